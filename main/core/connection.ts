@@ -1,0 +1,186 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ConnectionState } from '../../shared/contract';
+import { AppError, resultSchema, toAppError, type AppErrorShape } from '../../shared/errors';
+import {
+  AGENT_NAMESPACE,
+  agentPushes,
+  agentRequests,
+  type AgentPush,
+  type AgentPushName,
+  type AgentRequestName,
+  type AgentRequestPayload,
+  type AgentRequestResult,
+} from '../../shared/protocol';
+import { backoffDelay } from './backoff';
+
+export interface ConnectionHooks {
+  /** The access token to present on the next handshake. */
+  getToken(): string | null;
+  /** Called when the server says the token expired; resolves once a fresh token is available. */
+  refreshToken(): Promise<void>;
+  /** Called when the server refuses the session for good (revoked user, bad token). */
+  onUnauthorized(error: AppErrorShape): void;
+  onState(state: ConnectionState): void;
+  onConnected(): void;
+  /** One handler per server push, called with the validated payload. */
+  pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void };
+}
+
+export interface ConnectionOptions {
+  requestTimeoutMs?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * The agent's socket to the server. Reconnects with its own backoff (socket.io's manager is
+ * told not to) so the UI can say when the next attempt is, and so an expired token is refreshed
+ * before the next handshake instead of failing forever.
+ */
+export class Connection {
+  private socket: Socket | null = null;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private state: ConnectionState;
+  private readonly requestTimeoutMs: number;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly hooks: ConnectionHooks,
+    options: ConnectionOptions = {},
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.state = { status: 'signed_out', since: this.now().toISOString(), error: null, nextRetryAt: null };
+  }
+
+  getState(): ConnectionState {
+    return this.state;
+  }
+
+  isOnline(): boolean {
+    return this.state.status === 'online' && this.socket?.connected === true;
+  }
+
+  /** Opens the socket to `serverUrl` and keeps it open until `stop()`. */
+  start(serverUrl: string): void {
+    this.stop('connecting');
+    this.stopped = false;
+    const socket = io(new URL(AGENT_NAMESPACE, serverUrl).toString(), {
+      transports: ['websocket'],
+      reconnection: false,
+      autoConnect: false,
+      timeout: 10_000,
+      auth: (cb) => cb({ token: this.hooks.getToken() ?? '' }),
+    });
+    this.socket = socket;
+
+    socket.on('connect', () => {
+      this.attempt = 0;
+      this.setState('online', null, null);
+      this.hooks.onConnected();
+    });
+    socket.on('connect_error', (err: Error & { data?: unknown }) => {
+      void this.handleConnectError(err);
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.stopped) return;
+      this.scheduleRetry({ code: 'offline', message: `Disconnected: ${reason}` });
+    });
+    for (const name of Object.keys(agentPushes) as AgentPushName[]) {
+      socket.on(name, (payload: unknown) => {
+        const parsed = agentPushes[name].safeParse(payload);
+        // A push that does not match the protocol is dropped; the next sync repairs the cache.
+        if (parsed.success) (this.hooks.pushes[name] as (p: unknown) => void)(parsed.data);
+      });
+    }
+    this.setState('connecting', null, null);
+    socket.connect();
+  }
+
+  /** Closes the socket and stops reconnecting. */
+  stop(status: ConnectionState['status'] = 'signed_out'): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.socket) {
+      this.socket.removeAllListeners();
+      this.socket.disconnect();
+      this.socket = null;
+    }
+    this.attempt = 0;
+    this.setState(status, null, null);
+  }
+
+  /** Sends one request and resolves with its validated result, or throws an AppError. */
+  async request<K extends AgentRequestName>(
+    name: K,
+    payload: AgentRequestPayload<K>,
+  ): Promise<AgentRequestResult<K>> {
+    const socket = this.socket;
+    if (!socket || !socket.connected) throw new AppError('offline', 'Not connected to the server');
+    let raw: unknown;
+    try {
+      raw = await socket.timeout(this.requestTimeoutMs).emitWithAck(name, payload);
+    } catch {
+      throw new AppError('timeout', `The server did not answer ${name} in time`);
+    }
+    const parsed = resultSchema(agentRequests[name].result).safeParse(raw);
+    if (!parsed.success) throw new AppError('internal', `Unexpected answer to ${name}`);
+    if (!parsed.data.ok) throw new AppError(parsed.data.error.code, parsed.data.error.message);
+    return parsed.data.data as AgentRequestResult<K>;
+  }
+
+  private async handleConnectError(err: Error & { data?: unknown }): Promise<void> {
+    if (this.stopped) return;
+    const error = toAppError(err.data ?? { code: codeFromMessage(err.message), message: err.message });
+    if (error.code === 'token_expired') {
+      try {
+        await this.hooks.refreshToken();
+        if (!this.stopped) this.socket?.connect();
+        return;
+      } catch (refreshError) {
+        const e = toAppError(refreshError);
+        if (e.code === 'server_unreachable') return this.scheduleRetry(e.toJSON());
+        this.hooks.onUnauthorized(e.toJSON());
+        return;
+      }
+    }
+    if (error.code === 'unauthorized' || error.code === 'forbidden') {
+      this.hooks.onUnauthorized(error.toJSON());
+      return;
+    }
+    this.scheduleRetry({ code: 'server_unreachable', message: error.message });
+  }
+
+  private scheduleRetry(error: AppErrorShape): void {
+    if (this.stopped || this.retryTimer) return;
+    const delay = backoffDelay(this.attempt++, this.random);
+    const at = new Date(this.now().getTime() + delay);
+    this.setState('offline', error, at.toISOString());
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.stopped || !this.socket) return;
+      this.setState('connecting', error, null);
+      this.socket.connect();
+    }, delay);
+  }
+
+  private setState(status: ConnectionState['status'], error: AppErrorShape | null, nextRetryAt: string | null) {
+    // "Offline since" keeps the time the connection was first lost, not the last retry.
+    const keepSince =
+      (status === 'offline' || status === 'connecting') &&
+      (this.state.status === 'offline' || this.state.status === 'connecting') &&
+      this.state.error !== null;
+    const since = keepSince ? this.state.since : this.now().toISOString();
+    this.state = { status, since, error, nextRetryAt };
+    this.hooks.onState(this.state);
+  }
+}
+
+function codeFromMessage(message: string): string {
+  return ['unauthorized', 'token_expired', 'forbidden'].includes(message) ? message : 'server_unreachable';
+}

@@ -1,0 +1,27 @@
+import type { ContractHandlers, EventSink } from '../../shared/contract';
+
+/** What the client core remembers between runs; the Electron shell keeps it in electron-store. */
+export interface StoredSettings {
+  serverUrl: string | null;
+  lastEmail: string | null;
+}
+
+/** The small settings interface main/core sees (electron-store in the shell, a JSON file in the browser host). */
+export interface SettingsStore {
+  get(): StoredSettings;
+  set(patch: Partial<StoredSettings>): void;
+}
+
+export interface CoreOptions {
+  settings: SettingsStore;
+  /** Pushes a contract event to the UI. */
+  emit: EventSink;
+  /** Folder for the core's local data (cache, logs). */
+  dataDir: string;
+}
+
+/** The running client core: the contract's handlers and a way to stop it. */
+export interface Core {
+  handlers: ContractHandlers;
+  dispose(): Promise<void>;
+}

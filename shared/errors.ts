@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Stable error codes shared by the server, the client core and the UI. */
+export const errorCodes = [
+  'bad_request',
+  'invalid_credentials',
+  'unknown_user',
+  'rate_limited',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'offline',
+  'timeout',
+  'server_unreachable',
+  'not_signed_in',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+/** An error that crosses a boundary as `{ code, message }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+  toJSON(): AppErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Turns anything thrown into the `{ code, message }` shape, never losing the message. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const parsed = appErrorSchema.safeParse(err);
+  if (parsed.success) return new AppError(parsed.data.code, parsed.data.message);
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError('internal', message);
+}
+
+/** The envelope every request/response boundary answers with (socket acks, IPC, browser host). */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function resultSchema<T extends z.ZodType>(data: T) {
+  return z.union([
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+/** Describes a zod failure in one line a developer or a user can read. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'payload'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Unwraps an envelope, throwing an AppError on failure. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new AppError(result.error.code, result.error.message);
+}

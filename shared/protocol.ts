@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { conversationSchema, idSchema, messageBodySchema, messageSchema, userSchema } from './domain';
+
+/**
+ * The socket.io protocol between the server and its clients. Every payload sent by a client is
+ * validated against these schemas on the server; every ack is a `Result` envelope.
+ */
+
+export const AGENT_NAMESPACE = '/agent';
+export const VISITOR_NAMESPACE = '/visitor';
+
+// ---- HTTP auth -------------------------------------------------------------------------------
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(512) });
+
+export const authTokensSchema = z.object({
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  refreshToken: z.string(),
+  user: userSchema,
+});
+export type AuthTokens = z.infer<typeof authTokensSchema>;
+
+// ---- /agent namespace: client -> server (with ack) --------------------------------------------
+
+export const agentRequests = {
+  'conversations:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ conversations: z.array(conversationSchema) }),
+  },
+  'messages:list': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ messages: z.array(messageSchema) }),
+  },
+  'message:send': {
+    payload: z
+      .object({
+        conversationId: idSchema,
+        clientId: z.string().uuid(),
+        body: messageBodySchema,
+      })
+      .strict(),
+    result: z.object({ message: messageSchema, conversation: conversationSchema }),
+  },
+} as const;
+export type AgentRequestName = keyof typeof agentRequests;
+export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
+export type AgentRequestResult<K extends AgentRequestName> = z.infer<(typeof agentRequests)[K]['result']>;
+
+// ---- /agent namespace: server -> client pushes ------------------------------------------------
+
+export const agentPushes = {
+  'conversation:upsert': conversationSchema,
+  'message:new': messageSchema,
+} as const;
+export type AgentPushName = keyof typeof agentPushes;
+export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;
+
+// ---- /visitor namespace -------------------------------------------------------------------------
+
+/** Handshake auth for the visitor socket: the widget's channel and the token it was given. */
+export const visitorAuthSchema = z.object({
+  channelId: idSchema.optional(),
+  visitorToken: z.string().max(512).optional(),
+  name: z.string().trim().max(80).optional(),
+});
+
+export const visitorMessageSchema = z.object({
+  id: idSchema,
+  seq: z.number().int().nonnegative(),
+  from: z.enum(['me', 'agent', 'bot', 'system']),
+  senderName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+  clientId: z.string().nullable(),
+});
+export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
+
+export const visitorRequests = {
+  'visitor:history': {
+    payload: z.object({}).strict(),
+    result: z.object({ messages: z.array(visitorMessageSchema) }),
+  },
+  'visitor:send': {
+    payload: z.object({ clientId: z.string().uuid(), body: messageBodySchema }).strict(),
+    result: z.object({ message: visitorMessageSchema }),
+  },
+} as const;
+export type VisitorRequestName = keyof typeof visitorRequests;
+
+export const visitorPushes = {
+  /** Sent once after connect: who the visitor is, and the token to keep in localStorage. */
+  'visitor:session': z.object({ visitorToken: z.string(), contactId: idSchema, name: z.string() }),
+  'message:new': visitorMessageSchema,
+} as const;
