@@ -19,6 +19,9 @@ export default defineConfig({
     root,
     build: {
       outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload can require only 'electron' (and a few polyfilled built-ins), so its
+      // dependencies (zod, via shared/contract) are bundled instead of left as require() calls.
+      externalizeDeps: false,
       // Sandboxed preloads must be CommonJS.
       rollupOptions: {
         input: { index: resolve(root, 'preload/index.ts') },

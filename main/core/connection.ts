@@ -71,6 +71,8 @@ export class Connection {
     this.stopped = false;
     const socket = io(new URL(AGENT_NAMESPACE, serverUrl).toString(), {
       transports: ['websocket'],
+      // One manager per session: never share (and inherit options from) another socket's manager.
+      forceNew: true,
       reconnection: false,
       autoConnect: false,
       timeout: 10_000,

@@ -23,7 +23,13 @@ export class InboxService {
     for (const conversation of conversations) this.applyConversation(conversation);
   }
 
-  listConversations(): Conversation[] {
+  /** The conversations this agent may see: fresh from the server when online, else as last known. */
+  async listConversations(): Promise<Conversation[]> {
+    if (this.connection.isOnline()) await this.refreshConversations();
+    return this.cachedConversations();
+  }
+
+  private cachedConversations(): Conversation[] {
     return [...this.conversations.values()].sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
   }
 

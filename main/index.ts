@@ -1,0 +1,99 @@
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import Store from 'electron-store';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from './core';
+import type { Core, StoredSettings } from './core/types';
+import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
+import { guardNavigation } from './navigation-guard';
+import { isOwnUrl, rendererPageUrl } from './own-page';
+import { contentSecurityPolicy, lockDownSession } from './session-policy';
+import { createSettingsStore, defaultSettings } from './settings-store';
+import { createMainWindow } from './window';
+
+// Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/index.html.
+const outMain = fileURLToPath(new URL('.', import.meta.url));
+const preloadPath = join(outMain, '../preload/index.cjs');
+const rendererIndexPath = join(outMain, '../renderer/index.html');
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const rendererUrl = rendererPageUrl({ devServerUrl, isPackaged: app.isPackaged, rendererIndexPath });
+  const isOurPage = (url: string) => isOwnUrl(url, rendererUrl);
+
+  let mainWindow: BrowserWindow | null = null;
+  let core: Core | null = null;
+  let coreDisposed = false;
+
+  const openWindow = () => {
+    mainWindow = createMainWindow(BrowserWindow, { preload: preloadPath, rendererUrl });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+
+  // Every webContents, not only the main window's, stays on our page.
+  app.on('web-contents-created', (_event, contents) => {
+    guardNavigation(contents, isOurPage, (url) => {
+      shell.openExternal(url).catch((error: unknown) => console.error('Could not open link:', error));
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && core && !mainWindow) openWindow();
+  });
+
+  // The core flushes its cache and closes its socket before the process ends.
+  app.on('will-quit', (event) => {
+    if (!core || coreDisposed) return;
+    event.preventDefault();
+    const running = core;
+    core = null;
+    running
+      .dispose()
+      .catch((error: unknown) => console.error('The client core did not stop cleanly:', error))
+      .finally(() => {
+        coreDisposed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSession(session.defaultSession, contentSecurityPolicy(devServerUrl));
+      const store = new Store<StoredSettings>({ name: 'settings', defaults: defaultSettings });
+      core = createCore({
+        settings: createSettingsStore({
+          get: (key) => store.get(key),
+          set: (key, value) => store.set(key, value),
+        }),
+        emit: createEventSink(() => mainWindow?.webContents ?? null),
+        dataDir: app.getPath('userData'),
+      });
+      registerIpc(ipcMain, core.handlers, trustOwnTopFrame(isOurPage));
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('Switchboard could not start:', error);
+      app.exit(1);
+    });
+}
+
+start();

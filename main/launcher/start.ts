@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { locateElectronBinary } from './electron-binary';
+import { embeddedServerEnv, planLaunch, type LaunchStep } from './launch-plan';
+import { isServerHealthy, waitForHealthy } from './server-health';
+
+/*
+ * `npm start`: make sure a server answers, make sure the app is built, then run Electron.
+ * Plain Node; never imports `electron`.
+ */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+const serverUrl = process.env['SWITCHBOARD_SERVER_URL'] || 'http://127.0.0.1:7340';
+const serverStartTimeoutMs = 90_000;
+
+let server: ChildProcess | null = null;
+let electron: ChildProcess | null = null;
+
+function stopServer(): void {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+  server = null;
+}
+
+function runNodeScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: 'inherit' });
+}
+
+function exitCodeOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function buildPresent(): boolean {
+  return ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].every((file) =>
+    existsSync(join(root, file)),
+  );
+}
+
+async function startServer(): Promise<void> {
+  console.log(`No Switchboard server answers at ${serverUrl}; starting the embedded one.`);
+  let ended: string | null = null;
+  // tsx's own CLI, as `npx tsx` would run it, without an npx process in between to signal through.
+  server = runNodeScript(require.resolve('tsx/cli'), ['server/cli.ts'], embeddedServerEnv(serverUrl, process.env));
+  server.once('exit', (code, signal) => {
+    ended = `The Switchboard server stopped before it was ready (${signal ?? `exit code ${code}`}); see its output above.`;
+  });
+  await waitForHealthy(serverUrl, { timeoutMs: serverStartTimeoutMs, gaveUp: () => ended });
+  console.log(`Switchboard server ready at ${serverUrl}.`);
+}
+
+async function build(): Promise<void> {
+  console.log('Building Switchboard (out/ is missing)…');
+  const bin = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
+  const code = await exitCodeOf(runNodeScript(bin, ['build', '--config', 'build/electron.vite.config.ts']));
+  if (code !== 0) throw new Error(`The build failed (exit code ${code}); see its output above.`);
+}
+
+async function launchElectron(binary: string): Promise<number> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SWITCHBOARD_SERVER_URL: serverUrl };
+  delete env['ELECTRON_RUN_AS_NODE'];
+  electron = spawn(binary, [root], { cwd: root, env, stdio: 'inherit' });
+  return exitCodeOf(electron);
+}
+
+async function run(step: LaunchStep): Promise<number | null> {
+  switch (step.kind) {
+    case 'fail':
+      console.error(step.message);
+      return step.exitCode;
+    case 'start-server':
+      await startServer();
+      return null;
+    case 'build':
+      await build();
+      return null;
+    case 'launch-electron':
+      return launchElectron(step.binary);
+  }
+}
+
+async function main(): Promise<number> {
+  const steps = planLaunch({
+    serverUrl,
+    serverHealthy: await isServerHealthy(serverUrl),
+    buildPresent: buildPresent(),
+    electronBinary: locateElectronBinary(dirname(require.resolve('electron/package.json'))),
+  });
+  for (const step of steps) {
+    const exitCode = await run(step);
+    if (exitCode !== null) return exitCode;
+  }
+  return 0;
+}
+
+// Ctrl-C reaches the whole process group, but a supervisor's SIGTERM reaches only us: pass it on.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (electron && electron.exitCode === null && electron.signalCode === null) electron.kill(signal);
+    stopServer();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+process.once('exit', stopServer);
+
+main()
+  .then((code) => {
+    stopServer();
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    stopServer();
+    process.exitCode = 1;
+  });

@@ -1,0 +1,17 @@
+import { contractMethods } from '../../../../shared/contract';
+import type { MessageKey } from '../../i18n/en';
+
+/** Where a fresh install looks for the server: the embedded default on this machine. */
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:7340';
+
+/** Checks the form before calling the core, so mistakes read as sentences, not schema paths. */
+export function validateLogin(values: { serverUrl: string; email: string; password: string }): MessageKey | null {
+  const parsed = contractMethods['session.login'].args.safeParse(values);
+  const badUrl =
+    !/^https?:\/\//i.test(values.serverUrl.trim()) ||
+    (!parsed.success && parsed.error.issues.some((i) => i.path[0] === 'serverUrl'));
+  if (badUrl) return 'login.invalidServerUrl';
+  if (!values.email.trim()) return 'login.emailRequired';
+  if (!values.password) return 'login.passwordRequired';
+  return null;
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { toAppError, type AppErrorShape } from '../../../../shared/errors';
+import { useController } from '../../app/controller-context';
+import { describeError } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { useSessionStore } from '../../stores/session-store';
+import { ConnectionStatus } from './ConnectionStatus';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Product name, who is signed in, connection status, language and sign-out. */
+export function Header() {
+  const t = useT();
+  const controller = useController();
+  const user = useSessionStore((s) => s.session?.user ?? null);
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+
+  async function signOut() {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await controller.logout();
+    } catch (err) {
+      setError(toAppError(err).toJSON());
+    } finally {
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          S
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <ConnectionStatus />
+      <div className="header-spacer" />
+      {error && (
+        <p className="header-error" role="alert">
+          {t('header.signOutFailed', { reason: describeError(t, error) })}
+        </p>
+      )}
+      {user && (
+        <div className="account" title={t('header.account', { name: user.name, role: t(`role.${user.role}`) })}>
+          <span className="avatar" aria-hidden="true">
+            {user.name.slice(0, 1).toUpperCase()}
+          </span>
+          <span className="account-text">
+            <span className="account-name">{user.name}</span>
+            <span className="account-role">{t(`role.${user.role}`)}</span>
+          </span>
+        </div>
+      )}
+      <LanguageSwitch />
+      <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>
+        {signingOut ? t('header.signingOut') : t('header.signOut')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+import { errorCodes, type AppErrorShape, type ErrorCode } from '../../../shared/errors';
+import { en, type Dictionary, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export const languages = ['en', 'zh-CN'] as const;
+export type Language = (typeof languages)[number];
+
+export const dictionaries: Record<Language, Dictionary> = { en, 'zh-CN': zhCN };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function translator(language: Language): Translate {
+  const dictionary = dictionaries[language];
+  return (key, params) => interpolate(dictionary[key], params);
+}
+
+/** The stored choice if valid, else the first browser language we speak, else English. */
+export function resolveInitialLanguage(stored: string | null, preferred: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (errorCodes as readonly string[]).includes(code);
+}
+
+/** The sentence a person reads for an error code; unknown codes read as `internal`. */
+export function errorKey(code: string): MessageKey {
+  return `error.${isErrorCode(code) ? code : 'internal'}`;
+}
+
+/** A human sentence for any error the UI caught. */
+export function describeError(t: Translate, error: Pick<AppErrorShape, 'code'> | null | undefined): string {
+  return t(errorKey(error?.code ?? 'internal'));
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import type { ConnectionState } from '../../../shared/contract';
+
+interface ConnectionStore {
+  connection: ConnectionState | null;
+  setConnection(connection: ConnectionState): void;
+}
+
+/** The client core's link to the server, from `connection.get` and `connection.changed`. */
+export const useConnectionStore = create<ConnectionStore>((set) => ({
+  connection: null,
+  setConnection: (connection) => set({ connection }),
+}));

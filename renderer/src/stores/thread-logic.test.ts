@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { message } from '../testing/fixtures';
+import { mergeMessage, mergeMessages, orderMessages } from './thread-logic';
+
+const ids = (list: { id: string }[]) => list.map((m) => m.id);
+
+describe('thread ordering', () => {
+  it('orders confirmed messages by seq, whatever order they arrive in', () => {
+    const list = orderMessages([message({ id: 'c', seq: 30 }), message({ id: 'a', seq: 10 }), message({ id: 'b', seq: 20 })]);
+    expect(ids(list)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps replies still sending after every confirmed message, in the order they were written', () => {
+    const list = orderMessages([
+      message({ id: 'tmp-2', seq: 0, delivery: 'sending', createdAt: '2025-01-01T10:02:00.000Z' }),
+      message({ id: 'tmp-1', seq: 0, delivery: 'sending', createdAt: '2025-01-01T10:01:00.000Z' }),
+      message({ id: 'late', seq: 99 }),
+      message({ id: 'early', seq: 5 }),
+    ]);
+    expect(ids(list)).toEqual(['early', 'late', 'tmp-1', 'tmp-2']);
+  });
+});
+
+describe('merging a message into a thread', () => {
+  it('adds a new message in seq order', () => {
+    const list = mergeMessage([message({ id: 'a', seq: 1 }), message({ id: 'c', seq: 3 })], message({ id: 'b', seq: 2 }));
+    expect(ids(list)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('replaces a message with the same id', () => {
+    const list = mergeMessage([message({ id: 'a', body: 'old' })], message({ id: 'a', body: 'new' }));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.body).toBe('new');
+  });
+
+  it('replaces the optimistic copy by clientId when the stored message arrives', () => {
+    const optimistic = message({ id: 'local-1', clientId: 'cid-1', seq: 0, senderType: 'agent', delivery: 'sending' });
+    const stored = message({ id: 'srv-42', clientId: 'cid-1', seq: 42, senderType: 'agent', delivery: 'sent' });
+    const list = mergeMessage([message({ id: 'x', seq: 41 }), optimistic], stored);
+    expect(ids(list)).toEqual(['x', 'srv-42']);
+    expect(list[1]?.delivery).toBe('sent');
+  });
+
+  it('never lets a late "sending" answer undo the server acknowledgement', () => {
+    const sent = message({ id: 'srv-42', clientId: 'cid-1', seq: 42, senderType: 'agent', delivery: 'sent' });
+    const lateEcho = message({ id: 'local-1', clientId: 'cid-1', seq: 0, senderType: 'agent', delivery: 'sending' });
+    const list = mergeMessage([sent], lateEcho);
+    expect(list).toEqual([sent]);
+  });
+
+  it('turns a sending reply into a failed one with its reason', () => {
+    const sending = message({ id: 'local-1', clientId: 'cid-1', seq: 0, senderType: 'agent', delivery: 'sending' });
+    const failed = { ...sending, delivery: 'failed' as const, error: { code: 'forbidden' as const, message: 'reassigned' } };
+    const list = mergeMessage([sending], failed);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.delivery).toBe('failed');
+    expect(list[0]?.error?.code).toBe('forbidden');
+  });
+
+  it('collapses an optimistic copy and its stored twin loaded by messages.list', () => {
+    const existing = [
+      message({ id: 'a', seq: 1 }),
+      message({ id: 'local-1', clientId: 'cid-1', seq: 0, senderType: 'agent', delivery: 'sending' }),
+      message({ id: 'b', seq: 2 }), // arrived by event while the list was loading
+    ];
+    const loaded = [message({ id: 'a', seq: 1 }), message({ id: 'srv-3', clientId: 'cid-1', seq: 3, senderType: 'agent' })];
+    expect(ids(mergeMessages(existing, loaded))).toEqual(['a', 'b', 'srv-3']);
+  });
+
+  it('does not change the input array', () => {
+    const input = [message({ id: 'a', seq: 2 })];
+    mergeMessage(input, message({ id: 'b', seq: 1 }));
+    expect(ids(input)).toEqual(['a']);
+  });
+});

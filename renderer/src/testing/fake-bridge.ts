@@ -1,0 +1,72 @@
+import type {
+  EventName,
+  EventPayload,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+  SwitchboardBridge,
+} from '../../../shared/contract';
+import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
+
+type Handler<K extends MethodName> = (args: MethodArgs<K>) => MethodResult<K> | Promise<MethodResult<K>>;
+
+/** An in-memory bridge: tests set what each method answers and push events by hand. */
+export class FakeBridge {
+  readonly calls: { method: MethodName; args: unknown }[] = [];
+  private readonly handlers = new Map<MethodName, Handler<MethodName>>();
+  private readonly failures = new Map<MethodName, { code: ErrorCode; message: string }>();
+  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  answer<K extends MethodName>(method: K, handler: Handler<K>): this {
+    this.failures.delete(method);
+    this.handlers.set(method, handler as unknown as Handler<MethodName>);
+    return this;
+  }
+
+  failWith(method: MethodName, code: ErrorCode, message: string = code): this {
+    this.failures.set(method, { code, message });
+    return this;
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  callsOf(method: MethodName): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  get bridge(): SwitchboardBridge {
+    const invoke = async (method: MethodName, args: unknown): Promise<Result<unknown>> => {
+      this.calls.push({ method, args });
+      const failure = this.failures.get(method);
+      if (failure) return fail(failure.code, failure.message);
+      const handler = this.handlers.get(method);
+      if (!handler) return fail('internal', `no answer set for ${method}`);
+      return ok(await handler(args as never));
+    };
+    const methods = {
+      'session.get': (a: unknown) => invoke('session.get', a),
+      'session.login': (a: unknown) => invoke('session.login', a),
+      'session.logout': (a: unknown) => invoke('session.logout', a),
+      'connection.get': (a: unknown) => invoke('connection.get', a),
+      'conversations.list': (a: unknown) => invoke('conversations.list', a),
+      'messages.list': (a: unknown) => invoke('messages.list', a),
+      'outbox.send': (a: unknown) => invoke('outbox.send', a),
+    };
+    return {
+      ...methods,
+      on: (event: EventName, listener: (payload: never) => void) => {
+        let set = this.listeners.get(event);
+        if (!set) this.listeners.set(event, (set = new Set()));
+        set.add(listener as (payload: unknown) => void);
+        return () => set.delete(listener as (payload: unknown) => void);
+      },
+    } as unknown as SwitchboardBridge;
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}

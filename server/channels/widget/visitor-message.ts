@@ -1,0 +1,22 @@
+import type { VisitorMessage } from '../../../shared/protocol';
+import type { Message } from '../../../shared/domain';
+
+const FROM_BY_SENDER = { contact: 'me', agent: 'agent', bot: 'bot', system: 'system' } as const;
+
+/**
+ * A message as the customer sees it, or null for anything they must not see. Only the four
+ * customer-facing sender types map; anything added later (internal notes) stays hidden.
+ */
+export function toVisitorMessage(message: Message): VisitorMessage | null {
+  const from = (FROM_BY_SENDER as Record<string, VisitorMessage['from'] | undefined>)[message.senderType];
+  if (!from) return null;
+  return {
+    id: message.id,
+    seq: message.seq,
+    from,
+    senderName: from === 'me' ? null : message.senderName,
+    body: message.body,
+    createdAt: message.createdAt,
+    clientId: from === 'me' ? message.clientId : null,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Server, Socket } from 'socket.io';
+import { VISITOR_NAMESPACE, visitorAuthSchema, visitorRequests, type VisitorMessage } from '../../../shared/protocol';
+import { AppError, describeZodError } from '../../../shared/errors';
+import type { Db } from '../../db/db';
+import { listContactChannelMessages, toMessage } from '../../domain/conversations/message-repository';
+import { sendContactMessage } from '../../domain/conversations/send-contact-message';
+import { connectError } from '../../realtime/connect-error';
+import { publishChange } from '../../realtime/publish-change';
+import { onRequest, type ErrorLogger } from '../../realtime/request-handler';
+import { visitorRoom } from '../../realtime/rooms';
+import { toVisitorMessage } from './visitor-message';
+import { resolveVisitorSession, type VisitorSession } from './visitor-session';
+
+export type VisitorNamespaceDeps = { db: Db; secret: string; logError: ErrorLogger };
+
+type VisitorSocketData = { session: VisitorSession };
+
+/** The customer's side of the web chat. A visitor socket only ever hears its own conversation. */
+export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps): void {
+  const nsp = io.of(VISITOR_NAMESPACE);
+
+  nsp.use((socket, next) => {
+    const parsed = visitorAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success) {
+      next(connectError(new AppError('bad_request', describeZodError(parsed.error))));
+      return;
+    }
+    resolveVisitorSession(deps.db, deps.secret, parsed.data)
+      .then((session) => {
+        (socket.data as VisitorSocketData).session = session;
+        next();
+      })
+      .catch((err: unknown) => next(connectError(err)));
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const { session } = socket.data as VisitorSocketData;
+    void socket.join(visitorRoom(session.channelId, session.contactId));
+    socket.emit('visitor:session', { visitorToken: session.visitorToken, contactId: session.contactId, name: session.name });
+
+    onRequest(socket, 'visitor:history', visitorRequests['visitor:history'], async () => {
+      const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
+      return { messages: visible(messages.map(toMessage).map(toVisitorMessage)) };
+    }, deps.logError);
+
+    onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
+      const change = await sendContactMessage(deps.db, session, payload);
+      publishChange(io, change, { exceptVisitorSocket: socket.id });
+      const message = toVisitorMessage(toMessage(change.message));
+      if (!message) throw new Error('a visitor message must be visible to the visitor');
+      return { message };
+    }, deps.logError);
+  });
+}
+
+function visible(messages: (VisitorMessage | null)[]): VisitorMessage[] {
+  return messages.filter((m): m is VisitorMessage => m !== null);
+}

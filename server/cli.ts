@@ -1,0 +1,46 @@
+import { startServer } from './app';
+import { configFromEnv } from './config';
+import { formatDemoCredentials } from './db/demo-credentials';
+import { redactDatabaseUrl } from './db/postgres-db';
+import { exitWithError } from './lib/exit-on-error';
+
+const config = (() => {
+  try {
+    return configFromEnv();
+  } catch (err) {
+    return exitWithError('Invalid configuration', err);
+  }
+})();
+const server = await startServer({
+  port: config.port,
+  host: config.host,
+  dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
+  seed: 'if-empty',
+  log: process.env.SWITCHBOARD_LOG === '1',
+}).catch((err: unknown) => exitWithError('Could not start the server', err));
+
+console.log('Switchboard server');
+console.log(config.databaseUrl ? `  Database:   PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}` : `  Data:       ${config.dataDir}`);
+console.log(`  URL:        ${server.url}`);
+console.log(`  Widget:     ${server.url}/widget/`);
+if (server.seeded) {
+  console.log('\nLoaded the demo shop. Sign in with:');
+  console.log(formatDemoCredentials());
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: shutting down…`);
+  try {
+    await server.close();
+    process.exit(0);
+  } catch (err) {
+    console.error('shutdown failed:', err);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

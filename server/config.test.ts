@@ -1,0 +1,26 @@
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from './config';
+
+describe('server configuration from the environment', () => {
+  it('defaults to port 7340 on loopback with data in the home folder', () => {
+    expect(configFromEnv({})).toEqual({
+      port: 7340,
+      host: '127.0.0.1',
+      dataDir: path.join(os.homedir(), '.switchboard', 'server-data'),
+      databaseUrl: undefined,
+    });
+  });
+
+  it('reads PORT, HOST, SWITCHBOARD_DATA_DIR and DATABASE_URL', () => {
+    expect(configFromEnv({ PORT: '8080', HOST: '0.0.0.0', SWITCHBOARD_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u:p@h/db' })).toEqual({
+      port: 8080, host: '0.0.0.0', dataDir: '/tmp/x', databaseUrl: 'postgres://u:p@h/db',
+    });
+  });
+
+  it('refuses a malformed port or database url', () => {
+    expect(() => configFromEnv({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,38 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Db, Tx } from './db';
+
+function wrapTx(tx: Transaction): Tx {
+  return {
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const result = await tx.query<T>(sql, params ? [...params] : undefined);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await tx.exec(sql);
+    },
+  };
+}
+
+/** Opens (creating on first use) an embedded PostgreSQL in `dataDir`; `undefined` keeps it in memory. */
+export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pg = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const result = await pg.query<T>(sql, params ? [...params] : undefined);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    // PGlite has a single connection and queues transactions, so they never interleave.
+    transaction<T>(fn: (tx: Tx) => Promise<T>) {
+      return pg.transaction((tx) => fn(wrapTx(tx)));
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../domain/auth/password';
+import type { Db, Tx } from './db';
+import { DEMO_ACCOUNT_NAME, DEMO_USERS } from './demo-credentials';
+
+/** True when the database holds no account at all (a fresh install). */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
+  return Number(rows[0]?.n ?? 0) === 0;
+}
+
+/** Loads the demo shop unless its admin already exists. Returns whether it wrote anything. */
+export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+  // Hash outside the transaction: scrypt is slow on purpose and needs no lock.
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  return db.transaction(async (tx) => {
+    const existing = await tx.query('SELECT 1 FROM users WHERE email = $1', [DEMO_USERS[0]!.email]);
+    if (existing.length > 0) return { seeded: false };
+    await writeDemo(tx, hashes);
+    return { seeded: true };
+  });
+}
+
+type DemoContact = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  vip: number;
+  tags: string[];
+  orders: { status: string; totalCents: number; currency: string; daysAgo: number }[];
+};
+
+const CONTACTS: DemoContact[] = [
+  {
+    name: '张伟', email: 'zhang.wei@example.cn', phone: '+86 138 0013 8000', vip: 2, tags: ['vip', '回头客'],
+    orders: [
+      { status: 'delivered', totalCents: 129900, currency: 'CNY', daysAgo: 40 },
+      { status: 'shipped', totalCents: 45800, currency: 'CNY', daysAgo: 3 },
+    ],
+  },
+  {
+    name: 'Sarah Johnson', email: 'sarah.j@example.com', phone: '+1 415 555 0134', vip: 0, tags: ['new'],
+    orders: [{ status: 'processing', totalCents: 5999, currency: 'USD', daysAgo: 1 }],
+  },
+  {
+    name: '刘洋', email: null, phone: '+86 139 1234 5678', vip: 0, tags: [],
+    orders: [
+      { status: 'refund_requested', totalCents: 19900, currency: 'CNY', daysAgo: 12 },
+      { status: 'delivered', totalCents: 8800, currency: 'CNY', daysAgo: 60 },
+      { status: 'cancelled', totalCents: 32000, currency: 'CNY', daysAgo: 90 },
+    ],
+  },
+  {
+    name: 'Michael Brown', email: 'm.brown@example.co.uk', phone: null, vip: 1, tags: ['vip', 'wholesale'],
+    orders: [
+      { status: 'delivered', totalCents: 249500, currency: 'GBP', daysAgo: 20 },
+      { status: 'shipped', totalCents: 18900, currency: 'GBP', daysAgo: 2 },
+    ],
+  },
+  {
+    name: '陈静', email: 'chenjing@example.cn', phone: '+86 137 5555 1212', vip: 3, tags: ['vip', '大客户'],
+    orders: [{ status: 'delivered', totalCents: 568000, currency: 'CNY', daysAgo: 7 }],
+  },
+];
+
+const ARTICLES = [
+  { lang: 'zh', category: '物流', title: '发货与配送时间', tags: ['发货', '物流'],
+    body: '现货商品在付款后 24 小时内发货。江浙沪地区一般 1–2 天送达，其他地区 2–4 天，偏远地区 5–7 天。节假日期间可能顺延。' },
+  { lang: 'en', category: 'Shipping', title: 'Shipping times', tags: ['shipping', 'delivery'],
+    body: 'In-stock items ship within 24 hours of payment. Domestic delivery takes 2–4 business days; international delivery takes 7–14 business days. Public holidays may add a day or two.' },
+  { lang: 'zh', category: '售后', title: '退款政策', tags: ['退款', '退货'],
+    body: '签收后 7 天内可无理由退货。商品需保持完好、配件齐全。我们收到退货后 1–3 个工作日内原路退款，到账时间以银行为准。' },
+  { lang: 'en', category: 'After-sales', title: 'Refund policy', tags: ['refund', 'returns'],
+    body: 'You can return any item within 30 days of delivery if it is unused and complete. Refunds go back to the original payment method within 3 business days after we receive the return.' },
+  { lang: 'zh', category: '物流', title: '如何查询订单物流', tags: ['订单', '物流', '查询'],
+    body: '登录账户后进入“我的订单”，点击订单即可查看物流单号和实时轨迹。也可以把订单号发给客服，我们帮您查询。' },
+  { lang: 'en', category: 'Orders', title: 'Tracking your order', tags: ['order', 'tracking'],
+    body: 'Open "My orders" in your account and select the order to see the tracking number and live status. You can also send us the order number and we will look it up.' },
+] as const;
+
+const TEMPLATES = [
+  { lang: 'zh', shortcut: '/hi', title: '问候', body: '您好，{{contact.name}}！我是客服{{agent.name}}，很高兴为您服务，请问有什么可以帮您？' },
+  { lang: 'en', shortcut: '/hi', title: 'Greeting', body: 'Hi {{contact.name}}, this is {{agent.name}}. How can I help you today?' },
+  { lang: 'zh', shortcut: '/ship', title: '发货时间', body: '现货商品付款后 24 小时内发货，一般 2–4 天送达，请您耐心等待。' },
+  { lang: 'en', shortcut: '/ship', title: 'Shipping times', body: 'In-stock items ship within 24 hours and usually arrive in 2–4 business days.' },
+  { lang: 'zh', shortcut: '/refund', title: '退款说明', body: '退款会在我们收到退货后 1–3 个工作日内原路退回，请留意银行到账通知。' },
+  { lang: 'en', shortcut: '/track', title: 'Order tracking', body: 'You can follow your order under "My orders". If you send me the order number, I will check it for you.' },
+] as const;
+
+async function writeDemo(tx: Tx, hashes: string[]): Promise<void> {
+  const accountId = randomUUID();
+  await tx.query('INSERT INTO accounts (id, name) VALUES ($1, $2)', [accountId, DEMO_ACCOUNT_NAME]);
+
+  const userIds: string[] = [];
+  for (const [i, user] of DEMO_USERS.entries()) {
+    const id = randomUUID();
+    userIds.push(id);
+    await tx.query(
+      'INSERT INTO users (id, account_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, accountId, user.email, user.name, user.role, hashes[i]],
+    );
+  }
+
+  const preSales = randomUUID();
+  const afterSales = randomUUID();
+  await tx.query('INSERT INTO skill_groups (id, account_id, name) VALUES ($1, $2, $3), ($4, $2, $5)', [
+    preSales, accountId, '售前 Pre-sales', afterSales, '售后 After-sales',
+  ]);
+  // Agents: 王芳 both, 李雷 after-sales, Emma pre-sales.
+  const [, , wang, li, emma] = userIds;
+  for (const [userId, groupId] of [[wang, preSales], [wang, afterSales], [li, afterSales], [emma, preSales]] as const) {
+    await tx.query('INSERT INTO user_skill_groups (user_id, skill_group_id) VALUES ($1, $2)', [userId, groupId]);
+  }
+
+  await tx.query("INSERT INTO channels (id, account_id, kind, name, config) VALUES ($1, $2, 'widget', $3, $4)", [
+    randomUUID(), accountId, 'Website chat', JSON.stringify({ greeting: { en: 'Hi! How can we help?', zh: '您好！有什么可以帮您？' } }),
+  ]);
+
+  let orderNumber = 10_001;
+  for (const contact of CONTACTS) {
+    const contactId = randomUUID();
+    await tx.query(
+      'INSERT INTO contacts (id, account_id, name, email, phone, vip_level, tags) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [contactId, accountId, contact.name, contact.email, contact.phone, contact.vip, JSON.stringify(contact.tags)],
+    );
+    for (const order of contact.orders) {
+      await tx.query(
+        `INSERT INTO orders (id, account_id, contact_id, number, status, total_cents, currency, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now() - make_interval(days => $8::int))`,
+        [randomUUID(), accountId, contactId, `SO-${orderNumber++}`, order.status, order.totalCents, order.currency, order.daysAgo],
+      );
+    }
+  }
+
+  for (const a of ARTICLES) {
+    await tx.query(
+      'INSERT INTO kb_articles (id, account_id, lang, title, body, category, tags) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [randomUUID(), accountId, a.lang, a.title, a.body, a.category, JSON.stringify(a.tags)],
+    );
+  }
+  for (const t of TEMPLATES) {
+    await tx.query(
+      'INSERT INTO templates (id, account_id, owner_id, lang, shortcut, title, body) VALUES ($1, $2, NULL, $3, $4, $5, $6)',
+      [randomUUID(), accountId, t.lang, t.shortcut, t.title, t.body],
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import type { Clock } from '../../lib/clock';
+
+// Bounds memory when someone tries many different emails.
+const MAX_TRACKED_KEYS = 10_000;
+
+export type LimiterRule = { maxFailures: number; windowMs: number };
+
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts failed sign-ins per key (an email, an IP) in a sliding window, in memory.
+ * Pure logic over an injected clock; one instance per server node.
+ */
+export class LoginLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly rules: Record<string, LimiterRule>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Whether another attempt is allowed for all of the given keys, e.g. `{ email, ip }`. */
+  check(keys: Record<string, string>): LimitDecision {
+    const now = this.clock();
+    let waitMs = 0;
+    for (const [kind, value] of Object.entries(keys)) {
+      const rule = this.rules[kind];
+      if (!rule) continue;
+      const recent = this.recent(`${kind}:${value}`, rule, now);
+      if (recent.length >= rule.maxFailures) {
+        // Allowed again once the oldest failure that keeps the count at the limit leaves the window.
+        const oldest = recent[recent.length - rule.maxFailures] ?? now;
+        waitMs = Math.max(waitMs, oldest + rule.windowMs - now);
+      }
+    }
+    return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { allowed: true };
+  }
+
+  recordFailure(keys: Record<string, string>): void {
+    const now = this.clock();
+    if (this.failures.size > MAX_TRACKED_KEYS) this.sweep(now);
+    for (const [kind, value] of Object.entries(keys)) {
+      const rule = this.rules[kind];
+      if (!rule) continue;
+      const key = `${kind}:${value}`;
+      const recent = this.recent(key, rule, now);
+      recent.push(now);
+      this.failures.set(key, recent);
+    }
+  }
+
+  /** Forgets the failures of one key, e.g. an email after a successful sign-in. */
+  reset(kind: string, value: string): void {
+    this.failures.delete(`${kind}:${value}`);
+  }
+
+  private sweep(now: number): void {
+    const longest = Math.max(...Object.values(this.rules).map((r) => r.windowMs));
+    for (const [key, times] of this.failures) {
+      if ((times[times.length - 1] ?? 0) <= now - longest) this.failures.delete(key);
+    }
+  }
+
+  private recent(key: string, rule: LimiterRule, now: number): number[] {
+    const list = (this.failures.get(key) ?? []).filter((t) => t > now - rule.windowMs);
+    if (list.length === 0) this.failures.delete(key);
+    else this.failures.set(key, list);
+    return list;
+  }
+}
+
+/** 5 failures per 5 minutes per email; an IP gets more room for shared office networks. */
+export const DEFAULT_LOGIN_RULES: Record<'email' | 'ip', LimiterRule> = {
+  email: { maxFailures: 5, windowMs: 5 * 60_000 },
+  ip: { maxFailures: 30, windowMs: 5 * 60_000 },
+};

@@ -1,0 +1,110 @@
+import type { ChannelKind, Conversation, ConversationStatus, SenderType } from '../../../shared/domain';
+import type { Queryable } from '../../db/db';
+import type { Viewer } from './permissions';
+
+type ConversationRow = {
+  id: string;
+  account_id: string;
+  seq: number;
+  channel_id: string;
+  channel_kind: ChannelKind;
+  contact_id: string;
+  contact_name: string;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  last_message_at: Date | string;
+  last_message_preview: string;
+  last_message_sender_type: SenderType | null;
+  created_at: Date | string;
+};
+
+/** A conversation as clients see it, plus the account it belongs to for permission checks. */
+export type ConversationView = Conversation & { accountId: string };
+
+const SELECT_VIEW = `
+  SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name,
+         c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
+         c.last_message_sender_type, c.created_at
+  FROM conversations c
+  JOIN channels ch ON ch.id = c.channel_id
+  JOIN contacts ct ON ct.id = c.contact_id
+  LEFT JOIN users u ON u.id = c.assignee_id`;
+
+export const toIso = (value: Date | string) => new Date(value).toISOString();
+
+function toView(row: ConversationRow): ConversationView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    seq: Number(row.seq),
+    channelId: row.channel_id,
+    channelKind: row.channel_kind,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    status: row.status,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    lastMessageAt: toIso(row.last_message_at),
+    lastMessagePreview: row.last_message_preview,
+    lastMessageSenderType: row.last_message_sender_type,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+/** Drops the server-only fields before a conversation crosses the wire. */
+export function toConversation(view: ConversationView): Conversation {
+  const { accountId: _accountId, ...conversation } = view;
+  return conversation;
+}
+
+export async function getConversationView(db: Queryable, id: string): Promise<ConversationView | null> {
+  const rows = await db.query<ConversationRow>(`${SELECT_VIEW} WHERE c.id = $1`, [id]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** How many conversations a list returns at most, newest activity first. */
+export const CONVERSATION_LIST_LIMIT = 500;
+
+/** The conversations `user` may see, newest activity first. */
+export async function listVisibleConversations(db: Queryable, user: Viewer): Promise<ConversationView[]> {
+  const staff = user.role === 'supervisor' || user.role === 'admin';
+  const rows = staff
+    ? await db.query<ConversationRow>(
+        `${SELECT_VIEW} WHERE c.account_id = $1 ORDER BY c.last_message_at DESC, c.seq DESC LIMIT ${CONVERSATION_LIST_LIMIT}`,
+        [user.accountId],
+      )
+    : await db.query<ConversationRow>(
+        `${SELECT_VIEW} WHERE c.account_id = $1 AND (c.assignee_id IS NULL OR c.assignee_id = $2)
+         ORDER BY c.last_message_at DESC, c.seq DESC LIMIT ${CONVERSATION_LIST_LIMIT}`,
+        [user.accountId, user.id],
+      );
+  return rows.map(toView);
+}
+
+export type LockedConversation = { id: string; accountId: string; assigneeId: string | null; status: ConversationStatus };
+
+/** Reads and row-locks a conversation for the rest of the transaction. */
+export async function lockConversation(tx: Queryable, id: string): Promise<LockedConversation | null> {
+  const rows = await tx.query<{ id: string; account_id: string; assignee_id: string | null; status: ConversationStatus }>(
+    'SELECT id, account_id, assignee_id, status FROM conversations WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, accountId: row.account_id, assigneeId: row.assignee_id, status: row.status } : null;
+}
+
+/** Row-locks the open conversation of a contact on a channel, if there is one. */
+export async function lockOpenConversation(
+  tx: Queryable,
+  contactId: string,
+  channelId: string,
+): Promise<LockedConversation | null> {
+  const rows = await tx.query<{ id: string; account_id: string; assignee_id: string | null; status: ConversationStatus }>(
+    `SELECT id, account_id, assignee_id, status FROM conversations
+     WHERE contact_id = $1 AND channel_id = $2 AND status = 'open' FOR UPDATE`,
+    [contactId, channelId],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, accountId: row.account_id, assigneeId: row.assignee_id, status: row.status } : null;
+}

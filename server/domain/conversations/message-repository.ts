@@ -1,0 +1,92 @@
+import type { Message, SenderType } from '../../../shared/domain';
+import type { Queryable } from '../../db/db';
+import { toIso } from './conversation-repository';
+
+type MessageRow = {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  seq: number;
+  sender_type: SenderType;
+  sender_id: string | null;
+  sender_name: string | null;
+  body: string;
+  client_id: string | null;
+  created_at: Date | string;
+};
+
+/** A message as clients see it, plus its account for checks. */
+export type MessageView = Message & { accountId: string };
+
+const SELECT_VIEW = `
+  SELECT m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
+         CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
+         m.body, m.client_id, m.created_at
+  FROM messages m
+  LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
+  LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id`;
+
+function toView(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    senderType: row.sender_type,
+    senderId: row.sender_id,
+    senderName: row.sender_name,
+    body: row.body,
+    clientId: row.client_id,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+export function toMessage(view: MessageView): Message {
+  const { accountId: _accountId, ...message } = view;
+  return message;
+}
+
+export async function getMessageView(db: Queryable, id: string): Promise<MessageView | null> {
+  const rows = await db.query<MessageRow>(`${SELECT_VIEW} WHERE m.id = $1`, [id]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+export async function findMessageByClientId(db: Queryable, clientId: string): Promise<MessageView | null> {
+  const rows = await db.query<MessageRow>(`${SELECT_VIEW} WHERE m.client_id = $1`, [clientId]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** A conversation's messages in sequence order. */
+export async function listConversationMessages(db: Queryable, conversationId: string): Promise<MessageView[]> {
+  const rows = await db.query<MessageRow>(`${SELECT_VIEW} WHERE m.conversation_id = $1 ORDER BY m.seq`, [conversationId]);
+  return rows.map(toView);
+}
+
+/** Every message a contact exchanged on one channel, across its conversations, in order. */
+export async function listContactChannelMessages(db: Queryable, contactId: string, channelId: string): Promise<MessageView[]> {
+  const rows = await db.query<MessageRow>(
+    `${SELECT_VIEW} JOIN conversations c ON c.id = m.conversation_id
+     WHERE c.contact_id = $1 AND c.channel_id = $2 ORDER BY m.seq`,
+    [contactId, channelId],
+  );
+  return rows.map(toView);
+}
+
+export type NewMessage = {
+  id: string;
+  accountId: string;
+  conversationId: string;
+  seq: number;
+  senderType: SenderType;
+  senderId: string | null;
+  body: string;
+  clientId: string | null;
+};
+
+export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
+  await tx.query(
+    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId],
+  );
+}

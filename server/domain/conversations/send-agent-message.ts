@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import type { Db, Queryable } from '../../db/db';
+import { nextSeq } from '../../db/sequence';
+import { getConversationView, lockConversation } from './conversation-repository';
+import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
+import { findMessageByClientId, getMessageView, insertMessage } from './message-repository';
+import { canWrite, claimsOnReply, type Viewer } from './permissions';
+
+export type AgentSend = { conversationId: string; clientId: string; body: string };
+
+/**
+ * Stores an agent's reply once per client id. Refuses with `not_found`, `forbidden` or
+ * `conflict` (resolved conversation); an agent replying to an unassigned conversation claims it.
+ */
+export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend): Promise<MessageChange> {
+  try {
+    return await db.transaction((tx) => sendInTransaction(tx, user, input));
+  } catch (err) {
+    // Two sends with the same client id raced past the duplicate check: the other one won.
+    if (isClientIdConflict(err)) {
+      const existing = await replayDuplicate(db, user, input);
+      if (existing) return existing;
+    }
+    throw err;
+  }
+}
+
+async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend): Promise<MessageChange> {
+  const locked = await lockConversation(tx, input.conversationId);
+  if (!locked || locked.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
+
+  // A retry of a message already stored is answered with it even if access changed since.
+  const duplicate = await replayDuplicate(tx, user, input);
+  if (duplicate) return duplicate;
+
+  if (!canWrite(user, locked)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+  if (locked.status === 'resolved') throw new AppError('conflict', 'this conversation is resolved');
+
+  const assigneeId = claimsOnReply(user, locked) ? user.id : locked.assigneeId;
+  const messageSeq = await nextSeq(tx, user.accountId);
+  const conversationSeq = await nextSeq(tx, user.accountId);
+  const messageId = randomUUID();
+  await insertMessage(tx, {
+    id: messageId,
+    accountId: user.accountId,
+    conversationId: locked.id,
+    seq: messageSeq,
+    senderType: 'agent',
+    senderId: user.id,
+    body: input.body,
+    clientId: input.clientId,
+  });
+  await tx.query(
+    `UPDATE conversations SET seq = $2, assignee_id = $3, last_message_at = now(), last_message_preview = $4,
+       last_message_sender_type = 'agent' WHERE id = $1`,
+    [locked.id, conversationSeq, assigneeId, previewOf(input.body)],
+  );
+  const message = await getMessageView(tx, messageId);
+  const conversation = await getConversationView(tx, locked.id);
+  if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
+  return { message, conversation, previousAssigneeId: locked.assigneeId, created: true };
+}
+
+async function replayDuplicate(db: Queryable, user: Viewer, input: AgentSend): Promise<MessageChange | null> {
+  const existing = await findMessageByClientId(db, input.clientId);
+  if (!existing) return null;
+  if (existing.accountId !== user.accountId || existing.conversationId !== input.conversationId || existing.senderId !== user.id) {
+    throw new AppError('conflict', 'this client id was already used for another message');
+  }
+  const conversation = await getConversationView(db, existing.conversationId);
+  if (!conversation) throw new AppError('not_found', 'conversation not found');
+  return { message: existing, conversation, previousAssigneeId: conversation.assigneeId, created: false };
+}

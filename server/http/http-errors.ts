@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../../shared/errors';
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  unknown_user: 401,
+  invalid_credentials: 401,
+  unauthorized: 401,
+  token_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+/** The HTTP status for an error code; anything unexpected is a 500. */
+export function httpStatusFor(code: ErrorCode): number {
+  return STATUS_BY_CODE[code] ?? 500;
+}
+
+/** Answers every error as `{ code, message }` with a matching status. */
+export function handleHttpError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof AppError) {
+    if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number') {
+      void reply.header('Retry-After', String(error.retryAfterSeconds));
+    }
+    void reply.status(httpStatusFor(error.code)).send(error.toJSON());
+    return;
+  }
+  const status = (error as FastifyError).statusCode;
+  // Fastify's own 4xx: unparseable JSON, wrong content type, body too large.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    void reply.status(400).send({ code: 'bad_request', message: error.message });
+    return;
+  }
+  request.log.error(error);
+  void reply.status(500).send({ code: 'internal', message: 'something went wrong on the server' });
+}

@@ -1,0 +1,69 @@
+import type { Server, Socket } from 'socket.io';
+import { AGENT_NAMESPACE, agentRequests } from '../../shared/protocol';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import type { User } from '../../shared/domain';
+import type { Db } from '../db/db';
+import type { Clock } from '../lib/clock';
+import { verifyAccessToken } from '../domain/auth/access-token';
+import { findUserById, toUser } from '../domain/auth/user-repository';
+import { getConversationView, listVisibleConversations, toConversation } from '../domain/conversations/conversation-repository';
+import { listConversationMessages, toMessage } from '../domain/conversations/message-repository';
+import { canRead } from '../domain/conversations/permissions';
+import { sendAgentMessage } from '../domain/conversations/send-agent-message';
+import { connectError } from './connect-error';
+import { onRequest, type ErrorLogger } from './request-handler';
+import { publishChange } from './publish-change';
+import { agentsRoom, staffRoom, userRoom } from './rooms';
+
+export type AgentNamespaceDeps = { db: Db; secret: string; clock: Clock; logError: ErrorLogger };
+
+type AgentSocketData = { user: User };
+
+/** The workstation's namespace: token in the handshake, requests with acks, pushes by room. */
+export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): void {
+  const nsp = io.of(AGENT_NAMESPACE);
+
+  nsp.use((socket, next) => {
+    authenticate(deps, socket.handshake.auth)
+      .then((user) => {
+        (socket.data as AgentSocketData).user = user;
+        next();
+      })
+      .catch((err: unknown) => next(connectError(err)));
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    const { user } = socket.data as AgentSocketData;
+    const rooms = [agentsRoom(user.accountId), userRoom(user.id)];
+    if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
+    void socket.join(rooms);
+
+    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+      const conversations = await listVisibleConversations(deps.db, user);
+      return { conversations: conversations.map(toConversation) };
+    }, deps.logError);
+
+    onRequest(socket, 'messages:list', agentRequests['messages:list'], async ({ conversationId }) => {
+      const conversation = await getConversationView(deps.db, conversationId);
+      if (!conversation || conversation.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
+      if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+      const messages = await listConversationMessages(deps.db, conversationId);
+      return { messages: messages.map(toMessage) };
+    }, deps.logError);
+
+    onRequest(socket, 'message:send', agentRequests['message:send'], async (payload) => {
+      const change = await sendAgentMessage(deps.db, user, payload);
+      publishChange(io, change);
+      return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
+    }, deps.logError);
+  });
+}
+
+async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<User> {
+  const claims = verifyAccessToken(auth?.token, deps.secret, deps.clock);
+  const row = await findUserById(deps.db, claims.userId);
+  const code: ErrorCode = 'unauthorized';
+  if (!row || row.account_id !== claims.accountId) throw new AppError(code, 'this account no longer exists');
+  // The role comes from the database, so a changed role applies at the next connect.
+  return toUser(row);
+}

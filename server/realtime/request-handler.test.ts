@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { agentRequests, visitorRequests } from '../../shared/protocol';
+import { onRequest } from './request-handler';
+
+type Listener = (...args: unknown[]) => void;
+
+function fakeSocket() {
+  const listeners = new Map<string, Listener>();
+  return {
+    on(event: string, listener: Listener) {
+      listeners.set(event, listener);
+    },
+    emit(event: string, ...args: unknown[]) {
+      listeners.get(event)?.(...args);
+    },
+  };
+}
+
+function request(socket: ReturnType<typeof fakeSocket>, name: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve) => socket.emit(name, payload, resolve));
+}
+
+const noLog = () => undefined;
+
+describe('socket requests', () => {
+  it('answers an invalid payload with bad_request without running the handler', async () => {
+    const socket = fakeSocket();
+    let calls = 0;
+    onRequest(socket, 'message:send', agentRequests['message:send'], async () => {
+      calls++;
+      throw new Error('must not run');
+    }, noLog);
+    const answers = await Promise.all([
+      request(socket, 'message:send', { conversationId: 'c', clientId: 'not-a-uuid', body: 'hi' }),
+      request(socket, 'message:send', { conversationId: 'c', clientId: crypto.randomUUID(), body: '   ' }),
+      request(socket, 'message:send', { conversationId: 'c', clientId: crypto.randomUUID(), body: 'x'.repeat(4097) }),
+      request(socket, 'message:send', { conversationId: 'c', clientId: crypto.randomUUID(), body: 'hi', extra: 1 }),
+      request(socket, 'message:send', null),
+    ]);
+    for (const answer of answers) expect(answer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(calls).toBe(0);
+  });
+
+  it('passes the parsed payload (trimmed body) and wraps the result', async () => {
+    const socket = fakeSocket();
+    onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
+      return { message: { id: 'm', seq: 1, from: 'me' as const, senderName: null, body: payload.body, createdAt: 'now', clientId: payload.clientId } };
+    }, noLog);
+    const clientId = crypto.randomUUID();
+    expect(await request(socket, 'visitor:send', { clientId, body: '  hello  ' })).toMatchObject({
+      ok: true,
+      data: { message: { body: 'hello', clientId } },
+    });
+  });
+
+  it('turns thrown AppErrors into their code and hides internal errors', async () => {
+    const socket = fakeSocket();
+    const logged: unknown[] = [];
+    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+      throw new Error('db password is hunter2');
+    }, (err) => logged.push(err));
+    expect(await request(socket, 'conversations:list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'something went wrong on the server' },
+    });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('ignores a request without an ack callback', () => {
+    const socket = fakeSocket();
+    let calls = 0;
+    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+      calls++;
+      return { conversations: [] };
+    }, noLog);
+    expect(() => socket.emit('conversations:list', {})).not.toThrow();
+    expect(() => socket.emit('conversations:list')).not.toThrow();
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * Room names. Pushes go to rooms, never to sockets found by iteration, so a shared adapter
+ * (Redis) can reach sockets on other nodes.
+ */
+
+/** Supervisors and admins of an account: they see every conversation. */
+export const staffRoom = (accountId: string) => `account:${accountId}:staff`;
+
+/** Every signed-in user of an account: the audience of unassigned conversations. */
+export const agentsRoom = (accountId: string) => `account:${accountId}:agents`;
+
+/** One user's sockets (all their devices). */
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/** One visitor's sockets on one channel (all their tabs). */
+export const visitorRoom = (channelId: string, contactId: string) => `visitor:${channelId}:${contactId}`;

@@ -1,0 +1,142 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { io as connect, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer, type ServerOptions } from '../../../server/app';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens } from '../../../shared/protocol';
+import type { Result } from '../../../shared/errors';
+
+export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function makeTempDir(prefix = 'switchboard-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Starts the real server on PGlite in `dataDir` on a random port and says so in the output. */
+export async function startPgliteServer(dataDir: string, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, dataDir, seed: 'if-empty', ...options });
+  console.log(`database: PGlite at ${path.join(dataDir, 'pgdata')} (server ${server.url})`);
+  return server;
+}
+
+export async function login(url: string, email: string, password: string): Promise<AuthTokens> {
+  const response = await postJson(url, '/api/auth/login', { email, password });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as AuthTokens;
+}
+
+export async function postJson(
+  url: string,
+  route: string,
+  body: unknown,
+  raw = false,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ? (body as string) : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+const openSockets = new Set<Socket>();
+
+/** Connects to a namespace; resolves once connected, rejects with the connect_error. */
+function open(url: string, namespace: string, auth: Record<string, unknown>): Promise<Socket> {
+  const socket = connect(`${url}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  openSockets.add(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+export function connectAgent(url: string, token: string | undefined): Promise<Socket> {
+  return open(url, AGENT_NAMESPACE, token === undefined ? {} : { token });
+}
+
+export type VisitorSessionPush = { visitorToken: string; contactId: string; name: string };
+
+/** Connects a widget visitor and waits for its session push. */
+export async function connectVisitor(
+  url: string,
+  auth: Record<string, unknown> = {},
+): Promise<{ socket: Socket; session: VisitorSessionPush }> {
+  const socket = connect(`${url}${VISITOR_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  openSockets.add(socket);
+  const session = await new Promise<VisitorSessionPush>((resolve, reject) => {
+    socket.once('visitor:session', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, session };
+}
+
+export function closeAllSockets(): void {
+  for (const socket of openSockets) socket.close();
+  openSockets.clear();
+}
+
+/** Emits a request and resolves with its ack. */
+export function request<T = unknown>(socket: Socket, name: string, payload: unknown): Promise<Result<T>> {
+  return socket.timeout(10_000).emitWithAck(name, payload) as Promise<Result<T>>;
+}
+
+/** Records every push of `event` on a socket. */
+export function record<T = unknown>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+// ---- PostgreSQL, when one is reachable -----------------------------------------------------------
+
+/** Whether a PostgreSQL server with trust auth answers on 127.0.0.1:5432. */
+export async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Creates a throwaway database and returns its URL and a function that drops it. */
+export async function createThrowawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `switchboard_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    async drop() {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
