@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from './core';
+import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
@@ -86,6 +86,7 @@ function start(): void {
         }),
         emit: createEventSink(() => mainWindow?.webContents ?? null),
         dataDir: app.getPath('userData'),
+        defaultServerUrl: process.env['SWITCHBOARD_SERVER_URL'] || DEFAULT_SERVER_URL,
       });
       registerIpc(ipcMain, core.handlers, trustOwnTopFrame(isOurPage));
       openWindow();

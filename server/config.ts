@@ -1,7 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const DEFAULT_PORT = 7340;
+import { DEFAULT_SERVER_PORT } from '../shared/defaults';
+
+export const DEFAULT_PORT = DEFAULT_SERVER_PORT;
 
 export type ServerConfig = { port: number; host: string; dataDir: string; databaseUrl: string | undefined };
 

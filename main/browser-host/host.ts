@@ -18,6 +18,8 @@ export interface BrowserHostOptions {
   dataDir: string;
   /** The renderer build to serve (out/renderer). */
   rendererDir: string;
+  /** The server the sign-in form offers first. */
+  defaultServerUrl?: string;
 }
 
 export interface RunningBrowserHost {
@@ -42,6 +44,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     settings: new FileSettings(join(options.dataDir, 'settings.json')),
     emit,
     dataDir: options.dataDir,
+    ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),
   });
 
   const http: Server = createServer((req, res) => {

@@ -5,12 +5,19 @@ import { ServerApi } from './server-api';
 import { SessionService } from './session';
 import type { Core, CoreOptions } from './types';
 
+export { DEFAULT_SERVER_URL } from '../../shared/defaults';
+
 export type { Core, CoreOptions, SettingsStore, StoredSettings } from './types';
 
 /** Builds the client core: the services behind every contract method, wired to one connection. */
 export function createCore(options: CoreOptions, api: ServerApi = new ServerApi()): Core {
   const { emit, settings } = options;
-  const session = new SessionService(api, settings, (state) => emit('session.changed', state));
+  const session = new SessionService(
+    api,
+    settings,
+    (state) => emit('session.changed', state),
+    options.defaultServerUrl ?? null,
+  );
 
   const connection: Connection = new Connection({
     getToken: () => session.accessToken(),

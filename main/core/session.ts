@@ -18,8 +18,9 @@ export class SessionService {
     private readonly api: ServerApi,
     private readonly settings: SettingsStore,
     private readonly onChange: (state: SessionState) => void,
+    defaultServerUrl: string | null = null,
   ) {
-    this.serverUrl = settings.get().serverUrl;
+    this.serverUrl = settings.get().serverUrl ?? defaultServerUrl;
   }
 
   state(): SessionState {

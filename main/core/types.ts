@@ -18,6 +18,8 @@ export interface CoreOptions {
   emit: EventSink;
   /** Folder for the core's local data (cache, logs). */
   dataDir: string;
+  /** The server the sign-in form offers before any was remembered. */
+  defaultServerUrl?: string;
 }
 
 /** The running client core: the contract's handlers and a way to stop it. */

@@ -6,7 +6,7 @@ const serverUrl = 'http://127.0.0.1:7340';
 describe('launch plan', () => {
   it('fails with one sentence pointing to start:web when the Electron binary is missing', () => {
     for (const serverHealthy of [true, false]) {
-      expect(planLaunch({ serverUrl, serverHealthy, buildPresent: false, electronBinary: null })).toEqual([
+      expect(planLaunch({ target: 'electron', serverUrl, serverHealthy, buildPresent: false, electronBinary: null })).toEqual([
         { kind: 'fail', message: missingElectronMessage, exitCode: 1 },
       ]);
     }
@@ -15,7 +15,7 @@ describe('launch plan', () => {
   });
 
   it('starts the server and builds before launching when neither is there', () => {
-    expect(planLaunch({ serverUrl, serverHealthy: false, buildPresent: false, electronBinary: '/e/electron' })).toEqual([
+    expect(planLaunch({ target: 'electron', serverUrl, serverHealthy: false, buildPresent: false, electronBinary: '/e/electron' })).toEqual([
       { kind: 'start-server' },
       { kind: 'build' },
       { kind: 'launch-electron', binary: '/e/electron' },
@@ -23,13 +23,14 @@ describe('launch plan', () => {
   });
 
   it('uses a server that already answers and an existing build', () => {
-    expect(planLaunch({ serverUrl, serverHealthy: true, buildPresent: true, electronBinary: '/e/electron' })).toEqual([
+    expect(planLaunch({ target: 'electron', serverUrl, serverHealthy: true, buildPresent: true, electronBinary: '/e/electron' })).toEqual([
       { kind: 'launch-electron', binary: '/e/electron' },
     ]);
   });
 
   it('fails clearly instead of starting a server for a remote address that does not answer', () => {
     const [step, ...rest] = planLaunch({
+      target: 'electron',
       serverUrl: 'https://sb.example.com',
       serverHealthy: false,
       buildPresent: true,
@@ -38,6 +39,18 @@ describe('launch plan', () => {
     expect(rest).toEqual([]);
     expect(step).toMatchObject({ kind: 'fail', exitCode: 1 });
     expect(step?.kind === 'fail' && step.message).toContain('https://sb.example.com');
+  });
+
+  it('runs the browser host with a fresh build, starting the server when none answers, without Electron', () => {
+    expect(planLaunch({ target: 'web', serverUrl, serverHealthy: false, buildPresent: true, electronBinary: null })).toEqual([
+      { kind: 'start-server' },
+      { kind: 'build' },
+      { kind: 'launch-web' },
+    ]);
+    expect(planLaunch({ target: 'web', serverUrl, serverHealthy: true, buildPresent: true, electronBinary: null })).toEqual([
+      { kind: 'build' },
+      { kind: 'launch-web' },
+    ]);
   });
 
   it('starts the embedded server only for plain http on this machine', () => {

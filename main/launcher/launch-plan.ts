@@ -1,5 +1,7 @@
 /** What the launcher found before doing anything. */
 export interface LaunchState {
+  /** `npm start` runs the Electron app; `npm run start:web` the same UI in a browser. */
+  target: 'electron' | 'web';
   /** The configured server URL (SWITCHBOARD_SERVER_URL or the default). */
   serverUrl: string;
   /** A server answered GET /healthz at the configured URL. */
@@ -14,6 +16,7 @@ export type LaunchStep =
   | { kind: 'start-server' }
   | { kind: 'build' }
   | { kind: 'launch-electron'; binary: string }
+  | { kind: 'launch-web' }
   | { kind: 'fail'; message: string; exitCode: 1 };
 
 export const missingElectronMessage =
@@ -40,7 +43,9 @@ export function embeddedServerEnv(serverUrl: string, env: NodeJS.ProcessEnv): No
  * fails first instead of starting a server and a build only to stop again.
  */
 export function planLaunch(state: LaunchState): LaunchStep[] {
-  if (state.electronBinary === null) return [{ kind: 'fail', message: missingElectronMessage, exitCode: 1 }];
+  if (state.target === 'electron' && state.electronBinary === null) {
+    return [{ kind: 'fail', message: missingElectronMessage, exitCode: 1 }];
+  }
   const steps: LaunchStep[] = [];
   if (!state.serverHealthy) {
     if (!canStartEmbeddedServer(state.serverUrl)) {
@@ -49,7 +54,12 @@ export function planLaunch(state: LaunchState): LaunchStep[] {
     }
     steps.push({ kind: 'start-server' });
   }
+  if (state.target === 'web') {
+    // The browser host is the development mode: always serve what the sources say now.
+    steps.push({ kind: 'build' }, { kind: 'launch-web' });
+    return steps;
+  }
   if (!state.buildPresent) steps.push({ kind: 'build' });
-  steps.push({ kind: 'launch-electron', binary: state.electronBinary });
+  if (state.electronBinary) steps.push({ kind: 'launch-electron', binary: state.electronBinary });
   return steps;
 }

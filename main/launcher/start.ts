@@ -3,18 +3,24 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { join as joinPath } from 'node:path';
+import { homedir } from 'node:os';
+import { DEFAULT_SERVER_URL } from '../../shared/defaults';
+import { startBrowserHost } from '../browser-host/host';
 import { locateElectronBinary } from './electron-binary';
 import { embeddedServerEnv, planLaunch, type LaunchStep } from './launch-plan';
 import { isServerHealthy, waitForHealthy } from './server-health';
 
 /*
  * `npm start`: make sure a server answers, make sure the app is built, then run Electron.
+ * `npm run start:web` (`--web`): the same, but the UI runs in a browser through the browser host.
  * Plain Node; never imports `electron`.
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
-const serverUrl = process.env['SWITCHBOARD_SERVER_URL'] || 'http://127.0.0.1:7340';
+const serverUrl = process.env['SWITCHBOARD_SERVER_URL'] || DEFAULT_SERVER_URL;
+const target = process.argv.includes('--web') ? 'web' : 'electron';
 const serverStartTimeoutMs = 90_000;
 
 let server: ChildProcess | null = null;
@@ -55,7 +61,7 @@ async function startServer(): Promise<void> {
 }
 
 async function build(): Promise<void> {
-  console.log('Building Switchboard (out/ is missing)…');
+  console.log('Building Switchboard…');
   const bin = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
   const code = await exitCodeOf(runNodeScript(bin, ['build', '--config', 'build/electron.vite.config.ts']));
   if (code !== 0) throw new Error(`The build failed (exit code ${code}); see its output above.`);
@@ -66,6 +72,22 @@ async function launchElectron(binary: string): Promise<number> {
   delete env['ELECTRON_RUN_AS_NODE'];
   electron = spawn(binary, [root], { cwd: root, env, stdio: 'inherit' });
   return exitCodeOf(electron);
+}
+
+/** Serves the workstation to a browser until Ctrl-C. */
+async function launchWeb(): Promise<number> {
+  const dataDir = process.env['SWITCHBOARD_DESKTOP_DIR'] || joinPath(homedir(), '.switchboard', 'desktop-web');
+  const host = await startBrowserHost({
+    port: Number(process.env['SWITCHBOARD_WEB_PORT'] || 7341),
+    dataDir,
+    rendererDir: join(root, 'out/renderer'),
+    defaultServerUrl: serverUrl,
+  });
+  console.log(`\nSwitchboard workstation: open ${host.url} in your browser (server: ${serverUrl}).`);
+  console.log(`Its local data is in ${dataDir}. Press Ctrl-C to stop.`);
+  return new Promise<number>(() => {
+    /* runs until a signal ends the process */
+  });
 }
 
 async function run(step: LaunchStep): Promise<number | null> {
@@ -81,11 +103,14 @@ async function run(step: LaunchStep): Promise<number | null> {
       return null;
     case 'launch-electron':
       return launchElectron(step.binary);
+    case 'launch-web':
+      return launchWeb();
   }
 }
 
 async function main(): Promise<number> {
   const steps = planLaunch({
+    target,
     serverUrl,
     serverHealthy: await isServerHealthy(serverUrl),
     buildPresent: buildPresent(),

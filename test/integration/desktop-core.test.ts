@@ -1,25 +1,30 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { startCore } from '../support/core-harness';
+import { databaseTargets } from '../support/databases';
 import { connectVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
 
-// The real server (embedded PGlite) and the real client core, talking over loopback.
-describe('the desktop core against the real server', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-core-it-'));
+const targets = await databaseTargets();
+
+// The real server and the real client core, talking over loopback, on every reachable database.
+describe.each(targets)('the desktop core against the real server on $label', (target) => {
   let server: RunningServer;
   let port = 0;
+  let dbOptions: Pick<ServerOptions, 'dataDir' | 'databaseUrl'>;
+  let drop = async () => {};
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    const db = await target.open();
+    dbOptions = db.options;
+    drop = db.drop;
+    server = await startServer({ port: 0, seed: 'if-empty', ...dbOptions });
     port = server.port;
-    console.log(`database: PGlite in ${dataDir}`);
+    console.log(`database: ${db.describe}`);
   });
   afterAll(async () => {
     await server?.close();
+    await drop();
   });
 
   it('refuses a wrong password with a code the UI can explain, and stays signed out', async () => {
@@ -89,7 +94,7 @@ describe('the desktop core against the real server', () => {
       code: 'offline',
     });
 
-    server = await startServer({ port, dataDir, seed: 'if-empty' });
+    server = await startServer({ port, seed: 'if-empty', ...dbOptions });
     await waitUntil(() => agent.eventsOf('connection.changed').at(-1)?.status === 'online', 'back online', 40_000);
     const history = await agent.call('messages.list', { conversationId: conversation.id });
     expect(history.map((m) => m.body)).toEqual(['你好，我的订单还没到', '您好，我来帮您查一下物流。']);

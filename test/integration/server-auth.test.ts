@@ -4,7 +4,7 @@ import { demoUser } from '../../server/db/demo-credentials';
 import { issueAccessToken } from '../../server/domain/auth/access-token';
 import {
   closeAllSockets, connectAgent, login, makeTempDir, postJson, removeDir, startPgliteServer,
-} from './support/server-fixture';
+} from '../support/server-fixture';
 
 const SECRET = 'integration-test-secret';
 let server: RunningServer;

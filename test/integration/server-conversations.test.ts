@@ -7,7 +7,7 @@ import type { VisitorMessage } from '../../shared/protocol';
 import {
   closeAllSockets, connectAgent, connectVisitor, login, makeTempDir, record, removeDir, request, settle,
   startPgliteServer, waitFor,
-} from './support/server-fixture';
+} from '../support/server-fixture';
 
 let server: RunningServer;
 let dataDir: string;

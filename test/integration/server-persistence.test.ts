@@ -11,7 +11,7 @@ import type { VisitorMessage } from '../../shared/protocol';
 import {
   closeAllSockets, connectAgent, connectVisitor, createThrowawayDatabase, login, makeTempDir, postgresReachable,
   removeDir, request, startPgliteServer,
-} from './support/server-fixture';
+} from '../support/server-fixture';
 
 const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');

@@ -4,7 +4,7 @@ import type { Db } from '../../server/db/db';
 import { openDb } from '../../server/db/open-db';
 import { nextSeq } from '../../server/db/sequence';
 import { sendContactMessage } from '../../server/domain/conversations/send-contact-message';
-import { createThrowawayDatabase, postgresReachable } from './support/server-fixture';
+import { createThrowawayDatabase, postgresReachable } from '../support/server-fixture';
 
 const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');

@@ -1,8 +1,7 @@
 import { contractMethods } from '../../../../shared/contract';
 import type { MessageKey } from '../../i18n/en';
 
-/** Where a fresh install looks for the server: the embedded default on this machine. */
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:7340';
+export { DEFAULT_SERVER_URL } from '../../../../shared/defaults';
 
 /** Checks the form before calling the core, so mistakes read as sentences, not schema paths. */
 export function validateLogin(values: { serverUrl: string; email: string; password: string }): MessageKey | null {

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
-import { startServer, type RunningServer, type ServerOptions } from '../../../server/app';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens } from '../../../shared/protocol';
-import type { Result } from '../../../shared/errors';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens } from '../../shared/protocol';
+import type { Result } from '../../shared/errors';
 
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -96,13 +96,7 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
   return seen;
 }
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitUntil as waitFor } from './wait';
 
 /** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
