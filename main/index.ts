@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
 import { contentSecurityPolicy, lockDownSession } from './session-policy';
+import { createSecretStore } from './secret-store';
 import { createSettingsStore, defaultSettings } from './settings-store';
 import { createMainWindow } from './window';
 
@@ -79,10 +80,17 @@ function start(): void {
     .then(() => {
       lockDownSession(session.defaultSession, contentSecurityPolicy(devServerUrl));
       const store = new Store<StoredSettings>({ name: 'settings', defaults: defaultSettings });
+      const secretFile = new Store<Record<string, string>>({ name: 'secrets' });
       core = createCore({
         settings: createSettingsStore({
           get: (key) => store.get(key),
-          set: (key, value) => store.set(key, value),
+          // The settings store validated the value for this key; electron-store's typing cannot see that.
+          set: (key, value) => store.set(key, value as StoredSettings[typeof key]),
+        }),
+        secrets: createSecretStore(safeStorage, {
+          get: (key) => secretFile.get(key),
+          set: (key, value) => secretFile.set(key, value),
+          delete: (key) => secretFile.delete(key),
         }),
         emit: createEventSink(() => mainWindow?.webContents ?? null),
         dataDir: app.getPath('userData'),

@@ -20,21 +20,28 @@ afterEach(() => {
 
 describe('settings store', () => {
   it('starts empty', () => {
-    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null });
+    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null, lastUser: null });
   });
 
   it('remembers the server URL and last email across restarts', () => {
     const first = openStore();
     first.settings.set({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
     const second = openStore(first.cwd);
-    expect(second.settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
+    expect(second.settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com', lastUser: null });
   });
 
   it('changes only the keys in a patch and can clear one', () => {
     const { settings } = openStore();
     settings.set({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
     settings.set({ lastEmail: null });
-    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null });
+    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null, lastUser: null });
+  });
+
+  it('remembers who was signed in, so the next start opens their cache offline', () => {
+    const first = openStore();
+    const user = { id: 'u1', accountId: 'a1', email: 'wang.fang@demo.test', name: '王芳', role: 'agent' as const };
+    first.settings.set({ lastUser: user });
+    expect(openStore(first.cwd).settings.get().lastUser).toEqual(user);
   });
 
   it('reads a hand-edited value of the wrong type as not set', () => {

@@ -1,3 +1,4 @@
+import { defaultSettings, readStoredSettings, settingsKeys } from './core/settings';
 import type { SettingsStore, StoredSettings } from './core/types';
 
 type SettingsKey = keyof StoredSettings;
@@ -5,30 +6,22 @@ type SettingsKey = keyof StoredSettings;
 /** A key/value store such as electron-store (or `conf`, which it extends). */
 export interface SettingsBacking {
   get(key: SettingsKey): unknown;
-  set(key: SettingsKey, value: string | null): void;
+  set(key: SettingsKey, value: unknown): void;
 }
 
-export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: null };
+export { defaultSettings };
 
-/**
- * The core's settings over a key/value backing. The file on disk can be edited by hand, so a value
- * that is not a string reads as "not set" instead of reaching the core.
- */
+/** The core's settings over a key/value backing, read defensively (the file can be hand-edited). */
 export function createSettingsStore(backing: SettingsBacking): SettingsStore {
   return {
     get() {
-      return { serverUrl: readString(backing, 'serverUrl'), lastEmail: readString(backing, 'lastEmail') };
+      return readStoredSettings(Object.fromEntries(settingsKeys.map((key) => [key, backing.get(key)])));
     },
     set(patch) {
-      for (const key of ['serverUrl', 'lastEmail'] as const) {
+      for (const key of settingsKeys) {
         const value = patch[key];
         if (value !== undefined) backing.set(key, value);
       }
     },
   };
-}
-
-function readString(backing: SettingsBacking, key: SettingsKey): string | null {
-  const value = backing.get(key);
-  return typeof value === 'string' ? value : null;
 }

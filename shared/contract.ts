@@ -26,7 +26,12 @@ export const connectionStateSchema = z.object({
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
-export const deliveryStatusSchema = z.enum(['sending', 'sent', 'failed']);
+/**
+ * queued: written to the outbox while offline, waiting for the connection.
+ * sending: emitted, waiting for the server's ack.  sent: stored by the server.
+ * failed: the server refused it for a reason a retry will not fix by itself (see `error`).
+ */
+export const deliveryStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
 /** A message as the workstation shows it: the stored message plus how its delivery is going. */
@@ -36,7 +41,27 @@ export const threadMessageSchema = messageSchema.extend({
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
+/**
+ * A conversation as the inbox shows it. `access` is `lost` for a conversation that is no longer
+ * this agent's but is kept because it holds their unsent text (a draft with a reason).
+ */
+export const inboxConversationSchema = conversationSchema.extend({
+  access: z.enum(['full', 'lost']),
+});
+export type InboxConversation = z.infer<typeof inboxConversationSchema>;
+
+/** The composer's text for one conversation, saved as the agent types. */
+export const draftSchema = z.object({
+  conversationId: idSchema,
+  body: z.string(),
+  updatedAt: z.string(),
+  /** Why text came back to the composer (a reply that could not be sent), or null. */
+  reason: appErrorSchema.nullable(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
 const empty = z.object({}).strict();
+const clientIdArgs = z.object({ clientId: z.string().uuid() }).strict();
 
 export const contractMethods = {
   'session.get': { args: empty, result: sessionStateSchema },
@@ -52,22 +77,46 @@ export const contractMethods = {
   },
   'session.logout': { args: empty, result: sessionStateSchema },
   'connection.get': { args: empty, result: connectionStateSchema },
-  'conversations.list': { args: empty, result: z.array(conversationSchema) },
-  'messages.list': {
+  'conversations.list': { args: empty, result: z.array(inboxConversationSchema) },
+  'conversations.resolve': {
     args: z.object({ conversationId: idSchema }).strict(),
+    result: inboxConversationSchema,
+  },
+  /** The newest `limit` messages of a thread (all when omitted), oldest first, then unsent replies. */
+  'messages.list': {
+    args: z.object({ conversationId: idSchema, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     result: z.array(threadMessageSchema),
   },
+  /** Writes the reply to the outbox (durably) and answers at once, queued or sending. */
   'outbox.send': {
     args: z.object({ conversationId: idSchema, body: messageBodySchema }).strict(),
     result: threadMessageSchema,
+  },
+  /** Sends a failed reply again, keeping its client id so it can never arrive twice. */
+  'outbox.retry': { args: clientIdArgs, result: threadMessageSchema },
+  /** Takes a queued or failed reply out of the outbox and back into the composer. */
+  'outbox.edit': { args: clientIdArgs, result: draftSchema },
+  'outbox.discard': { args: clientIdArgs, result: z.object({ discarded: z.boolean() }) },
+  'drafts.get': { args: z.object({ conversationId: idSchema }).strict(), result: draftSchema.nullable() },
+  /** Saves the composer's text; an empty body deletes the draft. */
+  'drafts.save': {
+    args: z.object({ conversationId: idSchema, body: z.string().max(100_000) }).strict(),
+    result: draftSchema.nullable(),
   },
 } as const;
 
 export const contractEvents = {
   'session.changed': sessionStateSchema,
   'connection.changed': connectionStateSchema,
-  'conversation.updated': conversationSchema,
+  'conversation.updated': inboxConversationSchema,
+  /** Many conversations changed at once (first sync, a reset): read conversations.list again. */
+  'inbox.reloaded': z.object({}),
+  /** The conversation left this agent's inbox (taken by someone else, or the cache was reset). */
+  'conversation.removed': z.object({ conversationId: idSchema }),
   'message.updated': threadMessageSchema,
+  /** An outbox entry left the thread without being sent (discarded, or returned to the draft). */
+  'message.removed': z.object({ conversationId: idSchema, clientId: z.string() }),
+  'draft.updated': z.object({ conversationId: idSchema, draft: draftSchema.nullable() }),
 } as const;
 
 export type MethodName = keyof typeof contractMethods;

@@ -11,6 +11,10 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** The conversation is now assigned to someone else (details.assigneeName says who). */
+  'reassigned',
+  /** The conversation was resolved; a reply would go nowhere. */
+  'resolved',
   'offline',
   'timeout',
   'server_unreachable',
@@ -24,19 +28,23 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
+  /** Values the UI may put into its own sentence for this code (e.g. assigneeName). */
+  details: z.record(z.string(), z.string()).optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
 /** An error that crosses a boundary as `{ code, message }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly details: Record<string, string> | undefined;
+  constructor(code: ErrorCode, message: string, details?: Record<string, string>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.details = details;
   }
   toJSON(): AppErrorShape {
-    return { code: this.code, message: this.message };
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 }
 
@@ -44,7 +52,7 @@ export class AppError extends Error {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const parsed = appErrorSchema.safeParse(err);
-  if (parsed.success) return new AppError(parsed.data.code, parsed.data.message);
+  if (parsed.success) return new AppError(parsed.data.code, parsed.data.message, parsed.data.details);
   const message = err instanceof Error ? err.message : String(err);
   return new AppError('internal', message);
 }
@@ -56,8 +64,8 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data };
 }
 
-export function fail(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, details?: Record<string, string>): Result<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
 export function resultSchema<T extends z.ZodType>(data: T) {
@@ -77,5 +85,5 @@ export function describeZodError(error: z.ZodError): string {
 /** Unwraps an envelope, throwing an AppError on failure. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.data;
-  throw new AppError(result.error.code, result.error.message);
+  throw new AppError(result.error.code, result.error.message, result.error.details);
 }

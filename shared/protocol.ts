@@ -39,6 +39,34 @@ export const agentRequests = {
     payload: z.object({ conversationId: idSchema }).strict(),
     result: z.object({ messages: z.array(messageSchema) }),
   },
+  /**
+   * Everything this user may see that changed after `after` (the per-account sequence number),
+   * one page at a time. `removed` lists conversations that changed but are no longer visible to
+   * the user. `reset` means the cursor is older than the server keeps changes for (or newer than
+   * the server has): drop the cached conversations and messages and sync again from 0.
+   */
+  'sync:changes': {
+    payload: z
+      .object({
+        after: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(5000).default(1000),
+      })
+      .strict(),
+    result: z.object({
+      conversations: z.array(conversationSchema),
+      messages: z.array(messageSchema),
+      removed: z.array(z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() })),
+      /** The cursor to ask from next time: every change up to here is in this page or not for you. */
+      cursor: z.number().int().nonnegative(),
+      hasMore: z.boolean(),
+      reset: z.boolean(),
+    }),
+  },
+  /** Marks a conversation resolved (agents: their own or unassigned; supervisors and admins: any). */
+  'conversation:resolve': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
   'message:send': {
     payload: z
       .object({
@@ -59,6 +87,13 @@ export type AgentRequestResult<K extends AgentRequestName> = z.infer<(typeof age
 export const agentPushes = {
   'conversation:upsert': conversationSchema,
   'message:new': messageSchema,
+  /** A conversation this user could see is no longer theirs to see (taken, transferred). */
+  'conversation:removed': z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() }),
+  /**
+   * A change this user may not see happened at `seq`. Every agent socket hears of every sequence
+   * number once (as content, a removal or a tick), so a missing number is a real gap to catch up.
+   */
+  'sync:tick': z.object({ seq: z.number().int().nonnegative() }),
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;

@@ -1,15 +1,14 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SettingsStore, StoredSettings } from '../core/types';
-
-const defaults: StoredSettings = { serverUrl: null, lastEmail: null };
+import { readStoredSettings } from '../core/settings';
+import type { SecretStore, SettingsStore, StoredSettings } from '../core/types';
 
 /** Settings kept in a JSON file: the browser host's stand-in for electron-store. */
 export class FileSettings implements SettingsStore {
   private value: StoredSettings;
 
   constructor(private readonly file: string) {
-    this.value = { ...defaults, ...readJson(file) };
+    this.value = readStoredSettings(readJson(file));
   }
 
   get(): StoredSettings {
@@ -18,23 +17,47 @@ export class FileSettings implements SettingsStore {
 
   set(patch: Partial<StoredSettings>): void {
     this.value = { ...this.value, ...patch };
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.value, null, 2));
-    renameSync(tmp, this.file);
+    writeJson(this.file, this.value);
   }
 }
 
-function readJson(file: string): Partial<StoredSettings> {
+/**
+ * Secrets in a JSON file only its owner may read. The browser host is a development and test
+ * mode; the Electron shell encrypts secrets with the OS keychain instead.
+ */
+export class FileSecrets implements SecretStore {
+  private value: Record<string, string>;
+
+  constructor(private readonly file: string) {
+    const raw = readJson(file);
+    this.value = Object.fromEntries(
+      Object.entries(raw && typeof raw === 'object' ? raw : {}).filter(([, v]) => typeof v === 'string'),
+    ) as Record<string, string>;
+  }
+
+  get(name: string): string | null {
+    return this.value[name] ?? null;
+  }
+
+  set(name: string, secret: string | null): void {
+    if (secret === null) delete this.value[name];
+    else this.value[name] = secret;
+    writeJson(this.file, this.value, 0o600);
+  }
+}
+
+function readJson(file: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!parsed || typeof parsed !== 'object') return {};
-    const { serverUrl, lastEmail } = parsed as Record<string, unknown>;
-    return {
-      ...(typeof serverUrl === 'string' ? { serverUrl } : {}),
-      ...(typeof lastEmail === 'string' ? { lastEmail } : {}),
-    };
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return {};
   }
+}
+
+function writeJson(file: string, value: unknown, mode = 0o644): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode });
+  chmodSync(tmp, mode);
+  renameSync(tmp, file);
 }

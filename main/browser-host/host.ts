@@ -7,7 +7,7 @@ import { dispatch } from '../../shared/dispatch';
 import { HOST_SOCKET_PATH, hostRequestSchema, type HostFrame } from '../../shared/host-protocol';
 import { createCore } from '../core';
 import type { Core } from '../core/types';
-import { FileSettings } from './file-settings';
+import { FileSecrets, FileSettings } from './file-settings';
 import { staticHandler } from './static-files';
 
 export interface BrowserHostOptions {
@@ -42,6 +42,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   };
   const core = createCore({
     settings: new FileSettings(join(options.dataDir, 'settings.json')),
+    secrets: new FileSecrets(join(options.dataDir, 'secrets.json')),
     emit,
     dataDir: options.dataDir,
     ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),

@@ -100,7 +100,23 @@ export class Connection {
       });
     }
     this.setState('connecting', null, null);
-    socket.connect();
+    void this.open();
+  }
+
+  /** Connects, first getting an access token when there is none (a start from the cache). */
+  private async open(): Promise<void> {
+    if (this.stopped || !this.socket) return;
+    if (!this.hooks.getToken()) {
+      try {
+        await this.hooks.refreshToken();
+      } catch (err) {
+        const error = toAppError(err);
+        if (error.code === 'unauthorized' || error.code === 'token_expired') this.hooks.onUnauthorized(error.toJSON());
+        else this.scheduleRetry(error.code === 'server_unreachable' ? error.toJSON() : { code: 'server_unreachable', message: error.message });
+        return;
+      }
+    }
+    if (!this.stopped) this.socket?.connect();
   }
 
   /** Closes the socket and stops reconnecting. */
@@ -132,7 +148,7 @@ export class Connection {
     }
     const parsed = resultSchema(agentRequests[name].result).safeParse(raw);
     if (!parsed.success) throw new AppError('internal', `Unexpected answer to ${name}`);
-    if (!parsed.data.ok) throw new AppError(parsed.data.error.code, parsed.data.error.message);
+    if (!parsed.data.ok) throw new AppError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
     return parsed.data.data as AgentRequestResult<K>;
   }
 
@@ -167,7 +183,7 @@ export class Connection {
       this.retryTimer = null;
       if (this.stopped || !this.socket) return;
       this.setState('connecting', error, null);
-      this.socket.connect();
+      void this.open();
     }, delay);
   }
 

@@ -1,122 +1,76 @@
-import type { EventSink, ThreadMessage } from '../../shared/contract';
-import type { Conversation, Message } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import type { Connection } from './connection';
-import { uuidv7 } from './ids';
+import type { Draft, EventSink, InboxConversation, ThreadMessage } from '../../shared/contract';
+import type { Message } from '../../shared/domain';
+import { AppError, toAppError } from '../../shared/errors';
+import type { AgentRequestName, AgentRequestPayload, AgentRequestResult } from '../../shared/protocol';
+import type { CacheStore } from './cache/cache-store';
+import type { Outbox } from './outbox';
+
+/** The part of the connection the inbox needs. */
+export interface InboxTransport {
+  isOnline(): boolean;
+  request<K extends AgentRequestName>(name: K, payload: AgentRequestPayload<K>): Promise<AgentRequestResult<K>>;
+}
 
 /**
- * The agent's view of conversations and messages, kept from the server's answers and pushes.
- * Every change is pushed to the UI as a contract event.
+ * What the UI reads: always answered from the local cache, so the inbox and every cached thread
+ * open with the server down. A thread not fetched whole yet is fetched once when online.
  */
 export class InboxService {
-  private readonly conversations = new Map<string, Conversation>();
-  private readonly threads = new Map<string, Map<string, ThreadMessage>>();
-
   constructor(
-    private readonly connection: Connection,
+    private readonly store: CacheStore,
+    private readonly outbox: Outbox,
+    private readonly transport: InboxTransport,
     private readonly emit: EventSink,
   ) {}
 
-  /** Reloads the conversation list from the server (on every connect). */
-  async refreshConversations(): Promise<void> {
-    const { conversations } = await this.connection.request('conversations:list', {});
-    for (const conversation of conversations) this.applyConversation(conversation);
+  conversations(): Promise<InboxConversation[]> {
+    return this.store.inbox();
   }
 
-  /** The conversations this agent may see: fresh from the server when online, else as last known. */
-  async listConversations(): Promise<Conversation[]> {
-    if (this.connection.isOnline()) await this.refreshConversations();
-    return this.cachedConversations();
-  }
-
-  private cachedConversations(): Conversation[] {
-    return [...this.conversations.values()].sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
-  }
-
-  async listMessages(conversationId: string): Promise<ThreadMessage[]> {
-    if (this.connection.isOnline()) {
-      const { messages } = await this.connection.request('messages:list', { conversationId });
-      for (const message of messages) this.storeMessage(sent(message));
-    } else if (!this.threads.has(conversationId)) {
-      throw new AppError('offline', 'This conversation is not available offline yet');
+  async messages(conversationId: string, limit?: number): Promise<ThreadMessage[]> {
+    if (this.transport.isOnline() && !(await this.store.threadComplete(conversationId))) {
+      await this.fetchThread(conversationId);
     }
-    return this.thread(conversationId);
+    const stored = await this.store.thread(conversationId, limit);
+    return [...stored.map(sent), ...(await this.outbox.pending(conversationId))];
   }
 
-  /** Sends a reply and resolves with it once the server stored it (or with the reason it failed). */
-  async send(conversationId: string, body: string): Promise<ThreadMessage> {
-    if (!this.connection.isOnline()) throw new AppError('offline', 'You are offline; the reply was not sent');
-    const clientId = uuidv7();
-    const pending: ThreadMessage = {
-      id: clientId,
-      conversationId,
-      seq: 0,
-      senderType: 'agent',
-      senderId: null,
-      senderName: null,
-      body,
-      clientId,
-      createdAt: new Date().toISOString(),
-      delivery: 'sending',
-      error: null,
-    };
-    this.storeMessage(pending, true);
+  async resolve(conversationId: string): Promise<InboxConversation> {
+    if (!this.transport.isOnline()) throw new AppError('offline', 'You are offline; resolve the conversation when the connection is back');
+    const { conversation } = await this.transport.request('conversation:resolve', { conversationId });
+    await this.store.db.write((tx) => this.store.putConversations(tx, [conversation]));
+    const stored = (await this.store.conversation(conversationId)) ?? { ...conversation, access: 'full' as const };
+    this.emit('conversation.updated', stored);
+    return stored;
+  }
+
+  draft(conversationId: string): Promise<Draft | null> {
+    return this.store.draft(conversationId);
+  }
+
+  /** Saves the composer's text; a reason shown with returned replies stays until the text is gone. */
+  async saveDraft(conversationId: string, body: string, now = new Date()): Promise<Draft | null> {
+    return this.store.db.write(async (tx) => {
+      const existing = await this.store.draft(conversationId);
+      return this.store.putDraft(tx, { conversationId, body, updatedAt: now.toISOString(), reason: existing?.reason ?? null });
+    });
+  }
+
+  private async fetchThread(conversationId: string): Promise<void> {
     try {
-      const { message, conversation } = await this.connection.request('message:send', {
-        conversationId,
-        clientId,
-        body,
+      const { messages } = await this.transport.request('messages:list', { conversationId });
+      await this.store.db.write(async (tx) => {
+        await this.store.putMessages(tx, messages);
+        await this.store.markThreadComplete(tx, conversationId);
       });
-      this.threads.get(conversationId)?.delete(clientId);
-      const stored = this.storeMessage(sent(message), true);
-      this.applyConversation(conversation);
-      return stored;
     } catch (err) {
-      const error = err instanceof AppError ? err : new AppError('internal', String(err));
-      return this.storeMessage({ ...pending, delivery: 'failed', error: error.toJSON() }, true);
+      const error = toAppError(err);
+      // Without the network the cached part of the thread is still worth showing.
+      if (!['offline', 'timeout', 'server_unreachable'].includes(error.code)) throw error;
     }
-  }
-
-  applyConversation(conversation: Conversation): void {
-    const known = this.conversations.get(conversation.id);
-    if (known && known.seq > conversation.seq) return;
-    this.conversations.set(conversation.id, conversation);
-    this.emit('conversation.updated', conversation);
-  }
-
-  applyMessage(message: Message): void {
-    this.storeMessage(sent(message), true);
-  }
-
-  clear(): void {
-    this.conversations.clear();
-    this.threads.clear();
-  }
-
-  private thread(conversationId: string): ThreadMessage[] {
-    const messages = [...(this.threads.get(conversationId)?.values() ?? [])];
-    return messages.sort((a, b) => order(a) - order(b) || a.createdAt.localeCompare(b.createdAt));
-  }
-
-  private storeMessage(message: ThreadMessage, notify = false): ThreadMessage {
-    let thread = this.threads.get(message.conversationId);
-    if (!thread) {
-      thread = new Map();
-      this.threads.set(message.conversationId, thread);
-    }
-    // Our own reply comes back both as the ack and as a push; the pending copy is keyed by client id.
-    if (message.clientId && message.delivery === 'sent') thread.delete(message.clientId);
-    thread.set(message.id, message);
-    if (notify) this.emit('message.updated', message);
-    return message;
   }
 }
 
 function sent(message: Message): ThreadMessage {
   return { ...message, delivery: 'sent', error: null };
-}
-
-/** Stored messages sort by their sequence number; ones still on their way go last. */
-function order(message: ThreadMessage): number {
-  return message.delivery === 'sent' ? message.seq : Number.MAX_SAFE_INTEGER;
 }

@@ -1,69 +1,111 @@
-import type { ConnectionState, ContractHandlers } from '../../shared/contract';
+import type { ContractHandlers } from '../../shared/contract';
+import type { User } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import { Connection } from './connection';
-import { InboxService } from './inbox';
 import { ServerApi } from './server-api';
 import { SessionService } from './session';
 import type { Core, CoreOptions } from './types';
+import { Workspace, type WorkspaceOptions } from './workspace';
 
 export { DEFAULT_SERVER_URL } from '../../shared/defaults';
+export type { Core, CoreOptions, SecretStore, SettingsStore, StoredSettings } from './types';
 
-export type { Core, CoreOptions, SettingsStore, StoredSettings } from './types';
-
-/** Builds the client core: the services behind every contract method, wired to one connection. */
-export function createCore(options: CoreOptions, api: ServerApi = new ServerApi()): Core {
-  const { emit, settings } = options;
+/**
+ * Builds the client core: the services behind every contract method. It starts as the agent who
+ * was signed in last, from their local cache, and connects when it can.
+ */
+export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(), tuning: WorkspaceOptions = {}): Core {
+  const { emit, settings, secrets, dataDir } = options;
   const session = new SessionService(
     api,
     settings,
+    secrets,
     (state) => emit('session.changed', state),
     options.defaultServerUrl ?? null,
   );
+  let workspace: Workspace | null = null;
 
   const connection: Connection = new Connection({
     getToken: () => session.accessToken(),
     refreshToken: () => session.refresh(),
     onUnauthorized: () => {
-      connection.stop();
-      inbox.clear();
-      session.logout();
+      void signOut();
     },
-    onState: (state: ConnectionState) => emit('connection.changed', state),
+    onState: (state) => emit('connection.changed', state),
     onConnected: () => {
-      inbox.refreshConversations().catch(() => {
-        /* a failed refresh shows as the connection dropping; the next connect retries */
+      workspace?.resume().catch(() => {
+        /* a failed catch-up shows as the connection dropping; the next connect runs it again */
       });
     },
     pushes: {
-      'conversation:upsert': (conversation) => inbox.applyConversation(conversation),
-      'message:new': (message) => inbox.applyMessage(message),
+      'conversation:upsert': (c) => void workspace?.sync.onConversation(c),
+      'message:new': (m) => void workspace?.sync.onMessage(m),
+      'conversation:removed': (r) => void workspace?.sync.onRemoved(r),
+      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq),
     },
   });
-  const inbox: InboxService = new InboxService(connection, emit);
+
+  async function openWorkspace(user: User): Promise<void> {
+    if (workspace?.user.id === user.id) return;
+    await workspace?.close();
+    workspace = await Workspace.open(dataDir, user, connection, emit, tuning);
+  }
+
+  async function signOut() {
+    connection.stop();
+    const closing = workspace;
+    workspace = null;
+    await closing?.close();
+    return session.logout();
+  }
+
+  const ready = (async () => {
+    if (!session.restore()) return;
+    await openWorkspace(session.currentUser()!);
+    connection.start(session.currentServerUrl());
+  })();
+
+  const current = async (): Promise<Workspace> => {
+    await ready;
+    if (!workspace) throw new AppError('not_signed_in', 'Sign in first');
+    return workspace;
+  };
 
   const handlers: ContractHandlers = {
-    'session.get': async () => session.state(),
+    'session.get': async () => {
+      await ready.catch(() => undefined);
+      return session.state();
+    },
     'session.login': async ({ serverUrl, email, password }) => {
+      await ready.catch(() => undefined);
       const state = await session.login(serverUrl, email, password);
-      inbox.clear();
+      await openWorkspace(session.currentUser()!);
       connection.start(session.currentServerUrl());
+      emit('inbox.reloaded', {});
       return state;
     },
-    'session.logout': async () => {
-      connection.stop();
-      inbox.clear();
-      return session.logout();
-    },
+    'session.logout': async () => signOut(),
     'connection.get': async () => connection.getState(),
-    'conversations.list': async () => inbox.listConversations(),
-    'messages.list': async ({ conversationId }) => inbox.listMessages(conversationId),
-    'outbox.send': async ({ conversationId, body }) => inbox.send(conversationId, body),
+    'conversations.list': async () => (await current()).inbox.conversations(),
+    'conversations.resolve': async ({ conversationId }) => (await current()).inbox.resolve(conversationId),
+    'messages.list': async ({ conversationId, limit }) => (await current()).inbox.messages(conversationId, limit),
+    'outbox.send': async ({ conversationId, body }) => (await current()).outbox.send(conversationId, body),
+    'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
+    'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
+    'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
+    'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
+    'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
   };
 
   return {
     handlers,
     async dispose() {
+      await ready.catch(() => undefined);
       connection.stop();
       session.dispose();
+      const closing = workspace;
+      workspace = null;
+      await closing?.close();
     },
   };
 }

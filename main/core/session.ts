@@ -1,15 +1,20 @@
 import type { SessionState } from '../../shared/contract';
+import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AuthTokens } from '../../shared/protocol';
 import type { ServerApi } from './server-api';
-import type { SettingsStore } from './types';
+import type { SecretStore, SettingsStore } from './types';
+
+const REFRESH_TOKEN = 'refreshToken';
 
 /**
- * Who is signed in, with which tokens, on which server. Tokens live in memory only; the server
- * URL and the last email are remembered through the settings store.
+ * Who is signed in, on which server, with which tokens. The access token lives in memory; the
+ * refresh token in the secret store, so the app can start as the last user, offline, and get a
+ * fresh access token when the server is back.
  */
 export class SessionService {
-  private tokens: AuthTokens | null = null;
+  private user: User | null = null;
+  private accessTokenValue: string | null = null;
   private serverUrl: string | null;
   private refreshTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
@@ -17,6 +22,7 @@ export class SessionService {
   constructor(
     private readonly api: ServerApi,
     private readonly settings: SettingsStore,
+    private readonly secrets: SecretStore,
     private readonly onChange: (state: SessionState) => void,
     defaultServerUrl: string | null = null,
   ) {
@@ -25,35 +31,50 @@ export class SessionService {
 
   state(): SessionState {
     return {
-      signedIn: this.tokens !== null,
-      user: this.tokens?.user ?? null,
+      signedIn: this.user !== null,
+      user: this.user,
       serverUrl: this.serverUrl,
       lastEmail: this.settings.get().lastEmail,
     };
   }
 
+  currentUser(): User | null {
+    return this.user;
+  }
+
   accessToken(): string | null {
-    return this.tokens?.accessToken ?? null;
+    return this.accessTokenValue;
   }
 
   currentServerUrl(): string {
-    if (!this.serverUrl || !this.tokens) throw new AppError('not_signed_in', 'Sign in first');
+    if (!this.serverUrl || !this.user) throw new AppError('not_signed_in', 'Sign in first');
     return this.serverUrl;
+  }
+
+  /** Signs in as whoever was signed in last time, without the network; false when nobody was. */
+  restore(): boolean {
+    const { lastUser, serverUrl } = this.settings.get();
+    if (!lastUser || !serverUrl || !this.secrets.get(REFRESH_TOKEN)) return false;
+    this.user = lastUser;
+    this.serverUrl = serverUrl;
+    return true;
   }
 
   async login(serverUrl: string, email: string, password: string): Promise<SessionState> {
     const url = normaliseServerUrl(serverUrl);
     const tokens = await this.api.login(url, email, password);
     this.serverUrl = url;
-    this.settings.set({ serverUrl: url, lastEmail: tokens.user.email });
+    this.settings.set({ serverUrl: url, lastEmail: tokens.user.email, lastUser: tokens.user });
     this.setTokens(tokens);
     return this.state();
   }
 
-  /** Gets a fresh access token; concurrent callers share one refresh. */
+  /** Gets a fresh access token with the stored refresh token; concurrent callers share one call. */
   refresh(): Promise<void> {
-    if (!this.tokens || !this.serverUrl) return Promise.reject(new AppError('not_signed_in', 'Sign in first'));
-    const { refreshToken } = this.tokens;
+    const refreshToken = this.secrets.get(REFRESH_TOKEN);
+    if (!this.user || !this.serverUrl || !refreshToken) {
+      return Promise.reject(new AppError('unauthorized', 'Sign in again'));
+    }
     const url = this.serverUrl;
     this.refreshing ??= this.api
       .refresh(url, refreshToken)
@@ -65,7 +86,10 @@ export class SessionService {
   }
 
   logout(): SessionState {
-    this.tokens = null;
+    this.user = null;
+    this.accessTokenValue = null;
+    this.secrets.set(REFRESH_TOKEN, null);
+    this.settings.set({ lastUser: null });
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
     this.onChange(this.state());
@@ -77,8 +101,10 @@ export class SessionService {
   }
 
   private setTokens(tokens: AuthTokens): void {
-    const changedUser = this.tokens?.user.id !== tokens.user.id;
-    this.tokens = tokens;
+    const changedUser = this.user?.id !== tokens.user.id;
+    this.user = tokens.user;
+    this.accessTokenValue = tokens.accessToken;
+    this.secrets.set(REFRESH_TOKEN, tokens.refreshToken);
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     // Refresh at 80% of the lifetime so a live socket never presents an expired token on reconnect.
     this.refreshTimer = setTimeout(

@@ -1,9 +1,21 @@
 import type { ContractHandlers, EventSink } from '../../shared/contract';
+import type { User } from '../../shared/domain';
 
 /** What the client core remembers between runs; the Electron shell keeps it in electron-store. */
 export interface StoredSettings {
   serverUrl: string | null;
   lastEmail: string | null;
+  /** Who was signed in when the app last ran: the app starts as them, offline, from the cache. */
+  lastUser: User | null;
+}
+
+/**
+ * Small secrets (the refresh token), encrypted at rest where the platform allows: Electron's
+ * safeStorage in the shell, an owner-only file in the browser host.
+ */
+export interface SecretStore {
+  get(name: string): string | null;
+  set(name: string, value: string | null): void;
 }
 
 /** The small settings interface main/core sees (electron-store in the shell, a JSON file in the browser host). */
@@ -14,6 +26,7 @@ export interface SettingsStore {
 
 export interface CoreOptions {
   settings: SettingsStore;
+  secrets: SecretStore;
   /** Pushes a contract event to the UI. */
   emit: EventSink;
   /** Folder for the core's local data (cache, logs). */

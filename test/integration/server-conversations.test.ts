@@ -84,6 +84,7 @@ describe('a widget conversation between a visitor and agents', () => {
   it('delivers an agent reply to the visitor socket and lets the agent claim the conversation', async () => {
     const visitorPushes = record<VisitorMessage>(visitor, 'message:new');
     const emmaConversations = record<Conversation>(emma, 'conversation:upsert');
+    const emmaRemoved = record<{ conversationId: string; seq: number }>(emma, 'conversation:removed');
     const emmaMessages = record<Message>(emma, 'message:new');
     const supervisorMessages = record<Message>(supervisor, 'message:new');
 
@@ -93,20 +94,21 @@ describe('a widget conversation between a visitor and agents', () => {
     expect(result.conversation).toMatchObject({ id: conversationId, assigneeId: wangId, assigneeName: '王芳' });
     expect(result.message).toMatchObject({ senderType: 'agent', senderName: '王芳' });
 
-    await waitFor(() => visitorPushes.length === 1 && supervisorMessages.length === 1 && emmaConversations.length === 1, 'reply pushes');
+    await waitFor(() => visitorPushes.length === 1 && supervisorMessages.length === 1 && emmaRemoved.length === 1, 'reply pushes');
     expect(visitorPushes[0]).toMatchObject({ from: 'agent', senderName: '王芳', body: '您好，我帮您查一下。', clientId: null });
-    // Emma learns the conversation was taken, but not what was said in it.
-    expect(emmaConversations[0]).toMatchObject({ id: conversationId, assigneeId: wangId });
+    // Emma learns the conversation was taken, but not what was said in it nor its preview.
+    expect(emmaRemoved[0]).toEqual({ conversationId, seq: result.conversation.seq });
     await settle();
     expect(emmaMessages).toHaveLength(0);
+    expect(emmaConversations).toHaveLength(0);
   });
 
   it('refuses another agent reading or writing a conversation assigned to someone else, while a supervisor can', async () => {
     const before = await countMessages(conversationId);
     expect(await request(emma, 'messages:list', { conversationId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await request(emma, 'message:send', { conversationId, clientId: randomUUID(), body: 'mine now' })).toMatchObject({
+    expect(await request(emma, 'message:send', { conversationId, clientId: randomUUID(), body: 'mine now' })).toEqual({
       ok: false,
-      error: { code: 'forbidden' },
+      error: { code: 'reassigned', message: 'This conversation is now assigned to 王芳.', details: { assigneeName: '王芳' } },
     });
     const emmaList = unwrapData<{ conversations: Conversation[] }>(await request(emma, 'conversations:list', {}));
     expect(emmaList.conversations.map((c) => c.id)).not.toContain(conversationId);
@@ -201,11 +203,11 @@ describe('a widget conversation between a visitor and agents', () => {
     expect(history.messages).toEqual([]);
   });
 
-  it('refuses replies to a resolved conversation with conflict, and the visitor then opens a new one', async () => {
+  it('refuses replies to a resolved conversation with resolved, and the visitor then opens a new one', async () => {
     await server.db.query("UPDATE conversations SET status = 'resolved' WHERE id = $1", [conversationId]);
     expect(await request(wang, 'message:send', { conversationId, clientId: randomUUID(), body: 'late' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'resolved', message: 'This conversation was resolved.' },
     });
     const wangConversations = record<Conversation>(wang, 'conversation:upsert');
     await request(visitor, 'visitor:send', { clientId: randomUUID(), body: 'One more question' });

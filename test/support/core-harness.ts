@@ -4,31 +4,47 @@ import { join } from 'node:path';
 import type { EventName, EventPayload, MethodArgs, MethodName, MethodResult } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import { unwrap, type Result } from '../../shared/errors';
+import { FileSecrets, FileSettings } from '../../main/browser-host/file-settings';
 import { createCore } from '../../main/core';
-import type { StoredSettings } from '../../main/core/types';
+import type { WorkspaceOptions } from '../../main/core/workspace';
+import { waitUntil } from './wait';
 
 export interface RecordedEvent {
   event: EventName;
   payload: unknown;
 }
 
-/** The real client core as a shell would run it, with every pushed event recorded. */
-export function startCore() {
-  let settings: StoredSettings = { serverUrl: null, lastEmail: null };
+/**
+ * The real client core as a shell runs it (settings, secrets and cache in `dataDir`), with every
+ * pushed event recorded. Starting it again on the same folder is an app restart.
+ */
+export function startCore(dataDir = mkdtempSync(join(tmpdir(), 'sb-core-')), tuning: WorkspaceOptions = {}) {
   const events: RecordedEvent[] = [];
-  const core = createCore({
-    settings: { get: () => settings, set: (p) => (settings = { ...settings, ...p }) },
-    emit: (event, payload) => events.push({ event, payload }),
-    dataDir: mkdtempSync(join(tmpdir(), 'sb-core-')),
-  });
+  const core = createCore(
+    {
+      settings: new FileSettings(join(dataDir, 'settings.json')),
+      secrets: new FileSecrets(join(dataDir, 'secrets.json')),
+      emit: (event, payload) => events.push({ event, payload }),
+      dataDir,
+    },
+    undefined,
+    tuning,
+  );
   const invoke = <K extends MethodName>(method: K, args: MethodArgs<K>) =>
     dispatch(core.handlers, method, args) as Promise<Result<MethodResult<K>>>;
+  const eventsOf = <E extends EventName>(event: E) =>
+    events.filter((e) => e.event === event).map((e) => e.payload as EventPayload<E>);
   return {
     core,
+    dataDir,
     events,
     invoke,
     call: async <K extends MethodName>(method: K, args: MethodArgs<K>) => unwrap(await invoke(method, args)),
-    eventsOf: <E extends EventName>(event: E) =>
-      events.filter((e) => e.event === event).map((e) => e.payload as EventPayload<E>),
+    eventsOf,
+    status: () => eventsOf('connection.changed').at(-1)?.status,
+    waitForStatus: (status: string, timeoutMs = 20_000) =>
+      waitUntil(() => eventsOf('connection.changed').at(-1)?.status === status, `connection ${status}`, timeoutMs),
   };
 }
+
+export type TestCore = ReturnType<typeof startCore>;

@@ -1,0 +1,234 @@
+import type { Draft, InboxConversation } from '../../../shared/contract';
+import type { Conversation, Message } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/errors';
+import type { SqliteDb, SqlWriter } from './sqlite';
+
+export interface OutboxRow {
+  clientId: string;
+  conversationId: string;
+  body: string;
+  createdAt: string;
+  state: 'queued' | 'failed';
+  error: AppErrorShape | null;
+  attempts: number;
+}
+
+type OutboxRecord = {
+  client_id: string;
+  conversation_id: string;
+  body: string;
+  created_at: string;
+  state: 'queued' | 'failed';
+  error: string | null;
+  attempts: number;
+};
+
+const toOutboxRow = (r: OutboxRecord): OutboxRow => ({
+  clientId: r.client_id,
+  conversationId: r.conversation_id,
+  body: r.body,
+  createdAt: r.created_at,
+  state: r.state,
+  error: r.error ? (JSON.parse(r.error) as AppErrorShape) : null,
+  attempts: r.attempts,
+});
+
+type DraftRecord = { conversation_id: string; body: string; updated_at: string; reason: string | null };
+
+const toDraft = (r: DraftRecord): Draft => ({
+  conversationId: r.conversation_id,
+  body: r.body,
+  updatedAt: r.updated_at,
+  reason: r.reason ? (JSON.parse(r.reason) as AppErrorShape) : null,
+});
+
+/** What happened to a conversation the server says this agent may no longer see. */
+export type RemovalOutcome = 'deleted' | 'kept-lost' | 'absent';
+
+/**
+ * The client's local cache: every read the UI makes is answered from here, every server answer
+ * and push is written here first. Methods taking `tx` run inside a `SqliteDb.write` transaction.
+ */
+export class CacheStore {
+  constructor(readonly db: SqliteDb) {}
+
+  // ---- sync cursor ------------------------------------------------------------------------
+
+  async cursor(): Promise<number> {
+    const row = await this.db.get<{ value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'");
+    return row ? Number(row.value) : 0;
+  }
+
+  async setCursor(tx: SqlWriter, cursor: number): Promise<void> {
+    await tx.run(
+      "INSERT INTO sync_state (key, value) VALUES ('cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [String(cursor)],
+    );
+  }
+
+  // ---- conversations ------------------------------------------------------------------------
+
+  /** Stores conversations, keeping whichever copy has the higher sequence number. */
+  async putConversations(tx: SqlWriter, conversations: readonly Conversation[]): Promise<void> {
+    await tx.runMany(
+      `INSERT INTO conversations (id, seq, last_message_at, access, data) VALUES (?, ?, ?, 'full', ?)
+       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, last_message_at = excluded.last_message_at,
+         data = excluded.data, access = 'full'
+       WHERE excluded.seq >= conversations.seq`,
+      conversations.map((c) => [c.id, c.seq, c.lastMessageAt, JSON.stringify(c)]),
+    );
+  }
+
+  async conversation(id: string): Promise<InboxConversation | null> {
+    const row = await this.db.get<{ data: string; access: 'full' | 'lost' }>(
+      'SELECT data, access FROM conversations WHERE id = ?',
+      [id],
+    );
+    return row ? { ...(JSON.parse(row.data) as Conversation), access: row.access } : null;
+  }
+
+  /** The inbox: visible conversations, plus lost ones that still hold this agent's unsent text. */
+  async inbox(): Promise<InboxConversation[]> {
+    const rows = await this.db.all<{ data: string; access: 'full' | 'lost' }>(
+      `SELECT data, access FROM conversations
+       WHERE access = 'full'
+          OR id IN (SELECT conversation_id FROM drafts)
+          OR id IN (SELECT conversation_id FROM outbox)
+       ORDER BY last_message_at DESC`,
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as Conversation), access: r.access }));
+  }
+
+  /** Forgets a conversation the agent may no longer see, unless it holds their unsent text. */
+  async removeConversation(tx: SqlWriter, id: string): Promise<RemovalOutcome> {
+    const exists = await tx.get('SELECT 1 AS x FROM conversations WHERE id = ?', [id]);
+    if (!exists) return 'absent';
+    const keeps = await tx.get(
+      'SELECT 1 AS x FROM drafts WHERE conversation_id = ? UNION ALL SELECT 1 FROM outbox WHERE conversation_id = ? LIMIT 1',
+      [id, id],
+    );
+    if (keeps) {
+      await tx.run("UPDATE conversations SET access = 'lost' WHERE id = ?", [id]);
+      return 'kept-lost';
+    }
+    await tx.run('DELETE FROM messages WHERE conversation_id = ?', [id]);
+    await tx.run('DELETE FROM conversations WHERE id = ?', [id]);
+    return 'deleted';
+  }
+
+  async markThreadComplete(tx: SqlWriter, id: string): Promise<void> {
+    await tx.run('UPDATE conversations SET messages_complete = 1 WHERE id = ?', [id]);
+  }
+
+  async threadComplete(id: string): Promise<boolean> {
+    const row = await this.db.get<{ messages_complete: number }>('SELECT messages_complete FROM conversations WHERE id = ?', [id]);
+    return row?.messages_complete === 1;
+  }
+
+  /**
+   * Drops what the server will send again after a reset. Drafts and the outbox stay, and so do
+   * the conversations they belong to.
+   */
+  async resetSyncedData(tx: SqlWriter): Promise<void> {
+    await tx.run('DELETE FROM messages');
+    await tx.run(
+      `DELETE FROM conversations WHERE id NOT IN (SELECT conversation_id FROM drafts)
+         AND id NOT IN (SELECT conversation_id FROM outbox)`,
+    );
+    await tx.run('UPDATE conversations SET messages_complete = 0');
+    await this.setCursor(tx, 0);
+  }
+
+  // ---- messages -----------------------------------------------------------------------------
+
+  /**
+   * Stores messages once each. A stored message whose client id is still in the outbox means the
+   * server has it (the ack may have been lost): that outbox row is done and is returned.
+   */
+  async putMessages(tx: SqlWriter, messages: readonly Message[]): Promise<OutboxRow[]> {
+    if (messages.length === 0) return [];
+    await tx.runMany(
+      'INSERT OR IGNORE INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)',
+      messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(m)]),
+    );
+    const clientIds = messages.map((m) => m.clientId).filter((id): id is string => id !== null);
+    if (clientIds.length === 0) return [];
+    const done: OutboxRow[] = [];
+    for (let i = 0; i < clientIds.length; i += 500) {
+      const chunk = clientIds.slice(i, i + 500);
+      const marks = chunk.map(() => '?').join(',');
+      const rows = await tx.all<OutboxRecord>(`SELECT * FROM outbox WHERE client_id IN (${marks})`, chunk);
+      if (rows.length === 0) continue;
+      await tx.run(`DELETE FROM outbox WHERE client_id IN (${marks})`, chunk);
+      done.push(...rows.map(toOutboxRow));
+    }
+    return done;
+  }
+
+  /** The newest `limit` stored messages of a thread, oldest first. */
+  async thread(conversationId: string, limit?: number): Promise<Message[]> {
+    const rows = limit
+      ? await this.db.all<{ data: string }>(
+          'SELECT data FROM (SELECT data, seq FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+          [conversationId, limit],
+        )
+      : await this.db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ? ORDER BY seq', [conversationId]);
+    return rows.map((r) => JSON.parse(r.data) as Message);
+  }
+
+  // ---- drafts -------------------------------------------------------------------------------
+
+  async draft(conversationId: string): Promise<Draft | null> {
+    const row = await this.db.get<DraftRecord>('SELECT * FROM drafts WHERE conversation_id = ?', [conversationId]);
+    return row ? toDraft(row) : null;
+  }
+
+  /** Saves (or, for an empty body, deletes) a draft; answers what is stored now. */
+  async putDraft(tx: SqlWriter, draft: Draft): Promise<Draft | null> {
+    if (draft.body.length === 0) {
+      await tx.run('DELETE FROM drafts WHERE conversation_id = ?', [draft.conversationId]);
+      return null;
+    }
+    await tx.run(
+      `INSERT INTO drafts (conversation_id, body, updated_at, reason) VALUES (?, ?, ?, ?)
+       ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, reason = excluded.reason`,
+      [draft.conversationId, draft.body, draft.updatedAt, draft.reason ? JSON.stringify(draft.reason) : null],
+    );
+    return draft;
+  }
+
+  // ---- outbox -------------------------------------------------------------------------------
+
+  async addToOutbox(tx: SqlWriter, row: OutboxRow): Promise<void> {
+    await tx.run(
+      'INSERT INTO outbox (client_id, conversation_id, body, created_at, state, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [row.clientId, row.conversationId, row.body, row.createdAt, row.state, row.error ? JSON.stringify(row.error) : null, row.attempts],
+    );
+  }
+
+  async outboxEntry(clientId: string): Promise<OutboxRow | null> {
+    const row = await this.db.get<OutboxRecord>('SELECT * FROM outbox WHERE client_id = ?', [clientId]);
+    return row ? toOutboxRow(row) : null;
+  }
+
+  /** Every outbox entry, in the order written. */
+  async outbox(conversationId?: string): Promise<OutboxRow[]> {
+    const rows = conversationId
+      ? await this.db.all<OutboxRecord>('SELECT * FROM outbox WHERE conversation_id = ? ORDER BY client_id', [conversationId])
+      : await this.db.all<OutboxRecord>('SELECT * FROM outbox ORDER BY client_id');
+    return rows.map(toOutboxRow);
+  }
+
+  async setOutboxState(tx: SqlWriter, clientId: string, state: OutboxRow['state'], error: AppErrorShape | null): Promise<void> {
+    await tx.run('UPDATE outbox SET state = ?, error = ?, attempts = attempts + ? WHERE client_id = ?', [
+      state,
+      error ? JSON.stringify(error) : null,
+      state === 'failed' ? 1 : 0,
+      clientId,
+    ]);
+  }
+
+  async removeFromOutbox(tx: SqlWriter, clientIds: readonly string[]): Promise<void> {
+    for (const id of clientIds) await tx.run('DELETE FROM outbox WHERE client_id = ?', [id]);
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+import { SqliteDb } from './sqlite';
+
+/** Rows that every schema version must keep through an upgrade, written at version 1. */
+async function fillAtVersion1(db: SqliteDb) {
+  await db.run(
+    `INSERT INTO conversations (id, seq, last_message_at, data) VALUES ('c1', 3, '2026-11-21T10:00:00Z', '{}')`,
+  );
+  await db.run(`INSERT INTO messages (id, conversation_id, seq, client_id, data) VALUES ('m1', 'c1', 2, NULL, '{}')`);
+  await db.run(`INSERT INTO drafts (conversation_id, body, updated_at) VALUES ('c1', '还没写完', '2026-11-21T10:00:00Z')`);
+  await db.run(
+    `INSERT INTO outbox (client_id, conversation_id, body, created_at, state) VALUES ('018f0000-0000-7000-8000-000000000001', 'c1', 'queued reply', '2026-11-21T10:00:00Z', 'queued')`,
+  );
+  await db.run(`INSERT INTO sync_state (key, value) VALUES ('cursor', '3')`);
+}
+
+describe('cache migrations', () => {
+  it('create the schema on an empty database and record the version', async () => {
+    const db = await SqliteDb.open(':memory:');
+    expect(await migrate(db)).toBe(migrations.length);
+    expect(await db.get('PRAGMA user_version')).toEqual({ user_version: migrations.length });
+    const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    expect(tables.map((t) => t.name)).toEqual(['conversations', 'drafts', 'messages', 'outbox', 'sync_state']);
+    await db.close();
+  });
+
+  it('run again without changing anything', async () => {
+    const db = await SqliteDb.open(':memory:');
+    await migrate(db);
+    await fillAtVersion1(db);
+    await migrate(db);
+    expect(await db.get('SELECT COUNT(*) AS n FROM outbox')).toEqual({ n: 1 });
+    await db.close();
+  });
+
+  // Each later migration is applied to a database filled at the version before it.
+  for (let target = 2; target <= migrations.length; target++) {
+    it(`upgrade a filled version ${target - 1} database to version ${target}, keeping drafts and the outbox`, async () => {
+      const db = await SqliteDb.open(':memory:');
+      await migrate(db, migrations.slice(0, 1));
+      await fillAtVersion1(db);
+      await migrate(db, migrations.slice(0, target - 1));
+      await migrate(db, migrations.slice(0, target));
+      expect(await db.get('SELECT body FROM drafts')).toEqual({ body: '还没写完' });
+      expect(await db.get('SELECT body FROM outbox')).toEqual({ body: 'queued reply' });
+      await db.close();
+    });
+  }
+
+  it('refuse a cache written by a newer version instead of damaging it', async () => {
+    const db = await SqliteDb.open(':memory:');
+    await db.exec(`PRAGMA user_version = ${migrations.length + 1}`);
+    await expect(migrate(db)).rejects.toThrow(/newer Switchboard/);
+    await db.close();
+  });
+});

@@ -1,0 +1,94 @@
+import sqlite3 from 'sqlite3';
+
+export type SqlParams = readonly unknown[];
+
+/** The statements a write transaction may run. */
+export interface SqlWriter {
+  run(sql: string, params?: SqlParams): Promise<{ changes: number }>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  runMany(sql: string, rows: readonly SqlParams[]): Promise<void>;
+}
+
+/**
+ * One sqlite3 connection with promises. Writes go through `write()`, which runs them one
+ * transaction at a time: sqlite3 shares one connection, so two interleaved async transactions
+ * would otherwise become one.
+ */
+export class SqliteDb implements SqlWriter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  /** Opens (creating) the file in WAL mode with synchronous=FULL: a committed write survives a crash. */
+  static async open(file: string): Promise<SqliteDb> {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const handle = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(handle)));
+    });
+    const wrapped = new SqliteDb(db);
+    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    return wrapped;
+  }
+
+  run(sql: string, params: SqlParams = []): Promise<{ changes: number }> {
+    return new Promise((resolve, reject) => {
+      this.db.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes });
+      });
+    });
+  }
+
+  get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.db.get(sql, params as unknown[], (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
+    });
+  }
+
+  all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.db.all(sql, params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Runs `fn` in its own IMMEDIATE transaction, after every write queued before it. */
+  write<T>(fn: (tx: SqlWriter) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await fn(this);
+        await this.exec('COMMIT');
+        return value;
+      } catch (err) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Inserts many rows with one prepared statement (inside a write transaction). */
+  async runMany(sql: string, rows: readonly SqlParams[]): Promise<void> {
+    if (rows.length === 0) return;
+    const stmt = this.db.prepare(sql);
+    try {
+      for (const row of rows) {
+        await new Promise<void>((resolve, reject) =>
+          stmt.run(row as unknown[], (err: Error | null) => (err ? reject(err) : resolve())),
+        );
+      }
+    } finally {
+      await new Promise<void>((resolve) => stmt.finalize(() => resolve()));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+  }
+}

@@ -1,0 +1,264 @@
+import type { Draft, EventSink, ThreadMessage } from '../../shared/contract';
+import type { User } from '../../shared/domain';
+import { AppError, toAppError, type AppErrorShape, type ErrorCode } from '../../shared/errors';
+import type { AgentRequestResult } from '../../shared/protocol';
+import type { CacheStore, OutboxRow } from './cache/cache-store';
+import type { SqlWriter } from './cache/sqlite';
+import { uuidv7 } from './ids';
+
+/** The part of the connection the outbox needs. */
+export interface OutboxTransport {
+  isOnline(): boolean;
+  request(
+    name: 'message:send',
+    payload: { conversationId: string; clientId: string; body: string },
+  ): Promise<AgentRequestResult<'message:send'>>;
+}
+
+export interface OutboxOptions {
+  /** Conversations flushed side by side; within one conversation replies go strictly in order. */
+  lanes?: number;
+  /** Wait before trying again after the server did not answer in time while still connected. */
+  retryDelayMs?: number;
+  now?: () => Date;
+}
+
+/** Errors after which trying again later may succeed by itself: the reply stays queued. */
+const transient: ReadonlySet<ErrorCode> = new Set(['offline', 'timeout', 'server_unreachable', 'token_expired', 'unauthorized']);
+/** The conversation is no longer one this agent can write to: the reply goes back to the draft. */
+const returnsToDraft: ReadonlySet<ErrorCode> = new Set(['reassigned', 'resolved', 'forbidden', 'not_found']);
+
+/**
+ * Replies are written to the outbox table before anything is emitted, and leave it only when
+ * the server acked them (its UNIQUE client id makes a resend harmless), when the agent discards
+ * them, or when the conversation changed hands and they return to the draft with the reason.
+ */
+export class Outbox {
+  private readonly sending = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private again = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly lanes: number;
+  private readonly retryDelayMs: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly transport: OutboxTransport,
+    private readonly emit: EventSink,
+    private readonly author: () => User | null,
+    options: OutboxOptions = {},
+  ) {
+    this.lanes = options.lanes ?? 8;
+    this.retryDelayMs = options.retryDelayMs ?? 5_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Persists a reply (and clears the draft) in one transaction, then starts delivering it. */
+  async send(conversationId: string, body: string): Promise<ThreadMessage> {
+    const conversation = await this.store.conversation(conversationId);
+    if (!conversation) throw new AppError('not_found', 'This conversation is not in your inbox');
+    if (conversation.access === 'lost') {
+      throw new AppError('reassigned', 'This conversation is no longer assigned to you', assignee(conversation.assigneeName));
+    }
+    if (conversation.status === 'resolved') throw new AppError('resolved', 'This conversation was resolved.');
+    const row: OutboxRow = {
+      clientId: uuidv7(),
+      conversationId,
+      body,
+      createdAt: this.now().toISOString(),
+      state: 'queued',
+      error: null,
+      attempts: 0,
+    };
+    await this.store.db.write(async (tx) => {
+      await this.store.addToOutbox(tx, row);
+      await this.store.putDraft(tx, { conversationId, body: '', updatedAt: row.createdAt, reason: null });
+    });
+    const message = this.toThreadMessage(row);
+    this.emit('message.updated', message);
+    void this.flush();
+    return message;
+  }
+
+  /** Delivers every queued reply, in order per conversation; concurrent callers share one run. */
+  flush(): Promise<void> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.flushOnce();
+        } while (this.again && this.transport.isOnline());
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+
+  async retry(clientId: string): Promise<ThreadMessage> {
+    const row = await this.entry(clientId);
+    await this.store.db.write((tx) => this.store.setOutboxState(tx, clientId, 'queued', null));
+    const message = this.toThreadMessage({ ...row, state: 'queued', error: null });
+    this.emit('message.updated', message);
+    void this.flush();
+    return message;
+  }
+
+  /** Moves a reply that has not gone out back into the composer, ahead of what is typed there. */
+  async edit(clientId: string): Promise<Draft> {
+    const row = await this.entry(clientId);
+    const draft = await this.store.db.write(async (tx) => {
+      await this.store.removeFromOutbox(tx, [clientId]);
+      return this.mergeIntoDraft(tx, row.conversationId, [row.body], null);
+    });
+    this.emit('message.removed', { conversationId: row.conversationId, clientId });
+    this.emit('draft.updated', { conversationId: row.conversationId, draft });
+    return draft;
+  }
+
+  async discard(clientId: string): Promise<{ discarded: boolean }> {
+    const row = await this.store.outboxEntry(clientId);
+    if (!row) return { discarded: false };
+    if (this.sending.has(clientId)) throw new AppError('conflict', 'This reply is being sent right now');
+    await this.store.db.write((tx) => this.store.removeFromOutbox(tx, [clientId]));
+    this.emit('message.removed', { conversationId: row.conversationId, clientId });
+    return { discarded: true };
+  }
+
+  /** The replies of a conversation that are not stored on the server yet, in the order written. */
+  async pending(conversationId: string): Promise<ThreadMessage[]> {
+    return (await this.store.outbox(conversationId)).map((row) => this.toThreadMessage(row));
+  }
+
+  dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  // ---- delivery ---------------------------------------------------------------------------------
+
+  private async flushOnce(): Promise<void> {
+    if (!this.transport.isOnline()) return;
+    const byConversation = new Map<string, OutboxRow[]>();
+    for (const row of await this.store.outbox()) {
+      const lane = byConversation.get(row.conversationId) ?? [];
+      lane.push(row);
+      byConversation.set(row.conversationId, lane);
+    }
+    const queue = [...byConversation.values()];
+    const worker = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) await this.deliverLane(lane);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.lanes, queue.length) }, worker));
+  }
+
+  /** Sends one conversation's replies strictly in order; stops at the first that cannot go now. */
+  private async deliverLane(rows: OutboxRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row.state === 'failed') return; // a failed reply holds back the ones written after it
+      if (this.sending.has(row.clientId)) return;
+      if (!this.transport.isOnline()) return;
+      this.sending.add(row.clientId);
+      this.emit('message.updated', this.toThreadMessage(row));
+      try {
+        const { message, conversation } = await this.transport.request('message:send', {
+          conversationId: row.conversationId,
+          clientId: row.clientId,
+          body: row.body,
+        });
+        await this.store.db.write(async (tx) => {
+          await this.store.putMessages(tx, [message]);
+          await this.store.putConversations(tx, [conversation]);
+        });
+        this.sending.delete(row.clientId);
+        this.emit('message.updated', { ...message, delivery: 'sent', error: null });
+        this.emit('conversation.updated', { ...conversation, access: 'full' });
+      } catch (err) {
+        this.sending.delete(row.clientId);
+        const error = toAppError(err);
+        if (transient.has(error.code)) {
+          this.emit('message.updated', this.toThreadMessage(row));
+          if (error.code === 'timeout' && this.transport.isOnline()) this.scheduleRetry();
+          return;
+        }
+        if (returnsToDraft.has(error.code)) {
+          await this.returnToDraft(rows.slice(i), error.toJSON());
+          return;
+        }
+        await this.store.db.write((tx) => this.store.setOutboxState(tx, row.clientId, 'failed', error.toJSON()));
+        this.emit('message.updated', this.toThreadMessage({ ...row, state: 'failed', error: error.toJSON() }));
+        return;
+      }
+    }
+  }
+
+  /** The conversation changed hands or was resolved: these replies become the draft again. */
+  private async returnToDraft(rows: OutboxRow[], reason: AppErrorShape): Promise<void> {
+    const conversationId = rows[0]!.conversationId;
+    const draft = await this.store.db.write(async (tx) => {
+      await this.store.removeFromOutbox(tx, rows.map((r) => r.clientId));
+      return this.mergeIntoDraft(tx, conversationId, rows.map((r) => r.body), reason);
+    });
+    for (const row of rows) this.emit('message.removed', { conversationId, clientId: row.clientId });
+    this.emit('draft.updated', { conversationId, draft });
+    const conversation = await this.store.conversation(conversationId);
+    if (conversation) this.emit('conversation.updated', conversation);
+  }
+
+  private async mergeIntoDraft(
+    tx: SqlWriter,
+    conversationId: string,
+    bodies: string[],
+    reason: AppErrorShape | null,
+  ): Promise<Draft> {
+    const existing = await this.store.draft(conversationId);
+    const body = [...bodies, existing?.body ?? ''].filter((b) => b.length > 0).join('\n\n');
+    const draft: Draft = { conversationId, body, updatedAt: this.now().toISOString(), reason: reason ?? existing?.reason ?? null };
+    await this.store.putDraft(tx, draft);
+    return draft;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, this.retryDelayMs);
+    this.retryTimer.unref?.();
+  }
+
+  private async entry(clientId: string): Promise<OutboxRow> {
+    const row = await this.store.outboxEntry(clientId);
+    if (!row) throw new AppError('not_found', 'This reply is no longer waiting to be sent');
+    if (this.sending.has(clientId)) throw new AppError('conflict', 'This reply is being sent right now');
+    return row;
+  }
+
+  private toThreadMessage(row: OutboxRow): ThreadMessage {
+    const user = this.author();
+    const delivery = row.state === 'failed' ? 'failed' : this.sending.has(row.clientId) ? 'sending' : 'queued';
+    return {
+      id: row.clientId,
+      conversationId: row.conversationId,
+      seq: 0,
+      senderType: 'agent',
+      senderId: user?.id ?? null,
+      senderName: user?.name ?? null,
+      body: row.body,
+      clientId: row.clientId,
+      createdAt: row.createdAt,
+      delivery,
+      error: row.error,
+    };
+  }
+}
+
+function assignee(name: string | null): Record<string, string> | undefined {
+  return name ? { assigneeName: name } : undefined;
+}

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EventSink } from '../../shared/contract';
+import type { User } from '../../shared/domain';
+import { CacheStore } from './cache/cache-store';
+import { migrate } from './cache/migrate';
+import { SqliteDb } from './cache/sqlite';
+import { InboxService, type InboxTransport } from './inbox';
+import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
+import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
+
+export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport;
+
+export interface WorkspaceOptions {
+  sync?: SyncOptions;
+  outbox?: OutboxOptions;
+}
+
+/** The cache file of one signed-in agent: one database per account, never shared. */
+export function cacheFile(dataDir: string, userId: string): string {
+  return join(dataDir, 'accounts', encodeURIComponent(userId), 'cache.sqlite');
+}
+
+/** One signed-in agent's local world: their cache, the sync that fills it and their outbox. */
+export class Workspace {
+  private constructor(
+    readonly user: User,
+    readonly store: CacheStore,
+    readonly sync: SyncEngine,
+    readonly outbox: Outbox,
+    readonly inbox: InboxService,
+  ) {}
+
+  static async open(
+    dataDir: string,
+    user: User,
+    transport: WorkspaceTransport,
+    emit: EventSink,
+    options: WorkspaceOptions = {},
+  ): Promise<Workspace> {
+    const file = cacheFile(dataDir, user.id);
+    await mkdir(join(file, '..'), { recursive: true });
+    const db = await SqliteDb.open(file);
+    await migrate(db);
+    const store = new CacheStore(db);
+    const sync = new SyncEngine(store, transport, emit, options.sync);
+    await sync.load();
+    const outbox = new Outbox(store, transport, emit, () => user, options.outbox);
+    const inbox = new InboxService(store, outbox, transport, emit);
+    return new Workspace(user, store, sync, outbox, inbox);
+  }
+
+  /** After every (re)connect: first make the cache equal the server, then send what waits. */
+  async resume(): Promise<void> {
+    await this.sync.catchUp();
+    await this.outbox.flush();
+  }
+
+  async close(): Promise<void> {
+    this.sync.dispose();
+    this.outbox.dispose();
+    await this.store.db.close();
+  }
+}
