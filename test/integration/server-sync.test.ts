@@ -284,7 +284,8 @@ for (const target of targets) {
       const content: Record<string, { removed: Removed[]; messages: Message[] }> = {};
       for (const [who, socket] of Object.entries(sockets)) {
         const seqs: number[] = (heard[who] = []);
-        const mine = (content[who] = { removed: [], messages: [] });
+        const mine: { removed: Removed[]; messages: Message[] } = { removed: [], messages: [] };
+        content[who] = mine;
         socket.on('message:new', (m: Message) => {
           seqs.push(m.seq);
           mine.messages.push(m);

@@ -18,13 +18,20 @@ export interface RecordedEvent {
  * The real client core as a shell runs it (settings, secrets and cache in `dataDir`), with every
  * pushed event recorded. Starting it again on the same folder is an app restart.
  */
-export function startCore(dataDir = mkdtempSync(join(tmpdir(), 'sb-core-')), tuning: WorkspaceOptions = {}) {
+export function startCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'sb-core-')),
+  tuning: WorkspaceOptions = {},
+  onEvent?: (event: EventName, payload: unknown) => void,
+) {
   const events: RecordedEvent[] = [];
   const core = createCore(
     {
       settings: new FileSettings(join(dataDir, 'settings.json')),
       secrets: new FileSecrets(join(dataDir, 'secrets.json')),
-      emit: (event, payload) => events.push({ event, payload }),
+      emit: (event, payload) => {
+        events.push({ event, payload });
+        onEvent?.(event, payload);
+      },
       dataDir,
     },
     undefined,
@@ -44,6 +51,9 @@ export function startCore(dataDir = mkdtempSync(join(tmpdir(), 'sb-core-')), tun
     status: () => eventsOf('connection.changed').at(-1)?.status,
     waitForStatus: (status: string, timeoutMs = 20_000) =>
       waitUntil(() => eventsOf('connection.changed').at(-1)?.status === status, `connection ${status}`, timeoutMs),
+    /** Waits for a status reached after `mark` (an index into the connection events), even if it already moved on. */
+    waitForStatusSince: (mark: number, status: string, timeoutMs = 20_000) =>
+      waitUntil(() => eventsOf('connection.changed').slice(mark).some((s) => s.status === status), `connection ${status}`, timeoutMs),
   };
 }
 
