@@ -9,7 +9,9 @@ import { findUserById, toUser } from '../domain/auth/user-repository';
 import { getConversationView, listVisibleConversations, toConversation } from '../domain/conversations/conversation-repository';
 import { listConversationMessages, toMessage } from '../domain/conversations/message-repository';
 import { canRead } from '../domain/conversations/permissions';
+import { resolveConversation } from '../domain/conversations/resolve-conversation';
 import { sendAgentMessage } from '../domain/conversations/send-agent-message';
+import { syncChanges } from '../domain/sync/sync-changes';
 import { connectError } from './connect-error';
 import { onRequest, type ErrorLogger } from './request-handler';
 import { publishChange } from './publish-change';
@@ -49,6 +51,21 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
       const messages = await listConversationMessages(deps.db, conversationId);
       return { messages: messages.map(toMessage) };
+    }, deps.logError);
+
+    onRequest(socket, 'sync:changes', agentRequests['sync:changes'], async (payload) => {
+      const page = await syncChanges(deps.db, user, payload);
+      return {
+        ...page,
+        conversations: page.conversations.map(toConversation),
+        messages: page.messages.map(toMessage),
+      };
+    }, deps.logError);
+
+    onRequest(socket, 'conversation:resolve', agentRequests['conversation:resolve'], async ({ conversationId }) => {
+      const change = await resolveConversation(deps.db, user, conversationId);
+      publishChange(io, change);
+      return { conversation: toConversation(change.conversation) };
     }, deps.logError);
 
     onRequest(socket, 'message:send', agentRequests['message:send'], async (payload) => {

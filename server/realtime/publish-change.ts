@@ -1,8 +1,8 @@
-import type { Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/protocol';
-import { changeAudience } from '../domain/conversations/audience';
+import type { Namespace, Server } from 'socket.io';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName } from '../../shared/protocol';
+import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomTarget } from '../domain/conversations/audience';
 import { toConversation } from '../domain/conversations/conversation-repository';
-import type { MessageChange } from '../domain/conversations/message-change';
+import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';
 import { toVisitorMessage } from '../channels/widget/visitor-message';
 import { visitorRoom } from './rooms';
@@ -12,20 +12,40 @@ export type PublishOptions = {
   exceptVisitorSocket?: string;
 };
 
-/** Pushes a stored change to exactly the agents and the visitor allowed to see it. */
-export function publishChange(io: Server, change: MessageChange, options: PublishOptions = {}): void {
+/**
+ * Pushes a stored change. Every agent socket of the account hears of each sequence number the
+ * change took exactly once: as content if it may see the conversation now, as
+ * `conversation:removed` if it just lost it, otherwise as `sync:tick`. Numbers go out in order
+ * (the message before the conversation update it caused). The visitor gets the message.
+ */
+export function publishChange(io: Server, change: ConversationChange, options: PublishOptions = {}): void {
   if (!change.created) return;
   const { conversation, message } = change;
   const audience = changeAudience(conversation.accountId, conversation.assigneeId, change.previousAssigneeId);
   const agents = io.of(AGENT_NAMESPACE);
-  agents.to(audience.conversation).emit('conversation:upsert', toConversation(conversation));
-  agents.to(audience.message).emit('message:new', toMessage(message));
 
-  if (conversation.channelKind === 'widget') {
+  if (message) {
+    const delivery = messageSeqDelivery(audience);
+    emitTo(agents, delivery.content, 'message:new', toMessage(message));
+    emitTo(agents, delivery.tick, 'sync:tick', { seq: message.seq });
+  }
+  const delivery = conversationSeqDelivery(audience);
+  emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
+  if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', { conversationId: conversation.id, seq: conversation.seq });
+  emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
+
+  if (message && conversation.channelKind === 'widget') {
     const visitorMessage = toVisitorMessage(message);
     if (visitorMessage) {
       const room = io.of(VISITOR_NAMESPACE).to(visitorRoom(conversation.channelId, conversation.contactId));
       (options.exceptVisitorSocket ? room.except(options.exceptVisitorSocket) : room).emit('message:new', visitorMessage);
     }
   }
+}
+
+function emitTo(nsp: Namespace, target: RoomTarget, event: AgentPushName, payload: unknown): void {
+  // An empty room list would broadcast to the whole namespace.
+  if (target.to.length === 0) return;
+  const operator = nsp.to(target.to);
+  (target.except.length > 0 ? operator.except(target.except) : operator).emit(event, payload);
 }

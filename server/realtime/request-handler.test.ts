@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
 import { agentRequests, visitorRequests } from '../../shared/protocol';
 import { onRequest } from './request-handler';
 
@@ -64,6 +65,17 @@ describe('socket requests', () => {
       error: { code: 'internal', message: 'something went wrong on the server' },
     });
     expect(logged).toHaveLength(1);
+  });
+
+  it('passes the details of an AppError through to the ack', async () => {
+    const socket = fakeSocket();
+    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+      throw new AppError('reassigned', 'This conversation is now assigned to Emma.', { assigneeName: 'Emma' });
+    }, noLog);
+    expect(await request(socket, 'conversations:list', {})).toEqual({
+      ok: false,
+      error: { code: 'reassigned', message: 'This conversation is now assigned to Emma.', details: { assigneeName: 'Emma' } },
+    });
   });
 
   it('ignores a request without an ack callback', () => {

@@ -43,6 +43,6 @@ async function answer<S extends RequestSpec>(
       logError(err, name);
       return fail('internal', 'something went wrong on the server');
     }
-    return fail(appError.code, appError.message);
+    return fail(appError.code, appError.message, appError.details);
   }
 }

@@ -1,6 +1,10 @@
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-sync-floor';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Every migration in order. Append only: never edit one that has shipped. */
-export const migrations: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];

@@ -63,6 +63,22 @@ export async function getConversationView(db: Queryable, id: string): Promise<Co
   return rows[0] ? toView(rows[0]) : null;
 }
 
+/**
+ * Where rows loaded by id are known to lie: the account and a seq range. Lets the database walk
+ * the (account_id, seq) index instead of probing (or scanning for) each id.
+ */
+export type SeqRange = { accountId: string; after: number; upTo: number };
+
+/** Several conversations by id whose seq lies in `range`, in sequence order (one query however many ids). */
+export async function getConversationViews(db: Queryable, ids: readonly string[], range: SeqRange): Promise<ConversationView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<ConversationRow>(
+    `${SELECT_VIEW} WHERE c.account_id = $1 AND c.seq > $2 AND c.seq <= $3 AND c.id = ANY($4::text[]) ORDER BY c.seq`,
+    [range.accountId, range.after, range.upTo, [...ids]],
+  );
+  return rows.map(toView);
+}
+
 /** How many conversations a list returns at most, newest activity first. */
 export const CONVERSATION_LIST_LIMIT = 500;
 
@@ -107,4 +123,15 @@ export async function lockOpenConversation(
   );
   const row = rows[0];
   return row ? { id: row.id, accountId: row.account_id, assigneeId: row.assignee_id, status: row.status } : null;
+}
+
+/** The display name of a conversation's assignee, for refusals that say who has it now. */
+export async function getAssigneeName(db: Queryable, assigneeId: string): Promise<string> {
+  const rows = await db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [assigneeId]);
+  return rows[0]?.name ?? 'another agent';
+}
+
+/** Marks a locked conversation resolved under a new sequence number. */
+export async function markResolved(tx: Queryable, id: string, seq: number): Promise<void> {
+  await tx.query("UPDATE conversations SET status = 'resolved', seq = $2 WHERE id = $1", [id, seq]);
 }

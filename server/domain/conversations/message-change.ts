@@ -1,15 +1,18 @@
 import type { ConversationView } from './conversation-repository';
 import type { MessageView } from './message-repository';
 
-/** The outcome of storing a message: what to ack and what to push. */
-export type MessageChange = {
-  message: MessageView;
+/** A stored change to one conversation, optionally with the message that caused it: what to ack and what to push. */
+export type ConversationChange = {
   conversation: ConversationView;
+  message?: MessageView;
   /** The assignee before the change; undefined when the conversation was created by it. */
   previousAssigneeId: string | null | undefined;
-  /** False when the client id was already stored: ack again, push nothing. */
+  /** False when nothing was written (a client id already stored, an already resolved conversation): ack, push nothing. */
   created: boolean;
 };
+
+/** The outcome of storing a message. */
+export type MessageChange = ConversationChange & { message: MessageView };
 
 const PREVIEW_LENGTH = 140;
 

@@ -1,6 +1,6 @@
 import type { Message, SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
-import { toIso } from './conversation-repository';
+import { toIso, type SeqRange } from './conversation-repository';
 
 type MessageRow = {
   id: string;
@@ -18,13 +18,17 @@ type MessageRow = {
 /** A message as clients see it, plus its account for checks. */
 export type MessageView = Message & { accountId: string };
 
-const SELECT_VIEW = `
-  SELECT m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
-         CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
-         m.body, m.client_id, m.created_at
+const VIEW_COLUMNS = `
+  m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
+  CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
+  m.body, m.client_id, m.created_at`;
+
+const VIEW_FROM = `
   FROM messages m
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
   LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id`;
+
+const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}`;
 
 function toView(row: MessageRow): MessageView {
   return {
@@ -49,6 +53,24 @@ export function toMessage(view: MessageView): Message {
 export async function getMessageView(db: Queryable, id: string): Promise<MessageView | null> {
   const rows = await db.query<MessageRow>(`${SELECT_VIEW} WHERE m.id = $1`, [id]);
   return rows[0] ? toView(rows[0]) : null;
+}
+
+/** A message with the current access to its conversation, for filtering by permission. */
+export type MessageWithAccess = { message: MessageView; conversationAssigneeId: string | null };
+
+/**
+ * Several messages by id whose seq lies in `range`, with their conversation's current assignee,
+ * in sequence order (one query however many ids).
+ */
+export async function getMessagesWithAccess(db: Queryable, ids: readonly string[], range: SeqRange): Promise<MessageWithAccess[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<MessageRow & { conversation_assignee_id: string | null }>(
+    `SELECT ${VIEW_COLUMNS}, c.assignee_id AS conversation_assignee_id ${VIEW_FROM}
+     JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.account_id = $1 AND m.seq > $2 AND m.seq <= $3 AND m.id = ANY($4::text[]) ORDER BY m.seq`,
+    [range.accountId, range.after, range.upTo, [...ids]],
+  );
+  return rows.map((row) => ({ message: toView(row), conversationAssigneeId: row.conversation_assignee_id }));
 }
 
 export async function findMessageByClientId(db: Queryable, clientId: string): Promise<MessageView | null> {

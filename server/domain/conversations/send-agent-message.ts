@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockConversation } from './conversation-repository';
+import { reassignedError, resolvedError } from './refusals';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
 import { findMessageByClientId, getMessageView, insertMessage } from './message-repository';
 import { canWrite, claimsOnReply, type Viewer } from './permissions';
@@ -10,8 +11,10 @@ import { canWrite, claimsOnReply, type Viewer } from './permissions';
 export type AgentSend = { conversationId: string; clientId: string; body: string };
 
 /**
- * Stores an agent's reply once per client id. Refuses with `not_found`, `forbidden` or
- * `conflict` (resolved conversation); an agent replying to an unassigned conversation claims it.
+ * Stores an agent's reply once per client id. A retry of a stored reply is acked with it before
+ * any other check, so a reply that made it in is never turned back into a draft. Otherwise refuses
+ * with `not_found`, `reassigned` (details.assigneeName) or `resolved`; an agent replying to an
+ * unassigned conversation claims it.
  */
 export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend): Promise<MessageChange> {
   try {
@@ -34,8 +37,8 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend):
   const duplicate = await replayDuplicate(tx, user, input);
   if (duplicate) return duplicate;
 
-  if (!canWrite(user, locked)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
-  if (locked.status === 'resolved') throw new AppError('conflict', 'this conversation is resolved');
+  if (!canWrite(user, locked)) throw await reassignedError(tx, locked);
+  if (locked.status === 'resolved') throw resolvedError();
 
   const assigneeId = claimsOnReply(user, locked) ? user.id : locked.assigneeId;
   const messageSeq = await nextSeq(tx, user.accountId);

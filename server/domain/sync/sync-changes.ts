@@ -1,0 +1,46 @@
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../../db/db';
+import { getConversationViews, type ConversationView } from '../conversations/conversation-repository';
+import { getMessagesWithAccess, type MessageView } from '../conversations/message-repository';
+import type { Viewer } from '../conversations/permissions';
+import { needsReset, pageCursor, splitByAccess, type RemovedConversation } from './sync-paging';
+import { listChangedRows, readSyncHead } from './sync-repository';
+
+export type SyncRequest = { after: number; limit: number };
+
+export type SyncPage = {
+  conversations: ConversationView[];
+  messages: MessageView[];
+  removed: RemovedConversation[];
+  cursor: number;
+  hasMore: boolean;
+  reset: boolean;
+};
+
+const RESET: SyncPage = { conversations: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
+
+/**
+ * One page of the changes `viewer` may see after a cursor. The page is read from one snapshot, so
+ * the head, the changed rows and their current state agree: every row listed has the seq it was
+ * listed with, and no change up to the cursor is still uncommitted (numbers are taken under the
+ * account's row lock and so commit in order). Four queries per page, whatever its size: the head,
+ * the changed rows (two index ranges merged) and one batched load each for conversations and messages.
+ */
+export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest): Promise<SyncPage> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const head = await readSyncHead(tx, viewer.accountId);
+    if (!head) throw new AppError('not_found', 'this account no longer exists');
+    if (needsReset(request.after, head)) return { ...RESET };
+
+    const rows = await listChangedRows(tx, viewer.accountId, request.after, head.seq, request.limit);
+    const { cursor, hasMore } = pageCursor(rows, request.limit, head);
+    const conversationIds = rows.filter((r) => r.kind === 'c').map((r) => r.id);
+    const messageIds = rows.filter((r) => r.kind === 'm').map((r) => r.id);
+    // Every listed row lies in (after, cursor]: the loads walk that index range.
+    const range = { accountId: viewer.accountId, after: request.after, upTo: cursor };
+    const conversations = await getConversationViews(tx, conversationIds, range);
+    const messages = await getMessagesWithAccess(tx, messageIds, range);
+    return { ...splitByAccess(viewer, conversations, messages), cursor, hasMore, reset: false };
+  });
+}

@@ -1,0 +1,63 @@
+import type { ConversationView } from '../conversations/conversation-repository';
+import type { MessageWithAccess, MessageView } from '../conversations/message-repository';
+import { canRead, type Viewer } from '../conversations/permissions';
+
+/** What the account's sequence says when a page is read: its last committed number and the oldest cursor still served. */
+export type SyncHead = { seq: number; floor: number };
+
+/** One changed row of the account, as listed by sequence number. */
+export type ChangedRow = { kind: 'c' | 'm'; id: string; seq: number };
+
+/**
+ * Whether a cursor can be synced from. A cursor newer than the server's sequence belongs to
+ * another database (or one restored from a backup); one older than the floor may miss pruned
+ * changes. Both must start again from 0. Syncing from 0 is always complete: it lists the current
+ * state of everything, so it never resets (otherwise a client could never recover).
+ */
+export function needsReset(after: number, head: SyncHead): boolean {
+  if (after > head.seq) return true;
+  return after > 0 && after < head.floor;
+}
+
+/**
+ * Where the next page starts. A short page reached the head: every change up to it has been
+ * listed. A full page may have more behind it: resume after its last row.
+ */
+export function pageCursor(rows: readonly ChangedRow[], limit: number, head: SyncHead): { cursor: number; hasMore: boolean } {
+  const last = rows[rows.length - 1];
+  if (rows.length < limit || !last) return { cursor: head.seq, hasMore: false };
+  return { cursor: last.seq, hasMore: true };
+}
+
+export type RemovedConversation = { conversationId: string; seq: number };
+
+export type VisibleChanges = {
+  conversations: ConversationView[];
+  messages: MessageView[];
+  removed: RemovedConversation[];
+};
+
+/**
+ * Sorts loaded changes by what the viewer may read now. A changed conversation they cannot read
+ * becomes a removal carrying only its id and seq; a message is theirs only if its conversation is
+ * readable with its current assignee. Everything comes out in sequence order.
+ */
+export function splitByAccess(
+  viewer: Viewer,
+  conversations: readonly ConversationView[],
+  messages: readonly MessageWithAccess[],
+): VisibleChanges {
+  const result: VisibleChanges = { conversations: [], messages: [], removed: [] };
+  for (const conversation of conversations) {
+    if (canRead(viewer, conversation)) result.conversations.push(conversation);
+    else if (conversation.accountId === viewer.accountId) result.removed.push({ conversationId: conversation.id, seq: conversation.seq });
+  }
+  for (const { message, conversationAssigneeId } of messages) {
+    if (canRead(viewer, { accountId: message.accountId, assigneeId: conversationAssigneeId })) result.messages.push(message);
+  }
+  const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
+  result.conversations.sort(bySeq);
+  result.messages.sort(bySeq);
+  result.removed.sort(bySeq);
+  return result;
+}
