@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileSettings } from './file-settings';
 import { staticHandler } from './static-files';
 
 describe('browser host static files', () => {
@@ -30,13 +29,5 @@ describe('browser host static files', () => {
   it('never serves a file outside the renderer folder', async () => {
     const res = await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(res.status).toBe(404);
-  });
-});
-
-describe('file settings', () => {
-  it('remembers the server and email across restarts', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sb-settings-')), 'settings.json');
-    new FileSettings(file).set({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test' });
-    expect(new FileSettings(file).get()).toEqual({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test' });
   });
 });

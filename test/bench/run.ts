@@ -1,0 +1,60 @@
+import { outboxBench } from './outbox.bench';
+import { syncBench } from './sync.bench';
+import { threadBench } from './thread.bench';
+import { log } from './report';
+
+/**
+ * Runs every benchmark one after another (`npm run bench`, optionally `-- outbox sync thread` to
+ * pick some). Figures go to stdout as one JSON line each; progress goes to stderr. Each benchmark
+ * has its own time limit and the whole run has one, so it always stops by itself.
+ */
+const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
+  outbox: { run: outboxBench, limitMs: 150_000 },
+  sync: { run: syncBench, limitMs: 240_000 },
+  thread: { run: threadBench, limitMs: 120_000 },
+};
+
+const TOTAL_LIMIT_MS = 9 * 60_000;
+
+// Anything else that logs (libraries, the server) must not mix into the JSON lines on stdout.
+console.log = console.error;
+console.info = console.error;
+
+const watchdog = setTimeout(() => {
+  log(`the whole run took longer than ${TOTAL_LIMIT_MS / 1000} s; stopping`);
+  process.exit(2);
+}, TOTAL_LIMIT_MS);
+watchdog.unref();
+
+const picked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = picked.length > 0 ? picked : Object.keys(benches);
+let failed = 0;
+const started = Date.now();
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    log(`no benchmark called "${name}" (have: ${Object.keys(benches).join(', ')})`);
+    failed++;
+    continue;
+  }
+  log(`---- ${name} ----`);
+  const t0 = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      bench.run(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${name} took longer than ${bench.limitMs / 1000} s`)), bench.limitMs);
+      }),
+    ]);
+    log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    failed++;
+    log(`${name} FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+log(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} failed` : ''}`);
+// Open handles of a failed benchmark must not keep the process alive.
+process.exit(failed ? 1 : 0);
