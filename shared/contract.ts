@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
-import { conversationSchema, idSchema, messageBodySchema, messageSchema, userSchema } from './domain';
+import {
+  contactSchema,
+  conversationSchema,
+  idSchema,
+  kbArticleSchema,
+  messageBodySchema,
+  messageSchema,
+  templateSchema,
+  userSchema,
+} from './domain';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -97,6 +106,12 @@ export const contractMethods = {
   /** Takes a queued or failed reply out of the outbox and back into the composer. */
   'outbox.edit': { args: clientIdArgs, result: draftSchema },
   'outbox.discard': { args: clientIdArgs, result: z.object({ discarded: z.boolean() }) },
+  /** A customer from the local cache (null until synced). */
+  'contacts.get': { args: z.object({ contactId: idSchema }).strict(), result: contactSchema.nullable() },
+  /** Knowledge articles from the local cache: available offline. */
+  'kb.list': { args: empty, result: z.array(kbArticleSchema) },
+  /** The team's and the agent's own quick replies from the local cache. */
+  'templates.list': { args: empty, result: z.array(templateSchema) },
   'drafts.get': { args: z.object({ conversationId: idSchema }).strict(), result: draftSchema.nullable() },
   /** Saves the composer's text; an empty body deletes the draft. */
   'drafts.save': {
@@ -116,6 +131,9 @@ export const contractEvents = {
   'message.updated': threadMessageSchema,
   /** An outbox entry left the thread without being sent (discarded, or returned to the draft). */
   'message.removed': z.object({ conversationId: idSchema, clientId: z.string() }),
+  'contact.updated': contactSchema,
+  /** Knowledge articles or quick replies changed: read kb.list / templates.list again. */
+  'catalog.updated': z.object({}),
   'draft.updated': z.object({ conversationId: idSchema, draft: draftSchema.nullable() }),
 } as const;
 

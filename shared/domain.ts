@@ -64,3 +64,39 @@ export const messageBodySchema = z
   .string()
   .transform((s) => s.trim())
   .pipe(z.string().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH, 'message is too long'));
+
+export const langSchema = z.enum(['zh', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+
+/** The customer behind one or more conversations. */
+export const contactSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  vipLevel: z.number().int().nonnegative(),
+  tags: z.array(z.string()),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const kbArticleSchema = z.object({
+  id: idSchema,
+  lang: langSchema,
+  title: z.string(),
+  body: z.string(),
+  category: z.string(),
+  tags: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type KbArticle = z.infer<typeof kbArticleSchema>;
+
+/** A quick reply: the team's (ownerId null) or one agent's own. */
+export const templateSchema = z.object({
+  id: idSchema,
+  ownerId: idSchema.nullable(),
+  lang: langSchema,
+  shortcut: z.string(),
+  title: z.string(),
+  body: z.string(),
+});
+export type Template = z.infer<typeof templateSchema>;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { conversationSchema, idSchema, messageBodySchema, messageSchema, userSchema } from './domain';
+import {
+  contactSchema,
+  conversationSchema,
+  idSchema,
+  kbArticleSchema,
+  messageBodySchema,
+  messageSchema,
+  templateSchema,
+  userSchema,
+} from './domain';
 
 /**
  * The socket.io protocol between the server and its clients. Every payload sent by a client is
@@ -54,6 +63,8 @@ export const agentRequests = {
       .strict(),
     result: z.object({
       conversations: z.array(conversationSchema),
+      /** The customers of the conversations in this page. */
+      contacts: z.array(contactSchema),
       messages: z.array(messageSchema),
       removed: z.array(z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() })),
       /** The cursor to ask from next time: every change up to here is in this page or not for you. */
@@ -61,6 +72,16 @@ export const agentRequests = {
       hasMore: z.boolean(),
       reset: z.boolean(),
     }),
+  },
+  /** Contacts by id, limited to customers of conversations the user may read. */
+  'contacts:get': {
+    payload: z.object({ ids: z.array(idSchema).min(1).max(500) }).strict(),
+    result: z.object({ contacts: z.array(contactSchema) }),
+  },
+  /** The knowledge articles and quick replies this user works with, whole (they are small). */
+  'catalog:snapshot': {
+    payload: z.object({}).strict(),
+    result: z.object({ articles: z.array(kbArticleSchema), templates: z.array(templateSchema) }),
   },
   /** Marks a conversation resolved (agents: their own or unassigned; supervisors and admins: any). */
   'conversation:resolve': {

@@ -93,6 +93,9 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
+    'contacts.get': async ({ contactId }) => (await current()).catalog.contact(contactId),
+    'kb.list': async () => (await current()).catalog.articles(),
+    'templates.list': async () => (await current()).catalog.templates(),
     'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
     'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
   };

@@ -1,5 +1,5 @@
 import type { EventSink } from '../../shared/contract';
-import type { Conversation, Message } from '../../shared/domain';
+import type { Contact, Conversation, Message } from '../../shared/domain';
 import type { AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore, RemovalOutcome } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
@@ -16,12 +16,15 @@ export interface SyncOptions {
   gapWaitMs?: number;
   /** More changes than this in one batch are announced as `inbox.reloaded`, not one by one. */
   eventBatchLimit?: number;
+  /** Called after live conversations were stored (to fetch what they refer to). */
+  onConversations?: (conversations: Conversation[]) => Promise<void>;
 }
 
 type Removal = { conversationId: string; outcome: RemovalOutcome };
 
 type Batch = {
   conversations: Conversation[];
+  contacts?: Contact[];
   messages: Message[];
   removed: { conversationId: string; seq: number }[];
 };
@@ -39,6 +42,7 @@ export class SyncEngine {
   private readonly pageSize: number;
   private readonly gapWaitMs: number;
   private readonly eventBatchLimit: number;
+  private readonly onConversations: SyncOptions['onConversations'];
 
   constructor(
     private readonly store: CacheStore,
@@ -49,6 +53,7 @@ export class SyncEngine {
     this.pageSize = options.pageSize ?? 1000;
     this.gapWaitMs = options.gapWaitMs ?? 300;
     this.eventBatchLimit = options.eventBatchLimit ?? 200;
+    this.onConversations = options.onConversations;
   }
 
   async load(): Promise<void> {
@@ -80,8 +85,10 @@ export class SyncEngine {
 
   // ---- live pushes: apply at once, then account for the sequence number --------------------
 
-  onConversation(conversation: Conversation): Promise<void> {
-    return this.applyLive({ conversations: [conversation], messages: [], removed: [] }, conversation.seq);
+  async onConversation(conversation: Conversation): Promise<void> {
+    await this.applyLive({ conversations: [conversation], messages: [], removed: [] }, conversation.seq);
+    // Pushes carry no contact; a customer seen for the first time is fetched once.
+    await this.onConversations?.([conversation]).catch(() => undefined);
   }
 
   onMessage(message: Message): Promise<void> {
@@ -160,6 +167,7 @@ export class SyncEngine {
   /** Writes a batch; our own replies that arrive here leave the outbox (the server has them). */
   private async applyBatch(tx: SqlWriter, batch: Batch): Promise<Removal[]> {
     await this.store.putConversations(tx, batch.conversations);
+    await this.store.putContacts(tx, batch.contacts ?? []);
     await this.store.putMessages(tx, batch.messages);
     const removals: Removal[] = [];
     for (const r of batch.removed) {

@@ -5,11 +5,12 @@ import type { User } from '../../shared/domain';
 import { CacheStore } from './cache/cache-store';
 import { migrate } from './cache/migrate';
 import { SqliteDb } from './cache/sqlite';
+import { CatalogService, type CatalogTransport } from './catalog';
 import { InboxService, type InboxTransport } from './inbox';
 import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
 
-export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport;
+export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport;
 
 export interface WorkspaceOptions {
   sync?: SyncOptions;
@@ -29,6 +30,7 @@ export class Workspace {
     readonly sync: SyncEngine,
     readonly outbox: Outbox,
     readonly inbox: InboxService,
+    readonly catalog: CatalogService,
   ) {}
 
   static async open(
@@ -43,17 +45,21 @@ export class Workspace {
     const db = await SqliteDb.open(file);
     await migrate(db);
     const store = new CacheStore(db);
-    const sync = new SyncEngine(store, transport, emit, options.sync);
+    const catalog = new CatalogService(store, transport, emit);
+    const sync = new SyncEngine(store, transport, emit, {
+      ...options.sync,
+      onConversations: (conversations) => catalog.ensureContacts(conversations.map((c) => c.contactId)),
+    });
     await sync.load();
     const outbox = new Outbox(store, transport, emit, () => user, options.outbox);
     const inbox = new InboxService(store, outbox, transport, emit);
-    return new Workspace(user, store, sync, outbox, inbox);
+    return new Workspace(user, store, sync, outbox, inbox, catalog);
   }
 
   /** After every (re)connect: first make the cache equal the server, then send what waits. */
   async resume(): Promise<void> {
     await this.sync.catchUp();
-    await this.outbox.flush();
+    await Promise.all([this.outbox.flush(), this.catalog.refresh()]);
   }
 
   async close(): Promise<void> {

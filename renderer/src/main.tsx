@@ -13,6 +13,10 @@ z.config({ jitless: true });
 const controller = createWorkstationController(chooseBridge(window));
 // Started outside React so StrictMode's double effects cannot subscribe twice.
 controller.start();
+// Typing not saved yet goes to the client core before the page goes away.
+const flushDrafts = () => void controller.flushAllDrafts();
+window.addEventListener('beforeunload', flushDrafts);
+window.addEventListener('pagehide', flushDrafts);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

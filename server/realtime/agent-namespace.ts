@@ -12,6 +12,8 @@ import { canRead } from '../domain/conversations/permissions';
 import { resolveConversation } from '../domain/conversations/resolve-conversation';
 import { sendAgentMessage } from '../domain/conversations/send-agent-message';
 import { syncChanges } from '../domain/sync/sync-changes';
+import { listArticles, listTemplates } from '../domain/catalog/catalog-repository';
+import { getVisibleContacts } from '../domain/contacts/contact-repository';
 import { connectError } from './connect-error';
 import { onRequest, type ErrorLogger } from './request-handler';
 import { publishChange } from './publish-change';
@@ -61,6 +63,15 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
         messages: page.messages.map(toMessage),
       };
     }, deps.logError);
+
+    onRequest(socket, 'contacts:get', agentRequests['contacts:get'], async ({ ids }) => ({
+      contacts: await getVisibleContacts(deps.db, user, ids),
+    }), deps.logError);
+
+    onRequest(socket, 'catalog:snapshot', agentRequests['catalog:snapshot'], async () => ({
+      articles: await listArticles(deps.db, user.accountId),
+      templates: await listTemplates(deps.db, user.accountId, user.id),
+    }), deps.logError);
 
     onRequest(socket, 'conversation:resolve', agentRequests['conversation:resolve'], async ({ conversationId }) => {
       const change = await resolveConversation(deps.db, user, conversationId);

@@ -69,6 +69,16 @@ describe.each(targets)('the desktop core against the real server on $label', (ta
     const thread = await agent.call('messages.list', { conversationId: conversation.id });
     expect(thread.map((m) => [m.senderType, m.body])).toEqual([['contact', '你好，我的订单还没到']]);
 
+    // The customer, the knowledge base and the quick replies are in the cache for offline use.
+    const contact = await waitUntil(() => agent.call('contacts.get', { contactId: conversation.contactId }), 'the contact');
+    expect(contact).toMatchObject({ id: conversation.contactId, name: 'Visitor 7' });
+    await waitUntil(() => agent.eventsOf('catalog.updated').length > 0, 'the catalog');
+    const articles = await agent.call('kb.list', {});
+    expect(articles.map((a) => a.lang)).toEqual(expect.arrayContaining(['zh', 'en']));
+    const templates = await agent.call('templates.list', {});
+    expect(templates.length).toBeGreaterThan(0);
+    expect(templates.every((t) => t.ownerId === null || t.ownerId === session.user?.id)).toBe(true);
+
     const queued = await agent.call('outbox.send', { conversationId: conversation.id, body: '您好，我来帮您查一下物流。' });
     expect(queued.delivery).toMatch(/queued|sending/);
     const stored = await waitUntil(

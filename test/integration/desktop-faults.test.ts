@@ -116,6 +116,7 @@ describe('delivering queued replies through faults', () => {
     server.freeze();
     const written = replies('killed', 0, 3);
     for (const body of written) await first.call('outbox.send', { conversationId: ids[0]!, body });
+    await first.call('drafts.save', { conversationId: ids[0]!, body: 'typed just before the crash' });
     await waitUntil(
       () => first.events.some((e) => e.event === 'message.updated' && (e.payload as { delivery: string }).delivery === 'sending'),
       'a reply on its way',
@@ -126,6 +127,7 @@ describe('delivering queued replies through faults', () => {
     const second = startCore(dataDir);
     cleanups.push(() => second.core.dispose());
     expect(await second.call('session.get', {})).toMatchObject({ signedIn: true });
+    expect(await second.call('drafts.get', { conversationId: ids[0]! })).toMatchObject({ body: 'typed just before the crash' });
     await second.waitForStatus('online', 30_000);
     await waitUntil(async () => (await customerSees(visitors[0]!)).length === 3, 'the replies to arrive', 30_000);
     await waitUntil(async () => (await second.call('messages.list', { conversationId: ids[0]! })).every((m) => m.delivery === 'sent'), 'outbox empty');

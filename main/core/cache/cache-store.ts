@@ -1,5 +1,5 @@
 import type { Draft, InboxConversation } from '../../../shared/contract';
-import type { Conversation, Message } from '../../../shared/domain';
+import type { Contact, Conversation, KbArticle, Message, Template } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
@@ -131,6 +131,7 @@ export class CacheStore {
    */
   async resetSyncedData(tx: SqlWriter): Promise<void> {
     await tx.run('DELETE FROM messages');
+    await tx.run('DELETE FROM contacts');
     await tx.run(
       `DELETE FROM conversations WHERE id NOT IN (SELECT conversation_id FROM drafts)
          AND id NOT IN (SELECT conversation_id FROM outbox)`,
@@ -174,6 +175,44 @@ export class CacheStore {
         )
       : await this.db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ? ORDER BY seq', [conversationId]);
     return rows.map((r) => JSON.parse(r.data) as Message);
+  }
+
+  // ---- contacts, knowledge, quick replies -------------------------------------------------------
+
+  async putContacts(tx: SqlWriter, contacts: readonly Contact[]): Promise<void> {
+    await tx.runMany(
+      'INSERT INTO contacts (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
+      contacts.map((c) => [c.id, JSON.stringify(c)]),
+    );
+  }
+
+  async contact(id: string): Promise<Contact | null> {
+    const row = await this.db.get<{ data: string }>('SELECT data FROM contacts WHERE id = ?', [id]);
+    return row ? (JSON.parse(row.data) as Contact) : null;
+  }
+
+  /** Replaces the knowledge articles and quick replies with the server's current set. */
+  async replaceCatalog(tx: SqlWriter, articles: readonly KbArticle[], templates: readonly Template[]): Promise<void> {
+    await tx.run('DELETE FROM kb_articles');
+    await tx.runMany(
+      'INSERT INTO kb_articles (id, lang, title, body, data) VALUES (?, ?, ?, ?, ?)',
+      articles.map((a) => [a.id, a.lang, a.title, a.body, JSON.stringify(a)]),
+    );
+    await tx.run('DELETE FROM templates');
+    await tx.runMany(
+      'INSERT INTO templates (id, shortcut, data) VALUES (?, ?, ?)',
+      templates.map((t) => [t.id, t.shortcut, JSON.stringify(t)]),
+    );
+  }
+
+  async articles(): Promise<KbArticle[]> {
+    const rows = await this.db.all<{ data: string }>('SELECT data FROM kb_articles ORDER BY title');
+    return rows.map((r) => JSON.parse(r.data) as KbArticle);
+  }
+
+  async templates(): Promise<Template[]> {
+    const rows = await this.db.all<{ data: string }>('SELECT data FROM templates ORDER BY shortcut');
+    return rows.map((r) => JSON.parse(r.data) as Template);
   }
 
   // ---- drafts -------------------------------------------------------------------------------

@@ -22,7 +22,16 @@ describe('cache migrations', () => {
     expect(await migrate(db)).toBe(migrations.length);
     expect(await db.get('PRAGMA user_version')).toEqual({ user_version: migrations.length });
     const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    expect(tables.map((t) => t.name)).toEqual(['conversations', 'drafts', 'messages', 'outbox', 'sync_state']);
+    expect(tables.map((t) => t.name)).toEqual([
+      'contacts',
+      'conversations',
+      'drafts',
+      'kb_articles',
+      'messages',
+      'outbox',
+      'sync_state',
+      'templates',
+    ]);
     await db.close();
   });
 
@@ -45,6 +54,8 @@ describe('cache migrations', () => {
       await migrate(db, migrations.slice(0, target));
       expect(await db.get('SELECT body FROM drafts')).toEqual({ body: '还没写完' });
       expect(await db.get('SELECT body FROM outbox')).toEqual({ body: 'queued reply' });
+      expect(await db.get("SELECT value FROM sync_state WHERE key = 'cursor'")).toEqual({ value: '3' });
+      expect(await db.get('PRAGMA user_version')).toEqual({ user_version: target });
       await db.close();
     });
   }

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionState, SessionState } from '../../../shared/contract';
+import type { ConnectionState, Draft, SessionState } from '../../../shared/contract';
 import { useConnectionStore } from '../stores/connection-store';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useInboxStore } from '../stores/inbox-store';
 import { useSessionStore } from '../stores/session-store';
 import { useThreadStore } from '../stores/thread-store';
 import { FakeBridge, settle } from '../testing/fake-bridge';
-import { conversation, message } from '../testing/fixtures';
+import { clientId, conversation, draft, message } from '../testing/fixtures';
+import { ManualTimers } from '../testing/manual-timers';
 import { createWorkstationController, type WorkstationController } from './workstation-controller';
 
 const user = { id: 'u1', accountId: 'acc', email: 'li@example.com', name: 'Li Na', role: 'agent' as const };
@@ -24,13 +25,26 @@ let fake: FakeBridge;
 let controller: WorkstationController;
 let stop: () => void;
 let reports: string[];
+let timers: ManualTimers;
+/** The client core's saved drafts, as the fake answers drafts.get and drafts.save. */
+let savedDrafts: Map<string, Draft>;
 
 function start(session: SessionState = signedIn) {
   fake
     .answer('session.get', () => session)
     .answer('connection.get', () => online)
     .answer('conversations.list', () => [conversation({ id: 'c1', seq: 1 })])
-    .answer('messages.list', ({ conversationId }) => [message({ id: `${conversationId}-m1`, conversationId, seq: 1 })]);
+    .answer('messages.list', ({ conversationId }) => [message({ id: `${conversationId}-m1`, conversationId, seq: 1 })])
+    .answer('drafts.get', ({ conversationId }) => savedDrafts.get(conversationId) ?? null)
+    .answer('drafts.save', ({ conversationId, body }) => {
+      if (body === '') {
+        savedDrafts.delete(conversationId);
+        return null;
+      }
+      const saved = draft({ conversationId, body, reason: savedDrafts.get(conversationId)?.reason ?? null });
+      savedDrafts.set(conversationId, saved);
+      return saved;
+    });
   stop = controller.start();
 }
 
@@ -42,7 +56,9 @@ beforeEach(() => {
   useDraftsStore.getState().reset();
   fake = new FakeBridge();
   reports = [];
-  controller = createWorkstationController(fake.bridge, (m) => reports.push(m));
+  timers = new ManualTimers();
+  savedDrafts = new Map();
+  controller = createWorkstationController(fake.bridge, (m) => reports.push(m), { timers });
 });
 
 afterEach(() => stop?.());
@@ -230,5 +246,296 @@ describe('signing in and out', () => {
     await controller.logout();
     expect(useSessionStore.getState().session?.signedIn).toBe(false);
     expect(useInboxStore.getState().conversations).toEqual([]);
+  });
+});
+
+const composerOf = (id: string) => useDraftsStore.getState().byConversation[id];
+const threadIds = (id: string) => useThreadStore.getState().byConversation[id]?.messages.map((m) => m.id);
+
+/** Makes outbox.send answer like the core: persisted at once, queued while offline. */
+function answerSendQueued() {
+  let n = 0;
+  fake.answer('outbox.send', ({ conversationId, body }) => {
+    n += 1;
+    savedDrafts.delete(conversationId); // the core deletes the draft with the send
+    return message({
+      id: `local-${n}`,
+      conversationId,
+      clientId: clientId(n),
+      seq: 0,
+      senderType: 'agent',
+      body,
+      delivery: 'queued',
+    });
+  });
+}
+
+async function openC1() {
+  start();
+  await settle();
+  controller.selectConversation('c1');
+  await settle();
+}
+
+describe('starting offline', () => {
+  it('renders the whole workstation from the local cache while the connection is offline', async () => {
+    fake
+      .answer('session.get', () => signedIn)
+      .answer('connection.get', () => offline)
+      .answer('conversations.list', () => [conversation({ id: 'c1' }), conversation({ id: 'c2', access: 'lost' })])
+      .answer('messages.list', ({ conversationId }) => [message({ id: 'm1', conversationId })])
+      .answer('drafts.get', ({ conversationId }) => draft({ conversationId, body: 'typed yesterday' }));
+    stop = controller.start();
+    await settle();
+    expect(useSessionStore.getState()).toMatchObject({ phase: 'ready', session: { signedIn: true } });
+    expect(useConnectionStore.getState().connection?.status).toBe('offline');
+    expect(useInboxStore.getState()).toMatchObject({ status: 'ready' });
+    expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c2']);
+    controller.selectConversation('c1');
+    await settle();
+    expect(threadIds('c1')).toEqual(['m1']);
+    expect(composerOf('c1')?.text).toBe('typed yesterday');
+  });
+
+  it('a reply written offline is queued at once and leaves the composer empty', async () => {
+    await openC1();
+    fake.emit('connection.changed', offline);
+    answerSendQueued();
+    controller.changeDraft('c1', 'Sorry for the wait');
+    await controller.send('c1', 'Sorry for the wait');
+    expect(useThreadStore.getState().byConversation.c1?.messages.map((m) => m.delivery)).toEqual(['sent', 'queued']);
+    expect(composerOf('c1')?.text).toBe('');
+  });
+});
+
+describe('the composer\'s draft', () => {
+  it('loads the saved draft when a conversation is selected', async () => {
+    savedDrafts.set('c1', draft({ conversationId: 'c1', body: 'half a reply' }));
+    await openC1();
+    expect(fake.callsOf('drafts.get')).toEqual([{ conversationId: 'c1' }]);
+    expect(composerOf('c1')).toMatchObject({ text: 'half a reply', loaded: true, reason: null });
+  });
+
+  it('saves 400 ms after the agent stops typing', async () => {
+    await openC1();
+    controller.changeDraft('c1', 'Hel');
+    timers.advance(200);
+    controller.changeDraft('c1', 'Hello');
+    timers.advance(399);
+    await settle();
+    expect(fake.callsOf('drafts.save')).toEqual([]);
+    timers.advance(1);
+    await settle();
+    expect(fake.callsOf('drafts.save')).toEqual([{ conversationId: 'c1', body: 'Hello' }]);
+  });
+
+  it('saves at once when the agent switches to another conversation', async () => {
+    await openC1();
+    controller.changeDraft('c1', 'do not lose me');
+    controller.selectConversation('c2');
+    await settle();
+    expect(fake.callsOf('drafts.save')).toEqual([{ conversationId: 'c1', body: 'do not lose me' }]);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('flushAllDrafts saves everything still waiting for its debounce (page unload)', async () => {
+    await openC1();
+    controller.changeDraft('c1', 'one');
+    controller.changeDraft('c2', 'two');
+    await controller.flushAllDrafts();
+    expect(savedDrafts.get('c1')?.body).toBe('one');
+    expect(savedDrafts.get('c2')?.body).toBe('two');
+  });
+
+  it('typing before the saved draft arrives is kept with it', async () => {
+    savedDrafts.set('c1', draft({ conversationId: 'c1', body: 'saved earlier' }));
+    start();
+    await settle();
+    let release: () => void = () => {};
+    fake.answer(
+      'drafts.get',
+      ({ conversationId }) =>
+        new Promise<Draft | null>((resolve) => {
+          release = () => resolve(savedDrafts.get(conversationId) ?? null);
+        }),
+    );
+    controller.selectConversation('c1');
+    controller.changeDraft('c1', 'quick');
+    release();
+    await settle();
+    expect(composerOf('c1')?.text).toBe('saved earlier\n\nquick');
+    expect(savedDrafts.get('c1')?.body).toBe('saved earlier\n\nquick');
+  });
+});
+
+describe('sending with the outbox', () => {
+  it('clears the composer once the core took the reply, and does not save the sent text again', async () => {
+    await openC1();
+    answerSendQueued();
+    controller.changeDraft('c1', 'On its way');
+    await controller.send('c1', 'On its way');
+    expect(composerOf('c1')).toMatchObject({ text: '', error: null, sending: false });
+    timers.advance(1000);
+    await settle();
+    expect(savedDrafts.has('c1')).toBe(false);
+
+    // The core delivers it later; the queued bubble becomes the stored message.
+    fake.emit(
+      'message.updated',
+      message({ id: 'srv-8', conversationId: 'c1', clientId: clientId(1), seq: 8, senderType: 'agent', body: 'On its way' }),
+    );
+    expect(threadIds('c1')).toEqual(['c1-m1', 'srv-8']);
+  });
+
+  it('keeps the text and shows the reason when the core refuses the reply', async () => {
+    await openC1();
+    fake.failWith('outbox.send', 'bad_request', 'message is too long');
+    controller.changeDraft('c1', 'Too long, says the core');
+    await controller.send('c1', 'Too long, says the core');
+    expect(composerOf('c1')).toMatchObject({ text: 'Too long, says the core', error: { code: 'bad_request' } });
+    expect(savedDrafts.get('c1')?.body).toBe('Too long, says the core');
+    expect(threadIds('c1')).toEqual(['c1-m1']);
+  });
+
+  it('does not send to a conversation that is no longer the agent\'s or is resolved', async () => {
+    await openC1();
+    answerSendQueued();
+    fake.emit('conversation.updated', conversation({ id: 'c1', seq: 2, access: 'lost', assigneeName: '王芳' }));
+    controller.changeDraft('c1', 'kept');
+    await controller.send('c1', 'kept');
+    expect(fake.callsOf('outbox.send')).toEqual([]);
+    expect(composerOf('c1')).toMatchObject({
+      text: 'kept',
+      error: { code: 'reassigned', details: { assigneeName: '王芳' } },
+    });
+    fake.emit('conversation.updated', conversation({ id: 'c1', seq: 3, status: 'resolved' }));
+    await controller.send('c1', 'kept');
+    expect(fake.callsOf('outbox.send')).toEqual([]);
+    expect(composerOf('c1')?.error?.code).toBe('resolved');
+  });
+});
+
+describe('draft.updated', () => {
+  const reason = { code: 'reassigned' as const, message: 'reassigned', details: { assigneeName: '王芳' } };
+
+  it('fills the composer with the returned reply and keeps the reason for the notice', async () => {
+    await openC1();
+    fake.emit('draft.updated', { conversationId: 'c1', draft: draft({ conversationId: 'c1', body: 'Your refund is on its way', reason }) });
+    expect(composerOf('c1')).toMatchObject({ text: 'Your refund is on its way', reason });
+  });
+
+  it('keeps typing the core had not saved yet, and saves the result', async () => {
+    await openC1();
+    controller.changeDraft('c1', 'Hello');
+    await controller.flushDraft('c1');
+    controller.changeDraft('c1', 'Hello again'); // not saved yet
+    savedDrafts.set('c1', draft({ conversationId: 'c1', body: 'Hello\n\nreturned reply', reason }));
+    fake.emit('draft.updated', { conversationId: 'c1', draft: savedDrafts.get('c1') ?? null });
+    await settle();
+    expect(composerOf('c1')).toMatchObject({ text: 'Hello again\n\nreturned reply', reason });
+    expect(savedDrafts.get('c1')?.body).toBe('Hello again\n\nreturned reply');
+  });
+
+  it('a draft deleted by the core empties a composer whose text was saved', async () => {
+    await openC1();
+    controller.changeDraft('c1', 'sent elsewhere');
+    await controller.flushDraft('c1');
+    fake.emit('draft.updated', { conversationId: 'c1', draft: null });
+    expect(composerOf('c1')).toMatchObject({ text: '', reason: null });
+  });
+});
+
+describe('unsent replies in the thread', () => {
+  const failed = () =>
+    message({
+      id: 'local-1',
+      conversationId: 'c1',
+      clientId: clientId(1),
+      seq: 0,
+      senderType: 'agent',
+      body: 'Refund approved',
+      delivery: 'failed',
+      error: { code: 'reassigned', message: 'x' },
+    });
+
+  it('edit moves the text back into the composer and the bubble disappears', async () => {
+    await openC1();
+    fake.emit('message.updated', failed());
+    controller.changeDraft('c1', 'Hi');
+    fake.answer('outbox.edit', () => {
+      const merged = draft({ conversationId: 'c1', body: `${savedDrafts.get('c1')?.body ?? ''}\n\nRefund approved` });
+      savedDrafts.set('c1', merged);
+      return merged;
+    });
+    await controller.edit({ conversationId: 'c1', clientId: clientId(1) });
+    expect(fake.callsOf('drafts.save')).toEqual([{ conversationId: 'c1', body: 'Hi' }]);
+    expect(composerOf('c1')?.text).toBe('Hi\n\nRefund approved');
+    expect(threadIds('c1')).toEqual(['c1-m1']);
+    // The core's own message.removed for it changes nothing more.
+    fake.emit('message.removed', { conversationId: 'c1', clientId: clientId(1) });
+    expect(threadIds('c1')).toEqual(['c1-m1']);
+  });
+
+  it('discard drops the bubble; retry shows it sending again', async () => {
+    await openC1();
+    fake.emit('message.updated', failed());
+    fake.answer('outbox.retry', () => ({ ...failed(), delivery: 'sending', error: null }));
+    await controller.retry({ conversationId: 'c1', clientId: clientId(1) });
+    expect(useThreadStore.getState().byConversation.c1?.messages.at(-1)?.delivery).toBe('sending');
+    fake.answer('outbox.discard', () => ({ discarded: true }));
+    await controller.discard({ conversationId: 'c1', clientId: clientId(1) });
+    expect(threadIds('c1')).toEqual(['c1-m1']);
+  });
+
+  it('a refused action throws the coded error for the message to show', async () => {
+    await openC1();
+    fake.emit('message.updated', failed());
+    fake.failWith('outbox.retry', 'reassigned', 'x', { assigneeName: '王芳' });
+    await expect(controller.retry({ conversationId: 'c1', clientId: clientId(1) })).rejects.toMatchObject({
+      code: 'reassigned',
+      details: { assigneeName: '王芳' },
+    });
+  });
+
+  it('message.removed drops the pending bubble', async () => {
+    await openC1();
+    fake.emit('message.updated', failed());
+    fake.emit('message.removed', { conversationId: 'c1', clientId: clientId(1) });
+    expect(threadIds('c1')).toEqual(['c1-m1']);
+  });
+});
+
+describe('the inbox', () => {
+  it('conversation.removed drops the item and clears the selection', async () => {
+    await openC1();
+    fake.emit('conversation.removed', { conversationId: 'c1' });
+    expect(useInboxStore.getState()).toMatchObject({ conversations: [], selectedId: null });
+  });
+
+  it('a conversation taken by another agent stays, marked lost, at the bottom', async () => {
+    await openC1();
+    fake.emit('conversation.updated', conversation({ id: 'c2', seq: 2, lastMessageAt: '2024-12-01T00:00:00.000Z' }));
+    fake.emit('conversation.updated', conversation({ id: 'c1', seq: 3, access: 'lost' }));
+    expect(useInboxStore.getState().conversations.map((c) => [c.id, c.access])).toEqual([
+      ['c2', 'full'],
+      ['c1', 'lost'],
+    ]);
+  });
+
+  it('inbox.reloaded reads the list again', async () => {
+    await openC1();
+    const before = fake.callsOf('conversations.list').length;
+    fake.emit('inbox.reloaded', {});
+    await settle();
+    expect(fake.callsOf('conversations.list')).toHaveLength(before + 1);
+  });
+
+  it('resolve stores the resolved conversation; a refusal throws for the header to show', async () => {
+    await openC1();
+    fake.answer('conversations.resolve', ({ conversationId }) => conversation({ id: conversationId, seq: 5, status: 'resolved' }));
+    await controller.resolve('c1');
+    expect(useInboxStore.getState().byId.c1?.status).toBe('resolved');
+    fake.failWith('conversations.resolve', 'forbidden');
+    await expect(controller.resolve('c1')).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

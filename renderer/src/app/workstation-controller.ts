@@ -2,22 +2,30 @@ import {
   contractEvents,
   eventNames,
   type ConnectionState,
+  type Draft,
   type EventName,
   type EventPayload,
   type MethodArgs,
   type SessionState,
   type SwitchboardBridge,
+  type ThreadMessage,
   type Unsubscribe,
 } from '../../../shared/contract';
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain';
-import { AppError, describeZodError, toAppError } from '../../../shared/errors';
+import { AppError, describeZodError, toAppError, type AppErrorShape } from '../../../shared/errors';
 import { canReportReconnect } from '../bridge/bridge';
 import { createCall, type Call } from '../bridge/call';
 import { useConnectionStore } from '../stores/connection-store';
+import { mergeIncomingDraft } from '../stores/drafts-logic';
+import { useContactsStore } from '../stores/contacts-store';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useInboxStore } from '../stores/inbox-store';
 import { useSessionStore } from '../stores/session-store';
 import { useThreadStore } from '../stores/thread-store';
+import { createDraftSaver, DRAFT_SAVE_DELAY_MS, type Timers } from './draft-saver';
+
+/** A reply in the outbox, as the thread's buttons name it. */
+export type OutboxRef = Pick<ThreadMessage, 'conversationId' | 'clientId'>;
 
 /** What the views ask of the client core; every answer lands in the stores. */
 export interface WorkstationController {
@@ -29,26 +37,88 @@ export interface WorkstationController {
   login(args: MethodArgs<'session.login'>): Promise<void>;
   /** Throws an AppError the header shows. */
   logout(): Promise<void>;
+  /** Opens a conversation (its messages and saved draft); the previous one's typing is saved first. */
   selectConversation(id: string | null): void;
   loadConversations(): Promise<void>;
   loadMessages(conversationId: string): Promise<void>;
-  /** Sends the reply; on failure the text stays in the draft with the reason. */
+  /** Reads the saved draft into the composer, keeping anything typed that is not saved yet. */
+  loadDraft(conversationId: string): Promise<void>;
+  /** The agent typed: the composer shows it now, and it is saved after a short pause. */
+  changeDraft(conversationId: string, text: string): void;
+  /** Saves what the agent typed in this conversation now (blur, switching away). */
+  flushDraft(conversationId: string): Promise<void>;
+  /** Saves every conversation's pending typing now (the page is going away). */
+  flushAllDrafts(): Promise<void>;
+  /** Sends the reply; on failure the text stays in the composer with the reason. */
   send(conversationId: string, text: string): Promise<void>;
+  /** Sends a failed reply again. Throws an AppError the message shows. */
+  retry(message: OutboxRef): Promise<void>;
+  /** Takes a queued or failed reply back into the composer. Throws an AppError the message shows. */
+  edit(message: OutboxRef): Promise<void>;
+  /** Drops a queued or failed reply. Throws an AppError the message shows. */
+  discard(message: OutboxRef): Promise<void>;
+  /** Marks the conversation resolved. Throws an AppError the thread header shows. */
+  resolve(conversationId: string): Promise<void>;
 }
 
 type Reporter = (message: string) => void;
+
+export interface WorkstationControllerOptions {
+  /** Timers for the draft-save debounce; the page's timers by default. */
+  timers?: Timers;
+  draftSaveDelayMs?: number;
+  draftRetryDelayMs?: number;
+}
+
+/** Why the agent cannot send to this conversation now, or null when they can. */
+export function sendBlockedReason(conversationId: string): AppErrorShape | null {
+  const conversation = useInboxStore.getState().byId[conversationId];
+  if (!conversation) return null;
+  if (conversation.access === 'lost') {
+    const name = conversation.assigneeName;
+    return new AppError(
+      'reassigned',
+      'this conversation is no longer yours',
+      name ? { assigneeName: name } : undefined,
+    ).toJSON();
+  }
+  if (conversation.status === 'resolved') return new AppError('resolved', 'this conversation was resolved').toJSON();
+  return null;
+}
 
 /** Wires one bridge to the stores. Stores are reset when the signed-in user changes. */
 export function createWorkstationController(
   bridge: SwitchboardBridge,
   report: Reporter = (message) => console.error(`[switchboard] ${message}`),
+  options: WorkstationControllerOptions = {},
 ): WorkstationController {
   const call: Call = createCall(bridge);
 
+  const saver = createDraftSaver({
+    save: async (conversationId, body) => {
+      await call('drafts.save', { conversationId, body });
+    },
+    delayMs: options.draftSaveDelayMs ?? DRAFT_SAVE_DELAY_MS,
+    ...(options.draftRetryDelayMs !== undefined ? { retryDelayMs: options.draftRetryDelayMs } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+    onSaved: (conversationId) => {
+      if (useDraftsStore.getState().byConversation[conversationId]?.saveError) {
+        useDraftsStore.getState().setSaveError(conversationId, null);
+      }
+    },
+    onError: (conversationId, err) => {
+      const error = toAppError(err);
+      report(`drafts.save failed for ${conversationId}: ${error.message}`);
+      useDraftsStore.getState().setSaveError(conversationId, error.toJSON());
+    },
+  });
+
   function resetWorkspace(): void {
+    saver.reset();
     useInboxStore.getState().reset();
     useThreadStore.getState().reset();
     useDraftsStore.getState().reset();
+    useContactsStore.getState().reset();
   }
 
   function applySession(next: SessionState): void {
@@ -70,14 +140,67 @@ export function createWorkstationController(
 
   async function reloadWorkspace(): Promise<void> {
     const selected = useInboxStore.getState().selectedId;
-    await Promise.all([controller.loadConversations(), selected ? controller.loadMessages(selected) : undefined]);
+    await Promise.all([
+      controller.loadConversations(),
+      selected ? controller.loadMessages(selected) : undefined,
+      selected ? controller.loadDraft(selected) : undefined,
+    ]);
+  }
+
+  /**
+   * Puts a draft the core reports into the composer. Typing the core has not stored yet is merged
+   * in (see mergeIncomingDraft) and saved right away, so nothing typed is lost.
+   */
+  function applyDraft(conversationId: string, draft: Draft | null): void {
+    const incoming = draft?.body ?? '';
+    const text = mergeIncomingDraft(incoming, saver.unsaved(conversationId));
+    useDraftsStore.getState().applyDraft(conversationId, text, draft?.reason ?? null);
+    saver.known(conversationId, incoming);
+    if (text !== incoming) {
+      saver.change(conversationId, text);
+      void saver.flush(conversationId);
+    }
+  }
+
+  /** The customer of a conversation, from the cache; a miss is not an error (it syncs later). */
+  async function loadContact(conversationId: string): Promise<void> {
+    const contactId = useInboxStore.getState().byId[conversationId]?.contactId;
+    if (!contactId) return;
+    try {
+      const contact = await call('contacts.get', { contactId });
+      if (contact) useContactsStore.getState().put(contact);
+    } catch (err) {
+      report(`contacts.get failed for ${contactId}: ${toAppError(err).message}`);
+    }
+  }
+
+  /** After a reply went into the outbox: the core deleted the draft; keep only what was typed since. */
+  function afterSent(conversationId: string, sentText: string): void {
+    const drafts = useDraftsStore.getState();
+    drafts.clearSent(conversationId, sentText);
+    drafts.setReason(conversationId, null);
+    saver.known(conversationId, '');
+    const rest = useDraftsStore.getState().byConversation[conversationId]?.text ?? '';
+    if (rest !== '') saver.change(conversationId, rest);
   }
 
   const handlers: { [E in EventName]: (payload: EventPayload<E>) => void } = {
     'session.changed': applySession,
     'connection.changed': applyConnection,
     'conversation.updated': (conversation) => useInboxStore.getState().upsert(conversation),
+    'inbox.reloaded': () => {
+      if (useSessionStore.getState().session?.signedIn) void reloadWorkspace();
+    },
+    'conversation.removed': ({ conversationId }) => {
+      void saver.flush(conversationId);
+      useInboxStore.getState().remove(conversationId);
+    },
     'message.updated': (message) => useThreadStore.getState().merge(message),
+    'message.removed': ({ conversationId, clientId }) => useThreadStore.getState().remove(conversationId, clientId),
+    'draft.updated': ({ conversationId, draft }) => applyDraft(conversationId, draft),
+    'contact.updated': (contact) => useContactsStore.getState().put(contact),
+    // Knowledge and quick-reply panels read kb.list / templates.list when they open; nothing is held here yet.
+    'catalog.updated': () => undefined,
   };
 
   function subscribe<E extends EventName>(event: E): Unsubscribe {
@@ -91,6 +214,11 @@ export function createWorkstationController(
     });
   }
 
+  function requireClientId(message: OutboxRef): string {
+    if (!message.clientId) throw new AppError('bad_request', 'this message is not in the outbox');
+    return message.clientId;
+  }
+
   const controller: WorkstationController = {
     start() {
       const stops = eventNames.map((event) => subscribe(event));
@@ -98,10 +226,12 @@ export function createWorkstationController(
       void controller.resync();
       return () => {
         for (const stop of stops) stop();
+        void saver.flushAll();
       };
     },
 
     async resync() {
+      // Both answer from the client core's local state: nothing here waits for the network.
       const [session, connection] = await Promise.allSettled([
         call('session.get', {}),
         call('connection.get', {}),
@@ -124,6 +254,7 @@ export function createWorkstationController(
     },
 
     async logout() {
+      await saver.flushAll();
       const session = await call('session.logout', {});
       applySession(session);
     },
@@ -131,8 +262,13 @@ export function createWorkstationController(
     selectConversation(id) {
       const inbox = useInboxStore.getState();
       if (inbox.selectedId === id) return;
+      if (inbox.selectedId) void saver.flush(inbox.selectedId);
       inbox.select(id);
-      if (id) void controller.loadMessages(id);
+      if (id) {
+        void controller.loadMessages(id);
+        void controller.loadDraft(id);
+        void loadContact(id);
+      }
     },
 
     async loadConversations() {
@@ -155,10 +291,41 @@ export function createWorkstationController(
       }
     },
 
+    async loadDraft(conversationId) {
+      try {
+        const draft = await call('drafts.get', { conversationId });
+        applyDraft(conversationId, draft);
+      } catch (err) {
+        // The composer keeps working with what it holds; typing is still saved.
+        report(`drafts.get failed for ${conversationId}: ${toAppError(err).message}`);
+        useDraftsStore.getState().markLoaded(conversationId);
+      }
+    },
+
+    changeDraft(conversationId, text) {
+      const drafts = useDraftsStore.getState();
+      drafts.setText(conversationId, text);
+      if (drafts.byConversation[conversationId]?.error) drafts.setError(conversationId, null);
+      saver.change(conversationId, text);
+    },
+
+    flushDraft(conversationId) {
+      return saver.flush(conversationId);
+    },
+
+    flushAllDrafts() {
+      return saver.flushAll();
+    },
+
     async send(conversationId, text) {
       const drafts = useDraftsStore.getState();
       const body = text.trim();
       if (!body || drafts.byConversation[conversationId]?.sending) return;
+      const blocked = sendBlockedReason(conversationId);
+      if (blocked) {
+        drafts.setError(conversationId, blocked);
+        return;
+      }
       if (body.length > MAX_MESSAGE_LENGTH) {
         drafts.setError(conversationId, new AppError('bad_request', 'message is too long').toJSON());
         return;
@@ -166,18 +333,42 @@ export function createWorkstationController(
       drafts.setSending(conversationId, true);
       drafts.setError(conversationId, null);
       try {
+        // The typing reaches the core before the send that deletes the draft, never after it.
+        await saver.flush(conversationId);
         const message = await call('outbox.send', { conversationId, body });
         useThreadStore.getState().merge(message);
-        if (message.delivery === 'failed') {
-          useDraftsStore.getState().setError(conversationId, message.error ?? { code: 'internal', message: '' });
-        } else {
-          useDraftsStore.getState().clearSent(conversationId, text);
-        }
+        afterSent(conversationId, text);
       } catch (err) {
         useDraftsStore.getState().setError(conversationId, toAppError(err).toJSON());
       } finally {
         useDraftsStore.getState().setSending(conversationId, false);
       }
+    },
+
+    async retry(message) {
+      const clientId = requireClientId(message);
+      const updated = await call('outbox.retry', { clientId });
+      useThreadStore.getState().merge(updated);
+    },
+
+    async edit(message) {
+      const clientId = requireClientId(message);
+      // The core merges the reply into the saved draft, so it must hold the latest typing first.
+      await saver.flush(message.conversationId);
+      const draft = await call('outbox.edit', { clientId });
+      useThreadStore.getState().remove(message.conversationId, clientId);
+      applyDraft(draft.conversationId, draft);
+    },
+
+    async discard(message) {
+      const clientId = requireClientId(message);
+      const { discarded } = await call('outbox.discard', { clientId });
+      if (discarded) useThreadStore.getState().remove(message.conversationId, clientId);
+    },
+
+    async resolve(conversationId) {
+      const conversation = await call('conversations.resolve', { conversationId });
+      useInboxStore.getState().upsert(conversation);
     },
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors';
 import { en } from './en';
-import { describeError, dictionaries, errorKey, interpolate, languages, resolveInitialLanguage, translator } from './translate';
+import { describeDraftReason, describeError, dictionaries, errorKey, interpolate, languages, resolveInitialLanguage, translator } from './translate';
 import { zhCN } from './zh-CN';
 
 describe('dictionaries', () => {
@@ -51,6 +51,40 @@ describe('error sentences', () => {
   it('read an unknown code as an internal error', () => {
     expect(errorKey('no_such_code')).toBe('error.internal');
     expect(describeError(translator('en'), null)).toBe(en['error.internal']);
+  });
+});
+
+describe('sentences that name details', () => {
+  const en = translator('en');
+  const zh = translator('zh-CN');
+  const reassigned = { code: 'reassigned' as const, message: 'x', details: { assigneeName: '王芳' } };
+
+  it('say who has the conversation now, and fall back when nobody is named', () => {
+    expect(describeError(en, reassigned)).toBe('This conversation is now assigned to 王芳.');
+    expect(describeError(zh, reassigned)).toBe('该会话现在由王芳负责。');
+    expect(describeError(en, { code: 'reassigned' })).toBe('This conversation is now assigned to someone else.');
+    expect(describeError(en, { code: 'reassigned', details: { assigneeName: '  ' } })).not.toMatch(/\{|\}/);
+  });
+
+  it('explain why a reply came back to the composer', () => {
+    expect(describeDraftReason(en, reassigned)).toBe(
+      'Not sent: this conversation is now assigned to 王芳. Your reply is kept here.',
+    );
+    expect(describeDraftReason(zh, reassigned)).toBe('未发送：该会话现在由王芳负责，您的回复已保留在这里。');
+    expect(describeDraftReason(en, { code: 'reassigned' })).not.toMatch(/\{|\}/);
+    expect(describeDraftReason(en, { code: 'resolved' })).toBe(
+      'Not sent: this conversation was resolved. Your reply is kept here.',
+    );
+    expect(describeDraftReason(zh, { code: 'forbidden' })).toBe(
+      `未发送：${zh('error.forbidden')}您的回复已保留在这里。`,
+    );
+  });
+
+  it('label a reply written offline', () => {
+    expect(en('delivery.queued')).toBe('Queued — sends when you are back online');
+    expect(zh('delivery.queued')).toBe('排队中——恢复连接后发送');
+    expect(en('inbox.lost')).toBe('No longer yours — your unsent text is kept');
+    expect(zh('inbox.lost')).toBe('已不属于您——未发送的内容已保留');
   });
 });
 

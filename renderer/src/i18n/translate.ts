@@ -47,7 +47,33 @@ export function errorKey(code: string): MessageKey {
   return `error.${isErrorCode(code) ? code : 'internal'}`;
 }
 
-/** A human sentence for any error the UI caught. */
-export function describeError(t: Translate, error: Pick<AppErrorShape, 'code'> | null | undefined): string {
+type ErrorLike = Pick<AppErrorShape, 'code'> & { details?: Readonly<Record<string, string>> | undefined };
+
+/** A detail the sentence may name, or null when it is missing or blank. */
+function detail(error: ErrorLike, name: string): string | null {
+  const value = error.details?.[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** A human sentence for any error the UI caught; details it names are filled in when present. */
+export function describeError(t: Translate, error: ErrorLike | null | undefined): string {
+  if (error?.code === 'reassigned') {
+    const assigneeName = detail(error, 'assigneeName');
+    if (assigneeName) return t('error.reassignedTo', { assigneeName });
+  }
   return t(errorKey(error?.code ?? 'internal'));
+}
+
+/** The notice above the composer saying why text came back to it (a reply that was not sent). */
+export function describeDraftReason(t: Translate, reason: ErrorLike): string {
+  switch (reason.code) {
+    case 'reassigned': {
+      const assigneeName = detail(reason, 'assigneeName');
+      return assigneeName ? t('draftReason.reassignedTo', { assigneeName }) : t('draftReason.reassigned');
+    }
+    case 'resolved':
+      return t('draftReason.resolved');
+    default:
+      return t('draftReason.other', { reason: describeError(t, reason) });
+  }
 }

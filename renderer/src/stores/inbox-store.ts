@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { Conversation } from '../../../shared/domain';
+import type { InboxConversation } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import {
   reconcileConversations,
+  removeConversation,
   sortConversations,
   upsertConversations,
   type ConversationMap,
@@ -12,39 +13,66 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 interface InboxData {
   byId: ConversationMap;
-  /** Sorted by last activity, newest first; kept in state so views get a stable array. */
-  conversations: Conversation[];
+  /** Sorted: the agent's own by last activity, newest first, then the lost ones; a stable array for views. */
+  conversations: InboxConversation[];
   selectedId: string | null;
   status: LoadStatus;
   error: AppErrorShape | null;
+  /** Ids removed by event since the last load started, so a list read earlier cannot bring them back. */
+  removedWhileLoading: Readonly<Record<string, true>>;
 }
 
 interface InboxStore extends InboxData {
   setLoading(): void;
-  setLoaded(conversations: readonly Conversation[]): void;
+  setLoaded(conversations: readonly InboxConversation[]): void;
   setFailed(error: AppErrorShape): void;
-  upsert(conversation: Conversation): void;
+  upsert(conversation: InboxConversation): void;
+  /** Drops a conversation; if it was open, nothing is selected any more. */
+  remove(id: string): void;
   select(id: string | null): void;
   reset(): void;
 }
 
-const empty: InboxData = { byId: {}, conversations: [], selectedId: null, status: 'idle', error: null };
+const empty: InboxData = {
+  byId: {},
+  conversations: [],
+  selectedId: null,
+  status: 'idle',
+  error: null,
+  removedWhileLoading: {},
+};
 
 /** The conversations the agent sees, keyed by id, plus which one is open. */
 export const useInboxStore = create<InboxStore>((set) => ({
   ...empty,
-  setLoading: () => set({ status: 'loading', error: null }),
+  setLoading: () => set({ status: 'loading', error: null, removedWhileLoading: {} }),
   setLoaded: (loaded) =>
     set((s) => {
-      const byId = reconcileConversations(s.byId, loaded);
-      return { byId, conversations: sortConversations(Object.values(byId)), status: 'ready', error: null };
+      const byId = reconcileConversations(s.byId, loaded, s.removedWhileLoading);
+      return {
+        byId,
+        conversations: sortConversations(Object.values(byId)),
+        status: 'ready',
+        error: null,
+        removedWhileLoading: {},
+      };
     }),
   setFailed: (error) => set({ status: 'failed', error }),
   upsert: (conversation) =>
     set((s) => {
       const byId = upsertConversations(s.byId, [conversation]);
       if (byId[conversation.id] === s.byId[conversation.id]) return s;
-      return { byId, conversations: sortConversations(Object.values(byId)) };
+      const removedWhileLoading = { ...s.removedWhileLoading };
+      delete removedWhileLoading[conversation.id];
+      return { byId, conversations: sortConversations(Object.values(byId)), removedWhileLoading };
+    }),
+  remove: (id) =>
+    set((s) => {
+      const byId = removeConversation(s.byId, id);
+      const removedWhileLoading = { ...s.removedWhileLoading, [id]: true as const };
+      const selectedId = s.selectedId === id ? null : s.selectedId;
+      if (byId === s.byId) return { removedWhileLoading, selectedId };
+      return { byId, conversations: sortConversations(Object.values(byId)), selectedId, removedWhileLoading };
     }),
   select: (selectedId) => set({ selectedId }),
   reset: () => set(empty),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { message } from '../testing/fixtures';
-import { mergeMessage, mergeMessages, orderMessages } from './thread-logic';
+import { clientId, message } from '../testing/fixtures';
+import { mergeMessage, mergeMessages, orderMessages, removeMessage } from './thread-logic';
 
 const ids = (list: { id: string }[]) => list.map((m) => m.id);
 
@@ -71,5 +71,57 @@ describe('merging a message into a thread', () => {
     const input = [message({ id: 'a', seq: 2 })];
     mergeMessage(input, message({ id: 'b', seq: 1 }));
     expect(ids(input)).toEqual(['a']);
+  });
+});
+
+describe('the outbox in the thread', () => {
+  const reply = (n: number, overrides: Parameters<typeof message>[0]) =>
+    message({ clientId: clientId(n), senderType: 'agent', seq: 0, delivery: 'queued', ...overrides });
+
+  it('orders pending replies by clientId (UUIDv7 sorts by creation), whatever their clocks say', () => {
+    const list = orderMessages([
+      reply(3, { id: 'third', createdAt: '2025-01-01T10:00:00.000Z' }),
+      message({ id: 'stored', seq: 12 }),
+      reply(1, { id: 'first', createdAt: '2025-01-01T10:09:00.000Z', delivery: 'failed' }),
+      reply(2, { id: 'second', createdAt: '2025-01-01T10:05:00.000Z', delivery: 'sending' }),
+    ]);
+    expect(ids(list)).toEqual(['stored', 'first', 'second', 'third']);
+  });
+
+  it('a reply written offline (queued) becomes the stored message, with its id and seq, when sent', () => {
+    const queued = reply(1, { id: 'local-1', body: 'written offline' });
+    const thread = mergeMessages([message({ id: 'a', seq: 40 }), queued, reply(2, { id: 'local-2' })], []);
+    expect(ids(thread)).toEqual(['a', 'local-1', 'local-2']);
+
+    const sent = message({ id: 'srv-41', clientId: clientId(1), seq: 41, senderType: 'agent', body: 'written offline' });
+    const list = mergeMessage(thread, sent);
+    expect(ids(list)).toEqual(['a', 'srv-41', 'local-2']);
+    expect(list[1]).toMatchObject({ delivery: 'sent', seq: 41 });
+  });
+
+  it('keeps a queued reply when it moves to sending, then failed, as one bubble', () => {
+    let list = mergeMessage([], reply(1, { id: 'local-1' }));
+    list = mergeMessage(list, reply(1, { id: 'local-1', delivery: 'sending' }));
+    list = mergeMessage(list, reply(1, { id: 'local-1', delivery: 'failed', error: { code: 'reassigned', message: 'x' } }));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ delivery: 'failed', error: { code: 'reassigned' } });
+  });
+
+  it('message.removed drops that pending bubble and nothing else', () => {
+    const list = [message({ id: 'a', seq: 1 }), reply(1, { id: 'local-1' }), reply(2, { id: 'local-2', delivery: 'failed' })];
+    expect(ids([...removeMessage(list, clientId(2))])).toEqual(['a', 'local-1']);
+  });
+
+  it('never drops a message the server stored, and returns the same array when nothing matched', () => {
+    const list = [message({ id: 'srv-1', clientId: clientId(1), seq: 1, senderType: 'agent' })];
+    expect(removeMessage(list, clientId(1))).toBe(list);
+    expect(removeMessage(list, clientId(9))).toBe(list);
+  });
+
+  it('ignores a late unconfirmed copy of a removed reply, but shows it if the server stored it', () => {
+    const removed = { [clientId(1)]: true as const };
+    expect(mergeMessage([], reply(1, { id: 'local-1', delivery: 'sending' }), removed)).toEqual([]);
+    const stored = message({ id: 'srv-5', clientId: clientId(1), seq: 5, senderType: 'agent' });
+    expect(ids(mergeMessage([], stored, removed))).toEqual(['srv-5']);
   });
 });

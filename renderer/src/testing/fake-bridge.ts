@@ -1,10 +1,11 @@
-import type {
-  EventName,
-  EventPayload,
-  MethodArgs,
-  MethodName,
-  MethodResult,
-  SwitchboardBridge,
+import {
+  methodNames,
+  type EventName,
+  type EventPayload,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+  type SwitchboardBridge,
 } from '../../../shared/contract';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
 
@@ -14,7 +15,10 @@ type Handler<K extends MethodName> = (args: MethodArgs<K>) => MethodResult<K> | 
 export class FakeBridge {
   readonly calls: { method: MethodName; args: unknown }[] = [];
   private readonly handlers = new Map<MethodName, Handler<MethodName>>();
-  private readonly failures = new Map<MethodName, { code: ErrorCode; message: string }>();
+  private readonly failures = new Map<
+    MethodName,
+    { code: ErrorCode; message: string; details: Record<string, string> | undefined }
+  >();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   answer<K extends MethodName>(method: K, handler: Handler<K>): this {
@@ -23,13 +27,18 @@ export class FakeBridge {
     return this;
   }
 
-  failWith(method: MethodName, code: ErrorCode, message: string = code): this {
-    this.failures.set(method, { code, message });
+  failWith(method: MethodName, code: ErrorCode, message: string = code, details?: Record<string, string>): this {
+    this.failures.set(method, { code, message, details });
     return this;
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of this.listeners.get(event) ?? []) listener(payload);
+  }
+
+  /** How many listeners are subscribed to an event. */
+  listenerCount(event: EventName): number {
+    return this.listeners.get(event)?.size ?? 0;
   }
 
   callsOf(method: MethodName): unknown[] {
@@ -40,20 +49,15 @@ export class FakeBridge {
     const invoke = async (method: MethodName, args: unknown): Promise<Result<unknown>> => {
       this.calls.push({ method, args });
       const failure = this.failures.get(method);
-      if (failure) return fail(failure.code, failure.message);
+      if (failure) return fail(failure.code, failure.message, failure.details);
       const handler = this.handlers.get(method);
       if (!handler) return fail('internal', `no answer set for ${method}`);
       return ok(await handler(args as never));
     };
-    const methods = {
-      'session.get': (a: unknown) => invoke('session.get', a),
-      'session.login': (a: unknown) => invoke('session.login', a),
-      'session.logout': (a: unknown) => invoke('session.logout', a),
-      'connection.get': (a: unknown) => invoke('connection.get', a),
-      'conversations.list': (a: unknown) => invoke('conversations.list', a),
-      'messages.list': (a: unknown) => invoke('messages.list', a),
-      'outbox.send': (a: unknown) => invoke('outbox.send', a),
-    };
+    // Every contract method, so a method added to the contract is answered here too.
+    const methods = Object.fromEntries(
+      methodNames.map((method) => [method, (a: unknown) => invoke(method, a)]),
+    ) as Record<MethodName, (a: unknown) => Promise<Result<unknown>>>;
     return {
       ...methods,
       on: (event: EventName, listener: (payload: never) => void) => {

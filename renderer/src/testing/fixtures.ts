@@ -1,8 +1,7 @@
-import type { ThreadMessage } from '../../../shared/contract';
-import type { Conversation } from '../../../shared/domain';
+import type { Draft, InboxConversation, ThreadMessage } from '../../../shared/contract';
 
 /** Test data builders: a valid object with the fields a test cares about overridden. */
-export function conversation(overrides: Partial<Conversation> & { id: string }): Conversation {
+export function conversation(overrides: Partial<InboxConversation> & { id: string }): InboxConversation {
   return {
     seq: 1,
     channelId: 'ch-1',
@@ -16,6 +15,7 @@ export function conversation(overrides: Partial<Conversation> & { id: string }):
     lastMessagePreview: 'Hello',
     lastMessageSenderType: 'contact',
     createdAt: '2025-01-01T09:00:00.000Z',
+    access: 'full',
     ...overrides,
   };
 }
@@ -34,4 +34,14 @@ export function message(overrides: Partial<ThreadMessage> & { id: string }): Thr
     error: null,
     ...overrides,
   };
+}
+
+export function draft(overrides: Partial<Draft> & { conversationId: string }): Draft {
+  return { body: '', updatedAt: '2025-01-01T10:00:00.000Z', reason: null, ...overrides };
+}
+
+/** A UUIDv7-shaped client id whose order follows `n`, as the outbox creates them. */
+export function clientId(n: number): string {
+  const time = (0x0190_0000_0000 + n).toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${n.toString(16).padStart(12, '0')}`;
 }

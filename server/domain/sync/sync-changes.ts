@@ -1,4 +1,6 @@
+import type { Contact } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { getContacts } from '../contacts/contact-repository';
 import type { Db } from '../../db/db';
 import { getConversationViews, type ConversationView } from '../conversations/conversation-repository';
 import { getMessagesWithAccess, type MessageView } from '../conversations/message-repository';
@@ -10,6 +12,7 @@ export type SyncRequest = { after: number; limit: number };
 
 export type SyncPage = {
   conversations: ConversationView[];
+  contacts: Contact[];
   messages: MessageView[];
   removed: RemovedConversation[];
   cursor: number;
@@ -17,14 +20,15 @@ export type SyncPage = {
   reset: boolean;
 };
 
-const RESET: SyncPage = { conversations: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
+const RESET: SyncPage = { conversations: [], contacts: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
 
 /**
  * One page of the changes `viewer` may see after a cursor. The page is read from one snapshot, so
  * the head, the changed rows and their current state agree: every row listed has the seq it was
  * listed with, and no change up to the cursor is still uncommitted (numbers are taken under the
- * account's row lock and so commit in order). Four queries per page, whatever its size: the head,
- * the changed rows (two index ranges merged) and one batched load each for conversations and messages.
+ * account's row lock and so commit in order). Five queries per page, whatever its size: the head,
+ * the changed rows (two index ranges merged) and one batched load each for conversations,
+ * messages and the contacts of the visible conversations.
  */
 export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest): Promise<SyncPage> {
   return db.transaction(async (tx) => {
@@ -41,6 +45,9 @@ export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest):
     const range = { accountId: viewer.accountId, after: request.after, upTo: cursor };
     const conversations = await getConversationViews(tx, conversationIds, range);
     const messages = await getMessagesWithAccess(tx, messageIds, range);
-    return { ...splitByAccess(viewer, conversations, messages), cursor, hasMore, reset: false };
+    const visible = splitByAccess(viewer, conversations, messages);
+    // Only the customers of conversations the viewer may read travel with the page.
+    const contacts = await getContacts(tx, viewer.accountId, visible.conversations.map((c) => c.contactId));
+    return { ...visible, contacts, cursor, hasMore, reset: false };
   });
 }

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { Conversation } from '../../../../shared/domain';
+import type { InboxConversation } from '../../../../shared/contract';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
@@ -94,7 +94,7 @@ export function InboxList() {
 }
 
 interface InboxItemProps {
-  conversation: Conversation;
+  conversation: InboxConversation;
   selected: boolean;
   tabbable: boolean;
   now: number;
@@ -105,12 +105,15 @@ function InboxItem({ conversation, selected, tabbable, now, onOpen }: InboxItemP
   const t = useT();
   const language = useLanguage();
   const assignee = conversation.assigneeName ?? t('inbox.unassigned');
+  const lost = conversation.access === 'lost';
   return (
     <li
-      className="inbox-item"
+      className={lost ? 'inbox-item inbox-item-lost' : 'inbox-item'}
       data-testid="conversation-item"
       data-conversation-id={conversation.id}
       data-selected={selected ? 'true' : 'false'}
+      data-access={conversation.access}
+      data-status={conversation.status}
     >
       <button
         type="button"
@@ -127,9 +130,18 @@ function InboxItem({ conversation, selected, tabbable, now, onOpen }: InboxItemP
           </time>
         </span>
         <span className="inbox-preview">{conversation.lastMessagePreview || t('inbox.noPreview')}</span>
+        {lost && (
+          <span className="inbox-lost" data-testid="conversation-lost">
+            {t('inbox.lost')}
+          </span>
+        )}
         <span className="inbox-item-bottom">
           <ChannelBadge kind={conversation.channelKind} />
-          {conversation.status === 'resolved' && <span className="status-badge">{t('inbox.resolved')}</span>}
+          {conversation.status === 'resolved' && (
+            <span className="status-badge" data-testid="resolved-badge">
+              {t('inbox.resolved')}
+            </span>
+          )}
           <span className={conversation.assigneeId ? 'inbox-assignee' : 'inbox-assignee inbox-unassigned'}>
             {assignee}
           </span>

@@ -1,13 +1,15 @@
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
+import { useContactsStore } from '../../stores/contacts-store';
 import { useInboxStore } from '../../stores/inbox-store';
 import { ChannelBadge } from '../inbox/ChannelBadge';
 
-/** The customer beside the thread. Identities, orders and tags come with the profile feature. */
+/** The customer beside the thread, from the local cache. Identities and orders come with the profile feature. */
 export function ProfilePanel() {
   const t = useT();
   const language = useLanguage();
   const conversation = useInboxStore((s) => (s.selectedId ? s.byId[s.selectedId] ?? null : null));
+  const contact = useContactsStore((s) => (conversation ? s.byId[conversation.contactId] ?? null : null));
   return (
     <aside className="profile" aria-label={t('profile.label')}>
       <div className="pane-header">
@@ -30,6 +32,36 @@ export function ProfilePanel() {
             <dd>{t(`status.${conversation.status}`)}</dd>
             <dt>{t('profile.since')}</dt>
             <dd>{formatFull(conversation.createdAt, language)}</dd>
+            {contact?.vipLevel ? (
+              <>
+                <dt>{t('profile.vip')}</dt>
+                <dd data-testid="profile-vip">VIP {contact.vipLevel}</dd>
+              </>
+            ) : null}
+            {contact?.email ? (
+              <>
+                <dt>{t('profile.email')}</dt>
+                <dd>{contact.email}</dd>
+              </>
+            ) : null}
+            {contact?.phone ? (
+              <>
+                <dt>{t('profile.phone')}</dt>
+                <dd>{contact.phone}</dd>
+              </>
+            ) : null}
+            {contact && contact.tags.length > 0 ? (
+              <>
+                <dt>{t('profile.tags')}</dt>
+                <dd className="profile-tags">
+                  {contact.tags.map((tag) => (
+                    <span key={tag} className="tag">
+                      {tag}
+                    </span>
+                  ))}
+                </dd>
+              </>
+            ) : null}
           </dl>
           <p className="profile-soon">{t('profile.comingSoon')}</p>
         </div>

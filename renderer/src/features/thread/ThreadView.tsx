@@ -1,8 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
-import type { Conversation } from '../../../../shared/domain';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { InboxConversation } from '../../../../shared/contract';
+import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { canActOn } from '../../stores/inbox-logic';
 import { useInboxStore } from '../../stores/inbox-store';
 import { emptyThread, useThreadStore } from '../../stores/thread-store';
 import { ChannelBadge } from '../inbox/ChannelBadge';
@@ -27,7 +29,7 @@ export function ThreadView() {
   return <OpenThread conversation={conversation} />;
 }
 
-function OpenThread({ conversation }: { conversation: Conversation }) {
+function OpenThread({ conversation }: { conversation: InboxConversation }) {
   const t = useT();
   const controller = useController();
   const thread = useThreadStore((s) => s.byConversation[conversation.id] ?? emptyThread);
@@ -40,7 +42,8 @@ function OpenThread({ conversation }: { conversation: Conversation }) {
     if (!el) return;
     const switched = lastConversation.current !== conversation.id;
     lastConversation.current = conversation.id;
-    const lastIsMine = thread.messages.at(-1)?.delivery === 'sending';
+    const lastDelivery = thread.messages.at(-1)?.delivery;
+    const lastIsMine = lastDelivery === 'sending' || lastDelivery === 'queued';
     if (switched || stickToBottom.current || lastIsMine) {
       el.scrollTop = el.scrollHeight;
       stickToBottom.current = true;
@@ -55,20 +58,7 @@ function OpenThread({ conversation }: { conversation: Conversation }) {
 
   return (
     <section className="thread" aria-labelledby="thread-title">
-      <header className="thread-header">
-        <div className="thread-title-row">
-          <h2 id="thread-title" className="thread-title">
-            {conversation.contactName}
-          </h2>
-          <ChannelBadge kind={conversation.channelKind} />
-          {conversation.status === 'resolved' && <span className="status-badge">{t('status.resolved')}</span>}
-        </div>
-        <p className="thread-assignee">
-          {conversation.assigneeName
-            ? t('thread.assignedTo', { name: conversation.assigneeName })
-            : t('thread.unassigned')}
-        </p>
-      </header>
+      <ThreadHeader conversation={conversation} />
 
       <div className="thread-scroll" ref={scrollRef} onScroll={onScroll}>
         {thread.status === 'failed' && thread.error && (
@@ -92,11 +82,74 @@ function OpenThread({ conversation }: { conversation: Conversation }) {
         <div role="log" aria-label={t('thread.messagesLabel')}>
           <ol className="message-list">
             {thread.messages.map((message) => (
-              <MessageItem key={message.clientId ?? message.id} message={message} />
+              <MessageItem key={message.clientId ?? message.id} message={message} canSend={canActOn(conversation)} />
             ))}
           </ol>
         </div>
       </div>
     </section>
+  );
+}
+
+function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
+  const t = useT();
+  const controller = useController();
+  const [resolving, setResolving] = useState(false);
+  const [error, setError] = useState<{ conversationId: string; error: AppErrorShape } | null>(null);
+  // An error belongs to the conversation it happened in; switching away hides it.
+  const shownError = error?.conversationId === conversation.id ? error.error : null;
+
+  async function resolve() {
+    const conversationId = conversation.id;
+    setResolving(true);
+    setError(null);
+    try {
+      await controller.resolve(conversationId);
+    } catch (err) {
+      setError({ conversationId, error: toAppError(err).toJSON() });
+    } finally {
+      setResolving(false);
+    }
+  }
+
+  return (
+    <header className="thread-header" data-access={conversation.access}>
+      <div className="thread-title-row">
+        <h2 id="thread-title" className="thread-title">
+          {conversation.contactName}
+        </h2>
+        <ChannelBadge kind={conversation.channelKind} />
+        {conversation.status === 'resolved' && (
+          <span className="status-badge" data-testid="resolved-badge">
+            {t('status.resolved')}
+          </span>
+        )}
+        <span className="thread-header-spacer" />
+        {canActOn(conversation) && (
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="resolve-button"
+            disabled={resolving}
+            onClick={() => void resolve()}
+          >
+            {resolving ? t('thread.resolving') : t('thread.resolve')}
+          </button>
+        )}
+      </div>
+      <p className="thread-assignee">
+        {conversation.assigneeName ? t('thread.assignedTo', { name: conversation.assigneeName }) : t('thread.unassigned')}
+      </p>
+      {conversation.access === 'lost' && (
+        <p className="thread-lost" role="status">
+          {t('thread.lost')}
+        </p>
+      )}
+      {shownError && (
+        <p className="thread-error" role="alert" title={shownError.message}>
+          {t('thread.resolveFailed', { reason: describeError(t, shownError) })}
+        </p>
+      )}
+    </header>
   );
 }

@@ -1,0 +1,15 @@
+import { create } from 'zustand';
+import type { Contact } from '../../../shared/domain';
+
+interface ContactsStore {
+  byId: Record<string, Contact>;
+  put(contact: Contact): void;
+  reset(): void;
+}
+
+/** Customers shown beside the thread, from `contacts.get` and `contact.updated`. */
+export const useContactsStore = create<ContactsStore>((set) => ({
+  byId: {},
+  put: (contact) => set((s) => ({ byId: { ...s.byId, [contact.id]: contact } })),
+  reset: () => set({ byId: {} }),
+}));
