@@ -22,6 +22,7 @@ export interface ConnectionHooks {
   onUnauthorized(error: AppErrorShape): void;
   onState(state: ConnectionState): void;
   onConnected(): void;
+  onDisconnected?(): void;
   /** One handler per server push, called with the validated payload. */
   pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void };
 }
@@ -65,10 +66,17 @@ export class Connection {
     return this.state.status === 'online' && this.socket?.connected === true;
   }
 
-  /** Opens the socket to `serverUrl` and keeps it open until `stop()`. */
-  start(serverUrl: string): void {
+  /**
+   * Opens the socket to `serverUrl` and keeps it open until `stop()`. `offlineSince` is when this
+   * account was last connected, for an app starting from its cache: until the first connect
+   * succeeds, the UI says "offline since" that moment, not since the app started.
+   */
+  start(serverUrl: string, offlineSince?: string): void {
     this.stop('connecting');
     this.stopped = false;
+    if (offlineSince) {
+      this.state = { status: 'offline', since: offlineSince, error: { code: 'offline', message: 'Not connected yet' }, nextRetryAt: null };
+    }
     const socket = io(new URL(AGENT_NAMESPACE, serverUrl).toString(), {
       transports: ['websocket'],
       // One manager per session: never share (and inherit options from) another socket's manager.
@@ -89,6 +97,7 @@ export class Connection {
       void this.handleConnectError(err);
     });
     socket.on('disconnect', (reason) => {
+      this.hooks.onDisconnected?.();
       if (this.stopped) return;
       this.scheduleRetry({ code: 'offline', message: `Disconnected: ${reason}` });
     });
@@ -99,7 +108,7 @@ export class Connection {
         if (parsed.success) (this.hooks.pushes[name] as (p: unknown) => void)(parsed.data);
       });
     }
-    this.setState('connecting', null, null);
+    this.setState('connecting', offlineSince ? this.state.error : null, null);
     void this.open();
   }
 

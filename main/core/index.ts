@@ -33,9 +33,13 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     },
     onState: (state) => emit('connection.changed', state),
     onConnected: () => {
+      void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
       workspace?.resume().catch(() => {
         /* a failed catch-up shows as the connection dropping; the next connect runs it again */
       });
+    },
+    onDisconnected: () => {
+      void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
     },
     pushes: {
       'conversation:upsert': (c) => void workspace?.sync.onConversation(c),
@@ -45,10 +49,11 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     },
   });
 
-  async function openWorkspace(user: User): Promise<void> {
-    if (workspace?.user.id === user.id) return;
+  async function openWorkspace(user: User): Promise<Workspace> {
+    if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
     workspace = await Workspace.open(dataDir, user, connection, emit, tuning);
+    return workspace;
   }
 
   async function signOut() {
@@ -61,8 +66,8 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
 
   const ready = (async () => {
     if (!session.restore()) return;
-    await openWorkspace(session.currentUser()!);
-    connection.start(session.currentServerUrl());
+    const opened = await openWorkspace(session.currentUser()!);
+    connection.start(session.currentServerUrl(), (await opened.store.lastOnline()) ?? undefined);
   })();
 
   const current = async (): Promise<Workspace> => {
@@ -104,6 +109,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     handlers,
     async dispose() {
       await ready.catch(() => undefined);
+      if (connection.isOnline()) await workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
       connection.stop();
       session.dispose();
       const closing = workspace;

@@ -213,9 +213,13 @@ describe.each(targets)('working offline, on $label', (target) => {
     await agent.core.dispose();
 
     proxy.cut();
+    const closedAt = Date.now();
+    await new Promise((r) => setTimeout(r, 1100));
     const restarted = startCore(agent.dataDir);
     expect(await restarted.call('session.get', {})).toMatchObject({ signedIn: true, user: { name: '王芳' } });
     await restarted.waitForStatus('offline');
+    // "Offline since" is when the agent was last connected, not when the app started again.
+    expect(Date.parse(restarted.eventsOf('connection.changed').at(-1)!.since)).toBeLessThanOrEqual(closedAt);
     const inbox = await restarted.call('conversations.list', {});
     expect(inbox.map((c) => c.id)).toContain(conv.id);
     expect((await restarted.call('messages.list', { conversationId: conv.id })).map((m) => m.body)).toEqual(['cache-test: hello from the cache']);

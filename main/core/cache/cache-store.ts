@@ -66,6 +66,21 @@ export class CacheStore {
     );
   }
 
+  /** When this account was last connected (ISO), for "offline since" after a restart. */
+  async lastOnline(): Promise<string | null> {
+    const row = await this.db.get<{ value: string }>("SELECT value FROM sync_state WHERE key = 'last_online_at'");
+    return row?.value ?? null;
+  }
+
+  async setLastOnline(at: string): Promise<void> {
+    await this.db.write((tx) =>
+      tx.run(
+        "INSERT INTO sync_state (key, value) VALUES ('last_online_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [at],
+      ),
+    );
+  }
+
   // ---- conversations ------------------------------------------------------------------------
 
   /** Stores conversations, keeping whichever copy has the higher sequence number. */
