@@ -9,6 +9,7 @@ import { startCore, type TestCore } from '../support/core-harness';
 import { connectAgent, login } from '../support/server-fixture';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor } from '../support/visitor';
+import { installProbes } from './probes';
 import { emit, log, now, sleep, TempDirs, until } from './report';
 
 const BENCH = 'outbox.flush';
@@ -37,6 +38,7 @@ export async function outboxBench(): Promise<void> {
   let proxy: TcpProxy | undefined;
   let agent: TestCore | undefined;
   let raw: Socket | undefined;
+  let probes: ReturnType<typeof installProbes> | undefined;
   try {
     server = await startServer({ port: 0, dataDir: await temp.make('outbox-server'), seed: 'if-empty' });
     log(`outbox: server ${server.url} (PGlite), creating ${CONVERSATIONS + 1} conversations through the widget`);
@@ -106,6 +108,7 @@ export async function outboxBench(): Promise<void> {
     await sleep(500);
 
     onlineAt = 0;
+    probes = installProbes();
     const restoredAt = now();
     proxy.restore();
     await until(() => onlineAt > 0, 'the core to reconnect', 60_000, 10);
@@ -113,6 +116,14 @@ export async function outboxBench(): Promise<void> {
     const lastAck = Math.max(...written.map((id) => ackedAt.get(id)!));
     const coreMs = lastAck - onlineAt;
     const coreFromRestoreMs = lastAck - restoredAt;
+    const flushStats = structuredClone(probes.stats);
+    probes.restore();
+    probes = undefined;
+    const sends = flushStats.requests['message:send'] ?? { count: 0, ms: 0, failures: 0, lastFailure: '' };
+    log(
+      `outbox: during the flush the core ran ${flushStats.writes} cache write transactions, busy ${Math.round(flushStats.writeMs)} ms ` +
+        `(COMMIT ${Math.round(flushStats.commitMs)} ms); ${sends.count} message:send requests, ${Math.round(sends.ms / Math.max(1, sends.count))} ms each from emit to answer`,
+    );
     const outboxLeft = await until(
       async () => {
         const n = await countOutbox(cacheFile(coreDir, session.user!.id));
@@ -153,6 +164,14 @@ export async function outboxBench(): Promise<void> {
       baseline: { name: baselineName, value: rawMs },
       ...common,
       note: 'from the connection.changed online event to the last reply reported sent',
+      where_time_goes: {
+        cache_write_transactions: flushStats.writes,
+        cache_write_busy_ms: Math.round(flushStats.writeMs),
+        cache_commit_ms: Math.round(flushStats.commitMs),
+        message_send_requests: sends.count,
+        message_send_avg_ms: Math.round(sends.ms / Math.max(1, sends.count)),
+        sync_requests: flushStats.requests['sync:changes']?.count ?? 0,
+      },
     });
     emit({
       bench: BENCH,
@@ -203,6 +222,7 @@ export async function outboxBench(): Promise<void> {
       note: `${TOTAL} outbox.send calls while offline, one after another (durable sqlite write each)`,
     });
   } finally {
+    probes?.restore();
     raw?.close();
     await agent?.core.dispose().catch(() => undefined);
     await proxy?.close().catch(() => undefined);

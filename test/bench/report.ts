@@ -1,27 +1,35 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
 /**
  * One measured figure, printed as one JSON line on stdout. Every figure carries the baseline it is
- * compared with (measured in the same run) and the ratio value / baseline.
+ * compared with (measured in the same run) and the ratio value / baseline; any other field is
+ * context (targets, which process was measured, counts, sizes).
  */
-export interface Figure {
+export type Figure = {
   bench: string;
   figure: string;
   value: number;
   unit: string;
   baseline: { name: string; value: number };
-  /** Extra context: targets, which process was measured, counts, sizes. */
-  [extra: string]: unknown;
-}
+  /** Computed from value and baseline when left out. */
+  ratio?: number | null;
+} & Record<string, unknown>;
 
 /** Prints one figure as one JSON line on stdout (the only thing a benchmark writes there). */
-export function emit(figure: Omit<Figure, 'ratio'> & { ratio?: number | null }): void {
-  const ratio = figure.ratio !== undefined ? figure.ratio : ratioOf(figure.value, figure.baseline.value);
-  const { bench, figure: name, value, unit, baseline, ...extra } = figure;
-  delete extra['ratio'];
-  const line = { bench, figure: name, value: round(value), unit, baseline: { ...baseline, value: round(baseline.value) }, ratio, ...extra };
+export function emit(input: Figure): void {
+  const { bench, figure, value, unit, baseline, ratio, ...extra } = input;
+  const line = {
+    bench,
+    figure,
+    value: round(value, 3),
+    unit,
+    baseline: { name: baseline.name, value: round(baseline.value, 3) },
+    ratio: ratio !== undefined ? ratio : ratioOf(value, baseline.value),
+    ...extra,
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }
 
@@ -84,8 +92,8 @@ export class TempDirs {
 }
 
 /**
- * Samples this process's memory every `intervalMs` and keeps the peaks. The kernel's high-water
- * mark (maxRSS) also catches a peak that falls between two samples.
+ * Samples this process's memory every `intervalMs` and keeps the peaks. On Linux the kernel's
+ * high-water mark (VmHWM, reset when sampling starts) also catches a peak between two samples.
  */
 export class MemorySampler {
   readonly start = process.memoryUsage();
@@ -93,6 +101,7 @@ export class MemorySampler {
   private peakHeap = this.start.heapUsed;
   private samples = 0;
   private readonly timer: NodeJS.Timeout;
+  private readonly hwmReset = resetPeakRss();
 
   constructor(intervalMs = 50) {
     this.timer = setInterval(() => this.sample(), intervalMs);
@@ -108,24 +117,45 @@ export class MemorySampler {
   stop(): MemoryPeaks {
     clearInterval(this.timer);
     this.sample();
-    const maxRss = process.resourceUsage().maxRSS * 1024;
+    const hwm = this.hwmReset ? peakRssSinceReset() : null;
     return {
       startRssMb: mb(this.start.rss),
       startHeapMb: mb(this.start.heapUsed),
-      peakRssDeltaMb: mb(Math.max(this.peakRss, maxRss) - this.start.rss),
+      peakRssDeltaMb: mb(Math.max(this.peakRss, hwm ?? 0) - this.start.rss),
       peakRssDeltaSampledMb: mb(this.peakRss - this.start.rss),
+      peakRssSource: hwm === null ? 'samples' : 'max(samples, VmHWM)',
       peakHeapDeltaMb: mb(this.peakHeap - this.start.heapUsed),
       samples: this.samples,
     };
   }
 }
 
+/** Resets the kernel's peak-RSS mark of this process (Linux); false where that is not possible. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function peakRssSinceReset(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 export type MemoryPeaks = {
   startRssMb: number;
   startHeapMb: number;
-  /** max(sampled RSS, kernel maxRSS) minus the RSS at the start. */
+  /** max(sampled RSS, kernel peak RSS since the start) minus the RSS at the start. */
   peakRssDeltaMb: number;
   peakRssDeltaSampledMb: number;
+  peakRssSource: string;
   peakHeapDeltaMb: number;
   samples: number;
 };

@@ -10,7 +10,7 @@ import { log } from './report';
  */
 const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   outbox: { run: outboxBench, limitMs: 150_000 },
-  sync: { run: syncBench, limitMs: 240_000 },
+  sync: { run: syncBench, limitMs: 300_000 },
   thread: { run: threadBench, limitMs: 120_000 },
 };
 

@@ -41,6 +41,19 @@ export async function seedBulk(db: Db, tag: string, conversations: number, perCo
        FROM generate_series(1, $2::int) AS i`,
       [account.id, conversations, tag],
     );
+    await tx.query(
+      `INSERT INTO conversations (id, account_id, channel_id, contact_id, status, assignee_id, seq,
+         last_message_at, last_message_preview, last_message_sender_type, created_at)
+       SELECT md5($8 || '-conversation-' || i)::uuid::text, $1, $2, md5($8 || '-contact-' || i)::uuid::text, 'open',
+              CASE WHEN i % 2 = 0 THEN $3 ELSE NULL END,
+              $4::bigint + i * $5::int,
+              now() - make_interval(mins => ($6::int - i) * 10),
+              'Thanks for waiting! Order SO-' || (10000 + i) || ' left our warehouse yesterday; tracking follows. #' || $7::int,
+              'agent',
+              now() - make_interval(mins => ($6::int - i) * 10 + $7::int)
+       FROM generate_series(1, $6::int) AS i`,
+      params,
+    );
     // Messages: odd ones from the customer, even ones from the agent; every one has a client id.
     await tx.query(
       `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, created_at)
@@ -56,19 +69,6 @@ export async function seedBulk(db: Db, tag: string, conversations: number, perCo
               now() - make_interval(mins => ($5::int - i) * 10 + ($6::int - k))
        FROM generate_series(1, $5::int) AS i, generate_series(1, $6::int) AS k`,
       [account.id, agent.id, base, step, conversations, perConversation, tag],
-    );
-    await tx.query(
-      `INSERT INTO conversations (id, account_id, channel_id, contact_id, status, assignee_id, seq,
-         last_message_at, last_message_preview, last_message_sender_type, created_at)
-       SELECT md5($8 || '-conversation-' || i)::uuid::text, $1, $2, md5($8 || '-contact-' || i)::uuid::text, 'open',
-              CASE WHEN i % 2 = 0 THEN $3 ELSE NULL END,
-              $4::bigint + i * $5::int,
-              now() - make_interval(mins => ($6::int - i) * 10),
-              'Thanks for waiting! Order SO-' || (10000 + i) || ' left our warehouse yesterday; tracking follows. #' || $7::int,
-              'agent',
-              now() - make_interval(mins => ($6::int - i) * 10 + $7::int)
-       FROM generate_series(1, $6::int) AS i`,
-      params,
     );
     const headSeq = base + conversations * step;
     await tx.query('UPDATE accounts SET seq = $2 WHERE id = $1', [account.id, headSeq]);

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { Connection } from '../../main/core/connection';
-import { SqliteDb } from '../../main/core/cache/sqlite';
 import { sql as cacheSchema } from '../../main/core/cache/migrations/0001-initial';
 import { cacheFile } from '../../main/core/workspace';
 import { startCore } from '../support/core-harness';
+import { installProbes } from './probes';
 import { MemorySampler, now, until, type MemoryPeaks } from './report';
 
 /**
@@ -37,6 +36,7 @@ export type CoreAnswer = {
   pages: number;
   requestMs: number;
   writeMs: number;
+  commitMs: number;
   writes: number;
   payloadBytes: number;
 };
@@ -52,45 +52,41 @@ process.once('message', (job: ChildJob) => {
 
 async function runCore(job: CoreJob): Promise<CoreAnswer> {
   // Rough timers around the two halves of each page: the request (server, socket, validation) and
-  // the cache write. They wrap the real methods and add nothing but two clock reads.
-  let pages = 0;
-  let requestMs = 0;
-  let writeMs = 0;
-  let writes = 0;
-  const request = Connection.prototype.request;
-  Connection.prototype.request = async function (this: Connection, ...args: Parameters<typeof request>) {
-    const t = now();
-    try {
-      return await request.apply(this, args);
-    } finally {
-      if (args[0] === 'sync:changes') {
-        pages++;
-        requestMs += now() - t;
-      }
-    }
-  } as typeof request;
-  const write = SqliteDb.prototype.write;
-  SqliteDb.prototype.write = async function <T>(this: SqliteDb, fn: (tx: never) => Promise<T>) {
-    return write.call(this, async (tx) => {
-      const t = now();
-      try {
-        return await fn(tx as never);
-      } finally {
-        writes++;
-        writeMs += now() - t;
-      }
-    });
-  } as typeof write;
+  // the cache write transaction.
+  const { stats } = installProbes();
+  const sync = () => stats.requests['sync:changes'] ?? { count: 0, ms: 0, failures: 0, lastFailure: '' };
+  let t0 = now();
+  const lastPageAt = () => stats.lastAnswerAt['sync:changes'] ?? t0;
+  let reported = 0;
 
-  const agent = startCore(job.dataDir);
+  const agent = startCore(job.dataDir, {}, (event, payload) => {
+    const state = payload as { status?: string; error?: { message: string } | null };
+    if (event === 'connection.changed' && state.status === 'offline') {
+      process.stderr.write(`[bench] sync child: connection dropped: ${state.error?.message ?? 'no reason given'}\n`);
+    }
+  });
   const sampler = new MemorySampler(50);
-  const t0 = now();
+  t0 = now();
   const state = await agent.call('session.login', { serverUrl: job.serverUrl, email: job.email, password: job.password });
   const file = cacheFile(job.dataDir, state.user!.id);
   const reader = await openReadonly(file);
+  let cursor = 0;
+  const progress = setInterval(() => {
+    process.stderr.write(`[bench] sync child: ${sync().count} pages, cursor ${cursor} of ${job.headSeq}\n`);
+    if (sync().failures > reported) {
+      reported = sync().failures;
+      process.stderr.write(`[bench] sync child: a sync:changes request failed: ${sync().lastFailure}\n`);
+    }
+  }, 5_000);
   try {
     await until(
-      async () => Number((await get<{ value: string }>(reader, "SELECT value FROM sync_state WHERE key = 'cursor'"))?.value ?? 0) >= job.headSeq,
+      async () => {
+        cursor = Number((await get<{ value: string }>(reader, "SELECT value FROM sync_state WHERE key = 'cursor'"))?.value ?? 0);
+        if (cursor < job.headSeq && now() - lastPageAt() > STALL_MS) {
+          throw new Error(`the sync stalled at cursor ${cursor}: no page for ${STALL_MS / 1000} s (${sync().lastFailure || 'no request failed'})`);
+        }
+        return cursor >= job.headSeq;
+      },
       'the sync cursor to reach the head',
       job.timeoutMs,
       25,
@@ -105,17 +101,36 @@ async function runCore(job: CoreJob): Promise<CoreAnswer> {
       reader,
       'SELECT (SELECT coalesce(sum(length(CAST(data AS BLOB))), 0) FROM messages) + (SELECT coalesce(sum(length(CAST(data AS BLOB))), 0) FROM conversations) AS n',
     ))!.n;
-    return { ms, memory, conversations: list.length, messages, listMs, cacheFile: file, pages, requestMs, writeMs, writes, payloadBytes: bytes };
+    return {
+      ms,
+      memory,
+      conversations: list.length,
+      messages,
+      listMs,
+      cacheFile: file,
+      pages: sync().count,
+      requestMs: sync().ms,
+      writeMs: stats.writeMs,
+      commitMs: stats.commitMs,
+      writes: stats.writes,
+      payloadBytes: bytes,
+    };
   } finally {
+    clearInterval(progress);
     await close(reader);
     await agent.core.dispose();
   }
 }
 
+/** A page takes well under a second; this long without one means the sync stopped. */
+const STALL_MS = 30_000;
+
 type Row = [string, string | number, string | number, string | null, string];
 
 /** The baseline: the same rows the core stored, inserted in one transaction with prepared statements. */
 async function runInsert(job: InsertJob): Promise<InsertAnswer> {
+  // Memory counts from before the rows are read: like the core, the baseline holds the data it writes.
+  const sampler = new MemorySampler(50);
   const source = await openReadonly(job.sourceFile);
   const t0 = now();
   const conversations = await all<{ id: string; seq: number; last_message_at: string; data: string }>(
@@ -136,7 +151,6 @@ async function runInsert(job: InsertJob): Promise<InsertAnswer> {
   for (const r of [...conversationRows, ...messageRows]) payloadBytes += Buffer.byteLength(r[4]);
 
   mkdirSync(dirname(job.targetFile), { recursive: true });
-  const sampler = new MemorySampler(50);
   const start = now();
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const handle = new sqlite3.Database(job.targetFile, (err) => (err ? reject(err) : resolve(handle)));

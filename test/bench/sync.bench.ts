@@ -8,7 +8,7 @@ import { toMessage } from '../../server/domain/conversations/message-repository'
 import { resultSchema } from '../../shared/errors';
 import { agentRequests } from '../../shared/protocol';
 import type { Role } from '../../shared/domain';
-import { emit, log, now, round, TempDirs } from './report';
+import { emit, log, now, round, TempDirs, type MemoryPeaks } from './report';
 import { seedBulk } from './seed';
 import type { ChildJob, CoreAnswer, InsertAnswer } from './sync-child';
 
@@ -17,6 +17,7 @@ const CONVERSATIONS = 10_000;
 const PER_CONVERSATION = 10;
 const PAGE = 1000;
 const TARGET_RATIO = 2;
+const RUNS = 3;
 const SUPERVISOR = { email: 'supervisor@demo.test', password: 'demo-supervisor' };
 const childScript = fileURLToPath(new URL('./sync-child.ts', import.meta.url));
 
@@ -35,33 +36,45 @@ export async function syncBench(): Promise<void> {
     const seed = await seedBulk(server.db, 'sync', CONVERSATIONS, PER_CONVERSATION);
     log(`sync: seeded in ${Math.round(now() - t)} ms; head seq ${seed.headSeq}`);
 
-    log('sync: client core in a child process, signing in and syncing into an empty cache');
-    const core = await runChild<CoreAnswer>(
-      {
-        mode: 'core',
-        dataDir: await temp.make('sync-core'),
-        serverUrl: server.url,
-        ...SUPERVISOR,
-        headSeq: seed.headSeq,
-        timeoutMs: 180_000,
-      },
-      200_000,
-    );
-    log(
-      `sync: core done in ${Math.round(core.ms)} ms over ${core.pages} pages: ${core.conversations} conversations listed, ` +
-        `${core.messages} messages; inside sync:changes requests ${Math.round(core.requestMs)} ms, ` +
-        `inside ${core.writes} cache write transactions ${Math.round(core.writeMs)} ms; conversations.list of all took ${Math.round(core.listMs)} ms`,
-    );
-    if (core.conversations < CONVERSATIONS || core.messages < CONVERSATIONS * PER_CONVERSATION) {
-      throw new Error(`the cache is incomplete: ${core.conversations} conversations, ${core.messages} messages`);
-    }
+    // Core and baseline runs alternate, so a busy moment on the machine hits both alike.
+    const cores: CoreAnswer[] = [];
+    const inserts: InsertAnswer[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      log(`sync: run ${run}/${RUNS}: client core in a child process, signing in and syncing into an empty cache`);
+      const core = await runChild<CoreAnswer>(
+        {
+          mode: 'core',
+          dataDir: await temp.make('sync-core'),
+          serverUrl: server.url,
+          ...SUPERVISOR,
+          headSeq: seed.headSeq,
+          timeoutMs: 120_000,
+        },
+        140_000,
+      );
+      log(
+        `sync: core done in ${Math.round(core.ms)} ms over ${core.pages} pages: ${core.conversations} conversations listed, ` +
+          `${core.messages} messages; inside sync:changes requests ${Math.round(core.requestMs)} ms, ` +
+          `inside ${core.writes} cache write transactions ${Math.round(core.writeMs)} ms (COMMIT ${Math.round(core.commitMs)} ms); conversations.list of all took ${Math.round(core.listMs)} ms`,
+      );
+      if (core.conversations < CONVERSATIONS || core.messages < CONVERSATIONS * PER_CONVERSATION) {
+        throw new Error(`the cache is incomplete: ${core.conversations} conversations, ${core.messages} messages`);
+      }
+      cores.push(core);
 
-    log('sync: baseline, plain INSERT of the same rows into a fresh sqlite3 file in a child process');
-    const insert = await runChild<InsertAnswer>(
-      { mode: 'insert', sourceFile: core.cacheFile, targetFile: path.join(await temp.make('sync-insert'), 'plain.sqlite') },
-      120_000,
-    );
-    log(`sync: baseline inserted ${insert.rows} rows (${Math.round(insert.payloadBytes / 1024)} KiB of JSON) in ${Math.round(insert.ms)} ms`);
+      log(`sync: run ${run}/${RUNS}: baseline, plain INSERT of the same rows into a fresh sqlite3 file in a child process`);
+      const insert = await runChild<InsertAnswer>(
+        { mode: 'insert', sourceFile: cores[0]!.cacheFile, targetFile: path.join(await temp.make('sync-insert'), 'plain.sqlite') },
+        90_000,
+      );
+      log(`sync: baseline inserted ${insert.rows} rows (${Math.round(insert.payloadBytes / 1024)} KiB of JSON) in ${Math.round(insert.ms)} ms`);
+      inserts.push(insert);
+    }
+    // The faster run of each stands for it; the memory figures take the higher peak.
+    const core = cores.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const insert = inserts.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const coreMemory = maxMemory(cores.map((c) => c.memory));
+    const insertMemory = maxMemory(inserts.map((c) => c.memory));
 
     // Where the time goes: the same pages read on the server directly, serialised and validated.
     t = now();
@@ -83,6 +96,9 @@ export async function syncBench(): Promise<void> {
       baseline: { name: baselineName, value: insert.ms },
       ratio,
       target: { max_ratio: TARGET_RATIO, met },
+      runs_ms: cores.map((c) => Math.round(c.ms)),
+      baseline_runs_ms: inserts.map((c) => Math.round(c.ms)),
+      statistic: `fastest of ${RUNS} runs each`,
       verdict: met ? 'target met' : `TARGET MISSED: sync took ${ratio}x the plain insert (target ${TARGET_RATIO}x)`,
       conversations: core.conversations,
       messages: core.messages,
@@ -93,6 +109,7 @@ export async function syncBench(): Promise<void> {
       where_time_goes_ms: {
         client_in_sync_requests: Math.round(core.requestMs),
         client_in_cache_writes: Math.round(core.writeMs),
+        client_other: Math.round(core.ms - core.requestMs - core.writeMs),
         server_queries_alone: Math.round(breakdown.queryMs),
         json_stringify_alone: Math.round(breakdown.stringifyMs),
         json_parse_alone: Math.round(breakdown.parseMs),
@@ -100,32 +117,39 @@ export async function syncBench(): Promise<void> {
       },
       ms_conversations_list_all: Math.round(core.listMs),
     });
-    const memoryNote = 'client core alone: it runs in a child process, the server in the parent; sampled every 50 ms plus the kernel maxRSS';
+    const memoryNote = 'client core alone: it runs in a child process, the server in the parent; sampled every 50 ms, plus the kernel peak RSS (VmHWM) where readable';
     emit({
       bench: BENCH,
       figure: 'peak_rss_delta',
-      value: core.memory.peakRssDeltaMb,
+      value: coreMemory.peakRssDeltaMb,
       unit: 'MiB',
-      baseline: { name: `${baselineName} (its own child process)`, value: insert.memory.peakRssDeltaMb },
+      baseline: { name: `${baselineName} (its own child process)`, value: insertMemory.peakRssDeltaMb },
       measured: memoryNote,
-      start_rss_mb: core.memory.startRssMb,
-      sampled_peak_rss_delta_mb: core.memory.peakRssDeltaSampledMb,
-      samples: core.memory.samples,
+      peak_rss_source: coreMemory.peakRssSource,
+      start_rss_mb: coreMemory.startRssMb,
+      baseline_note: 'the baseline holds all 110,000 rows in memory and queues every statement at once',
+      sampled_peak_rss_delta_mb: coreMemory.peakRssDeltaSampledMb,
+      samples: coreMemory.samples,
+      statistic: `highest of ${RUNS} runs each`,
     });
     emit({
       bench: BENCH,
       figure: 'peak_heap_delta',
-      value: core.memory.peakHeapDeltaMb,
+      value: coreMemory.peakHeapDeltaMb,
       unit: 'MiB',
-      baseline: { name: `${baselineName} (its own child process)`, value: insert.memory.peakHeapDeltaMb },
+      baseline: { name: `${baselineName} (its own child process)`, value: insertMemory.peakHeapDeltaMb },
       measured: memoryNote,
-      start_heap_mb: core.memory.startHeapMb,
+      start_heap_mb: coreMemory.startHeapMb,
     });
     if (!met) log(`sync: TARGET MISSED — ${ratio}x the plain insert, target ${TARGET_RATIO}x`);
   } finally {
     await server?.close().catch(() => undefined);
     await temp.cleanup();
   }
+}
+
+function maxMemory(all: MemoryPeaks[]): MemoryPeaks {
+  return all.reduce((a, b) => (b.peakRssDeltaMb > a.peakRssDeltaMb ? { ...b, peakHeapDeltaMb: Math.max(a.peakHeapDeltaMb, b.peakHeapDeltaMb) } : { ...a, peakHeapDeltaMb: Math.max(a.peakHeapDeltaMb, b.peakHeapDeltaMb) }));
 }
 
 /** Forks the child, hands it the job and waits for its one answer, killing it after `limitMs`. */
