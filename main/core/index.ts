@@ -42,10 +42,10 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
     },
     pushes: {
-      'conversation:upsert': (c) => void workspace?.sync.onConversation(c),
-      'message:new': (m) => void workspace?.sync.onMessage(m),
-      'conversation:removed': (r) => void workspace?.sync.onRemoved(r),
-      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq),
+      'conversation:upsert': (c) => void workspace?.sync.onConversation(c).catch(() => undefined),
+      'message:new': (m) => void workspace?.sync.onMessage(m).catch(() => undefined),
+      'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(() => undefined),
+      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(() => undefined),
     },
   });
 

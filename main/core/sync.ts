@@ -7,6 +7,7 @@ import { SeqTracker } from './seq-tracker';
 
 /** The part of the connection the sync engine needs. */
 export interface SyncTransport {
+  isOnline(): boolean;
   request(name: 'sync:changes', payload: { after: number; limit: number }): Promise<AgentRequestResult<'sync:changes'>>;
 }
 
@@ -39,6 +40,10 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
   private gapTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private cursorTimer: NodeJS.Timeout | null = null;
+  private savedCursor = 0;
   private readonly pageSize: number;
   private readonly gapWaitMs: number;
   private readonly eventBatchLimit: number;
@@ -57,7 +62,8 @@ export class SyncEngine {
   }
 
   async load(): Promise<void> {
-    this.tracker.reset(await this.store.cursor());
+    this.savedCursor = await this.store.cursor();
+    this.tracker.reset(this.savedCursor);
   }
 
   cursor(): number {
@@ -76,11 +82,26 @@ export class SyncEngine {
           this.again = false;
           await this.pageThrough();
         } while (this.again);
+        this.failures = 0;
+      } catch (err) {
+        // A failed page must not leave the cache silently behind while the socket stays up.
+        this.scheduleRetry();
+        throw err;
       } finally {
         this.running = null;
       }
     })();
     return this.running;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || !this.transport.isOnline()) return;
+    const delay = Math.min(30_000, 1_000 * 2 ** this.failures++);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.transport.isOnline()) this.catchUp().catch(() => undefined);
+    }, delay);
+    this.retryTimer.unref?.();
   }
 
   // ---- live pushes: apply at once, then account for the sequence number --------------------
@@ -103,19 +124,46 @@ export class SyncEngine {
     return this.applyLive({ conversations: [], messages: [], removed: [] }, seq);
   }
 
-  dispose(): void {
-    if (this.gapTimer) clearTimeout(this.gapTimer);
-    this.gapTimer = null;
+  /** Stops timers and writes the cursor one last time. */
+  async dispose(): Promise<void> {
+    for (const timer of [this.gapTimer, this.retryTimer, this.cursorTimer]) if (timer) clearTimeout(timer);
+    this.gapTimer = this.retryTimer = this.cursorTimer = null;
+    await this.saveCursor().catch(() => undefined);
   }
 
   private async applyLive(batch: Batch, seq: number): Promise<void> {
-    const outcome = await this.store.db.write(async (tx) => {
-      const applied = await this.applyBatch(tx, batch);
-      if (this.tracker.see(seq)) await this.store.setCursor(tx, this.tracker.cursor);
-      return applied;
-    });
+    // A push repeating what an ack already stored (our own reply) only moves the cursor.
+    if (batch.removed.length === 0 && this.store.alreadyStored(batch.conversations, batch.messages)) {
+      this.tracker.see(seq);
+      this.saveCursorSoon();
+      this.watchForGap();
+      return;
+    }
+    const outcome = await this.store.db.write((tx) => this.applyBatch(tx, batch));
+    this.tracker.see(seq);
+    this.saveCursorSoon();
     await this.announce(batch, outcome);
     this.watchForGap();
+  }
+
+  /**
+   * The cursor is written a moment later, not with every push: a cursor older than the content
+   * only means a little is fetched again after a crash, never that something is skipped.
+   */
+  private saveCursorSoon(): void {
+    if (this.cursorTimer) return;
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = null;
+      this.saveCursor().catch(() => undefined);
+    }, 500);
+    this.cursorTimer.unref?.();
+  }
+
+  private async saveCursor(): Promise<void> {
+    const cursor = this.tracker.cursor;
+    if (cursor === this.savedCursor) return;
+    await this.store.db.write((tx) => this.store.setCursor(tx, cursor));
+    this.savedCursor = cursor;
   }
 
   private watchForGap(): void {
@@ -134,24 +182,41 @@ export class SyncEngine {
 
   // ---- catch-up ---------------------------------------------------------------------------------
 
+  /**
+   * Pages through the changes after the cursor. The next page is asked for while the current one
+   * is written, so the server and the local disk work at the same time.
+   */
   private async pageThrough(): Promise<void> {
     let reloaded = false;
+    let fromStart = this.tracker.cursor === 0;
+    const fetch = (after: number) => {
+      const page = this.transport.request('sync:changes', { after, limit: this.pageSize });
+      page.catch(() => undefined); // a prefetched page that fails is reported when it is awaited
+      return page;
+    };
+    let next = fetch(this.tracker.cursor);
     for (;;) {
-      const page = await this.transport.request('sync:changes', { after: this.tracker.cursor, limit: this.pageSize });
+      const page = await next;
       if (page.reset) {
         await this.store.db.write(async (tx) => {
           await this.store.resetSyncedData(tx);
           this.tracker.reset(0);
+          this.savedCursor = 0;
         });
         reloaded = true;
+        fromStart = true;
+        next = fetch(0);
         continue;
       }
+      if (page.hasMore) next = fetch(page.cursor);
       const outcome = await this.store.db.write(async (tx) => {
         const applied = await this.applyBatch(tx, page);
         this.tracker.jumpTo(page.cursor);
         await this.store.setCursor(tx, this.tracker.cursor);
+        if (!page.hasMore && fromStart) await this.store.markAllThreadsComplete(tx);
         return applied;
       });
+      this.savedCursor = this.tracker.cursor;
       if (reloaded || this.isLarge(page)) reloaded = true;
       else await this.announce(page, outcome);
       if (!page.hasMore) break;

@@ -58,12 +58,13 @@ export class Workspace {
 
   /** After every (re)connect: first make the cache equal the server, then send what waits. */
   async resume(): Promise<void> {
-    await this.sync.catchUp();
+    // A failed catch-up retries by itself; replies still go out meanwhile (the server decides).
+    await this.sync.catchUp().catch(() => undefined);
     await Promise.all([this.outbox.flush(), this.catalog.refresh()]);
   }
 
   async close(): Promise<void> {
-    this.sync.dispose();
+    await this.sync.dispose();
     this.outbox.dispose();
     await this.store.db.close();
   }

@@ -50,7 +50,26 @@ export type RemovalOutcome = 'deleted' | 'kept-lost' | 'absent';
  * and push is written here first. Methods taking `tx` run inside a `SqliteDb.write` transaction.
  */
 export class CacheStore {
-  constructor(readonly db: SqliteDb) {}
+  /**
+   * What this process stored already (conversation seqs, message ids), so a push repeating an ack
+   * costs no write. Dropped on any rollback; the database stays the truth.
+   */
+  private readonly knownSeq = new Map<string, number>();
+  private readonly knownMessages = new Set<string>();
+
+  constructor(readonly db: SqliteDb) {
+    db.onRollback(() => {
+      this.knownSeq.clear();
+      this.knownMessages.clear();
+    });
+  }
+
+  /** True when every item is already stored at least this new: applying it would change nothing. */
+  alreadyStored(conversations: readonly Conversation[], messages: readonly Message[]): boolean {
+    return (
+      conversations.every((c) => (this.knownSeq.get(c.id) ?? -1) >= c.seq) && messages.every((m) => this.knownMessages.has(m.id))
+    );
+  }
 
   // ---- sync cursor ------------------------------------------------------------------------
 
@@ -92,6 +111,7 @@ export class CacheStore {
        WHERE excluded.seq >= conversations.seq`,
       conversations.map((c) => [c.id, c.seq, c.lastMessageAt, JSON.stringify(c)]),
     );
+    for (const c of conversations) if ((this.knownSeq.get(c.id) ?? -1) < c.seq) this.knownSeq.set(c.id, c.seq);
   }
 
   async conversation(id: string): Promise<InboxConversation | null> {
@@ -122,13 +142,20 @@ export class CacheStore {
       'SELECT 1 AS x FROM drafts WHERE conversation_id = ? UNION ALL SELECT 1 FROM outbox WHERE conversation_id = ? LIMIT 1',
       [id, id],
     );
+    this.knownSeq.delete(id);
     if (keeps) {
-      await tx.run("UPDATE conversations SET access = 'lost' WHERE id = ?", [id]);
+      // Messages written while it is not ours never reach us: fetch the thread whole if it comes back.
+      await tx.run("UPDATE conversations SET access = 'lost', messages_complete = 0 WHERE id = ?", [id]);
       return 'kept-lost';
     }
     await tx.run('DELETE FROM messages WHERE conversation_id = ?', [id]);
     await tx.run('DELETE FROM conversations WHERE id = ?', [id]);
     return 'deleted';
+  }
+
+  /** After a sync from the beginning every visible thread is whole in the cache. */
+  async markAllThreadsComplete(tx: SqlWriter): Promise<void> {
+    await tx.run("UPDATE conversations SET messages_complete = 1 WHERE access = 'full'");
   }
 
   async markThreadComplete(tx: SqlWriter, id: string): Promise<void> {
@@ -145,6 +172,8 @@ export class CacheStore {
    * the conversations they belong to.
    */
   async resetSyncedData(tx: SqlWriter): Promise<void> {
+    this.knownSeq.clear();
+    this.knownMessages.clear();
     await tx.run('DELETE FROM messages');
     await tx.run('DELETE FROM contacts');
     await tx.run(
@@ -167,6 +196,8 @@ export class CacheStore {
       'INSERT OR IGNORE INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)',
       messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(m)]),
     );
+    if (this.knownMessages.size > 50_000) this.knownMessages.clear();
+    for (const m of messages) this.knownMessages.add(m.id);
     const clientIds = messages.map((m) => m.clientId).filter((id): id is string => id !== null);
     if (clientIds.length === 0) return [];
     const done: OutboxRow[] = [];

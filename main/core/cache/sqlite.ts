@@ -2,6 +2,16 @@ import sqlite3 from 'sqlite3';
 
 export type SqlParams = readonly unknown[];
 
+/** sqlite's limit on bound parameters per statement (32766 since 3.32), with room to spare. */
+const MAX_PARAMS = 30_000;
+
+/** Splits `INSERT … VALUES (?, ?) ON CONFLICT …` into what comes before, the row, and what follows. */
+export function splitValues(sql: string): { prefix: string; row: string; suffix: string } {
+  const match = /^([\s\S]*?\bVALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
+  if (!match) throw new Error(`runMany needs a single-row INSERT … VALUES (?, …): ${sql}`);
+  return { prefix: match[1]!, row: match[2]!, suffix: match[3]! };
+}
+
 /** The statements a write transaction may run. */
 export interface SqlWriter {
   run(sql: string, params?: SqlParams): Promise<{ changes: number }>;
@@ -17,6 +27,7 @@ export interface SqlWriter {
  */
 export class SqliteDb implements SqlWriter {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly rollbackListeners: (() => void)[] = [];
 
   private constructor(private readonly db: sqlite3.Database) {}
 
@@ -65,6 +76,7 @@ export class SqliteDb implements SqlWriter {
         return value;
       } catch (err) {
         await this.exec('ROLLBACK').catch(() => undefined);
+        for (const listener of this.rollbackListeners) listener();
         throw err;
       }
     });
@@ -72,19 +84,24 @@ export class SqliteDb implements SqlWriter {
     return next;
   }
 
-  /** Inserts many rows with one prepared statement (inside a write transaction). */
+  /**
+   * Runs a one-row `INSERT … VALUES (?, …) [suffix]` for many rows, a few hundred rows per
+   * statement: one round trip into sqlite per chunk instead of one per row.
+   */
   async runMany(sql: string, rows: readonly SqlParams[]): Promise<void> {
     if (rows.length === 0) return;
-    const stmt = this.db.prepare(sql);
-    try {
-      for (const row of rows) {
-        await new Promise<void>((resolve, reject) =>
-          stmt.run(row as unknown[], (err: Error | null) => (err ? reject(err) : resolve())),
-        );
-      }
-    } finally {
-      await new Promise<void>((resolve) => stmt.finalize(() => resolve()));
+    const { prefix, row, suffix } = splitValues(sql);
+    const width = rows[0]!.length;
+    const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / width)));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      await this.run(`${prefix}${chunk.map(() => row).join(', ')}${suffix}`, chunk.flat());
     }
+  }
+
+  /** Registers a callback for a write transaction that rolled back (to drop in-memory shortcuts). */
+  onRollback(listener: () => void): void {
+    this.rollbackListeners.push(listener);
   }
 
   async close(): Promise<void> {
