@@ -191,7 +191,7 @@ for (const target of targets) {
 
     it('answers a cursor at the head with an empty last page', async () => {
       const seq = await accountSeq();
-      expect(await sync('wang', seq)).toEqual({ conversations: [], messages: [], removed: [], cursor: seq, hasMore: false, reset: false });
+      expect(await sync('wang', seq)).toEqual({ conversations: [], contacts: [], messages: [], removed: [], cursor: seq, hasMore: false, reset: false });
     });
 
     it('syncs only what changed after a cursor', async () => {
@@ -346,7 +346,7 @@ for (const target of targets) {
     });
 
     it('resets a cursor beyond the server seq or older than the sync floor', async () => {
-      const reset = { conversations: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
+      const reset = { conversations: [], contacts: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
       const seq = await accountSeq();
       expect(await sync('wang', seq + 1)).toEqual(reset);
       expect(await sync('supervisor', seq + 1000)).toEqual(reset);
