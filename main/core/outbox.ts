@@ -172,10 +172,13 @@ export class Outbox {
           clientId: row.clientId,
           body: row.body,
         });
-        await this.store.db.write(async (tx) => {
-          await this.store.putMessages(tx, [message]);
-          await this.store.putConversations(tx, [conversation]);
-        });
+        // The server's own push of this reply usually arrives before the ack and stored it already.
+        if (!this.store.alreadyStored([conversation], [message])) {
+          await this.store.db.write(async (tx) => {
+            await this.store.putMessages(tx, [message]);
+            await this.store.putConversations(tx, [conversation]);
+          });
+        }
         this.sending.delete(row.clientId);
         this.emit('message.updated', { ...message, delivery: 'sent', error: null });
         this.emit('conversation.updated', { ...conversation, access: 'full' });

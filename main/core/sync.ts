@@ -21,6 +21,8 @@ export interface SyncOptions {
   onConversations?: (conversations: Conversation[]) => Promise<void>;
 }
 
+const FIRST_SYNC_PAGE = 5000;
+
 type Removal = { conversationId: string; outcome: RemovalOutcome };
 
 type Batch = {
@@ -189,8 +191,9 @@ export class SyncEngine {
   private async pageThrough(): Promise<void> {
     let reloaded = false;
     let fromStart = this.tracker.cursor === 0;
+    // A first sync moves the whole inbox: bigger pages mean fewer round trips and commits.
     const fetch = (after: number) => {
-      const page = this.transport.request('sync:changes', { after, limit: this.pageSize });
+      const page = this.transport.request('sync:changes', { after, limit: fromStart ? FIRST_SYNC_PAGE : this.pageSize });
       page.catch(() => undefined); // a prefetched page that fails is reported when it is awaited
       return page;
     };
