@@ -173,8 +173,7 @@ export class Outbox {
           body: row.body,
         });
         // The server's own push of this reply usually arrives before the ack and stored it already.
-        await this.store.db.settled();
-        if (!this.store.alreadyStored([conversation], [message])) {
+        if (this.store.claimWrite([conversation], [message])) {
           await this.store.db.write(async (tx) => {
             await this.store.putMessages(tx, [message]);
             await this.store.putConversations(tx, [conversation]);

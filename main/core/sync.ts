@@ -135,8 +135,7 @@ export class SyncEngine {
 
   private async applyLive(batch: Batch, seq: number): Promise<void> {
     // A push repeating what an ack already stored (our own reply) only moves the cursor.
-    await this.store.db.settled();
-    if (batch.removed.length === 0 && this.store.alreadyStored(batch.conversations, batch.messages)) {
+    if (batch.removed.length === 0 && !this.store.claimWrite(batch.conversations, batch.messages)) {
       this.tracker.see(seq);
       this.saveCursorSoon();
       this.watchForGap();

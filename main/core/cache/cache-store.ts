@@ -64,11 +64,22 @@ export class CacheStore {
     });
   }
 
-  /** True when every item is already stored at least this new: applying it would change nothing. */
-  alreadyStored(conversations: readonly Conversation[], messages: readonly Message[]): boolean {
-    return (
-      conversations.every((c) => (this.knownSeq.get(c.id) ?? -1) >= c.seq) && messages.every((m) => this.knownMessages.has(m.id))
-    );
+  /**
+   * Answers whether every item is already stored (or queued to be) at least this new, so applying
+   * it would change nothing; when not, records them as queued. Check and record happen in one
+   * step, so an ack and the push of the same reply never both write.
+   */
+  claimWrite(conversations: readonly Conversation[], messages: readonly Message[]): boolean {
+    const stored =
+      conversations.every((c) => (this.knownSeq.get(c.id) ?? -1) >= c.seq) && messages.every((m) => this.knownMessages.has(m.id));
+    if (!stored) this.remember(conversations, messages);
+    return !stored;
+  }
+
+  private remember(conversations: readonly Conversation[], messages: readonly Message[]): void {
+    for (const c of conversations) if ((this.knownSeq.get(c.id) ?? -1) < c.seq) this.knownSeq.set(c.id, c.seq);
+    if (this.knownMessages.size > 50_000) this.knownMessages.clear();
+    for (const m of messages) this.knownMessages.add(m.id);
   }
 
   // ---- sync cursor ------------------------------------------------------------------------
@@ -111,7 +122,7 @@ export class CacheStore {
        WHERE excluded.seq >= conversations.seq`,
       conversations.map((c) => [c.id, c.seq, c.lastMessageAt, JSON.stringify(c)]),
     );
-    for (const c of conversations) if ((this.knownSeq.get(c.id) ?? -1) < c.seq) this.knownSeq.set(c.id, c.seq);
+    this.remember(conversations, []);
   }
 
   async conversation(id: string): Promise<InboxConversation | null> {
@@ -196,8 +207,7 @@ export class CacheStore {
       'INSERT OR IGNORE INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)',
       messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(m)]),
     );
-    if (this.knownMessages.size > 50_000) this.knownMessages.clear();
-    for (const m of messages) this.knownMessages.add(m.id);
+    this.remember([], messages);
     const clientIds = messages.map((m) => m.clientId).filter((id): id is string => id !== null);
     if (clientIds.length === 0) return [];
     const done: OutboxRow[] = [];
