@@ -99,11 +99,6 @@ export class SqliteDb implements SqlWriter {
     }
   }
 
-  /** Resolves once every write queued so far has finished (committed or rolled back). */
-  settled(): Promise<void> {
-    return this.queue.then(() => undefined);
-  }
-
   /** Registers a callback for a write transaction that rolled back (to drop in-memory shortcuts). */
   onRollback(listener: () => void): void {
     this.rollbackListeners.push(listener);
