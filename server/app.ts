@@ -13,6 +13,7 @@ import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
 import { widgetSecurityHeaders } from './widget/widget-headers';
+import { Router } from './domain/routing/router';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -28,6 +29,8 @@ export type ServerOptions = {
   tokenSecret?: string;
   /** Injected time for tests of token expiry. */
   clock?: Clock;
+  /** How often the router looks for expired offers, expired grace periods and reopened groups (ms). */
+  routingSweepMs?: number;
 };
 
 export type RunningServer = {
@@ -35,6 +38,8 @@ export type RunningServer = {
   port: number;
   db: Db;
   io: Server;
+  /** Routing: tests wait on `router.settled()` before comparing with the database. */
+  router: Router;
   /** Whether this start loaded the demo data. */
   seeded: boolean;
   /** Stops accepting connections, disconnects sockets and closes the database. */
@@ -50,6 +55,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
   let io: Server | undefined;
+  let router: Router | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
@@ -69,30 +75,38 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
-    registerAgentNamespace(io, { db, secret, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError });
+    router = new Router({ db, io, clock, logError, sweepMs: options.routingSweepMs });
+    registerAgentNamespace(io, { db, secret, clock, logError, router });
+    registerVisitorNamespace(io, { db, secret, logError, router, clock });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const running = { app, io };
+    // Agents who were connected before a restart start their grace period now.
+    await router.markMissingAsDisconnected();
+    router.start();
+    void router.sweep();
+    const running = { app, io, router };
     let closing: Promise<void> | undefined;
     return {
       url,
       port,
       db,
       io,
+      router,
       seeded,
-      close: () => (closing ??= shutdown(running.app, running.io, db)),
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router)),
     };
   } catch (err) {
-    await shutdown(app, io, db).catch(() => undefined);
+    await shutdown(app, io, db, router).catch(() => undefined);
     throw err;
   }
 }
 
-async function shutdown(app: FastifyInstance | undefined, io: Server | undefined, db: Db): Promise<void> {
+async function shutdown(app: FastifyInstance | undefined, io: Server | undefined, db: Db, router: Router | undefined): Promise<void> {
+  // Stop routing first: no run may start against a closing database.
+  await router?.stop();
   if (io) {
     // Disconnect every socket and the engine first; fastify would otherwise wait for them.
     io.disconnectSockets(true);

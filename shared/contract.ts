@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import {
+  agentStateSchema,
+  presenceSchema,
+  skillGroupSchema,
+  teamMemberSchema,
   contactSchema,
   conversationSchema,
   idSchema,
@@ -106,6 +110,29 @@ export const contractMethods = {
   /** Takes a queued or failed reply out of the outbox and back into the composer. */
   'outbox.edit': { args: clientIdArgs, result: draftSchema },
   'outbox.discard': { args: clientIdArgs, result: z.object({ discarded: z.boolean() }) },
+  /** This agent's presence and load as last heard from the server (null before the first connect). */
+  'presence.get': { args: empty, result: agentStateSchema.nullable() },
+  'presence.set': { args: z.object({ presence: presenceSchema }).strict(), result: agentStateSchema },
+  'conversations.accept': { args: z.object({ conversationId: idSchema }).strict(), result: inboxConversationSchema },
+  'conversations.decline': { args: z.object({ conversationId: idSchema }).strict(), result: inboxConversationSchema },
+  'conversations.transfer': {
+    args: z
+      .object({
+        conversationId: idSchema,
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('agent'), userId: idSchema }),
+          z.object({ kind: z.literal('group'), groupId: idSchema }),
+        ]),
+        note: z.string().trim().max(1000),
+      })
+      .strict(),
+    result: inboxConversationSchema,
+  },
+  /** Colleagues and skill groups, live from the server (needs the connection). */
+  'team.list': {
+    args: empty,
+    result: z.object({ agents: z.array(teamMemberSchema), groups: z.array(skillGroupSchema) }),
+  },
   /** A customer from the local cache (null until synced). */
   'contacts.get': { args: z.object({ contactId: idSchema }).strict(), result: contactSchema.nullable() },
   /** Knowledge articles from the local cache: available offline. */
@@ -132,6 +159,7 @@ export const contractEvents = {
   /** An outbox entry left the thread without being sent (discarded, or returned to the draft). */
   'message.removed': z.object({ conversationId: idSchema, clientId: z.string() }),
   'contact.updated': contactSchema,
+  'presence.changed': agentStateSchema,
   /** Knowledge articles or quick replies changed: read kb.list / templates.list again. */
   'catalog.updated': z.object({}),
   'draft.updated': z.object({ conversationId: idSchema, draft: draftSchema.nullable() }),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import {
+  agentStateSchema,
+  presenceSchema,
+  skillGroupSchema,
+  teamMemberSchema,
   contactSchema,
   conversationSchema,
   idSchema,
@@ -83,6 +87,39 @@ export const agentRequests = {
     payload: z.object({}).strict(),
     result: z.object({ articles: z.array(kbArticleSchema), templates: z.array(templateSchema) }),
   },
+  /** Sets the agent's presence; going online (or gaining capacity) drains the queue at once. */
+  'presence:set': {
+    payload: z.object({ presence: presenceSchema }).strict(),
+    result: z.object({ state: agentStateSchema }),
+  },
+  /** Colleagues (with presence and load) and skill groups, for transfers and the team board. */
+  'team:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ agents: z.array(teamMemberSchema), groups: z.array(skillGroupSchema) }),
+  },
+  /** Takes a conversation offered to this agent. */
+  'conversation:accept': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
+  /** Passes an offered conversation on to the next agent. */
+  'conversation:decline': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
+  /** Hands a conversation to a colleague (offered to them) or a group (queued there), with a note for agents only. */
+  'conversation:transfer': {
+    payload: z
+      .object({
+        conversationId: idSchema,
+        toUserId: idSchema.optional(),
+        toGroupId: idSchema.optional(),
+        note: z.string().trim().max(1000).default(''),
+      })
+      .strict()
+      .refine((p) => (p.toUserId === undefined) !== (p.toGroupId === undefined), 'name exactly one of toUserId and toGroupId'),
+    result: z.object({ conversation: conversationSchema }),
+  },
   /** Marks a conversation resolved (agents: their own or unassigned; supervisors and admins: any). */
   'conversation:resolve': {
     payload: z.object({ conversationId: idSchema }).strict(),
@@ -115,6 +152,8 @@ export const agentPushes = {
    * number once (as content, a removal or a tick), so a missing number is a real gap to catch up.
    */
   'sync:tick': z.object({ seq: z.number().int().nonnegative() }),
+  /** This agent's own presence and load, on connect and whenever they change. */
+  'agent:state': agentStateSchema,
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;
@@ -122,6 +161,17 @@ export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]
 // ---- /visitor namespace -------------------------------------------------------------------------
 
 /** Handshake auth for the visitor socket: the widget's channel and the token it was given. */
+/** What the customer is told about their place on the way to a person. */
+export const queueStatusSchema = z.object({
+  state: z.enum(['bot', 'queued', 'offered', 'assigned', 'pending', 'resolved']),
+  /** 1 = next. Null when not waiting. */
+  position: z.number().int().positive().nullable(),
+  estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
+  agentName: z.string().nullable(),
+  groupName: z.string().nullable(),
+});
+export type QueueStatus = z.infer<typeof queueStatusSchema>;
+
 export const visitorAuthSchema = z.object({
   channelId: idSchema.optional(),
   visitorToken: z.string().max(512).optional(),
@@ -145,7 +195,14 @@ export const visitorRequests = {
     result: z.object({ messages: z.array(visitorMessageSchema) }),
   },
   'visitor:send': {
-    payload: z.object({ clientId: z.string().uuid(), body: messageBodySchema }).strict(),
+    payload: z
+      .object({
+        clientId: z.string().uuid(),
+        body: messageBodySchema,
+        /** The skill group picked in the widget's menu, for the first message of a conversation. */
+        groupId: idSchema.optional(),
+      })
+      .strict(),
     result: z.object({ message: visitorMessageSchema }),
   },
 } as const;
@@ -153,6 +210,14 @@ export type VisitorRequestName = keyof typeof visitorRequests;
 
 export const visitorPushes = {
   /** Sent once after connect: who the visitor is, and the token to keep in localStorage. */
-  'visitor:session': z.object({ visitorToken: z.string(), contactId: idSchema, name: z.string() }),
+  'visitor:session': z.object({
+    visitorToken: z.string(),
+    contactId: idSchema,
+    name: z.string(),
+    /** The menu of skill groups the customer may pick from (empty: no menu). */
+    groups: z.array(skillGroupSchema),
+  }),
+  /** Where the customer stands: queue position and estimated wait, updated live as the queue moves. */
+  'queue:update': queueStatusSchema,
   'message:new': visitorMessageSchema,
 } as const;

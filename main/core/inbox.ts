@@ -44,6 +44,22 @@ export class InboxService {
     return stored;
   }
 
+  /** Accept, decline or transfer: live actions on the server, stored in the cache when they succeed. */
+  async act(
+    name: 'conversation:accept' | 'conversation:decline' | 'conversation:transfer',
+    payload: AgentRequestPayload<'conversation:transfer'>,
+  ): Promise<InboxConversation> {
+    if (!this.transport.isOnline()) throw new AppError('offline', 'You are offline; try again when the connection is back');
+    const { conversation } =
+      name === 'conversation:transfer'
+        ? await this.transport.request(name, payload)
+        : await this.transport.request(name, { conversationId: payload.conversationId });
+    await this.store.db.write((tx) => this.store.putConversations(tx, [conversation]));
+    const stored = (await this.store.conversation(conversation.id)) ?? { ...conversation, access: 'full' as const };
+    this.emit('conversation.updated', stored);
+    return stored;
+  }
+
   draft(conversationId: string): Promise<Draft | null> {
     return this.store.draft(conversationId);
   }

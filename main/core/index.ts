@@ -3,11 +3,14 @@ import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { Connection } from './connection';
 import { ServerApi } from './server-api';
+import { PresenceService } from './presence';
 import { SessionService } from './session';
 import type { Core, CoreOptions } from './types';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
 export { DEFAULT_SERVER_URL } from '../../shared/defaults';
+
+const ignore = () => undefined;
 export type { Core, CoreOptions, SecretStore, SettingsStore, StoredSettings } from './types';
 
 /**
@@ -24,6 +27,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     options.defaultServerUrl ?? null,
   );
   let workspace: Workspace | null = null;
+  let presence: PresenceService | null = null;
 
   const connection: Connection = new Connection({
     getToken: () => session.accessToken(),
@@ -42,12 +46,15 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
     },
     pushes: {
-      'conversation:upsert': (c) => void workspace?.sync.onConversation(c).catch(() => undefined),
-      'message:new': (m) => void workspace?.sync.onMessage(m).catch(() => undefined),
-      'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(() => undefined),
-      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(() => undefined),
+      // A push that could not be stored leaves a gap in the sequence; the catch-up repairs it.
+      'conversation:upsert': (c) => void workspace?.sync.onConversation(c).catch(ignore),
+      'message:new': (m) => void workspace?.sync.onMessage(m).catch(ignore),
+      'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(ignore),
+      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(ignore),
+      'agent:state': (state) => presence?.apply(state),
     },
   });
+  presence = new PresenceService(connection, emit);
 
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
@@ -60,6 +67,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     connection.stop();
     const closing = workspace;
     workspace = null;
+    presence?.clear();
     await closing?.close();
     return session.logout();
   }
@@ -98,6 +106,20 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
+    'presence.get': async () => presence?.current() ?? null,
+    'presence.set': async ({ presence: next }) => presence!.set(next),
+    'conversations.accept': async ({ conversationId }) => (await current()).inbox.act('conversation:accept', { conversationId }),
+    'conversations.decline': async ({ conversationId }) => (await current()).inbox.act('conversation:decline', { conversationId }),
+    'conversations.transfer': async ({ conversationId, to, note }) =>
+      (await current()).inbox.act('conversation:transfer', {
+        conversationId,
+        note,
+        ...(to.kind === 'agent' ? { toUserId: to.userId } : { toGroupId: to.groupId }),
+      }),
+    'team.list': async () => {
+      if (!connection.isOnline()) throw new AppError('offline', 'The team list needs the connection');
+      return connection.request('team:list', {});
+    },
     'contacts.get': async ({ contactId }) => (await current()).catalog.contact(contactId),
     'kb.list': async () => (await current()).catalog.articles(),
     'templates.list': async () => (await current()).catalog.templates(),

@@ -256,6 +256,7 @@ export class Outbox {
       body: row.body,
       clientId: row.clientId,
       createdAt: row.createdAt,
+      internal: false,
       delivery,
       error: row.error,
     };

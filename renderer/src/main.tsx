@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { ControllerContext } from './app/controller-context';
+import { watchActivity } from './app/activity-source';
 import { createWorkstationController } from './app/workstation-controller';
 import { chooseBridge } from './bridge/bridge';
 import { App } from './features/shell/App';
@@ -13,6 +14,8 @@ z.config({ jitless: true });
 const controller = createWorkstationController(chooseBridge(window));
 // Started outside React so StrictMode's double effects cannot subscribe twice.
 controller.start();
+// Keyboard, mouse and focus feed auto-away.
+watchActivity(window, () => controller.noteActivity());
 // Typing not saved yet goes to the client core before the page goes away.
 const flushDrafts = () => void controller.flushAllDrafts();
 window.addEventListener('beforeunload', flushDrafts);

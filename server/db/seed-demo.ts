@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../domain/auth/password';
 import type { Db, Tx } from './db';
 import { DEMO_ACCOUNT_NAME, DEMO_USERS } from './demo-credentials';
+import { ALWAYS_OPEN } from '../domain/routing/business-hours';
 
 /** True when the database holds no account at all (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -103,12 +104,19 @@ async function writeDemo(tx: Tx, hashes: string[]): Promise<void> {
 
   const preSales = randomUUID();
   const afterSales = randomUUID();
-  await tx.query('INSERT INTO skill_groups (id, account_id, name) VALUES ($1, $2, $3), ($4, $2, $5)', [
-    preSales, accountId, '售前 Pre-sales', afterSales, '售后 After-sales',
-  ]);
-  // Agents: 王芳 both, 李雷 after-sales, Emma pre-sales.
+  // Open all week in the demo, so conversations route at any hour; real teams set their own hours.
+  const groups = [
+    { id: preSales, name: '售前 Pre-sales', keywords: ['价格', '优惠', '尺码', 'price', 'size'] },
+    { id: afterSales, name: '售后 After-sales', keywords: ['退款', '退货', '物流', '发票', 'refund', 'return', 'delivery'] },
+  ];
+  for (const g of groups) {
+    await tx.query('INSERT INTO skill_groups (id, account_id, name, keywords, business_hours) VALUES ($1, $2, $3, $4, $5)', [
+      g.id, accountId, g.name, JSON.stringify(g.keywords), JSON.stringify(ALWAYS_OPEN),
+    ]);
+  }
+  // Agents: 王芳 pre-sales, 李雷 after-sales, Emma both.
   const [, , wang, li, emma] = userIds;
-  for (const [userId, groupId] of [[wang, preSales], [wang, afterSales], [li, afterSales], [emma, preSales]] as const) {
+  for (const [userId, groupId] of [[wang, preSales], [li, afterSales], [emma, preSales], [emma, afterSales]] as const) {
     await tx.query('INSERT INTO user_skill_groups (user_id, skill_group_id) VALUES ($1, $2)', [userId, groupId]);
   }
 

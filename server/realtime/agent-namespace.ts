@@ -18,8 +18,11 @@ import { connectError } from './connect-error';
 import { onRequest, type ErrorLogger } from './request-handler';
 import { publishChange } from './publish-change';
 import { agentsRoom, staffRoom, userRoom } from './rooms';
+import type { Router } from '../domain/routing/router';
+import { acceptOffer, declineOffer, transferConversation } from '../domain/routing/handoff';
+import type { ConversationChange } from '../domain/conversations/message-change';
 
-export type AgentNamespaceDeps = { db: Db; secret: string; clock: Clock; logError: ErrorLogger };
+export type AgentNamespaceDeps = { db: Db; secret: string; clock: Clock; logError: ErrorLogger; router: Router };
 
 type AgentSocketData = { user: User };
 
@@ -41,6 +44,25 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     const rooms = [agentsRoom(user.accountId), userRoom(user.id)];
     if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
     void socket.join(rooms);
+    const { router } = deps;
+    // Presence survives a blip; the agent hears their own state once it is settled.
+    void router
+      .connected(user.accountId, user.id)
+      .then(() => router.agentState(user.accountId, user.id))
+      .then((state) => {
+        socket.emit('agent:state', state);
+        void router.kick(user.accountId);
+      })
+      .catch((err: unknown) => deps.logError(err, 'agent connect'));
+    socket.on('disconnect', () => {
+      void router.disconnected(user.accountId, user.id).catch((err: unknown) => deps.logError(err, 'agent disconnect'));
+    });
+    /** Publishes a routing change and lets the router react to it (capacity freed, queue moved). */
+    const routed = (change: ConversationChange) => {
+      publishChange(io, change);
+      if (change.created) void router.kick(user.accountId, [change.conversation.id]);
+      return { conversation: toConversation(change.conversation) };
+    };
 
     onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
       const conversations = await listVisibleConversations(deps.db, user);
@@ -74,14 +96,34 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     }), deps.logError);
 
     onRequest(socket, 'conversation:resolve', agentRequests['conversation:resolve'], async ({ conversationId }) => {
-      const change = await resolveConversation(deps.db, user, conversationId);
-      publishChange(io, change);
-      return { conversation: toConversation(change.conversation) };
+      return routed(await resolveConversation(deps.db, user, conversationId));
     }, deps.logError);
+
+    onRequest(socket, 'presence:set', agentRequests['presence:set'], async ({ presence }) => {
+      const state = await router.setPresence(user.accountId, user.id, presence);
+      // Every device of this agent shows the same presence.
+      socket.to(userRoom(user.id)).emit('agent:state', state);
+      return { state };
+    }, deps.logError);
+
+    onRequest(socket, 'team:list', agentRequests['team:list'], async () => router.team(user.accountId), deps.logError);
+
+    onRequest(socket, 'conversation:accept', agentRequests['conversation:accept'], async ({ conversationId }) =>
+      routed(await acceptOffer(deps.db, user, conversationId, deps.clock())), deps.logError);
+
+    onRequest(socket, 'conversation:decline', agentRequests['conversation:decline'], async ({ conversationId }) =>
+      routed(await declineOffer(deps.db, user, conversationId)), deps.logError);
+
+    onRequest(socket, 'conversation:transfer', agentRequests['conversation:transfer'], async (payload) =>
+      routed(await transferConversation(deps.db, user, payload, deps.clock())), deps.logError);
 
     onRequest(socket, 'message:send', agentRequests['message:send'], async (payload) => {
       const change = await sendAgentMessage(deps.db, user, payload);
       publishChange(io, change);
+      // A claim takes the conversation out of the queue (and out of anyone's offer).
+      if (change.created && change.previousAssigneeId !== change.conversation.assigneeId) {
+        void router.kick(user.accountId, [change.conversation.id]);
+      }
       return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
     }, deps.logError);
   });

@@ -24,21 +24,23 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   const audience = changeAudience(conversation.accountId, conversation.assigneeId, change.previousAssigneeId);
   const agents = io.of(AGENT_NAMESPACE);
 
-  if (message) {
+  const messages = [...(message ? [message] : []), ...(change.moreMessages ?? [])].sort((a, b) => a.seq - b.seq);
+  for (const m of messages) {
     const delivery = messageSeqDelivery(audience);
-    emitTo(agents, delivery.content, 'message:new', toMessage(message));
-    emitTo(agents, delivery.tick, 'sync:tick', { seq: message.seq });
+    emitTo(agents, delivery.content, 'message:new', toMessage(m));
+    emitTo(agents, delivery.tick, 'sync:tick', { seq: m.seq });
   }
   const delivery = conversationSeqDelivery(audience);
   emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
   if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', { conversationId: conversation.id, seq: conversation.seq });
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
 
-  if (message && conversation.channelKind === 'widget') {
-    const visitorMessage = toVisitorMessage(message);
-    if (visitorMessage) {
-      const room = io.of(VISITOR_NAMESPACE).to(visitorRoom(conversation.channelId, conversation.contactId));
-      (options.exceptVisitorSocket ? room.except(options.exceptVisitorSocket) : room).emit('message:new', visitorMessage);
+  if (conversation.channelKind === 'widget') {
+    const room = io.of(VISITOR_NAMESPACE).to(visitorRoom(conversation.channelId, conversation.contactId));
+    for (const m of messages) {
+      const visitorMessage = toVisitorMessage(toMessage(m));
+      if (!visitorMessage) continue;
+      (options.exceptVisitorSocket && m === message ? room.except(options.exceptVisitorSocket) : room).emit('message:new', visitorMessage);
     }
   }
 }

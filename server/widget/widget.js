@@ -16,9 +16,25 @@
       unavailable: 'This chat is not available right now.',
       you: 'You',
       agent: 'Support',
+      bot: 'Assistant',
       sending: 'Sending…',
       failed: 'Not sent yet — will retry when connected',
       tooLong: 'This message is too long.',
+      menuTitle: 'What can we help you with?',
+      menuHint: 'Or just type your question below.',
+      groupClosed: 'closed now — leave a message',
+      queued: 'You are number {position} in the queue',
+      queuedNext: 'You are number {position} in the queue',
+      queuedUnknown: 'You are in the queue',
+      waitSeparator: ' · ',
+      waitMinutes: 'about {n} min',
+      waitUnderMinute: 'less than a minute',
+      offered: 'Connecting you to an agent…',
+      assigned: '{agentName} is helping you',
+      assignedUnnamed: 'An agent is helping you',
+      botState: 'Our assistant is answering',
+      pending: "We're away right now. Leave your message and we'll reply when we're back.",
+      resolved: 'This chat was closed. Write again any time.',
     },
     zh: {
       title: '在线客服',
@@ -33,23 +49,47 @@
       unavailable: '暂时无法使用在线客服。',
       you: '我',
       agent: '客服',
+      bot: '智能助手',
       sending: '发送中…',
       failed: '尚未发送，连接恢复后会自动重试',
       tooLong: '消息太长了。',
+      menuTitle: '请选择咨询类型',
+      menuHint: '也可以直接在下方输入您的问题。',
+      groupClosed: '非工作时间，可留言',
+      queued: '您前面还有 {ahead} 位',
+      queuedNext: '下一位就是您',
+      queuedUnknown: '正在为您排队',
+      waitSeparator: '，',
+      waitMinutes: '预计等待约 {n} 分钟',
+      waitUnderMinute: '预计等待不到 1 分钟',
+      offered: '正在为您接通客服…',
+      assigned: '{agentName} 正在为您服务',
+      assignedUnnamed: '客服正在为您服务',
+      botState: '智能助手为您服务',
+      pending: '现在是非工作时间，请留言，我们上班后会尽快回复。',
+      resolved: '本次会话已结束，欢迎随时再次咨询。',
     },
   };
 
   var TOKEN_KEY = 'switchboard.visitorToken';
+  var GROUP_KEY = 'switchboard.groupId';
   var MAX_LENGTH = 4096;
   var lang = /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
   var t = TEXTS[lang];
   var params = new URLSearchParams(location.search);
   var channelId = params.get('channel') || undefined;
   var tokenKey = channelId ? TOKEN_KEY + ':' + channelId : TOKEN_KEY;
+  var groupKey = channelId ? GROUP_KEY + ':' + channelId : GROUP_KEY;
 
+  var chat = document.querySelector('.chat');
   var list = document.querySelector('.chat__messages');
   var emptyNote = document.querySelector('.chat__empty');
   var statusLine = document.querySelector('.chat__status');
+  var queueLine = document.querySelector('.chat__queue');
+  var queueText = queueLine.querySelector('.chat__queue-text');
+  var queueGroup = queueLine.querySelector('.chat__queue-group');
+  var menu = document.querySelector('.chat__menu');
+  var groupList = menu.querySelector('.chat__groups');
   var form = document.querySelector('.chat__composer');
   var input = document.querySelector('.chat__input');
   var sendButton = document.querySelector('.chat__send');
@@ -65,12 +105,26 @@
   /** Stored messages by id, and messages still on their way keyed by client id. */
   var elementsById = new Map();
   var pending = new Map();
+  /** The skill groups offered in the menu, and whether the next message starts a conversation. */
+  var groups = [];
+  var startsConversation = false;
 
-  function readToken() {
-    try { return localStorage.getItem(tokenKey) || undefined; } catch (e) { return undefined; }
+  function storageGet(key) {
+    try { return localStorage.getItem(key) || undefined; } catch (e) { return undefined; }
   }
-  function saveToken(token) {
-    try { localStorage.setItem(tokenKey, token); } catch (e) { /* private mode: the session lasts this tab */ }
+  function storageSet(key, value) {
+    try {
+      if (value) localStorage.setItem(key, value);
+      else localStorage.removeItem(key);
+    } catch (e) { /* private mode: the value lasts this tab */ }
+  }
+  function readToken() { return storageGet(tokenKey); }
+  function saveToken(token) { storageSet(tokenKey, token); }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match;
+    });
   }
 
   function uuid() {
@@ -87,6 +141,102 @@
     statusLine.textContent = t[state] || '';
   }
 
+  // ---- Queue status ------------------------------------------------------------------------------
+
+  function waitText(seconds) {
+    if (typeof seconds !== 'number' || !isFinite(seconds) || seconds < 0) return '';
+    if (seconds < 60) return t.waitUnderMinute;
+    return format(t.waitMinutes, { n: Math.max(1, Math.round(seconds / 60)) });
+  }
+
+  /** The status line for a queue update: the main text and, while waiting, the estimate. */
+  function describeQueue(status) {
+    if (status.state === 'queued') {
+      var position = status.position;
+      var place = typeof position === 'number' && position > 0
+        ? format(position === 1 ? t.queuedNext : t.queued, { position: position, ahead: position - 1 })
+        : t.queuedUnknown;
+      return { text: place, wait: waitText(status.estimatedWaitSeconds) };
+    }
+    var text = '';
+    if (status.state === 'offered') text = t.offered;
+    else if (status.state === 'assigned') text = status.agentName ? format(t.assigned, { agentName: status.agentName }) : t.assignedUnnamed;
+    else if (status.state === 'bot') text = t.botState;
+    else if (status.state === 'pending') text = t.pending;
+    else if (status.state === 'resolved') text = t.resolved;
+    return text ? { text: text, wait: '' } : null;
+  }
+
+  function showQueue(status) {
+    if (!status || typeof status.state !== 'string') return;
+    var described = describeQueue(status);
+    if (!described) return;
+    queueLine.setAttribute('data-state', status.state);
+    if (typeof status.position === 'number') queueLine.setAttribute('data-position', String(status.position));
+    else queueLine.removeAttribute('data-position');
+    queueText.textContent = described.wait ? described.text + t.waitSeparator : described.text;
+    if (described.wait) {
+      // The estimate stays on one line ("about 4 min") when the status wraps.
+      var wait = document.createElement('span');
+      wait.className = 'chat__queue-wait';
+      wait.textContent = described.wait;
+      queueText.appendChild(wait);
+    }
+    var showGroup = (status.state === 'queued' || status.state === 'offered' || status.state === 'pending') && status.groupName;
+    queueGroup.textContent = showGroup ? status.groupName : '';
+    chat.classList.add('chat--queue');
+    // A closed chat means the next message starts a new one, which may pick a topic again.
+    if (status.state === 'resolved') {
+      startsConversation = true;
+      renderMenu();
+    }
+  }
+
+  // ---- Group menu --------------------------------------------------------------------------------
+
+  function chosenGroupId() {
+    var id = storageGet(groupKey);
+    for (var i = 0; i < groups.length; i++) if (groups[i].id === id) return id;
+    return undefined;
+  }
+
+  function chooseGroup(id) {
+    storageSet(groupKey, chosenGroupId() === id ? undefined : id);
+    renderMenu();
+    input.focus();
+  }
+
+  function renderMenu() {
+    var visible = startsConversation && groups.length > 0;
+    menu.hidden = !visible;
+    if (!visible) return;
+    var chosen = chosenGroupId();
+    groupList.textContent = '';
+    groups.forEach(function (group) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chat__group';
+      button.setAttribute('data-testid', 'widget-group');
+      button.setAttribute('data-group-id', group.id);
+      button.setAttribute('data-open', group.open ? 'true' : 'false');
+      button.setAttribute('aria-pressed', group.id === chosen ? 'true' : 'false');
+      var name = document.createElement('span');
+      name.className = 'chat__group-name';
+      name.textContent = group.name;
+      button.appendChild(name);
+      if (!group.open) {
+        var note = document.createElement('span');
+        note.className = 'chat__group-note';
+        note.textContent = t.groupClosed;
+        button.appendChild(note);
+      }
+      button.addEventListener('click', function () { chooseGroup(group.id); });
+      groupList.appendChild(button);
+    });
+  }
+
+  // ---- Messages ----------------------------------------------------------------------------------
+
   function renderMessage(message, delivery) {
     var item = document.createElement('li');
     item.className = 'msg msg--' + message.from;
@@ -97,7 +247,7 @@
     if (message.from === 'agent' || message.from === 'bot') {
       var sender = document.createElement('span');
       sender.className = 'msg__sender';
-      sender.textContent = message.senderName || t.agent;
+      sender.textContent = message.senderName || (message.from === 'bot' ? t.bot : t.agent);
       item.appendChild(sender);
     }
     var bubble = document.createElement('div');
@@ -150,6 +300,8 @@
     scrollToEnd();
   }
 
+  // ---- Connection --------------------------------------------------------------------------------
+
   var socket = io('/visitor', {
     // A function, so every reconnect presents the token saved most recently.
     auth: function (cb) {
@@ -166,13 +318,20 @@
   socket.on('visitor:session', function (session) {
     saveToken(session.visitorToken);
     setStatus('online');
+    groups = Array.isArray(session.groups) ? session.groups : [];
     socket.emit('visitor:history', {}, function (result) {
-      if (result && result.ok) result.data.messages.forEach(showStored);
+      if (result && result.ok) {
+        result.data.messages.forEach(showStored);
+        // No conversation yet: the first message may name a topic.
+        if (result.data.messages.length === 0 && pending.size === 0) startsConversation = true;
+      }
+      renderMenu();
       flushPending();
     });
   });
 
   socket.on('message:new', showStored);
+  socket.on('queue:update', showQueue);
 
   socket.on('disconnect', function (reason) {
     setStatus(reason === 'io client disconnect' ? 'connecting' : 'reconnecting');
@@ -187,7 +346,9 @@
   function sendPending(entry) {
     if (!socket.connected) return;
     entry.inFlight = true;
-    socket.timeout(15000).emit('visitor:send', { clientId: entry.clientId, body: entry.body }, function (err, result) {
+    var payload = { clientId: entry.clientId, body: entry.body };
+    if (entry.groupId) payload.groupId = entry.groupId;
+    socket.timeout(15000).emit('visitor:send', payload, function (err, result) {
       entry.inFlight = false;
       if (!err && result && result.ok) { showStored(result.data.message); return; }
       if (pending.has(entry.clientId)) updateMeta(entry.item, entry, 'failed');
@@ -206,6 +367,11 @@
     if (emptyNote.parentNode) emptyNote.remove();
     var clientId = uuid();
     var entry = { clientId: clientId, body: body, from: 'me', inFlight: false };
+    if (startsConversation) {
+      entry.groupId = chosenGroupId();
+      startsConversation = false;
+      renderMenu();
+    }
     entry.item = renderMessage(entry, socket.connected ? 'sending' : 'failed');
     pending.set(clientId, entry);
     list.appendChild(entry.item);

@@ -1,4 +1,5 @@
 import { outboxBench } from './outbox.bench';
+import { runRoutingBench } from './routing.bench';
 import { syncBench } from './sync.bench';
 import { threadBench } from './thread.bench';
 import { log } from './report';
@@ -12,6 +13,7 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   outbox: { run: outboxBench, limitMs: 150_000 },
   sync: { run: syncBench, limitMs: 300_000 },
   thread: { run: threadBench, limitMs: 120_000 },
+  routing: { run: runRoutingBench, limitMs: 150_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

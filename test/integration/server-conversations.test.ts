@@ -30,6 +30,9 @@ beforeAll(async () => {
     connectAgent(server.url, e.accessToken),
     connectAgent(server.url, s.accessToken),
   ]);
+  // These tests are about messages and claims: with everyone away, routing offers nothing.
+  for (const socket of [wang, emma, supervisor]) unwrapData(await request(socket, 'presence:set', { presence: 'away' }));
+  await server.router.settled();
 });
 
 afterAll(async () => {

@@ -18,7 +18,7 @@ if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:54
 
 const EXPECTED_TABLES = [
   'accounts', 'channels', 'contact_identities', 'contacts', 'conversations', 'kb_articles', 'messages', 'orders',
-  'refresh_tokens', 'schema_migrations', 'settings', 'skill_groups', 'templates', 'user_skill_groups', 'users',
+  'refresh_tokens', 'routing_declines', 'schema_migrations', 'settings', 'skill_groups', 'templates', 'user_skill_groups', 'users',
 ];
 
 async function checkMigrations(db: Db): Promise<void> {

@@ -6,6 +6,10 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens } from '../../shared/protocol';
 import type { Result } from '../../shared/errors';
+import type { Role } from '../../shared/domain';
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../server/db/db';
+import { issueAccessToken } from '../../server/domain/auth/access-token';
 
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -47,9 +51,10 @@ export async function postJson(
 const openSockets = new Set<Socket>();
 
 /** Connects to a namespace; resolves once connected, rejects with the connect_error. */
-function open(url: string, namespace: string, auth: Record<string, unknown>): Promise<Socket> {
+function open(url: string, namespace: string, auth: Record<string, unknown>, beforeConnect?: (socket: Socket) => void): Promise<Socket> {
   const socket = connect(`${url}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   openSockets.add(socket);
+  beforeConnect?.(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {
@@ -59,19 +64,28 @@ function open(url: string, namespace: string, auth: Record<string, unknown>): Pr
   });
 }
 
-export function connectAgent(url: string, token: string | undefined): Promise<Socket> {
-  return open(url, AGENT_NAMESPACE, token === undefined ? {} : { token });
+/** Connects an agent; `beforeConnect` may attach listeners for pushes sent right on connect (agent:state). */
+export function connectAgent(url: string, token: string | undefined, beforeConnect?: (socket: Socket) => void): Promise<Socket> {
+  return open(url, AGENT_NAMESPACE, token === undefined ? {} : { token }, beforeConnect);
 }
 
-export type VisitorSessionPush = { visitorToken: string; contactId: string; name: string };
+export type VisitorSessionPush = {
+  visitorToken: string;
+  contactId: string;
+  name: string;
+  groups: { id: string; name: string; open: boolean }[];
+};
 
 /** Connects a widget visitor and waits for its session push. */
 export async function connectVisitor(
   url: string,
   auth: Record<string, unknown> = {},
+  /** Called with the socket before it connects, to record pushes sent right after the session. */
+  beforeConnect?: (socket: Socket) => void,
 ): Promise<{ socket: Socket; session: VisitorSessionPush }> {
   const socket = connect(`${url}${VISITOR_NAMESPACE}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   openSockets.add(socket);
+  beforeConnect?.(socket);
   const session = await new Promise<VisitorSessionPush>((resolve, reject) => {
     socket.once('visitor:session', resolve);
     socket.once('connect_error', reject);
@@ -97,6 +111,29 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
 }
 
 export { waitUntil as waitFor } from './wait';
+
+/** A signed access token for a user created directly in the database (no password round trip). */
+export function tokenFor(secret: string, user: { id: string; accountId: string; role: Role }): string {
+  return issueAccessToken({ userId: user.id, accountId: user.accountId, role: user.role }, secret, () => Date.now());
+}
+
+/** Inserts a user of `role` into an account (for teams built by tests), with skill groups. */
+export async function insertUser(
+  db: Queryable,
+  accountId: string,
+  user: { name: string; role?: Role; maxChats?: number; groupIds?: string[] },
+): Promise<{ id: string; accountId: string; role: Role; name: string }> {
+  const id = randomUUID();
+  const role = user.role ?? 'agent';
+  await db.query(
+    `INSERT INTO users (id, account_id, email, name, role, password_hash, max_chats) VALUES ($1, $2, $3, $4, $5, 'x', $6)`,
+    [id, accountId, `${id}@test.invalid`, user.name, role, user.maxChats ?? 5],
+  );
+  for (const groupId of user.groupIds ?? []) {
+    await db.query('INSERT INTO user_skill_groups (user_id, skill_group_id) VALUES ($1, $2)', [id, groupId]);
+  }
+  return { id, accountId, role, name: user.name };
+}
 
 /** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));

@@ -3,10 +3,12 @@ import type { ConnectionState, Draft, SessionState } from '../../../shared/contr
 import { useConnectionStore } from '../stores/connection-store';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useInboxStore } from '../stores/inbox-store';
+import { usePresenceStore } from '../stores/presence-store';
 import { useSessionStore } from '../stores/session-store';
+import { useTeamStore } from '../stores/team-store';
 import { useThreadStore } from '../stores/thread-store';
 import { FakeBridge, settle } from '../testing/fake-bridge';
-import { clientId, conversation, draft, message } from '../testing/fixtures';
+import { agentState, clientId, conversation, draft, message, skillGroup, teamMember } from '../testing/fixtures';
 import { ManualTimers } from '../testing/manual-timers';
 import { createWorkstationController, type WorkstationController } from './workstation-controller';
 
@@ -34,6 +36,7 @@ function start(session: SessionState = signedIn) {
     .answer('session.get', () => session)
     .answer('connection.get', () => online)
     .answer('conversations.list', () => [conversation({ id: 'c1', seq: 1 })])
+    .answer('presence.get', () => null)
     .answer('messages.list', ({ conversationId }) => [message({ id: `${conversationId}-m1`, conversationId, seq: 1 })])
     .answer('drafts.get', ({ conversationId }) => savedDrafts.get(conversationId) ?? null)
     .answer('drafts.save', ({ conversationId, body }) => {
@@ -54,6 +57,8 @@ beforeEach(() => {
   useInboxStore.getState().reset();
   useThreadStore.getState().reset();
   useDraftsStore.getState().reset();
+  usePresenceStore.getState().reset();
+  useTeamStore.getState().reset();
   fake = new FakeBridge();
   reports = [];
   timers = new ManualTimers();
@@ -537,5 +542,272 @@ describe('the inbox', () => {
     expect(useInboxStore.getState().byId.c1?.status).toBe('resolved');
     fake.failWith('conversations.resolve', 'forbidden');
     await expect(controller.resolve('c1')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('presence', () => {
+  /** Answers presence.set like the core: the server's new state, also pushed as presence.changed. */
+  function answerPresenceSet(base = agentState()) {
+    fake.answer('presence.set', ({ presence }) => {
+      const state = { ...base, presence };
+      fake.emit('presence.changed', state);
+      return state;
+    });
+  }
+  const presenceCalls = () => fake.callsOf('presence.set').map((a) => (a as { presence: string }).presence);
+
+  it('reads the agent\'s presence and load when signed in', async () => {
+    start();
+    fake.answer('presence.get', () => agentState({ presence: 'busy', load: 3, maxChats: 5 }));
+    await settle();
+    expect(usePresenceStore.getState().agent).toMatchObject({ presence: 'busy', load: 3, maxChats: 5 });
+  });
+
+  it('presence.changed updates the presence and load', async () => {
+    start();
+    await settle();
+    fake.emit('presence.changed', agentState({ presence: 'online', load: 2 }));
+    expect(usePresenceStore.getState().agent).toMatchObject({ presence: 'online', load: 2 });
+    fake.emit('presence.changed', agentState({ presence: 'online', load: 4 }));
+    expect(usePresenceStore.getState().agent?.load).toBe(4);
+  });
+
+  it('ignores a presence.changed for someone else, and a malformed one', async () => {
+    start();
+    await settle();
+    fake.emit('presence.changed', agentState({ userId: 'u9', presence: 'busy' }));
+    fake.emit('presence.changed', { userId: 'u1', presence: 'sleeping' } as never);
+    expect(usePresenceStore.getState().agent).toBeNull();
+  });
+
+  it('setting the presence calls presence.set and shows the answer', async () => {
+    start();
+    await settle();
+    fake.emit('presence.changed', agentState({ presence: 'online' }));
+    answerPresenceSet();
+    await controller.setPresence('busy');
+    expect(fake.callsOf('presence.set')).toEqual([{ presence: 'busy' }]);
+    expect(usePresenceStore.getState().agent?.presence).toBe('busy');
+  });
+
+  it('a presence change that needs the connection fails with the offline code', async () => {
+    start();
+    await settle();
+    fake.emit('presence.changed', agentState({ presence: 'online' }));
+    fake.failWith('presence.set', 'offline');
+    await expect(controller.setPresence('away')).rejects.toMatchObject({ code: 'offline' });
+    expect(usePresenceStore.getState().agent?.presence).toBe('online');
+  });
+
+  it('auto-away: idle while online sets away, and the next activity comes back online', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    timers.advance(59_000);
+    await settle();
+    expect(presenceCalls()).toEqual([]);
+    timers.advance(1_000);
+    await settle();
+    expect(presenceCalls()).toEqual(['away']);
+    expect(usePresenceStore.getState()).toMatchObject({ agent: { presence: 'away' }, autoAway: true });
+
+    controller.noteActivity();
+    await settle();
+    expect(presenceCalls()).toEqual(['away', 'online']);
+    expect(usePresenceStore.getState()).toMatchObject({ agent: { presence: 'online' }, autoAway: false });
+  });
+
+  it('activity keeps an agent online', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    for (let i = 0; i < 5; i++) {
+      timers.advance(50_000);
+      controller.noteActivity();
+    }
+    await settle();
+    expect(presenceCalls()).toEqual([]);
+  });
+
+  it('auto-away never changes busy or offline', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'busy', autoAwaySeconds: 60 }));
+    timers.advance(120_000);
+    controller.noteActivity();
+    fake.emit('presence.changed', agentState({ presence: 'offline', autoAwaySeconds: 60 }));
+    timers.advance(120_000);
+    controller.noteActivity();
+    await settle();
+    expect(presenceCalls()).toEqual([]);
+  });
+
+  it('auto-away never undoes an away the agent chose', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    await controller.setPresence('away');
+    timers.advance(120_000);
+    controller.noteActivity();
+    await settle();
+    expect(presenceCalls()).toEqual(['away']);
+    expect(usePresenceStore.getState()).toMatchObject({ agent: { presence: 'away' }, autoAway: false });
+  });
+
+  it('choosing a presence by hand while auto-away ends it', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    timers.advance(60_000);
+    await settle();
+    expect(usePresenceStore.getState().autoAway).toBe(true);
+    await controller.setPresence('busy');
+    controller.noteActivity();
+    await settle();
+    expect(presenceCalls()).toEqual(['away', 'busy']);
+    expect(usePresenceStore.getState()).toMatchObject({ agent: { presence: 'busy' }, autoAway: false });
+  });
+
+  it('coming back while offline is tried again on the next activity once the connection is back', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    timers.advance(60_000);
+    await settle();
+    fake.failWith('presence.set', 'offline');
+    controller.noteActivity();
+    await settle();
+    expect(usePresenceStore.getState().autoAway).toBe(true);
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    controller.noteActivity();
+    await settle();
+    expect(presenceCalls()).toEqual(['away', 'online', 'online']);
+    expect(usePresenceStore.getState()).toMatchObject({ agent: { presence: 'online' }, autoAway: false });
+  });
+
+  it('signing out forgets the presence and stops auto-away', async () => {
+    start();
+    await settle();
+    answerPresenceSet(agentState({ autoAwaySeconds: 60 }));
+    fake.emit('presence.changed', agentState({ presence: 'online', autoAwaySeconds: 60 }));
+    fake.emit('session.changed', signedOut);
+    expect(usePresenceStore.getState().agent).toBeNull();
+    timers.advance(120_000);
+    await settle();
+    expect(presenceCalls()).toEqual([]);
+  });
+});
+
+describe('chats offered to the agent', () => {
+  const offered = conversation({
+    id: 'c7',
+    seq: 5,
+    routingState: 'offered',
+    offeredToId: user.id,
+    offerExpiresAt: '2025-01-01T10:00:30.000Z',
+    waitingSince: '2025-01-01T09:59:00.000Z',
+  });
+
+  it('an offer to me goes to the top of the inbox', async () => {
+    start();
+    await settle();
+    fake.emit('conversation.updated', offered);
+    expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['c7', 'c1']);
+  });
+
+  it('accept calls the bridge, updates the inbox and opens the chat', async () => {
+    start();
+    await settle();
+    fake.emit('conversation.updated', offered);
+    fake.answer('conversations.accept', ({ conversationId }) =>
+      conversation({ id: conversationId, seq: 6, routingState: 'assigned', assigneeId: user.id, assigneeName: user.name }),
+    );
+    await controller.accept('c7');
+    await settle();
+    expect(fake.callsOf('conversations.accept')).toEqual([{ conversationId: 'c7' }]);
+    expect(useInboxStore.getState().byId.c7).toMatchObject({ routingState: 'assigned', assigneeId: user.id });
+    expect(useInboxStore.getState().selectedId).toBe('c7');
+    expect(fake.callsOf('messages.list')).toContainEqual({ conversationId: 'c7' });
+  });
+
+  it('decline calls the bridge and updates the inbox', async () => {
+    start();
+    await settle();
+    fake.emit('conversation.updated', offered);
+    fake.answer('conversations.decline', ({ conversationId }) =>
+      conversation({ id: conversationId, seq: 6, routingState: 'offered', offeredToId: 'u2' }),
+    );
+    await controller.decline('c7');
+    expect(fake.callsOf('conversations.decline')).toEqual([{ conversationId: 'c7' }]);
+    expect(useInboxStore.getState().byId.c7).toMatchObject({ offeredToId: 'u2' });
+    expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['c1', 'c7']);
+    expect(useInboxStore.getState().selectedId).toBeNull();
+  });
+
+  it('a failed accept throws the coded error and leaves the offer as it was', async () => {
+    start();
+    await settle();
+    fake.emit('conversation.updated', offered);
+    fake.failWith('conversations.accept', 'conflict');
+    await expect(controller.accept('c7')).rejects.toMatchObject({ code: 'conflict' });
+    expect(useInboxStore.getState().byId.c7).toEqual(offered);
+    expect(useInboxStore.getState().selectedId).toBeNull();
+  });
+});
+
+describe('transfer', () => {
+  it('sends the chosen colleague and the trimmed note, and updates the inbox', async () => {
+    start();
+    await settle();
+    fake.answer('conversations.transfer', ({ conversationId, to }) =>
+      conversation({
+        id: conversationId,
+        seq: 8,
+        routingState: 'offered',
+        offeredToId: to.kind === 'agent' ? to.userId : null,
+      }),
+    );
+    await controller.transfer('c1', { kind: 'agent', userId: 'u2' }, '  wants a refund  ');
+    expect(fake.callsOf('conversations.transfer')).toEqual([
+      { conversationId: 'c1', to: { kind: 'agent', userId: 'u2' }, note: 'wants a refund' },
+    ]);
+    expect(useInboxStore.getState().byId.c1).toMatchObject({ seq: 8, offeredToId: 'u2' });
+  });
+
+  it('sends a group as the target', async () => {
+    start();
+    await settle();
+    fake.answer('conversations.transfer', ({ conversationId }) =>
+      conversation({ id: conversationId, seq: 9, routingState: 'queued', groupId: 'after', groupName: 'After-sales' }),
+    );
+    await controller.transfer('c1', { kind: 'group', groupId: 'after' }, '');
+    expect(fake.callsOf('conversations.transfer')).toEqual([
+      { conversationId: 'c1', to: { kind: 'group', groupId: 'after' }, note: '' },
+    ]);
+    expect(useInboxStore.getState().byId.c1?.groupName).toBe('After-sales');
+  });
+
+  it('a refused transfer throws the coded error for the dialog', async () => {
+    start();
+    await settle();
+    fake.failWith('conversations.transfer', 'offline');
+    await expect(controller.transfer('c1', { kind: 'group', groupId: 'g' }, 'x')).rejects.toMatchObject({ code: 'offline' });
+  });
+
+  it('loads colleagues and groups into the team store, or the reason it could not', async () => {
+    start();
+    await settle();
+    fake.answer('team.list', () => ({ agents: [teamMember({ id: 'u2' })], groups: [skillGroup({ id: 'g1' })] }));
+    await controller.loadTeam();
+    expect(useTeamStore.getState()).toMatchObject({ status: 'ready', agents: [{ id: 'u2' }], groups: [{ id: 'g1' }] });
+    fake.failWith('team.list', 'offline');
+    await controller.loadTeam();
+    expect(useTeamStore.getState()).toMatchObject({ status: 'failed', error: { code: 'offline' } });
   });
 });

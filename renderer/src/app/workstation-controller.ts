@@ -11,7 +11,7 @@ import {
   type ThreadMessage,
   type Unsubscribe,
 } from '../../../shared/contract';
-import { MAX_MESSAGE_LENGTH } from '../../../shared/domain';
+import { MAX_MESSAGE_LENGTH, type AgentState, type Presence } from '../../../shared/domain';
 import { AppError, describeZodError, toAppError, type AppErrorShape } from '../../../shared/errors';
 import { canReportReconnect } from '../bridge/bridge';
 import { createCall, type Call } from '../bridge/call';
@@ -20,9 +20,16 @@ import { mergeIncomingDraft } from '../stores/drafts-logic';
 import { useContactsStore } from '../stores/contacts-store';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useInboxStore } from '../stores/inbox-store';
+import { autoAwayAfter, autoAwayDecision } from '../stores/presence-logic';
+import { usePresenceStore } from '../stores/presence-store';
 import { useSessionStore } from '../stores/session-store';
+import { useTeamStore } from '../stores/team-store';
 import { useThreadStore } from '../stores/thread-store';
 import { createDraftSaver, DRAFT_SAVE_DELAY_MS, type Timers } from './draft-saver';
+import { createIdleDetector } from './idle-detector';
+
+/** Where a conversation is handed to: a colleague or a skill group. */
+export type TransferTo = MethodArgs<'conversations.transfer'>['to'];
 
 /** A reply in the outbox, as the thread's buttons name it. */
 export type OutboxRef = Pick<ThreadMessage, 'conversationId' | 'clientId'>;
@@ -59,12 +66,26 @@ export interface WorkstationController {
   discard(message: OutboxRef): Promise<void>;
   /** Marks the conversation resolved. Throws an AppError the thread header shows. */
   resolve(conversationId: string): Promise<void>;
+  /** Reads the agent's presence and load from the client core. */
+  loadPresence(): Promise<void>;
+  /** Sets the agent's presence by hand (this ends auto-away). Throws an AppError the switcher shows. */
+  setPresence(presence: Presence): Promise<void>;
+  /** The person used the keyboard, mouse or focused the window: feeds auto-away. */
+  noteActivity(): void;
+  /** Takes a chat offered to the agent and opens it. Throws an AppError the offer shows. */
+  accept(conversationId: string): Promise<void>;
+  /** Passes an offered chat on. Throws an AppError the offer shows. */
+  decline(conversationId: string): Promise<void>;
+  /** Hands a conversation to a colleague or a group with a note. Throws an AppError the dialog shows. */
+  transfer(conversationId: string, to: TransferTo, note: string): Promise<void>;
+  /** Reads colleagues and skill groups from the server into the team store. */
+  loadTeam(): Promise<void>;
 }
 
 type Reporter = (message: string) => void;
 
 export interface WorkstationControllerOptions {
-  /** Timers for the draft-save debounce; the page's timers by default. */
+  /** Timers for the draft-save debounce and auto-away; the page's timers by default. */
   timers?: Timers;
   draftSaveDelayMs?: number;
   draftRetryDelayMs?: number;
@@ -113,12 +134,61 @@ export function createWorkstationController(
     },
   });
 
+  const idle = createIdleDetector({
+    onIdle: () => void runAutoAway('idle'),
+    onActive: () => void runAutoAway('active'),
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
+
+  // Presence changes run one at a time, each deciding from the state the previous one left, so an
+  // automatic "away" and the activity that ends it can never land in the wrong order.
+  let presenceQueue: Promise<unknown> = Promise.resolve();
+  function inPresenceQueue<T>(op: () => Promise<T>): Promise<T> {
+    const run = presenceQueue.then(op, op);
+    presenceQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  function applyAgent(agent: AgentState | null): void {
+    const me = useSessionStore.getState().session?.user?.id;
+    if (agent && me && agent.userId !== me) {
+      report(`ignored presence of ${agent.userId}: signed in as ${me}`);
+      return;
+    }
+    const store = usePresenceStore.getState();
+    store.setAutoAway(agent ? autoAwayAfter(agent.presence, store.autoAway) : false);
+    store.setAgent(agent);
+    idle.configure(agent ? agent.autoAwaySeconds * 1000 : null);
+  }
+
+  /** Sets the agent away when idle while online, and back online on activity if it was automatic. */
+  function runAutoAway(trigger: 'idle' | 'active'): Promise<void> {
+    return inPresenceQueue(async () => {
+      const { agent, autoAway } = usePresenceStore.getState();
+      const next = autoAwayDecision(trigger, agent, autoAway);
+      if (!next) return;
+      const status = useConnectionStore.getState().connection?.status;
+      // presence.set needs the connection; auto-away tries again on the next activity.
+      if (status === 'offline' || status === 'signed_out') return;
+      try {
+        const state = await call('presence.set', { presence: next });
+        usePresenceStore.getState().setAutoAway(next === 'away');
+        applyAgent(state);
+      } catch (err) {
+        report(`auto-away could not set ${next}: ${toAppError(err).message}`);
+      }
+    });
+  }
+
   function resetWorkspace(): void {
     saver.reset();
+    idle.configure(null);
     useInboxStore.getState().reset();
     useThreadStore.getState().reset();
     useDraftsStore.getState().reset();
     useContactsStore.getState().reset();
+    usePresenceStore.getState().reset();
+    useTeamStore.getState().reset();
   }
 
   function applySession(next: SessionState): void {
@@ -127,7 +197,11 @@ export function createWorkstationController(
     const sameUser = previous?.signedIn && next.signedIn && previous.user?.id === next.user?.id;
     if (sameUser) return;
     if (previous?.signedIn) resetWorkspace();
-    if (next.signedIn) void controller.loadConversations();
+    useInboxStore.getState().setMe(next.signedIn ? (next.user?.id ?? null) : null);
+    if (next.signedIn) {
+      void controller.loadConversations();
+      void controller.loadPresence();
+    }
   }
 
   function applyConnection(next: ConnectionState): void {
@@ -142,6 +216,7 @@ export function createWorkstationController(
     const selected = useInboxStore.getState().selectedId;
     await Promise.all([
       controller.loadConversations(),
+      controller.loadPresence(),
       selected ? controller.loadMessages(selected) : undefined,
       selected ? controller.loadDraft(selected) : undefined,
     ]);
@@ -199,6 +274,9 @@ export function createWorkstationController(
     'message.removed': ({ conversationId, clientId }) => useThreadStore.getState().remove(conversationId, clientId),
     'draft.updated': ({ conversationId, draft }) => applyDraft(conversationId, draft),
     'contact.updated': (contact) => useContactsStore.getState().put(contact),
+    'presence.changed': (agent) => {
+      if (useSessionStore.getState().session?.signedIn) applyAgent(agent);
+    },
     // Knowledge and quick-reply panels read kb.list / templates.list when they open; nothing is held here yet.
     'catalog.updated': () => undefined,
   };
@@ -226,6 +304,7 @@ export function createWorkstationController(
       void controller.resync();
       return () => {
         for (const stop of stops) stop();
+        idle.stop();
         void saver.flushAll();
       };
     },
@@ -369,6 +448,59 @@ export function createWorkstationController(
     async resolve(conversationId) {
       const conversation = await call('conversations.resolve', { conversationId });
       useInboxStore.getState().upsert(conversation);
+    },
+
+    async loadPresence() {
+      try {
+        const agent = await call('presence.get', {});
+        // Null means the server has not said yet; presence.changed brings it.
+        if (agent || !usePresenceStore.getState().agent) applyAgent(agent);
+      } catch (err) {
+        report(`presence.get failed: ${toAppError(err).message}`);
+      }
+    },
+
+    setPresence(presence) {
+      return inPresenceQueue(async () => {
+        const state = await call('presence.set', { presence });
+        // A choice made by hand is never undone automatically.
+        usePresenceStore.getState().setAutoAway(false);
+        applyAgent(state);
+      });
+    },
+
+    noteActivity() {
+      const wasIdle = idle.idle;
+      idle.activity();
+      // Coming back after a failed attempt (offline then): try again on this activity.
+      if (!wasIdle && usePresenceStore.getState().autoAway) void runAutoAway('active');
+    },
+
+    async accept(conversationId) {
+      const conversation = await call('conversations.accept', { conversationId });
+      useInboxStore.getState().upsert(conversation);
+      controller.selectConversation(conversationId);
+    },
+
+    async decline(conversationId) {
+      const conversation = await call('conversations.decline', { conversationId });
+      useInboxStore.getState().upsert(conversation);
+    },
+
+    async transfer(conversationId, to, note) {
+      const conversation = await call('conversations.transfer', { conversationId, to, note: note.trim() });
+      useInboxStore.getState().upsert(conversation);
+    },
+
+    async loadTeam() {
+      const team = useTeamStore.getState();
+      team.setLoading();
+      try {
+        const { agents, groups } = await call('team.list', {});
+        useTeamStore.getState().setLoaded(agents, groups);
+      } catch (err) {
+        useTeamStore.getState().setFailed(toAppError(err).toJSON());
+      }
     },
   };
 

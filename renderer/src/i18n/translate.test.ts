@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors';
 import { en } from './en';
-import { describeDraftReason, describeError, dictionaries, errorKey, interpolate, languages, resolveInitialLanguage, translator } from './translate';
+import { describeDraftReason, describeError, describeOfferError, describeTransferError, dictionaries, errorKey, interpolate, languages, resolveInitialLanguage, translator } from './translate';
 import { zhCN } from './zh-CN';
 
 describe('dictionaries', () => {
@@ -28,6 +28,28 @@ describe('dictionaries', () => {
     expect([en['login.serverUrl'], en['login.email'], en['login.password']]).toEqual(['Server URL', 'Email', 'Password']);
     expect([zhCN['login.serverUrl'], zhCN['login.email'], zhCN['login.password']]).toEqual(['服务器地址', '邮箱', '密码']);
     expect([en['composer.label'], zhCN['composer.label']]).toEqual(['Reply', '回复']);
+  });
+
+  it('name the presences, the status switch and the transfer note as the workstation promises', () => {
+    const names = (d: Record<keyof typeof en, string>) => [d['presence.online'], d['presence.busy'], d['presence.away'], d['presence.offline']];
+    expect(names(en)).toEqual(['Online', 'Busy', 'Away', 'Offline']);
+    expect(names(zhCN)).toEqual(['在线', '忙碌', '离开', '离线']);
+    expect([en['presence.label'], zhCN['presence.label']]).toEqual(['Status', '状态']);
+    expect([en['transfer.note'], zhCN['transfer.note']]).toEqual(['Note for the next agent', '给下一位客服的备注']);
+    expect([en['message.internalNote'], zhCN['message.internalNote']]).toEqual(['Note (agents only)', '内部备注（仅客服可见）']);
+    expect([en['routing.bot'], zhCN['routing.bot']]).toEqual(['With the bot', '机器人接待中']);
+    expect([en['routing.pending'], zhCN['routing.pending']]).toEqual(['Left a message', '留言']);
+  });
+
+  it('fill in offers, waiting times, load and the summary', () => {
+    const en = translator('en');
+    const zh = translator('zh-CN');
+    expect(en('offer.announce', { name: 'Wang Fang' })).toBe('New chat offered: Wang Fang');
+    expect(zh('offer.announce', { name: '王芳' })).toBe('新会话分配给您：王芳');
+    expect(en('routing.waiting', { time: '02:13' })).toBe('Waiting 02:13');
+    expect(en('presence.load', { load: 3, max: 5 })).toBe('3/5 chats');
+    expect(en('thread.summary', { summary: 'Where is my order?' })).toBe('Customer asked: Where is my order?');
+    expect(zh('thread.summary', { summary: '订单到哪了' })).toBe('客户问题：订单到哪了');
   });
 });
 
@@ -85,6 +107,29 @@ describe('sentences that name details', () => {
     expect(zh('delivery.queued')).toBe('排队中——恢复连接后发送');
     expect(en('inbox.lost')).toBe('No longer yours — your unsent text is kept');
     expect(zh('inbox.lost')).toBe('已不属于您——未发送的内容已保留');
+  });
+});
+
+describe('offer and transfer failures', () => {
+  const en = translator('en');
+  const zh = translator('zh-CN');
+
+  it('say an offer ended when it was taken away or ran out', () => {
+    expect(describeOfferError(en, { code: 'conflict' })).toBe('This chat is no longer offered to you; it went back to the queue.');
+    expect(describeOfferError(zh, { code: 'forbidden' })).toBe('该会话已不再分配给您，已回到排队队列。');
+    expect(describeOfferError(en, { code: 'offline' })).toBe(en('error.offline'));
+    expect(describeOfferError(en, { code: 'reassigned', details: { assigneeName: 'Wang' } })).toBe(
+      'This conversation is now assigned to Wang.',
+    );
+  });
+
+  it('name the colleague who went offline, and who may transfer', () => {
+    expect(describeTransferError(en, { code: 'conflict', details: { agentName: 'Tom' } })).toBe(
+      'Tom is offline. Transfer to someone online or to a group.',
+    );
+    expect(describeTransferError(en, { code: 'conflict' })).toBe(en('error.conflict'));
+    expect(describeTransferError(zh, { code: 'forbidden' })).toBe('只有负责该会话的客服或主管可以转接。');
+    expect(describeTransferError(en, { code: 'offline' })).toBe(en('error.offline'));
   });
 });
 

@@ -77,3 +77,21 @@ export function describeDraftReason(t: Translate, reason: ErrorLike): string {
       return t('draftReason.other', { reason: describeError(t, reason) });
   }
 }
+
+/** Why taking or passing on an offered chat failed: an offer that ended reads as such. */
+export function describeOfferError(t: Translate, error: ErrorLike): string {
+  // The server answers forbidden when the chat is no longer offered to this agent, conflict when
+  // the offer ran out first.
+  if (error.code === 'forbidden' || error.code === 'conflict') return t('offer.gone');
+  return describeError(t, error);
+}
+
+/** Why a transfer failed, naming the colleague when they went offline. */
+export function describeTransferError(t: Translate, error: ErrorLike): string {
+  if (error.code === 'conflict') {
+    const agentName = detail(error, 'agentName');
+    if (agentName) return t('transfer.agentOffline', { agentName });
+  }
+  if (error.code === 'forbidden') return t('transfer.notYours');
+  return describeError(t, error);
+}

@@ -1,13 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { InboxConversation } from '../../../shared/contract';
 import { conversation } from '../testing/fixtures';
 import {
   canActOn,
+  countByFilter,
+  filterConversations,
+  isInboxFilter,
+  isOfferToMe,
+  newOffers,
+  offerAudience,
   reconcileConversations,
   removeConversation,
   sortConversations,
   upsertConversation,
   upsertConversations,
 } from './inbox-logic';
+import { readInboxFilter } from './inbox-filter-store';
 import { useInboxStore } from './inbox-store';
 
 const ids = (list: { id: string }[]) => list.map((c) => c.id);
@@ -123,5 +131,151 @@ describe('conversation.removed', () => {
     expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['y']);
     useInboxStore.getState().upsert(conversation({ id: 'x', seq: 9 }));
     expect(Object.keys(useInboxStore.getState().byId).sort()).toEqual(['x', 'y']);
+  });
+});
+
+describe('offers, queue and the inbox order', () => {
+  const me = 'u1';
+  const offer = (id: string, overrides: Partial<InboxConversation> = {}) =>
+    conversation({
+      id,
+      routingState: 'offered',
+      offeredToId: me,
+      offerExpiresAt: '2025-01-01T10:00:30.000Z',
+      waitingSince: '2025-01-01T09:59:00.000Z',
+      ...overrides,
+    });
+
+  it('puts chats offered to me first, then the customers waiting longest, then the rest by activity', () => {
+    const list = sortConversations(
+      [
+        conversation({ id: 'mine-recent', assigneeId: me, lastMessageAt: '2025-01-01T12:00:00.000Z' }),
+        conversation({ id: 'queued-short', routingState: 'queued', waitingSince: '2025-01-01T10:05:00.000Z' }),
+        offer('offer'),
+        conversation({ id: 'queued-long', routingState: 'queued', waitingSince: '2025-01-01T09:30:00.000Z' }),
+        conversation({ id: 'mine-old', assigneeId: me, lastMessageAt: '2025-01-01T08:00:00.000Z' }),
+        conversation({ id: 'lost', access: 'lost', lastMessageAt: '2025-01-01T13:00:00.000Z' }),
+      ],
+      me,
+    );
+    expect(ids(list)).toEqual(['offer', 'queued-long', 'queued-short', 'mine-recent', 'mine-old', 'lost']);
+  });
+
+  it('orders several offers by which expires first', () => {
+    const list = sortConversations(
+      [offer('later', { offerExpiresAt: '2025-01-01T10:01:00.000Z' }), offer('sooner', { offerExpiresAt: '2025-01-01T10:00:10.000Z' })],
+      me,
+    );
+    expect(ids(list)).toEqual(['sooner', 'later']);
+  });
+
+  it('an offer to someone else is not on top: it waits with the other unassigned ones', () => {
+    const list = sortConversations(
+      [
+        conversation({ id: 'queued', routingState: 'queued', waitingSince: '2025-01-01T09:00:00.000Z' }),
+        offer('theirs', { offeredToId: 'u2', waitingSince: '2025-01-01T09:30:00.000Z' }),
+      ],
+      me,
+    );
+    expect(ids(list)).toEqual(['queued', 'theirs']);
+  });
+
+  it('without knowing who I am, no offer goes first', () => {
+    const list = sortConversations([offer('offer', { waitingSince: '2025-01-01T09:59:00.000Z' }), conversation({ id: 'q', routingState: 'queued', waitingSince: '2025-01-01T09:00:00.000Z' })]);
+    expect(ids(list)).toEqual(['q', 'offer']);
+  });
+
+  it('among customers who started waiting at the same moment, higher priority goes first', () => {
+    const at = '2025-01-01T09:00:00.000Z';
+    const list = sortConversations([
+      conversation({ id: 'normal', routingState: 'queued', waitingSince: at }),
+      conversation({ id: 'vip', routingState: 'queued', waitingSince: at, priority: 2 }),
+    ]);
+    expect(ids(list)).toEqual(['vip', 'normal']);
+  });
+
+  it('waiting customers come before unassigned ones not waiting, which follow by activity', () => {
+    const list = sortConversations([
+      conversation({ id: 'bot-new', routingState: 'bot', lastMessageAt: '2025-01-01T12:00:00.000Z' }),
+      conversation({ id: 'queued', routingState: 'queued', waitingSince: '2025-01-01T11:00:00.000Z' }),
+      conversation({ id: 'bot-old', routingState: 'bot', lastMessageAt: '2025-01-01T08:00:00.000Z' }),
+    ]);
+    expect(ids(list)).toEqual(['queued', 'bot-new', 'bot-old']);
+  });
+
+  it('an offer is for me only while open, mine to take and addressed to me', () => {
+    expect(isOfferToMe(offer('a'), me)).toBe(true);
+    expect(isOfferToMe(offer('a'), 'u2')).toBe(false);
+    expect(isOfferToMe(offer('a'), null)).toBe(false);
+    expect(isOfferToMe(offer('a', { status: 'resolved' }), me)).toBe(false);
+    expect(isOfferToMe(offer('a', { access: 'lost' }), me)).toBe(false);
+    expect(isOfferToMe(offer('a', { routingState: 'assigned' }), me)).toBe(false);
+  });
+
+  it('names who an offer is for: me, a colleague, or nobody when it is not an offer', () => {
+    expect(offerAudience(offer('a'), me)).toBe('me');
+    expect(offerAudience(offer('a', { offeredToId: 'u2' }), me)).toBe('other');
+    expect(offerAudience(conversation({ id: 'b', routingState: 'queued' }), me)).toBeNull();
+    expect(offerAudience(offer('a', { status: 'resolved' }), me)).toBeNull();
+  });
+
+  it('finds offers that were not there before, for the announcement', () => {
+    const list = [offer('old'), offer('new'), offer('theirs', { offeredToId: 'u2' }), conversation({ id: 'x' })];
+    expect(ids(newOffers(new Set(['old']), list, me))).toEqual(['new']);
+    expect(newOffers(new Set(['old', 'new']), list, me)).toEqual([]);
+  });
+});
+
+describe('inbox tabs', () => {
+  const me = 'u1';
+  const list = [
+    conversation({ id: 'mine', assigneeId: me, assigneeName: 'Li Na' }),
+    conversation({ id: 'colleague', assigneeId: 'u2', assigneeName: 'Wang' }),
+    conversation({ id: 'queued', routingState: 'queued', waitingSince: '2025-01-01T09:00:00.000Z' }),
+    conversation({ id: 'offer', routingState: 'offered', offeredToId: me }),
+    conversation({ id: 'resolved', status: 'resolved' }),
+    conversation({ id: 'lost', access: 'lost', assigneeId: 'u2' }),
+  ];
+
+  it('Mine holds my chats, offers to me and the ones kept for my unsent text', () => {
+    expect(ids(filterConversations(list, 'mine', me))).toEqual(['mine', 'offer', 'lost']);
+  });
+
+  it('Unassigned holds open chats nobody has taken (and offers to me)', () => {
+    expect(ids(filterConversations(list, 'unassigned', me))).toEqual(['queued', 'offer']);
+  });
+
+  it('All holds everything, as the same array', () => {
+    expect(filterConversations(list, 'all', me)).toBe(list);
+  });
+
+  it('counts each tab', () => {
+    expect(countByFilter(list, me)).toEqual({ mine: 3, unassigned: 2, all: 6 });
+    expect(countByFilter([], me)).toEqual({ mine: 0, unassigned: 0, all: 0 });
+  });
+
+  it('knows its tab names', () => {
+    expect(isInboxFilter('mine')).toBe(true);
+    expect(isInboxFilter('everything')).toBe(false);
+    expect(isInboxFilter(null)).toBe(false);
+  });
+
+  it('reads the remembered tab, falling back to All', () => {
+    const storage = (value: string | null) => ({ getItem: () => value });
+    expect(readInboxFilter(storage('unassigned'))).toBe('unassigned');
+    expect(readInboxFilter(storage('bogus'))).toBe('all');
+    expect(readInboxFilter(null)).toBe('all');
+    expect(readInboxFilter({ getItem: () => { throw new Error('blocked'); } })).toBe('all');
+  });
+
+  it('the store sorts with the signed-in agent\'s offers first once it knows who that is', () => {
+    useInboxStore.getState().reset();
+    useInboxStore.getState().setLoaded([
+      conversation({ id: 'queued', routingState: 'queued', waitingSince: '2025-01-01T08:00:00.000Z' }),
+      conversation({ id: 'offer', routingState: 'offered', offeredToId: me, waitingSince: '2025-01-01T09:00:00.000Z' }),
+    ]);
+    expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['queued', 'offer']);
+    useInboxStore.getState().setMe(me);
+    expect(useInboxStore.getState().conversations.map((c) => c.id)).toEqual(['offer', 'queued']);
   });
 });

@@ -10,20 +10,127 @@ function compareByActivity(a: InboxConversation, b: InboxConversation): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+function time(iso: string | null): number {
+  if (iso === null) return Number.NaN;
+  return Date.parse(iso);
+}
+
+/** True when the conversation is offered to this agent and waits for their answer. */
+export function isOfferToMe(
+  conversation: Pick<InboxConversation, 'routingState' | 'offeredToId' | 'status' | 'access'>,
+  me: string | null,
+): boolean {
+  return (
+    me !== null &&
+    conversation.routingState === 'offered' &&
+    conversation.offeredToId === me &&
+    conversation.status === 'open' &&
+    conversation.access === 'full'
+  );
+}
+
+/** Who an open offer is for, from this agent's point of view; null when it is not an offer. */
+export function offerAudience(conversation: InboxConversation, me: string | null): 'me' | 'other' | null {
+  if (conversation.routingState !== 'offered' || conversation.status !== 'open') return null;
+  if (isOfferToMe(conversation, me)) return 'me';
+  return conversation.offeredToId === null ? null : 'other';
+}
+
+/** An open conversation nobody has taken yet (with the bot, queued, pending, or offered to someone). */
+export function isUnassigned(conversation: InboxConversation): boolean {
+  return conversation.assigneeId === null && conversation.status === 'open' && conversation.access === 'full';
+}
+
+/** 0: offered to me, 1: waiting for a person, 2: the rest, 3: no longer mine (kept for unsent text). */
+function rank(conversation: InboxConversation, me: string | null): number {
+  if (conversation.access === 'lost') return 3;
+  if (isOfferToMe(conversation, me)) return 0;
+  if (isUnassigned(conversation)) return 1;
+  return 2;
+}
+
+/** Earlier instants first; a missing or unreadable time after every known one. */
+function compareEarliest(a: string | null, b: string | null): number {
+  const ta = time(a);
+  const tb = time(b);
+  const ka = !Number.isNaN(ta);
+  const kb = !Number.isNaN(tb);
+  if (ka !== kb) return ka ? -1 : 1;
+  return ka && ta !== tb ? ta - tb : 0;
+}
+
 /**
- * Inbox order: conversations that are still the agent's first, most recent activity first; the
- * ones no longer theirs (kept only for their unsent text) at the bottom, in the same order. Ties
- * are broken by id so the order never flickers.
+ * Inbox order: chats offered to this agent first (the one expiring soonest on top); then open
+ * conversations nobody has taken, the customer waiting longest first (higher priority breaks a
+ * tie; ones not waiting by activity); then the rest, most recent activity first; the ones no
+ * longer theirs (kept only for their unsent text) at the bottom by activity. Ties are broken by
+ * id so the order never flickers.
  */
-export function compareConversations(a: InboxConversation, b: InboxConversation): number {
-  const la = a.access === 'lost';
-  const lb = b.access === 'lost';
-  if (la !== lb) return la ? 1 : -1;
+export function compareConversations(a: InboxConversation, b: InboxConversation, me: string | null = null): number {
+  const ra = rank(a, me);
+  const rb = rank(b, me);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) {
+    const byExpiry = compareEarliest(a.offerExpiresAt, b.offerExpiresAt);
+    if (byExpiry !== 0) return byExpiry;
+  }
+  if (ra === 1) {
+    const byWait = compareEarliest(a.waitingSince, b.waitingSince);
+    if (byWait !== 0) return byWait;
+    if (a.priority !== b.priority) return b.priority - a.priority;
+  }
   return compareByActivity(a, b);
 }
 
-export function sortConversations(conversations: Iterable<InboxConversation>): InboxConversation[] {
-  return [...conversations].sort(compareConversations);
+export function sortConversations(conversations: Iterable<InboxConversation>, me: string | null = null): InboxConversation[] {
+  return [...conversations].sort((a, b) => compareConversations(a, b, me));
+}
+
+/** The inbox tabs. */
+export const inboxFilters = ['mine', 'unassigned', 'all'] as const;
+export type InboxFilter = (typeof inboxFilters)[number];
+
+export function isInboxFilter(value: unknown): value is InboxFilter {
+  return typeof value === 'string' && (inboxFilters as readonly string[]).includes(value);
+}
+
+/**
+ * Whether a conversation shows under a tab. An offer to this agent shows under every tab (it
+ * expires soon); conversations no longer theirs stay under Mine and All for their unsent text.
+ */
+export function matchesFilter(conversation: InboxConversation, filter: InboxFilter, me: string | null): boolean {
+  if (filter === 'all' || isOfferToMe(conversation, me)) return true;
+  if (filter === 'mine') return conversation.access === 'lost' || (me !== null && conversation.assigneeId === me);
+  return isUnassigned(conversation);
+}
+
+/** The conversations under a tab, in the order given. Returns the same array for All. */
+export function filterConversations(
+  conversations: InboxConversation[],
+  filter: InboxFilter,
+  me: string | null,
+): InboxConversation[] {
+  if (filter === 'all') return conversations;
+  return conversations.filter((c) => matchesFilter(c, filter, me));
+}
+
+/** How many conversations each tab holds. */
+export function countByFilter(conversations: readonly InboxConversation[], me: string | null): Record<InboxFilter, number> {
+  const counts: Record<InboxFilter, number> = { mine: 0, unassigned: 0, all: conversations.length };
+  for (const c of conversations) {
+    if (matchesFilter(c, 'mine', me)) counts.mine += 1;
+    if (matchesFilter(c, 'unassigned', me)) counts.unassigned += 1;
+  }
+  return counts;
+}
+
+/** Offers to this agent that were not there before, for the screen-reader announcement. */
+export function newOffers(
+  previous: ReadonlySet<string>,
+  conversations: readonly InboxConversation[],
+  me: string | null,
+): InboxConversation[] {
+  return conversations.filter((c) => isOfferToMe(c, me) && !previous.has(c.id));
 }
 
 export type ConversationMap = Readonly<Record<string, InboxConversation>>;

@@ -13,8 +13,10 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 interface InboxData {
   byId: ConversationMap;
-  /** Sorted: the agent's own by last activity, newest first, then the lost ones; a stable array for views. */
+  /** Sorted (see compareConversations): offers to the agent, the waiting, the rest, then the lost ones; a stable array for views. */
   conversations: InboxConversation[];
+  /** The signed-in agent's id: whose offers go first and what "Mine" means. */
+  me: string | null;
   selectedId: string | null;
   status: LoadStatus;
   error: AppErrorShape | null;
@@ -30,12 +32,14 @@ interface InboxStore extends InboxData {
   /** Drops a conversation; if it was open, nothing is selected any more. */
   remove(id: string): void;
   select(id: string | null): void;
+  setMe(userId: string | null): void;
   reset(): void;
 }
 
 const empty: InboxData = {
   byId: {},
   conversations: [],
+  me: null,
   selectedId: null,
   status: 'idle',
   error: null,
@@ -51,7 +55,7 @@ export const useInboxStore = create<InboxStore>((set) => ({
       const byId = reconcileConversations(s.byId, loaded, s.removedWhileLoading);
       return {
         byId,
-        conversations: sortConversations(Object.values(byId)),
+        conversations: sortConversations(Object.values(byId), s.me),
         status: 'ready',
         error: null,
         removedWhileLoading: {},
@@ -64,7 +68,7 @@ export const useInboxStore = create<InboxStore>((set) => ({
       if (byId[conversation.id] === s.byId[conversation.id]) return s;
       const removedWhileLoading = { ...s.removedWhileLoading };
       delete removedWhileLoading[conversation.id];
-      return { byId, conversations: sortConversations(Object.values(byId)), removedWhileLoading };
+      return { byId, conversations: sortConversations(Object.values(byId), s.me), removedWhileLoading };
     }),
   remove: (id) =>
     set((s) => {
@@ -72,8 +76,10 @@ export const useInboxStore = create<InboxStore>((set) => ({
       const removedWhileLoading = { ...s.removedWhileLoading, [id]: true as const };
       const selectedId = s.selectedId === id ? null : s.selectedId;
       if (byId === s.byId) return { removedWhileLoading, selectedId };
-      return { byId, conversations: sortConversations(Object.values(byId)), selectedId, removedWhileLoading };
+      return { byId, conversations: sortConversations(Object.values(byId), s.me), selectedId, removedWhileLoading };
     }),
   select: (selectedId) => set({ selectedId }),
+  setMe: (me) =>
+    set((s) => (s.me === me ? s : { me, conversations: sortConversations(Object.values(s.byId), me) })),
   reset: () => set(empty),
 }));

@@ -1,4 +1,5 @@
 import type { Draft, InboxConversation, ThreadMessage } from '../../../shared/contract';
+import type { AgentState, SkillGroup, TeamMember } from '../../../shared/domain';
 
 /** Test data builders: a valid object with the fields a test cares about overridden. */
 export function conversation(overrides: Partial<InboxConversation> & { id: string }): InboxConversation {
@@ -15,6 +16,14 @@ export function conversation(overrides: Partial<InboxConversation> & { id: strin
     lastMessagePreview: 'Hello',
     lastMessageSenderType: 'contact',
     createdAt: '2025-01-01T09:00:00.000Z',
+    routingState: 'assigned',
+    groupId: null,
+    groupName: null,
+    priority: 0,
+    offeredToId: null,
+    offerExpiresAt: null,
+    waitingSince: null,
+    summary: null,
     access: 'full',
     ...overrides,
   };
@@ -30,6 +39,7 @@ export function message(overrides: Partial<ThreadMessage> & { id: string }): Thr
     body: `body of ${overrides.id}`,
     clientId: null,
     createdAt: '2025-01-01T10:00:00.000Z',
+    internal: false,
     delivery: 'sent',
     error: null,
     ...overrides,
@@ -44,4 +54,16 @@ export function draft(overrides: Partial<Draft> & { conversationId: string }): D
 export function clientId(n: number): string {
   const time = (0x0190_0000_0000 + n).toString(16).padStart(12, '0');
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+export function agentState(overrides: Partial<AgentState> = {}): AgentState {
+  return { userId: 'u1', presence: 'online', load: 0, maxChats: 5, autoAwaySeconds: 300, ...overrides };
+}
+
+export function teamMember(overrides: Partial<TeamMember> & { id: string }): TeamMember {
+  return { name: `Agent ${overrides.id}`, role: 'agent', presence: 'online', load: 0, maxChats: 5, groupIds: [], ...overrides };
+}
+
+export function skillGroup(overrides: Partial<SkillGroup> & { id: string }): SkillGroup {
+  return { name: `Group ${overrides.id}`, open: true, ...overrides };
 }

@@ -5,9 +5,11 @@ const FROM_BY_SENDER = { contact: 'me', agent: 'agent', bot: 'bot', system: 'sys
 
 /**
  * A message as the customer sees it, or null for anything they must not see. Only the four
- * customer-facing sender types map; anything added later (internal notes) stays hidden.
+ * customer-facing sender types map, never an internal note; anything added later stays hidden.
  */
 export function toVisitorMessage(message: Message): VisitorMessage | null {
+  // Agents-only notes (transfer notes) never reach the customer, whoever wrote them.
+  if (message.internal !== false) return null;
   const from = (FROM_BY_SENDER as Record<string, VisitorMessage['from'] | undefined>)[message.senderType];
   if (!from) return null;
   return {

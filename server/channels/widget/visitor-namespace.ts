@@ -10,8 +10,10 @@ import { onRequest, type ErrorLogger } from '../../realtime/request-handler';
 import { visitorRoom } from '../../realtime/rooms';
 import { toVisitorMessage } from './visitor-message';
 import { resolveVisitorSession, type VisitorSession } from './visitor-session';
+import type { Router } from '../../domain/routing/router';
+import type { Clock } from '../../lib/clock';
 
-export type VisitorNamespaceDeps = { db: Db; secret: string; logError: ErrorLogger };
+export type VisitorNamespaceDeps = { db: Db; secret: string; logError: ErrorLogger; router: Router; clock: Clock };
 
 type VisitorSocketData = { session: VisitorSession };
 
@@ -36,7 +38,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
   nsp.on('connection', (socket: Socket) => {
     const { session } = socket.data as VisitorSocketData;
     void socket.join(visitorRoom(session.channelId, session.contactId));
-    socket.emit('visitor:session', { visitorToken: session.visitorToken, contactId: session.contactId, name: session.name });
+    void greet(socket, session, deps).catch((err: unknown) => deps.logError(err, 'visitor session'));
 
     onRequest(socket, 'visitor:history', visitorRequests['visitor:history'], async () => {
       const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
@@ -44,13 +46,30 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     }, deps.logError);
 
     onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
-      const change = await sendContactMessage(deps.db, session, payload);
+      const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() });
       publishChange(io, change, { exceptVisitorSocket: socket.id });
+      // A new or newly waiting conversation is routed at once; the customer hears where they stand.
+      void deps.router.kick(session.accountId, [change.conversation.id]);
       const message = toVisitorMessage(toMessage(change.message));
       if (!message) throw new Error('a visitor message must be visible to the visitor');
       return { message };
     }, deps.logError);
   });
+}
+
+/** The session push (with the menu of groups), then where the customer's open conversation stands, if any. */
+async function greet(socket: Socket, session: VisitorSession, deps: VisitorNamespaceDeps): Promise<void> {
+  const channel = await deps.db.query<{ config: unknown }>('SELECT config FROM channels WHERE id = $1', [session.channelId]);
+  const config = (channel[0]?.config ?? {}) as { menu?: unknown };
+  const groups = config.menu === false ? [] : await deps.router.groups(session.accountId);
+  socket.emit('visitor:session', { visitorToken: session.visitorToken, contactId: session.contactId, name: session.name, groups });
+  const open = await deps.db.query<{ id: string }>(
+    "SELECT id FROM conversations WHERE contact_id = $1 AND channel_id = $2 AND status = 'open'",
+    [session.contactId, session.channelId],
+  );
+  if (!open[0]) return;
+  const status = await deps.router.statusOf(session.accountId, open[0].id);
+  if (status) socket.emit('queue:update', status);
 }
 
 function visible(messages: (VisitorMessage | null)[]): VisitorMessage[] {

@@ -1,5 +1,6 @@
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-sync-floor';
+import * as m0003 from './0003-routing';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -7,4 +8,5 @@ export type Migration = { version: number; name: string; sql: string };
 export const migrations: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
 ];

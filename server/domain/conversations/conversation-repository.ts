@@ -1,4 +1,4 @@
-import type { ChannelKind, Conversation, ConversationStatus, SenderType } from '../../../shared/domain';
+import type { ChannelKind, Conversation, ConversationStatus, RoutingState, SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import type { Viewer } from './permissions';
 
@@ -17,6 +17,14 @@ type ConversationRow = {
   last_message_preview: string;
   last_message_sender_type: SenderType | null;
   created_at: Date | string;
+  routing_state: RoutingState;
+  group_id: string | null;
+  group_name: string | null;
+  priority: number;
+  offered_to: string | null;
+  offer_expires_at: Date | string | null;
+  waiting_since: Date | string | null;
+  summary: string | null;
 };
 
 /** A conversation as clients see it, plus the account it belongs to for permission checks. */
@@ -25,11 +33,13 @@ export type ConversationView = Conversation & { accountId: string };
 const SELECT_VIEW = `
   SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name,
          c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
-         c.last_message_sender_type, c.created_at
+         c.last_message_sender_type, c.created_at, c.routing_state, c.group_id, g.name AS group_name, c.priority,
+         c.offered_to, c.offer_expires_at, c.waiting_since, c.summary
   FROM conversations c
   JOIN channels ch ON ch.id = c.channel_id
   JOIN contacts ct ON ct.id = c.contact_id
-  LEFT JOIN users u ON u.id = c.assignee_id`;
+  LEFT JOIN users u ON u.id = c.assignee_id
+  LEFT JOIN skill_groups g ON g.id = c.group_id`;
 
 export const toIso = (value: Date | string) => new Date(value).toISOString();
 
@@ -49,6 +59,14 @@ function toView(row: ConversationRow): ConversationView {
     lastMessagePreview: row.last_message_preview,
     lastMessageSenderType: row.last_message_sender_type,
     createdAt: toIso(row.created_at),
+    routingState: row.routing_state,
+    groupId: row.group_id,
+    groupName: row.group_name,
+    priority: Number(row.priority),
+    offeredToId: row.offered_to,
+    offerExpiresAt: row.offer_expires_at === null ? null : toIso(row.offer_expires_at),
+    waitingSince: row.waiting_since === null ? null : toIso(row.waiting_since),
+    summary: row.summary,
   };
 }
 
@@ -98,16 +116,53 @@ export async function listVisibleConversations(db: Queryable, user: Viewer): Pro
   return rows.map(toView);
 }
 
-export type LockedConversation = { id: string; accountId: string; assigneeId: string | null; status: ConversationStatus };
+export type LockedConversation = {
+  id: string;
+  accountId: string;
+  assigneeId: string | null;
+  status: ConversationStatus;
+  routingState: RoutingState;
+  offeredTo: string | null;
+  offerExpiresAt: number | null;
+  groupId: string | null;
+  channelId: string;
+  contactId: string;
+};
+
+type LockedRow = {
+  id: string;
+  account_id: string;
+  assignee_id: string | null;
+  status: ConversationStatus;
+  routing_state: RoutingState;
+  offered_to: string | null;
+  offer_expires_at: Date | string | null;
+  group_id: string | null;
+  channel_id: string;
+  contact_id: string;
+};
+
+const LOCK_COLUMNS = 'id, account_id, assignee_id, status, routing_state, offered_to, offer_expires_at, group_id, channel_id, contact_id';
+
+function toLocked(row: LockedRow): LockedConversation {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    assigneeId: row.assignee_id,
+    status: row.status,
+    routingState: row.routing_state,
+    offeredTo: row.offered_to,
+    offerExpiresAt: row.offer_expires_at === null ? null : new Date(row.offer_expires_at).getTime(),
+    groupId: row.group_id,
+    channelId: row.channel_id,
+    contactId: row.contact_id,
+  };
+}
 
 /** Reads and row-locks a conversation for the rest of the transaction. */
 export async function lockConversation(tx: Queryable, id: string): Promise<LockedConversation | null> {
-  const rows = await tx.query<{ id: string; account_id: string; assignee_id: string | null; status: ConversationStatus }>(
-    'SELECT id, account_id, assignee_id, status FROM conversations WHERE id = $1 FOR UPDATE',
-    [id],
-  );
-  const row = rows[0];
-  return row ? { id: row.id, accountId: row.account_id, assigneeId: row.assignee_id, status: row.status } : null;
+  const rows = await tx.query<LockedRow>(`SELECT ${LOCK_COLUMNS} FROM conversations WHERE id = $1 FOR UPDATE`, [id]);
+  return rows[0] ? toLocked(rows[0]) : null;
 }
 
 /** Row-locks the open conversation of a contact on a channel, if there is one. */
@@ -116,13 +171,11 @@ export async function lockOpenConversation(
   contactId: string,
   channelId: string,
 ): Promise<LockedConversation | null> {
-  const rows = await tx.query<{ id: string; account_id: string; assignee_id: string | null; status: ConversationStatus }>(
-    `SELECT id, account_id, assignee_id, status FROM conversations
-     WHERE contact_id = $1 AND channel_id = $2 AND status = 'open' FOR UPDATE`,
+  const rows = await tx.query<LockedRow>(
+    `SELECT ${LOCK_COLUMNS} FROM conversations WHERE contact_id = $1 AND channel_id = $2 AND status = 'open' FOR UPDATE`,
     [contactId, channelId],
   );
-  const row = rows[0];
-  return row ? { id: row.id, accountId: row.account_id, assigneeId: row.assignee_id, status: row.status } : null;
+  return rows[0] ? toLocked(rows[0]) : null;
 }
 
 /** The display name of a conversation's assignee, for refusals that say who has it now. */
@@ -133,5 +186,12 @@ export async function getAssigneeName(db: Queryable, assigneeId: string): Promis
 
 /** Marks a locked conversation resolved under a new sequence number. */
 export async function markResolved(tx: Queryable, id: string, seq: number): Promise<void> {
-  await tx.query("UPDATE conversations SET status = 'resolved', seq = $2 WHERE id = $1", [id, seq]);
+  // A conversation resolved while waiting or offered leaves the queue; the assignee stays.
+  await tx.query(
+    `UPDATE conversations SET status = 'resolved', seq = $2, resolved_at = now(),
+       routing_state = CASE WHEN routing_state = 'offered' THEN 'queued' ELSE routing_state END,
+       offered_to = NULL, offer_expires_at = NULL, waiting_since = NULL
+     WHERE id = $1`,
+    [id, seq],
+  );
 }

@@ -5,6 +5,8 @@ import type { MessageView } from './message-repository';
 export type ConversationChange = {
   conversation: ConversationView;
   message?: MessageView;
+  /** Further messages stored by the same change (a notice to the customer, an internal note), after `message`. */
+  moreMessages?: MessageView[];
   /** The assignee before the change; undefined when the conversation was created by it. */
   previousAssigneeId: string | null | undefined;
   /** False when nothing was written (a client id already stored, an already resolved conversation): ack, push nothing. */

@@ -13,6 +13,7 @@ type MessageRow = {
   body: string;
   client_id: string | null;
   created_at: Date | string;
+  internal: boolean;
 };
 
 /** A message as clients see it, plus its account for checks. */
@@ -21,7 +22,7 @@ export type MessageView = Message & { accountId: string };
 const VIEW_COLUMNS = `
   m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
-  m.body, m.client_id, m.created_at`;
+  m.body, m.client_id, m.created_at, m.internal`;
 
 const VIEW_FROM = `
   FROM messages m
@@ -42,6 +43,7 @@ function toView(row: MessageRow): MessageView {
     body: row.body,
     clientId: row.client_id,
     createdAt: toIso(row.created_at),
+    internal: row.internal === true,
   };
 }
 
@@ -88,7 +90,7 @@ export async function listConversationMessages(db: Queryable, conversationId: st
 export async function listContactChannelMessages(db: Queryable, contactId: string, channelId: string): Promise<MessageView[]> {
   const rows = await db.query<MessageRow>(
     `${SELECT_VIEW} JOIN conversations c ON c.id = m.conversation_id
-     WHERE c.contact_id = $1 AND c.channel_id = $2 ORDER BY m.seq`,
+     WHERE c.contact_id = $1 AND c.channel_id = $2 AND NOT m.internal ORDER BY m.seq`,
     [contactId, channelId],
   );
   return rows.map(toView);
@@ -103,12 +105,14 @@ export type NewMessage = {
   senderId: string | null;
   body: string;
   clientId: string | null;
+  /** Agents-only note (never to the customer or a channel). */
+  internal?: boolean;
 };
 
 export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
   await tx.query(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId],
+    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false],
   );
 }

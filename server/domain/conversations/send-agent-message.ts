@@ -59,6 +59,15 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend):
        last_message_sender_type = 'agent' WHERE id = $1`,
     [locked.id, conversationSeq, assigneeId, previewOf(input.body)],
   );
+  if (assigneeId !== locked.assigneeId) {
+    // Claimed by replying: it leaves the queue, cancelling any offer to someone else.
+    await tx.query(
+      `UPDATE conversations SET routing_state = 'assigned', offered_to = NULL, offer_expires_at = NULL,
+         waiting_since = NULL, assigned_at = now() WHERE id = $1`,
+      [locked.id],
+    );
+    if (assigneeId) await tx.query('UPDATE users SET last_assigned_at = now() WHERE id = $1', [assigneeId]);
+  }
   const message = await getMessageView(tx, messageId);
   const conversation = await getConversationView(tx, locked.id);
   if (!message || !conversation) throw new Error('stored message vanished inside its transaction');

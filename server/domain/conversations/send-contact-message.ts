@@ -4,10 +4,20 @@ import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockOpenConversation } from './conversation-repository';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
-import { findMessageByClientId, getMessageView, insertMessage } from './message-repository';
+import { findMessageByClientId, getMessageView, insertMessage, type MessageView } from './message-repository';
+import { asksForHuman, groupByKeywords, handoffNotice, scriptOf, summarize } from '../routing/classify';
+import { channelRouting, chooseEntry, queueOrPending } from '../routing/entry';
+import { loadGroups } from '../routing/routing-repository';
 
 export type ContactRef = { accountId: string; channelId: string; contactId: string };
-export type ContactSend = { clientId: string; body: string };
+export type ContactSend = {
+  clientId: string;
+  body: string;
+  /** The skill group picked in the widget's menu; only the first message of a conversation uses it. */
+  groupId?: string;
+  /** When the message arrived (ms since the epoch); defaults to the system clock. */
+  now?: number;
+};
 
 /**
  * Stores a customer's message once per client id on their open conversation on that channel,
@@ -27,51 +37,92 @@ export async function sendContactMessage(db: Db, contact: ContactRef, input: Con
 
 async function sendInTransaction(tx: Queryable, contact: ContactRef, input: ContactSend): Promise<MessageChange> {
   // Serialises sends per contact, so two tabs cannot open two conversations at once.
-  const locked = await tx.query('SELECT id FROM contacts WHERE id = $1 AND account_id = $2 FOR UPDATE', [
+  const locked = await tx.query<{ vip_level: number }>('SELECT vip_level FROM contacts WHERE id = $1 AND account_id = $2 FOR UPDATE', [
     contact.contactId,
     contact.accountId,
   ]);
   if (locked.length === 0) throw new AppError('not_found', 'contact not found');
+  const vipLevel = Number(locked[0]!.vip_level);
 
   const duplicate = await replayDuplicate(tx, contact, input);
   if (duplicate) return duplicate;
 
+  const now = new Date(input.now ?? Date.now());
   const open = await lockOpenConversation(tx, contact.contactId, contact.channelId);
+  const groups = open && open.routingState !== 'bot' ? [] : await loadGroups(tx, contact.accountId);
+  if (input.groupId !== undefined && !open && !groups.some((g) => g.id === input.groupId)) {
+    throw new AppError('bad_request', 'groupId: no such group on this chat');
+  }
   const messageSeq = await nextSeq(tx, contact.accountId);
-  const conversationSeq = await nextSeq(tx, contact.accountId);
+  const messageId = randomUUID();
   const preview = previewOf(input.body);
   let conversationId: string;
+  let notice: string | null = null;
   if (open) {
     conversationId = open.id;
-    await tx.query(
-      `UPDATE conversations SET seq = $2, last_message_at = now(), last_message_preview = $3,
-         last_message_sender_type = 'contact' WHERE id = $1`,
-      [open.id, conversationSeq, preview],
-    );
+    await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
+    if (open.routingState === 'bot' && asksForHuman(input.body)) {
+      // The customer asks for a person: the conversation joins the queue with what they said so far.
+      const transcript = await tx.query<{ body: string }>(
+        "SELECT body FROM messages WHERE conversation_id = $1 AND sender_type = 'contact' ORDER BY seq",
+        [open.id],
+      );
+      const bodies = transcript.map((m) => m.body);
+      const groupId = open.groupId ?? groupByKeywords(bodies.join('\n'), groups);
+      const next = queueOrPending(groupId, groups, now.getTime(), scriptOf(bodies.join('')));
+      notice = next.notice ?? handoffNotice(next.lang);
+      await tx.query(
+        `UPDATE conversations SET routing_state = $2, group_id = $3, summary = $4, waiting_since = $5 WHERE id = $1`,
+        [open.id, next.routingState, groupId, summarize(bodies), now],
+      );
+    }
   } else {
     conversationId = randomUUID();
+    const channelRows = await tx.query<{ config: unknown }>('SELECT config FROM channels WHERE id = $1', [contact.channelId]);
+    const entry = chooseEntry(input.groupId ?? null, channelRouting(channelRows[0]?.config), input.body, groups, now.getTime());
+    notice = entry.notice;
+    // Placeholder seq: the conversation takes its number after its messages, below.
     await tx.query(
       `INSERT INTO conversations (id, account_id, channel_id, contact_id, status, assignee_id, seq,
-         last_message_at, last_message_preview, last_message_sender_type)
-       VALUES ($1, $2, $3, $4, 'open', NULL, $5, now(), $6, 'contact')`,
-      [conversationId, contact.accountId, contact.channelId, contact.contactId, conversationSeq, preview],
+         last_message_at, last_message_preview, last_message_sender_type, routing_state, group_id, priority, waiting_since)
+       VALUES ($1, $2, $3, $4, 'open', NULL, $5, $6, $7, 'contact', $8, $9, $10, $11)`,
+      [conversationId, contact.accountId, contact.channelId, contact.contactId, messageSeq, now, preview,
+        entry.routingState, entry.groupId, vipLevel, entry.routingState === 'bot' ? null : now],
     );
+    await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
   }
-  const messageId = randomUUID();
-  await insertMessage(tx, {
-    id: messageId,
+  const noticeId = notice ? randomUUID() : null;
+  if (notice && noticeId) {
+    await insertMessage(tx, {
+      id: noticeId, accountId: contact.accountId, conversationId, seq: await nextSeq(tx, contact.accountId),
+      senderType: 'system', senderId: null, body: notice, clientId: null,
+    });
+  }
+  const conversationSeq = await nextSeq(tx, contact.accountId);
+  await tx.query(
+    `UPDATE conversations SET seq = $2, last_message_at = $4, last_message_preview = $3,
+       last_message_sender_type = 'contact' WHERE id = $1`,
+    [conversationId, conversationSeq, preview, now],
+  );
+  const message = await getMessageView(tx, messageId);
+  const noticeView = noticeId ? await getMessageView(tx, noticeId) : null;
+  const conversation = await getConversationView(tx, conversationId);
+  if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
+  const moreMessages: MessageView[] = noticeView ? [noticeView] : [];
+  return { message, moreMessages, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true };
+}
+
+function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend) {
+  return insertMessage(tx, {
+    id,
     accountId: contact.accountId,
     conversationId,
-    seq: messageSeq,
+    seq,
     senderType: 'contact',
     senderId: contact.contactId,
     body: input.body,
     clientId: input.clientId,
   });
-  const message = await getMessageView(tx, messageId);
-  const conversation = await getConversationView(tx, conversationId);
-  if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
-  return { message, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true };
 }
 
 async function replayDuplicate(db: Queryable, contact: ContactRef, input: ContactSend): Promise<MessageChange | null> {

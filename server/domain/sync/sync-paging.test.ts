@@ -44,11 +44,13 @@ function conversation(id: string, seq: number, assigneeId: string | null): Conve
   return {
     id, seq, assigneeId, accountId: 'acc', channelId: 'ch', channelKind: 'widget', contactId: 'ct', contactName: 'Secret name',
     status: 'open', assigneeName: assigneeId, lastMessageAt: '', lastMessagePreview: 'secret preview', lastMessageSenderType: 'contact', createdAt: '',
+    routingState: assigneeId ? 'assigned' : 'queued', groupId: null, groupName: null, priority: 0, offeredToId: null,
+    offerExpiresAt: null, waitingSince: null, summary: null,
   };
 }
 
 function message(id: string, seq: number, conversationId: string): MessageView {
-  return { id, seq, conversationId, accountId: 'acc', senderType: 'contact', senderId: 'ct', senderName: null, body: 'b', clientId: null, createdAt: '' };
+  return { id, seq, conversationId, accountId: 'acc', senderType: 'contact', senderId: 'ct', senderName: null, body: 'b', clientId: null, createdAt: '', internal: false };
 }
 
 describe('sync visibility', () => {

@@ -6,8 +6,9 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PresenceSwitch } from './PresenceSwitch';
 
-/** Product name, who is signed in, connection status, language and sign-out. */
+/** Product name, connection status, the agent's presence and load, who is signed in, language and sign-out. */
 export function Header() {
   const t = useT();
   const controller = useController();
@@ -37,6 +38,7 @@ export function Header() {
       </div>
       <ConnectionStatus />
       <div className="header-spacer" />
+      <PresenceSwitch />
       {error && (
         <p className="header-error" role="alert">
           {t('header.signOutFailed', { reason: describeError(t, error) })}

@@ -1,5 +1,6 @@
 import { Composer } from '../composer/Composer';
 import { InboxList } from '../inbox/InboxList';
+import { OfferAnnouncer } from '../inbox/OfferAnnouncer';
 import { ProfilePanel } from '../profile/ProfilePanel';
 import { ThreadView } from '../thread/ThreadView';
 import { Header } from './Header';
@@ -9,6 +10,7 @@ export function Workstation() {
   return (
     <div className="workstation">
       <Header />
+      <OfferAnnouncer />
       <main className="panes">
         <InboxList />
         <div className="conversation-pane">

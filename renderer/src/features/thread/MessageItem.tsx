@@ -8,7 +8,10 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { formatClock, formatFull } from '../../lib/time';
 import { outboxActions, type OutboxAction } from './outbox-actions';
 
-/** One message: customers on the left, the team on the right, system notes in the middle. */
+/**
+ * One message: customers on the left, the team on the right, system notes in the middle, and
+ * notes for agents only (a transfer note) as a yellow note across the thread.
+ */
 export function MessageItem({ message, canSend = true }: { message: ThreadMessage; canSend?: boolean }) {
   const t = useT();
   const language = useLanguage();
@@ -16,14 +19,26 @@ export function MessageItem({ message, canSend = true }: { message: ThreadMessag
   const outgoing = message.senderType === 'agent' || message.senderType === 'bot';
   return (
     <li
-      className="message"
+      className={message.internal ? 'message message-internal' : 'message'}
       data-testid="message"
       data-sender={message.senderType}
       data-delivery={message.delivery}
       data-message-id={message.id}
       data-client-id={message.clientId ?? undefined}
+      data-internal={message.internal ? 'true' : undefined}
     >
-      {message.senderType === 'system' ? (
+      {message.internal ? (
+        <div className="note-bubble">
+          <div className="note-meta">
+            <span className="note-label">{t('message.internalNote')}</span>
+            {message.senderType !== 'system' && <span className="message-sender">{sender}</span>}
+            <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
+              {formatClock(message.createdAt, language)}
+            </time>
+          </div>
+          <p className="note-body">{message.body}</p>
+        </div>
+      ) : message.senderType === 'system' ? (
         <p className="message-system">
           <span>{message.body}</span>
           <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>

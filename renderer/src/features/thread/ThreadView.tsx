@@ -4,10 +4,15 @@ import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { canActOn } from '../../stores/inbox-logic';
+import { canActOn, offerAudience } from '../../stores/inbox-logic';
 import { useInboxStore } from '../../stores/inbox-store';
 import { emptyThread, useThreadStore } from '../../stores/thread-store';
 import { ChannelBadge } from '../inbox/ChannelBadge';
+import { OfferActions, OfferCountdown, OfferedToOther } from '../inbox/OfferActions';
+import { RoutingBadges } from '../inbox/RoutingBadges';
+import { useSessionStore } from '../../stores/session-store';
+import { TransferDialog } from '../transfer/TransferDialog';
+import { canTransfer } from '../transfer/transfer-logic';
 import { MessageItem } from './MessageItem';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
@@ -94,6 +99,12 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
 function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
   const t = useT();
   const controller = useController();
+  const me = useInboxStore((s) => s.me);
+  const role = useSessionStore((s) => s.session?.user?.role ?? null);
+  const offer = offerAudience(conversation, me);
+  const transferButton = useRef<HTMLButtonElement>(null);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [transferredTo, setTransferredTo] = useState<{ conversationId: string; name: string } | null>(null);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<{ conversationId: string; error: AppErrorShape } | null>(null);
   // An error belongs to the conversation it happened in; switching away hides it.
@@ -115,7 +126,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
   return (
     <header className="thread-header" data-access={conversation.access}>
       <div className="thread-title-row">
-        <h2 id="thread-title" className="thread-title">
+        <h2 id="thread-title" className="thread-title" tabIndex={-1}>
           {conversation.contactName}
         </h2>
         <ChannelBadge kind={conversation.channelKind} />
@@ -124,7 +135,23 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
             {t('status.resolved')}
           </span>
         )}
+        <RoutingBadges conversation={conversation} />
         <span className="thread-header-spacer" />
+        {canTransfer(conversation, me, role) && (
+          <button
+            ref={transferButton}
+            type="button"
+            className="button button-quiet"
+            data-testid="transfer-button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              setTransferredTo(null);
+              setTransferOpen(true);
+            }}
+          >
+            {t('thread.transfer')}
+          </button>
+        )}
         {canActOn(conversation) && (
           <button
             type="button"
@@ -137,9 +164,33 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
           </button>
         )}
       </div>
-      <p className="thread-assignee">
-        {conversation.assigneeName ? t('thread.assignedTo', { name: conversation.assigneeName }) : t('thread.unassigned')}
-      </p>
+      {offer === 'me' ? (
+        <div className="thread-offer" data-testid="thread-offer">
+          <span className="offer-label">{t('offer.forYou')}</span>
+          <OfferCountdown expiresAt={conversation.offerExpiresAt} />
+          <OfferActions conversation={conversation} />
+        </div>
+      ) : (
+        <p className="thread-assignee">
+          {offer === 'other' ? (
+            <OfferedToOther conversation={conversation} />
+          ) : conversation.assigneeName ? (
+            t('thread.assignedTo', { name: conversation.assigneeName })
+          ) : (
+            t('thread.unassigned')
+          )}
+        </p>
+      )}
+      {conversation.summary && (
+        <p className="thread-summary" data-testid="conversation-summary">
+          {t('thread.summary', { summary: conversation.summary })}
+        </p>
+      )}
+      {transferredTo?.conversationId === conversation.id && (
+        <p className="thread-notice" role="status" data-testid="transfer-done">
+          {t('thread.transferred', { name: transferredTo.name })}
+        </p>
+      )}
       {conversation.access === 'lost' && (
         <p className="thread-lost" role="status">
           {t('thread.lost')}
@@ -149,6 +200,17 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
         <p className="thread-error" role="alert" title={shownError.message}>
           {t('thread.resolveFailed', { reason: describeError(t, shownError) })}
         </p>
+      )}
+      {transferOpen && (
+        <TransferDialog
+          conversation={conversation}
+          onClose={(done: string | null) => {
+            setTransferOpen(false);
+            if (done !== null && done !== '') setTransferredTo({ conversationId: conversation.id, name: done });
+            // Focus goes back where it came from, or to the thread when the button is gone.
+            requestAnimationFrame(() => (transferButton.current ?? document.getElementById('thread-title'))?.focus());
+          }}
+        />
       )}
     </header>
   );

@@ -1,0 +1,430 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'socket.io';
+import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type QueueStatus } from '../../../shared/protocol';
+import type { Db, Queryable } from '../../db/db';
+import { nextSeq } from '../../db/sequence';
+import type { Clock } from '../../lib/clock';
+import { publishChange } from '../../realtime/publish-change';
+import { userRoom, visitorRoom } from '../../realtime/rooms';
+import type { ErrorLogger } from '../../realtime/request-handler';
+import { getConversationView } from '../conversations/conversation-repository';
+import type { ConversationChange } from '../conversations/message-change';
+import { getMessageView, insertMessage } from '../conversations/message-repository';
+import { isOpenAt } from './business-hours';
+import { decideOffers, type GroupLimits } from './decide';
+import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
+import { queueStatuses } from './queue-status';
+import {
+  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, takeSeqs, type GroupInfo, type TeamRow,
+} from './routing-repository';
+
+export type RouterOptions = {
+  db: Db;
+  io: Server;
+  clock: Clock;
+  logError: ErrorLogger;
+  /** How often expired offers, expired grace periods and reopened groups are looked for. */
+  sweepMs?: number;
+};
+
+/** Advisory lock class for routing runs; the account id is the second key. Same on every node. */
+const ROUTING_LOCK_CLASS = 7340_0002;
+
+/** How long recent handling times are reused before they are read again. */
+const HANDLING_CACHE_MS = 5_000;
+
+export const REQUEUE_NOTE = 're-queued: agent disconnected';
+
+type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<string> };
+
+/**
+ * Routing, one account at a time: moves expired offers and expired reconnect grace periods back
+ * to the queue, opens pending conversations when their group's hours begin, offers waiting
+ * conversations to agents (decideOffers) and tells everyone affected. A run holds a per-account
+ * advisory lock for its transaction, so several nodes never offer one conversation twice; runs
+ * asked for while one is going are folded into one more run after it.
+ */
+export class Router {
+  private readonly db: Db;
+  private readonly io: Server;
+  private readonly clock: Clock;
+  private readonly logError: ErrorLogger;
+  private readonly sweepMs: number;
+  private readonly runs = new Map<string, AccountRun>();
+  private readonly sentStatus = new Map<string, string>();
+  private readonly sentState = new Map<string, string>();
+  private readonly handling = new Map<string, { at: number; samples: Map<string, number[]> }>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(options: RouterOptions) {
+    this.db = options.db;
+    this.io = options.io;
+    this.clock = options.clock;
+    this.logError = options.logError;
+    this.sweepMs = options.sweepMs ?? 2_000;
+  }
+
+  /** Starts the periodic sweep (unref'd: it never keeps the process alive). */
+  start(): void {
+    if (this.sweepTimer || this.stopped) return;
+    this.sweepTimer = setInterval(() => void this.sweep(), this.sweepMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Stops the sweep and timers and waits for runs in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.settled();
+  }
+
+  /** One sweep over every account: idempotent, safe to run on several nodes at once. */
+  async sweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const accounts = await this.db.query<{ id: string }>('SELECT id FROM accounts');
+      await Promise.all(accounts.map((a) => this.kick(a.id)));
+    } catch (err) {
+      if (!this.stopped) this.logError(err, 'routing sweep');
+    }
+  }
+
+  /**
+   * Asks for a routing run of the account; `touched` conversations get their customer's status
+   * re-sent even when they left the queue. Resolves when a run that started after this call ends.
+   */
+  kick(accountId: string, touched: readonly string[] = []): Promise<void> {
+    let run = this.runs.get(accountId);
+    if (!run) {
+      run = { running: null, again: false, touched: new Set() };
+      this.runs.set(accountId, run);
+    }
+    for (const id of touched) run.touched.add(id);
+    if (this.stopped) return Promise.resolve();
+    if (run.running) {
+      run.again = true;
+      return run.running;
+    }
+    const current = run;
+    current.running = (async () => {
+      do {
+        current.again = false;
+        const ids = [...current.touched];
+        current.touched.clear();
+        try {
+          await this.runOnce(accountId, ids);
+        } catch (err) {
+          if (!this.stopped) this.logError(err, 'routing run');
+        }
+      } while (current.again && !this.stopped);
+      current.running = null;
+    })();
+    return current.running;
+  }
+
+  /** Resolves once no run is going on any account (for tests and shutdown). */
+  async settled(): Promise<void> {
+    for (;;) {
+      const running = [...this.runs.values()].map((r) => r.running).filter((p): p is Promise<void> => p !== null);
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
+  }
+
+  /** Runs `fn` after `ms` unless the router stopped first. */
+  later(ms: number, fn: () => void): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) fn();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private async runOnce(accountId: string, touched: readonly string[]): Promise<void> {
+    const now = this.clock();
+    const changes = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [ROUTING_LOCK_CLASS, accountId]);
+      // Holding the account's sequence lock from the start makes the decision see exactly what was
+      // committed before its own numbers: nobody arrives "during" it. Conversation rows are then
+      // only ever locked with SKIP LOCKED, so this order cannot deadlock with a send or a claim.
+      await tx.query('SELECT seq FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+      const settings = await loadSettings(tx, accountId);
+      if (!settings) return [];
+      const out: ConversationChange[] = [];
+      await this.expireGraces(tx, accountId, now, settings.reconnectGraceSeconds, out);
+      await this.expireOffers(tx, accountId, now, out);
+      const groups = await loadGroups(tx, accountId);
+      await this.openPending(tx, accountId, now, groups, out);
+      await this.offer(tx, accountId, now, settings.acceptTimeoutSeconds, groups, out);
+      return out;
+    });
+    for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) publishChange(this.io, change);
+    const changedIds = changes.map((c) => c.conversation.id);
+    await this.notify(accountId, [...touched, ...changedIds]);
+    // The earliest offer to run out gets its own wake-up, so the next agent hears of it promptly.
+    const nextExpiry = changes
+      .map((c) => (c.conversation.routingState === 'offered' && c.conversation.offerExpiresAt ? Date.parse(c.conversation.offerExpiresAt) : null))
+      .filter((t): t is number => t !== null)
+      .sort((a, b) => a - b)[0];
+    if (nextExpiry !== undefined) this.later(Math.max(0, nextExpiry - this.clock()) + 5, () => void this.kick(accountId));
+  }
+
+  /** Agents gone longer than the grace period: offline, and their conversations back to the queue. */
+  private async expireGraces(tx: Queryable, accountId: string, now: number, graceSeconds: number, out: ConversationChange[]) {
+    const cutoff = new Date(now - graceSeconds * 1000);
+    const users = await tx.query<{ id: string }>(
+      `SELECT u.id FROM users u WHERE u.account_id = $1 AND u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2
+         AND (u.presence <> 'offline' OR EXISTS (
+           SELECT 1 FROM conversations c WHERE c.status = 'open' AND (c.assignee_id = u.id OR (c.routing_state = 'offered' AND c.offered_to = u.id))))`,
+      [accountId, cutoff],
+    );
+    for (const user of users) {
+      await tx.query(`UPDATE users SET presence = 'offline', presence_changed_at = $2 WHERE id = $1`, [user.id, new Date(now)]);
+      // Conversations another transaction holds right now are left for the next run.
+      const held = await tx.query<{ id: string; assignee_id: string | null }>(
+        `SELECT id, assignee_id FROM conversations WHERE status = 'open' AND (assignee_id = $1 OR (routing_state = 'offered' AND offered_to = $1))
+         ORDER BY id FOR UPDATE SKIP LOCKED`,
+        [user.id],
+      );
+      for (const c of held) {
+        let noteId: string | null = null;
+        if (c.assignee_id !== null) {
+          noteId = randomUUID();
+          await insertMessage(tx, {
+            id: noteId, accountId, conversationId: c.id, seq: await nextSeq(tx, accountId),
+            senderType: 'system', senderId: null, body: REQUEUE_NOTE, clientId: null, internal: true,
+          });
+        }
+        await tx.query(
+          `UPDATE conversations SET seq = $2, assignee_id = NULL, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL,
+             waiting_since = CASE WHEN assignee_id IS NULL THEN waiting_since ELSE $3 END WHERE id = $1`,
+          [c.id, await nextSeq(tx, accountId), new Date(now)],
+        );
+        out.push(await this.change(tx, c.id, c.assignee_id, noteId));
+      }
+    }
+  }
+
+  /** Offers nobody accepted in time go back to the queue; that agent is not offered them again. */
+  private async expireOffers(tx: Queryable, accountId: string, now: number, out: ConversationChange[]) {
+    const expired = await tx.query<{ id: string; offered_to: string }>(
+      `SELECT id, offered_to FROM conversations
+       WHERE account_id = $1 AND status = 'open' AND routing_state = 'offered' AND offer_expires_at <= $2
+       ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [accountId, new Date(now)],
+    );
+    for (const c of expired) {
+      await tx.query('INSERT INTO routing_declines (conversation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [c.id, c.offered_to]);
+      await tx.query(
+        `UPDATE conversations SET seq = $2, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL WHERE id = $1`,
+        [c.id, await nextSeq(tx, accountId)],
+      );
+      out.push(await this.change(tx, c.id, null, null));
+    }
+  }
+
+  /** Conversations left outside business hours join the queue once their group opens. */
+  private async openPending(tx: Queryable, accountId: string, now: number, groups: GroupInfo[], out: ConversationChange[]) {
+    const closed = new Set(groups.filter((g) => !isOpenAt(g.hours, now)).map((g) => g.id));
+    const pending = await tx.query<{ id: string; group_id: string | null; assignee_id: string | null }>(
+      `SELECT id, group_id, assignee_id FROM conversations WHERE account_id = $1 AND status = 'open' AND routing_state = 'pending'
+       ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [accountId],
+    );
+    for (const c of pending) {
+      if (c.group_id !== null && closed.has(c.group_id)) continue;
+      await tx.query(`UPDATE conversations SET seq = $2, routing_state = 'queued' WHERE id = $1`, [c.id, await nextSeq(tx, accountId)]);
+      out.push(await this.change(tx, c.id, c.assignee_id, null));
+    }
+  }
+
+  /** The decision itself, applied: one sequence number per offer, taken in one statement. */
+  private async offer(tx: Queryable, accountId: string, now: number, timeoutSeconds: number, groups: GroupInfo[], out: ConversationChange[]) {
+    const queue = await loadQueue(tx, accountId);
+    if (queue.length === 0) return;
+    const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
+    const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
+    const offers = decideOffers(queue, team, limits, now);
+    if (offers.length === 0) return;
+    // Only conversations still queued and not held by another transaction (a claim in flight) are offered.
+    const free = await tx.query<{ id: string }>(
+      `SELECT id FROM conversations WHERE id = ANY($1::text[]) AND status = 'open' AND routing_state = 'queued' AND assignee_id IS NULL
+       FOR UPDATE SKIP LOCKED`,
+      [offers.map((o) => o.conversationId)],
+    );
+    const freeIds = new Set(free.map((r) => r.id));
+    const applied = offers.filter((o) => freeIds.has(o.conversationId));
+    if (applied.length === 0) return;
+    const first = await takeSeqs(tx, accountId, applied.length);
+    const expires = new Date(now + timeoutSeconds * 1000);
+    await tx.query(
+      `UPDATE conversations c SET seq = o.seq, routing_state = 'offered', offered_to = o.agent_id, offer_expires_at = $4
+       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS o(id, agent_id, seq) WHERE c.id = o.id`,
+      [applied.map((o) => o.conversationId), applied.map((o) => o.agentId), applied.map((_, i) => first + i), expires],
+    );
+    await tx.query('UPDATE users SET last_assigned_at = $2 WHERE id = ANY($1::text[])', [[...new Set(applied.map((o) => o.agentId))], new Date(now)]);
+    for (const o of applied) out.push(await this.change(tx, o.conversationId, null, null));
+  }
+
+  private async change(tx: Queryable, conversationId: string, previousAssigneeId: string | null, messageId: string | null): Promise<ConversationChange> {
+    const conversation = await getConversationView(tx, conversationId);
+    const message = messageId ? await getMessageView(tx, messageId) : null;
+    if (!conversation) throw new Error('a routed conversation vanished inside its transaction');
+    return { conversation, ...(message ? { message } : {}), previousAssigneeId, created: true };
+  }
+
+  // ---- telling people --------------------------------------------------------------------------
+
+  /**
+   * Pushes `agent:state` to agents whose presence or load changed and `queue:update` to customers
+   * whose status changed (plus those of `touched` conversations), since this node last told them.
+   */
+  private async notify(accountId: string, touched: readonly string[]): Promise<void> {
+    const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
+    if (!settings) return;
+    const agents = this.io.of(AGENT_NAMESPACE);
+    for (const member of team) {
+      const state = toAgentState(member, settings.autoAwaySeconds);
+      const key = JSON.stringify(state);
+      if (this.sentState.get(member.id) === key) continue;
+      this.sentState.set(member.id, key);
+      agents.to(userRoom(member.id)).emit('agent:state', state);
+    }
+    const statuses = await this.statuses(accountId, team, touched);
+    const visitors = this.io.of(VISITOR_NAMESPACE);
+    for (const { row, status } of statuses) {
+      const key = JSON.stringify(status);
+      if (this.sentStatus.get(row.id) === key) continue;
+      if (status.state === 'resolved' || status.state === 'assigned') this.sentStatus.delete(row.id);
+      else this.sentStatus.set(row.id, key);
+      visitors.to(visitorRoom(row.channelId, row.contactId)).emit('queue:update', status);
+    }
+  }
+
+  private async statuses(accountId: string, team: TeamRow[], touched: readonly string[]) {
+    const rows = (await loadStatusRows(this.db, accountId, touched)).filter((r) => r.channelKind === 'widget');
+    if (rows.length === 0) return [];
+    const samples = await this.handlingSamples(accountId);
+    const online = team.filter((m) => m.role === 'agent' && m.presence === 'online' && m.connected);
+    const statuses = queueStatuses(
+      rows,
+      (groupId) => averageHandlingSeconds(samples.get(groupId ?? '') ?? []),
+      (groupId) => (groupId === null ? online.length : online.filter((m) => m.groupIds.includes(groupId)).length),
+    );
+    return rows.map((row) => ({ row, status: statuses.get(row.id)! }));
+  }
+
+  private async handlingSamples(accountId: string): Promise<Map<string, number[]>> {
+    const cached = this.handling.get(accountId);
+    if (cached && Date.now() - cached.at < HANDLING_CACHE_MS) return cached.samples;
+    const samples = await loadHandlingSamples(this.db, accountId, HANDLING_SAMPLE);
+    this.handling.set(accountId, { at: Date.now(), samples });
+    return samples;
+  }
+
+  /** The status a customer sees for one conversation now (on connect), or null when it is not on the widget. */
+  async statusOf(accountId: string, conversationId: string): Promise<QueueStatus | null> {
+    const team = await loadTeam(this.db, accountId);
+    const found = (await this.statuses(accountId, team, [conversationId])).find((s) => s.row.id === conversationId);
+    return found?.status ?? null;
+  }
+
+  // ---- presence ----------------------------------------------------------------------------------
+
+  /** One user's presence and load as their workstation shows it. */
+  async agentState(accountId: string, userId: string): Promise<AgentState> {
+    const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
+    const member = team.find((m) => m.id === userId);
+    if (!member || !settings) throw new Error(`user ${userId} is not in account ${accountId}`);
+    const state = toAgentState(member, settings.autoAwaySeconds);
+    this.sentState.set(userId, JSON.stringify(state));
+    return state;
+  }
+
+  /**
+   * A socket of this user connected. A reconnect within the grace period keeps their presence and
+   * their conversations; a first connect, or one after the grace period ran out, comes online.
+   */
+  async connected(accountId: string, userId: string): Promise<void> {
+    const now = new Date(this.clock());
+    await this.db.query(
+      `UPDATE users u SET
+         presence = CASE WHEN u.presence = 'offline' AND (u.presence_changed_at IS NULL OR
+                      (u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)))
+                    THEN 'online' ELSE u.presence END,
+         presence_changed_at = CASE WHEN u.presence = 'offline' AND (u.presence_changed_at IS NULL OR
+                      (u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)))
+                    THEN $2::timestamptz ELSE u.presence_changed_at END,
+         disconnected_at = NULL
+       FROM accounts a WHERE u.id = $1 AND a.id = u.account_id`,
+      [userId, now],
+    );
+  }
+
+  /**
+   * A socket of this user went away. When it was their last (on any node), the grace period starts:
+   * they get nothing new, keep what they have, and lose it if they are not back in time.
+   */
+  async disconnected(accountId: string, userId: string): Promise<void> {
+    const nsp = this.io.of(AGENT_NAMESPACE);
+    if ((await nsp.in(userRoom(userId)).fetchSockets()).length > 0) return;
+    await this.db.query('UPDATE users SET disconnected_at = $2 WHERE id = $1 AND disconnected_at IS NULL', [userId, new Date(this.clock())]);
+    // A reconnect that raced the check above must not be left marked as gone.
+    if ((await nsp.in(userRoom(userId)).fetchSockets()).length > 0) {
+      await this.db.query('UPDATE users SET disconnected_at = NULL WHERE id = $1', [userId]);
+      return;
+    }
+    const settings = await loadSettings(this.db, accountId);
+    if (settings) this.later(settings.reconnectGraceSeconds * 1000 + 10, () => void this.kick(accountId));
+    await this.kick(accountId);
+  }
+
+  /** Users that look connected but have no socket on any node (after a restart) start their grace period now. */
+  async markMissingAsDisconnected(): Promise<void> {
+    const rows = await this.db.query<{ id: string; account_id: string }>(
+      "SELECT id, account_id FROM users WHERE disconnected_at IS NULL AND presence <> 'offline'",
+    );
+    const nsp = this.io.of(AGENT_NAMESPACE);
+    for (const row of rows) {
+      if ((await nsp.in(userRoom(row.id)).fetchSockets()).length > 0) continue;
+      await this.db.query('UPDATE users SET disconnected_at = $2 WHERE id = $1 AND disconnected_at IS NULL', [row.id, new Date(this.clock())]);
+    }
+  }
+
+  /** Sets a user's presence; coming online drains the queue at once. */
+  async setPresence(accountId: string, userId: string, presence: Presence): Promise<AgentState> {
+    await this.db.query('UPDATE users SET presence = $2, presence_changed_at = $3 WHERE id = $1', [userId, presence, new Date(this.clock())]);
+    const state = await this.agentState(accountId, userId);
+    void this.kick(accountId);
+    return state;
+  }
+
+  /** Colleagues who can take conversations (agents and supervisors) and the skill groups, open or not now. */
+  async team(accountId: string): Promise<{ agents: TeamMember[]; groups: SkillGroup[] }> {
+    const [team, groups] = await Promise.all([loadTeam(this.db, accountId), this.groups(accountId)]);
+    return {
+      agents: team
+        .filter((m) => m.role === 'agent' || m.role === 'supervisor')
+        .map((m) => ({ id: m.id, name: m.name, role: m.role, presence: m.presence, load: m.load, maxChats: m.maxChats, groupIds: [...m.groupIds] })),
+      groups,
+    };
+  }
+
+  /** The account's skill groups with whether they are inside business hours now. */
+  async groups(accountId: string): Promise<SkillGroup[]> {
+    const now = this.clock();
+    return (await loadGroups(this.db, accountId)).map((g) => ({ id: g.id, name: g.name, open: isOpenAt(g.hours, now) }));
+  }
+}
+
+function toAgentState(member: TeamRow, autoAwaySeconds: number): AgentState {
+  return { userId: member.id, presence: member.presence, load: member.load, maxChats: Math.max(1, member.maxChats), autoAwaySeconds };
+}

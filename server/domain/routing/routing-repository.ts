@@ -1,0 +1,179 @@
+import type { Presence, Role, RoutingState } from '../../../shared/domain';
+import type { Queryable } from '../../db/db';
+import type { RoutingAgent, WaitingConversation } from './decide';
+import { parseBusinessHours, type BusinessHours } from './business-hours';
+
+/** The account's routing timings. */
+export type RoutingSettings = { acceptTimeoutSeconds: number; reconnectGraceSeconds: number; autoAwaySeconds: number };
+
+export async function loadSettings(db: Queryable, accountId: string): Promise<RoutingSettings | null> {
+  const rows = await db.query<{ accept_timeout_seconds: number; reconnect_grace_seconds: number; auto_away_seconds: number }>(
+    'SELECT accept_timeout_seconds, reconnect_grace_seconds, auto_away_seconds FROM accounts WHERE id = $1',
+    [accountId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    acceptTimeoutSeconds: Number(row.accept_timeout_seconds),
+    reconnectGraceSeconds: Number(row.reconnect_grace_seconds),
+    autoAwaySeconds: Number(row.auto_away_seconds),
+  };
+}
+
+/** A skill group with what routing needs of it. */
+export type GroupInfo = {
+  id: string;
+  name: string;
+  maxChatsPerAgent: number | null;
+  hours: BusinessHours | null;
+  keywords: string[];
+};
+
+export async function loadGroups(db: Queryable, accountId: string): Promise<GroupInfo[]> {
+  const rows = await db.query<{ id: string; name: string; max_chats_per_agent: number | null; business_hours: unknown; keywords: unknown }>(
+    'SELECT id, name, max_chats_per_agent, business_hours, keywords FROM skill_groups WHERE account_id = $1 ORDER BY name, id',
+    [accountId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    maxChatsPerAgent: r.max_chats_per_agent === null ? null : Number(r.max_chats_per_agent),
+    hours: parseBusinessHours(r.business_hours),
+    keywords: Array.isArray(r.keywords) ? r.keywords.filter((k): k is string => typeof k === 'string') : [],
+  }));
+}
+
+/** An agent, supervisor or admin with everything routing and the team board show of them. */
+export type TeamRow = RoutingAgent & { role: Role };
+
+/**
+ * Every user of the account with their load: open conversations assigned to them plus those
+ * offered to them (an offer leaves the assignee empty, so nothing counts twice).
+ */
+export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRow[]> {
+  const rows = await db.query<{
+    id: string; name: string; role: Role; presence: Presence; connected: boolean; max_chats: number;
+    last_assigned_at: Date | string | null; group_ids: string[] | null; load: number;
+  }>(
+    `WITH loads AS (
+       SELECT COALESCE(assignee_id, offered_to) AS user_id, count(*)::int AS n FROM conversations
+       WHERE account_id = $1 AND status = 'open'
+         AND (assignee_id IS NOT NULL OR (routing_state = 'offered' AND offered_to IS NOT NULL))
+       GROUP BY 1)
+     SELECT u.id, u.name, u.role, u.presence, (u.disconnected_at IS NULL) AS connected, u.max_chats, u.last_assigned_at,
+            (SELECT array_agg(usg.skill_group_id ORDER BY usg.skill_group_id) FROM user_skill_groups usg WHERE usg.user_id = u.id) AS group_ids,
+            COALESCE(l.n, 0) AS load
+     FROM users u LEFT JOIN loads l ON l.user_id = u.id
+     WHERE u.account_id = $1 ORDER BY u.name, u.id`,
+    [accountId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    presence: r.presence,
+    connected: r.connected === true,
+    load: Number(r.load),
+    maxChats: Number(r.max_chats),
+    groupIds: r.group_ids ?? [],
+    lastAssignedAt: r.last_assigned_at === null ? null : new Date(r.last_assigned_at).getTime(),
+  }));
+}
+
+/** The conversations waiting in the queue (not yet offered), with who declined each. */
+export async function loadQueue(db: Queryable, accountId: string): Promise<WaitingConversation[]> {
+  const rows = await db.query<{ id: string; group_id: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string; declined: string[] | null }>(
+    `SELECT c.id, c.group_id, c.priority, c.waiting_since, c.created_at,
+            (SELECT array_agg(d.user_id) FROM routing_declines d WHERE d.conversation_id = c.id) AS declined
+     FROM conversations c
+     WHERE c.account_id = $1 AND c.status = 'open' AND c.routing_state = 'queued'
+     ORDER BY c.priority DESC, c.waiting_since, c.id`,
+    [accountId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    groupId: r.group_id,
+    priority: Number(r.priority),
+    waitingSince: new Date(r.waiting_since ?? r.created_at).getTime(),
+    declinedBy: r.declined ?? [],
+  }));
+}
+
+/** A conversation as its customer's queue status needs it. */
+export type StatusRow = {
+  id: string;
+  channelId: string;
+  contactId: string;
+  channelKind: string;
+  status: 'open' | 'resolved';
+  routingState: RoutingState;
+  groupId: string | null;
+  groupName: string | null;
+  priority: number;
+  waitingSince: number;
+  assigneeName: string | null;
+};
+
+/**
+ * The open conversations still on their way to a person (bot, waiting, offered, pending) plus
+ * any of `alsoIds` whatever their state, for the customers' queue status.
+ */
+export async function loadStatusRows(db: Queryable, accountId: string, alsoIds: readonly string[]): Promise<StatusRow[]> {
+  const rows = await db.query<{
+    id: string; channel_id: string; contact_id: string; kind: string; status: 'open' | 'resolved'; routing_state: RoutingState;
+    group_id: string | null; group_name: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string;
+    assignee_name: string | null;
+  }>(
+    `SELECT c.id, c.channel_id, c.contact_id, ch.kind, c.status, c.routing_state, c.group_id, g.name AS group_name, c.priority,
+            c.waiting_since, c.created_at, u.name AS assignee_name
+     FROM conversations c
+     JOIN channels ch ON ch.id = c.channel_id
+     LEFT JOIN skill_groups g ON g.id = c.group_id
+     LEFT JOIN users u ON u.id = c.assignee_id
+     WHERE c.account_id = $1
+       AND ((c.status = 'open' AND c.routing_state IN ('bot', 'queued', 'offered', 'pending')) OR c.id = ANY($2::text[]))`,
+    [accountId, [...alsoIds]],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    channelId: r.channel_id,
+    contactId: r.contact_id,
+    channelKind: r.kind,
+    status: r.status,
+    routingState: r.routing_state,
+    groupId: r.group_id,
+    groupName: r.group_name,
+    priority: Number(r.priority),
+    waitingSince: new Date(r.waiting_since ?? r.created_at).getTime(),
+    assigneeName: r.assignee_name,
+  }));
+}
+
+/**
+ * Recent handling times in seconds (assigned → resolved) per group, the last `sample` of each;
+ * the key '' holds the account's across all groups (for conversations routed to the whole team).
+ */
+export async function loadHandlingSamples(db: Queryable, accountId: string, sample: number): Promise<Map<string, number[]>> {
+  const rows = await db.query<{ group_key: string; samples: number[] | null }>(
+    `SELECT g.id AS group_key,
+            ARRAY(SELECT EXTRACT(EPOCH FROM (c.resolved_at - c.assigned_at))::float8 FROM conversations c
+                  WHERE c.account_id = $1 AND c.group_id = g.id AND c.resolved_at IS NOT NULL AND c.assigned_at IS NOT NULL
+                  ORDER BY c.resolved_at DESC LIMIT $2) AS samples
+     FROM skill_groups g WHERE g.account_id = $1
+     UNION ALL
+     SELECT '' AS group_key,
+            ARRAY(SELECT EXTRACT(EPOCH FROM (c.resolved_at - c.assigned_at))::float8 FROM conversations c
+                  WHERE c.account_id = $1 AND c.resolved_at IS NOT NULL AND c.assigned_at IS NOT NULL
+                  ORDER BY c.resolved_at DESC LIMIT $2) AS samples`,
+    [accountId, sample],
+  );
+  return new Map(rows.map((r) => [r.group_key, (r.samples ?? []).map(Number)]));
+}
+
+/** Takes `count` consecutive sequence numbers at once; returns the first. */
+export async function takeSeqs(tx: Queryable, accountId: string, count: number): Promise<number> {
+  const rows = await tx.query<{ seq: number }>('UPDATE accounts SET seq = seq + $2 WHERE id = $1 RETURNING seq', [accountId, count]);
+  const row = rows[0];
+  if (!row) throw new Error(`account ${accountId} vanished`);
+  return Number(row.seq) - count + 1;
+}
