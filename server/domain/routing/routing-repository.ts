@@ -1,3 +1,4 @@
+import type { StatusInput } from './queue-status';
 import type { Presence, Role, RoutingState } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import type { RoutingAgent, WaitingConversation } from './decide';
@@ -100,19 +101,7 @@ export async function loadQueue(db: Queryable, accountId: string): Promise<Waiti
 }
 
 /** A conversation as its customer's queue status needs it. */
-export type StatusRow = {
-  id: string;
-  channelId: string;
-  contactId: string;
-  channelKind: string;
-  status: 'open' | 'resolved';
-  routingState: RoutingState;
-  groupId: string | null;
-  groupName: string | null;
-  priority: number;
-  waitingSince: number;
-  assigneeName: string | null;
-};
+export type StatusRow = StatusInput & { channelId: string; contactId: string; channelKind: string };
 
 /**
  * The open conversations still on their way to a person (bot, waiting, offered, pending) plus
