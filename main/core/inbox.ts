@@ -28,7 +28,9 @@ export class InboxService {
   }
 
   async messages(conversationId: string, limit?: number): Promise<ThreadMessage[]> {
-    if (this.transport.isOnline() && !(await this.store.threadComplete(conversationId))) {
+    // A conversation no longer ours is kept only for the agent's unsent text: show what we have.
+    const lost = (await this.store.conversation(conversationId))?.access === 'lost';
+    if (!lost && this.transport.isOnline() && !(await this.store.threadComplete(conversationId))) {
       await this.fetchThread(conversationId);
     }
     const stored = await this.store.thread(conversationId, limit);

@@ -76,6 +76,12 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
     await expect.poll(() => mine.getAttribute('data-delivery')).toBe('queued');
     await expect.poll(() => reply.inputValue()).toBe('');
 
+    // A reply to Chen, who a colleague is about to take over.
+    await item(page, 'Chen: 发票怎么开？').click();
+    await reply.fill('我来帮您开发票。');
+    await page.getByTestId('send-button').click();
+    await expect.poll(() => page.locator('[data-testid=message][data-sender=agent]').getAttribute('data-delivery')).toBe('queued');
+
     await item(page, 'Bo: can I change the size?').click();
     await reply.fill('Sizes can be changed until the parcel ships — ');
     await shoot(page, '07-offline-queued-and-draft');
@@ -97,9 +103,21 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
     proxy.restore();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('online');
     await anna.waitFor((m) => m.body === 'It left our warehouse this morning.', 20_000);
-    await expect.poll(() => item(page, 'Chen').count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => item(page, 'Anna: hello?').count()).toBe(1);
-    await item(page, 'Anna: hello?').click();
+    // Chen's chat is no longer ours: the reply was not sent; it waits in the composer with the reason.
+    const chenItem = page.getByTestId('conversation-item').filter({ hasText: 'Chen' });
+    await expect.poll(() => chenItem.getAttribute('data-access'), { timeout: 15_000 }).toBe('lost');
+    await chenItem.click();
+    await expect.poll(() => reply.inputValue()).toBe('我来帮您开发票。');
+    await expect.poll(() => page.getByTestId('draft-reason').innerText()).toContain('李雷');
+    // What was cached of the thread still shows; nothing asks the server for a chat that is not ours.
+    await expect.poll(() => page.getByTestId('message').allInnerTexts()).toEqual([expect.stringContaining('Chen: 发票怎么开？')]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(chen.received.map((m) => m.body)).not.toContain('我来帮您开发票。');
+    await shoot(page, '08a-reply-returned-to-draft');
+    // Anna's row is there once, with what happened while offline in its thread.
+    const annaItem = page.getByTestId('conversation-item').filter({ hasText: 'Anna' });
+    await expect.poll(() => annaItem.count()).toBe(1);
+    await annaItem.click();
     await expect
       .poll(() => page.getByTestId('message').allInnerTexts())
       .toEqual([
