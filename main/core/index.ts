@@ -27,7 +27,6 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     options.defaultServerUrl ?? null,
   );
   let workspace: Workspace | null = null;
-  let presence: PresenceService | null = null;
 
   const connection: Connection = new Connection({
     getToken: () => session.accessToken(),
@@ -51,10 +50,10 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       'message:new': (m) => void workspace?.sync.onMessage(m).catch(ignore),
       'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(ignore),
       'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(ignore),
-      'agent:state': (state) => presence?.apply(state),
+      'agent:state': (state) => presence.apply(state),
     },
   });
-  presence = new PresenceService(connection, emit);
+  const presence = new PresenceService(connection, emit);
 
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
@@ -67,7 +66,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     connection.stop();
     const closing = workspace;
     workspace = null;
-    presence?.clear();
+    presence.clear();
     await closing?.close();
     return session.logout();
   }
@@ -106,8 +105,8 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
-    'presence.get': async () => presence?.current() ?? null,
-    'presence.set': async ({ presence: next }) => presence!.set(next),
+    'presence.get': async () => presence.current(),
+    'presence.set': async ({ presence: next }) => presence.set(next),
     'conversations.accept': async ({ conversationId }) => (await current()).inbox.act('conversation:accept', { conversationId }),
     'conversations.decline': async ({ conversationId }) => (await current()).inbox.act('conversation:decline', { conversationId }),
     'conversations.transfer': async ({ conversationId, to, note }) =>

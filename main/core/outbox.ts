@@ -4,6 +4,7 @@ import { AppError, toAppError, type AppErrorShape, type ErrorCode } from '../../
 import type { AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore, OutboxRow } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
+import { Coalescer } from './coalescer';
 import { uuidv7 } from './ids';
 
 /** The part of the connection the outbox needs. */
@@ -35,8 +36,10 @@ const returnsToDraft: ReadonlySet<ErrorCode> = new Set(['reassigned', 'resolved'
  */
 export class Outbox {
   private readonly sending = new Set<string>();
-  private flushing: Promise<void> | null = null;
-  private again = false;
+  private readonly flusher = new Coalescer(
+    () => this.flushOnce(),
+    () => this.transport.isOnline(),
+  );
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly lanes: number;
   private readonly retryDelayMs: number;
@@ -83,21 +86,7 @@ export class Outbox {
 
   /** Delivers every queued reply, in order per conversation; concurrent callers share one run. */
   flush(): Promise<void> {
-    if (this.flushing) {
-      this.again = true;
-      return this.flushing;
-    }
-    this.flushing = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.flushOnce();
-        } while (this.again && this.transport.isOnline());
-      } finally {
-        this.flushing = null;
-      }
-    })();
-    return this.flushing;
+    return this.flusher.run();
   }
 
   async retry(clientId: string): Promise<ThreadMessage> {

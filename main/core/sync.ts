@@ -3,6 +3,7 @@ import type { Contact, Conversation, Message } from '../../shared/domain';
 import type { AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore, RemovalOutcome } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
+import { Coalescer } from './coalescer';
 import { SeqTracker } from './seq-tracker';
 
 /** The part of the connection the sync engine needs. */
@@ -39,8 +40,7 @@ type Batch = {
  */
 export class SyncEngine {
   private readonly tracker = new SeqTracker(0);
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly pages = new Coalescer(() => this.pageThrough());
   private gapTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -74,26 +74,16 @@ export class SyncEngine {
 
   /** Fetches every change after the cursor, page by page; concurrent callers share one run. */
   catchUp(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.pageThrough();
-        } while (this.again);
+    return this.pages.run().then(
+      () => {
         this.failures = 0;
-      } catch (err) {
+      },
+      (err: unknown) => {
         // A failed page must not leave the cache silently behind while the socket stays up.
         this.scheduleRetry();
         throw err;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+      },
+    );
   }
 
   private scheduleRetry(): void {
