@@ -8,7 +8,7 @@ import { isDatabaseEmpty, seedDemo } from './db/seed-demo';
 import { systemClock, type Clock } from './lib/clock';
 import { handleHttpError } from './http/http-errors';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
-import { DEFAULT_LOGIN_RULES, LoginLimiter } from './domain/auth/login-limiter';
+import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
@@ -65,7 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));
     app.get('/healthz', async () => ({ ok: true }));
-    const limiter = new LoginLimiter(DEFAULT_LOGIN_RULES, clock);
+    const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
     registerAuthRoutes(app, { db, secret, clock, limiter });
     app.get('/widget', (_request, reply) => reply.redirect('/widget/'));
     await app.register(fastifyStatic, { root: WIDGET_DIR, prefix: '/widget/', index: 'index.html', allowedPath: isWidgetAsset });

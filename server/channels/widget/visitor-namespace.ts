@@ -12,6 +12,10 @@ import { toVisitorMessage } from './visitor-message';
 import { resolveVisitorSession, type VisitorSession } from './visitor-session';
 import type { Router } from '../../domain/routing/router';
 import type { Clock } from '../../lib/clock';
+import { WindowLimiter } from '../../lib/window-limiter';
+
+/** A person types a message every few seconds at most; a socket sending faster is a script. */
+export const VISITOR_MESSAGE_LIMIT = { max: 20, windowMs: 10_000 };
 
 export type VisitorNamespaceDeps = { db: Db; secret: string; logError: ErrorLogger; router: Router; clock: Clock };
 
@@ -35,8 +39,11 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       .catch((err: unknown) => next(connectError(err)));
   });
 
+  const messages = new WindowLimiter({ socket: VISITOR_MESSAGE_LIMIT }, deps.clock);
+
   nsp.on('connection', (socket: Socket) => {
     const { session } = socket.data as VisitorSocketData;
+    socket.on('disconnect', () => messages.reset('socket', socket.id));
     void socket.join(visitorRoom(session.channelId, session.contactId));
     void greet(socket, session, deps).catch((err: unknown) => deps.logError(err, 'visitor session'));
 
@@ -46,6 +53,11 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     }, deps.logError);
 
     onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
+      const allowed = messages.check({ socket: socket.id });
+      if (!allowed.allowed) {
+        throw new AppError('rate_limited', `Too many messages at once; try again in ${allowed.retryAfterSeconds} s.`);
+      }
+      messages.record({ socket: socket.id });
       const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() });
       publishChange(io, change, { exceptVisitorSocket: socket.id });
       // A new or newly waiting conversation is routed at once; the customer hears where they stand.

@@ -3,12 +3,12 @@ import { AppError } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './access-token';
-import type { LoginLimiter } from './login-limiter';
+import type { WindowLimiter } from '../../lib/window-limiter';
 import { verifyPassword } from './password';
 import { consumeRefreshToken, createRefreshToken } from './refresh-tokens';
 import { findUserByEmail, findUserById, toUser, type UserRow } from './user-repository';
 
-export type AuthDeps = { db: Db; secret: string; clock: Clock; limiter: LoginLimiter };
+export type AuthDeps = { db: Db; secret: string; clock: Clock; limiter: WindowLimiter };
 
 /** Signs a user in; throws `rate_limited`, `unknown_user` or `invalid_credentials`. */
 export async function login(deps: AuthDeps, input: { email: string; password: string; ip: string }): Promise<AuthTokens> {
@@ -17,11 +17,11 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
   if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
   const user = await findUserByEmail(deps.db, input.email);
   if (!user) {
-    deps.limiter.recordFailure(keys);
+    deps.limiter.record(keys);
     throw new AppError('unknown_user', 'no account uses this email address');
   }
   if (!(await verifyPassword(input.password, user.password_hash))) {
-    deps.limiter.recordFailure(keys);
+    deps.limiter.record(keys);
     throw new AppError('invalid_credentials', 'the password is not correct');
   }
   deps.limiter.reset('email', input.email);

@@ -1,17 +1,17 @@
-import type { Clock } from '../../lib/clock';
+import type { Clock } from './clock';
 
-// Bounds memory when someone tries many different emails.
+// Bounds memory when someone tries many different keys.
 const MAX_TRACKED_KEYS = 10_000;
 
-export type LimiterRule = { maxFailures: number; windowMs: number };
+export type LimiterRule = { max: number; windowMs: number };
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Counts failed sign-ins per key (an email, an IP) in a sliding window, in memory.
- * Pure logic over an injected clock; one instance per server node.
+ * Counts events per key (failed sign-ins per email or IP, new visitors per IP, messages per
+ * socket) in a sliding window, in memory. Pure logic over an injected clock; one per server node.
  */
-export class LoginLimiter {
+export class WindowLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -27,16 +27,16 @@ export class LoginLimiter {
       const rule = this.rules[kind];
       if (!rule) continue;
       const recent = this.recent(`${kind}:${value}`, rule, now);
-      if (recent.length >= rule.maxFailures) {
+      if (recent.length >= rule.max) {
         // Allowed again once the oldest failure that keeps the count at the limit leaves the window.
-        const oldest = recent[recent.length - rule.maxFailures] ?? now;
+        const oldest = recent[recent.length - rule.max] ?? now;
         waitMs = Math.max(waitMs, oldest + rule.windowMs - now);
       }
     }
     return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) } : { allowed: true };
   }
 
-  recordFailure(keys: Record<string, string>): void {
+  record(keys: Record<string, string>): void {
     const now = this.clock();
     if (this.failures.size > MAX_TRACKED_KEYS) this.sweep(now);
     for (const [kind, value] of Object.entries(keys)) {
@@ -49,7 +49,7 @@ export class LoginLimiter {
     }
   }
 
-  /** Forgets the failures of one key, e.g. an email after a successful sign-in. */
+  /** Forgets the events of one key, e.g. an email after a successful sign-in. */
   reset(kind: string, value: string): void {
     this.failures.delete(`${kind}:${value}`);
   }
@@ -71,6 +71,6 @@ export class LoginLimiter {
 
 /** 5 failures per 5 minutes per email; an IP gets more room for shared office networks. */
 export const DEFAULT_LOGIN_RULES: Record<'email' | 'ip', LimiterRule> = {
-  email: { maxFailures: 5, windowMs: 5 * 60_000 },
-  ip: { maxFailures: 30, windowMs: 5 * 60_000 },
+  email: { max: 5, windowMs: 5 * 60_000 },
+  ip: { max: 30, windowMs: 5 * 60_000 },
 };
