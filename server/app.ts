@@ -14,6 +14,7 @@ import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
 import { widgetSecurityHeaders } from './widget/widget-headers';
 import { Router } from './domain/routing/router';
+import { registerAuditRoutes } from './domain/audit/audit-routes';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -67,6 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app.get('/healthz', async () => ({ ok: true }));
     const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
     registerAuthRoutes(app, { db, secret, clock, limiter });
+    registerAuditRoutes(app, { db, secret, clock });
     app.get('/widget', (_request, reply) => reply.redirect('/widget/'));
     await app.register(fastifyStatic, { root: WIDGET_DIR, prefix: '/widget/', index: 'index.html', allowedPath: isWidgetAsset });
     app.addHook('onSend', async (request, reply) => {

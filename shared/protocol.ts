@@ -41,6 +41,21 @@ export const authTokensSchema = z.object({
 });
 export type AuthTokens = z.infer<typeof authTokensSchema>;
 
+// ---- audit log -------------------------------------------------------------------------------------
+
+/** One audit log entry as admins see it. */
+export const auditEntrySchema = z.object({
+  id: z.number().int().positive(),
+  action: z.string(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
 // ---- /agent namespace: client -> server (with ack) --------------------------------------------
 
 export const agentRequests = {
@@ -135,6 +150,55 @@ export const agentRequests = {
       .strict(),
     result: z.object({ message: messageSchema, conversation: conversationSchema }),
   },
+  /**
+   * An internal note (agents only, never to the customer): a private note on a conversation the
+   * user may read, or a supervisor's whisper to the agent on any open one. Mentioned colleagues
+   * (agents and supervisors) hear `note:mention`.
+   */
+  'note:add': {
+    payload: z
+      .object({
+        conversationId: idSchema,
+        body: messageBodySchema,
+        mentions: z.array(idSchema).max(20).optional(),
+      })
+      .strict(),
+    result: z.object({ message: messageSchema, conversation: conversationSchema }),
+  },
+  /**
+   * Supervisors and admins: reassigns a conversation to themselves (or to `toUserId`) at once.
+   * The previous assignee loses it (`conversation:removed`) and hears `conversation:taken`.
+   */
+  'conversation:takeover': {
+    payload: z
+      .object({
+        conversationId: idSchema,
+        toUserId: idSchema.optional(),
+        reason: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
+  /** Supervisors and admins: joins a conversation beside its agent; their replies reach the customer. */
+  'conversation:join': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
+  /** Admins: the account's audit log, newest first, one page at a time (`before`: the last id seen). */
+  'audit:list': {
+    payload: z
+      .object({
+        query: z.string().trim().max(200).optional(),
+        before: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    result: z.object({
+      entries: z.array(auditEntrySchema),
+      /** Pass as `before` for the next page; null when this was the last. */
+      nextBefore: z.number().int().positive().nullable(),
+    }),
+  },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
 export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
@@ -157,6 +221,19 @@ export const agentPushes = {
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;
+
+/**
+ * Supervision pushes on the /agent namespace. Kept apart from `agentPushes` (whose handlers a
+ * client must all provide) so a client opts in to them. Neither carries a sequence number.
+ */
+export const supervisionPushes = {
+  /** Someone mentioned this user in an internal note. */
+  'note:mention': z.object({ conversationId: idSchema, messageId: idSchema, byName: z.string(), excerpt: z.string() }),
+  /** A supervisor took over a conversation this user had (it also arrives as `conversation:removed`). */
+  'conversation:taken': z.object({ conversationId: idSchema, byName: z.string(), reason: z.string() }),
+} as const;
+export type SupervisionPushName = keyof typeof supervisionPushes;
+export type SupervisionPush<K extends SupervisionPushName> = z.infer<(typeof supervisionPushes)[K]>;
 
 // ---- /visitor namespace -------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { AGENT_NAMESPACE, agentRequests } from '../../shared/protocol';
+import { AGENT_NAMESPACE, agentRequests, type SupervisionPush, type SupervisionPushName } from '../../shared/protocol';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { User } from '../../shared/domain';
 import type { Db } from '../db/db';
@@ -21,6 +21,8 @@ import { agentsRoom, staffRoom, userRoom } from './rooms';
 import type { Router } from '../domain/routing/router';
 import { acceptOffer, declineOffer, transferConversation } from '../domain/routing/handoff';
 import type { ConversationChange } from '../domain/conversations/message-change';
+import { addNote, joinConversation, takeOver } from '../domain/supervision/supervision';
+import { listAudit } from '../domain/audit/audit-log';
 
 export type AgentNamespaceDeps = { db: Db; secret: string; clock: Clock; logError: ErrorLogger; router: Router };
 
@@ -126,7 +128,44 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       }
       return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
     }, deps.logError);
+
+    onRequest(socket, 'note:add', agentRequests['note:add'], async (payload) => {
+      const { change, mentions } = await addNote(deps.db, user, payload);
+      publishChange(io, change);
+      for (const { userId, ...mention } of mentions) pushSupervision(io, userId, 'note:mention', mention);
+      return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
+    }, deps.logError);
+
+    onRequest(socket, 'conversation:takeover', agentRequests['conversation:takeover'], async (payload) => {
+      const { change, byName, reason } = await takeOver(deps.db, user, payload);
+      publishChange(io, change);
+      const previous = change.previousAssigneeId;
+      if (previous && previous !== change.conversation.assigneeId) {
+        pushSupervision(io, previous, 'conversation:taken', { conversationId: change.conversation.id, byName, reason });
+      }
+      // The previous assignee has room again; an offer it cancelled may go to someone else.
+      void router.kick(user.accountId, [change.conversation.id]);
+      return { conversation: toConversation(change.conversation) };
+    }, deps.logError);
+
+    onRequest(socket, 'conversation:join', agentRequests['conversation:join'], async ({ conversationId }) => {
+      const change = await joinConversation(deps.db, user, conversationId);
+      publishChange(io, change);
+      return { conversation: toConversation(change.conversation) };
+    }, deps.logError);
+
+    onRequest(socket, 'audit:list', agentRequests['audit:list'], async ({ query, before, limit }) => {
+      if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins can read the audit log.');
+      const entries = await listAudit(deps.db, user.accountId, { query, before, limit });
+      const last = entries[entries.length - 1];
+      return { entries, nextBefore: entries.length === limit && last ? last.id : null };
+    }, deps.logError);
   });
+}
+
+/** A supervision push to all devices of one user (no sequence number: outside the sync stream). */
+function pushSupervision<K extends SupervisionPushName>(io: Server, userId: string, event: K, payload: SupervisionPush<K>): void {
+  io.of(AGENT_NAMESPACE).to(userRoom(userId)).emit(event, payload);
 }
 
 async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<User> {

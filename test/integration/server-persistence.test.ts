@@ -17,7 +17,7 @@ const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');
 
 const EXPECTED_TABLES = [
-  'accounts', 'channels', 'contact_identities', 'contacts', 'conversations', 'kb_articles', 'messages', 'orders',
+  'accounts', 'audit_log', 'channels', 'contact_identities', 'contacts', 'conversation_participants', 'conversations', 'kb_articles', 'messages', 'orders',
   'refresh_tokens', 'routing_declines', 'schema_migrations', 'settings', 'skill_groups', 'templates', 'user_skill_groups', 'users',
 ];
 
