@@ -1,43 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import type { Contact, Conversation, Template } from '../../shared/domain';
-import {
-  closeAllSockets,
-  connectAgent,
-  connectVisitor,
-  login,
-  makeTempDir,
-  removeDir,
-  request,
-  startPgliteServer,
-  waitFor,
-} from '../support/server-fixture';
+import { connectAgent, connectVisitor, login, request, waitFor } from '../support/server-fixture';
+import { pgliteServerForFile } from '../support/server-for-file';
 
 describe('contacts and the catalog reach only those allowed to see them', () => {
-  let server: RunningServer;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    server = await startPgliteServer(dir);
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server.close();
-    await removeDir(dir);
-  });
+  const running = pgliteServerForFile();
 
   const agentSocket = async (email: string, password = 'demo-agent') => {
-    const tokens = await login(server.url, email, password);
-    return { socket: await connectAgent(server.url, tokens.accessToken), user: tokens.user };
+    const tokens = await login(running.server.url, email, password);
+    return { socket: await connectAgent(running.server.url, tokens.accessToken), user: tokens.user };
   };
 
   it("gives an agent the customers of their own and unassigned chats, never a colleague's", async () => {
     const wang = await agentSocket('wang.fang@demo.test');
     const li = await agentSocket('li.lei@demo.test');
     const supervisor = await agentSocket('supervisor@demo.test', 'demo-supervisor');
-    const { socket: visitor, session } = await connectVisitor(server.url, { name: 'Private Customer' });
+    const { socket: visitor, session } = await connectVisitor(running.server.url, { name: 'Private Customer' });
     await request(visitor, 'visitor:send', { clientId: randomUUID(), body: 'contact-test' });
 
     // Unassigned: every agent may see the customer.
@@ -69,7 +48,7 @@ describe('contacts and the catalog reach only those allowed to see them', () => 
   it("sends the team's quick replies and the agent's own, never a colleague's personal ones", async () => {
     const wang = await agentSocket('wang.fang@demo.test');
     const li = await agentSocket('li.lei@demo.test');
-    await server.db.query(
+    await running.server.db.query(
       `INSERT INTO templates (id, account_id, owner_id, lang, shortcut, title, body)
        VALUES ($1, $2, $3, 'zh', 'mine', '我的话术', '这是李雷自己的话术')`,
       [randomUUID(), li.user.accountId, li.user.id],

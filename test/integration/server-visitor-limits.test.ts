@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { VISITOR_MESSAGE_LIMIT } from '../../server/channels/widget/visitor-namespace';
-import { closeAllSockets, connectVisitor, makeTempDir, removeDir, request, startPgliteServer } from '../support/server-fixture';
+import { connectVisitor, request } from '../support/server-fixture';
+import { pgliteServerForFile } from '../support/server-for-file';
 
 describe('a widget socket that floods', () => {
-  let server: RunningServer;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    server = await startPgliteServer(dir);
-  });
-  afterAll(async () => {
-    closeAllSockets();
-    await server.close();
-    await removeDir(dir);
-  });
+  const running = pgliteServerForFile();
 
   it('is told to slow down with rate_limited, and what it was refused is not stored', async () => {
-    const { socket, session } = await connectVisitor(server.url, { name: 'Flooder' });
+    const { socket, session } = await connectVisitor(running.server.url, { name: 'Flooder' });
     const results = [];
     for (let i = 0; i < VISITOR_MESSAGE_LIMIT.max + 3; i++) {
       results.push(await request(socket, 'visitor:send', { clientId: randomUUID(), body: `flood ${i}` }));
     }
     expect(results.slice(0, VISITOR_MESSAGE_LIMIT.max).every((r) => r.ok)).toBe(true);
     expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    const stored = await server.db.query<{ n: number }>(
+    const stored = await running.server.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id
        WHERE c.contact_id = $1 AND m.sender_type = 'contact'`,
       [session.contactId],
@@ -34,7 +23,7 @@ describe('a widget socket that floods', () => {
     expect(Number(stored[0]!.n)).toBe(VISITOR_MESSAGE_LIMIT.max);
 
     // Another customer is not slowed down by it.
-    const other = await connectVisitor(server.url, { name: 'Calm' });
+    const other = await connectVisitor(running.server.url, { name: 'Calm' });
     expect(await request(other.socket, 'visitor:send', { clientId: randomUUID(), body: 'hello' })).toMatchObject({ ok: true });
   });
 });
