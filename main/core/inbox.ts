@@ -1,9 +1,9 @@
 import type { Draft, EventSink, InboxConversation, ThreadMessage } from '../../shared/contract';
-import type { Message } from '../../shared/domain';
 import { AppError, toAppError } from '../../shared/errors';
 import type { AgentRequestName, AgentRequestPayload, AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore } from './cache/cache-store';
 import type { Outbox } from './outbox';
+import { asSent } from './thread-message';
 
 /** The part of the connection the inbox needs. */
 export interface InboxTransport {
@@ -34,21 +34,15 @@ export class InboxService {
       await this.fetchThread(conversationId);
     }
     const stored = await this.store.thread(conversationId, limit);
-    return [...stored.map(sent), ...(await this.outbox.pending(conversationId))];
+    return [...stored.map(asSent), ...(await this.outbox.pending(conversationId))];
   }
 
-  async resolve(conversationId: string): Promise<InboxConversation> {
-    if (!this.transport.isOnline()) throw new AppError('offline', 'You are offline; resolve the conversation when the connection is back');
-    const { conversation } = await this.transport.request('conversation:resolve', { conversationId });
-    await this.store.db.write((tx) => this.store.putConversations(tx, [conversation]));
-    const stored = (await this.store.conversation(conversationId)) ?? { ...conversation, access: 'full' as const };
-    this.emit('conversation.updated', stored);
-    return stored;
-  }
-
-  /** Accept, decline or transfer: live actions on the server, stored in the cache when they succeed. */
+  /**
+   * Resolve, accept, decline or transfer: live actions on the server (they need the connection),
+   * stored in the cache and announced when they succeed.
+   */
   async act(
-    name: 'conversation:accept' | 'conversation:decline' | 'conversation:transfer',
+    name: 'conversation:resolve' | 'conversation:accept' | 'conversation:decline' | 'conversation:transfer',
     payload: AgentRequestPayload<'conversation:transfer'>,
   ): Promise<InboxConversation> {
     if (!this.transport.isOnline()) throw new AppError('offline', 'You are offline; try again when the connection is back');
@@ -87,8 +81,4 @@ export class InboxService {
       if (!['offline', 'timeout', 'server_unreachable'].includes(error.code)) throw error;
     }
   }
-}
-
-function sent(message: Message): ThreadMessage {
-  return { ...message, delivery: 'sent', error: null };
 }

@@ -6,6 +6,7 @@ import type { CacheStore, OutboxRow } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
 import { Coalescer } from './coalescer';
 import { uuidv7 } from './ids';
+import { asSent } from './thread-message';
 
 /** The part of the connection the outbox needs. */
 export interface OutboxTransport {
@@ -169,7 +170,7 @@ export class Outbox {
           });
         }
         this.sending.delete(row.clientId);
-        this.emit('message.updated', { ...message, delivery: 'sent', error: null });
+        this.emit('message.updated', asSent(message));
         this.emit('conversation.updated', { ...conversation, access: 'full' });
       } catch (err) {
         this.sending.delete(row.clientId);

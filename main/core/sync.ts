@@ -5,6 +5,7 @@ import type { CacheStore, RemovalOutcome } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
 import { Coalescer } from './coalescer';
 import { SeqTracker } from './seq-tracker';
+import { asSent } from './thread-message';
 
 /** The part of the connection the sync engine needs. */
 export interface SyncTransport {
@@ -237,7 +238,7 @@ export class SyncEngine {
   private async announce(batch: Batch, removals: Removal[]): Promise<void> {
     for (const conversation of batch.conversations) this.emit('conversation.updated', { ...conversation, access: 'full' });
     // A stored copy of our own reply replaces its pending bubble: the UI matches them by client id.
-    for (const message of batch.messages) this.emit('message.updated', { ...message, delivery: 'sent', error: null });
+    for (const message of batch.messages) this.emit('message.updated', asSent(message));
     for (const { conversationId, outcome } of removals) {
       if (outcome === 'deleted') this.emit('conversation.removed', { conversationId });
       if (outcome === 'kept-lost') {
