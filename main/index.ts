@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
+import { withDesktopAttention } from './desktop-attention';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
@@ -92,7 +93,12 @@ function start(): void {
           set: (key, value) => secretFile.set(key, value),
           delete: (key) => secretFile.delete(key),
         }),
-        emit: createEventSink(() => mainWindow?.webContents ?? null),
+        // Notifications become OS notifications; the unread count goes on the dock/launcher badge.
+        emit: withDesktopAttention(createEventSink(() => mainWindow?.webContents ?? null), {
+          Notification,
+          setBadgeCount: (count) => app.setBadgeCount(count),
+          window: () => mainWindow,
+        }),
         dataDir: app.getPath('userData'),
         defaultServerUrl: process.env['SWITCHBOARD_SERVER_URL'] || DEFAULT_SERVER_URL,
       });

@@ -20,21 +20,26 @@ afterEach(() => {
 
 describe('settings store', () => {
   it('starts empty', () => {
-    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null, lastUser: null });
+    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {} });
   });
 
   it('remembers the server URL and last email across restarts', () => {
     const first = openStore();
     first.settings.set({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
     const second = openStore(first.cwd);
-    expect(second.settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com', lastUser: null });
+    expect(second.settings.get()).toEqual({
+      serverUrl: 'https://sb.example.com',
+      lastEmail: 'ana@example.com',
+      lastUser: null,
+      notificationPreferences: {},
+    });
   });
 
   it('changes only the keys in a patch and can clear one', () => {
     const { settings } = openStore();
     settings.set({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
     settings.set({ lastEmail: null });
-    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null, lastUser: null });
+    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null, lastUser: null, notificationPreferences: {} });
   });
 
   it('remembers who was signed in, so the next start opens their cache offline', () => {

@@ -15,6 +15,22 @@ import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
 import { widgetSecurityHeaders } from './widget/widget-headers';
 import { Router } from './domain/routing/router';
 import { registerAuditRoutes } from './domain/audit/audit-routes';
+import { SensitiveWordCache } from './domain/sensitive/sensitive-screen';
+import { ActivityRelay } from './realtime/activity-relay';
+import { KnowledgeCache } from './domain/bot/knowledge-cache';
+import { BotService } from './domain/bot/bot-service';
+import { registerBotRoutes } from './domain/bot/bot-routes';
+import { registerKnowledgeRoutes } from './domain/knowledge/knowledge-routes';
+import { publishCatalogChanged, registerKnowledgeRequests } from './domain/knowledge/knowledge-socket';
+import { registerTemplateRequests } from './domain/templates/template-socket';
+import { registerAdminRequests } from './domain/team/admin-socket';
+import { registerChannelAdapters, type ChannelAdapters } from './channels/channel-adapters';
+import type { RetryPolicy } from './channels/framework/retry-policy';
+import { applyChannelsFile } from './domain/channels/channels-file';
+import { OrderEvents } from './domain/orders/order-events';
+import { registerOrderEventRoutes } from './domain/orders/order-events-routes';
+import { registerContactRequests } from './domain/contacts/contact-socket';
+import { registerOrdersRoutes } from './domain/orders/orders-routes';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -32,6 +48,17 @@ export type ServerOptions = {
   clock?: Clock;
   /** How often the router looks for expired offers, expired grace periods and reopened groups (ms). */
   routingSweepMs?: number;
+  /** Writes the server's log lines (warnings and errors, as JSON) here instead of `log`. */
+  logStream?: { write(line: string): void };
+  /** A JSON file of channels applied at start (SWITCHBOARD_CHANNELS_FILE; see README). */
+  channelsFile?: string;
+  /** The SMTP listener for email channels (SWITCHBOARD_SMTP_PORT); 0 picks a free port. None when omitted. */
+  smtp?: { port: number; host?: string };
+  /** How replies to platform channels are retried, and how often due ones are looked for (ms). */
+  deliveryRetry?: RetryPolicy;
+  deliveryPollMs?: number;
+  /** How long a WeChat callback may take before it is answered anyway (ms, default 4000). */
+  wechatReplyBudgetMs?: number;
 };
 
 export type RunningServer = {
@@ -43,6 +70,8 @@ export type RunningServer = {
   router: Router;
   /** Whether this start loaded the demo data. */
   seeded: boolean;
+  /** Platform channels: the delivery queue and the SMTP listener's port. */
+  channels: Pick<ChannelAdapters, 'deliveries' | 'smtpPort'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -57,18 +86,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let app: FastifyInstance | undefined;
   let io: Server | undefined;
   let router: Router | undefined;
+  let activity: ActivityRelay | undefined;
+  let channels: ChannelAdapters | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
+    if (options.channelsFile) await applyChannelsFile(db, options.channelsFile);
 
-    const fastify = Fastify({ logger: options.log ?? false, bodyLimit: 1024 * 1024 });
+    const logger = options.logStream ? { level: 'warn', stream: options.logStream } : (options.log ?? false);
+    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024 });
     app = fastify;
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));
     app.get('/healthz', async () => ({ ok: true }));
     const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
-    registerAuthRoutes(app, { db, secret, clock, limiter });
+    registerAuthRoutes(app, {
+      db, secret, clock, limiter,
+      onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
+    });
     registerAuditRoutes(app, { db, secret, clock });
+    const knowledge = new KnowledgeCache(db);
+    registerKnowledgeRoutes(app, { db, secret, clock, knowledge, onCatalogChanged: (accountId) => io && publishCatalogChanged(io, accountId) });
+    registerBotRoutes(app, { db, secret, clock });
+    registerOrdersRoutes(app, { db, secret, clock });
     app.get('/widget', (_request, reply) => reply.redirect('/widget/'));
     await app.register(fastifyStatic, { root: WIDGET_DIR, prefix: '/widget/', index: 'index.html', allowedPath: isWidgetAsset });
     app.addHook('onSend', async (request, reply) => {
@@ -78,8 +118,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
     router = new Router({ db, io, clock, logError, sweepMs: options.routingSweepMs });
-    registerAgentNamespace(io, { db, secret, clock, logError, router });
-    registerVisitorNamespace(io, { db, secret, logError, router, clock });
+    const sensitive = new SensitiveWordCache(logError);
+    activity = new ActivityRelay({ io, db, clock, logError });
+    registerAgentNamespace(io, { db, secret, clock, logError, router, sensitive, activity });
+    const bot = new BotService({ db, knowledge, clock, logError });
+    registerKnowledgeRequests(io, { knowledge, logError });
+    registerTemplateRequests(io, { db, logError });
+    registerContactRequests(io, { db, logError });
+    registerAdminRequests(io, { db, router, clock, logError });
+    registerVisitorNamespace(io, { db, secret, logError, router, clock, sensitive, bot });
+    channels = await registerChannelAdapters(app, {
+      db, io, secret, clock, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
+      wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },
+    });
+    // Order-status replies reach platform customers through the same delivery queue as every bot message.
+    const orderEvents = new OrderEvents({ db, io, clock, logError, onReplied: () => channels?.deliveries.kick() });
+    await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
@@ -88,8 +142,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Agents who were connected before a restart start their grace period now.
     await router.markMissingAsDisconnected();
     router.start();
+    activity.start();
+    await channels.start();
     void router.sweep();
-    const running = { app, io, router };
+    const running = { app, io, router, activity, channels };
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -98,17 +154,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       io,
       router,
       seeded,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router)),
+      channels,
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels)),
     };
   } catch (err) {
-    await shutdown(app, io, db, router).catch(() => undefined);
+    await shutdown(app, io, db, router, activity, channels).catch(() => undefined);
     throw err;
   }
 }
 
-async function shutdown(app: FastifyInstance | undefined, io: Server | undefined, db: Db, router: Router | undefined): Promise<void> {
-  // Stop routing first: no run may start against a closing database.
+async function shutdown(
+  app: FastifyInstance | undefined,
+  io: Server | undefined,
+  db: Db,
+  router: Router | undefined,
+  activity: ActivityRelay | undefined,
+  channels?: ChannelAdapters,
+): Promise<void> {
+  // Stop routing and deliveries first: no run may start against a closing database.
   await router?.stop();
+  activity?.stop();
+  await channels?.close();
   if (io) {
     // Disconnect every socket and the engine first; fastify would otherwise wait for them.
     io.disconnectSockets(true);

@@ -16,6 +16,8 @@ const server = await startServer({
   host: config.host,
   dataDir: config.dataDir,
   databaseUrl: config.databaseUrl,
+  channelsFile: config.channelsFile,
+  smtp: config.smtp,
   seed: 'if-empty',
   log: process.env.SWITCHBOARD_LOG === '1',
 }).catch((err: unknown) => exitWithError('Could not start the server', err));
@@ -24,6 +26,7 @@ console.log('Switchboard server');
 console.log(config.databaseUrl ? `  Database:   PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}` : `  Data:       ${config.dataDir}`);
 console.log(`  URL:        ${server.url}`);
 console.log(`  Widget:     ${server.url}/widget/`);
+if (server.channels.smtpPort !== null) console.log(`  SMTP in:    ${config.smtp?.host}:${server.channels.smtpPort}`);
 if (server.seeded) {
   console.log('\nLoaded the demo shop. Sign in with:');
   console.log(formatDemoCredentials());

@@ -19,6 +19,15 @@ describe('server configuration from the environment', () => {
     });
   });
 
+  it('reads the channels file and the SMTP listener for email channels', () => {
+    expect(configFromEnv({ SWITCHBOARD_CHANNELS_FILE: 'channels.json', SWITCHBOARD_SMTP_PORT: '2525', HOST: '0.0.0.0' })).toMatchObject({
+      channelsFile: path.resolve('channels.json'), smtp: { port: 2525, host: '0.0.0.0' },
+    });
+    expect(configFromEnv({ SWITCHBOARD_SMTP_PORT: '25', SWITCHBOARD_SMTP_HOST: '10.0.0.5' }).smtp).toEqual({ port: 25, host: '10.0.0.5' });
+    expect(configFromEnv({})).not.toHaveProperty('smtp');
+    expect(() => configFromEnv({ SWITCHBOARD_SMTP_PORT: 'smtp' })).toThrow(/SWITCHBOARD_SMTP_PORT/);
+  });
+
   it('refuses a malformed port or database url', () => {
     expect(() => configFromEnv({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

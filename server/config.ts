@@ -5,7 +5,16 @@ import { DEFAULT_SERVER_PORT } from '../shared/defaults';
 
 export const DEFAULT_PORT = DEFAULT_SERVER_PORT;
 
-export type ServerConfig = { port: number; host: string; dataDir: string; databaseUrl: string | undefined };
+export type ServerConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** SWITCHBOARD_CHANNELS_FILE: channels declared in a JSON file, applied at start. */
+  channelsFile?: string;
+  /** SWITCHBOARD_SMTP_PORT (and SWITCHBOARD_SMTP_HOST): the SMTP listener for email channels. */
+  smtp?: { port: number; host: string };
+};
 
 /** Reads the server's settings from the environment; throws on a malformed PORT. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -15,10 +24,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const smtpPort = env.SWITCHBOARD_SMTP_PORT?.trim() ? Number(env.SWITCHBOARD_SMTP_PORT) : undefined;
+  if (smtpPort !== undefined && (!Number.isInteger(smtpPort) || smtpPort < 0 || smtpPort > 65535)) {
+    throw new Error(`SWITCHBOARD_SMTP_PORT must be a port number, got "${env.SWITCHBOARD_SMTP_PORT}"`);
+  }
+  const channelsFile = env.SWITCHBOARD_CHANNELS_FILE?.trim();
   return {
     port,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     dataDir: path.resolve(env.SWITCHBOARD_DATA_DIR?.trim() || path.join(os.homedir(), '.switchboard', 'server-data')),
     databaseUrl,
+    ...(channelsFile ? { channelsFile: path.resolve(channelsFile) } : {}),
+    ...(smtpPort !== undefined ? { smtp: { port: smtpPort, host: env.SWITCHBOARD_SMTP_HOST?.trim() || host } } : {}),
   };
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import {
+  auditEntrySchema,
+  activitySchema,
+  activityReportSchema,
+  mentionNoticeSchema,
+  sensitiveWordInputSchema,
+  takenNoticeSchema,
+  sensitiveAlertSchema,
+  sensitiveWordSchema,
   agentStateSchema,
   presenceSchema,
   skillGroupSchema,
@@ -10,10 +18,19 @@ import {
   idSchema,
   kbArticleSchema,
   messageBodySchema,
+  messageDeliverySchema,
   messageSchema,
+  templateInputSchema,
   templateSchema,
   userSchema,
 } from './domain';
+import { channelCreateSchema, channelDeleteResultSchema, channelUpdateSchema, channelViewSchema } from './channels';
+import { KB_IMPORT_MAX_CHARS, kbImportResultSchema } from './kb-exchange';
+import { contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
+import { tagGroupNameSchema, tagListSchema } from './tag-groups';
+import { botRuleInputSchema, botRuleSchema, botTurnSchema, highlightedTextSchema, kbArticleInputSchema, kbSearchHitSchema } from './knowledge';
+import { notificationPreferencesSchema, notificationSchema } from './notifications';
+import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -47,10 +64,15 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const deliveryStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
-/** A message as the workstation shows it: the stored message plus how its delivery is going. */
+/**
+ * A message as the workstation shows it: the stored message plus how its delivery to the server
+ * is going (`delivery`), and for replies on a platform channel (WhatsApp, Telegram, …) how far
+ * they got on the customer's platform (`channelDelivery`: the stored message's own `delivery`).
+ */
 export const threadMessageSchema = messageSchema.extend({
   delivery: deliveryStatusSchema,
   error: appErrorSchema.nullable(),
+  channelDelivery: messageDeliverySchema.nullable().optional(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 
@@ -60,8 +82,21 @@ export type ThreadMessage = z.infer<typeof threadMessageSchema>;
  */
 export const inboxConversationSchema = conversationSchema.extend({
   access: z.enum(['full', 'lost']),
+  /** The customer's messages after the agent last read the thread or the team last replied. */
+  unread: z.number().int().nonnegative().default(0),
+  /** The customer's tags, used as the conversation's labels. */
+  labels: z.array(z.string()).default([]),
 });
 export type InboxConversation = z.infer<typeof inboxConversationSchema>;
+
+/** A conversation found by message search: its newest matching message, the words marked. */
+export const messageSearchHitSchema = z.object({
+  conversationId: idSchema,
+  messageId: idSchema,
+  createdAt: z.string(),
+  snippet: highlightedTextSchema,
+});
+export type MessageSearchHit = z.infer<typeof messageSearchHitSchema>;
 
 /** The composer's text for one conversation, saved as the agent types. */
 export const draftSchema = z.object({
@@ -95,6 +130,31 @@ export const contractMethods = {
     args: z.object({ conversationId: idSchema }).strict(),
     result: inboxConversationSchema,
   },
+  /** Marks the thread read up to its newest cached message; answers the conversation with `unread` 0. */
+  'conversations.markRead': { args: z.object({ conversationId: idSchema }).strict(), result: inboxConversationSchema },
+  /**
+   * Searches the cached messages (works offline): the conversations holding the text, newest
+   * first, each with its newest matching message as a snippet with the text marked.
+   */
+  'conversations.search': {
+    args: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(2000).optional() }).strict(),
+    result: z.object({ hits: z.array(messageSearchHitSchema), truncated: z.boolean() }),
+  },
+  /**
+   * Which conversation the agent has in front of them and whether the window has the focus: while
+   * it has, that conversation stays read and raises no notification.
+   */
+  'attention.set': {
+    args: z.object({ conversationId: idSchema.nullable(), focused: z.boolean() }).strict(),
+    result: z.object({}),
+  },
+  /** This agent's notification preferences, and the unread count for the badge. */
+  'notifications.get': {
+    args: empty,
+    result: z.object({ preferences: notificationPreferencesSchema, badge: z.number().int().nonnegative() }),
+  },
+  /** Changes some of this agent's notification preferences; answers all of them. */
+  'notifications.set': { args: notificationPreferencesSchema.partial().strict(), result: notificationPreferencesSchema },
   /** The newest `limit` messages of a thread (all when omitted), oldest first, then unsent replies. */
   'messages.list': {
     args: z.object({ conversationId: idSchema, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
@@ -135,16 +195,142 @@ export const contractMethods = {
   },
   /** A customer from the local cache (null until synced). */
   'contacts.get': { args: z.object({ contactId: idSchema }).strict(), result: contactSchema.nullable() },
+  /**
+   * A customer's whole profile from the server, or offline the last one loaded (masked, `stale`).
+   * `savedAt`: when it was loaded from the server. Offline with none loaded yet: `offline`.
+   */
+  'contacts.profile': {
+    args: z.object({ contactId: idSchema }).strict(),
+    result: z.object({ profile: customerProfileSchema, stale: z.boolean(), savedAt: z.string() }),
+  },
+  /** Replaces one group of the customer's tags; every desktop hears `contact.updated`. Needs the connection. */
+  'contacts.setTags': {
+    args: z.object({ contactId: idSchema, group: tagGroupNameSchema, tags: tagListSchema }).strict(),
+    result: contactSchema,
+  },
+  /** Adds a note on the customer. Needs the connection; on failure the typed text stays. */
+  'contacts.addNote': { args: z.object({ contactId: idSchema, body: contactNoteBodySchema }).strict(), result: contactNoteSchema },
+  /**
+   * Reveals a masked phone, email or address for the conversation open (audited on the server).
+   * The clear value is answered only: never cached. Needs the connection.
+   */
+  'contacts.unmask': {
+    args: z.object({ contactId: idSchema, conversationId: idSchema, field: piiFieldSchema }).strict(),
+    result: piiRevealSchema,
+  },
   /** Knowledge articles from the local cache: available offline. */
   'kb.list': { args: empty, result: z.array(kbArticleSchema) },
   /** The team's and the agent's own quick replies from the local cache. */
   'templates.list': { args: empty, result: z.array(templateSchema) },
+  /**
+   * Searches the cached knowledge base (works offline): ranked hits, best first, with the matching
+   * words marked. Chinese, English and mixed queries.
+   */
+  'kb.search': {
+    args: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    result: z.array(kbSearchHitSchema),
+  },
+  /** Adds (no id) or changes a quick reply: agents their own, admins also the team's. Needs the connection. */
+  'templates.save': { args: templateInputSchema, result: templateSchema },
+  'templates.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
   'drafts.get': { args: z.object({ conversationId: idSchema }).strict(), result: draftSchema.nullable() },
   /** Saves the composer's text; an empty body deletes the draft. */
   'drafts.save': {
     args: z.object({ conversationId: idSchema, body: z.string().max(100_000) }).strict(),
     result: draftSchema.nullable(),
   },
+  /**
+   * An internal note (never to the customer): a private note, or a supervisor's whisper to the
+   * agent. Needs the connection; on failure the composer keeps the text.
+   */
+  'notes.add': {
+    args: z.object({ conversationId: idSchema, body: messageBodySchema, mentions: z.array(idSchema).max(20).optional() }).strict(),
+    result: threadMessageSchema,
+  },
+  /** Supervisors and admins: takes a conversation (to themselves, or to `toUserId`) in one step. */
+  'conversations.takeover': {
+    args: z
+      .object({ conversationId: idSchema, toUserId: idSchema.optional(), reason: z.string().trim().max(500).optional() })
+      .strict(),
+    result: inboxConversationSchema,
+  },
+  /** Supervisors and admins: joins a conversation beside its agent (barge-in). */
+  'conversations.join': { args: z.object({ conversationId: idSchema }).strict(), result: inboxConversationSchema },
+  /** Tells colleagues this user is viewing or typing in a conversation (or left it); ignored offline. */
+  'activity.set': {
+    args: activityReportSchema,
+    result: z.object({}),
+  },
+  /** Who is in a conversation now (empty offline). */
+  'activity.list': { args: z.object({ conversationId: idSchema }).strict(), result: z.array(activitySchema) },
+  /** Admins: the audit log, newest first, a page at a time. */
+  'audit.list': {
+    args: z.object({ query: z.string().trim().max(200).optional(), before: z.number().int().positive().optional() }).strict(),
+    result: z.object({ entries: z.array(auditEntrySchema), nextBefore: z.number().int().positive().nullable() }),
+  },
+  /** Admins: the audit log as CSV, for the UI to save as a file. */
+  'audit.export': {
+    args: z.object({ query: z.string().trim().max(200).optional() }).strict(),
+    result: z.object({ filename: z.string(), csv: z.string() }),
+  },
+  /** The sensitive word list from the local cache (the composer checks replies offline too). */
+  'sensitive.list': { args: empty, result: z.array(sensitiveWordSchema) },
+  /** Admins: adds (no id) or changes a sensitive word. */
+  'sensitive.save': {
+    args: sensitiveWordInputSchema,
+    result: sensitiveWordSchema,
+  },
+  'sensitive.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  // Knowledge base and bot administration: live from the server, so each needs the connection.
+  /** Admins: every knowledge article, disabled ones too. */
+  'kbAdmin.list': { args: empty, result: z.array(kbArticleSchema) },
+  /** Admins: creates (no id) or replaces an article; every desktop's copy follows. */
+  'kbAdmin.save': {
+    args: z.object({ id: idSchema.optional(), article: kbArticleInputSchema }).strict(),
+    result: kbArticleSchema,
+  },
+  /** Admins: enables or disables an article (disabled: neither searched nor used by the bot). */
+  'kbAdmin.setEnabled': { args: z.object({ id: idSchema, enabled: z.boolean() }).strict(), result: kbArticleSchema },
+  /** Admins: imports a JSON file's text; a file with any wrong entry is refused whole, each problem located. */
+  'kbAdmin.import': { args: z.object({ json: z.string().max(KB_IMPORT_MAX_CHARS) }).strict(), result: kbImportResultSchema },
+  /** Admins: every article as a JSON file that import reads back, for the UI to save. */
+  'kbAdmin.export': { args: empty, result: z.object({ filename: z.string(), json: z.string() }) },
+  /** Admins: the bot's keyword, greeting, off-hours and order-status replies. */
+  'botRules.list': { args: empty, result: z.array(botRuleSchema) },
+  /** Admins: adds (no id) or changes a bot reply. */
+  'botRules.save': { args: z.object({ id: idSchema.optional(), rule: botRuleInputSchema }).strict(), result: botRuleSchema },
+  'botRules.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Admins and supervisors: the bot's turns, newest first (one conversation's when given), a page at a time. */
+  'botTurns.list': {
+    args: z.object({ conversationId: idSchema.optional(), before: z.number().int().positive().optional() }).strict(),
+    result: z.object({ turns: z.array(botTurnSchema), nextBefore: z.number().int().positive().nullable() }),
+  },
+  /** Admins: every user of the team (deactivated too) and the skill groups. Needs the connection. */
+  'admin.team': { args: empty, result: teamViewSchema },
+  /** Admins: changes a user's name, role, capacity, groups or whether they are active (audited). */
+  'admin.saveUser': { args: userSaveSchema, result: managedUserSchema },
+  /** Admins: adds a user with the password they first sign in with (audited). */
+  'admin.createUser': { args: userCreateSchema, result: managedUserSchema },
+  /** Admins: the routing timings and every skill group's capacity and business hours. Needs the connection. */
+  'admin.settings': { args: empty, result: routingSettingsViewSchema },
+  /** Admins: changes routing settings (audited); routing and every desktop follow at once. */
+  'admin.saveSettings': { args: settingsSaveSchema, result: routingSettingsViewSchema },
+  /** Admins: the account's channels with their webhook paths; secrets only by name. Needs the connection. */
+  'channels.list': { args: empty, result: z.array(channelViewSchema) },
+  /**
+   * Admins: creates a channel, or changes one (`config` replaces the config; each named secret is
+   * set, or removed with null; unnamed ones stay). Audited. A `bad_request` names the form field
+   * in `details.field`.
+   */
+  'channels.save': {
+    args: z.discriminatedUnion('op', [
+      z.object({ op: z.literal('create'), channel: channelCreateSchema }).strict(),
+      z.object({ op: z.literal('update'), id: idSchema, changes: channelUpdateSchema }).strict(),
+    ]),
+    result: channelViewSchema,
+  },
+  /** Admins: deletes a channel no conversation came through (`conflict` otherwise: disable it). Audited. */
+  'channels.delete': { args: z.object({ id: idSchema }).strict(), result: channelDeleteResultSchema },
 } as const;
 
 export const contractEvents = {
@@ -155,14 +341,30 @@ export const contractEvents = {
   'inbox.reloaded': z.object({}),
   /** The conversation left this agent's inbox (taken by someone else, or the cache was reset). */
   'conversation.removed': z.object({ conversationId: idSchema }),
+  /** Something deserves a desktop notification (the Electron shell shows it itself and keeps it). */
+  'notification.show': notificationSchema,
+  /** The agent clicked a notification the shell showed: open that conversation. */
+  'notification.opened': z.object({ conversationId: idSchema }),
+  /** Unread customer messages in this agent's open conversations: the dock/taskbar badge and the title. */
+  'badge.changed': z.object({ count: z.number().int().nonnegative() }),
   'message.updated': threadMessageSchema,
   /** An outbox entry left the thread without being sent (discarded, or returned to the draft). */
   'message.removed': z.object({ conversationId: idSchema, clientId: z.string() }),
   'contact.updated': contactSchema,
   'presence.changed': agentStateSchema,
-  /** Knowledge articles or quick replies changed: read kb.list / templates.list again. */
+  /** Knowledge articles, quick replies or sensitive words changed: read kb.list / templates.list / sensitive.list again. */
   'catalog.updated': z.object({}),
   'draft.updated': z.object({ conversationId: idSchema, draft: draftSchema.nullable() }),
+  /** A colleague mentioned this user in an internal note. */
+  'note.mentioned': mentionNoticeSchema,
+  /** A supervisor took over one of this user's conversations, and why. */
+  'conversation.taken': takenNoticeSchema,
+  /** Someone's viewing/typing changed in a conversation this user may read. */
+  'activity.changed': activitySchema,
+  /** Supervisors and admins: a colleague's presence or load changed. */
+  'team.member': teamMemberSchema,
+  /** Supervisors and admins: a message matched sensitive words. */
+  'sensitive.alert': sensitiveAlertSchema,
 } as const;
 
 export type MethodName = keyof typeof contractMethods;

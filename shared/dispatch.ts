@@ -18,6 +18,6 @@ export async function dispatch(
     return ok(await handler(parsed.data));
   } catch (err) {
     const e = toAppError(err);
-    return fail(e.code, e.message);
+    return fail(e.code, e.message, e.details);
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tagGroupsSchema } from './tag-groups';
 
 /** Domain types shared by every process. Schemas are the source of truth; types are inferred. */
 
@@ -25,6 +26,40 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/**
+ * What a message from a platform carried besides text (a photo, a file, a voice note, a place). The
+ * message body describes it in words; this is the structure behind it. Media stay on the platform:
+ * `mediaId` is the platform's id for them, `url` a link when the platform gives one.
+ */
+export const attachmentSchema = z.object({
+  kind: z.enum(['image', 'document', 'voice', 'audio', 'video', 'sticker', 'location', 'file']),
+  mediaId: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
+  mimeType: z.string().nullable().default(null),
+  fileName: z.string().nullable().default(null),
+  size: z.number().int().nonnegative().nullable().default(null),
+  caption: z.string().nullable().default(null),
+  latitude: z.number().nullable().default(null),
+  longitude: z.number().nullable().default(null),
+  /** A place's name or address (locations). */
+  label: z.string().nullable().default(null),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/**
+ * How far a reply got on its way to the customer's platform (WhatsApp, Telegram, …). `pending`
+ * while queued or retried; `failed` carries the platform's reason. Widget messages have none.
+ */
+export const deliveryStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+export const messageDeliverySchema = z.object({
+  status: deliveryStatusSchema,
+  reason: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  updatedAt: z.string(),
+});
+export type MessageDelivery = z.infer<typeof messageDeliverySchema>;
+
 export const messageSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
@@ -38,6 +73,10 @@ export const messageSchema = z.object({
   createdAt: z.string(),
   /** A note for agents only (a transfer note): never shown to the customer, never sent to a channel. */
   internal: z.boolean(),
+  /** Only on messages that carried a photo, file, voice note or place; absent otherwise. */
+  attachment: attachmentSchema.nullable().optional(),
+  /** Only on replies delivered through a platform channel; absent otherwise. */
+  delivery: messageDeliverySchema.nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -133,7 +172,10 @@ export const contactSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   vipLevel: z.number().int().nonnegative(),
+  /** Every tag of every group, each once (what the inbox labels and {{contact.tags}} read). */
   tags: z.array(z.string()),
+  /** The tags by group (see shared/tag-groups.ts); absent on contacts cached before groups existed. */
+  tagGroups: tagGroupsSchema.optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -144,6 +186,10 @@ export const kbArticleSchema = z.object({
   body: z.string(),
   category: z.string(),
   tags: z.array(z.string()),
+  /** Other ways customers ask what this article answers (相似问法); searched like the title. */
+  questions: z.array(z.string()),
+  /** Disabled articles stay in the admin screen but are neither searched nor used by the bot. */
+  enabled: z.boolean(),
   updatedAt: z.string(),
 });
 export type KbArticle = z.infer<typeof kbArticleSchema>;
@@ -156,5 +202,113 @@ export const templateSchema = z.object({
   shortcut: z.string(),
   title: z.string(),
   body: z.string(),
+  /** Groups quick replies in the picker and the manager ('' for none). */
+  category: z.string(),
 });
 export type Template = z.infer<typeof templateSchema>;
+
+/**
+ * A quick reply as its author writes it (no id: a new one). `team` replies are the admins' and
+ * everyone's; `personal` ones belong to whoever writes them. The body may hold variables such as
+ * {{contact.name}} (see shared/quick-replies.ts).
+ */
+export const templateInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    scope: z.enum(['team', 'personal']),
+    lang: langSchema,
+    shortcut: z
+      .string()
+      .trim()
+      .transform((s) => s.replace(/^\/+/, ''))
+      .pipe(z.string().min(1, 'a shortcut is required').max(32).regex(/^\S+$/, 'a shortcut has no spaces')),
+    title: z.string().trim().min(1, 'a title is required').max(100),
+    body: z.string().trim().min(1, 'the text is required').max(MAX_MESSAGE_LENGTH),
+    category: z.string().trim().max(40).default(''),
+  })
+  .strict();
+export type TemplateInput = z.input<typeof templateInputSchema>;
+
+/** What a colleague is doing in a conversation: looking at it, typing in it, or gone (idle). */
+export const activityStateSchema = z.enum(['viewing', 'typing', 'idle']);
+export type ActivityState = z.infer<typeof activityStateSchema>;
+
+/**
+ * One person's activity in one conversation. `preview` is what an agent is typing, given only to
+ * supervisors and admins (a live preview, never sent to the customer); null for everyone else.
+ */
+export const activitySchema = z.object({
+  conversationId: idSchema,
+  userId: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  state: activityStateSchema,
+  preview: z.string().nullable(),
+  at: z.string(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+/**
+ * A sensitive word (敏感词) or pattern kept by admins. Customer messages that match alert the
+ * supervisors; an agent's reply that matches is blocked (`block`), masked (`mask`) or sent with an
+ * alert (`alert`).
+ */
+export const sensitiveActionSchema = z.enum(['alert', 'block', 'mask']);
+export type SensitiveAction = z.infer<typeof sensitiveActionSchema>;
+export const sensitiveWordSchema = z.object({
+  id: idSchema,
+  pattern: z.string().min(1).max(200),
+  /** `word`: matched after normalising width, case and spaces; `regex`: a JavaScript pattern. */
+  kind: z.enum(['word', 'regex']),
+  action: sensitiveActionSchema,
+  updatedAt: z.string(),
+});
+export type SensitiveWord = z.infer<typeof sensitiveWordSchema>;
+
+/** What an admin sends to add (no id) or change a sensitive word. */
+export const sensitiveWordInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    pattern: z.string().trim().min(1).max(200),
+    kind: sensitiveWordSchema.shape.kind,
+    action: sensitiveWordSchema.shape.action,
+  })
+  .strict();
+
+/** This user's viewing/typing in one conversation, as they report it. */
+export const activityReportSchema = z
+  .object({ conversationId: idSchema, state: activityStateSchema, preview: z.string().max(4096).optional() })
+  .strict();
+
+/** Someone mentioned this user in an internal note. */
+export const mentionNoticeSchema = z.object({ conversationId: idSchema, messageId: idSchema, byName: z.string(), excerpt: z.string() });
+
+/** A supervisor took over a conversation this user had, and why. */
+export const takenNoticeSchema = z.object({ conversationId: idSchema, byName: z.string(), reason: z.string() });
+
+/** A customer's (or agent's) message matched sensitive words: told to supervisors and admins. */
+export const sensitiveAlertSchema = z.object({
+  conversationId: idSchema,
+  messageId: idSchema.nullable(),
+  contactName: z.string(),
+  senderType: senderTypeSchema,
+  senderName: z.string().nullable(),
+  /** The entries' patterns that matched. */
+  words: z.array(z.string()),
+  excerpt: z.string(),
+  at: z.string(),
+});
+export type SensitiveAlert = z.infer<typeof sensitiveAlertSchema>;
+
+/** One audit log entry as admins see it. */
+export const auditEntrySchema = z.object({
+  id: z.number().int().positive(),
+  action: z.string(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;

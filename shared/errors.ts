@@ -15,6 +15,8 @@ export const errorCodes = [
   'reassigned',
   /** The conversation was resolved; a reply would go nowhere. */
   'resolved',
+  /** A reply matched sensitive words set to block (details.words lists them, comma-separated). */
+  'sensitive_blocked',
   'offline',
   'timeout',
   'server_unreachable',

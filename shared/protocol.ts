@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import {
+  auditEntrySchema,
+  activitySchema,
+  activityReportSchema,
+  mentionNoticeSchema,
+  sensitiveWordInputSchema,
+  takenNoticeSchema,
+  sensitiveAlertSchema,
+  sensitiveWordSchema,
   agentStateSchema,
   presenceSchema,
   skillGroupSchema,
@@ -10,9 +18,30 @@ import {
   kbArticleSchema,
   messageBodySchema,
   messageSchema,
+  templateInputSchema,
   templateSchema,
   userSchema,
 } from './domain';
+import {
+  botRuleInputSchema,
+  botRuleSchema,
+  botTurnSchema,
+  kbArticleInputSchema,
+  kbExchangeFileSchema,
+  kbExchangeItemSchema,
+  kbSearchHitSchema,
+  kbSearchQuerySchema,
+} from './knowledge';
+import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
+import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
+import {
+  contactNoteRequestSchema,
+  contactNoteSchema,
+  contactTagsRequestSchema,
+  contactUnmaskRequestSchema,
+  customerProfileSchema,
+  piiRevealSchema,
+} from './contact-profile';
 
 /**
  * The socket.io protocol between the server and its clients. Every payload sent by a client is
@@ -32,6 +61,12 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(512) });
 
+/**
+ * Sign-out: the refresh token stops working and, unless the user is still signed in elsewhere, they
+ * go offline at once. `socketId` is the signing-out desktop's own socket, not counted as elsewhere.
+ */
+export const logoutRequestSchema = z.object({ refreshToken: z.string().min(1).max(512), socketId: z.string().max(64).optional() });
+
 export const authTokensSchema = z.object({
   accessToken: z.string(),
   /** Seconds until the access token expires. */
@@ -41,20 +76,8 @@ export const authTokensSchema = z.object({
 });
 export type AuthTokens = z.infer<typeof authTokensSchema>;
 
-// ---- audit log -------------------------------------------------------------------------------------
+export { auditEntrySchema, type AuditEntryView } from './domain';
 
-/** One audit log entry as admins see it. */
-export const auditEntrySchema = z.object({
-  id: z.number().int().positive(),
-  action: z.string(),
-  actorId: idSchema.nullable(),
-  actorName: z.string().nullable(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-});
-export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 
 // ---- /agent namespace: client -> server (with ack) --------------------------------------------
 
@@ -66,6 +89,15 @@ export const agentRequests = {
   'messages:list': {
     payload: z.object({ conversationId: idSchema }).strict(),
     result: z.object({ messages: z.array(messageSchema) }),
+  },
+  /**
+   * How far replies on platform channels got now (ids the desktop holds), for those this user may
+   * read; ids without a delivery are left out. Delivery changes carry no sequence number, so after
+   * a reconnect this brings what `message:delivery` said while the desktop was away.
+   */
+  'messages:deliveries': {
+    payload: z.object({ messageIds: z.array(idSchema).min(1).max(500) }).strict(),
+    result: z.object({ deliveries: z.array(messageDeliveryPushSchema) }),
   },
   /**
    * Everything this user may see that changed after `after` (the per-account sequence number),
@@ -97,10 +129,110 @@ export const agentRequests = {
     payload: z.object({ ids: z.array(idSchema).min(1).max(500) }).strict(),
     result: z.object({ contacts: z.array(contactSchema) }),
   },
+  /**
+   * A customer's profile (same visibility as `contacts:get`): identities, conversations on every
+   * channel (`readable: false` where the user may not open them), orders from the account's orders
+   * connector, lifetime spend, tags by group and notes; phones, emails and addresses masked for
+   * roles that may not see them.
+   */
+  'contacts:profile': {
+    payload: z.object({ contactId: idSchema }).strict(),
+    result: z.object({ profile: customerProfileSchema }),
+  },
+  /** Replaces one group of a customer's tags; audited; every desktop that may see them hears `contact:updated`. */
+  'contacts:tags:set': {
+    payload: contactTagsRequestSchema.extend({ contactId: idSchema }),
+    result: z.object({ contact: contactSchema }),
+  },
+  /** Adds a note to a customer (author and time recorded). */
+  'contacts:note:add': {
+    payload: contactNoteRequestSchema.extend({ contactId: idSchema }),
+    result: z.object({ note: contactNoteSchema }),
+  },
+  /**
+   * Reveals a masked field of a customer of a conversation the user can read; audited
+   * (`contact.unmask`). Refused (`forbidden`) for another conversation or a role without the right.
+   */
+  'contacts:unmask': {
+    payload: contactUnmaskRequestSchema.extend({ contactId: idSchema }),
+    result: z.object({ reveal: piiRevealSchema }),
+  },
   /** The knowledge articles and quick replies this user works with, whole (they are small). */
   'catalog:snapshot': {
     payload: z.object({}).strict(),
     result: z.object({ articles: z.array(kbArticleSchema), templates: z.array(templateSchema) }),
+  },
+  /** Knowledge search while online: ranked articles with the matching words marked (offline, the cache is searched). */
+  'kb:search': {
+    payload: kbSearchQuerySchema,
+    result: z.object({ hits: z.array(kbSearchHitSchema) }),
+  },
+  // ---- knowledge base and bot, for admins (the same operations as the REST API) ----
+  /** Admins: every article of the account, disabled ones too. */
+  'kb:admin:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ articles: z.array(kbArticleSchema) }),
+  },
+  /** Admins: creates (no id) or replaces an article; audited; every desktop hears `catalog:changed`. */
+  'kb:admin:save': {
+    payload: z.object({ id: idSchema.optional(), article: kbArticleInputSchema }).strict(),
+    result: z.object({ article: kbArticleSchema }),
+  },
+  /** Admins: enables or disables an article (disabled ones are neither searched nor used by the bot); audited. */
+  'kb:admin:enable': {
+    payload: z.object({ id: idSchema, enabled: z.boolean() }).strict(),
+    result: z.object({ article: kbArticleSchema }),
+  },
+  /**
+   * Admins: import entries (each creates or replaces the article with its id) in one transaction;
+   * audited. An id used by another account is refused with `conflict` and `details.id`.
+   */
+  'kb:admin:import': {
+    payload: z.object({ items: kbExchangeFileSchema.min(1) }).strict(),
+    result: z.object({ created: z.number().int().nonnegative(), updated: z.number().int().nonnegative() }),
+  },
+  /** Admins: every article in the import format, with a file name; audited. */
+  'kb:admin:export': {
+    payload: z.object({}).strict(),
+    result: z.object({ filename: z.string(), items: z.array(kbExchangeItemSchema) }),
+  },
+  /** Admins: the keyword and scenario replies of the bot. */
+  'bot:rules:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ rules: z.array(botRuleSchema) }),
+  },
+  /** Admins: adds (no id) or changes a bot reply; audited; in force at the bot's next turn. */
+  'bot:rules:save': {
+    payload: z.object({ id: idSchema.optional(), rule: botRuleInputSchema }).strict(),
+    result: z.object({ rule: botRuleSchema }),
+  },
+  'bot:rules:delete': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /** Admins and supervisors: the bot's turns, newest first (one conversation's when given), a page at a time. */
+  'bot:turns:list': {
+    payload: z
+      .object({
+        conversationId: idSchema.optional(),
+        before: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    result: z.object({ turns: z.array(botTurnSchema), nextBefore: z.number().int().positive().nullable() }),
+  },
+  /**
+   * Adds (no id) or changes a quick reply: `personal` ones are the sender's own, `team` ones only
+   * admins may write. Whoever may use it hears `catalog:changed`.
+   */
+  'templates:save': {
+    payload: templateInputSchema,
+    result: z.object({ template: templateSchema }),
+  },
+  /** Removes a quick reply under the same rule as saving one. */
+  'templates:delete': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
   },
   /** Sets the agent's presence; going online (or gaining capacity) drains the queue at once. */
   'presence:set': {
@@ -199,6 +331,68 @@ export const agentRequests = {
       nextBefore: z.number().int().positive().nullable(),
     }),
   },
+  /** Admins: the audit log (filtered like `audit:list`) as CSV; the export itself is audited. */
+  'audit:export': {
+    payload: z.object({ query: z.string().trim().max(200).optional() }).strict(),
+    result: z.object({ filename: z.string(), csv: z.string() }),
+  },
+  /**
+   * What this user is doing in a conversation they may read: viewing it, typing (with the text
+   * so far as `preview`, relayed to supervisors and admins only) or gone. Others hear `activity:update`.
+   */
+  'activity:set': {
+    payload: activityReportSchema,
+    result: z.object({}),
+  },
+  /** Who is viewing or typing in a conversation now (previews for supervisors and admins only). */
+  'activity:list': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ activity: z.array(activitySchema) }),
+  },
+  /** The account's sensitive words (every user: the composer checks replies before they leave). */
+  'sensitive:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ words: z.array(sensitiveWordSchema) }),
+  },
+  /** Admins: adds (no id) or changes an entry; audited; everyone hears `sensitive:changed`. */
+  'sensitive:save': {
+    payload: sensitiveWordInputSchema,
+    result: z.object({ word: sensitiveWordSchema }),
+  },
+  /** Admins: removes an entry; audited. */
+  'sensitive:delete': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /** Admins: every user of the account (deactivated too) and the skill groups. */
+  'admin:team:get': {
+    payload: z.object({}).strict(),
+    result: teamViewSchema,
+  },
+  /**
+   * Admins: changes a user's name, role, capacity, groups or whether they are active; audited
+   * (`user.role_change`, `user.update`, `user.deactivate`, `user.reactivate`). The last active admin
+   * cannot stop being one (`conflict`). A new role or a deactivation ends the user's connections.
+   */
+  'admin:user:save': {
+    payload: userSaveSchema,
+    result: z.object({ user: managedUserSchema }),
+  },
+  /** Admins: adds a user with the password they first sign in with; audited (`user.create`). */
+  'admin:user:create': {
+    payload: userCreateSchema,
+    result: z.object({ user: managedUserSchema }),
+  },
+  /** Admins: the account's routing timings and every skill group's capacity and business hours. */
+  'admin:settings:get': {
+    payload: z.object({}).strict(),
+    result: routingSettingsViewSchema,
+  },
+  /** Admins: changes routing settings; audited (`settings.update`, before and after); routing and every desktop follow. */
+  'admin:settings:save': {
+    payload: settingsSaveSchema,
+    result: routingSettingsViewSchema,
+  },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
 export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
@@ -218,22 +412,29 @@ export const agentPushes = {
   'sync:tick': z.object({ seq: z.number().int().nonnegative() }),
   /** This agent's own presence and load, on connect and whenever they change. */
   'agent:state': agentStateSchema,
+  // Pushes outside the sync stream (no sequence number):
+  /** A reply's delivery on its platform channel moved on (sent, delivered, read, failed with the reason). */
+  [MESSAGE_DELIVERY_PUSH]: messageDeliveryPushSchema,
+  /** Someone mentioned this user in an internal note. */
+  'note:mention': mentionNoticeSchema,
+  /** A supervisor took over a conversation this user had (it also arrives as `conversation:removed`). */
+  'conversation:taken': takenNoticeSchema,
+  /** Someone's viewing/typing changed in a conversation this user may read. */
+  'activity:update': activitySchema,
+  /** Supervisors and admins: a colleague's presence or load changed (the live agent board). */
+  'team:member': teamMemberSchema,
+  /** Supervisors and admins: a message matched sensitive words. */
+  'sensitive:alert': sensitiveAlertSchema,
+  /** The sensitive word list changed: read `sensitive:list` again. */
+  'sensitive:changed': z.object({}),
+  /** Knowledge articles or quick replies were added, changed, disabled or removed: read `catalog:snapshot` again. */
+  'catalog:changed': z.object({}),
+  /** A customer this user may see changed (tags): masked as for `contacts:get`. */
+  'contact:updated': contactSchema,
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;
 
-/**
- * Supervision pushes on the /agent namespace. Kept apart from `agentPushes` (whose handlers a
- * client must all provide) so a client opts in to them. Neither carries a sequence number.
- */
-export const supervisionPushes = {
-  /** Someone mentioned this user in an internal note. */
-  'note:mention': z.object({ conversationId: idSchema, messageId: idSchema, byName: z.string(), excerpt: z.string() }),
-  /** A supervisor took over a conversation this user had (it also arrives as `conversation:removed`). */
-  'conversation:taken': z.object({ conversationId: idSchema, byName: z.string(), reason: z.string() }),
-} as const;
-export type SupervisionPushName = keyof typeof supervisionPushes;
-export type SupervisionPush<K extends SupervisionPushName> = z.infer<(typeof supervisionPushes)[K]>;
 
 // ---- /visitor namespace -------------------------------------------------------------------------
 
@@ -253,6 +454,19 @@ export const visitorAuthSchema = z.object({
   channelId: idSchema.optional(),
   visitorToken: z.string().max(512).optional(),
   name: z.string().trim().max(80).optional(),
+  /**
+   * A phone number and/or email the shop's site vouches for (the customer is signed in there):
+   * `signature` is the hex HMAC-SHA256 of "<phone>\n<email>" (missing ones empty) with the widget
+   * channel's identity secret. Verified, it links the visitor to the contact with that phone or
+   * email on any channel; unverified, it is ignored.
+   */
+  identity: z
+    .object({
+      phone: z.string().trim().max(40).optional(),
+      email: z.string().trim().max(254).optional(),
+      signature: z.string().trim().max(128),
+    })
+    .optional(),
 });
 
 export const visitorMessageSchema = z.object({

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,23 @@ import { FileSecrets, FileSettings } from './file-settings';
 const folder = () => mkdtempSync(join(tmpdir(), 'sb-settings-'));
 
 describe('browser host settings and secrets', () => {
-  it('remember the server, email and signed-in agent across restarts', () => {
+  it('remember the server, email, signed-in agent and each agent\'s notification choices across restarts', () => {
     const file = join(folder(), 'settings.json');
     const user = { id: 'u1', accountId: 'a1', email: 'emma@demo.test', name: 'Emma Clark', role: 'agent' as const };
-    new FileSettings(file).set({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test', lastUser: user });
-    expect(new FileSettings(file).get()).toEqual({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test', lastUser: user });
+    const notificationPreferences = { u1: { sound: false }, u2: { newMessages: false, newConversations: true } };
+    new FileSettings(file).set({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test', lastUser: user, notificationPreferences });
+    expect(new FileSettings(file).get()).toEqual({
+      serverUrl: 'http://127.0.0.1:7340',
+      lastEmail: 'emma@demo.test',
+      lastUser: user,
+      notificationPreferences,
+    });
+  });
+
+  it('read a hand-edited notification choice of the wrong type as not set', () => {
+    const file = join(folder(), 'settings.json');
+    writeFileSync(file, JSON.stringify({ notificationPreferences: { u1: { sound: 'loud', newMessages: false }, u2: 7 } }));
+    expect(new FileSettings(file).get().notificationPreferences).toEqual({ u1: { newMessages: false }, u2: {} });
   });
 
   it('keep secrets in a file only its owner can read, and forget them on request', () => {

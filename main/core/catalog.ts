@@ -1,21 +1,31 @@
 import type { EventSink } from '../../shared/contract';
-import type { Contact, KbArticle, Template } from '../../shared/domain';
-import type { AgentRequestResult } from '../../shared/protocol';
+import type { Contact, KbArticle, SensitiveWord, Template } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { KbSearchHit } from '../../shared/knowledge';
+import type { AgentRequestPayload, AgentRequestResult } from '../../shared/protocol';
+import { blockedReplyError, compileSensitiveWords, matchSensitive, type CompiledSensitiveWords } from '../../shared/sensitive-words';
 import type { CacheStore } from './cache/cache-store';
+import { indexArticles, searchArticles } from './knowledge/search-index';
 
 /** The part of the connection the catalog needs. */
 export interface CatalogTransport {
   isOnline(): boolean;
   request(name: 'catalog:snapshot', payload: Record<string, never>): Promise<AgentRequestResult<'catalog:snapshot'>>;
   request(name: 'contacts:get', payload: { ids: string[] }): Promise<AgentRequestResult<'contacts:get'>>;
+  request(name: 'sensitive:list', payload: Record<string, never>): Promise<AgentRequestResult<'sensitive:list'>>;
+  request(name: 'templates:save', payload: AgentRequestPayload<'templates:save'>): Promise<AgentRequestResult<'templates:save'>>;
+  request(name: 'templates:delete', payload: { id: string }): Promise<AgentRequestResult<'templates:delete'>>;
 }
 
 /**
- * Customers, knowledge articles and quick replies in the cache. Articles and replies are small and
- * refreshed whole on every connect; a customer missing from the cache is fetched when a pushed
+ * Customers, knowledge articles, quick replies and sensitive words in the cache. Articles, replies
+ * and words are small and refreshed whole on every connect (words also when the server says so); a customer missing from the cache is fetched when a pushed
  * conversation mentions them.
  */
 export class CatalogService {
+  private compiledWords: Promise<CompiledSensitiveWords> | null = null;
+  private indexed: Promise<void> | null = null;
+
   constructor(
     private readonly store: CacheStore,
     private readonly transport: CatalogTransport,
@@ -23,9 +33,41 @@ export class CatalogService {
   ) {}
 
   async refresh(): Promise<void> {
-    const { articles, templates } = await this.transport.request('catalog:snapshot', {});
-    await this.store.db.write((tx) => this.store.replaceCatalog(tx, articles, templates));
+    const [{ articles, templates }, { words }] = await Promise.all([
+      this.transport.request('catalog:snapshot', {}),
+      this.transport.request('sensitive:list', {}),
+    ]);
+    await this.store.db.write(async (tx) => {
+      await this.store.replaceCatalog(tx, articles, templates);
+      await this.store.replaceSensitiveWords(tx, words);
+    });
+    this.compiledWords = null;
     this.emit('catalog.updated', {});
+  }
+
+  /** Reads the sensitive word list again after an admin changed it. */
+  async refreshSensitiveWords(): Promise<void> {
+    const { words } = await this.transport.request('sensitive:list', {});
+    await this.store.db.write((tx) => this.store.replaceSensitiveWords(tx, words));
+    this.compiledWords = null;
+    this.emit('catalog.updated', {});
+  }
+
+  sensitiveWords(): Promise<SensitiveWord[]> {
+    return this.store.sensitiveWords();
+  }
+
+  /**
+   * Checks a reply against the cached sensitive words before it enters the outbox (offline too):
+   * refuses it with `sensitive_blocked`, or answers the text to send (masked where an entry says so).
+   * The server checks again with the list it has.
+   */
+  async screenReply(body: string): Promise<string> {
+    this.compiledWords ??= this.store.sensitiveWords().then(compileSensitiveWords);
+    const check = matchSensitive(await this.compiledWords, body);
+    const blocked = blockedReplyError(check);
+    if (blocked) throw blocked;
+    return check.masked;
   }
 
   /** Fetches the customers the cache does not have yet. */
@@ -48,5 +90,39 @@ export class CatalogService {
 
   templates(): Promise<Template[]> {
     return this.store.templates();
+  }
+
+  /**
+   * Searches the cached knowledge base, offline too. The first search of a session brings the
+   * index in step with the cached articles (a cache filled before the index existed).
+   */
+  async search(query: string, limit?: number): Promise<KbSearchHit[]> {
+    this.indexed ??= this.store.db
+      .write(async (tx) => {
+        await indexArticles(tx, await this.store.articles());
+      })
+      .catch((err: unknown) => {
+        this.indexed = null;
+        throw err;
+      });
+    await this.indexed;
+    return searchArticles(this.store.db, query, limit);
+  }
+
+  /** Saves a quick reply on the server (which checks who may), then in the cache at once. */
+  async saveTemplate(input: AgentRequestPayload<'templates:save'>): Promise<Template> {
+    if (!this.transport.isOnline()) throw new AppError('offline', 'Saving a quick reply needs the connection');
+    const { template } = await this.transport.request('templates:save', input);
+    await this.store.db.write((tx) => this.store.putTemplate(tx, template));
+    this.emit('catalog.updated', {});
+    return template;
+  }
+
+  async deleteTemplate(id: string): Promise<{ deleted: boolean }> {
+    if (!this.transport.isOnline()) throw new AppError('offline', 'Deleting a quick reply needs the connection');
+    const result = await this.transport.request('templates:delete', { id });
+    await this.store.db.write((tx) => this.store.removeTemplate(tx, id));
+    this.emit('catalog.updated', {});
+    return result;
   }
 }

@@ -66,6 +66,11 @@ export class Connection {
     return this.state.status === 'online' && this.socket?.connected === true;
   }
 
+  /** This connection's socket id as the server knows it, while connected. */
+  socketId(): string | null {
+    return this.socket?.connected ? (this.socket.id ?? null) : null;
+  }
+
   /**
    * Opens the socket to `serverUrl` and keeps it open until `stop()`. `offlineSince` is when this
    * account was last connected, for an app starting from its cache: until the first connect

@@ -1,10 +1,18 @@
 import type { ContractHandlers } from '../../shared/contract';
 import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { unfilledReplyError } from '../../shared/quick-replies';
+import { preferencesIn } from './attention';
+import { attentionHandlers } from './attention-handlers';
 import { Connection } from './connection';
 import { ServerApi } from './server-api';
 import { PresenceService } from './presence';
 import { SessionService } from './session';
+import { adminHandlers } from './admin';
+import { contactProfileHandlers, contactPushes } from './contact-profiles';
+import { channelAdminHandlers } from './channel-admin';
+import { knowledgeAdminHandlers } from './knowledge-admin';
+import { catalogPushes, supervisionHandlers, supervisionPushes } from './supervision';
 import type { Core, CoreOptions } from './types';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
@@ -23,7 +31,11 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     api,
     settings,
     secrets,
-    (state) => emit('session.changed', state),
+    (state) => {
+      emit('session.changed', state);
+      // A new role changes what this user may see: the cache syncs again from the start.
+      if (state.user) workspace?.roleChanged(state.user);
+    },
     options.defaultServerUrl ?? null,
   );
   let workspace: Workspace | null = null;
@@ -50,7 +62,12 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       'message:new': (m) => void workspace?.sync.onMessage(m).catch(ignore),
       'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(ignore),
       'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(ignore),
+      // Missed or failed, the next reconnect reads the delivery state again.
+      'message:delivery': (push) => void workspace?.deliveries.apply([push]).catch(ignore),
       'agent:state': (state) => presence.apply(state),
+      ...supervisionPushes(emit, () => workspace),
+      ...catalogPushes(() => workspace),
+      ...contactPushes(emit, () => workspace),
     },
   });
   const presence = new PresenceService(connection, emit);
@@ -58,17 +75,21 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
-    workspace = await Workspace.open(dataDir, user, connection, emit, tuning);
+    workspace = await Workspace.open(dataDir, user, connection, emit, tuning, preferencesIn(settings, user.id));
     return workspace;
   }
 
   async function signOut() {
+    // The server is told which socket was ours, so it knows whether another device is still signed in.
+    const socketId = connection.socketId();
     connection.stop();
     const closing = workspace;
     workspace = null;
     presence.clear();
     await closing?.close();
-    return session.logout();
+    // Signed out, nothing is unread: the badge and the title clear.
+    emit('badge.changed', { count: 0 });
+    return session.logout(socketId);
   }
 
   const ready = (async () => {
@@ -101,7 +122,13 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'conversations.list': async () => (await current()).inbox.conversations(),
     'conversations.resolve': async ({ conversationId }) => (await current()).inbox.act('conversation:resolve', { conversationId }),
     'messages.list': async ({ conversationId, limit }) => (await current()).inbox.messages(conversationId, limit),
-    'outbox.send': async ({ conversationId, body }) => (await current()).outbox.send(conversationId, body),
+    'outbox.send': async ({ conversationId, body }) => {
+      // A quick reply's unfilled variable (⟦order.latest.id⟧, {{…}}) never reaches a customer.
+      const unfilled = unfilledReplyError(body);
+      if (unfilled) throw unfilled;
+      const opened = await current();
+      return opened.outbox.send(conversationId, await opened.catalog.screenReply(body));
+    },
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
@@ -122,8 +149,23 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'contacts.get': async ({ contactId }) => (await current()).catalog.contact(contactId),
     'kb.list': async () => (await current()).catalog.articles(),
     'templates.list': async () => (await current()).catalog.templates(),
+    'kb.search': async ({ query, limit }) => (await current()).catalog.search(query, limit),
+    'templates.save': async (input) => (await current()).catalog.saveTemplate(input),
+    'templates.delete': async ({ id }) => (await current()).catalog.deleteTemplate(id),
     'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
     'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
+    ...attentionHandlers(current),
+    ...supervisionHandlers(connection, current),
+    ...knowledgeAdminHandlers(connection),
+    ...adminHandlers(connection),
+    ...contactProfileHandlers(connection, current, emit),
+    ...channelAdminHandlers({
+      api,
+      isOnline: () => connection.isOnline(),
+      serverUrl: () => session.currentServerUrl(),
+      accessToken: () => session.accessToken(),
+      refresh: () => session.refresh(),
+    }),
   };
 
   return {

@@ -171,7 +171,9 @@ export class Outbox {
         }
         this.sending.delete(row.clientId);
         this.emit('message.updated', asSent(message));
-        this.emit('conversation.updated', { ...conversation, access: 'full' });
+        // The stored copy carries what the inbox adds (unread count, labels), and may be newer still.
+        const stored = await this.store.conversation(conversation.id);
+        if (stored) this.emit('conversation.updated', stored);
       } catch (err) {
         this.sending.delete(row.clientId);
         const error = toAppError(err);

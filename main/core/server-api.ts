@@ -2,26 +2,62 @@ import { z } from 'zod';
 import { AppError, appErrorSchema, describeZodError } from '../../shared/errors';
 import { authTokensSchema, type AuthTokens } from '../../shared/protocol';
 
-/** HTTP calls to the Switchboard server that happen outside the socket: sign-in and token refresh. */
+const signedOutSchema = z.object({ signedOut: z.boolean() });
+
+/** HTTP calls to the Switchboard server that happen outside the socket: sign-in, token refresh, sign-out, the REST admin API. */
 export class ServerApi {
   constructor(private readonly fetchFn: typeof fetch = fetch) {}
 
   login(serverUrl: string, email: string, password: string): Promise<AuthTokens> {
-    return this.post(serverUrl, '/api/auth/login', { email, password });
+    return this.post(serverUrl, '/api/auth/login', { email, password }, authTokensSchema);
   }
 
   refresh(serverUrl: string, refreshToken: string): Promise<AuthTokens> {
-    return this.post(serverUrl, '/api/auth/refresh', { refreshToken });
+    return this.post(serverUrl, '/api/auth/refresh', { refreshToken }, authTokensSchema);
   }
 
-  private async post(serverUrl: string, path: string, body: unknown): Promise<AuthTokens> {
+  /**
+   * Ends this device's session on the server: the refresh token stops working and, unless the user
+   * is signed in elsewhere, they go offline at once. `socketId` is this device's socket.
+   */
+  logout(serverUrl: string, refreshToken: string, socketId: string | null): Promise<{ signedOut: boolean }> {
+    const body = socketId ? { refreshToken, socketId } : { refreshToken };
+    return this.post(serverUrl, '/api/auth/logout', body, signedOutSchema, 5_000);
+  }
+
+  /**
+   * One call to the server's REST API as the signed-in user (`Authorization: Bearer`). Errors keep
+   * the server's code and details (`token_expired` when the access token ran out).
+   */
+  authorized<S extends z.ZodType>(
+    serverUrl: string,
+    accessToken: string,
+    request: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: unknown },
+    schema: S,
+  ): Promise<z.infer<S>> {
+    return this.send(serverUrl, request.method, request.path, request.body, schema, 15_000, { authorization: `Bearer ${accessToken}` });
+  }
+
+  private post<S extends z.ZodType>(serverUrl: string, path: string, body: unknown, schema: S, timeoutMs = 15_000): Promise<z.infer<S>> {
+    return this.send(serverUrl, 'POST', path, body, schema, timeoutMs);
+  }
+
+  private async send<S extends z.ZodType>(
+    serverUrl: string,
+    method: string,
+    path: string,
+    body: unknown,
+    schema: S,
+    timeoutMs: number,
+    headers: Record<string, string> = {},
+  ): Promise<z.infer<S>> {
     let response: Response;
     try {
       response = await this.fetchFn(new URL(path, serverUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
+        method,
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       throw new AppError('server_unreachable', `Cannot reach ${serverUrl}: ${(err as Error).message}`);
@@ -29,14 +65,14 @@ export class ServerApi {
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const error = appErrorSchema.safeParse(json);
-      if (error.success) throw new AppError(error.data.code, error.data.message);
+      if (error.success) throw new AppError(error.data.code, error.data.message, error.data.details);
       throw new AppError('internal', `The server answered ${response.status} to ${path}`);
     }
-    const tokens = authTokensSchema.safeParse(json);
-    if (!tokens.success) {
-      throw new AppError('internal', `Unexpected answer from ${path}: ${describeZodError(tokens.error)}`);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new AppError('internal', `Unexpected answer from ${path}: ${describeZodError(parsed.error)}`);
     }
-    return tokens.data;
+    return parsed.data;
   }
 }
 

@@ -85,7 +85,18 @@ export class SessionService {
     return this.refreshing;
   }
 
-  logout(): SessionState {
+  /**
+   * Signs out on this device at once, and tells the server without waiting for it: the refresh
+   * token stops working there, and the user goes offline unless signed in elsewhere (`socketId`
+   * is this device's socket). Offline, the server's reconnect grace period ends their presence.
+   */
+  logout(socketId: string | null = null): SessionState {
+    const refreshToken = this.secrets.get(REFRESH_TOKEN);
+    if (this.user && this.serverUrl && refreshToken) {
+      this.api.logout(this.serverUrl, refreshToken, socketId).catch(() => {
+        /* unreachable server: the token expires there by itself, presence after the grace period */
+      });
+    }
     this.user = null;
     this.accessTokenValue = null;
     this.secrets.set(REFRESH_TOKEN, null);
@@ -101,7 +112,9 @@ export class SessionService {
   }
 
   private setTokens(tokens: AuthTokens): void {
-    const changedUser = this.user?.id !== tokens.user.id;
+    // A refresh carries the user as the server has them now: a new role or name is news too.
+    const changedUser = !sameUser(this.user, tokens.user);
+    if (changedUser && this.user?.id === tokens.user.id) this.settings.set({ lastUser: tokens.user });
     this.user = tokens.user;
     this.accessTokenValue = tokens.accessToken;
     this.secrets.set(REFRESH_TOKEN, tokens.refreshToken);
@@ -118,6 +131,10 @@ export class SessionService {
     this.refreshTimer.unref?.();
     if (changedUser) this.onChange(this.state());
   }
+}
+
+function sameUser(a: User | null, b: User): boolean {
+  return a !== null && a.id === b.id && a.accountId === b.accountId && a.role === b.role && a.name === b.name && a.email === b.email;
 }
 
 /** Accepts "host:port" and URLs with trailing paths, answering the origin to talk to. */

@@ -2,12 +2,26 @@ import { z } from 'zod';
 import { userSchema } from '../../shared/domain';
 import type { StoredSettings } from './types';
 
-export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null };
+export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {} };
+
+/** One agent's notification choices: a value of the wrong type reads as unset (the default applies). */
+const choice = z.boolean().optional().catch(undefined);
+const preferenceFields = z.object({ newConversations: choice, newMessages: choice, sound: choice });
+
+function dropUnset(byUser: Record<string, Record<string, boolean | undefined>>): StoredSettings['notificationPreferences'] {
+  return Object.fromEntries(
+    Object.entries(byUser).map(([userId, choices]) => [
+      userId,
+      Object.fromEntries(Object.entries(choices).filter(([, value]) => value !== undefined)),
+    ]),
+  );
+}
 
 const fields = {
   serverUrl: z.string().nullable().catch(null),
   lastEmail: z.string().nullable().catch(null),
   lastUser: userSchema.nullable().catch(null),
+  notificationPreferences: z.record(z.string(), preferenceFields.catch({})).catch({}),
 };
 
 /**
@@ -20,6 +34,7 @@ export function readStoredSettings(raw: unknown): StoredSettings {
     serverUrl: fields.serverUrl.parse(source['serverUrl'] ?? null),
     lastEmail: fields.lastEmail.parse(source['lastEmail'] ?? null),
     lastUser: fields.lastUser.parse(source['lastUser'] ?? null),
+    notificationPreferences: dropUnset(fields.notificationPreferences.parse(source['notificationPreferences'] ?? {})),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore, RemovalOutcome } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
 import { Coalescer } from './coalescer';
+import type { LiveChange } from './notification-policy';
 import { SeqTracker } from './seq-tracker';
 import { asSent } from './thread-message';
 
@@ -21,6 +22,10 @@ export interface SyncOptions {
   eventBatchLimit?: number;
   /** Called after live conversations were stored (to fetch what they refer to). */
   onConversations?: (conversations: Conversation[]) => Promise<void>;
+  /** Called with each live change once it is stored and announced (notifications, read marks). */
+  onLive?: (change: LiveChange) => Promise<void>;
+  /** Called after any change was stored, live or caught up (the badge is counted again). */
+  onApplied?: () => void;
 }
 
 const FIRST_SYNC_PAGE = 5000;
@@ -47,10 +52,13 @@ export class SyncEngine {
   private failures = 0;
   private cursorTimer: NodeJS.Timeout | null = null;
   private savedCursor = 0;
+  private startOverPending = false;
   private readonly pageSize: number;
   private readonly gapWaitMs: number;
   private readonly eventBatchLimit: number;
   private readonly onConversations: SyncOptions['onConversations'];
+  private readonly onLive: SyncOptions['onLive'];
+  private readonly onApplied: SyncOptions['onApplied'];
 
   constructor(
     private readonly store: CacheStore,
@@ -62,6 +70,8 @@ export class SyncEngine {
     this.gapWaitMs = options.gapWaitMs ?? 300;
     this.eventBatchLimit = options.eventBatchLimit ?? 200;
     this.onConversations = options.onConversations;
+    this.onLive = options.onLive;
+    this.onApplied = options.onApplied;
   }
 
   async load(): Promise<void> {
@@ -71,6 +81,15 @@ export class SyncEngine {
 
   cursor(): number {
     return this.tracker.cursor;
+  }
+
+  /**
+   * What this user may see changed (a new role): the next catch-up drops the synced conversations
+   * and messages and fetches everything again from the start, as after a reset. Drafts and the
+   * outbox stay.
+   */
+  startOver(): void {
+    this.startOverPending = true;
   }
 
   /** Fetches every change after the cursor, page by page; concurrent callers share one run. */
@@ -132,11 +151,26 @@ export class SyncEngine {
       this.watchForGap();
       return;
     }
-    const outcome = await this.store.db.write((tx) => this.applyBatch(tx, batch));
+    const { outcome, previous } = await this.store.db.write(async (tx) => {
+      // What the cache held before this change: the notification policy tells what is new by it.
+      const previous = this.onLive ? await Promise.all(batch.conversations.map((c) => this.store.conversation(c.id))) : [];
+      return { outcome: await this.applyBatch(tx, batch), previous };
+    });
     this.tracker.see(seq);
     this.saveCursorSoon();
     await this.announce(batch, outcome);
+    this.onApplied?.();
+    // A notification that could not be decided is not worth failing the push for.
+    if (this.onLive) await this.reportLive(batch, previous).catch(() => undefined);
     this.watchForGap();
+  }
+
+  private async reportLive(batch: Batch, previous: readonly (Conversation | null)[]): Promise<void> {
+    const messages = await Promise.all(
+      batch.messages.map(async (message) => ({ message, conversation: await this.store.conversation(message.conversationId) })),
+    );
+    const conversations = batch.conversations.map((current, i) => ({ current, previous: previous[i] ?? null }));
+    await this.onLive?.({ conversations, messages });
   }
 
   /**
@@ -181,6 +215,11 @@ export class SyncEngine {
    */
   private async pageThrough(): Promise<void> {
     let reloaded = false;
+    if (this.startOverPending) {
+      this.startOverPending = false;
+      await this.dropSynced();
+      reloaded = true;
+    }
     let fromStart = this.tracker.cursor === 0;
     // A first sync moves the whole inbox: bigger pages mean fewer round trips and commits.
     const fetch = (after: number) => {
@@ -192,11 +231,7 @@ export class SyncEngine {
     for (;;) {
       const page = await next;
       if (page.reset) {
-        await this.store.db.write(async (tx) => {
-          await this.store.resetSyncedData(tx);
-          this.tracker.reset(0);
-          this.savedCursor = 0;
-        });
+        await this.dropSynced();
         reloaded = true;
         fromStart = true;
         next = fetch(0);
@@ -211,12 +246,21 @@ export class SyncEngine {
         return applied;
       });
       this.savedCursor = this.tracker.cursor;
+      this.onApplied?.();
       if (reloaded || this.isLarge(page)) reloaded = true;
       else await this.announce(page, outcome);
       if (!page.hasMore) break;
     }
     if (reloaded) this.emit('inbox.reloaded', {});
     this.watchForGap();
+  }
+
+  private async dropSynced(): Promise<void> {
+    await this.store.db.write(async (tx) => {
+      await this.store.resetSyncedData(tx);
+      this.tracker.reset(0);
+      this.savedCursor = 0;
+    });
   }
 
   private isLarge(batch: Batch): boolean {
@@ -236,7 +280,11 @@ export class SyncEngine {
   }
 
   private async announce(batch: Batch, removals: Removal[]): Promise<void> {
-    for (const conversation of batch.conversations) this.emit('conversation.updated', { ...conversation, access: 'full' });
+    // The stored copy carries what the inbox adds (unread count, labels), and may be newer still.
+    for (const { id } of batch.conversations) {
+      const stored = await this.store.conversation(id);
+      if (stored) this.emit('conversation.updated', stored);
+    }
     // A stored copy of our own reply replaces its pending bubble: the UI matches them by client id.
     for (const message of batch.messages) this.emit('message.updated', asSent(message));
     for (const { conversationId, outcome } of removals) {

@@ -1,7 +1,11 @@
 import type { ThreadMessage } from '../../shared/contract';
 import type { Message } from '../../shared/domain';
 
-/** A message the server has stored, as the thread shows it. */
+/**
+ * A message the server has stored, as the thread shows it: `delivery` says the server has it; a
+ * reply on a platform channel carries how far it got there as `channelDelivery`.
+ */
 export function asSent(message: Message): ThreadMessage {
-  return { ...message, delivery: 'sent', error: null };
+  const { delivery: channelDelivery, ...stored } = message;
+  return channelDelivery ? { ...stored, delivery: 'sent', error: null, channelDelivery } : { ...stored, delivery: 'sent', error: null };
 }

@@ -1,5 +1,6 @@
 import type { ContractHandlers, EventSink } from '../../shared/contract';
 import type { User } from '../../shared/domain';
+import type { NotificationPreferences } from '../../shared/notifications';
 
 /** What the client core remembers between runs; the Electron shell keeps it in electron-store. */
 export interface StoredSettings {
@@ -7,6 +8,8 @@ export interface StoredSettings {
   lastEmail: string | null;
   /** Who was signed in when the app last ran: the app starts as them, offline, from the cache. */
   lastUser: User | null;
+  /** Each agent's notification choices on this machine, by user id (defaults for what is missing). */
+  notificationPreferences: Record<string, Partial<NotificationPreferences>>;
 }
 
 /**

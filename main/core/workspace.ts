@@ -2,19 +2,23 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventSink } from '../../shared/contract';
 import type { User } from '../../shared/domain';
+import { defaultNotificationPreferences } from '../../shared/notifications';
+import { AttentionService, type PreferenceStore } from './attention';
 import { CacheStore } from './cache/cache-store';
 import { migrate } from './cache/migrate';
 import { SqliteDb } from './cache/sqlite';
 import { CatalogService, type CatalogTransport } from './catalog';
+import { ChannelDeliveries, type DeliveriesOptions, type DeliveriesTransport } from './channel-deliveries';
 import { InboxService, type InboxTransport } from './inbox';
 import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
 
-export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport;
+export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport & DeliveriesTransport;
 
 export interface WorkspaceOptions {
   sync?: SyncOptions;
   outbox?: OutboxOptions;
+  deliveries?: DeliveriesOptions;
 }
 
 /** The cache file of one signed-in agent: one database per account, never shared. */
@@ -25,12 +29,14 @@ export function cacheFile(dataDir: string, userId: string): string {
 /** One signed-in agent's local world: their cache, the sync that fills it and their outbox. */
 export class Workspace {
   private constructor(
-    readonly user: User,
+    private currentUser: User,
     readonly store: CacheStore,
     readonly sync: SyncEngine,
     readonly outbox: Outbox,
     readonly inbox: InboxService,
     readonly catalog: CatalogService,
+    readonly attention: AttentionService,
+    readonly deliveries: ChannelDeliveries,
   ) {}
 
   static async open(
@@ -39,6 +45,7 @@ export class Workspace {
     transport: WorkspaceTransport,
     emit: EventSink,
     options: WorkspaceOptions = {},
+    preferences: PreferenceStore = memoryPreferences(),
   ): Promise<Workspace> {
     const file = cacheFile(dataDir, user.id);
     await mkdir(join(file, '..'), { recursive: true });
@@ -46,26 +53,58 @@ export class Workspace {
     await migrate(db);
     const store = new CacheStore(db);
     const catalog = new CatalogService(store, transport, emit);
+    const attention = new AttentionService(store, emit, user, preferences);
     const sync = new SyncEngine(store, transport, emit, {
       ...options.sync,
       onConversations: (conversations) => catalog.ensureContacts(conversations.map((c) => c.contactId)),
+      onLive: (change) => attention.onLive(change),
+      onApplied: () => attention.badgeSoon(),
     });
     await sync.load();
     const outbox = new Outbox(store, transport, emit, () => user, options.outbox);
     const inbox = new InboxService(store, outbox, transport, emit);
-    return new Workspace(user, store, sync, outbox, inbox, catalog);
+    const deliveries = new ChannelDeliveries(store, transport, emit, options.deliveries);
+    return new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries);
+  }
+
+  get user(): User {
+    return this.currentUser;
+  }
+
+  /**
+   * The server says this user's role changed: what they may see changed with it, so the cache is
+   * synced again from the start at the next catch-up (the reconnect that brought the news).
+   */
+  roleChanged(user: User): void {
+    if (user.id !== this.currentUser.id || user.role === this.currentUser.role) return;
+    this.currentUser = user;
+    this.sync.startOver();
   }
 
   /** After every (re)connect: first make the cache equal the server, then send what waits. */
   async resume(): Promise<void> {
     // A failed catch-up retries by itself; replies still go out meanwhile (the server decides).
     await this.sync.catchUp().catch(() => undefined);
-    await Promise.all([this.outbox.flush(), this.catalog.refresh()]);
+    // Delivery changes missed while away are not in the sync stream: read them again (a failed
+    // read leaves the states as they were until the next reconnect, as a failed catch-up does).
+    await Promise.all([this.outbox.flush(), this.catalog.refresh(), this.deliveries.refresh().catch(() => undefined)]);
   }
 
   async close(): Promise<void> {
+    this.attention.dispose();
     await this.sync.dispose();
     this.outbox.dispose();
     await this.store.db.close();
   }
+}
+
+/** Preferences kept for this run only (a workspace opened without the settings store). */
+function memoryPreferences(): PreferenceStore {
+  let preferences = { ...defaultNotificationPreferences };
+  return {
+    get: () => preferences,
+    set: (next) => {
+      preferences = { ...next };
+    },
+  };
 }

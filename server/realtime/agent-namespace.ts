@@ -1,13 +1,14 @@
 import type { Server, Socket } from 'socket.io';
-import { AGENT_NAMESPACE, agentRequests, type SupervisionPush, type SupervisionPushName } from '../../shared/protocol';
-import { AppError, type ErrorCode } from '../../shared/errors';
+import { AGENT_NAMESPACE, agentRequests, type AgentPush, type AgentPushName } from '../../shared/protocol';
+import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/domain';
 import type { Db } from '../db/db';
 import type { Clock } from '../lib/clock';
 import { verifyAccessToken } from '../domain/auth/access-token';
-import { findUserById, toUser } from '../domain/auth/user-repository';
+import { currentUser, toUser } from '../domain/auth/user-repository';
 import { getConversationView, listVisibleConversations, toConversation } from '../domain/conversations/conversation-repository';
 import { listConversationMessages, toMessage } from '../domain/conversations/message-repository';
+import { listDeliveries } from '../domain/conversations/message-deliveries';
 import { canRead } from '../domain/conversations/permissions';
 import { resolveConversation } from '../domain/conversations/resolve-conversation';
 import { sendAgentMessage } from '../domain/conversations/send-agent-message';
@@ -23,8 +24,21 @@ import { acceptOffer, declineOffer, transferConversation } from '../domain/routi
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { addNote, joinConversation, takeOver } from '../domain/supervision/supervision';
 import { listAudit } from '../domain/audit/audit-log';
+import { exportAuditLog } from '../domain/audit/audit-export';
+import { deleteSensitiveWord, listSensitiveWords, saveSensitiveWord } from '../domain/sensitive/sensitive-repository';
+import type { SensitiveWordCache } from '../domain/sensitive/sensitive-screen';
+import type { ActivityRelay } from './activity-relay';
+import { registerKnowledgeAdminRequests } from './knowledge-requests';
 
-export type AgentNamespaceDeps = { db: Db; secret: string; clock: Clock; logError: ErrorLogger; router: Router };
+export type AgentNamespaceDeps = {
+  db: Db;
+  secret: string;
+  clock: Clock;
+  logError: ErrorLogger;
+  router: Router;
+  sensitive: SensitiveWordCache;
+  activity: ActivityRelay;
+};
 
 type AgentSocketData = { user: User };
 
@@ -58,10 +72,12 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       .catch((err: unknown) => deps.logError(err, 'agent connect'));
     socket.on('disconnect', () => {
       void router.disconnected(user.accountId, user.id).catch((err: unknown) => deps.logError(err, 'agent disconnect'));
+      void deps.activity.disconnected(socket.id, user).catch((err: unknown) => deps.logError(err, 'activity disconnect'));
     });
     /** Publishes a routing change and lets the router react to it (capacity freed, queue moved). */
     const routed = (change: ConversationChange) => {
       publishChange(io, change);
+      deps.activity.accessChanged(change.conversation);
       if (change.created) void router.kick(user.accountId, [change.conversation.id]);
       return { conversation: toConversation(change.conversation) };
     };
@@ -78,6 +94,10 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       const messages = await listConversationMessages(deps.db, conversationId);
       return { messages: messages.map(toMessage) };
     }, deps.logError);
+
+    onRequest(socket, 'messages:deliveries', agentRequests['messages:deliveries'], async ({ messageIds }) => ({
+      deliveries: await listDeliveries(deps.db, user, messageIds),
+    }), deps.logError);
 
     onRequest(socket, 'sync:changes', agentRequests['sync:changes'], async (payload) => {
       const page = await syncChanges(deps.db, user, payload);
@@ -96,6 +116,8 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       articles: await listArticles(deps.db, user.accountId),
       templates: await listTemplates(deps.db, user.accountId, user.id),
     }), deps.logError);
+
+    registerKnowledgeAdminRequests(io, socket, user, deps);
 
     onRequest(socket, 'conversation:resolve', agentRequests['conversation:resolve'], async ({ conversationId }) => {
       return routed(await resolveConversation(deps.db, user, conversationId));
@@ -120,7 +142,7 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       routed(await transferConversation(deps.db, user, payload, deps.clock())), deps.logError);
 
     onRequest(socket, 'message:send', agentRequests['message:send'], async (payload) => {
-      const change = await sendAgentMessage(deps.db, user, payload);
+      const change = await sendAgentMessage(deps.db, user, payload, deps.sensitive);
       publishChange(io, change);
       // A claim takes the conversation out of the queue (and out of anyone's offer).
       if (change.created && change.previousAssigneeId !== change.conversation.assigneeId) {
@@ -139,6 +161,7 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     onRequest(socket, 'conversation:takeover', agentRequests['conversation:takeover'], async (payload) => {
       const { change, byName, reason } = await takeOver(deps.db, user, payload);
       publishChange(io, change);
+      deps.activity.accessChanged(change.conversation);
       const previous = change.previousAssigneeId;
       if (previous && previous !== change.conversation.assigneeId) {
         pushSupervision(io, previous, 'conversation:taken', { conversationId: change.conversation.id, byName, reason });
@@ -160,19 +183,55 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       const last = entries[entries.length - 1];
       return { entries, nextBefore: entries.length === limit && last ? last.id : null };
     }, deps.logError);
+
+    onRequest(socket, 'audit:export', agentRequests['audit:export'], async ({ query }) => {
+      const { filename, csv } = await exportAuditLog(deps.db, user, query, deps.clock());
+      return { filename, csv };
+    }, deps.logError);
+
+    onRequest(socket, 'activity:set', agentRequests['activity:set'], async ({ conversationId, state, preview }) => {
+      await deps.activity.set(socket.id, user, conversationId, state, preview);
+      return {};
+    }, deps.logError);
+
+    onRequest(socket, 'activity:list', agentRequests['activity:list'], async ({ conversationId }) => ({
+      activity: await deps.activity.list(user, conversationId),
+    }), deps.logError);
+
+    onRequest(socket, 'sensitive:list', agentRequests['sensitive:list'], async () => ({
+      words: await listSensitiveWords(deps.db, user.accountId),
+    }), deps.logError);
+
+    /** After a change: this node compiles the list again, and every workstation reads it again. */
+    const sensitiveChanged = () => {
+      deps.sensitive.invalidate(user.accountId);
+      io.of(AGENT_NAMESPACE).to(agentsRoom(user.accountId)).emit('sensitive:changed', {});
+    };
+
+    onRequest(socket, 'sensitive:save', agentRequests['sensitive:save'], async (payload) => {
+      const word = await saveSensitiveWord(deps.db, user, payload);
+      sensitiveChanged();
+      return { word };
+    }, deps.logError);
+
+    onRequest(socket, 'sensitive:delete', agentRequests['sensitive:delete'], async ({ id }) => {
+      const deleted = await deleteSensitiveWord(deps.db, user, id);
+      if (deleted) sensitiveChanged();
+      return { deleted };
+    }, deps.logError);
   });
 }
 
 /** A supervision push to all devices of one user (no sequence number: outside the sync stream). */
-function pushSupervision<K extends SupervisionPushName>(io: Server, userId: string, event: K, payload: SupervisionPush<K>): void {
+function pushSupervision<K extends AgentPushName>(io: Server, userId: string, event: K, payload: AgentPush<K>): void {
   io.of(AGENT_NAMESPACE).to(userRoom(userId)).emit(event, payload);
 }
 
 async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<User> {
   const claims = verifyAccessToken(auth?.token, deps.secret, deps.clock);
-  const row = await findUserById(deps.db, claims.userId);
-  const code: ErrorCode = 'unauthorized';
-  if (!row || row.account_id !== claims.accountId) throw new AppError(code, 'this account no longer exists');
-  // The role comes from the database, so a changed role applies at the next connect.
+  const row = await currentUser(deps.db, claims);
+  // A token issued before the role changed is refused as expired: the desktop refreshes it, and the
+  // refresh tells it the new role, so what it shows and what the server allows never disagree.
+  if (claims.role !== row.role) throw new AppError('token_expired', 'the role changed since this token was issued');
   return toUser(row);
 }

@@ -5,7 +5,7 @@ import { toConversation } from '../domain/conversations/conversation-repository'
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';
 import { toVisitorMessage } from '../channels/widget/visitor-message';
-import { visitorRoom } from './rooms';
+import { staffRoom, visitorRoom } from './rooms';
 
 export type PublishOptions = {
   /** A visitor socket id that already has the message through its ack. */
@@ -17,6 +17,7 @@ export type PublishOptions = {
  * change took exactly once: as content if it may see the conversation now, as
  * `conversation:removed` if it just lost it, otherwise as `sync:tick`. Numbers go out in order
  * (the message before the conversation update it caused). The visitor gets the message.
+ * Supervisors and admins hear of a message that matched sensitive words.
  */
 export function publishChange(io: Server, change: ConversationChange, options: PublishOptions = {}): void {
   if (!change.created) return;
@@ -34,6 +35,7 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
   if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', { conversationId: conversation.id, seq: conversation.seq });
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
+  if (change.alert) agents.to(staffRoom(conversation.accountId)).emit('sensitive:alert', change.alert);
 
   if (conversation.channelKind === 'widget') {
     const room = io.of(VISITOR_NAMESPACE).to(visitorRoom(conversation.channelId, conversation.contactId));

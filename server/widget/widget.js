@@ -309,6 +309,13 @@
       var token = readToken();
       if (token) auth.visitorToken = token;
       if (channelId) auth.channelId = channelId;
+      // A signed-in shop customer: the page URL carries the phone or email the shop signed (see README).
+      var signature = params.get('signature');
+      if (signature) {
+        auth.identity = { signature: signature };
+        if (params.get('phone')) auth.identity.phone = params.get('phone');
+        if (params.get('email')) auth.identity.email = params.get('email');
+      }
       cb(auth);
     },
   });

@@ -2,6 +2,9 @@ import { outboxBench } from './outbox.bench';
 import { runRoutingBench } from './routing.bench';
 import { syncBench } from './sync.bench';
 import { threadBench } from './thread.bench';
+import { kbSearchBench } from './kb-search.bench';
+import { kbCacheBench } from './kb-cache.bench';
+import { inboxRenderBench } from './inbox-render.bench';
 import { log } from './report';
 
 /**
@@ -14,6 +17,9 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   sync: { run: syncBench, limitMs: 300_000 },
   thread: { run: threadBench, limitMs: 120_000 },
   routing: { run: runRoutingBench, limitMs: 150_000 },
+  'kb-search': { run: kbSearchBench, limitMs: 240_000 },
+  'kb-cache': { run: kbCacheBench, limitMs: 180_000 },
+  'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

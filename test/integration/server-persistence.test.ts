@@ -17,8 +17,9 @@ const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');
 
 const EXPECTED_TABLES = [
-  'accounts', 'audit_log', 'channels', 'contact_identities', 'contacts', 'conversation_participants', 'conversations', 'kb_articles', 'messages', 'orders',
-  'refresh_tokens', 'routing_declines', 'schema_migrations', 'settings', 'skill_groups', 'templates', 'user_skill_groups', 'users',
+  'accounts', 'audit_log', 'bot_rules', 'bot_turns', 'channel_deliveries', 'channels', 'contact_identities', 'contact_merges', 'contact_notes', 'contacts',
+  'conversation_participants', 'conversations', 'email_threads', 'kb_articles', 'messages', 'order_events', 'order_items', 'orders',
+  'refresh_tokens', 'routing_declines', 'schema_migrations', 'sensitive_words', 'settings', 'skill_groups', 'templates', 'user_skill_groups', 'users',
 ];
 
 async function checkMigrations(db: Db): Promise<void> {

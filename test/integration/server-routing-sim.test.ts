@@ -47,8 +47,11 @@ for (const target of targets) {
   describe(`a simulated team on ${target.label}`, () => {
     let server: RunningServer;
     let drop: (() => Promise<void>) | undefined;
+    /** Stops the agents' timers and the capacity poll, also when the run failed half-way. */
+    let stopSim = () => {};
 
     afterAll(async () => {
+      stopSim();
       await server?.close();
       await drop?.();
     });
@@ -102,6 +105,13 @@ for (const target of targets) {
         pending.add(timer);
       };
       let acceptRate = 0.7;
+      // Agents' requests run on their own; one that fails while the team is at work is a finding,
+      // one cut short when the run is over is not.
+      let running = true;
+      const fire = (name: string, p: Promise<unknown>) =>
+        p.catch((e: Error) => {
+          if (running) failures.push(`${name} failed: ${e.message}`);
+        });
 
       const behave = (agent: SimAgent, socket: Socket) => {
         socket.on('agent:state', (s: AgentState) => {
@@ -117,15 +127,15 @@ for (const target of targets) {
           if (roll < acceptRate) {
             later(delay, () => {
               if (!agent.active || socket !== agent.socket) return;
-              void request(socket, 'conversation:accept', { conversationId: c.id }).then((r) => {
+              void fire('accept', request(socket, 'conversation:accept', { conversationId: c.id }).then((r) => {
                 if (!r.ok) return;
                 later(300 + Math.floor(random() * 2500), () => {
-                  if (agent.active && socket === agent.socket) void request(socket, 'conversation:resolve', { conversationId: c.id });
+                  if (agent.active && socket === agent.socket) void fire('resolve', request(socket, 'conversation:resolve', { conversationId: c.id }));
                 });
-              });
+              }));
             });
           } else if (roll < acceptRate + (1 - acceptRate) / 2) {
-            later(delay, () => void request(socket, 'conversation:decline', { conversationId: c.id }));
+            later(delay, () => void fire('decline', request(socket, 'conversation:decline', { conversationId: c.id })));
           } // else: let the offer run out.
         });
       };
@@ -139,6 +149,11 @@ for (const target of targets) {
 
       // Capacity, straight from the database, all along.
       let polling = true;
+      stopSim = () => {
+        polling = false;
+        running = false;
+        for (const t of pending) clearTimeout(t);
+      };
       const poll = (async () => {
         while (polling) {
           const rows = await db.query<{ id: string; max_chats: number; load: number }>(
@@ -150,7 +165,9 @@ for (const target of targets) {
           for (const r of rows) if (Number(r.load) > Number(r.max_chats)) failures.push(`user ${r.id} at ${r.load} > ${r.max_chats} in the database`);
           await settle(100);
         }
-      })();
+      })().catch((e: Error) => {
+        if (polling) failures.push(`capacity poll failed: ${e.message}`);
+      });
 
       const customers: SimCustomer[] = [];
 
@@ -227,7 +244,7 @@ for (const target of targets) {
           blipped.socket!.disconnect();
           later(200, () => {
             blipped.active = true;
-            void connectSim(blipped);
+            void fire('reconnect', connectSim(blipped));
           });
         }
         if (n % 40 === 39) await checkPositions(`after ${n + 1} customers`);
@@ -257,6 +274,7 @@ for (const target of targets) {
       for (const t of pending) clearTimeout(t);
       pending.clear();
       for (const a of agents) a.active = false;
+      running = false;
       await server.router.settled();
 
       // No conversation left waiting while an online agent of its group has room for it.
@@ -304,6 +322,7 @@ for (const target of targets) {
       );
       console.log(`simulated team on ${target.label}: ${JSON.stringify(Object.fromEntries(totals.map((t) => [t.state, Number(t.n)])))}`);
       expect(customers.every((c) => c.statuses.length > 0)).toBe(true);
-    }, 60_000);
+      // About 30 s on PGlite on an idle 2-core machine; the budget leaves room for a busy one.
+    }, 180_000);
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../server/db/db';
 import { openDb } from '../../server/db/open-db';
 import { nextSeq } from '../../server/db/sequence';
 import { sendContactMessage } from '../../server/domain/conversations/send-contact-message';
+import { SensitiveWordCache } from '../../server/domain/sensitive/sensitive-screen';
 import { createThrowawayDatabase, postgresReachable } from '../support/server-fixture';
 
 const pgReachable = await postgresReachable();
@@ -73,11 +74,15 @@ function sequenceSuite(label: string, open: () => Promise<{ db: Db; cleanup: () 
 
   it('gives concurrent messages and conversation updates distinct, gap-free sequence numbers', async () => {
     const fixture = await createAccount(db);
+    const words = new SensitiveWordCache((err) => {
+      throw err;
+    });
     const sends = Array.from({ length: 24 }, (_, i) =>
       sendContactMessage(
         db,
         { accountId: fixture.accountId, channelId: fixture.channelId, contactId: fixture.contactIds[i % 4]! },
         { clientId: randomUUID(), body: `message ${i}` },
+        words,
       ),
     );
     const changes = await Promise.all(sends);

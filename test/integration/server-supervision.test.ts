@@ -6,9 +6,9 @@ import { toVisitorMessage } from '../../server/channels/widget/visitor-message';
 import { joinedNote, listParticipants, takenOverNote } from '../../server/domain/supervision/supervision';
 import type { Conversation, Message } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import type { AuditEntryView, SupervisionPush, VisitorMessage } from '../../shared/protocol';
+import type { AuditEntryView, AgentPush, VisitorMessage } from '../../shared/protocol';
 import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, login, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, record, request, settle, signInDemoTeam, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const SECRET = 'supervision-test-secret';
@@ -104,19 +104,11 @@ for (const target of targets) {
       drop = opened.drop;
       server = await startServer({ port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 60_000, ...opened.options });
       console.log(`database: ${opened.describe} (server ${server.url})`);
-      const logins = {
-        wang: ['wang.fang@demo.test', 'demo-agent'],
-        li: ['li.lei@demo.test', 'demo-agent'],
-        supervisor: ['supervisor@demo.test', 'demo-supervisor'],
-        admin: ['admin@demo.test', 'demo-admin'],
-      } as const;
-      for (const [key, [email, password]] of Object.entries(logins)) {
-        const t = await login(server.url, email, password);
-        ids[key] = t.user.id;
-        names[key] = t.user.name;
-        tokens[key] = t.accessToken;
-        accountId = t.user.accountId;
-      }
+      const team = await signInDemoTeam(server.url);
+      Object.assign(ids, team.ids);
+      Object.assign(names, team.names);
+      Object.assign(tokens, team.tokens);
+      accountId = team.accountId;
       for (const who of people) {
         const seen: number[] = (heard[who] = []);
         sockets[who] = await connectAgent(server.url, tokens[who], (s) => {
@@ -154,7 +146,7 @@ for (const target of targets) {
     it('lets a supervisor whisper to the agent; the customer never sees it, mentioned colleagues are told', async () => {
       whispered = await wangsConversation('Willa Whisper');
       const { v, id } = whispered;
-      const mentions = record<SupervisionPush<'note:mention'>>(sockets.wang!, 'note:mention');
+      const mentions = record<AgentPush<'note:mention'>>(sockets.wang!, 'note:mention');
       const wangMessages = record<Message>(sockets.wang!, 'message:new');
       const note = data(await ask<Sent>('supervisor', 'note:add', { conversationId: id, body: '  Offer the 10% coupon, she is a VIP  ', mentions: [ids.wang] }));
       expect(note.message).toMatchObject({ senderType: 'agent', senderId: ids.supervisor, internal: true, body: 'Offer the 10% coupon, she is a VIP' });
@@ -206,7 +198,7 @@ for (const target of targets) {
       expect(await ask('supervisor', 'conversation:takeover', { conversationId: id, toUserId: ids.admin })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
       const removed = record<{ conversationId: string }>(sockets.wang!, 'conversation:removed');
-      const taken = record<SupervisionPush<'conversation:taken'>>(sockets.wang!, 'conversation:taken');
+      const taken = record<AgentPush<'conversation:taken'>>(sockets.wang!, 'conversation:taken');
       const reason = 'Escalated: refund over limit, "urgent"';
       const { conversation } = data(await ask<{ conversation: Conversation }>('supervisor', 'conversation:takeover', { conversationId: id, reason }));
       expect(conversation).toMatchObject({ assigneeId: ids.supervisor, routingState: 'assigned', offeredToId: null });
@@ -304,17 +296,18 @@ for (const target of targets) {
         expect(res.status).toBe(403);
         expect(await res.json()).toMatchObject({ code: 'forbidden' });
       }
-      expect(await auditRows('audit_export')).toHaveLength(0);
+      expect(await auditRows('export')).toHaveLength(0);
 
       const res = await csv(tokens.admin);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
       const text = await res.text();
       const lines = text.split('\r\n').filter((l) => l !== '');
       expect(lines[0]).toBe('id,created_at,actor_id,actor_name,action,target_type,target_id,details');
-      // The export is audited before it is written, so it lists itself first.
-      expect(lines[1]).toContain(',audit_export,audit_log,');
-      expect(lines).toHaveLength(1 + 6);
+      // Newest first; the export itself is recorded after the entries it holds.
+      expect(lines[1]).toContain(',barge_in,conversation,');
+      expect(lines).toHaveLength(1 + 5);
       // Quotes inside the details are doubled and the field quoted: parsed back, it is the JSON stored.
       const takeover = lines.find((l) => l.includes(',takeover,') && l.includes('Escalated'))!;
       expect(takeover).toContain(',"{""');
@@ -322,9 +315,38 @@ for (const target of targets) {
       expect(fields).toHaveLength(8);
       expect(fields.slice(3, 6)).toEqual([names.supervisor, 'takeover', 'conversation']);
       expect(JSON.parse(fields[7]!)).toMatchObject({ previousAssigneeId: ids.wang, reason: 'Escalated: refund over limit, "urgent"' });
-      const exports = await auditRows('audit_export');
+      const exports = await auditRows('export');
       expect(exports).toHaveLength(1);
-      expect(exports[0]!.actor_id).toBe(ids.admin);
+      expect(exports[0]).toMatchObject({ actor_id: ids.admin, details: { what: 'audit_log', query: null, rows: 5 } });
+
+      // Filtered like the search in the app, and recorded with the filter.
+      const filtered = await fetch(`${server.url}/api/audit.csv?query=takeover`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+      expect(filtered.status).toBe(200);
+      const filteredLines = (await filtered.text()).split('\r\n').filter((l) => l !== '');
+      expect(filteredLines.slice(1).map((l) => parseCsvLine(l)[4])).toEqual(['takeover', 'takeover']);
+      expect((await auditRows('export'))[1]).toMatchObject({ details: { what: 'audit_log', query: 'takeover', rows: 2 } });
+    });
+
+    it('gives admins the audit log as CSV over the socket too, filtered, and records that export', async () => {
+      for (const who of ['wang', 'li', 'supervisor']) {
+        expect(await ask(who, 'audit:export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      expect(await auditRows('export')).toHaveLength(2);
+      const { filename, csv } = data(await ask<{ filename: string; csv: string }>('admin', 'audit:export', { query: 'Escalated' }));
+      expect(filename).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(filename).toBe(`audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
+      const lines = csv.split('\r\n').filter((l) => l !== '');
+      expect(lines[0]).toBe('id,created_at,actor_id,actor_name,action,target_type,target_id,details');
+      // "Escalated" is only in the details, which the search does not cover: filtered by action instead.
+      expect(lines).toHaveLength(1);
+      const all = data(await ask<{ filename: string; csv: string }>('admin', 'audit:export', { query: 'takeover' })).csv;
+      const rows = all.split('\r\n').filter((l) => l !== '').slice(1).map(parseCsvLine);
+      expect(rows.map((r) => r[4])).toEqual(['takeover', 'takeover']);
+      expect(rows.some((r) => JSON.parse(r[7]!).reason === 'Escalated: refund over limit, "urgent"')).toBe(true);
+      const exports = await auditRows('export');
+      expect(exports).toHaveLength(4);
+      expect(exports[2]).toMatchObject({ actor_id: ids.admin, target_id: null, details: { what: 'audit_log', query: 'Escalated', rows: 0 } });
+      expect(exports[3]).toMatchObject({ actor_id: ids.admin, details: { what: 'audit_log', query: 'takeover', rows: 2 } });
     });
 
     it('tells every agent socket of every sequence number exactly once', async () => {

@@ -34,6 +34,31 @@ export async function login(url: string, email: string, password: string): Promi
   return response.body as AuthTokens;
 }
 
+/** The demo team's sign-ins, by the short names tests call them. */
+export const DEMO_LOGINS = {
+  wang: ['wang.fang@demo.test', 'demo-agent'],
+  li: ['li.lei@demo.test', 'demo-agent'],
+  supervisor: ['supervisor@demo.test', 'demo-supervisor'],
+  admin: ['admin@demo.test', 'demo-admin'],
+} as const;
+export type DemoPerson = keyof typeof DEMO_LOGINS;
+
+/** Signs the whole demo team in over HTTP: each person's id, name and access token, and the account. */
+export async function signInDemoTeam(url: string) {
+  const ids = {} as Record<DemoPerson, string>;
+  const names = {} as Record<DemoPerson, string>;
+  const tokens = {} as Record<DemoPerson, string>;
+  let accountId = '';
+  for (const [who, [email, password]] of Object.entries(DEMO_LOGINS) as [DemoPerson, readonly [string, string]][]) {
+    const t = await login(url, email, password);
+    ids[who] = t.user.id;
+    names[who] = t.user.name;
+    tokens[who] = t.accessToken;
+    accountId = t.user.accountId;
+  }
+  return { ids, names, tokens, accountId };
+}
+
 export async function postJson(
   url: string,
   route: string,

@@ -1,6 +1,9 @@
 import type { Draft, InboxConversation } from '../../../shared/contract';
-import type { Contact, Conversation, KbArticle, Message, Template } from '../../../shared/domain';
+import type { Contact, Conversation, KbArticle, Message, SensitiveWord, Template } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
+import { isLaterDelivery, type MessageDeliveryPush } from '../../../shared/channels';
+import { indexArticles } from '../knowledge/search-index';
+import { INBOX_SELECT, toInboxConversation, type InboxRow } from './inbox-rows';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
 export interface OutboxRow {
@@ -45,6 +48,12 @@ const toDraft = (r: DraftRecord): Draft => ({
 /** What happened to a conversation the server says this agent may no longer see. */
 export type RemovalOutcome = 'deleted' | 'kept-lost' | 'absent';
 
+type RemovedThread = {
+  conversation: { id: string; seq: number; last_message_at: string; data: string };
+  messages: { id: string; conversation_id: string; seq: number; client_id: string | null; data: string }[];
+};
+const RECENTLY_REMOVED_LIMIT = 20;
+
 /**
  * The client's local cache: every read the UI makes is answered from here, every server answer
  * and push is written here first. Methods taking `tx` run inside a `SqliteDb.write` transaction.
@@ -55,6 +64,7 @@ export class CacheStore {
    * costs no write. Dropped on any rollback; the database stays the truth.
    */
   private readonly knownSeq = new Map<string, number>();
+  private readonly recentlyRemoved = new Map<string, RemovedThread>();
   private readonly knownMessages = new Set<string>();
 
   constructor(readonly db: SqliteDb) {
@@ -126,23 +136,20 @@ export class CacheStore {
   }
 
   async conversation(id: string): Promise<InboxConversation | null> {
-    const row = await this.db.get<{ data: string; access: 'full' | 'lost' }>(
-      'SELECT data, access FROM conversations WHERE id = ?',
-      [id],
-    );
-    return row ? { ...(JSON.parse(row.data) as Conversation), access: row.access } : null;
+    const row = await this.db.get<InboxRow>(`${INBOX_SELECT} WHERE c.id = ?`, [id]);
+    return row ? toInboxConversation(row) : null;
   }
 
   /** The inbox: visible conversations, plus lost ones that still hold this agent's unsent text. */
   async inbox(): Promise<InboxConversation[]> {
-    const rows = await this.db.all<{ data: string; access: 'full' | 'lost' }>(
-      `SELECT data, access FROM conversations
-       WHERE access = 'full'
-          OR id IN (SELECT conversation_id FROM drafts)
-          OR id IN (SELECT conversation_id FROM outbox)
-       ORDER BY last_message_at DESC`,
+    const rows = await this.db.all<InboxRow>(
+      `${INBOX_SELECT}
+       WHERE c.access = 'full'
+          OR c.id IN (SELECT conversation_id FROM drafts)
+          OR c.id IN (SELECT conversation_id FROM outbox)
+       ORDER BY c.last_message_at DESC`,
     );
-    return rows.map((r) => ({ ...(JSON.parse(r.data) as Conversation), access: r.access }));
+    return rows.map(toInboxConversation);
   }
 
   /** Forgets a conversation the agent may no longer see, unless it holds their unsent text. */
@@ -159,9 +166,46 @@ export class CacheStore {
       await tx.run("UPDATE conversations SET access = 'lost', messages_complete = 0 WHERE id = ?", [id]);
       return 'kept-lost';
     }
+    await this.rememberRemoved(tx, id);
     await tx.run('DELETE FROM messages WHERE conversation_id = ?', [id]);
     await tx.run('DELETE FROM conversations WHERE id = ?', [id]);
     return 'deleted';
+  }
+
+  /**
+   * Keeps the last removed threads in memory: text the agent was typing when the conversation was
+   * taken away may reach the cache a moment later, and must still find its conversation.
+   */
+  private async rememberRemoved(tx: SqlWriter, id: string): Promise<void> {
+    const conversation = await tx.get<RemovedThread['conversation']>('SELECT id, seq, last_message_at, data FROM conversations WHERE id = ?', [id]);
+    if (!conversation) return;
+    const messages = await tx.all<RemovedThread['messages'][number]>(
+      'SELECT id, conversation_id, seq, client_id, data FROM messages WHERE conversation_id = ?',
+      [id],
+    );
+    this.recentlyRemoved.delete(id);
+    this.recentlyRemoved.set(id, { conversation, messages });
+    for (const oldest of this.recentlyRemoved.keys()) {
+      if (this.recentlyRemoved.size <= RECENTLY_REMOVED_LIMIT) break;
+      this.recentlyRemoved.delete(oldest);
+    }
+  }
+
+  /** Brings a just-removed conversation back as `lost` (kept only for the agent's text); false when there is none. */
+  private async restoreRemoved(tx: SqlWriter, id: string): Promise<boolean> {
+    const removed = this.recentlyRemoved.get(id);
+    if (!removed || (await tx.get('SELECT 1 AS x FROM conversations WHERE id = ?', [id]))) return false;
+    const { conversation: c, messages } = removed;
+    await tx.run(
+      "INSERT INTO conversations (id, seq, last_message_at, access, messages_complete, data) VALUES (?, ?, ?, 'lost', 0, ?)",
+      [c.id, c.seq, c.last_message_at, c.data],
+    );
+    await tx.runMany(
+      'INSERT OR IGNORE INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)',
+      messages.map((m) => [m.id, m.conversation_id, m.seq, m.client_id, m.data]),
+    );
+    this.recentlyRemoved.delete(id);
+    return true;
   }
 
   /** After a sync from the beginning every visible thread is whole in the cache. */
@@ -203,8 +247,16 @@ export class CacheStore {
    */
   async putMessages(tx: SqlWriter, messages: readonly Message[]): Promise<OutboxRow[]> {
     if (messages.length === 0) return [];
+    // A message stored before keeps everything but its platform delivery, which moves on when the
+    // copy coming in is a later state (see isLaterDelivery): a sync or a thread read brings it.
     await tx.runMany(
-      'INSERT OR IGNORE INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO messages (id, conversation_id, seq, client_id, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET data = json_set(messages.data, '$.delivery', json(json_extract(excluded.data, '$.delivery')))
+         WHERE json_type(excluded.data, '$.delivery') = 'object' AND (
+           json_extract(excluded.data, '$.delivery.updatedAt') > COALESCE(json_extract(messages.data, '$.delivery.updatedAt'), '')
+           OR (json_extract(excluded.data, '$.delivery.updatedAt') = json_extract(messages.data, '$.delivery.updatedAt')
+               AND json(json_extract(excluded.data, '$.delivery')) IS NOT json(json_extract(messages.data, '$.delivery'))))
+       ON CONFLICT DO NOTHING`,
       messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(m)]),
     );
     this.remember([], messages);
@@ -220,6 +272,42 @@ export class CacheStore {
       done.push(...rows.map(toOutboxRow));
     }
     return done;
+  }
+
+  /**
+   * Moves cached replies on to a later delivery state; answers the messages that changed (ones
+   * not cached, or already as far, are left alone).
+   */
+  async putDeliveries(tx: SqlWriter, updates: readonly MessageDeliveryPush[]): Promise<Message[]> {
+    const changed: Message[] = [];
+    for (const update of updates) {
+      const row = await tx.get<{ data: string }>('SELECT data FROM messages WHERE id = ? AND conversation_id = ?', [
+        update.messageId,
+        update.conversationId,
+      ]);
+      if (!row) continue;
+      const message = JSON.parse(row.data) as Message;
+      if (!isLaterDelivery(update.delivery, message.delivery)) continue;
+      const next: Message = { ...message, delivery: update.delivery };
+      await tx.run('UPDATE messages SET data = ? WHERE id = ?', [JSON.stringify(next), update.messageId]);
+      changed.push(next);
+    }
+    return changed;
+  }
+
+  /**
+   * Replies in conversations active since `since` (ISO) whose delivery may still move on (every
+   * state but failed), newest conversations first: after a reconnect their state is read again.
+   */
+  async deliveriesInFlight(since: string, limit: number): Promise<string[]> {
+    const rows = await this.db.all<{ id: string }>(
+      `SELECT m.id FROM conversations c JOIN messages m ON m.conversation_id = c.id
+       WHERE c.last_message_at >= ? AND m.author IN ('agent', 'bot', 'system')
+         AND json_extract(m.data, '$.delivery.status') IN ('pending', 'sent', 'delivered', 'read')
+       ORDER BY c.last_message_at DESC, m.seq DESC LIMIT ?`,
+      [since, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The newest `limit` stored messages of a thread, oldest first. */
@@ -247,18 +335,31 @@ export class CacheStore {
     return row ? (JSON.parse(row.data) as Contact) : null;
   }
 
-  /** Replaces the knowledge articles and quick replies with the server's current set. */
+  /** Replaces the knowledge articles and quick replies with the server's current set; the search index follows. */
   async replaceCatalog(tx: SqlWriter, articles: readonly KbArticle[], templates: readonly Template[]): Promise<void> {
     await tx.run('DELETE FROM kb_articles');
     await tx.runMany(
       'INSERT INTO kb_articles (id, lang, title, body, data) VALUES (?, ?, ?, ?, ?)',
       articles.map((a) => [a.id, a.lang, a.title, a.body, JSON.stringify(a)]),
     );
+    await indexArticles(tx, articles);
     await tx.run('DELETE FROM templates');
     await tx.runMany(
       'INSERT INTO templates (id, shortcut, data) VALUES (?, ?, ?)',
       templates.map((t) => [t.id, t.shortcut, JSON.stringify(t)]),
     );
+  }
+
+  /** Stores one quick reply the server just accepted (the next catalog refresh brings the same). */
+  async putTemplate(tx: SqlWriter, template: Template): Promise<void> {
+    await tx.run(
+      'INSERT INTO templates (id, shortcut, data) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET shortcut = excluded.shortcut, data = excluded.data',
+      [template.id, template.shortcut, JSON.stringify(template)],
+    );
+  }
+
+  async removeTemplate(tx: SqlWriter, id: string): Promise<void> {
+    await tx.run('DELETE FROM templates WHERE id = ?', [id]);
   }
 
   async articles(): Promise<KbArticle[]> {
@@ -268,7 +369,24 @@ export class CacheStore {
 
   async templates(): Promise<Template[]> {
     const rows = await this.db.all<{ data: string }>('SELECT data FROM templates ORDER BY shortcut');
-    return rows.map((r) => JSON.parse(r.data) as Template);
+    // Replies cached before categories existed have none.
+    return rows.map((r) => {
+      const template = JSON.parse(r.data) as Omit<Template, 'category'> & { category?: string };
+      return { ...template, category: template.category ?? '' };
+    });
+  }
+
+  async replaceSensitiveWords(tx: SqlWriter, words: readonly SensitiveWord[]): Promise<void> {
+    await tx.run('DELETE FROM sensitive_words');
+    await tx.runMany(
+      'INSERT INTO sensitive_words (id, data) VALUES (?, ?)',
+      words.map((w) => [w.id, JSON.stringify(w)]),
+    );
+  }
+
+  async sensitiveWords(): Promise<SensitiveWord[]> {
+    const rows = await this.db.all<{ data: string }>('SELECT data FROM sensitive_words ORDER BY id');
+    return rows.map((r) => JSON.parse(r.data) as SensitiveWord);
   }
 
   // ---- drafts -------------------------------------------------------------------------------
@@ -284,6 +402,7 @@ export class CacheStore {
       await tx.run('DELETE FROM drafts WHERE conversation_id = ?', [draft.conversationId]);
       return null;
     }
+    await this.restoreRemoved(tx, draft.conversationId);
     await tx.run(
       `INSERT INTO drafts (conversation_id, body, updated_at, reason) VALUES (?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, reason = excluded.reason`,

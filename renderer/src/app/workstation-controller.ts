@@ -13,23 +13,35 @@ import {
 } from '../../../shared/contract';
 import { MAX_MESSAGE_LENGTH, type AgentState, type Presence } from '../../../shared/domain';
 import { AppError, describeZodError, toAppError, type AppErrorShape } from '../../../shared/errors';
+import type { DesktopNotification, NotificationPreferences } from '../../../shared/notifications';
 import { canReportReconnect } from '../bridge/bridge';
 import { createCall, type Call } from '../bridge/call';
+import { useNoticeStore } from '../features/notices/notice-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { mergeIncomingDraft } from '../stores/drafts-logic';
 import { useContactsStore } from '../stores/contacts-store';
 import { useDraftsStore } from '../stores/drafts-store';
+import { useInboxSearchStore } from '../stores/inbox-search-store';
 import { useInboxStore } from '../stores/inbox-store';
+import { useJoinedStore } from '../stores/joined-store';
+import { useNotesStore } from '../stores/notes-store';
+import { useNotifyStore } from '../stores/notify-store';
 import { autoAwayAfter, autoAwayDecision } from '../stores/presence-logic';
 import { usePresenceStore } from '../stores/presence-store';
 import { useSessionStore } from '../stores/session-store';
+import { useSupervisionStore } from '../stores/supervision-store';
 import { useTeamStore } from '../stores/team-store';
 import { useThreadStore } from '../stores/thread-store';
+import { useViewStore } from '../stores/view-store';
+import { createActivityReporter } from './activity-reporter';
 import { createDraftSaver, DRAFT_SAVE_DELAY_MS, type Timers } from './draft-saver';
 import { createIdleDetector } from './idle-detector';
 
 /** Where a conversation is handed to: a colleague or a skill group. */
 export type TransferTo = MethodArgs<'conversations.transfer'>['to'];
+
+/** Who a supervisor gives a conversation to (`toUserId` left out: themselves) and why. */
+export type TakeoverOptions = Omit<MethodArgs<'conversations.takeover'>, 'conversationId'>;
 
 /** A reply in the outbox, as the thread's buttons name it. */
 export type OutboxRef = Pick<ThreadMessage, 'conversationId' | 'clientId'>;
@@ -80,6 +92,26 @@ export interface WorkstationController {
   transfer(conversationId: string, to: TransferTo, note: string): Promise<void>;
   /** Reads colleagues and skill groups from the server into the team store. */
   loadTeam(): Promise<void>;
+  /** The internal note being written changed: kept per conversation and reported as typing. */
+  changeNote(conversationId: string, text: string): void;
+  /** Adds an internal note (a whisper when a supervisor writes in a colleague's chat); on failure the text stays with the reason. */
+  addNote(conversationId: string, text: string, mentions: readonly string[]): Promise<void>;
+  /** Supervisors and admins: joins beside the agent (barge-in). Throws an AppError the watch bar shows. */
+  join(conversationId: string): Promise<void>;
+  /** Supervisors and admins: takes the conversation, or gives it to a colleague. Throws an AppError the dialog shows. */
+  takeover(conversationId: string, options: TakeoverOptions): Promise<void>;
+  /** Reads who is viewing or typing in a conversation now (skipped offline). */
+  loadActivity(conversationId: string): Promise<void>;
+  /** The window was hidden or blurred (false) or is back (true): colleagues see this user leave or return. */
+  setWindowVisible(visible: boolean): void;
+  /** Searches the cached messages for the inbox search box; only the latest query's answer is kept. */
+  searchMessages(query: string): Promise<void>;
+  /** Reads this agent's notification preferences and the unread badge. */
+  loadNotifications(): Promise<void>;
+  /** Changes notification preferences. Throws an AppError the settings show. */
+  setNotificationPreferences(patch: Partial<NotificationPreferences>): Promise<void>;
+  /** Opens a conversation from a notification: the inbox comes forward with it selected. */
+  openFromNotification(conversationId: string): void;
 }
 
 type Reporter = (message: string) => void;
@@ -89,6 +121,8 @@ export interface WorkstationControllerOptions {
   timers?: Timers;
   draftSaveDelayMs?: number;
   draftRetryDelayMs?: number;
+  /** Shows the notifications the client core decides on (the browser's; the Electron shell shows its own). */
+  notifier?: { show(notification: DesktopNotification): void };
 }
 
 /** Why the agent cannot send to this conversation now, or null when they can. */
@@ -180,8 +214,39 @@ export function createWorkstationController(
     });
   }
 
+  /** Customers of conversations that left the inbox, so a takeover notice arriving after the removal can name them. */
+  const removedNames = new Map<string, string>();
+
+  // Activity is best effort: offline it is skipped (the core ignores it too); a failure is reported
+  // once per kind, not on every keystroke.
+  let lastActivityError: string | null = null;
+  function reportActivityError(what: string, err: unknown): void {
+    const error = toAppError(err);
+    if (error.code === lastActivityError) return;
+    lastActivityError = error.code;
+    report(`${what} failed: ${error.message}`);
+  }
+  const isOnline = () => useConnectionStore.getState().connection?.status === 'online';
+  const reporter = createActivityReporter({
+    send: (activity) => {
+      if (!isOnline()) return;
+      // A conversation no longer this user's is not theirs to report on (the server refuses it).
+      if (useInboxStore.getState().byId[activity.conversationId]?.access === 'lost') return;
+      call('activity.set', activity).then(
+        () => (lastActivityError = null),
+        (err: unknown) => reportActivityError('activity.set', err),
+      );
+    },
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
+
   function resetWorkspace(): void {
     saver.reset();
+    reporter.stop();
+    removedNames.clear();
+    useNotesStore.getState().reset();
+    useJoinedStore.getState().reset();
+    useNoticeStore.getState().reset();
     idle.configure(null);
     useInboxStore.getState().reset();
     useThreadStore.getState().reset();
@@ -189,6 +254,18 @@ export function createWorkstationController(
     useContactsStore.getState().reset();
     usePresenceStore.getState().reset();
     useTeamStore.getState().reset();
+    useInboxSearchStore.getState().reset();
+    useNotifyStore.getState().reset();
+  }
+
+  // What the agent has in front of them: the core keeps that conversation read while focused.
+  let windowFocused = true;
+  function reportAttention(): void {
+    if (!useSessionStore.getState().session?.signedIn) return;
+    const conversationId = useInboxStore.getState().selectedId;
+    call('attention.set', { conversationId, focused: windowFocused }).catch((err: unknown) =>
+      report(`attention.set failed: ${toAppError(err).message}`),
+    );
   }
 
   function applySession(next: SessionState): void {
@@ -201,6 +278,9 @@ export function createWorkstationController(
     if (next.signedIn) {
       void controller.loadConversations();
       void controller.loadPresence();
+      void controller.loadNotifications();
+      // Colleagues' names and roles label whispers and fill the @ list; they need the connection.
+      if (isOnline()) void controller.loadTeam();
     }
   }
 
@@ -209,7 +289,11 @@ export function createWorkstationController(
     useConnectionStore.getState().setConnection(next);
     // After a reconnect the inbox must equal the server's state without a reload.
     const cameBack = previous !== null && previous.status !== 'online' && next.status === 'online';
-    if (cameBack && useSessionStore.getState().session?.signedIn) void reloadWorkspace();
+    if (cameBack && useSessionStore.getState().session?.signedIn) {
+      void reloadWorkspace();
+      void controller.loadTeam();
+      reporter.repeat();
+    }
   }
 
   async function reloadWorkspace(): Promise<void> {
@@ -219,7 +303,10 @@ export function createWorkstationController(
       controller.loadPresence(),
       selected ? controller.loadMessages(selected) : undefined,
       selected ? controller.loadDraft(selected) : undefined,
+      selected ? controller.loadActivity(selected) : undefined,
+      controller.loadNotifications(),
     ]);
+    reportAttention();
   }
 
   /**
@@ -257,6 +344,7 @@ export function createWorkstationController(
     saver.known(conversationId, '');
     const rest = useDraftsStore.getState().byConversation[conversationId]?.text ?? '';
     if (rest !== '') saver.change(conversationId, rest);
+    reporter.typed(conversationId, rest);
   }
 
   const handlers: { [E in EventName]: (payload: EventPayload<E>) => void } = {
@@ -267,18 +355,51 @@ export function createWorkstationController(
       if (useSessionStore.getState().session?.signedIn) void reloadWorkspace();
     },
     'conversation.removed': ({ conversationId }) => {
-      void saver.flush(conversationId);
+      const wasOpen = useInboxStore.getState().selectedId === conversationId;
+      const flushed = saver.flush(conversationId);
+      const name = useInboxStore.getState().byId[conversationId]?.contactName;
+      if (name) removedNames.set(conversationId, name);
       useInboxStore.getState().remove(conversationId);
+      // Text typed a moment before the conversation was taken brings it back (kept for that text):
+      // the agent stays on it and sees their words with the reason.
+      if (wasOpen) {
+        void flushed.then(() => {
+          const inbox = useInboxStore.getState();
+          if (inbox.selectedId === null && inbox.byId[conversationId]) controller.selectConversation(conversationId);
+        });
+      }
     },
     'message.updated': (message) => useThreadStore.getState().merge(message),
     'message.removed': ({ conversationId, clientId }) => useThreadStore.getState().remove(conversationId, clientId),
     'draft.updated': ({ conversationId, draft }) => applyDraft(conversationId, draft),
-    'contact.updated': (contact) => useContactsStore.getState().put(contact),
+    'contact.updated': (contact) => {
+      useContactsStore.getState().put(contact);
+      useInboxStore.getState().relabel(contact.id, contact.tags);
+    },
+    'notification.show': (notification) => options.notifier?.show(notification),
+    'notification.opened': ({ conversationId }) => controller.openFromNotification(conversationId),
+    'badge.changed': ({ count }) => useNotifyStore.getState().setBadge(count),
     'presence.changed': (agent) => {
       if (useSessionStore.getState().session?.signedIn) applyAgent(agent);
     },
     // Knowledge and quick-reply panels read kb.list / templates.list when they open; nothing is held here yet.
     'catalog.updated': () => undefined,
+    'note.mentioned': (mention) => useNoticeStore.getState().push({ kind: 'mention', ...mention }),
+    'conversation.taken': (taken) => {
+      const contactName =
+        useInboxStore.getState().byId[taken.conversationId]?.contactName ?? removedNames.get(taken.conversationId) ?? null;
+      useNoticeStore.getState().push({ kind: 'taken', ...taken, contactName });
+    },
+    // The supervision controller keeps who is where, the live team and the alert flags (and forgets
+    // activity when the connection drops); applying them here too would count alerts twice.
+    'activity.changed': () => undefined,
+    'team.member': () => undefined,
+    'sensitive.alert': (alert) => {
+      const role = useSessionStore.getState().session?.user?.role;
+      if (role !== 'supervisor' && role !== 'admin') return;
+      const { conversationId, contactName, words, senderType, senderName } = alert;
+      useNoticeStore.getState().push({ kind: 'sensitive', conversationId, contactName, words, senderType, senderName });
+    },
   };
 
   function subscribe<E extends EventName>(event: E): Unsubscribe {
@@ -301,10 +422,21 @@ export function createWorkstationController(
     start() {
       const stops = eventNames.map((event) => subscribe(event));
       if (canReportReconnect(bridge)) stops.push(bridge.onReconnect(() => void controller.resync()));
+      // However a conversation gets opened (inbox, notice, monitor), colleagues hear of it and the
+      // people in it are read.
+      stops.push(
+        useInboxStore.subscribe((state, previous) => {
+          if (state.selectedId === previous.selectedId) return;
+          reporter.open(state.selectedId);
+          reportAttention();
+          if (state.selectedId) void controller.loadActivity(state.selectedId);
+        }),
+      );
       void controller.resync();
       return () => {
         for (const stop of stops) stop();
         idle.stop();
+        reporter.stop();
         void saver.flushAll();
       };
     },
@@ -334,6 +466,8 @@ export function createWorkstationController(
 
     async logout() {
       await saver.flushAll();
+      // Colleagues see this user leave while the connection is still there to say so.
+      reporter.stop();
       const session = await call('session.logout', {});
       applySession(session);
     },
@@ -386,6 +520,7 @@ export function createWorkstationController(
       drafts.setText(conversationId, text);
       if (drafts.byConversation[conversationId]?.error) drafts.setError(conversationId, null);
       saver.change(conversationId, text);
+      reporter.typed(conversationId, text);
     },
 
     flushDraft(conversationId) {
@@ -502,6 +637,110 @@ export function createWorkstationController(
         useTeamStore.getState().setFailed(toAppError(err).toJSON());
       }
     },
+
+    changeNote(conversationId, text) {
+      const notes = useNotesStore.getState();
+      notes.setText(conversationId, text);
+      if (notes.byConversation[conversationId]?.error) notes.setError(conversationId, null);
+      reporter.typed(conversationId, text);
+    },
+
+    async addNote(conversationId, text, mentions) {
+      const notes = useNotesStore.getState();
+      const body = text.trim();
+      if (!body || notes.byConversation[conversationId]?.sending) return;
+      if (body.length > MAX_MESSAGE_LENGTH) {
+        notes.setError(conversationId, new AppError('bad_request', 'note is too long').toJSON());
+        return;
+      }
+      notes.setSending(conversationId, true);
+      notes.setError(conversationId, null);
+      try {
+        const args: MethodArgs<'notes.add'> = { conversationId, body };
+        if (mentions.length > 0) args.mentions = [...mentions];
+        const message = await call('notes.add', args);
+        useThreadStore.getState().merge(message);
+        useNotesStore.getState().clearSent(conversationId, text);
+        reporter.typed(conversationId, useNotesStore.getState().byConversation[conversationId]?.text ?? '');
+      } catch (err) {
+        useNotesStore.getState().setError(conversationId, toAppError(err).toJSON());
+      } finally {
+        useNotesStore.getState().setSending(conversationId, false);
+      }
+    },
+
+    async join(conversationId) {
+      const conversation = await call('conversations.join', { conversationId });
+      useInboxStore.getState().upsert(conversation);
+      useJoinedStore.getState().markJoined(conversationId);
+      // Joined to answer the customer: the composer is the reply box again.
+      useNotesStore.getState().setMode(conversationId, 'reply');
+    },
+
+    async takeover(conversationId, takeover) {
+      const conversation = await call('conversations.takeover', { conversationId, ...takeover });
+      useInboxStore.getState().upsert(conversation);
+      useNotesStore.getState().setMode(conversationId, 'reply');
+    },
+
+    async loadActivity(conversationId) {
+      if (!isOnline()) return;
+      try {
+        const list = await call('activity.list', { conversationId });
+        const store = useSupervisionStore.getState();
+        for (const activity of list) store.putActivity(activity);
+      } catch (err) {
+        reportActivityError('activity.list', err);
+      }
+    },
+
+    setWindowVisible(visible) {
+      reporter.setVisible(visible);
+      if (windowFocused === visible) return;
+      windowFocused = visible;
+      reportAttention();
+    },
+
+    async searchMessages(query) {
+      const search = useInboxSearchStore.getState();
+      search.setSearching(query);
+      try {
+        const { hits, truncated } = await call('conversations.search', { query });
+        useInboxSearchStore.getState().setResults(query, hits, truncated);
+      } catch (err) {
+        useInboxSearchStore.getState().setFailed(query, toAppError(err).toJSON());
+      }
+    },
+
+    async loadNotifications() {
+      try {
+        const { preferences, badge } = await call('notifications.get', {});
+        useNotifyStore.getState().setPreferences(preferences);
+        useNotifyStore.getState().setBadge(badge);
+      } catch (err) {
+        report(`notifications.get failed: ${toAppError(err).message}`);
+      }
+    },
+
+    async setNotificationPreferences(patch) {
+      // The choice shows at once; it goes back if the core could not keep it.
+      const before = useNotifyStore.getState().preferences;
+      if (before) useNotifyStore.getState().setPreferences({ ...before, ...patch });
+      try {
+        useNotifyStore.getState().setPreferences(await call('notifications.set', patch));
+      } catch (err) {
+        const error = toAppError(err);
+        if (before) useNotifyStore.getState().setPreferences(before);
+        useNotifyStore.getState().setError(error.toJSON());
+        throw error;
+      }
+    },
+
+    openFromNotification(conversationId) {
+      useViewStore.getState().setView('inbox');
+      controller.selectConversation(conversationId);
+    },
+
   };
 
   return controller;

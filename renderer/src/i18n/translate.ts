@@ -61,6 +61,7 @@ export function describeError(t: Translate, error: ErrorLike | null | undefined)
     const assigneeName = detail(error, 'assigneeName');
     if (assigneeName) return t('error.reassignedTo', { assigneeName });
   }
+  if (error?.code === 'sensitive_blocked') return t('error.sensitive_blocked', { words: detail(error, 'words') ?? '' });
   return t(errorKey(error?.code ?? 'internal'));
 }
 

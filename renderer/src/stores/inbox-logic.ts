@@ -179,6 +179,21 @@ export function reconcileConversations(
   return next;
 }
 
+/** Gives a customer's conversations new labels (their tags changed); the same map when none changes. */
+export function relabelContact(byId: ConversationMap, contactId: string, labels: readonly string[]): ConversationMap {
+  let next: Record<string, InboxConversation> | null = null;
+  for (const c of Object.values(byId)) {
+    if (c.contactId !== contactId || sameLabels(c.labels, labels)) continue;
+    next ??= { ...byId };
+    next[c.id] = { ...c, labels: [...labels] };
+  }
+  return next ?? byId;
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((label, i) => label === b[i]);
+}
+
 /** True when the agent may still reply to and act on this conversation. */
 export function canActOn(conversation: InboxConversation): boolean {
   return conversation.access === 'full' && conversation.status === 'open';

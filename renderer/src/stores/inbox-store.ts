@@ -3,6 +3,7 @@ import type { InboxConversation } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import {
   reconcileConversations,
+  relabelContact,
   removeConversation,
   sortConversations,
   upsertConversations,
@@ -32,6 +33,8 @@ interface InboxStore extends InboxData {
   /** Drops a conversation; if it was open, nothing is selected any more. */
   remove(id: string): void;
   select(id: string | null): void;
+  /** The customer's tags changed: their conversations carry the new labels. */
+  relabel(contactId: string, labels: readonly string[]): void;
   setMe(userId: string | null): void;
   reset(): void;
 }
@@ -79,6 +82,12 @@ export const useInboxStore = create<InboxStore>((set) => ({
       return { byId, conversations: sortConversations(Object.values(byId), s.me), selectedId, removedWhileLoading };
     }),
   select: (selectedId) => set({ selectedId }),
+  relabel: (contactId, labels) =>
+    set((s) => {
+      const byId = relabelContact(s.byId, contactId, labels);
+      if (byId === s.byId) return s;
+      return { byId, conversations: sortConversations(Object.values(byId), s.me) };
+    }),
   setMe: (me) =>
     set((s) => (s.me === me ? s : { me, conversations: sortConversations(Object.values(s.byId), me) })),
   reset: () => set(empty),

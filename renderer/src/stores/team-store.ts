@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SkillGroup, TeamMember } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { LoadStatus } from './inbox-store';
+import { upsertTeamMember } from './team-logic';
 
 interface TeamStore {
   agents: TeamMember[];
@@ -11,10 +12,12 @@ interface TeamStore {
   setLoading(): void;
   setLoaded(agents: TeamMember[], groups: SkillGroup[]): void;
   setFailed(error: AppErrorShape): void;
+  /** A colleague's presence or load changed (`team.member`). */
+  putMember(member: TeamMember): void;
   reset(): void;
 }
 
-/** Colleagues and skill groups as `team.list` last answered (for transfers and offer names). */
+/** Colleagues and skill groups from `team.list`, kept live by `team.member` (transfers, offer names, the agent board). */
 export const useTeamStore = create<TeamStore>((set) => ({
   agents: [],
   groups: [],
@@ -23,5 +26,10 @@ export const useTeamStore = create<TeamStore>((set) => ({
   setLoading: () => set({ status: 'loading', error: null }),
   setLoaded: (agents, groups) => set({ agents, groups, status: 'ready', error: null }),
   setFailed: (error) => set({ status: 'failed', error }),
+  putMember: (member) =>
+    set((s) => {
+      const agents = upsertTeamMember(s.agents, member);
+      return agents === s.agents ? s : { agents };
+    }),
   reset: () => set({ agents: [], groups: [], status: 'idle', error: null }),
 }));

@@ -125,3 +125,33 @@ describe('the outbox in the thread', () => {
     expect(ids(mergeMessage([], stored, removed))).toEqual(['srv-5']);
   });
 });
+
+describe('a reply’s delivery on the customer’s platform', () => {
+  const at = (status: 'pending' | 'sent' | 'delivered' | 'read' | 'failed', updatedAt: string, reason: string | null = null) => ({
+    status,
+    reason,
+    attempts: 1,
+    updatedAt,
+  });
+  const reply = (channelDelivery: ReturnType<typeof at> | null) =>
+    message({ id: 'srv-7', clientId: clientId(7), seq: 7, senderType: 'agent', channelDelivery });
+
+  it('moves on to the state heard last when it is newer', () => {
+    const list = mergeMessage([reply(at('sent', '2025-01-01T10:00:01.000Z'))], reply(at('read', '2025-01-01T10:00:05.000Z')));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.channelDelivery?.status).toBe('read');
+  });
+
+  it('keeps a newer state when an older copy of the reply arrives late (the ack, a sync page)', () => {
+    const list = mergeMessage([reply(at('delivered', '2025-01-01T10:00:05.000Z'))], reply(at('pending', '2025-01-01T10:00:00.000Z')));
+    expect(list[0]?.channelDelivery?.status).toBe('delivered');
+    // A copy without any delivery (the optimistic one) does not wipe it either.
+    expect(mergeMessage(list, reply(null))[0]?.channelDelivery?.status).toBe('delivered');
+  });
+
+  it('shows a failure reported after the reply was read, with the platform’s reason', () => {
+    const failed = reply(at('failed', '2025-01-01T10:01:00.000Z', 'Message undeliverable (131026)'));
+    const list = mergeMessage([reply(at('read', '2025-01-01T10:00:05.000Z'))], failed);
+    expect(list[0]?.channelDelivery).toEqual(failed.channelDelivery);
+  });
+});

@@ -75,11 +75,24 @@ export function mergeMessages(
     for (const m of matches) {
       if (m.delivery === 'sent' && winner.delivery !== 'sent') winner = m;
     }
+    winner = withLatestChannelDelivery(winner, matches);
     // An optimistic copy and its stored twin collapse into one entry.
     if (matches.length > 0) result = result.filter((m) => !matches.includes(m));
     result.push(winner);
   }
   return orderMessages(result);
+}
+
+/**
+ * A reply's platform delivery only moves on: a copy heard later but older (the ack of a send,
+ * a sync page) keeps the newer state the thread already shows (pushes arrive in any order).
+ */
+function withLatestChannelDelivery(winner: ThreadMessage, others: readonly ThreadMessage[]): ThreadMessage {
+  let latest = winner.channelDelivery ?? null;
+  for (const m of others) {
+    if (m.channelDelivery && (latest === null || m.channelDelivery.updatedAt > latest.updatedAt)) latest = m.channelDelivery;
+  }
+  return latest === (winner.channelDelivery ?? null) ? winner : { ...winner, channelDelivery: latest };
 }
 
 /**

@@ -25,6 +25,8 @@ export function conversation(overrides: Partial<InboxConversation> & { id: strin
     waitingSince: null,
     summary: null,
     access: 'full',
+    unread: 0,
+    labels: [],
     ...overrides,
   };
 }

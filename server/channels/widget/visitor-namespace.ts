@@ -13,11 +13,23 @@ import { resolveVisitorSession, type VisitorSession } from './visitor-session';
 import type { Router } from '../../domain/routing/router';
 import type { Clock } from '../../lib/clock';
 import { WindowLimiter } from '../../lib/window-limiter';
+import type { SensitiveScreen } from '../../domain/sensitive/sensitive-screen';
+import type { BotService } from '../../domain/bot/bot-service';
 
 /** A person types a message every few seconds at most; a socket sending faster is a script. */
 export const VISITOR_MESSAGE_LIMIT = { max: 20, windowMs: 10_000 };
 
-export type VisitorNamespaceDeps = { db: Db; secret: string; logError: ErrorLogger; router: Router; clock: Clock };
+export type VisitorNamespaceDeps = {
+  db: Db;
+  secret: string;
+  logError: ErrorLogger;
+  router: Router;
+  clock: Clock;
+  /** Customer messages that match sensitive words alert supervisors. */
+  sensitive: SensitiveScreen;
+  /** Answers the customer while their conversation is with the bot. */
+  bot: BotService;
+};
 
 type VisitorSocketData = { session: VisitorSession };
 
@@ -31,7 +43,8 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       next(connectError(new AppError('bad_request', describeZodError(parsed.error))));
       return;
     }
-    resolveVisitorSession(deps.db, deps.secret, parsed.data)
+    // A signed phone or email may merge contacts: every desktop hears of the conversations that moved.
+    resolveVisitorSession(deps.db, deps.secret, parsed.data, (changes) => changes.forEach((change) => publishChange(io, change)))
       .then((session) => {
         (socket.data as VisitorSocketData).session = session;
         next();
@@ -58,8 +71,11 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
         throw new AppError('rate_limited', `Too many messages at once; try again in ${allowed.retryAfterSeconds} s.`);
       }
       messages.record({ socket: socket.id });
-      const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() });
+      const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() }, deps.sensitive);
       publishChange(io, change, { exceptVisitorSocket: socket.id });
+      // With the bot, it answers (or hands over to a person) before the customer's send is acked.
+      const answered = await deps.bot.respond(change);
+      if (answered) publishChange(io, answered);
       // A new or newly waiting conversation is routed at once; the customer hears where they stand.
       void deps.router.kick(session.accountId, [change.conversation.id]);
       const message = toVisitorMessage(toMessage(change.message));

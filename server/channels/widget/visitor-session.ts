@@ -1,6 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
+import { findChannel } from '../../domain/channels/channel-repository';
+import { resolveIdentity } from '../../domain/contacts/contact-identities';
+import { canonicalContactId } from '../../domain/contacts/contact-repository';
+import type { ConversationChange } from '../../domain/conversations/message-change';
+import { verifyVisitorIdentity, type VisitorIdentityClaim } from './visitor-identity';
 import { issueVisitorToken, verifyVisitorToken } from './visitor-token';
 
 export type VisitorSession = {
@@ -14,28 +19,42 @@ export type VisitorSession = {
 type ChannelRow = { id: string; account_id: string };
 
 /**
- * Who a widget visitor is: the contact behind a valid token, or a new contact with an identity
- * on the channel. Without a channel id, the first widget channel is used.
+ * Who a widget visitor is: the contact behind a valid token (or the contact it was merged into),
+ * or a new contact with an identity on the channel. Without a channel id, the first widget channel
+ * is used. A phone or email the shop's site signed (`identity`) links the visitor to the contact
+ * that has it on any channel, merging when needed; `publish` gets the conversations that moved.
  */
 export async function resolveVisitorSession(
   db: Db,
   secret: string,
-  auth: { channelId?: string; visitorToken?: string; name?: string },
+  auth: { channelId?: string; visitorToken?: string; name?: string; identity?: VisitorIdentityClaim },
+  publish: (changes: ConversationChange[]) => void = () => {},
 ): Promise<VisitorSession> {
   const channel = await findWidgetChannel(db, auth.channelId);
+  const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret) : null;
   const claims = verifyVisitorToken(auth.visitorToken, secret);
   if (claims && claims.channelId === channel.id) {
+    const contactId = await canonicalContactId(db, claims.contactId);
     const rows = await db.query<{ id: string; name: string }>(
       'SELECT id, name FROM contacts WHERE id = $1 AND account_id = $2',
-      [claims.contactId, channel.account_id],
+      [contactId, channel.account_id],
     );
     const contact = rows[0];
     if (contact) {
-      return { accountId: channel.account_id, channelId: channel.id, contactId: contact.id, name: contact.name, visitorToken: auth.visitorToken! };
+      if (!verified) {
+        const visitorToken = contactId === claims.contactId ? auth.visitorToken! : issueVisitorToken({ contactId, channelId: channel.id }, secret);
+        return { accountId: channel.account_id, channelId: channel.id, contactId, name: contact.name, visitorToken };
+      }
+      const identities = await db.query<{ external_id: string }>(
+        'SELECT external_id FROM contact_identities WHERE contact_id = $1 AND channel_id = $2 ORDER BY created_at DESC LIMIT 1',
+        [contactId, channel.id],
+      );
+      return linkVerified(db, secret, channel, identities[0]?.external_id ?? randomUUID(), contact.name, verified, publish);
     }
   }
-  const contactId = randomUUID();
   const name = auth.name || `Visitor ${randomInt(1000, 10000)}`;
+  if (verified) return linkVerified(db, secret, channel, randomUUID(), name, verified, publish);
+  const contactId = randomUUID();
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO contacts (id, account_id, name) VALUES ($1, $2, $3)', [contactId, channel.account_id, name]);
     await tx.query('INSERT INTO contact_identities (contact_id, channel_id, external_id) VALUES ($1, $2, $3)', [
@@ -48,10 +67,29 @@ export async function resolveVisitorSession(
   return { accountId: channel.account_id, channelId: channel.id, contactId, name, visitorToken };
 }
 
+/** The visitor's widget identity with its verified phone or email: joins (or merges with) the contact that has them. */
+async function linkVerified(
+  db: Db,
+  secret: string,
+  channel: ChannelRow,
+  externalId: string,
+  name: string,
+  verified: { phone: string | null; email: string | null },
+  publish: (changes: ConversationChange[]) => void,
+): Promise<VisitorSession> {
+  const resolved = await resolveIdentity(db, {
+    accountId: channel.account_id, channelId: channel.id, externalId, name, verifiedPhone: verified.phone, verifiedEmail: verified.email,
+  });
+  if (resolved.changes.length > 0) publish(resolved.changes);
+  const rows = await db.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [resolved.contactId]);
+  const visitorToken = issueVisitorToken({ contactId: resolved.contactId, channelId: channel.id }, secret);
+  return { accountId: channel.account_id, channelId: channel.id, contactId: resolved.contactId, name: rows[0]?.name ?? name, visitorToken };
+}
+
 async function findWidgetChannel(db: Db, channelId: string | undefined): Promise<ChannelRow> {
   const rows = channelId
-    ? await db.query<ChannelRow>("SELECT id, account_id FROM channels WHERE id = $1 AND kind = 'widget'", [channelId])
-    : await db.query<ChannelRow>("SELECT id, account_id FROM channels WHERE kind = 'widget' ORDER BY created_at, id LIMIT 1");
+    ? await db.query<ChannelRow>("SELECT id, account_id FROM channels WHERE id = $1 AND kind = 'widget' AND enabled", [channelId])
+    : await db.query<ChannelRow>("SELECT id, account_id FROM channels WHERE kind = 'widget' AND enabled ORDER BY created_at, id LIMIT 1");
   const channel = rows[0];
   if (!channel) throw new AppError('not_found', 'this chat is not available');
   return channel;

@@ -2,6 +2,13 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-sync-floor';
 import * as m0003 from './0003-routing';
 import * as m0004 from './0004-supervision';
+import * as m0005 from './0005-sensitive-words';
+import * as m0006 from './0006-knowledge-bot';
+import * as m0007 from './0007-channel-adapters';
+import * as m0008 from './0008-template-categories';
+import * as m0009 from './0009-user-deactivation';
+import * as m0010 from './0010-contact-profile';
+import * as m0011 from './0011-order-events';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -11,4 +18,11 @@ export const migrations: readonly Migration[] = [
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
+  { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
+  { version: 8, ...m0008 },
+  { version: 9, ...m0009 },
+  { version: 10, ...m0010 },
+  { version: 11, ...m0011 },
 ];

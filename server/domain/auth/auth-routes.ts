@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { loginRequestSchema, refreshRequestSchema } from '../../../shared/protocol';
+import { loginRequestSchema, logoutRequestSchema, refreshRequestSchema } from '../../../shared/protocol';
 import { AppError, describeZodError } from '../../../shared/errors';
-import { login, refresh, type AuthDeps } from './auth-service';
+import { login, logout, refresh, type AuthDeps } from './auth-service';
 
-/** POST /api/auth/login and /api/auth/refresh. */
-export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
+export type AuthRouteDeps = AuthDeps & {
+  /**
+   * A user signed out on one device (`socketId`: that desktop's socket). Resolves once they are
+   * offline, or once it is clear they are still signed in elsewhere.
+   */
+  onSignedOut?: (accountId: string, userId: string, socketId: string | undefined) => Promise<void>;
+};
+
+/** POST /api/auth/login, /api/auth/refresh and /api/auth/logout. */
+export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
   app.post('/api/auth/login', async (request) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new AppError('bad_request', describeZodError(parsed.error));
@@ -15,5 +23,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthDeps): void {
     const parsed = refreshRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new AppError('bad_request', describeZodError(parsed.error));
     return refresh(deps, parsed.data.refreshToken);
+  });
+
+  // Answers the same whether or not the token was known: signing out twice is not an error.
+  app.post('/api/auth/logout', async (request) => {
+    const parsed = logoutRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw new AppError('bad_request', describeZodError(parsed.error));
+    const signedOut = await logout(deps, parsed.data.refreshToken);
+    if (signedOut) await deps.onSignedOut?.(signedOut.accountId, signedOut.userId, parsed.data.socketId);
+    return { signedOut: signedOut !== null };
   });
 }

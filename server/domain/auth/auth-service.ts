@@ -25,6 +25,7 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
     throw new AppError('invalid_credentials', 'the password is not correct');
   }
   deps.limiter.reset('email', input.email);
+  if (user.deactivated_at !== null) throw new AppError('forbidden', 'this account has been deactivated');
   return issueTokens(deps, user);
 }
 
@@ -36,8 +37,21 @@ export async function refresh(deps: AuthDeps, refreshToken: string): Promise<Aut
     if (consumed.expired) throw new AppError('token_expired', 'the session has expired, please sign in again');
     const user = await findUserById(tx, consumed.userId);
     if (!user) throw new AppError('unauthorized', 'the account no longer exists');
+    if (user.deactivated_at !== null) throw new AppError('unauthorized', 'this account has been deactivated');
+    // The tokens carry the user's role as it is now: a changed role reaches the desktop here.
     return issueTokens({ ...deps, db: tx }, user);
   });
+}
+
+/**
+ * Signs one device out: its refresh token stops working. Says whose it was (null when it was
+ * unknown or already used), so the caller can take the user offline.
+ */
+export async function logout(deps: Pick<AuthDeps, 'db' | 'clock'>, refreshToken: string): Promise<{ userId: string; accountId: string } | null> {
+  const consumed = await consumeRefreshToken(deps.db, refreshToken, deps.clock);
+  if (!consumed) return null;
+  const user = await findUserById(deps.db, consumed.userId);
+  return user ? { userId: user.id, accountId: user.account_id } : null;
 }
 
 async function issueTokens(deps: Pick<AuthDeps, 'secret' | 'clock'> & { db: Queryable }, user: UserRow): Promise<AuthTokens> {

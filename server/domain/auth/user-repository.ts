@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/db';
 import type { Role, User } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { AccessClaims } from './access-token';
 
 export type UserRow = {
   id: string;
@@ -8,24 +10,32 @@ export type UserRow = {
   name: string;
   role: Role;
   password_hash: string;
+  deactivated_at: Date | string | null;
 };
+
+const USER_COLUMNS = 'id, account_id, email, name, role, password_hash, deactivated_at';
 
 export function toUser(row: UserRow): User {
   return { id: row.id, accountId: row.account_id, email: row.email, name: row.name, role: row.role };
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  const rows = await db.query<UserRow>(
-    'SELECT id, account_id, email, name, role, password_hash FROM users WHERE email = $1',
-    [email.trim().toLowerCase()],
-  );
+  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email.trim().toLowerCase()]);
   return rows[0] ?? null;
 }
 
 export async function findUserById(db: Queryable, id: string): Promise<UserRow | null> {
-  const rows = await db.query<UserRow>(
-    'SELECT id, account_id, email, name, role, password_hash FROM users WHERE id = $1',
-    [id],
-  );
+  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] ?? null;
+}
+
+/**
+ * The user behind a valid access token as the database has them now (so a changed role applies
+ * at once); `unauthorized` when they are gone, moved account or were deactivated.
+ */
+export async function currentUser(db: Queryable, claims: AccessClaims): Promise<UserRow> {
+  const row = await findUserById(db, claims.userId);
+  if (!row || row.account_id !== claims.accountId) throw new AppError('unauthorized', 'this account no longer exists');
+  if (row.deactivated_at !== null) throw new AppError('unauthorized', 'this account has been deactivated');
+  return row;
 }

@@ -1,3 +1,4 @@
+import type { SensitiveAlert } from '../../../shared/domain';
 import type { ConversationView } from './conversation-repository';
 import type { MessageView } from './message-repository';
 
@@ -11,6 +12,8 @@ export type ConversationChange = {
   previousAssigneeId: string | null | undefined;
   /** False when nothing was written (a client id already stored, an already resolved conversation): ack, push nothing. */
   created: boolean;
+  /** The stored message matched sensitive words: supervisors and admins are told. */
+  alert?: SensitiveAlert;
 };
 
 /** The outcome of storing a message. */

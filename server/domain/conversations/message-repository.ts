@@ -1,4 +1,4 @@
-import type { Message, SenderType } from '../../../shared/domain';
+import { attachmentSchema, type Attachment, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import { toIso, type SeqRange } from './conversation-repository';
 
@@ -14,6 +14,11 @@ type MessageRow = {
   client_id: string | null;
   created_at: Date | string;
   internal: boolean;
+  attachment: unknown;
+  delivery_status: string | null;
+  delivery_error: string | null;
+  delivery_attempts: number | null;
+  delivery_updated_at: Date | string | null;
 };
 
 /** A message as clients see it, plus its account for checks. */
@@ -22,17 +27,19 @@ export type MessageView = Message & { accountId: string };
 const VIEW_COLUMNS = `
   m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
-  m.body, m.client_id, m.created_at, m.internal`;
+  m.body, m.client_id, m.created_at, m.internal, m.attachment,
+  d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at`;
 
 const VIEW_FROM = `
   FROM messages m
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
-  LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id`;
+  LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id
+  LEFT JOIN channel_deliveries d ON d.message_id = m.id`;
 
 const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}`;
 
 function toView(row: MessageRow): MessageView {
-  return {
+  const view: MessageView = {
     id: row.id,
     accountId: row.account_id,
     conversationId: row.conversation_id,
@@ -45,6 +52,35 @@ function toView(row: MessageRow): MessageView {
     createdAt: toIso(row.created_at),
     internal: row.internal === true,
   };
+  // Present only when there is something to say, so plain messages keep their old shape.
+  const attachment = parseAttachment(row.attachment);
+  if (attachment) view.attachment = attachment;
+  if (row.delivery_status !== null && row.delivery_status !== undefined) {
+    view.delivery = toDelivery({ ...row, delivery_status: row.delivery_status, delivery_updated_at: row.delivery_updated_at ?? row.created_at });
+  }
+  return view;
+}
+
+/** A `channel_deliveries` row's state as clients see it. */
+export function toDelivery(row: {
+  delivery_status: string;
+  delivery_error: string | null;
+  delivery_attempts: number | string | null;
+  delivery_updated_at: Date | string;
+}): MessageDelivery {
+  return {
+    // 'sending' is an attempt in flight: still pending for whoever reads the thread.
+    status: (row.delivery_status === 'sending' ? 'pending' : row.delivery_status) as DeliveryStatus,
+    reason: row.delivery_error,
+    attempts: Number(row.delivery_attempts ?? 0),
+    updatedAt: toIso(row.delivery_updated_at),
+  };
+}
+
+function parseAttachment(value: unknown): Attachment | null {
+  if (value === null || value === undefined) return null;
+  const parsed = attachmentSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
+  return parsed.success ? parsed.data : null;
 }
 
 export function toMessage(view: MessageView): Message {
@@ -107,12 +143,15 @@ export type NewMessage = {
   clientId: string | null;
   /** Agents-only note (never to the customer or a channel). */
   internal?: boolean;
+  /** What a platform message carried besides text. */
+  attachment?: Attachment | null;
 };
 
 export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
   await tx.query(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false],
+    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false,
+      m.attachment ? JSON.stringify(m.attachment) : null],
   );
 }

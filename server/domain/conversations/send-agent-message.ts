@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { blockedReplyError } from '../../../shared/sensitive-words';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockConversation } from './conversation-repository';
@@ -7,18 +8,22 @@ import { reassignedError, resolvedError } from './refusals';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
 import { findMessageByClientId, getMessageView, insertMessage } from './message-repository';
 import { canWrite, claimsOnReply, type Viewer } from './permissions';
+import { assertReplyWindowOpen } from '../channels/reply-window';
+import { sensitiveAlert } from '../sensitive/sensitive-alert';
+import type { SensitiveScreen } from '../sensitive/sensitive-screen';
 
 export type AgentSend = { conversationId: string; clientId: string; body: string };
 
 /**
  * Stores an agent's reply once per client id. A retry of a stored reply is acked with it before
  * any other check, so a reply that made it in is never turned back into a draft. Otherwise refuses
- * with `not_found`, `reassigned` (details.assigneeName) or `resolved`; an agent replying to an
- * unassigned conversation claims it.
+ * with `not_found`, `reassigned` (details.assigneeName), `resolved` or `sensitive_blocked`
+ * (details.words); an agent replying to an unassigned conversation claims it. Sensitive words set
+ * to `mask` are starred in what is stored and delivered; `alert` words tell supervisors.
  */
-export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend): Promise<MessageChange> {
+export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend, screen: SensitiveScreen): Promise<MessageChange> {
   try {
-    return await db.transaction((tx) => sendInTransaction(tx, user, input));
+    return await db.transaction((tx) => sendInTransaction(tx, user, input, screen));
   } catch (err) {
     // Two sends with the same client id raced past the duplicate check: the other one won.
     if (isClientIdConflict(err)) {
@@ -29,7 +34,7 @@ export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend): 
   }
 }
 
-async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend): Promise<MessageChange> {
+async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, screen: SensitiveScreen): Promise<MessageChange> {
   const locked = await lockConversation(tx, input.conversationId);
   if (!locked || locked.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
 
@@ -39,6 +44,13 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend):
 
   if (!canWrite(user, locked)) throw await reassignedError(tx, locked);
   if (locked.status === 'resolved') throw resolvedError();
+  // WhatsApp and WeChat refuse free-form replies long after the customer's last message.
+  await assertReplyWindowOpen(tx, locked);
+
+  const check = await screen.check(tx, user.accountId, input.body);
+  const blocked = blockedReplyError(check);
+  if (blocked) throw blocked;
+  const body = check.masked;
 
   const assigneeId = claimsOnReply(user, locked) ? user.id : locked.assigneeId;
   const messageSeq = await nextSeq(tx, user.accountId);
@@ -51,13 +63,13 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend):
     seq: messageSeq,
     senderType: 'agent',
     senderId: user.id,
-    body: input.body,
+    body,
     clientId: input.clientId,
   });
   await tx.query(
     `UPDATE conversations SET seq = $2, assignee_id = $3, last_message_at = now(), last_message_preview = $4,
        last_message_sender_type = 'agent' WHERE id = $1`,
-    [locked.id, conversationSeq, assigneeId, previewOf(input.body)],
+    [locked.id, conversationSeq, assigneeId, previewOf(body)],
   );
   if (assigneeId !== locked.assigneeId) {
     // Claimed by replying: it leaves the queue, cancelling any offer to someone else.
@@ -71,7 +83,8 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend):
   const message = await getMessageView(tx, messageId);
   const conversation = await getConversationView(tx, locked.id);
   if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
-  return { message, conversation, previousAssigneeId: locked.assigneeId, created: true };
+  const alert = check.matches.some((m) => m.action === 'alert') ? sensitiveAlert(conversation, message, check) : undefined;
+  return { message, conversation, previousAssigneeId: locked.assigneeId, created: true, alert };
 }
 
 async function replayDuplicate(db: Queryable, user: Viewer, input: AgentSend): Promise<MessageChange | null> {

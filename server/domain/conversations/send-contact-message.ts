@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { Attachment } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockOpenConversation } from './conversation-repository';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
 import { findMessageByClientId, getMessageView, insertMessage, type MessageView } from './message-repository';
-import { asksForHuman, groupByKeywords, handoffNotice, scriptOf, summarize } from '../routing/classify';
-import { channelRouting, chooseEntry, queueOrPending } from '../routing/entry';
+import { channelRouting, chooseEntry } from '../routing/entry';
 import { loadGroups } from '../routing/routing-repository';
+import { sensitiveAlert } from '../sensitive/sensitive-alert';
+import type { SensitiveScreen } from '../sensitive/sensitive-screen';
 
 export type ContactRef = { accountId: string; channelId: string; contactId: string };
 export type ContactSend = {
@@ -17,15 +19,18 @@ export type ContactSend = {
   groupId?: string;
   /** When the message arrived (ms since the epoch); defaults to the system clock. */
   now?: number;
+  /** What a platform message carried besides text (the body describes it). */
+  attachment?: Attachment | null;
 };
 
 /**
  * Stores a customer's message once per client id on their open conversation on that channel,
- * opening a new conversation when none is open.
+ * opening a new conversation when none is open. Every channel's inbound messages pass here: one
+ * that matches sensitive words is stored as written and carries an `alert` for supervisors.
  */
-export async function sendContactMessage(db: Db, contact: ContactRef, input: ContactSend): Promise<MessageChange> {
+export async function sendContactMessage(db: Db, contact: ContactRef, input: ContactSend, screen: SensitiveScreen): Promise<MessageChange> {
   try {
-    return await db.transaction((tx) => sendInTransaction(tx, contact, input));
+    return await db.transaction((tx) => sendInTransaction(tx, contact, input, screen));
   } catch (err) {
     if (isClientIdConflict(err)) {
       const existing = await replayDuplicate(db, contact, input);
@@ -35,7 +40,7 @@ export async function sendContactMessage(db: Db, contact: ContactRef, input: Con
   }
 }
 
-async function sendInTransaction(tx: Queryable, contact: ContactRef, input: ContactSend): Promise<MessageChange> {
+async function sendInTransaction(tx: Queryable, contact: ContactRef, input: ContactSend, screen: SensitiveScreen): Promise<MessageChange> {
   // Serialises sends per contact, so two tabs cannot open two conversations at once.
   const locked = await tx.query<{ vip_level: number }>('SELECT vip_level FROM contacts WHERE id = $1 AND account_id = $2 FOR UPDATE', [
     contact.contactId,
@@ -61,21 +66,7 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   if (open) {
     conversationId = open.id;
     await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
-    if (open.routingState === 'bot' && asksForHuman(input.body)) {
-      // The customer asks for a person: the conversation joins the queue with what they said so far.
-      const transcript = await tx.query<{ body: string }>(
-        "SELECT body FROM messages WHERE conversation_id = $1 AND sender_type = 'contact' ORDER BY seq",
-        [open.id],
-      );
-      const bodies = transcript.map((m) => m.body);
-      const groupId = open.groupId ?? groupByKeywords(bodies.join('\n'), groups);
-      const next = queueOrPending(groupId, groups, now.getTime(), scriptOf(bodies.join('')));
-      notice = next.notice ?? handoffNotice(next.lang);
-      await tx.query(
-        `UPDATE conversations SET routing_state = $2, group_id = $3, summary = $4, waiting_since = $5 WHERE id = $1`,
-        [open.id, next.routingState, groupId, summarize(bodies), now],
-      );
-    }
+    // With the bot, the bot answers once this is stored (BotService), handing over to a person when asked.
   } else {
     conversationId = randomUUID();
     const channelRows = await tx.query<{ config: unknown }>('SELECT config FROM channels WHERE id = $1', [contact.channelId]);
@@ -109,7 +100,9 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   const conversation = await getConversationView(tx, conversationId);
   if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
   const moreMessages: MessageView[] = noticeView ? [noticeView] : [];
-  return { message, moreMessages, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true };
+  const check = await screen.check(tx, contact.accountId, input.body);
+  const alert = check.matches.length > 0 ? sensitiveAlert(conversation, message, check) : undefined;
+  return { message, moreMessages, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true, alert };
 }
 
 function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend) {
@@ -122,6 +115,7 @@ function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId
     senderId: contact.contactId,
     body: input.body,
     clientId: input.clientId,
+    attachment: input.attachment ?? null,
   });
 }
 

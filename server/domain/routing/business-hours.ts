@@ -1,15 +1,9 @@
-import { z } from 'zod';
+import { businessHoursSchema, minutesOf, type BusinessHours } from '../../../shared/business-hours';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+export { businessHoursSchema, type BusinessHours };
+
 const dayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 type DayKey = (typeof dayKeys)[number];
-
-export const businessHoursSchema = z.object({
-  timezone: z.string().min(1),
-  days: z.partialRecord(z.enum(dayKeys), z.array(z.tuple([time, time]))),
-});
-/** When a group answers: per weekday, intervals of local time [start, end). A missing day is closed. */
-export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 /** Parses stored hours; null (or unreadable hours) means always open, so a typo never hides a team. */
 export function parseBusinessHours(value: unknown): BusinessHours | null {
@@ -38,15 +32,13 @@ function localParts(now: number, timezone: string): { day: DayKey; minutes: numb
   return { day: weekday as DayKey, minutes: hour * 60 + minute };
 }
 
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
 /** Whether `hours` (null = always) are open at `now` (ms since the epoch). An unknown time zone counts as open. */
 export function isOpenAt(hours: BusinessHours | null, now: number): boolean {
   if (!hours) return true;
   const local = localParts(now, hours.timezone);
   if (!local) return true;
   const intervals = hours.days[local.day] ?? [];
-  return intervals.some(([start, end]) => local.minutes >= toMinutes(start) && local.minutes < toMinutes(end));
+  return intervals.some(([start, end]) => local.minutes >= minutesOf(start) && local.minutes < minutesOf(end));
 }
 
 /** Open every day, all day: the demo's hours. */

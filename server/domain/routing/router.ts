@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import type { Clock } from '../../lib/clock';
 import { publishChange } from '../../realtime/publish-change';
-import { userRoom, visitorRoom } from '../../realtime/rooms';
+import { staffRoom, userRoom, visitorRoom } from '../../realtime/rooms';
 import type { ErrorLogger } from '../../realtime/request-handler';
 import { getConversationView } from '../conversations/conversation-repository';
 import type { ConversationChange } from '../conversations/message-change';
@@ -54,6 +54,7 @@ export class Router {
   private readonly runs = new Map<string, AccountRun>();
   private readonly sentStatus = new Map<string, string>();
   private readonly sentState = new Map<string, string>();
+  private readonly sentMember = new Map<string, string>();
   private readonly handling = new Map<string, { at: number; samples: Map<string, number[]> }>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | null = null;
@@ -284,8 +285,9 @@ export class Router {
   // ---- telling people --------------------------------------------------------------------------
 
   /**
-   * Pushes `agent:state` to agents whose presence or load changed and `queue:update` to customers
-   * whose status changed (plus those of `touched` conversations), since this node last told them.
+   * Pushes `agent:state` to agents whose presence or load changed, `team:member` about them to
+   * supervisors and admins, and `queue:update` to customers whose status changed (plus those of
+   * `touched` conversations), since this node last told them.
    */
   private async notify(accountId: string, touched: readonly string[]): Promise<void> {
     const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
@@ -297,6 +299,14 @@ export class Router {
       if (this.sentState.get(member.id) === key) continue;
       this.sentState.set(member.id, key);
       agents.to(userRoom(member.id)).emit('agent:state', state);
+    }
+    for (const member of team) {
+      if (!takesChats(member)) continue;
+      const view = toTeamMember(member);
+      const key = JSON.stringify(view);
+      if (this.sentMember.get(member.id) === key) continue;
+      this.sentMember.set(member.id, key);
+      agents.to(staffRoom(accountId)).emit('team:member', view);
     }
     const statuses = await this.statuses(accountId, team, touched);
     const visitors = this.io.of(VISITOR_NAMESPACE);
@@ -387,6 +397,28 @@ export class Router {
     await this.kick(accountId);
   }
 
+  /**
+   * The user signed out (or was deactivated): unless they still have a socket other than
+   * `exceptSocketId` (another device), they go offline at once, with no grace period, and the next
+   * run hands their chats and offers back to the queue. That socket, if still here, is closed.
+   * Resolves once supervisors have been told. True when they went offline.
+   */
+  async signedOut(accountId: string, userId: string, exceptSocketId?: string): Promise<boolean> {
+    const nsp = this.io.of(AGENT_NAMESPACE);
+    if (exceptSocketId) nsp.in(exceptSocketId).disconnectSockets(true);
+    const elsewhere = (await nsp.in(userRoom(userId)).fetchSockets()).filter((s) => s.id !== exceptSocketId);
+    if (elsewhere.length > 0) return false;
+    // Gone since a grace period ago: the run treats them exactly as an agent who never came back.
+    await this.db.query(
+      `UPDATE users u SET presence = 'offline', presence_changed_at = $2,
+         disconnected_at = $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)
+       FROM accounts a WHERE u.id = $1 AND a.id = u.account_id`,
+      [userId, new Date(this.clock())],
+    );
+    await this.kick(accountId);
+    return true;
+  }
+
   /** Users that look connected but have no socket on any node (after a restart) start their grace period now. */
   async markMissingAsDisconnected(): Promise<void> {
     const rows = await this.db.query<{ id: string; account_id: string }>(
@@ -411,9 +443,7 @@ export class Router {
   async team(accountId: string): Promise<{ agents: TeamMember[]; groups: SkillGroup[] }> {
     const [team, groups] = await Promise.all([loadTeam(this.db, accountId), this.groups(accountId)]);
     return {
-      agents: team
-        .filter((m) => m.role === 'agent' || m.role === 'supervisor')
-        .map((m) => ({ id: m.id, name: m.name, role: m.role, presence: m.presence, load: m.load, maxChats: m.maxChats, groupIds: [...m.groupIds] })),
+      agents: team.filter(takesChats).map(toTeamMember),
       groups,
     };
   }
@@ -423,6 +453,14 @@ export class Router {
     const now = this.clock();
     return (await loadGroups(this.db, accountId)).map((g) => ({ id: g.id, name: g.name, open: isOpenAt(g.hours, now) }));
   }
+}
+
+/** Agents and supervisors handle chats; admins do not appear on the team board. */
+const takesChats = (member: TeamRow) => member.role === 'agent' || member.role === 'supervisor';
+
+/** A colleague as `team:list` and `team:member` show them. */
+function toTeamMember(m: TeamRow): TeamMember {
+  return { id: m.id, name: m.name, role: m.role, presence: m.presence, load: m.load, maxChats: m.maxChats, groupIds: [...m.groupIds] };
 }
 
 function toAgentState(member: TeamRow, autoAwaySeconds: number): AgentState {

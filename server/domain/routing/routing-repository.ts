@@ -48,8 +48,9 @@ export async function loadGroups(db: Queryable, accountId: string): Promise<Grou
 export type TeamRow = RoutingAgent & { role: Role };
 
 /**
- * Every user of the account with their load: open conversations assigned to them plus those
- * offered to them (an offer leaves the assignee empty, so nothing counts twice).
+ * Every active user of the account (deactivated ones are off the team) with their load: open
+ * conversations assigned to them plus those offered to them (an offer leaves the assignee empty,
+ * so nothing counts twice).
  */
 export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRow[]> {
   const rows = await db.query<{
@@ -65,7 +66,7 @@ export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRo
             (SELECT array_agg(usg.skill_group_id ORDER BY usg.skill_group_id) FROM user_skill_groups usg WHERE usg.user_id = u.id) AS group_ids,
             COALESCE(l.n, 0) AS load
      FROM users u LEFT JOIN loads l ON l.user_id = u.id
-     WHERE u.account_id = $1 ORDER BY u.name, u.id`,
+     WHERE u.account_id = $1 AND u.deactivated_at IS NULL ORDER BY u.name, u.id`,
     [accountId],
   );
   return rows.map((r) => ({

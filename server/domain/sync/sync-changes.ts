@@ -1,5 +1,6 @@
 import type { Contact } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { contactFor } from '../../../shared/pii-mask';
 import { getContacts } from '../contacts/contact-repository';
 import type { Db } from '../../db/db';
 import { getConversationViews, type ConversationView } from '../conversations/conversation-repository';
@@ -46,8 +47,10 @@ export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest):
     const conversations = await getConversationViews(tx, conversationIds, range);
     const messages = await getMessagesWithAccess(tx, messageIds, range);
     const visible = splitByAccess(viewer, conversations, messages);
-    // Only the customers of conversations the viewer may read travel with the page.
-    const contacts = await getContacts(tx, viewer.accountId, visible.conversations.map((c) => c.contactId));
+    // Only the customers of conversations the viewer may read travel with the page, masked as their role needs.
+    const contacts = (await getContacts(tx, viewer.accountId, visible.conversations.map((c) => c.contactId))).map((c) =>
+      contactFor(viewer.role, c),
+    );
     return { ...visible, contacts, cursor, hasMore, reset: false };
   });
 }

@@ -1,5 +1,9 @@
 import { sql as initial } from './0001-initial';
 import { sql as contactsKnowledgeTemplates } from './0002-contacts-knowledge-templates';
+import { sql as sensitiveWords } from './0003-sensitive-words';
+import { sql as knowledgeSearch } from './0004-knowledge-search';
+import { sql as unreadAndMessageSearch } from './0005-unread-and-message-search';
+import { sql as contactProfiles } from './0006-contact-profiles';
 
 /** Cache migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. */
-export const migrations: readonly string[] = [initial, contactsKnowledgeTemplates];
+export const migrations: readonly string[] = [initial, contactsKnowledgeTemplates, sensitiveWords, knowledgeSearch, unreadAndMessageSearch, contactProfiles];

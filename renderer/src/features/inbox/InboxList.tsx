@@ -1,22 +1,34 @@
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { InboxConversation } from '../../../../shared/contract';
+import type { HighlightedText } from '../../../../shared/knowledge';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
-import { useLanguage, useT } from '../../i18n/use-t';
-import { formatFull, formatRelative } from '../../lib/time';
+import { useT } from '../../i18n/use-t';
 import { useNow } from '../../lib/use-now';
-import { countByFilter, filterConversations, offerAudience } from '../../stores/inbox-logic';
+import { offerAudience } from '../../stores/inbox-logic';
 import { useInboxFilterStore } from '../../stores/inbox-filter-store';
+import { useInboxSearchStore } from '../../stores/inbox-search-store';
 import { useInboxStore } from '../../stores/inbox-store';
-import { ChannelBadge } from './ChannelBadge';
+import { InboxFilters } from './InboxFilters';
 import { InboxFilterTabs } from './InboxFilterTabs';
+import { InboxItem, inboxRowClass } from './InboxItem';
+import { InboxSearch } from './InboxSearch';
+import { applyQuery, countChoices, hasFacets, isSearchable, searchMatches, sortForView, type InboxQuery } from './inbox-query';
 import { nextIndex } from './keyboard';
-import { OfferActions, OfferCountdown, OfferedToOther } from './OfferActions';
-import { RoutingBadges } from './RoutingBadges';
+
+const noHits: ReadonlyMap<string, HighlightedText> = new Map();
+
+/** A first guess at a row's height before it is measured (offers to the agent carry buttons). */
+function estimateRowHeight(conversation: InboxConversation | undefined, me: string | null): number {
+  if (!conversation) return 92;
+  return offerAudience(conversation, me) === 'me' ? 140 : 92;
+}
 
 /**
- * The conversation list under the Mine / Unassigned / All tabs: chats offered to the agent on
- * top, then the customers waiting longest, then the rest by activity. Arrow keys move, Enter opens.
+ * The inbox: search, the Mine / Unassigned / All tabs, filters and order, and the conversations
+ * as a virtual list (only the rows in view exist in the page, so ten thousand stay smooth). Arrow
+ * keys, Home and End move between rows; Enter opens one.
  */
 export function InboxList() {
   const t = useT();
@@ -26,30 +38,86 @@ export function InboxList() {
   const selectedId = useInboxStore((s) => s.selectedId);
   const status = useInboxStore((s) => s.status);
   const error = useInboxStore((s) => s.error);
-  const filter = useInboxFilterStore((s) => s.filter);
-  const listRef = useRef<HTMLUListElement>(null);
+  const tab = useInboxFilterStore((s) => s.filter);
+  const sort = useInboxFilterStore((s) => s.sort);
+  const channel = useInboxFilterStore((s) => s.channel);
+  const statusFacet = useInboxFilterStore((s) => s.status);
+  const label = useInboxFilterStore((s) => s.label);
+  const priority = useInboxFilterStore((s) => s.priority);
+  const searchText = useInboxFilterStore((s) => s.search);
+  const clearFacets = useInboxFilterStore((s) => s.clearFacets);
+  const searchedFor = useInboxSearchStore((s) => s.query);
+  const hits = useInboxSearchStore((s) => s.hits);
   const now = useNow(30_000);
-  const conversations = useMemo(() => filterConversations(all, filter, me), [all, filter, me]);
-  const counts = useMemo(() => countByFilter(all, me), [all, me]);
 
-  const selectedIndex = conversations.findIndex((c) => c.id === selectedId);
+  const query: InboxQuery = useMemo(
+    () => ({ tab, sort, channel, status: statusFacet, label, priority }),
+    [tab, sort, channel, statusFacet, label, priority],
+  );
+  const searching = isSearchable(searchText);
+  const matches = useMemo(() => {
+    if (!searching) return null;
+    const text = searchText.trim();
+    return searchMatches(all, text, searchedFor === text ? hits : noHits);
+  }, [all, searching, searchText, searchedFor, hits]);
+  const ordered = useMemo(() => sortForView(all, sort, me), [all, sort, me]);
+  const conversations = useMemo(() => applyQuery(ordered, query, me, matches), [ordered, query, me, matches]);
+  const counts = useMemo(() => countChoices(all, query, me, matches), [all, query, me, matches]);
+  const narrowed = searching || hasFacets(query) || tab !== 'all';
 
-  function focusItem(index: number) {
-    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('[data-conversation-button]');
-    buttons?.[index]?.focus();
-  }
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimateRowHeight(conversations[index], me),
+    getItemKey: (index) => conversations[index]?.id ?? index,
+    overscan: 6,
+  });
+  const rows = virtualizer.getVirtualItems();
+
+  const selectedIndex = useMemo(() => conversations.findIndex((c) => c.id === selectedId), [conversations, selectedId]);
+  // One tab stop for the whole list: the selected row if it is in view, else the first row in view.
+  const firstShown = rows[0]?.index ?? 0;
+  const lastShown = rows.at(-1)?.index ?? 0;
+  const tabStop = selectedIndex >= firstShown && selectedIndex <= lastShown ? selectedIndex : firstShown;
+
+  // A row moved to by keyboard may not exist until the list has scrolled to it.
+  const focusTarget = useRef<number | null>(null);
+  useEffect(() => {
+    const target = focusTarget.current;
+    if (target === null) return;
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] [data-conversation-button]`);
+    if (!button) return;
+    focusTarget.current = null;
+    button.focus();
+  });
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('[data-conversation-button]') ?? [])];
-    const current = buttons.findIndex((b) => b === document.activeElement);
-    const target = nextIndex(event.key, current === -1 ? Math.max(0, selectedIndex) : current, buttons.length);
+    const row = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
+    if (!row || !(document.activeElement as HTMLElement).matches('[data-conversation-button]')) return;
+    const current = Number(row.dataset.index);
+    const target = nextIndex(event.key, Number.isNaN(current) ? Math.max(0, selectedIndex) : current, conversations.length);
     if (target === null) return;
     event.preventDefault();
-    focusItem(target);
+    focusTarget.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] [data-conversation-button]`);
+    if (button) {
+      focusTarget.current = null;
+      button.focus();
+    }
   }
 
-  // One tab stop for the whole list: the selected item, else the first.
-  const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
+  const open = useCallback((id: string) => controller.selectConversation(id), [controller]);
+
+  let emptyText: string | null = null;
+  if (status === 'ready' && all.length === 0) emptyText = t('inbox.empty');
+  else if (status === 'ready' && conversations.length === 0) {
+    if (searching) emptyText = t('inbox.search.none', { query: searchText.trim() });
+    else if (hasFacets(query)) emptyText = t('inbox.filter.empty');
+    else emptyText = tab === 'mine' ? t('inbox.emptyMine') : t('inbox.emptyUnassigned');
+  }
 
   return (
     <section className="inbox" aria-labelledby="inbox-heading">
@@ -58,12 +126,18 @@ export function InboxList() {
           {t('inbox.heading')}
         </h2>
         {status === 'ready' && all.length > 0 && (
-          <span className="pane-meta">
-            {all.length === 1 ? t('inbox.countOne') : t('inbox.count', { count: all.length })}
+          <span className="pane-meta" data-testid="inbox-shown">
+            {narrowed
+              ? t('inbox.filter.shown', { shown: conversations.length, total: all.length })
+              : all.length === 1
+                ? t('inbox.countOne')
+                : t('inbox.count', { count: all.length })}
           </span>
         )}
       </div>
-      <InboxFilterTabs counts={counts} />
+      <InboxSearch found={searching ? conversations.length : 0} />
+      <InboxFilterTabs counts={counts.tab} />
+      <InboxFilters counts={counts} />
 
       {status === 'failed' && error && (
         <div className="pane-notice" role="alert">
@@ -78,120 +152,68 @@ export function InboxList() {
           {t('inbox.loading')}
         </p>
       )}
-      {status === 'ready' && all.length === 0 && <p className="pane-empty">{t('inbox.empty')}</p>}
-      {status === 'ready' && all.length > 0 && conversations.length === 0 && (
-        <p className="pane-empty">{filter === 'mine' ? t('inbox.emptyMine') : t('inbox.emptyUnassigned')}</p>
+      {emptyText && (
+        <div className="pane-empty">
+          <p>{emptyText}</p>
+          {!searching && hasFacets(query) && (
+            <button type="button" className="button button-quiet" onClick={clearFacets}>
+              {t('inbox.filter.clear')}
+            </button>
+          )}
+        </div>
       )}
 
       <p id="inbox-hint" className="visually-hidden">
         {t('inbox.keyboardHint')}
       </p>
-      <div
-        className="inbox-panel"
-        role="tabpanel"
-        id="inbox-tabpanel"
-        aria-labelledby={`inbox-tab-${filter}`}
-      >
-        <ul
-          ref={listRef}
-          role="list"
-          aria-label={t('inbox.label')}
-          aria-describedby="inbox-hint"
-          className="inbox-list"
-          onKeyDown={onKeyDown}
-        >
-          {conversations.map((conversation, index) => (
-            <InboxItem
-              key={conversation.id}
-              conversation={conversation}
-              offer={offerAudience(conversation, me)}
-              selected={conversation.id === selectedId}
-              tabbable={index === tabStop}
-              now={now}
-              onOpen={() => controller.selectConversation(conversation.id)}
-            />
-          ))}
-        </ul>
+      <div className="inbox-panel" role="tabpanel" id="inbox-tabpanel" aria-labelledby={`inbox-tab-${tab}`}>
+        <div ref={scrollRef} className="inbox-scroll" data-testid="inbox-scroll">
+          <ul
+            ref={listRef}
+            role="list"
+            aria-label={t('inbox.label')}
+            aria-describedby="inbox-hint"
+            className="inbox-list"
+            style={{ height: virtualizer.getTotalSize() }}
+            onKeyDown={onKeyDown}
+          >
+            {rows.map((row) => {
+              const conversation = conversations[row.index]!;
+              const offer = offerAudience(conversation, me);
+              return (
+                <li
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className={inboxRowClass(conversation, offer)}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  aria-setsize={conversations.length}
+                  aria-posinset={row.index + 1}
+                  data-testid="conversation-item"
+                  data-conversation-id={conversation.id}
+                  data-selected={conversation.id === selectedId ? 'true' : 'false'}
+                  data-access={conversation.access}
+                  data-status={conversation.status}
+                  data-routing={conversation.routingState}
+                  data-channel={conversation.channelKind}
+                  data-unread={conversation.unread}
+                  data-offer={offer ?? undefined}
+                >
+                  <InboxItem
+                    conversation={conversation}
+                    offer={offer}
+                    selected={conversation.id === selectedId}
+                    tabbable={row.index === tabStop}
+                    now={now}
+                    snippet={matches?.get(conversation.id) ?? null}
+                    onOpen={open}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       </div>
     </section>
-  );
-}
-
-interface InboxItemProps {
-  conversation: InboxConversation;
-  /** An open offer for this agent ('me') or for a colleague ('other'), else null. */
-  offer: 'me' | 'other' | null;
-  selected: boolean;
-  tabbable: boolean;
-  now: number;
-  onOpen(): void;
-}
-
-function InboxItem({ conversation, offer, selected, tabbable, now, onOpen }: InboxItemProps) {
-  const t = useT();
-  const language = useLanguage();
-  const assignee = conversation.assigneeName ?? t('inbox.unassigned');
-  const lost = conversation.access === 'lost';
-  const className = ['inbox-item', lost && 'inbox-item-lost', offer === 'me' && 'inbox-item-offer', offer === 'other' && 'inbox-item-offer-other']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <li
-      className={className}
-      data-testid="conversation-item"
-      data-conversation-id={conversation.id}
-      data-selected={selected ? 'true' : 'false'}
-      data-access={conversation.access}
-      data-status={conversation.status}
-      data-routing={conversation.routingState}
-      data-offer={offer ?? undefined}
-    >
-      <button
-        type="button"
-        data-conversation-button=""
-        className="inbox-item-button"
-        aria-current={selected ? 'true' : undefined}
-        tabIndex={tabbable ? 0 : -1}
-        onClick={onOpen}
-      >
-        <span className="inbox-item-top">
-          <span className="inbox-contact">{conversation.contactName}</span>
-          <time className="inbox-time" dateTime={conversation.lastMessageAt} title={formatFull(conversation.lastMessageAt, language)}>
-            {formatRelative(conversation.lastMessageAt, now, t, language)}
-          </time>
-        </span>
-        {offer === 'me' && (
-          <span className="inbox-offer-line">
-            <span className="offer-label">{t('offer.forYou')}</span>
-            <OfferCountdown expiresAt={conversation.offerExpiresAt} />
-          </span>
-        )}
-        <span className="inbox-preview">{conversation.lastMessagePreview || t('inbox.noPreview')}</span>
-        {lost && (
-          <span className="inbox-lost" data-testid="conversation-lost">
-            {t('inbox.lost')}
-          </span>
-        )}
-        <span className="inbox-item-bottom">
-          <ChannelBadge kind={conversation.channelKind} />
-          <RoutingBadges conversation={conversation} />
-          {conversation.status === 'resolved' && (
-            <span className="status-badge" data-testid="resolved-badge">
-              {t('inbox.resolved')}
-            </span>
-          )}
-          {offer === 'other' ? (
-            <OfferedToOther conversation={conversation} />
-          ) : (
-            offer === null && (
-              <span className={conversation.assigneeId ? 'inbox-assignee' : 'inbox-assignee inbox-unassigned'}>
-                {assignee}
-              </span>
-            )
-          )}
-        </span>
-      </button>
-      {offer === 'me' && <OfferActions conversation={conversation} compact />}
-    </li>
   );
 }

@@ -4,11 +4,13 @@ import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
+import { NotificationSettings } from '../notifications/NotificationSettings';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
+import { ViewSwitch } from './ViewSwitch';
 
-/** Product name, connection status, the agent's presence and load, who is signed in, language and sign-out. */
+/** Product name, the screen switch (supervisors and admins), connection status, the agent's presence and load, who is signed in, language and sign-out. */
 export function Header() {
   const t = useT();
   const controller = useController();
@@ -36,8 +38,10 @@ export function Header() {
         </span>
         <span className="brand-name">{t('app.name')}</span>
       </div>
+      <ViewSwitch />
       <ConnectionStatus />
       <div className="header-spacer" />
+      <NotificationSettings />
       <PresenceSwitch />
       {error && (
         <p className="header-error" role="alert">

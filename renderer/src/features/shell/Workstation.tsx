@@ -1,24 +1,29 @@
 import { Composer } from '../composer/Composer';
 import { InboxList } from '../inbox/InboxList';
 import { OfferAnnouncer } from '../inbox/OfferAnnouncer';
-import { ProfilePanel } from '../profile/ProfilePanel';
+import { NoticeCenter } from '../notices/NoticeCenter';
 import { ThreadView } from '../thread/ThreadView';
 import { Header } from './Header';
+import { SidePane } from './SidePane';
+import { ViewPanel } from './ViewPanel';
 
-/** The signed-in layout: header over inbox, thread with composer, and the customer profile. */
+/** The signed-in layout: header over the chosen screen — inbox, thread with composer, and the profile and knowledge beside it; or the live monitor or admin screen. */
 export function Workstation() {
   return (
     <div className="workstation">
       <Header />
       <OfferAnnouncer />
-      <main className="panes">
-        <InboxList />
-        <div className="conversation-pane">
-          <ThreadView />
-          <Composer />
-        </div>
-        <ProfilePanel />
-      </main>
+      <NoticeCenter />
+      <ViewPanel>
+        <main className="panes">
+          <InboxList />
+          <div className="conversation-pane">
+            <ThreadView />
+            <Composer />
+          </div>
+          <SidePane />
+        </main>
+      </ViewPanel>
     </div>
   );
 }

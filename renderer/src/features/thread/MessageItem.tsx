@@ -6,38 +6,78 @@ import type { OutboxRef } from '../../app/workstation-controller';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatClock, formatFull } from '../../lib/time';
+import { useTeamStore } from '../../stores/team-store';
+import { splitMentions } from '../composer/mention-logic';
+import { channelDeliveryLine } from './channel-delivery';
+import { internalKind } from './note-kind';
 import { outboxActions, type OutboxAction } from './outbox-actions';
+
+interface MessageItemProps {
+  message: ThreadMessage;
+  canSend?: boolean;
+}
 
 /**
  * One message: customers on the left, the team on the right, system notes in the middle, and
- * notes for agents only (a transfer note) as a yellow note across the thread.
+ * notes for agents only as a yellow note across the thread (a whisper from a supervisor marked
+ * as such); agents-only system lines (taken over, joined) centred like other system notes.
  */
-export function MessageItem({ message, canSend = true }: { message: ThreadMessage; canSend?: boolean }) {
+export function MessageItem({ message, canSend = true }: MessageItemProps) {
   const t = useT();
   const language = useLanguage();
+  const team = useTeamStore((s) => s.agents);
   const sender = message.senderName ?? t(`sender.${message.senderType}`);
   const outgoing = message.senderType === 'agent' || message.senderType === 'bot';
+  const kind = message.internal ? internalKind(message, team) : null;
   return (
     <li
-      className={message.internal ? 'message message-internal' : 'message'}
+      className={kind === 'system' || kind === null ? 'message' : 'message message-internal'}
       data-testid="message"
       data-sender={message.senderType}
       data-delivery={message.delivery}
+      data-channel-delivery={message.channelDelivery?.status}
       data-message-id={message.id}
       data-client-id={message.clientId ?? undefined}
       data-internal={message.internal ? 'true' : undefined}
+      data-note-kind={kind ?? undefined}
     >
-      {message.internal ? (
-        <div className="note-bubble">
+      {kind === 'whisper' || kind === 'note' ? (
+        <div className={kind === 'whisper' ? 'note-bubble note-whisper' : 'note-bubble'}>
           <div className="note-meta">
-            <span className="note-label">{t('message.internalNote')}</span>
-            {message.senderType !== 'system' && <span className="message-sender">{sender}</span>}
+            <span className="note-label">
+              {kind === 'whisper' ? t('note.whisperFrom', { name: sender }) : t('message.internalNote')}
+            </span>
+            {kind === 'note' && <span className="message-sender">{sender}</span>}
             <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
               {formatClock(message.createdAt, language)}
             </time>
           </div>
-          <p className="note-body">{message.body}</p>
+          <p className="note-body">
+            {splitMentions(
+              message.body,
+              team.map((m) => m.name),
+            ).map((part, i) =>
+              part.mention ? (
+                <span key={i} className="note-mention">
+                  {part.text}
+                </span>
+              ) : (
+                part.text
+              ),
+            )}
+          </p>
         </div>
+      ) : kind === 'system' ? (
+        <p className="message-system message-system-internal" title={t('note.systemTitle')}>
+          <span className="message-system-lock" aria-hidden="true">
+            ●
+          </span>
+          <span>{message.body}</span>
+          <span className="visually-hidden">({t('note.systemTitle')})</span>
+          <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
+            {formatClock(message.createdAt, language)}
+          </time>
+        </p>
       ) : message.senderType === 'system' ? (
         <p className="message-system">
           <span>{message.body}</span>
@@ -87,7 +127,9 @@ function DeliveryLine({ message, canSend }: { message: ThreadMessage; canSend: b
   if (message.delivery === 'failed') status = t('delivery.failed', { reason: describeError(t, message.error) });
   else if (message.delivery === 'queued') status = t('delivery.queued');
   else if (message.delivery === 'sending') status = t('delivery.sending');
-  if (status === null && actions.length === 0) return null;
+  // Stored by the server: how far it got on the customer's platform (WhatsApp, Telegram, …).
+  const platform = channelDeliveryLine(message);
+  if (status === null && actions.length === 0 && platform === null) return null;
 
   return (
     <div className="message-delivery-wrap">
@@ -97,6 +139,19 @@ function DeliveryLine({ message, canSend }: { message: ThreadMessage; canSend: b
           title={message.delivery === 'failed' ? message.error?.message : undefined}
         >
           {status}
+        </p>
+      )}
+      {platform && (
+        <p
+          className={platform.status === 'failed' ? 'message-channel-delivery message-failed' : 'message-channel-delivery'}
+          data-status={platform.status}
+        >
+          <span className="delivery-marks" aria-hidden="true">
+            {platform.marks}
+          </span>
+          <span data-testid={`message-delivery-${message.id}`} data-status={platform.status}>
+            {t(platform.key, { reason: platform.reason ?? '', attempts: platform.attempts })}
+          </span>
         </p>
       )}
       {actions.length > 0 && (

@@ -14,6 +14,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { TransferDialog } from '../transfer/TransferDialog';
 import { canTransfer } from '../transfer/transfer-logic';
 import { MessageItem } from './MessageItem';
+import { OthersHereLine, TypingPreviews } from './ThreadActivity';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
 const STICK_THRESHOLD = 48;
@@ -92,6 +93,7 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
           </ol>
         </div>
       </div>
+      <TypingPreviews conversationId={conversation.id} />
     </section>
   );
 }
@@ -170,7 +172,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
           <OfferCountdown expiresAt={conversation.offerExpiresAt} />
           <OfferActions conversation={conversation} />
         </div>
-      ) : (
+      ) : conversation.access === 'lost' ? null /* who has it now is in the notice below; the cached assignee is stale */ : (
         <p className="thread-assignee">
           {offer === 'other' ? (
             <OfferedToOther conversation={conversation} />
@@ -181,6 +183,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
           )}
         </p>
       )}
+      <OthersHereLine conversationId={conversation.id} />
       {conversation.summary && (
         <p className="thread-summary" data-testid="conversation-summary">
           {t('thread.summary', { summary: conversation.summary })}

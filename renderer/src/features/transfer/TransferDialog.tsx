@@ -1,3 +1,4 @@
+import { AgentOption } from './AgentOption';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { InboxConversation } from '../../../../shared/contract';
@@ -168,31 +169,17 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
                   const key = targetKey({ kind: 'agent', userId: member.id });
                   return (
                     <li key={key}>
-                      <label
-                        className="transfer-option"
-                        data-disabled={selectable ? undefined : 'true'}
-                        data-testid="transfer-agent"
-                        data-agent-id={member.id}
-                      >
-                        <input
-                          type="radio"
-                          name="transfer-target"
-                          value={key}
-                          checked={selectedKey === key}
-                          disabled={!selectable || saving}
-                          onChange={() => choose(key)}
-                        />
-                        <span className="presence-dot" data-presence={member.presence} aria-hidden="true" />
-                        <span className="transfer-option-name">{member.name}</span>
-                        <span className="transfer-option-meta">{t(`presence.${member.presence}`)}</span>
-                        <span
-                          className={full ? 'transfer-load transfer-load-full' : 'transfer-load'}
-                          title={t('transfer.loadTitle', { load: member.load, max: member.maxChats })}
-                        >
-                          {t('transfer.load', { load: member.load, max: member.maxChats })}
-                          {full && <span className="visually-hidden"> {t('transfer.full')}</span>}
-                        </span>
-                      </label>
+                      <AgentOption
+                        member={member}
+                        full={full}
+                        selectable={selectable}
+                        checked={selectedKey === key}
+                        saving={saving}
+                        group="transfer-target"
+                        value={key}
+                        testId="transfer-agent"
+                        onChoose={() => choose(key)}
+                      />
                     </li>
                   );
                 })}

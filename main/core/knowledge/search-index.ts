@@ -1,0 +1,173 @@
+import type { KbArticle } from '../../../shared/domain';
+import type { KbSearchHit } from '../../../shared/knowledge';
+import { markdownToPlainText } from '../../../shared/markdown';
+import type { SqlWriter } from '../cache/sqlite';
+import { indexForm } from './fold';
+import { highlight, snippet } from './highlight';
+import { analyzeQuery, type SearchPlan } from './query';
+import { compareCandidates, holds, scoreCandidate, type RankedCandidate } from './rank';
+
+/**
+ * The knowledge search index in the client cache (tables of migration 0004): `kb_search` holds each
+ * enabled article's title, alternative questions and body in index form (fold.ts), and `kb_fts`
+ * indexes the same columns with FTS5's trigram tokenizer (contentless: the text is read from
+ * `kb_search`). Searching works offline; the index follows the cached articles.
+ */
+
+/** Bumped when the index form changes: every article is indexed again. */
+const INDEX_VERSION = 1;
+/** Most candidates each lookup (MATCH, LIKE) brings to the ranking. */
+const CANDIDATES = 200;
+const CHUNK = 500;
+
+type Reader = Pick<SqlWriter, 'all'>;
+
+/** What an article is indexed from; a change to any of it means indexing it again. */
+function stampOf(article: KbArticle): string {
+  let hash = 0x811c9dc5;
+  const text = [article.title, ...(article.questions ?? []), article.body].join('\u0001');
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${INDEX_VERSION}:${article.updatedAt}:${(hash >>> 0).toString(36)}`;
+}
+
+/** Disabled articles stay in the cache (kb.list) but are never searched. */
+const searchable = (a: KbArticle) => a.enabled !== false;
+
+/**
+ * Brings the index in step with `articles` (the cache's whole set): unchanged articles are left
+ * alone, changed and new ones indexed, removed and disabled ones dropped. Runs in the caller's
+ * write transaction.
+ */
+export async function indexArticles(tx: SqlWriter, articles: readonly KbArticle[]): Promise<{ added: number; removed: number }> {
+  const wanted = new Map(articles.filter(searchable).map((a) => [a.id, a]));
+  const existing = await tx.all<{ id: number; article_id: string; stamp: string }>('SELECT id, article_id, stamp FROM kb_search');
+  const stale: number[] = [];
+  for (const row of existing) {
+    const article = wanted.get(row.article_id);
+    if (article && stampOf(article) === row.stamp) wanted.delete(row.article_id);
+    else stale.push(row.id);
+  }
+  for (let i = 0; i < stale.length; i += CHUNK) {
+    const ids = stale.slice(i, i + CHUNK);
+    const marks = ids.map(() => '?').join(',');
+    await tx.run(`DELETE FROM kb_fts WHERE rowid IN (${marks})`, ids);
+    await tx.run(`DELETE FROM kb_search WHERE id IN (${marks})`, ids);
+  }
+  if (wanted.size > 0) {
+    const next = (await tx.all<{ n: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM kb_search'))[0]!.n;
+    const rows = [...wanted.values()].map((a, i) => {
+      const title = indexForm(a.title);
+      const questions = indexForm((a.questions ?? []).join('\n'));
+      return { id: next + i, articleId: a.id, stamp: stampOf(a), title, questions, body: indexForm(a.body), head: `${title}${questions.trimStart()}` };
+    });
+    await tx.runMany(
+      'INSERT INTO kb_search (id, article_id, stamp, title, questions, body, head) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      rows.map((r) => [r.id, r.articleId, r.stamp, r.title, r.questions, r.body, r.head]),
+    );
+    await tx.runMany(
+      'INSERT INTO kb_fts (rowid, title, questions, body) VALUES (?, ?, ?, ?)',
+      rows.map((r) => [r.id, r.title, r.questions, r.body]),
+    );
+  }
+  return { added: wanted.size, removed: stale.length };
+}
+
+/** Candidates through FTS5: row id → bm25 (title weighs most, then the questions, then the body). */
+async function matchCandidates(db: Reader, match: string): Promise<Map<number, number>> {
+  const rows = await db.all<{ id: number; rank: number }>(
+    `SELECT rowid AS id, bm25(kb_fts, 4.0, 3.0, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+    [match],
+  );
+  return new Map(rows.map((r) => [r.id, r.rank]));
+}
+
+/**
+ * Candidates through LIKE (terms too short for trigrams): those holding a term in the title or
+ * questions first, then in the body. Each scan stops once it has enough.
+ */
+async function likeCandidates(db: Reader, patterns: readonly string[]): Promise<number[]> {
+  const scan = async (column: 'head' | 'body') =>
+    db.all<{ id: number }>(
+      `SELECT id FROM kb_search WHERE ${patterns.map(() => `${column} LIKE ?`).join(' OR ')} LIMIT ${CANDIDATES}`,
+      patterns,
+    );
+  const head = await scan('head');
+  const ids = head.map((r) => r.id);
+  if (ids.length < CANDIDATES) for (const row of await scan('body')) ids.push(row.id);
+  return ids;
+}
+
+type IndexedRow = { id: number; article_id: string; title: string; questions: string; body: string };
+
+/** The ranked candidates of a plan: id, score, and the row they were scored on. */
+async function rank(db: Reader, plan: SearchPlan, limit: number): Promise<{ ranked: RankedCandidate[]; rows: Map<number, IndexedRow> }> {
+  const bm25 = plan.match ? await matchCandidates(db, plan.match) : new Map<number, number>();
+  const patterns = [...plan.like, ...(bm25.size < limit ? plan.fallbackLike : [])];
+  const ids = new Set(bm25.keys());
+  if (patterns.length > 0) for (const id of await likeCandidates(db, patterns)) ids.add(id);
+  const rows = new Map<number, IndexedRow>();
+  const list = [...ids];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const chunk = list.slice(i, i + CHUNK);
+    const found = await db.all<IndexedRow>(
+      `SELECT id, article_id, title, questions, body FROM kb_search WHERE id IN (${chunk.map(() => '?').join(',')})`,
+      chunk,
+    );
+    for (const row of found) rows.set(row.id, row);
+  }
+  const ranked: RankedCandidate[] = [];
+  for (const row of rows.values()) {
+    const score = scoreCandidate(plan, row);
+    if (score > 0) ranked.push({ id: row.id, score, bm25: bm25.get(row.id) ?? null, titleLength: row.title.length });
+  }
+  ranked.sort(compareCandidates);
+  return { ranked, rows };
+}
+
+/**
+ * Searches the cached knowledge base: ranked hits (best first, at most `limit`), each with its
+ * score (0–1), its title and best passage with the matches marked. Chinese, English and mixed
+ * queries; an empty query finds nothing.
+ */
+export async function searchArticles(db: Reader, query: string, limit = 10): Promise<KbSearchHit[]> {
+  const plan = analyzeQuery(query);
+  if (plan.units.length === 0) return [];
+  const { ranked, rows } = await rank(db, plan, limit);
+  const top = ranked.slice(0, limit);
+  if (top.length === 0) return [];
+  const articleIds = top.map((c) => rows.get(c.id)!.article_id);
+  const stored = await db.all<{ id: string; data: string }>(
+    `SELECT id, data FROM kb_articles WHERE id IN (${articleIds.map(() => '?').join(',')})`,
+    articleIds,
+  );
+  const byId = new Map(stored.map((r) => [r.id, JSON.parse(r.data) as KbArticle]));
+  const hits: KbSearchHit[] = [];
+  for (const candidate of top) {
+    const row = rows.get(candidate.id)!;
+    const cached = byId.get(row.article_id);
+    if (!cached) continue;
+    const article = { ...cached, questions: cached.questions ?? [], enabled: cached.enabled ?? true };
+    hits.push({
+      article,
+      score: Math.round(candidate.score * 1000) / 1000,
+      title: highlight(article.title, plan.units),
+      snippet: bestPassage(article, row, plan),
+    });
+  }
+  return hits;
+}
+
+/** The body's best passage; an alternative question instead when one holds more of the query than the body. */
+function bestPassage(article: KbArticle, row: IndexedRow, plan: SearchPlan) {
+  const held = (field: string) => plan.units.filter((u) => holds(field, u)).length;
+  let best: { question: string; count: number } | null = null;
+  for (const question of article.questions) {
+    const count = held(indexForm(question));
+    if (count > (best?.count ?? 0)) best = { question, count };
+  }
+  if (best && best.count > held(row.body)) return snippet(best.question, plan.units);
+  return snippet(markdownToPlainText(article.body), plan.units);
+}

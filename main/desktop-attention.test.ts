@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { EventName } from '../shared/contract';
+import { withDesktopAttention, type AttentionWindowLike, type NotificationLike } from './desktop-attention';
+
+/** A faked Electron Notification class recording what was shown. */
+function fakeNotificationClass(supported = true) {
+  const shown: FakeNotification[] = [];
+  class FakeNotification implements NotificationLike {
+    static isSupported = () => supported;
+    readonly listeners = new Map<string, () => void>();
+    visible = false;
+    constructor(readonly options: { title: string; body: string; silent: boolean }) {}
+    on(event: 'click' | 'close', listener: () => void) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    show() {
+      this.visible = true;
+      shown.push(this);
+    }
+  }
+  return { FakeNotification, shown };
+}
+
+class FakeWindow implements AttentionWindowLike {
+  calls: string[] = [];
+  constructor(
+    private readonly state: { minimized?: boolean; focused?: boolean; destroyed?: boolean } = {},
+  ) {}
+  isDestroyed = () => this.state.destroyed ?? false;
+  isMinimized = () => this.state.minimized ?? false;
+  isFocused = () => this.state.focused ?? false;
+  restore = () => void this.calls.push('restore');
+  show = () => void this.calls.push('show');
+  focus = () => void this.calls.push('focus');
+  flashFrame = (flag: boolean) => void this.calls.push(`flash:${flag}`);
+}
+
+function setUp(window: FakeWindow | null = new FakeWindow(), supported = true) {
+  const forwarded: { event: EventName; payload: unknown }[] = [];
+  const badges: number[] = [];
+  const { FakeNotification, shown } = fakeNotificationClass(supported);
+  const emit = withDesktopAttention((event, payload) => forwarded.push({ event, payload }), {
+    Notification: FakeNotification,
+    setBadgeCount: (count) => badges.push(count),
+    window: () => window,
+  });
+  return { emit, forwarded, badges, shown, window };
+}
+
+const notice = { kind: 'message' as const, conversationId: 'c1', title: '张伟', body: '我的订单还没到', silent: true };
+
+describe('desktop notifications and badge in the Electron shell', () => {
+  it('shows the notification the core decided on as an OS notification, not in the page too', () => {
+    const { emit, forwarded, shown, window } = setUp();
+    emit('notification.show', notice);
+    expect(shown.map((n) => [n.options, n.visible])).toEqual([[{ title: '张伟', body: '我的订单还没到', silent: true }, true]]);
+    expect(forwarded).toEqual([]);
+    // The taskbar button flashes while the window is in the background.
+    expect(window?.calls).toEqual(['flash:true']);
+  });
+
+  it('brings the window forward on a click and tells the page which conversation to open', () => {
+    const { emit, forwarded, shown, window } = setUp(new FakeWindow({ minimized: true }));
+    emit('notification.show', notice);
+    shown[0]!.listeners.get('click')?.();
+    expect(window?.calls).toEqual(['flash:true', 'restore', 'show', 'focus']);
+    expect(forwarded).toEqual([{ event: 'notification.opened', payload: { conversationId: 'c1' } }]);
+  });
+
+  it('does not flash a focused window, and shows nothing where the system has no notifications', () => {
+    const focused = setUp(new FakeWindow({ focused: true }));
+    focused.emit('notification.show', notice);
+    expect(focused.window?.calls).toEqual([]);
+    const unsupported = setUp(new FakeWindow(), false);
+    unsupported.emit('notification.show', notice);
+    expect(unsupported.shown).toEqual([]);
+  });
+
+  it('puts the unread count on the badge and passes it on for the window title; other events pass unchanged', () => {
+    const { emit, forwarded, badges } = setUp(null);
+    emit('badge.changed', { count: 3 });
+    emit('inbox.reloaded', {});
+    expect(badges).toEqual([3]);
+    expect(forwarded).toEqual([
+      { event: 'badge.changed', payload: { count: 3 } },
+      { event: 'inbox.reloaded', payload: {} },
+    ]);
+  });
+});

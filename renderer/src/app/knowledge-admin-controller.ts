@@ -1,0 +1,170 @@
+import type { MethodArgs, MethodResult, SwitchboardBridge, Unsubscribe } from '../../../shared/contract';
+import type { KbArticle } from '../../../shared/domain';
+import { toAppError } from '../../../shared/errors';
+import type { KbImportResult } from '../../../shared/kb-exchange';
+import type { BotRule } from '../../../shared/knowledge';
+import { createCall, type Call } from '../bridge/call';
+import { appendTurnPage } from '../features/admin/bot-admin-logic';
+import { useBotAdminStore } from '../stores/bot-admin-store';
+import { useConnectionStore } from '../stores/connection-store';
+import { useKbAdminStore } from '../stores/kb-admin-store';
+import { useSessionStore } from '../stores/session-store';
+
+/** What the admin screen's knowledge base and bot sections ask of the client core; answers land in their stores. */
+export interface KnowledgeAdminController {
+  /** Follows article changes, sign-in and connection; returns a function that stops it. */
+  start(): Unsubscribe;
+  loadArticles(): Promise<void>;
+  /** Creates or changes an article. Throws an AppError the editor shows. */
+  saveArticle(args: MethodArgs<'kbAdmin.save'>): Promise<KbArticle>;
+  /** Throws an AppError the list shows. */
+  setArticleEnabled(id: string, enabled: boolean): Promise<KbArticle>;
+  /** Imports a file's text; the list is read again when anything was written. Throws when the import could not run. */
+  importArticles(json: string): Promise<KbImportResult>;
+  exportArticles(): Promise<MethodResult<'kbAdmin.export'>>;
+  loadRules(): Promise<void>;
+  /** Adds or changes a reply. Throws an AppError the form shows. */
+  saveRule(args: MethodArgs<'botRules.save'>): Promise<BotRule>;
+  deleteRule(id: string): Promise<void>;
+  /** Reads the newest turns of one conversation ('' for all). */
+  loadTurns(conversationId: string): Promise<void>;
+  loadMoreTurns(): Promise<void>;
+}
+
+/**
+ * Wires the knowledge base and bot administration to its stores. Everything here is read live from
+ * the server (the desktop's own copy holds only enabled articles): the article list is read again
+ * when articles change anywhere (`catalog.updated`) and, after a failure, when the connection returns.
+ */
+export function createKnowledgeAdminController(bridge: SwitchboardBridge): KnowledgeAdminController {
+  const call: Call = createCall(bridge);
+  // Each turns search gets a number; answers to an older search (or its pages) are dropped.
+  let turnsSearch = 0;
+  let articlesRead = 0;
+
+  function resetAll(): void {
+    turnsSearch += 1;
+    articlesRead += 1;
+    useKbAdminStore.getState().reset();
+    useBotAdminStore.getState().reset();
+  }
+
+  function onConnection(status: string | undefined, previous: string | undefined): void {
+    if (status === previous || status !== 'online') return;
+    if (useKbAdminStore.getState().status === 'failed') void controller.loadArticles();
+    if (useBotAdminStore.getState().rulesStatus === 'failed') void controller.loadRules();
+    if (useBotAdminStore.getState().turnsStatus === 'failed') void controller.loadTurns(useBotAdminStore.getState().turnsConversation);
+  }
+
+  const controller: KnowledgeAdminController = {
+    start() {
+      const stops: Unsubscribe[] = [
+        // Articles changed somewhere (or the desktop reconnected): read the list again if it is shown.
+        bridge.on('catalog.updated', () => {
+          if (useKbAdminStore.getState().status !== 'idle') void controller.loadArticles();
+        }),
+        useSessionStore.subscribe((next, previous) => {
+          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
+          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
+          if (user !== before) resetAll();
+        }),
+        useConnectionStore.subscribe((next, previous) => onConnection(next.connection?.status, previous.connection?.status)),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+
+    async loadArticles() {
+      const read = ++articlesRead;
+      useKbAdminStore.getState().setLoading();
+      try {
+        const articles = await call('kbAdmin.list', {});
+        if (read === articlesRead) useKbAdminStore.getState().setLoaded(articles);
+      } catch (err) {
+        if (read === articlesRead) useKbAdminStore.getState().setFailed(toAppError(err).toJSON());
+      }
+    },
+
+    async saveArticle(args) {
+      const article = await call('kbAdmin.save', args);
+      useKbAdminStore.getState().put(article);
+      return article;
+    },
+
+    async setArticleEnabled(id, enabled) {
+      const article = await call('kbAdmin.setEnabled', { id, enabled });
+      useKbAdminStore.getState().put(article);
+      return article;
+    },
+
+    async importArticles(json) {
+      const result = await call('kbAdmin.import', { json });
+      if (result.imported + result.updated > 0) void controller.loadArticles();
+      return result;
+    },
+
+    exportArticles() {
+      return call('kbAdmin.export', {});
+    },
+
+    async loadRules() {
+      useBotAdminStore.getState().setRulesLoading();
+      try {
+        useBotAdminStore.getState().setRulesLoaded(await call('botRules.list', {}));
+      } catch (err) {
+        useBotAdminStore.getState().setRulesFailed(toAppError(err).toJSON());
+      }
+    },
+
+    async saveRule(args) {
+      const rule = await call('botRules.save', args);
+      useBotAdminStore.getState().putRule(rule);
+      return rule;
+    },
+
+    async deleteRule(id) {
+      try {
+        await call('botRules.delete', { id });
+      } catch (err) {
+        // Already gone: either way it is no longer a reply of the bot.
+        if (toAppError(err).code !== 'not_found') throw err;
+      }
+      useBotAdminStore.getState().removeRule(id);
+    },
+
+    async loadTurns(conversationId) {
+      const search = ++turnsSearch;
+      const id = conversationId.trim();
+      useBotAdminStore.getState().setTurnsLoading(id);
+      try {
+        const page = await call('botTurns.list', id ? { conversationId: id } : {});
+        if (search !== turnsSearch) return;
+        useBotAdminStore.getState().setTurnsLoaded(id, appendTurnPage([], page.turns), page.nextBefore);
+      } catch (err) {
+        if (search !== turnsSearch) return;
+        useBotAdminStore.getState().setTurnsFailed(toAppError(err).toJSON());
+      }
+    },
+
+    async loadMoreTurns() {
+      const bot = useBotAdminStore.getState();
+      if (bot.nextBefore === null || bot.loadingMore || bot.turnsStatus !== 'ready') return;
+      const search = turnsSearch;
+      bot.setLoadingMore();
+      try {
+        const page = await call('botTurns.list', {
+          ...(bot.turnsConversation ? { conversationId: bot.turnsConversation } : {}),
+          before: bot.nextBefore,
+        });
+        if (search !== turnsSearch) return;
+        useBotAdminStore.getState().setMore(appendTurnPage(useBotAdminStore.getState().turns, page.turns), page.nextBefore);
+      } catch (err) {
+        if (search !== turnsSearch) return;
+        useBotAdminStore.getState().setMoreFailed(toAppError(err).toJSON());
+      }
+    },
+  };
+
+  return controller;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { watchWindowVisibility } from './window-visibility';
+
+class FakeDocument extends EventTarget {
+  visibilityState: DocumentVisibilityState = 'visible';
+}
+
+describe('window visibility for activity', () => {
+  it('reports leaving on blur or hiding and coming back on focus or showing, once per change', () => {
+    const win = new EventTarget();
+    const doc = new FakeDocument();
+    const seen: boolean[] = [];
+    const stop = watchWindowVisibility(win, doc, (v) => seen.push(v));
+    win.dispatchEvent(new Event('blur'));
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    win.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([false, true]);
+    stop();
+    win.dispatchEvent(new Event('blur'));
+    expect(seen).toEqual([false, true]);
+  });
+
+  it('a focus event while the page is hidden does not count as back', () => {
+    const win = new EventTarget();
+    const doc = new FakeDocument();
+    const seen: boolean[] = [];
+    watchWindowVisibility(win, doc, (v) => seen.push(v));
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    win.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([false]);
+  });
+});

@@ -1,0 +1,331 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { Template } from '../../../../shared/domain';
+import { toAppError, type AppErrorShape } from '../../../../shared/errors';
+import { TEMPLATE_VARIABLES } from '../../../../shared/quick-replies';
+import { useKnowledge } from '../../app/knowledge-context';
+import { describeError } from '../../i18n/translate';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { focusableIn, trapTab } from '../../lib/focus-trap';
+import { useConnectionStore } from '../../stores/connection-store';
+import { useSessionStore } from '../../stores/session-store';
+import { blankDraft, draftOf, draftProblems, groupTemplates, mayEdit, toInput, type TemplateDraft } from './template-form';
+import { bareShortcut } from './template-match';
+import { useTemplatesStore } from './templates-store';
+
+/**
+ * Quick replies, managed: the team's and the agent's own, with categories and shortcuts. Agents
+ * add, change and delete their own; admins also the team's. Reading works offline (the local
+ * cache); changes need the connection. Modal: focus stays inside, Esc closes.
+ */
+export function TemplateManager({ onClose }: { onClose(): void }) {
+  const t = useT();
+  const language = useLanguage();
+  const knowledge = useKnowledge();
+  const user = useSessionStore((s) => s.session?.user ?? null);
+  const templates = useTemplatesStore((s) => s.templates);
+  const offline = useConnectionStore((s) => s.connection?.status !== 'online');
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const ids = { title: useId() };
+  const [draft, setDraft] = useState<TemplateDraft | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const groups = useMemo(() => groupTemplates(templates), [templates]);
+
+  useEffect(() => {
+    dialogRef.current?.focus();
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      if (busy) return;
+      if (draft) setDraft(null);
+      else onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    const focusable = focusableIn(dialogRef.current);
+    const next = trapTab(focusable.indexOf(document.activeElement as HTMLElement), focusable.length, event.shiftKey);
+    if (next === null) return;
+    event.preventDefault();
+    focusable[next]?.focus();
+  }
+
+  async function remove(template: Template) {
+    if (confirming !== template.id) {
+      setConfirming(template.id);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await knowledge.deleteTemplate(template.id);
+      setConfirming(null);
+    } catch (err) {
+      setError(toAppError(err).toJSON());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const row = (template: Template) => {
+    const editable = mayEdit(template, user);
+    return (
+      <li key={template.id} className="quick-row" data-testid="quick-row">
+        <div className="quick-row-text">
+          <span className="quick-option-head">
+            <span className="quick-shortcut">/{bareShortcut(template.shortcut)}</span>
+            <span className="quick-title">{template.title}</span>
+            {template.category && <span className="tag">{template.category}</span>}
+            <span className="quick-scope">{t(template.lang === 'zh' ? 'kb.langZh' : 'kb.langEn')}</span>
+          </span>
+          <span className="quick-preview">{template.body}</span>
+        </div>
+        {editable && (
+          <div className="quick-row-actions">
+            <button type="button" className="button button-small" disabled={offline || busy} onClick={() => setDraft(draftOf(template))}>
+              {t('quick.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              disabled={offline || busy}
+              onClick={() => void remove(template)}
+            >
+              {confirming === template.id ? t('quick.confirmDelete') : t('quick.delete')}
+            </button>
+          </div>
+        )}
+      </li>
+    );
+  };
+
+  return createPortal(
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
+      <div
+        ref={dialogRef}
+        className="dialog quick-manager"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.title}
+        data-testid="quick-manager"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <div className="dialog-header">
+          <h2 id={ids.title} className="dialog-title">
+            {draft ? (draft.id ? t('quick.editTitle') : t('quick.addTitle')) : t('quick.managerTitle')}
+          </h2>
+          <button type="button" className="dialog-close" aria-label={t('quick.close')} title={t('quick.close')} disabled={busy} onClick={onClose}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        {offline && (
+          <p className="dialog-notice" role="status">
+            {t('quick.offline')}
+          </p>
+        )}
+        {error && (
+          <p className="dialog-error" role="alert">
+            {t('quick.failed', { reason: describeError(t, error) })}
+          </p>
+        )}
+        {draft ? (
+          <TemplateForm
+            draft={draft}
+            canTeam={user?.role === 'admin'}
+            offline={offline}
+            categories={[...new Set(templates.map((x) => x.category).filter(Boolean))]}
+            onCancel={() => setDraft(null)}
+            onSaved={() => {
+              setDraft(null);
+              setError(null);
+            }}
+          />
+        ) : (
+          <>
+            <section aria-label={t('quick.teamTitle')}>
+              <h3 className="quick-group-title">{t('quick.teamTitle')}</h3>
+              {groups.team.length > 0 ? <ul className="quick-rows">{groups.team.map(row)}</ul> : <p className="dialog-muted">{t('quick.noneTeam')}</p>}
+            </section>
+            <section aria-label={t('quick.personalTitle')}>
+              <h3 className="quick-group-title">{t('quick.personalTitle')}</h3>
+              {groups.personal.length > 0 ? (
+                <ul className="quick-rows">{groups.personal.map(row)}</ul>
+              ) : (
+                <p className="dialog-muted">{t('quick.nonePersonal')}</p>
+              )}
+            </section>
+            <div className="dialog-actions">
+              <button type="button" className="button" onClick={onClose}>
+                {t('quick.close')}
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                data-testid="quick-add"
+                disabled={offline}
+                onClick={() => setDraft(blankDraft(user?.role, language))}
+              >
+                {t('quick.add')}
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+interface TemplateFormProps {
+  draft: TemplateDraft;
+  canTeam: boolean;
+  offline: boolean;
+  categories: string[];
+  onCancel(): void;
+  onSaved(): void;
+}
+
+function TemplateForm({ draft: initial, canTeam, offline, categories, onCancel, onSaved }: TemplateFormProps) {
+  const t = useT();
+  const knowledge = useKnowledge();
+  const [draft, setDraft] = useState(initial);
+  const [shown, setShown] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const ids = { scope: useId(), lang: useId(), shortcut: useId(), title: useId(), category: useId(), categories: useId(), body: useId(), vars: useId() };
+  const problems = draftProblems(draft);
+  const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  async function save() {
+    setShown(true);
+    if (problems.length > 0 || offline) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await knowledge.saveTemplate(toInput(draft));
+      onSaved();
+    } catch (err) {
+      setError(toAppError(err).toJSON());
+      setSaving(false);
+    }
+  }
+
+  function addVariable(name: string) {
+    const box = bodyRef.current;
+    const at = box?.selectionStart ?? draft.body.length;
+    const end = box?.selectionEnd ?? at;
+    const token = `{{${name}}}`;
+    set('body', draft.body.slice(0, at) + token + draft.body.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(at + token.length, at + token.length);
+    });
+  }
+
+  const problem = (key: 'shortcut' | 'title' | 'body') =>
+    shown && (problems.includes(key) || (key === 'shortcut' && problems.includes('shortcutSpaces'))) ? (
+      <p className="dialog-field-error">{t(key === 'shortcut' && problems.includes('shortcutSpaces') ? 'quick.shortcutSpaces' : `quick.${key}Required`)}</p>
+    ) : null;
+
+  return (
+    <form
+      className="quick-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <div className="quick-form-row">
+        <div className="field">
+          <label htmlFor={ids.scope}>{t('quick.scope')}</label>
+          <select id={ids.scope} value={draft.scope} disabled={!canTeam} onChange={(e) => set('scope', e.target.value as TemplateDraft['scope'])}>
+            <option value="personal">{t('quick.personal')}</option>
+            {canTeam && <option value="team">{t('quick.team')}</option>}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.lang}>{t('quick.lang')}</label>
+          <select id={ids.lang} value={draft.lang} onChange={(e) => set('lang', e.target.value as TemplateDraft['lang'])}>
+            <option value="zh">{t('kb.langZh')}</option>
+            <option value="en">{t('kb.langEn')}</option>
+          </select>
+        </div>
+      </div>
+      <div className="quick-form-row">
+        <div className="field">
+          <label htmlFor={ids.shortcut}>{t('quick.shortcut')}</label>
+          <input
+            id={ids.shortcut}
+            value={draft.shortcut}
+            maxLength={33}
+            placeholder={t('quick.shortcutPlaceholder')}
+            aria-invalid={shown && (problems.includes('shortcut') || problems.includes('shortcutSpaces')) ? true : undefined}
+            onChange={(e) => set('shortcut', e.target.value)}
+          />
+          {problem('shortcut')}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.category}>{t('quick.category')}</label>
+          <input id={ids.category} list={ids.categories} value={draft.category} maxLength={40} onChange={(e) => set('category', e.target.value)} />
+          <datalist id={ids.categories}>
+            {categories.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.title}>{t('quick.titleField')}</label>
+        <input
+          id={ids.title}
+          value={draft.title}
+          maxLength={100}
+          aria-invalid={shown && problems.includes('title') ? true : undefined}
+          onChange={(e) => set('title', e.target.value)}
+        />
+        {problem('title')}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.body}>{t('quick.body')}</label>
+        <textarea
+          ref={bodyRef}
+          id={ids.body}
+          rows={4}
+          value={draft.body}
+          aria-describedby={ids.vars}
+          aria-invalid={shown && problems.includes('body') ? true : undefined}
+          onChange={(e) => set('body', e.target.value)}
+        />
+        {problem('body')}
+        <p id={ids.vars} className="dialog-hint">
+          {t('quick.variablesHint')}{' '}
+          {TEMPLATE_VARIABLES.map((name) => (
+            <button key={name} type="button" className="quick-variable" onClick={() => addVariable(name)}>
+              {`{{${name}}}`}
+            </button>
+          ))}
+        </p>
+      </div>
+      {error && (
+        <p className="dialog-error" role="alert">
+          {t('quick.saveFailed', { reason: describeError(t, error) })}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" disabled={saving} onClick={onCancel}>
+          {t('quick.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" data-testid="quick-save" disabled={saving || offline}>
+          {saving ? t('quick.saving') : t('quick.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

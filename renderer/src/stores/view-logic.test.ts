@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isView, nextView, viewsFor, visibleView } from './view-logic';
+
+describe('workstation screens by role', () => {
+  it('gives agents only the inbox, supervisors the live monitor too, admins also the admin screen', () => {
+    expect(viewsFor('agent')).toEqual(['inbox']);
+    expect(viewsFor('supervisor')).toEqual(['inbox', 'monitor']);
+    expect(viewsFor('admin')).toEqual(['inbox', 'monitor', 'admin']);
+    expect(viewsFor(null)).toEqual(['inbox']);
+  });
+
+  it('shows the inbox when the chosen screen is not allowed for the role', () => {
+    expect(visibleView('monitor', 'agent')).toBe('inbox');
+    expect(visibleView('admin', 'supervisor')).toBe('inbox');
+    expect(visibleView('admin', undefined)).toBe('inbox');
+    expect(visibleView('monitor', 'supervisor')).toBe('monitor');
+    expect(visibleView('admin', 'admin')).toBe('admin');
+  });
+
+  it('moves between the screens with arrows, Home and End, wrapping around', () => {
+    const all = viewsFor('admin');
+    expect(nextView('ArrowRight', 'inbox', all)).toBe('monitor');
+    expect(nextView('ArrowRight', 'admin', all)).toBe('inbox');
+    expect(nextView('ArrowLeft', 'inbox', all)).toBe('admin');
+    expect(nextView('Home', 'admin', all)).toBe('inbox');
+    expect(nextView('End', 'inbox', all)).toBe('admin');
+    expect(nextView('Enter', 'inbox', all)).toBeNull();
+  });
+
+  it('knows its screen names', () => {
+    expect(isView('monitor')).toBe(true);
+    expect(isView('reports')).toBe(false);
+  });
+});

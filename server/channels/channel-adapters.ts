@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import type { Db } from '../db/db';
+import type { Clock } from '../lib/clock';
+import { ChannelDirectory } from '../domain/channels/channel-directory';
+import { registerChannelAdminRoutes } from '../domain/channels/channel-routes';
+import { registerContactRoutes } from '../domain/contacts/contact-routes';
+import type { Router } from '../domain/routing/router';
+import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
+import type { ErrorLogger } from '../realtime/request-handler';
+import { apiSender, registerApiChannelRoutes } from './api/api-channel';
+import { EmailSender } from './email/email-sender';
+import { SmtpListener } from './email/smtp-listener';
+import { DeliveryQueue } from './framework/delivery-queue';
+import { InboundMessages, type InboundResponder } from './framework/inbound';
+import type { RetryPolicy } from './framework/retry-policy';
+import type { ChannelRouteDeps } from './framework/route-deps';
+import { registerRawBodyRoutes } from './framework/webhook-scope';
+import { registerTelegramRoutes } from './telegram/telegram-routes';
+import { telegramSender } from './telegram/telegram-sender';
+import { registerWechatRoutes, WECHAT_DEADLINE_MS } from './wechat/wechat-routes';
+import { WechatSender } from './wechat/wechat-sender';
+import { registerWhatsAppRoutes } from './whatsapp/whatsapp-routes';
+import { whatsappSender } from './whatsapp/whatsapp-sender';
+
+export type ChannelAdapterOptions = {
+  db: Db;
+  io: Server;
+  secret: string;
+  clock: Clock;
+  router: Router;
+  sensitive: SensitiveScreen;
+  logError: ErrorLogger;
+  /** The bot, when the server runs one: platform messages reach it exactly as widget messages do. */
+  bot?: InboundResponder;
+  retry?: RetryPolicy;
+  deliveryPollMs?: number;
+  /** Answer WeChat after this long at the latest (default 4 s, inside the platform's 5 s). */
+  wechatReplyBudgetMs?: number;
+  /** Where the SMTP listener for email channels listens; none without it. */
+  smtp?: { port: number; host: string };
+};
+
+export type ChannelAdapters = {
+  deliveries: DeliveryQueue;
+  directory: ChannelDirectory;
+  /** The SMTP listener's port, when it runs. */
+  smtpPort: number | null;
+  /** Starts the delivery worker and the SMTP listener (after the HTTP server listens). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Every platform channel on one Fastify app: the webhooks (raw bodies, signatures checked first),
+ * the channels admin API, the contacts API, the outbound delivery queue with each platform's
+ * sender, and the SMTP listener for email. Register before the app listens.
+ */
+export async function registerChannelAdapters(app: FastifyInstance, options: ChannelAdapterOptions): Promise<ChannelAdapters> {
+  const { db, io, clock, logError } = options;
+  const directory = new ChannelDirectory(db, clock);
+  const email = new EmailSender();
+  const deliveries = new DeliveryQueue({
+    db, io, logError, retry: options.retry, pollMs: options.deliveryPollMs,
+    senders: { whatsapp: whatsappSender, telegram: telegramSender, wechat: new WechatSender(), api: apiSender, email },
+  });
+  const inbound = new InboundMessages({
+    db, io, router: options.router, clock, sensitive: options.sensitive, logError, bot: options.bot, onStored: () => deliveries.kick(),
+  });
+  const routeDeps: ChannelRouteDeps = {
+    db, io, clock, directory, inbound, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
+  };
+  await registerRawBodyRoutes(app, (scope) => {
+    registerWhatsAppRoutes(scope, routeDeps);
+    registerTelegramRoutes(scope, routeDeps);
+    registerWechatRoutes(scope, routeDeps);
+    registerApiChannelRoutes(scope, routeDeps);
+  });
+  registerChannelAdminRoutes(app, { db, secret: options.secret, clock, directory });
+  registerContactRoutes(app, { db, secret: options.secret, clock, io });
+
+  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError }) : null;
+  const adapters: ChannelAdapters = {
+    deliveries,
+    directory,
+    smtpPort: null,
+    async start() {
+      if (smtp && options.smtp) adapters.smtpPort = await smtp.listen(options.smtp.port, options.smtp.host);
+      deliveries.start();
+    },
+    async close() {
+      await deliveries.stop();
+      await smtp?.close();
+      email.close();
+    },
+  };
+  return adapters;
+}

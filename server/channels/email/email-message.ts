@@ -1,0 +1,84 @@
+import type { ParsedMail } from 'mailparser';
+import type { Attachment } from '../../../shared/domain';
+import { attachment, describeAttachment, normaliseText } from '../framework/describe';
+import type { InboundMessage } from '../framework/inbound';
+import { stripQuotedReply } from './quoted-reply';
+
+/** An inbound email in our terms, with the headers its thread is kept by. */
+export type InboundEmail = {
+  message: InboundMessage;
+  subject: string;
+  messageId: string;
+  /** In-Reply-To and References, oldest first, without duplicates. */
+  references: string[];
+};
+
+/** A Message-ID as stored and compared: with its angle brackets, no spaces. */
+export function normaliseMessageId(id: string): string {
+  const bare = id.trim().replace(/^<|>$/g, '').trim();
+  return `<${bare}>`;
+}
+
+/** Text of an HTML-only mail: block ends become line breaks, tags go, entities are decoded. */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<blockquote[\s\S]*?<\/blockquote>/gi, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|tr|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+function attachmentOf(a: ParsedMail['attachments'][number]): Attachment {
+  const kind = a.contentType.startsWith('image/') ? 'image' : a.contentType.startsWith('audio/') ? 'audio' : a.contentType.startsWith('video/') ? 'video' : 'document';
+  return attachment({ kind, fileName: a.filename ?? null, mimeType: a.contentType, size: a.size ?? null });
+}
+
+/**
+ * A parsed email as a customer message: the sender's address is their identity on the channel (and
+ * their verified email when the channel trusts sender addresses); the body is the new text only
+ * (quoted replies and signatures stripped, HTML-only mail turned into text) followed by a line per
+ * attachment; the first attachment's details are kept as the message's attachment. Null when the
+ * mail has no sender address.
+ */
+export function toInboundEmail(mail: ParsedMail, trustSenderAddress: boolean, fallbackId: string): InboundEmail | null {
+  const from = mail.from?.value.find((a) => a.address)?.address?.trim().toLowerCase();
+  if (!from) return null;
+  const name = mail.from?.value.find((a) => a.address)?.name?.trim() || null;
+  const rawText = mail.text?.trim() ? mail.text : typeof mail.html === 'string' ? htmlToPlainText(mail.html) : '';
+  const text = stripQuotedReply(rawText);
+  const files = (mail.attachments ?? []).filter((a) => a.contentDisposition !== 'inline' || !a.related);
+  const described = files.map((a) => describeAttachment(attachmentOf(a)));
+  const subject = mail.subject?.trim() || '(no subject)';
+  const body = normaliseText([text || (files.length === 0 ? subject : ''), ...described].filter(Boolean).join('\n'));
+  const messageId = normaliseMessageId(mail.messageId ?? fallbackId);
+  const refs = [...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])]
+    .flatMap((r) => r.split(/\s+/))
+    .filter(Boolean)
+    .map(normaliseMessageId);
+  return {
+    message: {
+      externalId: messageId,
+      sender: { externalId: from, name, verifiedEmail: trustSenderAddress ? from : null },
+      body: body || '(empty message)',
+      attachment: files[0] ? attachmentOf(files[0]) : null,
+      sentAt: mail.date ? mail.date.getTime() : null,
+    },
+    subject,
+    messageId,
+    references: [...new Set(refs)],
+  };
+}
+
+/** "Re: <subject>" once, however many replies deep. */
+export function replySubject(subject: string): string {
+  return /^(re|回复|答复)\s*[:：]/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim()}`;
+}

@@ -1,0 +1,57 @@
+import { attachmentSchema, MAX_MESSAGE_LENGTH, type Attachment } from '../../../shared/domain';
+
+/** An attachment with every field the message model has (absent ones null). */
+export function attachment(fields: Partial<Attachment> & Pick<Attachment, 'kind'>): Attachment {
+  return attachmentSchema.parse(fields);
+}
+
+const LABELS: Record<Attachment['kind'], string> = {
+  image: 'Photo',
+  document: 'File',
+  voice: 'Voice message',
+  audio: 'Audio',
+  video: 'Video',
+  sticker: 'Sticker',
+  location: 'Location',
+  file: 'File',
+};
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The text body that stands for an attachment in the thread, the inbox preview, the bot and the
+ * sensitive-word check: "[Photo] caption", "[File: invoice.pdf, 120 KB]", "[Location: 22.54, 114.06 Shop]".
+ */
+export function describeAttachment(a: Attachment): string {
+  const details: string[] = [];
+  if (a.kind === 'location') {
+    if (a.latitude !== null && a.longitude !== null) details.push(`${a.latitude}, ${a.longitude}`);
+    if (a.label) details.push(a.label);
+  } else {
+    if (a.fileName) details.push(a.fileName);
+    if (a.size !== null) details.push(formatSize(a.size));
+  }
+  const head = details.length > 0 ? `[${LABELS[a.kind]}: ${details.join(', ')}]` : `[${LABELS[a.kind]}]`;
+  return a.caption ? `${head} ${a.caption}` : head;
+}
+
+/** Normalises text from a platform: line endings, invisible controls, surrounding space, our length limit. */
+export function normaliseText(text: string): string {
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    // Control characters other than tab and newline carry nothing a person wrote.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .trim();
+  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
+}
+
+/** The stored body of an inbound message: its text, else the description of what it carried. */
+export function inboundBody(text: string | null | undefined, a: Attachment | null): string {
+  if (a) return normaliseText(describeAttachment(a));
+  return normaliseText(text ?? '');
+}

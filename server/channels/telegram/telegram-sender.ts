@@ -1,0 +1,43 @@
+import { DEFAULT_API_BASE_URLS } from '../../../shared/channels';
+import type { Attachment } from '../../../shared/domain';
+import { callPlatform, DeliveryError, joinUrl, retryableStatus, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
+
+/** The Bot API method and its parameters for a reply: sendMessage, or sendPhoto/sendDocument/sendLocation for what it carries. */
+export function telegramCall(chatId: string, body: string, a: Attachment | null): { method: string; params: Record<string, unknown> } {
+  const chat_id = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+  const file = a?.url ?? a?.mediaId;
+  const caption = a?.caption ?? (body.startsWith('[') ? undefined : body);
+  if (a?.kind === 'location' && a.latitude !== null && a.longitude !== null) {
+    return { method: 'sendLocation', params: { chat_id, latitude: a.latitude, longitude: a.longitude } };
+  }
+  if (a && file && a.kind === 'image') return { method: 'sendPhoto', params: { chat_id, photo: file, ...(caption ? { caption } : {}) } };
+  if (a && file && (a.kind === 'document' || a.kind === 'file')) {
+    return { method: 'sendDocument', params: { chat_id, document: file, ...(caption ? { caption } : {}) } };
+  }
+  return { method: 'sendMessage', params: { chat_id, text: body } };
+}
+
+type BotApiAnswer = { ok?: boolean; result?: { message_id?: number }; error_code?: number; description?: string; parameters?: { retry_after?: number } };
+
+/** Replies through the Bot API: `POST {base}/bot<token>/<method>` with JSON parameters. */
+export const telegramSender: ChannelSender = {
+  async send({ channel, recipient, message, signal }: OutboundContext): Promise<SendResult> {
+    const base = typeof channel.config.apiBaseUrl === 'string' ? channel.config.apiBaseUrl : DEFAULT_API_BASE_URLS.telegram;
+    const token = channel.secrets.botToken;
+    if (!token) throw new DeliveryError('the Telegram channel has no bot token', false);
+    const { method, params } = telegramCall(recipient.externalId, message.body, message.attachment);
+    const response = await callPlatform(
+      joinUrl(base, `bot${token}/${method}`),
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), signal },
+      'Telegram',
+    );
+    const answer = (response.json ?? {}) as BotApiAnswer;
+    if (response.status >= 200 && response.status < 300 && answer.ok === true) {
+      const id = answer.result?.message_id;
+      return { externalId: typeof id === 'number' ? `${recipient.externalId}:${id}` : null };
+    }
+    const reason = answer.description ?? `Telegram answered HTTP ${response.status}`;
+    const retryAfter = answer.parameters?.retry_after;
+    throw new DeliveryError(reason, retryableStatus(response.status), retryAfter !== undefined ? retryAfter * 1000 : undefined);
+  },
+};

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { describeZodError } from '../../../shared/errors';
+import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import type { InboundMessage } from '../framework/inbound';
+
+/**
+ * The WhatsApp Cloud API's `messages` webhook as Meta documents it: `entry[].changes[].value` with
+ * `messages` (from customers) and `statuses` (of what we sent). Unknown fields are allowed: Meta
+ * adds them over time.
+ */
+const mediaSchema = z.looseObject({
+  id: z.string().optional(),
+  mime_type: z.string().optional(),
+  sha256: z.string().optional(),
+  caption: z.string().optional(),
+  filename: z.string().optional(),
+  voice: z.boolean().optional(),
+});
+
+const messageSchema = z.looseObject({
+  from: z.string().min(1),
+  id: z.string().min(1),
+  timestamp: z.string().optional(),
+  type: z.string(),
+  text: z.looseObject({ body: z.string() }).optional(),
+  image: mediaSchema.optional(),
+  document: mediaSchema.optional(),
+  audio: mediaSchema.optional(),
+  voice: mediaSchema.optional(),
+  video: mediaSchema.optional(),
+  sticker: mediaSchema.optional(),
+  location: z.looseObject({
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string().optional(),
+    address: z.string().optional(),
+  }).optional(),
+  button: z.looseObject({ text: z.string().optional(), payload: z.string().optional() }).optional(),
+  interactive: z.looseObject({
+    type: z.string().optional(),
+    button_reply: z.looseObject({ id: z.string().optional(), title: z.string() }).optional(),
+    list_reply: z.looseObject({ id: z.string().optional(), title: z.string(), description: z.string().optional() }).optional(),
+  }).optional(),
+});
+
+const errorSchema = z.looseObject({
+  code: z.number().optional(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+});
+
+const statusSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.string(),
+  timestamp: z.string().optional(),
+  recipient_id: z.string().optional(),
+  errors: z.array(errorSchema).optional(),
+});
+
+const valueSchema = z.looseObject({
+  messaging_product: z.literal('whatsapp'),
+  metadata: z.looseObject({ display_phone_number: z.string().optional(), phone_number_id: z.string() }),
+  contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+  messages: z.array(messageSchema).optional(),
+  statuses: z.array(statusSchema).optional(),
+});
+
+export const whatsappWebhookSchema = z.looseObject({
+  object: z.literal('whatsapp_business_account'),
+  entry: z.array(
+    z.looseObject({
+      id: z.string(),
+      changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
+    }),
+  ),
+});
+
+export type WhatsAppStatus =
+  | { externalId: string; status: 'sent' | 'delivered' | 'read' }
+  | { externalId: string; status: 'failed'; reason: string };
+
+export type WhatsAppEvents = {
+  messages: InboundMessage[];
+  statuses: WhatsAppStatus[];
+  /** Changes for another phone number or of another kind, left alone. */
+  skipped: number;
+};
+
+export type ParseOutcome = { ok: true; events: WhatsAppEvents } | { ok: false; reason: string };
+
+/** The platform's words for why a message failed: "Re-engagement message (131047): More than 24 hours have passed…". */
+export function whatsappErrorReason(error: z.infer<typeof errorSchema> | undefined): string {
+  if (!error) return 'WhatsApp reported the message as failed';
+  const head = error.title ?? error.message ?? 'WhatsApp error';
+  const code = error.code !== undefined ? ` (${error.code})` : '';
+  const details = error.error_data?.details;
+  return details && details !== head ? `${head}${code}: ${details}` : `${head}${code}`;
+}
+
+function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
+  const sender = { externalId: m.from, name: names.get(m.from) ?? null, verifiedPhone: m.from };
+  const sentAt = m.timestamp && /^\d+$/.test(m.timestamp) ? Number(m.timestamp) * 1000 : null;
+  const base = { externalId: m.id, sender, sentAt };
+  const media = (kind: 'image' | 'document' | 'voice' | 'audio' | 'video' | 'sticker', media: z.infer<typeof mediaSchema>) =>
+    attachment({ kind, mediaId: media.id ?? null, mimeType: media.mime_type ?? null, fileName: media.filename ?? null, caption: media.caption ?? null });
+  switch (m.type) {
+    case 'text':
+      return m.text ? { ...base, body: normaliseText(m.text.body) } : null;
+    case 'image':
+      return m.image ? withAttachment(base, media('image', m.image)) : null;
+    case 'document':
+      return m.document ? withAttachment(base, media('document', m.document)) : null;
+    case 'video':
+      return m.video ? withAttachment(base, media('video', m.video)) : null;
+    case 'sticker':
+      return m.sticker ? withAttachment(base, media('sticker', m.sticker)) : null;
+    case 'audio': {
+      if (!m.audio) return null;
+      return withAttachment(base, media(m.audio.voice ? 'voice' : 'audio', m.audio));
+    }
+    case 'voice':
+      return m.voice ? withAttachment(base, media('voice', m.voice)) : null;
+    case 'location': {
+      if (!m.location) return null;
+      const label = [m.location.name, m.location.address].filter(Boolean).join(', ') || null;
+      return withAttachment(base, attachment({ kind: 'location', latitude: m.location.latitude, longitude: m.location.longitude, label }));
+    }
+    case 'button':
+      return { ...base, body: normaliseText(m.button?.text ?? m.button?.payload ?? '[Button]') };
+    case 'interactive': {
+      const reply = m.interactive?.button_reply?.title ?? m.interactive?.list_reply?.title;
+      return { ...base, body: normaliseText(reply ?? '[Interactive reply]') };
+    }
+    case 'reaction':
+      // A reaction to an earlier message is not a message of its own.
+      return null;
+    default:
+      return { ...base, body: `[${m.type} message]` };
+  }
+}
+
+function withAttachment(base: Omit<InboundMessage, 'body'>, a: InboundMessage['attachment'] & object): InboundMessage {
+  return { ...base, body: inboundBody(null, a), attachment: a };
+}
+
+/**
+ * Reads one webhook delivery for the business phone number `phoneNumberId`: customer messages
+ * normalised to our message model, and status updates of what we sent. Refuses (ok: false) a
+ * payload that is not the documented shape.
+ */
+export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): ParseOutcome {
+  const envelope = whatsappWebhookSchema.safeParse(json);
+  if (!envelope.success) return { ok: false, reason: describeZodError(envelope.error) };
+  const events: WhatsAppEvents = { messages: [], statuses: [], skipped: 0 };
+  for (const entry of envelope.data.entry) {
+    for (const change of entry.changes) {
+      if (change.field !== 'messages') {
+        events.skipped++;
+        continue;
+      }
+      const value = valueSchema.safeParse(change.value);
+      if (!value.success) return { ok: false, reason: describeZodError(value.error) };
+      if (value.data.metadata.phone_number_id !== phoneNumberId) {
+        events.skipped++;
+        continue;
+      }
+      const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
+      for (const message of value.data.messages ?? []) {
+        const normalised = normaliseMessage(message, names);
+        if (normalised) events.messages.push(normalised);
+      }
+      for (const status of value.data.statuses ?? []) {
+        if (status.status === 'failed') {
+          events.statuses.push({ externalId: status.id, status: 'failed', reason: whatsappErrorReason(status.errors?.[0]) });
+        } else if (status.status === 'sent' || status.status === 'delivered' || status.status === 'read') {
+          events.statuses.push({ externalId: status.id, status: status.status });
+        }
+      }
+    }
+  }
+  return { ok: true, events };
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../../shared/errors';
+import { advanceDelivery, failSentDelivery } from '../framework/delivery-queue';
+import type { ChannelRouteDeps } from '../framework/route-deps';
+import { safeEqual, verifyHubSignature } from '../framework/signatures';
+import { logMalformed, parseJsonBody, rawBody, webhookChannel } from '../framework/webhook-scope';
+import { parseWhatsAppWebhook } from './whatsapp-payload';
+
+type Params = { channelId: string };
+
+/**
+ * WhatsApp Cloud API webhooks. GET answers Meta's verification (hub.mode, hub.verify_token,
+ * hub.challenge); POST takes messages and status updates signed with X-Hub-Signature-256.
+ */
+export function registerWhatsAppRoutes(scope: FastifyInstance, deps: ChannelRouteDeps): void {
+  scope.get<{ Params: Params }>('/webhooks/whatsapp/:channelId', async (request, reply) => {
+    const channel = await webhookChannel(deps.directory, 'whatsapp', request.params.channelId);
+    const q = (request.query ?? {}) as Record<string, unknown>;
+    const token = q['hub.verify_token'];
+    if (q['hub.mode'] !== 'subscribe' || typeof token !== 'string' || !safeEqual(token, channel.secrets.verifyToken!)) {
+      throw new AppError('forbidden', 'the verify token does not match');
+    }
+    const challenge = q['hub.challenge'];
+    if (typeof challenge !== 'string' || challenge.length === 0 || challenge.length > 200) throw new AppError('bad_request', 'hub.challenge is missing');
+    return reply.type('text/plain; charset=utf-8').send(challenge);
+  });
+
+  scope.post<{ Params: Params }>('/webhooks/whatsapp/:channelId', async (request, reply) => {
+    const channel = await webhookChannel(deps.directory, 'whatsapp', request.params.channelId);
+    const body = rawBody(request);
+    const signature = request.headers['x-hub-signature-256'];
+    if (!verifyHubSignature(body, typeof signature === 'string' ? signature : undefined, channel.secrets.appSecret!)) {
+      throw new AppError('unauthorized', 'the X-Hub-Signature-256 signature does not match');
+    }
+    let json: unknown;
+    try {
+      json = parseJsonBody(body);
+    } catch (err) {
+      logMalformed(request, channel, 'not JSON');
+      throw err;
+    }
+    const parsed = parseWhatsAppWebhook(json, String(channel.config.phoneNumberId ?? ''));
+    if (!parsed.ok) {
+      logMalformed(request, channel, parsed.reason);
+      throw new AppError('bad_request', `not a WhatsApp webhook payload: ${parsed.reason}`);
+    }
+    for (const message of parsed.events.messages) await deps.inbound.receive(channel, message);
+    for (const status of parsed.events.statuses) {
+      if (status.status === 'failed') await failSentDelivery(deps.db, deps.io, channel, status.externalId, status.reason);
+      else await advanceDelivery(deps.db, deps.io, channel.id, status.externalId, status.status);
+    }
+    return reply.send({ received: parsed.events.messages.length, statuses: parsed.events.statuses.length });
+  });
+}

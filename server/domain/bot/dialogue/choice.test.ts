@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseChoice } from './choice';
+
+const titles = ['预售定金可以退吗', '七天无理由退货'];
+
+describe("reading the customer's choice", () => {
+  it('takes numbers and ordinals in Chinese and English', () => {
+    expect(parseChoice('1', titles)).toBe(0);
+    expect(parseChoice('２', titles)).toBe(1);
+    expect(parseChoice('第二个', titles)).toBe(1);
+    expect(parseChoice('选1', titles)).toBe(0);
+    expect(parseChoice('the first one', titles)).toBe(0);
+    expect(parseChoice('后者', titles)).toBe(1);
+  });
+
+  it('takes the title, or a reply that names one title only', () => {
+    expect(parseChoice('七天无理由退货', titles)).toBe(1);
+    expect(parseChoice('定金', titles)).toBe(0);
+  });
+
+  it('hears "neither" and treats anything else as a new question', () => {
+    expect(parseChoice('都不是', titles)).toBe('none');
+    expect(parseChoice('neither', titles)).toBe('none');
+    expect(parseChoice('运费怎么算', titles)).toBeNull();
+    expect(parseChoice('3', titles)).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { BotRule } from '../../../../shared/knowledge';
+import { KnowledgeIndex } from '../retrieval/knowledge-index';
+import { INITIAL_BOT_STATE, readBotState, type BotState } from './state';
+import { botTurn, type TurnOutcome } from './turn';
+
+const kb = JSON.parse(readFileSync(new URL('../../../../test/fixtures/bot-eval/kb.json', import.meta.url), 'utf8')) as {
+  id: string; lang: 'zh' | 'en'; title: string; body: string; category: string; tags: string[]; questions: string[];
+}[];
+const knowledge = new KnowledgeIndex(kb);
+
+/** Plays a conversation and returns every turn's outcome. */
+function talk(messages: string[], rules: BotRule[] = [], offHours = false): TurnOutcome[] {
+  let state: BotState = INITIAL_BOT_STATE;
+  return messages.map((message) => {
+    const outcome = botTurn({ state, message, knowledge, rules, offHours });
+    state = readBotState(JSON.parse(JSON.stringify(outcome.state)));
+    return outcome;
+  });
+}
+
+describe('the bot, turn by turn', () => {
+  it('answers a known question with the article, and says how sure it is', () => {
+    const [turn] = talk(['退款多久到账']);
+    expect(turn).toMatchObject({ action: 'answer', via: 'retrieval', articleId: 'zh-refund-time', lang: 'zh' });
+    expect(turn!.confidence).toBeGreaterThan(0.9);
+    expect(turn!.replies[0]).toContain('1–3 个工作日内');
+  });
+
+  it('answers in English when asked in English', () => {
+    const [turn] = talk(['how long do refunds take']);
+    expect(turn).toMatchObject({ action: 'answer', articleId: 'en-refund-time', lang: 'en' });
+  });
+
+  it('keeps the topic: a follow-up after a question about the deposit is about the deposit', () => {
+    const [, followUp] = talk(['定金能退吗', '超过3天还能退吗']);
+    expect(followUp).toMatchObject({ action: 'answer', via: 'topic', articleId: 'zh-deposit-refund' });
+    // Without the earlier question the same words are not enough to answer.
+    expect(talk(['超过3天还能退吗'])[0]!.action).not.toBe('answer');
+  });
+
+  it('asks which one is meant between close candidates and answers the one picked', () => {
+    const [ask, pick] = talk(['尺码不对要换', '1']);
+    expect(ask!.action).toBe('clarify');
+    expect(ask!.replies[0]).toMatch(/^您是想问 尺码不合适怎么换货 还是 尺码怎么选？/);
+    expect(pick).toMatchObject({ action: 'answer', via: 'choice', articleId: 'zh-exchange' });
+  });
+
+  it('takes a new question instead of a choice', () => {
+    const [, next] = talk(['尺码不对要换', '退款多久到账']);
+    expect(next).toMatchObject({ action: 'answer', articleId: 'zh-refund-time' });
+  });
+
+  it('offers another try after one miss and hands over after the second', () => {
+    const [first, second] = talk(['你们招客服吗', '今天天气怎么样']);
+    expect(first).toMatchObject({ action: 'miss', handoffReason: null });
+    expect(first!.replies[0]).toContain('转人工');
+    expect(second).toMatchObject({ action: 'handoff', handoffReason: 'misses' });
+  });
+
+  it('hands over at once when asked for a person or when the customer is clearly upset', () => {
+    expect(talk(['转人工'])[0]).toMatchObject({ action: 'handoff', handoffReason: 'request' });
+    expect(talk(['agent please'])[0]).toMatchObject({ action: 'handoff', handoffReason: 'request' });
+    const upset = talk(['this is a scam, you people are useless'])[0]!;
+    expect(upset).toMatchObject({ action: 'handoff', handoffReason: 'upset', lang: 'en' });
+    expect(upset.sentiment).toBeLessThan(-0.7);
+  });
+
+  it('answers greetings and thanks without counting them as misses', () => {
+    const turns = talk(['你好', '谢谢', '你们招客服吗']);
+    expect(turns.map((t) => t.action)).toEqual(['smalltalk', 'smalltalk', 'miss']);
+  });
+
+  it('sends the greeting and off-hours notices once, then keyword replies before the knowledge base', () => {
+    const base = { match: null, pattern: null, enabled: true, priority: 0, updatedAt: '2025-01-01T00:00:00.000Z' };
+    const rules: BotRule[] = [
+      { ...base, id: 'g', kind: 'greeting', replyZh: '欢迎光临', replyEn: 'Welcome' },
+      { ...base, id: 'o', kind: 'off_hours', replyZh: '现在下班了', replyEn: 'We are closed' },
+      { ...base, id: 'k', kind: 'keyword', match: 'contains', pattern: '退款', replyZh: '退款请看订单页', replyEn: '' },
+    ];
+    const [first, second] = talk(['退款多久到账', '退款'], rules, true);
+    expect(first).toMatchObject({ action: 'rule', ruleId: 'k', replies: ['欢迎光临', '现在下班了', '退款请看订单页'] });
+    expect(second!.replies).toEqual(['退款请看订单页']);
+  });
+});

@@ -1,0 +1,166 @@
+import type { Lang } from '../../../../shared/domain';
+import type { BotAction, BotRule, BotTurn } from '../../../../shared/knowledge';
+import type { KnowledgeIndex } from '../retrieval/knowledge-index';
+import { prepareQuery } from '../retrieval/query';
+import { retrieve, type Candidate } from '../retrieval/retrieve';
+import { matchKeywordRule, ruleReply, scenarioRule } from '../rules/keyword-rules';
+import { sentimentOf } from '../sentiment/sentiment';
+import { detectLanguage } from '../text/language';
+import { parseChoice } from './choice';
+import { handoffFor, MAX_MISSES, type HandoffReason } from './handoff-rules';
+import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './policy';
+import { answerText, clarifyText, greetingText, handoffText, missText, thanksText } from './replies';
+import { smallTalkOf, withoutOpening } from './smalltalk';
+import type { BotState } from './state';
+
+export type TurnInput = {
+  state: BotState;
+  message: string;
+  knowledge: KnowledgeIndex;
+  rules: readonly BotRule[];
+  /** Whether the customer writes outside business hours (the off-hours notice goes out once). */
+  offHours?: boolean;
+  thresholds?: Thresholds;
+};
+
+/** What the bot does with one customer message, why, and what it remembers afterwards. */
+export type TurnOutcome = {
+  action: BotAction;
+  via: BotTurn['via'];
+  /** The bot's messages to the customer, in order (none when a handoff says it all). */
+  replies: string[];
+  articleId: string | null;
+  ruleId: string | null;
+  confidence: number | null;
+  candidates: BotTurn['candidates'];
+  handoffReason: HandoffReason | null;
+  lang: Lang;
+  sentiment: number;
+  state: BotState;
+};
+
+/** Below this, a follow-up is read together with the question before it. */
+const STANDALONE = 0.7;
+/** How much the earlier question counts when reading a follow-up. */
+const TOPIC_WEIGHT = 0.5;
+const SHOWN_CANDIDATES = 3;
+
+/**
+ * One bot turn: the pure decision for one customer message given what the bot remembers. In
+ * order: one-time notices (greeting, off-hours); a request for a person or a clearly upset
+ * customer goes to a person; the answer to a pending "which one?"; a keyword reply; small talk;
+ * otherwise the knowledge base — an answer, a question of which article is meant, or a miss
+ * (the second miss in a row goes to a person). A short follow-up ("超过3天还能退吗") is read
+ * with the question that set the topic.
+ */
+export function botTurn(input: TurnInput): TurnOutcome {
+  const { message, knowledge, rules } = input;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const lang: Lang = detectLanguage(message) ?? input.state.lang ?? 'zh';
+  const sentiment = sentimentOf(message);
+  const state: BotState = { ...input.state, lang, turns: input.state.turns + 1, notices: [...input.state.notices] };
+  const replies = notices(state, rules, lang, input.offHours === true);
+  const base = { replies, lang, sentiment: round(sentiment.score), articleId: null, ruleId: null, confidence: null, candidates: [], handoffReason: null };
+  const done = (o: Partial<TurnOutcome> & Pick<TurnOutcome, 'action' | 'via'>): TurnOutcome => ({ ...base, ...o, state });
+
+  const handoff = handoffFor(message, sentiment);
+  if (handoff) return handOff(done, state, lang, handoff, replies);
+
+  const pending = state.pending;
+  state.pending = null;
+  if (pending) {
+    const options = pending.articleIds.map((id) => knowledge.article(id)).filter((a) => a !== null);
+    const choice = parseChoice(message, options.map((a) => a.title));
+    if (typeof choice === 'number') {
+      const article = options[choice]!;
+      state.topic = { articleId: article.id, question: pending.question };
+      state.misses = 0;
+      return done({ action: 'answer', via: 'choice', replies: [...replies, answerText(article)], articleId: article.id });
+    }
+    if (choice === 'none') return miss(done, state, lang, replies, []);
+  }
+
+  const rule = matchKeywordRule(rules, message);
+  if (rule) return done({ action: 'rule', via: 'rule', replies: [...replies, ruleReply(rule, lang)], ruleId: rule.id });
+
+  const talk = smallTalkOf(message);
+  if (talk) {
+    const greeted = state.notices.includes('greeting') && input.state.turns === 0;
+    const said = talk === 'thanks' ? [thanksText(lang)] : greeted ? [] : [greetingText(lang)];
+    return done({ action: 'smalltalk', via: 'none', replies: [...replies, ...said] });
+  }
+
+  const question = withoutOpening(message);
+  let candidates = retrieve(knowledge, prepareQuery(knowledge, question, lang), { lang, limit: 5 });
+  let via: BotTurn['via'] = 'retrieval';
+  const topic = state.topic;
+  if (topic && (candidates[0]?.confidence ?? 0) < STANDALONE && knowledge.has(topic.articleId)) {
+    const followUp = retrieve(knowledge, prepareQuery(knowledge, question, lang, { text: topic.question, weight: TOPIC_WEIGHT }), { lang, limit: 5 });
+    const decided = decide(scored(followUp), thresholds);
+    if (decided.kind === 'answer' && decided.best.id === topic.articleId) {
+      candidates = followUp;
+      via = 'topic';
+    }
+  }
+  const shown = candidates.slice(0, SHOWN_CANDIDATES).map((c) => ({ articleId: c.article.id, title: c.article.title, confidence: round(c.confidence) }));
+  const decision = decide(scored(candidates), thresholds);
+  if (decision.kind === 'answer') {
+    const article = decision.best.candidate.article;
+    state.topic = { articleId: article.id, question: via === 'topic' ? `${topic!.question} ${question}` : question };
+    state.misses = 0;
+    return done({ action: 'answer', via, replies: [...replies, answerText(article)], articleId: article.id, confidence: round(decision.best.confidence), candidates: shown });
+  }
+  if (decision.kind === 'clarify') {
+    const options = decision.options.map((o) => o.candidate.article);
+    state.pending = { articleIds: options.map((a) => a.id), question };
+    return done({ action: 'clarify', via, replies: [...replies, clarifyText(lang, options.map((a) => a.title))], confidence: round(decision.options[0]!.confidence), candidates: shown });
+  }
+  return miss(done, state, lang, replies, shown, decision.best?.confidence ?? null);
+}
+
+type Done = (o: Partial<TurnOutcome> & Pick<TurnOutcome, 'action' | 'via'>) => TurnOutcome;
+
+function miss(done: Done, state: BotState, lang: Lang, replies: string[], shown: TurnOutcome['candidates'], confidence: number | null = null): TurnOutcome {
+  state.misses += 1;
+  if (state.misses >= MAX_MISSES) return handOff(done, state, lang, 'misses', replies, shown, confidence);
+  return done({ action: 'miss', via: 'none', replies: [...replies, missText(lang)], candidates: shown, confidence: confidence === null ? null : round(confidence) });
+}
+
+function handOff(
+  done: Done,
+  state: BotState,
+  lang: Lang,
+  reason: HandoffReason,
+  replies: string[],
+  shown: TurnOutcome['candidates'] = [],
+  confidence: number | null = null,
+): TurnOutcome {
+  state.pending = null;
+  const said = handoffText(lang, reason);
+  return done({
+    action: 'handoff', via: 'none', replies: said ? [...replies, said] : replies, handoffReason: reason, candidates: shown,
+    confidence: confidence === null ? null : round(confidence),
+  });
+}
+
+/** The greeting (first message) and the off-hours notice, each once per conversation. */
+function notices(state: BotState, rules: readonly BotRule[], lang: Lang, offHours: boolean): string[] {
+  const out: string[] = [];
+  const greeting = scenarioRule(rules, 'greeting');
+  if (greeting && state.turns === 1 && !state.notices.includes('greeting')) {
+    out.push(ruleReply(greeting, lang));
+    state.notices.push('greeting');
+  }
+  const away = scenarioRule(rules, 'off_hours');
+  if (away && offHours && !state.notices.includes('off_hours')) {
+    out.push(ruleReply(away, lang));
+    state.notices.push('off_hours');
+  }
+  return out;
+}
+
+function scored(candidates: readonly Candidate[]) {
+  return candidates.map((candidate) => ({ id: candidate.article.id, confidence: candidate.confidence, candidate }));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

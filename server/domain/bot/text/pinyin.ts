@@ -1,0 +1,10 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * The toneless pinyin of each Han character of a run, read in context. Chinese typed with a
+ * pinyin keyboard goes wrong by picking a character that sounds the same ("退获" for "退货"), so
+ * two texts that sound alike are a near match.
+ */
+export function pinyinOf(run: string): string[] {
+  return pinyin(run, { toneType: 'none', type: 'array', v: true });
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { Lang, Template, templateInputSchema } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { z } from 'zod';
+import type { Db, Queryable } from '../../db/db';
+import { recordAudit } from '../audit/audit-log';
+import type { Viewer } from '../conversations/permissions';
+
+type TemplateRow = { id: string; owner_id: string | null; lang: Lang; shortcut: string; title: string; body: string; category: string };
+const COLUMNS = 'id, owner_id, lang, shortcut, title, body, category';
+
+export type TemplateInput = z.output<typeof templateInputSchema>;
+
+export const toTemplate = (r: TemplateRow): Template => ({
+  id: r.id,
+  ownerId: r.owner_id,
+  lang: r.lang,
+  shortcut: r.shortcut,
+  title: r.title,
+  body: r.body,
+  category: r.category,
+});
+
+/** Who hears that a reply changed: everyone for a team reply, only its owner for a personal one. */
+export type TemplateAudience = { kind: 'account' } | { kind: 'user'; userId: string };
+
+const teamAdminsOnly = () => new AppError('forbidden', "Only admins can change the team's quick replies.");
+const noSuchTemplate = () => new AppError('not_found', 'There is no such quick reply.');
+
+/**
+ * Whether this user may change a stored reply: team replies are the admins', personal ones their
+ * owner's alone. Another agent's personal reply is answered as not found: it is not theirs to see.
+ */
+function checkMayChange(user: Viewer, stored: TemplateRow): void {
+  if (stored.owner_id === null) {
+    if (user.role !== 'admin') throw teamAdminsOnly();
+  } else if (stored.owner_id !== user.id) {
+    throw noSuchTemplate();
+  }
+}
+
+async function lockTemplate(tx: Queryable, accountId: string, id: string): Promise<TemplateRow | undefined> {
+  const [row] = await tx.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE id = $1 AND account_id = $2 FOR UPDATE`, [id, accountId]);
+  return row;
+}
+
+const audienceOf = (user: Viewer, ...owners: (string | null | undefined)[]): TemplateAudience =>
+  owners.some((o) => o === null) ? { kind: 'account' } : { kind: 'user', userId: user.id };
+
+/**
+ * Adds (no id) or changes a quick reply. `personal` replies belong to the user saving them; `team`
+ * replies only admins may write. A shortcut already used by another reply of the same owner (the
+ * team, or this user) in the same language is refused with `conflict`. Team replies are audited.
+ */
+export async function saveTemplate(db: Db, user: Viewer, input: TemplateInput): Promise<{ template: Template; audience: TemplateAudience }> {
+  if (input.scope === 'team' && user.role !== 'admin') throw teamAdminsOnly();
+  const ownerId = input.scope === 'team' ? null : user.id;
+  return db.transaction(async (tx) => {
+    const before = input.id === undefined ? undefined : await lockTemplate(tx, user.accountId, input.id);
+    if (input.id !== undefined) {
+      if (!before) throw noSuchTemplate();
+      checkMayChange(user, before);
+    }
+    const [clash] = await tx.query<{ id: string }>(
+      `SELECT id FROM templates
+       WHERE account_id = $1 AND owner_id IS NOT DISTINCT FROM $2 AND lang = $3 AND lower(shortcut) = lower($4) AND id <> $5 LIMIT 1`,
+      [user.accountId, ownerId, input.lang, input.shortcut, input.id ?? ''],
+    );
+    if (clash) throw new AppError('conflict', `The shortcut “${input.shortcut}” is already used by another quick reply.`);
+    const id = input.id ?? randomUUID();
+    const values = [id, user.accountId, ownerId, input.lang, input.shortcut, input.title, input.body, input.category];
+    const [row] = before
+      ? await tx.query<TemplateRow>(
+          `UPDATE templates SET owner_id = $3, lang = $4, shortcut = $5, title = $6, body = $7, category = $8
+           WHERE id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
+          values,
+        )
+      : await tx.query<TemplateRow>(
+          `INSERT INTO templates (id, account_id, owner_id, lang, shortcut, title, body, category)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+          values,
+        );
+    if (!row) throw new Error('a saved quick reply vanished inside its transaction');
+    if (ownerId === null || before?.owner_id === null) {
+      await recordAudit(tx, {
+        accountId: user.accountId,
+        actorId: user.id,
+        action: before ? 'template.update' : 'template.create',
+        targetType: 'template',
+        targetId: id,
+        details: { shortcut: row.shortcut, title: row.title, scope: input.scope },
+      });
+    }
+    return { template: toTemplate(row), audience: audienceOf(user, ownerId, before?.owner_id) };
+  });
+}
+
+/** Removes a quick reply under the same rule as saving one; false (and no audience) when there was none. */
+export async function deleteTemplate(db: Db, user: Viewer, id: string): Promise<{ deleted: boolean; audience: TemplateAudience | null }> {
+  return db.transaction(async (tx) => {
+    const before = await lockTemplate(tx, user.accountId, id);
+    if (!before) return { deleted: false, audience: null };
+    checkMayChange(user, before);
+    await tx.query('DELETE FROM templates WHERE id = $1', [id]);
+    if (before.owner_id === null) {
+      await recordAudit(tx, {
+        accountId: user.accountId,
+        actorId: user.id,
+        action: 'template.delete',
+        targetType: 'template',
+        targetId: id,
+        details: { shortcut: before.shortcut, title: before.title },
+      });
+    }
+    return { deleted: true, audience: audienceOf(user, before.owner_id) };
+  });
+}

@@ -1,0 +1,180 @@
+import type { Server } from 'socket.io';
+import { AGENT_NAMESPACE } from '../../shared/protocol';
+import { AppError } from '../../shared/errors';
+import type { Activity, ActivityState, User } from '../../shared/domain';
+import type { Queryable } from '../db/db';
+import type { Clock } from '../lib/clock';
+import { WindowLimiter } from '../lib/window-limiter';
+import { canRead, type ConversationAccess } from '../domain/conversations/permissions';
+import { ActivityBoard } from '../domain/supervision/activity-board';
+import { isStaff } from '../domain/supervision/supervision';
+import type { ErrorLogger } from './request-handler';
+import { agentsRoom, staffRoom, userRoom } from './rooms';
+
+/**
+ * Requests per socket: more than this is a script, refused as `rate_limited`. Relays per socket:
+ * past this, the latest state is kept and relayed once the window allows (a typist is not cut off,
+ * colleagues are not flooded).
+ */
+export const ACTIVITY_LIMITS = { request: { max: 100, windowMs: 10_000 }, relay: { max: 5, windowMs: 1_000 } };
+
+/** How often stale typing is looked for. */
+const SWEEP_MS = 5_000;
+
+export type ActivityRelayOptions = { io: Server; db: Queryable; clock: Clock; logError: ErrorLogger };
+
+type Pending = { user: User; conversations: Set<string>; timer: NodeJS.Timeout };
+
+/**
+ * Viewing and typing in conversations, told to the colleagues who may read each one: supervisors
+ * and admins with the typing preview, the other agents who may read it (its assignee, or everyone
+ * when unassigned) without. Never the person themselves, never the customer.
+ */
+export class ActivityRelay {
+  private readonly board = new ActivityBoard();
+  private readonly limiter: WindowLimiter;
+  private readonly pending = new Map<string, Pending>();
+  /** The state each person's activity was last told in, to agents who see no preview. */
+  private readonly toldAgents = new Map<string, ActivityState>();
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: ActivityRelayOptions) {
+    this.limiter = new WindowLimiter(ACTIVITY_LIMITS, options.clock);
+  }
+
+  start(): void {
+    if (this.sweepTimer) return;
+    this.sweepTimer = setInterval(() => void this.expire().catch((err: unknown) => this.options.logError(err, 'activity sweep')), SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+    for (const p of this.pending.values()) clearTimeout(p.timer);
+    this.pending.clear();
+  }
+
+  /** `activity:set` from one socket of `user`. */
+  async set(socketId: string, user: User, conversationId: string, state: ActivityState, preview: string | undefined): Promise<void> {
+    const allowed = this.limiter.check({ request: socketId });
+    if (!allowed.allowed) throw new AppError('rate_limited', `Too many activity updates; try again in ${allowed.retryAfterSeconds} s.`);
+    this.limiter.record({ request: socketId });
+    const conversation = await readable(this.options.db, user, conversationId);
+    const { activity, changed } = this.board.set(user, conversationId, state, preview, this.options.clock());
+    if (!changed) return;
+    const waiting = this.pending.get(socketId);
+    if (waiting) {
+      waiting.conversations.add(conversationId);
+      return;
+    }
+    const relay = this.limiter.check({ relay: socketId });
+    if (relay.allowed) {
+      this.limiter.record({ relay: socketId });
+      this.relay(conversation, activity);
+      return;
+    }
+    const timer = setTimeout(() => void this.flush(socketId), relay.retryAfterSeconds * 1000);
+    timer.unref();
+    this.pending.set(socketId, { user, conversations: new Set([conversationId]), timer });
+  }
+
+  /** `activity:list`: who is in a conversation now; previews for supervisors and admins only. */
+  async list(user: User, conversationId: string): Promise<Activity[]> {
+    const conversation = await readable(this.options.db, user, conversationId);
+    await this.expire();
+    const staff = isStaff(user);
+    return this.board
+      .list(conversationId)
+      // Someone who lost the conversation since (a takeover) is no longer shown in it.
+      .filter((a) => canRead({ id: a.userId, accountId: conversation.accountId, role: a.role }, conversation))
+      .map((a) => (staff ? a : { ...a, preview: null }));
+  }
+
+  /**
+   * A conversation changed hands (a takeover, a transfer): whoever can no longer read it leaves it,
+   * so their last "typing" does not linger on colleagues' screens.
+   */
+  accessChanged(conversation: ConversationAccess & { id: string }): void {
+    const now = this.options.clock();
+    for (const a of this.board.list(conversation.id)) {
+      if (canRead({ id: a.userId, accountId: conversation.accountId, role: a.role }, conversation)) continue;
+      const { activity, changed } = this.board.set({ id: a.userId, name: a.name, role: a.role }, conversation.id, 'idle', undefined, now);
+      if (changed) this.relay(conversation, activity);
+    }
+  }
+
+  /** A socket of `user` went away: its held updates go out now; their last socket takes them out of every conversation. */
+  async disconnected(socketId: string, user: User): Promise<void> {
+    // At shutdown every socket goes at once and nobody is left to tell.
+    if (this.stopped) return;
+    if (this.pending.has(socketId)) await this.flush(socketId);
+    this.limiter.reset('request', socketId);
+    this.limiter.reset('relay', socketId);
+    const sockets = await this.options.io.of(AGENT_NAMESPACE).in(userRoom(user.id)).fetchSockets();
+    if (sockets.length > 0) return;
+    for (const activity of this.board.leave(user.id, this.options.clock())) await this.relayLatest(activity);
+  }
+
+  /** Relays the latest state of each conversation a throttled socket reported on. */
+  private async flush(socketId: string): Promise<void> {
+    const waiting = this.pending.get(socketId);
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    this.pending.delete(socketId);
+    this.limiter.record({ relay: socketId });
+    const now = this.options.clock();
+    for (const conversationId of waiting.conversations) {
+      await this.relayLatest(this.board.current(waiting.user, conversationId, now)).catch((err: unknown) =>
+        this.options.logError(err, 'activity relay'),
+      );
+    }
+  }
+
+  private async expire(): Promise<void> {
+    for (const activity of this.board.expireTyping(this.options.clock())) await this.relayLatest(activity);
+  }
+
+  /** Relays with the conversation's access as it is now (it may have been reassigned meanwhile). */
+  private async relayLatest(activity: Activity): Promise<void> {
+    const rows = await this.options.db.query<{ account_id: string; assignee_id: string | null }>(
+      'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
+      [activity.conversationId],
+    );
+    const row = rows[0];
+    if (row) this.relay({ accountId: row.account_id, assigneeId: row.assignee_id }, activity);
+  }
+
+  /**
+   * One `activity:update` per socket that may read the conversation, never to the person's own
+   * sockets: staff (also in the agents room) get the preview and are left out of the second emit.
+   * Agents hear only state changes, since a new preview looks the same to them.
+   */
+  private relay(conversation: ConversationAccess, activity: Activity): void {
+    const nsp = this.options.io.of(AGENT_NAMESPACE);
+    const self = userRoom(activity.userId);
+    const staff = staffRoom(conversation.accountId);
+    nsp.to(staff).except(self).emit('activity:update', activity);
+    const key = `${activity.conversationId}:${activity.userId}`;
+    if (this.toldAgents.get(key) === activity.state) return;
+    if (activity.state === 'idle') this.toldAgents.delete(key);
+    else this.toldAgents.set(key, activity.state);
+    const agents = conversation.assigneeId === null ? agentsRoom(conversation.accountId) : userRoom(conversation.assigneeId);
+    nsp.to(agents).except([staff, self]).emit('activity:update', { ...activity, preview: null });
+  }
+}
+
+/** The conversation's access, when `user` may read it; `not_found` or `forbidden` otherwise. */
+async function readable(db: Queryable, user: User, conversationId: string): Promise<ConversationAccess> {
+  const rows = await db.query<{ account_id: string; assignee_id: string | null }>(
+    'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
+    [conversationId],
+  );
+  const row = rows[0];
+  if (!row || row.account_id !== user.accountId) throw new AppError('not_found', 'conversation not found');
+  const conversation = { accountId: row.account_id, assigneeId: row.assignee_id };
+  if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+  return conversation;
+}

@@ -1,0 +1,142 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
+import { startServer, type RunningServer } from '../../server/app';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = join(repo, 'test-results', 'e2e');
+
+if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
+
+const WHISPER = '这位是老客户，先道歉再给补偿券';
+const UNSENT = '非常抱歉，我马上为您申请补发';
+
+// A visitor on the widget, an agent and a supervisor each in their own workstation: the
+// supervisor watches, whispers and takes over; the customer never sees any of it.
+describe.skipIf(chromiumMissing)('supervision, end to end with three people', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-supervision-'));
+  let server: RunningServer;
+  const hosts: RunningBrowserHost[] = [];
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    // Only 王芳 takes chats, so the customer's conversation is offered to her.
+    await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
+    for (let i = 0; i < 2; i++) {
+      hosts.push(
+        await startBrowserHost({
+          port: 0,
+          dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')),
+          rendererDir: join(repo, 'out', 'renderer'),
+        }),
+      );
+    }
+    browser = await launchChromium();
+    console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const host of hosts) await host.close();
+    await server?.close();
+  });
+
+  const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+  async function signIn(host: RunningBrowserHost, email: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 860 } })).newPage();
+    await page.goto(host.url);
+    await page.getByLabel(/Server URL|服务器地址/).fill(server.url);
+    await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+    await page.getByLabel(/^(Password|密码)$/).fill(password);
+    await page.getByRole('button', { name: /Sign in|登录/ }).click();
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
+    return page;
+  }
+
+  it('the supervisor whispers and takes over; the visitor never sees it; the agent keeps their unsent text', async () => {
+    // The visitor's page, with every socket frame it receives recorded.
+    const visitor = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 420, height: 720 } })).newPage();
+    const framesToVisitor: string[] = [];
+    visitor.on('websocket', (ws) => ws.on('framereceived', (frame) => framesToVisitor.push(String(frame.payload))));
+    await visitor.goto(`${server.url}/widget/`);
+
+    const agent = await signIn(hosts[0]!, 'wang.fang@demo.test', 'demo-agent');
+    const supervisor = await signIn(hosts[1]!, 'supervisor@demo.test', 'demo-supervisor');
+
+    await visitor.getByLabel(/^(Message|消息)$/).fill('我收到的杯子是碎的，太失望了');
+    await visitor.getByTestId('widget-send').click();
+
+    // 王芳 gets the chat, opens it and answers.
+    const item = agent.getByTestId('conversation-item').filter({ hasText: '杯子是碎的' });
+    await item.waitFor({ timeout: 20_000 });
+    await item.click();
+    const accept = agent.getByRole('button', { name: /^(Accept|接受)/ });
+    if (await accept.isVisible().catch(() => false)) await accept.click();
+    await agent.getByLabel(/^(Reply|回复)$/).fill('您好，我是王芳，马上帮您处理');
+    await agent.getByTestId('send-button').click();
+    await expect
+      .poll(() => visitor.locator('[data-testid=widget-message][data-from=agent]').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('马上帮您处理')]);
+
+    // The supervisor finds it on the live monitor and opens it: read-only, with the watch bar.
+    await supervisor.getByTestId('view-tab-monitor').click();
+    const row = supervisor.getByTestId('monitor-row').filter({ hasText: /王芳/ });
+    await row.first().waitFor({ timeout: 15_000 });
+    await shoot(supervisor, 'supervision-01-monitor');
+    await row.first().getByRole('button').first().click();
+    await supervisor.getByTestId('watch-bar').waitFor();
+    await expect.poll(() => supervisor.getByLabel(/^(Reply|回复)$/).count()).toBe(0);
+
+    // 王芳 types without sending; the supervisor sees the live preview.
+    await agent.getByLabel(/^(Reply|回复)$/).fill(UNSENT);
+    await expect
+      .poll(() => supervisor.getByTestId('typing-preview').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining(UNSENT)]);
+    await shoot(supervisor, 'supervision-02-typing-preview');
+
+    // The whisper: only 王芳 (and other supervisors) see it.
+    await supervisor.getByTestId('whisper-button').click();
+    await supervisor.getByTestId('note-input').fill(WHISPER);
+    await supervisor.getByTestId('add-note-button').click();
+    const whisperInAgent = agent.locator('[data-testid=message][data-internal=true]').filter({ hasText: WHISPER });
+    await whisperInAgent.waitFor({ timeout: 15_000 });
+    expect(await whisperInAgent.getAttribute('data-note-kind')).toBe('whisper');
+    await shoot(agent, 'supervision-03-agent-sees-whisper');
+
+    // The takeover, with a reason the agent is told.
+    await supervisor.getByTestId('takeover-button').click();
+    await supervisor.getByTestId('takeover-reason').fill('客户情绪激动，由主管接手');
+    await supervisor.getByTestId('confirm-takeover').click();
+    const notice = agent.getByTestId('notice').filter({ hasText: '客户情绪激动，由主管接手' });
+    await notice.waitFor({ timeout: 15_000 });
+    await shoot(agent, 'supervision-04-agent-told');
+    // The agent's unsent text is still in their composer, kept as a draft.
+    await expect.poll(() => agent.getByLabel(/^(Reply|回复)$/).inputValue()).toBe(UNSENT);
+
+    // The supervisor now answers the customer from the normal composer.
+    await supervisor.getByLabel(/^(Reply|回复)$/).fill('您好，我是主管陈琳，给您补发并送一张优惠券');
+    await supervisor.getByTestId('send-button').click();
+    await expect
+      .poll(() => visitor.locator('[data-testid=widget-message][data-from=agent]').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining('马上帮您处理'), expect.stringContaining('主管陈琳')]);
+    await shoot(visitor, 'supervision-05-visitor');
+
+    // Neither the page nor a single socket frame to the visitor carries the whisper or the preview.
+    const page = await visitor.locator('body').innerText();
+    expect(page).not.toContain(WHISPER);
+    expect(page).not.toContain(UNSENT);
+    expect(framesToVisitor.length).toBeGreaterThan(0);
+    for (const frame of framesToVisitor) {
+      expect(frame).not.toContain(WHISPER);
+      expect(frame).not.toContain(UNSENT);
+      expect(frame).not.toContain('客户情绪激动');
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelView } from '../../shared/channels';
+import { closeAllSockets, request, settle, waitFor } from '../support/server-fixture';
+import { countRows, createChannel, data, http, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
+import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { WX_OPENID, wxEvent, wxImage, wxText, wxVoice } from '../support/platform-payloads';
+import { databaseTargets } from '../support/databases';
+
+const TOKEN = 'wechat-server-token';
+const APP_ID = 'wx1234567890abcdef';
+const APP_SECRET = 'wechat-app-secret';
+/** Answer WeChat after 1 s at the latest in this test, so a slow database shows within the test's time. */
+const BUDGET_MS = 1_000;
+
+function signed(token = TOKEN, timestamp = '1700000000', nonce = '123456789') {
+  const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  return `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
+}
+
+const targets = await databaseTargets();
+
+describe.each(targets)('WeChat Official Account channel on $label', (target) => {
+  let t: ChannelTestServer;
+  let wx: RecordingServer;
+  let channel: ChannelView;
+  let tokens = 0;
+
+  const hook = (query = signed()) => `${t.server.url}/webhooks/wechat/${channel.id}?${query}&openid=${WX_OPENID}`;
+  const deliver = (xml: string, query = signed()) =>
+    http(hook(query), { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml });
+  const conversationOf = async (externalId: string) =>
+    (await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${channel.id}:${externalId}`]))[0]
+      ?.conversation_id;
+  const messageCount = () => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+
+  beforeAll(async () => {
+    wx = await startRecordingServer();
+    wx.answer((r) => {
+      if (r.path === '/cgi-bin/token') return { json: { access_token: `ACCESS_TOKEN_${++tokens}`, expires_in: 7200 } };
+      if (r.path === '/cgi-bin/message/custom/send') return { json: { errcode: 0, errmsg: 'ok' } };
+      return undefined;
+    });
+    t = await startChannelServer({ wechatReplyBudgetMs: BUDGET_MS }, target);
+    channel = await createChannel(t, {
+      kind: 'wechat', name: 'WeChat', config: { appId: APP_ID, apiBaseUrl: wx.url }, secrets: { token: TOKEN, appSecret: APP_SECRET },
+    });
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await t?.close();
+    await wx?.close();
+  });
+
+  it('echoes echostr to a correctly signed verification, and refuses a wrong signature', async () => {
+    const ok = await http(`${t.server.url}/webhooks/wechat/${channel.id}?${signed()}&echostr=5837397749466719442`);
+    expect(ok).toMatchObject({ status: 200, text: '5837397749466719442' });
+    const wrong = await http(`${t.server.url}/webhooks/wechat/${channel.id}?${signed('other-token')}&echostr=5837397749466719442`);
+    expect(wrong.status).toBe(403);
+    expect(wrong.text).not.toContain('5837397749466719442');
+  });
+
+  it('answers a text message with "success" within the platform’s 5 seconds and stores it', async () => {
+    const answer = await deliver(wxText('1234567890123456', '你好，我的订单什么时候发货？'));
+    expect(answer).toMatchObject({ status: 200, text: 'success' });
+    expect(answer.ms).toBeLessThan(5_000);
+    const conversationId = await conversationOf('1234567890123456');
+    const [message] = await threadOf(t.agent, conversationId!);
+    expect(message).toMatchObject({ senderType: 'contact', body: '你好，我的订单什么时候发货？' });
+  });
+
+  it('still answers "success" in time while the database is held up, and stores the message after', async () => {
+    const before = await messageCount();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const contactId = (await t.server.db.query<{ contact_id: string }>(
+      'SELECT contact_id FROM contact_identities WHERE channel_id = $1 AND external_id = $2', [channel.id, WX_OPENID],
+    ))[0]!.contact_id;
+    // Another transaction holds the customer's row (on PGlite, the whole database) for longer than WeChat waits.
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const blocker = t.server.db.transaction(async (tx) => {
+      await tx.query('SELECT id FROM contacts WHERE id = $1 FOR UPDATE', [contactId]);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const answer = await deliver(wxText('1234567890123999', 'Hello? Is anyone there?'));
+    release();
+    await blocker;
+    expect(answer).toMatchObject({ status: 200, text: 'success' });
+    expect(answer.ms).toBeLessThan(BUDGET_MS + 1_500);
+    expect(answer.ms).toBeGreaterThanOrEqual(BUDGET_MS - 50);
+    await waitFor(async () => (await messageCount()) === before + 1, 'the held message to be stored');
+  });
+
+  it('refuses a wrong signature with 401 and stores nothing', async () => {
+    const before = await messageCount();
+    const answer = await deliver(wxText('1234567890129999', 'forged'), signed('not-the-token'));
+    expect(answer.status).toBe(401);
+    expect((await deliver(wxText('1234567890129999', 'forged'), 'timestamp=1&nonce=2')).status).toBe(401);
+    expect(await messageCount()).toBe(before);
+  });
+
+  it('answers a malformed body with 400 and a log line; never expands declared entities', async () => {
+    const before = await messageCount();
+    expect((await deliver('<xml><ToUserName>')).status).toBe(400);
+    expect((await deliver('<xml><MsgType>text</MsgType></xml>')).status).toBe(400);
+    expect((await deliver('<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "aaaaaaaa">]><xml><Content>&a;&a;</Content></xml>')).status).toBe(400);
+    expect(await messageCount()).toBe(before);
+    expect(t.logs.filter((l) => l.includes('malformed webhook payload refused') && l.includes(channel.id)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stores a message WeChat retries once', async () => {
+    const before = await messageCount();
+    for (let i = 0; i < 3; i++) expect((await deliver(wxText('1234567890120001', '还在吗'))).text).toBe('success');
+    expect(await messageCount()).toBe(before + 1);
+  });
+
+  it('normalises images and voice messages (with WeChat’s speech recognition)', async () => {
+    expect((await deliver(wxImage('1234567890120002'))).text).toBe('success');
+    expect((await deliver(wxVoice('1234567890120003'))).text).toBe('success');
+    const thread = await threadOf(t.agent, (await conversationOf('1234567890120002'))!);
+    expect(thread.find((m) => m.attachment?.kind === 'image')).toMatchObject({
+      body: '[Photo]', attachment: { url: 'http://mmbiz.qpic.cn/mmbiz/example.jpg', mediaId: 'media_id_image' },
+    });
+    expect(thread.find((m) => m.attachment?.kind === 'voice')).toMatchObject({
+      body: '[Voice message] 腾讯微信团队', attachment: { mediaId: 'media_id_voice', mimeType: 'audio/amr', caption: '腾讯微信团队' },
+    });
+  });
+
+  it('takes subscribe events (once per event) and tells the agent of an unsubscribe in an open conversation', async () => {
+    const newcomer = 'oUpF8uN95-Ptaags6E_roPHg7AG0';
+    const before = await messageCount();
+    expect((await deliver(wxEvent('subscribe', 1700000100, newcomer))).text).toBe('success');
+    expect((await deliver(wxEvent('subscribe', 1700000100, newcomer))).text).toBe('success');
+    expect(await messageCount()).toBe(before + 1);
+    const conversationId = (await conversationOf(`${newcomer}:1700000100:subscribe`))!;
+    expect((await threadOf(t.agent, conversationId))[0]?.body).toBe('[Followed the Official Account]');
+    expect((await deliver(wxEvent('unsubscribe', 1700000200, newcomer))).text).toBe('success');
+    expect((await threadOf(t.agent, conversationId)).at(-1)?.body).toBe('[Unfollowed the Official Account]');
+    // Someone who never wrote and unfollows opens nothing.
+    const quiet = await messageCount();
+    expect((await deliver(wxEvent('unsubscribe', 1700000300, 'oUpF8uQUIET'))).text).toBe('success');
+    expect(await messageCount()).toBe(quiet);
+  });
+
+  it('delivers the agent’s reply through the customer-service message API with a fresh access token', async () => {
+    const conversationId = (await conversationOf('1234567890123456'))!;
+    wx.clear();
+    const sent = await reply(t.agent, conversationId, '您好，今天下午发货。');
+    await waitForDelivery(t.agent, conversationId, sent.message.id, 'sent');
+    const [token, send] = wx.requests;
+    expect(token?.path).toBe('/cgi-bin/token');
+    expect(Object.fromEntries(token!.query)).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
+    expect(send?.path).toBe('/cgi-bin/message/custom/send');
+    expect(send?.query.get('access_token')).toBe(`ACCESS_TOKEN_${tokens}`);
+    expect(send?.json).toEqual({ touser: WX_OPENID, msgtype: 'text', text: { content: '您好，今天下午发货。' } });
+    // The token is kept for the next reply.
+    wx.clear();
+    const again = await reply(t.agent, conversationId, '物流单号稍后发您。');
+    await waitForDelivery(t.agent, conversationId, again.message.id, 'sent');
+    expect(wx.requests.map((r) => r.path)).toEqual(['/cgi-bin/message/custom/send']);
+  });
+
+  it('fetches a new token when WeChat says it expired, and fails with WeChat’s words outside the window', async () => {
+    const conversationId = (await conversationOf('1234567890123456'))!;
+    wx.clear();
+    let sends = 0;
+    const stopExpired = wx.answer((r) =>
+      r.path === '/cgi-bin/message/custom/send' && ++sends === 1 ? { json: { errcode: 42001, errmsg: 'access_token expired' } } : undefined,
+    );
+    const first = await reply(t.agent, conversationId, '还有其他问题吗？');
+    await waitForDelivery(t.agent, conversationId, first.message.id, 'sent');
+    stopExpired();
+    expect(wx.requests.map((r) => r.path)).toEqual(['/cgi-bin/message/custom/send', '/cgi-bin/token', '/cgi-bin/message/custom/send']);
+
+    const stopWindow = wx.answer((r) =>
+      r.path === '/cgi-bin/message/custom/send' ? { json: { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' } } : undefined,
+    );
+    const second = await reply(t.agent, conversationId, '在吗？');
+    const failed = await waitForDelivery(t.agent, conversationId, second.message.id, 'failed');
+    stopWindow();
+    expect(failed.delivery?.reason).toBe('response out of time limit or subscription is canceled (errcode 45015)');
+  });
+
+  it('never sends a whisper or a private note to WeChat', async () => {
+    const conversationId = (await conversationOf('1234567890123456'))!;
+    wx.clear();
+    data(await request(t.admin, 'note:add', { conversationId, body: '悄悄话：这是老客户' }));
+    data(await request(t.agent, 'note:add', { conversationId, body: '备注' }));
+    await settle(400);
+    expect(wx.requests).toHaveLength(0);
+  });
+});

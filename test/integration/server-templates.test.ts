@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/app';
+import type { Template } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { databaseTargets } from '../support/databases';
+import { closeAllSockets, connectAgent, login, record, request, settle, waitFor } from '../support/server-fixture';
+
+const targets = await databaseTargets();
+
+describe.each(targets)('quick replies are written by their owners, and reach whoever uses them at once, on $label', (target) => {
+  let server: RunningServer;
+  let drop = async () => {};
+
+  beforeAll(async () => {
+    const db = await target.open();
+    drop = db.drop;
+    server = await startServer({ port: 0, seed: 'if-empty', ...db.options });
+    console.log(`database: ${db.describe}`);
+  });
+  afterAll(async () => {
+    closeAllSockets();
+    await server?.close();
+    await drop();
+  });
+
+  const person = async (email: string, password: string) => {
+    const tokens = await login(server.url, email, password);
+    const socket = await connectAgent(server.url, tokens.accessToken);
+    return { socket, user: tokens.user, changed: record<object>(socket, 'catalog:changed') };
+  };
+  const data = <T>(result: Result<T>): T => {
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.data;
+  };
+  const snapshot = async (socket: Awaited<ReturnType<typeof person>>['socket']) =>
+    data(await request<{ templates: Template[] }>(socket, 'catalog:snapshot', {})).templates;
+
+  it('lets agents keep personal replies that only they see and only they change', async () => {
+    const wang = await person('wang.fang@demo.test', 'demo-agent');
+    const li = await person('li.lei@demo.test', 'demo-agent');
+    const admin = await person('admin@demo.test', 'demo-admin');
+
+    const saved = data(
+      await request<{ template: Template }>(wang.socket, 'templates:save', {
+        scope: 'personal', lang: 'zh', shortcut: '/tk', title: '退款进度', body: '{{contact.name}}您好，退款已提交。', category: '售后',
+      }),
+    ).template;
+    expect(saved).toMatchObject({ ownerId: wang.user.id, shortcut: 'tk', category: '售后' });
+    await waitFor(() => wang.changed.length === 1, 'the owner to hear of the change');
+    await settle(200);
+    expect(li.changed).toEqual([]);
+    expect((await snapshot(wang.socket)).map((t) => t.id)).toContain(saved.id);
+    expect((await snapshot(li.socket)).map((t) => t.id)).not.toContain(saved.id);
+
+    // Nobody else may change or delete it, not even an admin; to them it does not exist.
+    const edit = { id: saved.id, scope: 'personal', lang: 'zh', shortcut: 'tk', title: '改了', body: '改了' };
+    for (const other of [li, admin]) {
+      expect(await request(other.socket, 'templates:save', edit)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await request(other.socket, 'templates:delete', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    // The same shortcut twice in one language is refused; in the other language it is fine.
+    expect(
+      await request(wang.socket, 'templates:save', { scope: 'personal', lang: 'zh', shortcut: 'TK', title: 'x', body: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    data(await request(wang.socket, 'templates:save', { scope: 'personal', lang: 'en', shortcut: 'tk', title: 'Refund', body: 'Done.' }));
+
+    const changed = data(await request<{ template: Template }>(wang.socket, 'templates:save', { ...edit, title: '退款已提交' })).template;
+    expect(changed).toMatchObject({ id: saved.id, title: '退款已提交', category: '' });
+    expect(data(await request(wang.socket, 'templates:delete', { id: saved.id }))).toEqual({ deleted: true });
+    expect(data(await request(wang.socket, 'templates:delete', { id: saved.id }))).toEqual({ deleted: false });
+  });
+
+  it("lets only admins write the team's replies, audits them and tells every workstation", async () => {
+    const wang = await person('wang.fang@demo.test', 'demo-agent');
+    const supervisor = await person('supervisor@demo.test', 'demo-supervisor');
+    const admin = await person('admin@demo.test', 'demo-admin');
+    const team = { scope: 'team', lang: 'zh', shortcut: 'yf', title: '运费说明', body: '满 99 元包邮。', category: '物流' };
+
+    for (const who of [wang, supervisor]) {
+      expect(await request(who.socket, 'templates:save', team)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    const saved = data(await request<{ template: Template }>(admin.socket, 'templates:save', team)).template;
+    expect(saved).toMatchObject({ ownerId: null, shortcut: 'yf', category: '物流' });
+    await waitFor(() => [wang, supervisor, admin].every((p) => p.changed.length === 1), 'every workstation to hear of the change');
+    expect((await snapshot(wang.socket)).find((t) => t.id === saved.id)).toEqual(saved);
+
+    // Agents can neither change nor delete a team reply, nor bad input get through.
+    expect(await request(wang.socket, 'templates:save', { ...team, id: saved.id, scope: 'personal' })).toMatchObject({
+      ok: false, error: { code: 'forbidden' },
+    });
+    expect(await request(wang.socket, 'templates:delete', { id: saved.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await request(admin.socket, 'templates:save', { ...team, shortcut: 'two words' })).toMatchObject({
+      ok: false, error: { code: 'bad_request' },
+    });
+
+    expect(data(await request(admin.socket, 'templates:delete', { id: saved.id }))).toEqual({ deleted: true });
+    await waitFor(() => wang.changed.length === 2, 'the deletion to reach the agent');
+    const audit = await server.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE target_type = 'template' AND target_id = $1 ORDER BY id",
+      [saved.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['template.create', 'template.delete']);
+  });
+});
