@@ -6,14 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 import { hubSignature, http, TEST_RETRY } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waError, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-results', 'e2e');
-const rendererDir = process.env.SB_RENDERER_DIR ?? join(repo, 'out', 'renderer');
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 
@@ -46,7 +45,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
     // Only 王芳 takes chats, so the customer's conversation is offered to her.
     await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
     for (let i = 0; i < 3; i++) {
-      hosts.push(await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir }));
+      hosts.push(await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir: RENDERER_DIR }));
     }
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-results', 'e2e');
@@ -26,7 +26,7 @@ describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
     host = await startBrowserHost({
       port: 0,
       dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')),
-      rendererDir: join(repo, 'out', 'renderer'),
+      rendererDir: RENDERER_DIR,
     });
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstation at ${host.url}`);

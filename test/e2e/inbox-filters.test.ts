@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import type { Db } from '../../server/db/db';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
     host = await startBrowserHost({
       port: 0,
       dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-inbox-desktop-')),
-      rendererDir: join(repo, 'out', 'renderer'),
+      rendererDir: RENDERER_DIR,
     });
     browser = await launchChromium();
   });

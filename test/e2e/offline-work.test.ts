@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 import { startCore } from '../support/core-harness';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor } from '../support/visitor';
@@ -30,7 +30,7 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-offline-'));
     server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
     proxy = await TcpProxy.start(server.port);
-    host = await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-offline-desktop-')), rendererDir: join(repo, 'out', 'renderer') });
+    host = await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-offline-desktop-')), rendererDir: RENDERER_DIR });
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; the workstation reaches the server through a relay the test cuts`);
   });

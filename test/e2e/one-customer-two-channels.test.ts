@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import type { ChannelView } from '../../shared/channels';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 import { bearer, http, hubSignature } from '../support/channels';
-import { WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
+import { WA_PHONE_NUMBER_ID, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { login } from '../support/server-fixture';
 
@@ -63,7 +63,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     });
     expect(patched.status).toBe(200);
 
-    host = await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir: join(repo, 'out', 'renderer') });
+    host = await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir: RENDERER_DIR });
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstation at ${host.url}; Graph API recorder at ${graph.url}`);
   });
@@ -129,6 +129,16 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     expect(call.json).toEqual({
       messaging_product: 'whatsapp', recipient_type: 'individual', to: CUSTOMER_PHONE, type: 'text', text: { preview_url: false, body: REPLY },
     });
+    // The thread says the platform took it, then that it reached her phone (Meta's status webhook).
+    const delivery = agent.locator('[data-testid^="message-delivery-"]').last();
+    await expect.poll(() => delivery.getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    const status = JSON.stringify(waStatus('wamid.E2E1', 'delivered'));
+    const statusHook = await http(`${server.url}/webhooks/whatsapp/${whatsapp.id}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(status, APP_SECRET) }, body: status,
+    });
+    expect(statusHook.status).toBe(200);
+    await expect.poll(() => delivery.getAttribute('data-status'), { timeout: 15_000 }).toBe('delivered');
+
     // Nothing of it reached the web chat: the customer wrote there about something else.
     expect(await visitor.locator('body').innerText()).not.toContain(REPLY);
 

@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+
+/** The workstation's renderer as `npm run build` leaves it, served by the browser host in e2e tests. */
+export const RENDERER_DIR = join(fileURLToPath(new URL('../..', import.meta.url)), 'out', 'renderer');
 
 /** Debian's Chromium; browsers cannot be downloaded on our machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -48,6 +48,14 @@ describe('the profile controller', () => {
     expect(useProfileStore.getState().byContact.k1).toMatchObject({ status: 'ready', stale: false, profile });
   });
 
+  it('does not ask for the profile of a conversation that is no longer ours', async () => {
+    useInboxStore.getState().setLoaded([conversation({ id: 'v3', contactId: 'k3', access: 'lost' })]);
+    useInboxStore.getState().select('v3');
+    await settle();
+    expect(fake.callsOf('contacts.profile')).toEqual([]);
+    expect(useProfileStore.getState().byContact.k3).toBeUndefined();
+  });
+
   it('forgets revealed values when the agent leaves the conversation', async () => {
     useInboxStore.getState().select('v1');
     fake.answer('contacts.unmask', () => ({ contactId: 'k1', conversationId: 'v1', field: 'phone', value: '+86 138 0013 8000', identities: [], addresses: [] }));

@@ -38,9 +38,11 @@ export function createProfileController(
   const call: Call = createCall(bridge);
   // Only the newest read of each profile lands (an older answer must not replace it).
   const runs = new Map<string, number>();
+  /** The open conversation's customer, unless the conversation is no longer ours (the server would refuse). */
   const openContact = () => {
     const { selectedId, byId } = useInboxStore.getState();
-    return selectedId ? (byId[selectedId]?.contactId ?? null) : null;
+    const open = selectedId ? byId[selectedId] : undefined;
+    return open && open.access !== 'lost' ? open.contactId : null;
   };
 
   const controller: ProfileController = {

@@ -242,6 +242,7 @@ export const en = {
   'profile.phone': 'Phone',
   'profile.tags': 'Tags',
   'profile.loading': 'Loading the customer’s profile…',
+  'profile.notYours': 'This conversation is no longer yours, so its customer’s profile is not shown.',
   'profile.loadFailed': 'The profile could not be loaded. {reason}',
   'profile.reloadFailed': 'The profile could not be loaded again; this is what was loaded before. {reason}',
   'profile.stale': 'Offline: this is the profile as it was on {time}.',

@@ -239,6 +239,7 @@ export const zhCN: Dictionary = {
   'profile.phone': '电话',
   'profile.tags': '标签',
   'profile.loading': '正在加载客户资料…',
+  'profile.notYours': '该会话已不属于您，因此不显示客户资料。',
   'profile.loadFailed': '无法加载客户资料。{reason}',
   'profile.reloadFailed': '无法重新加载客户资料，下面显示的是之前加载的内容。{reason}',
   'profile.stale': '离线：这是 {time} 时的客户资料。',

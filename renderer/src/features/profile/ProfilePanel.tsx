@@ -36,6 +36,16 @@ export function ProfilePanel() {
       </div>
     );
   }
+  if (!profile && conversation.access === 'lost') {
+    // Nothing was loaded while it was ours, and the server would refuse it now.
+    return (
+      <div className="profile-panel">
+        <p className="pane-empty" role="status">
+          {t('profile.notYours')}
+        </p>
+      </div>
+    );
+  }
   if (!profile) {
     return (
       <div className="profile-panel" aria-busy={entry?.status !== 'failed'}>
