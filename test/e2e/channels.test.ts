@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
+import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { onlyWangTakesChats } from '../support/server-fixture';
 import { hubSignature, http, TEST_RETRY } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waError, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
@@ -43,9 +44,9 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
     });
     server = await startServer({ port: 0, dataDir, seed: 'if-empty', deliveryPollMs: 50, deliveryRetry: TEST_RETRY });
     // Only 王芳 takes chats, so the customer's conversation is offered to her.
-    await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
+    await onlyWangTakesChats(server);
     for (let i = 0; i < 3; i++) {
-      hosts.push(await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir: RENDERER_DIR }));
+      hosts.push(await startWorkstationHost());
     }
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
@@ -59,16 +60,12 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
-  async function signIn(host: RunningBrowserHost, email: string, password: string): Promise<Page> {
+  async function signInAt(host: RunningBrowserHost, email: string, password: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
     const page = await context.newPage();
     await page.goto(host.url);
-    await page.getByLabel(/Server URL|服务器地址/).fill(server.url);
-    await page.getByLabel(/^(Email|邮箱)$/).fill(email);
-    await page.getByLabel(/^(Password|密码)$/).fill(password);
-    await page.getByRole('button', { name: /Sign in|登录/ }).click();
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
+    await signIn(page, server.url, email, password);
     return page;
   }
 
@@ -91,7 +88,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
 
   it('an admin adds the channel and copies its webhook URL; the agent sees ticks, a failure, and a late reply kept', async () => {
     // ---- The admin screen: add WhatsApp, with a mistake first.
-    const admin = await signIn(hosts[0]!, 'admin@demo.test', 'demo-admin');
+    const admin = await signInAt(hosts[0]!, 'admin@demo.test', 'demo-admin');
     await admin.getByTestId('view-tab-admin').click();
     await admin.getByTestId('admin-tab-channels').click();
     const section = admin.getByTestId('admin-channels');
@@ -131,7 +128,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
     expect(verify).toMatchObject({ status: 200, text: '77' });
 
     // ---- The agent answers the WhatsApp customer: ticks as WhatsApp reports them.
-    const agent = await signIn(hosts[1]!, 'wang.fang@demo.test', 'demo-agent');
+    const agent = await signInAt(hosts[1]!, 'wang.fang@demo.test', 'demo-agent');
     await deliver(waText('wamid.IN1', 'Where is my parcel?'));
     const item = agent.getByTestId('conversation-item').filter({ hasText: 'Where is my parcel?' });
     await item.waitFor({ timeout: 20_000 });
@@ -157,7 +154,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
 
     // ---- A day later: a desktop opening the thread says so before sending, and keeps the reply.
     await server.db.query("UPDATE messages SET created_at = now() - interval '25 hours' WHERE sender_type = 'contact' AND body = 'Where is my parcel?'");
-    const later = await signIn(hosts[2]!, 'wang.fang@demo.test', 'demo-agent');
+    const later = await signInAt(hosts[2]!, 'wang.fang@demo.test', 'demo-agent');
     await later.getByTestId('conversation-item').filter({ hasText: /Sorry, here is the tracking link|Not delivered/ }).first().click();
     const notice = later.getByTestId('composer-window-notice');
     await expect.poll(() => notice.getAttribute('data-state'), { timeout: 15_000 }).toBe('closed');

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
+import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import type { ChannelView } from '../../shared/channels';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { bearer, http, hubSignature } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
-import { login } from '../support/server-fixture';
+import { login, onlyWangTakesChats } from '../support/server-fixture';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-results', 'e2e');
@@ -42,7 +42,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     graph.answer((r) => (r.method === 'POST' ? { json: waSent(`wamid.E2E${++sent}`, CUSTOMER_PHONE) } : undefined));
     server = await startServer({ port: 0, dataDir, seed: 'if-empty', deliveryPollMs: 100 });
     // Only 王芳 takes chats, so both conversations are offered to her.
-    await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
+    await onlyWangTakesChats(server);
 
     // The admin sets up WhatsApp and signs the shop's widget visitors, through the REST API.
     const admin = await login(server.url, 'admin@demo.test', 'demo-admin');
@@ -63,7 +63,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     });
     expect(patched.status).toBe(200);
 
-    host = await startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')), rendererDir: RENDERER_DIR });
+    host = await startWorkstationHost();
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstation at ${host.url}; Graph API recorder at ${graph.url}`);
   });
@@ -79,11 +79,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
   it('shows one contact with both conversations, and the reply on WhatsApp reaches the Graph API', async () => {
     const agent = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 860 } })).newPage();
     await agent.goto(host.url);
-    await agent.getByLabel(/Server URL|服务器地址/).fill(server.url);
-    await agent.getByLabel(/^(Email|邮箱)$/).fill('wang.fang@demo.test');
-    await agent.getByLabel(/^(Password|密码)$/).fill('demo-agent');
-    await agent.getByRole('button', { name: /Sign in|登录/ }).click();
-    await expect.poll(() => agent.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
+    await signIn(agent, server.url, 'wang.fang@demo.test', 'demo-agent');
 
     // The customer writes on WhatsApp: Meta's webhook, signed with the app secret.
     const raw = JSON.stringify(waText('wamid.E2E-IN-1', 'Hi, I ordered the blue vase', CUSTOMER_PHONE, 'Maya Chen'));

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
+import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { onlyWangTakesChats } from '../support/server-fixture';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = join(repo, 'test-results', 'e2e');
@@ -28,15 +29,9 @@ describe.skipIf(chromiumMissing)('supervision, end to end with three people', ()
     mkdirSync(artifacts, { recursive: true });
     server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
     // Only 王芳 takes chats, so the customer's conversation is offered to her.
-    await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
+    await onlyWangTakesChats(server);
     for (let i = 0; i < 2; i++) {
-      hosts.push(
-        await startBrowserHost({
-          port: 0,
-          dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')),
-          rendererDir: RENDERER_DIR,
-        }),
-      );
+      hosts.push(await startWorkstationHost());
     }
     browser = await launchChromium();
     console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
@@ -49,14 +44,10 @@ describe.skipIf(chromiumMissing)('supervision, end to end with three people', ()
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
-  async function signIn(host: RunningBrowserHost, email: string, password: string): Promise<Page> {
+  async function signInAt(host: RunningBrowserHost, email: string, password: string): Promise<Page> {
     const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 860 } })).newPage();
     await page.goto(host.url);
-    await page.getByLabel(/Server URL|服务器地址/).fill(server.url);
-    await page.getByLabel(/^(Email|邮箱)$/).fill(email);
-    await page.getByLabel(/^(Password|密码)$/).fill(password);
-    await page.getByRole('button', { name: /Sign in|登录/ }).click();
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
+    await signIn(page, server.url, email, password);
     return page;
   }
 
@@ -67,8 +58,8 @@ describe.skipIf(chromiumMissing)('supervision, end to end with three people', ()
     visitor.on('websocket', (ws) => ws.on('framereceived', (frame) => framesToVisitor.push(String(frame.payload))));
     await visitor.goto(`${server.url}/widget/`);
 
-    const agent = await signIn(hosts[0]!, 'wang.fang@demo.test', 'demo-agent');
-    const supervisor = await signIn(hosts[1]!, 'supervisor@demo.test', 'demo-supervisor');
+    const agent = await signInAt(hosts[0]!, 'wang.fang@demo.test', 'demo-agent');
+    const supervisor = await signInAt(hosts[1]!, 'supervisor@demo.test', 'demo-supervisor');
 
     await visitor.getByLabel(/^(Message|消息)$/).fill('我收到的杯子是碎的，太失望了');
     await visitor.getByTestId('widget-send').click();

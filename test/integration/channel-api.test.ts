@@ -1,9 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { closeAllSockets, request, settle } from '../support/server-fixture';
-import { bearer, countRows, createChannel, data, http, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
-import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { request, settle } from '../support/server-fixture';
+import {
+  bearer, data, messageCount as countMessages, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
+  type ChannelTestServer,
+} from '../support/channels';
+import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 
 const API_TOKEN = 'shop-app-token-0123456789';
@@ -17,28 +20,20 @@ describe.each(targets)('generic API channel for a shop’s own app on $label', (
   let channel: ChannelView;
 
   const post = (body: unknown, token: string | null = API_TOKEN) =>
-    http(`${t.server.url}/api/channels/${channel.id}/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : bearer(token)) },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-  const messageCount = () => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+    postBody(`${t.server.url}/api/channels/${channel.id}/messages`, body, token === null ? {} : bearer(token));
+  const messageCount = () => countMessages(t);
 
   beforeAll(async () => {
-    app = await startRecordingServer();
-    app.answer((r) => (r.method === 'POST' ? { json: { id: `app-${r.headers['x-switchboard-timestamp']}` } } : undefined));
-    t = await startChannelServer({}, target);
-    channel = await createChannel(t, {
-      kind: 'api', name: 'Shop app', config: { webhookUrl: `${app.url}/switchboard/replies` },
-      secrets: { apiToken: API_TOKEN, webhookSecret: WEBHOOK_SECRET },
-    });
+    ({ t, platform: app, channel } = await startPlatformChannel(target, {
+      answer: (r) => (r.method === 'POST' ? { json: { id: `app-${r.headers['x-switchboard-timestamp']}` } } : undefined),
+      channel: (url) => ({
+        kind: 'api', name: 'Shop app', config: { webhookUrl: `${url}/switchboard/replies` },
+        secrets: { apiToken: API_TOKEN, webhookSecret: WEBHOOK_SECRET },
+      }),
+    }));
   });
 
-  afterAll(async () => {
-    closeAllSockets();
-    await t?.close();
-    await app?.close();
-  });
+  afterAll(() => stopPlatformChannel(t, app));
 
   let conversationId: string;
 

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { closeAllSockets, request, settle } from '../support/server-fixture';
-import { countRows, createChannel, data, http, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
-import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { request, settle } from '../support/server-fixture';
+import {
+  conversationOfExternal, data, messageCount as countMessages, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
+  type ChannelTestServer,
+} from '../support/channels';
+import type { RecordingServer } from '../support/recording-server';
 import { TG_CHAT, tgContact, tgDocument, tgEdited, tgLocation, tgPhoto, tgSent, tgText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
 
@@ -18,34 +21,24 @@ describe.each(targets)('Telegram Bot API channel on $label', (target) => {
   let sentIds = 5000;
 
   const deliver = (payload: unknown, secret: string | null = WEBHOOK_SECRET) =>
-    http(`${t.server.url}/webhooks/telegram/${channel.id}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
-      body: typeof payload === 'string' ? payload : JSON.stringify(payload),
-    });
-  const conversationOf = async (externalId: string) =>
-    (await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${channel.id}:${externalId}`]))[0]
-      ?.conversation_id;
-  const messageCount = () => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+    postBody(`${t.server.url}/webhooks/telegram/${channel.id}`, payload, secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret });
+  const conversationOf = (externalId: string) => conversationOfExternal(t, channel.id, externalId);
+  const messageCount = () => countMessages(t);
 
   beforeAll(async () => {
-    api = await startRecordingServer();
-    api.answer((r) => {
-      if (r.method !== 'POST') return undefined;
-      const text = (r.json as { text?: string; caption?: string } | null)?.text ?? '';
-      return { json: tgSent(++sentIds, text) };
-    });
-    t = await startChannelServer({}, target);
-    channel = await createChannel(t, {
-      kind: 'telegram', name: 'Telegram', config: { apiBaseUrl: api.url }, secrets: { botToken: BOT_TOKEN, webhookSecret: WEBHOOK_SECRET },
-    });
+    ({ t, platform: api, channel } = await startPlatformChannel(target, {
+      answer: (r) => {
+        if (r.method !== 'POST') return undefined;
+        const text = (r.json as { text?: string; caption?: string } | null)?.text ?? '';
+        return { json: tgSent(++sentIds, text) };
+      },
+      channel: (url) => ({
+        kind: 'telegram', name: 'Telegram', config: { apiBaseUrl: url }, secrets: { botToken: BOT_TOKEN, webhookSecret: WEBHOOK_SECRET },
+      }),
+    }));
   });
 
-  afterAll(async () => {
-    closeAllSockets();
-    await t?.close();
-    await api?.close();
-  });
+  afterAll(() => stopPlatformChannel(t, api));
 
   it('stores the documented message update as the customer’s message', async () => {
     expect((await deliver(tgText(10000, 1365, 'Hi, where is my order?'))).status).toBe(200);

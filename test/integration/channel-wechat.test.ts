@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { closeAllSockets, request, settle, waitFor } from '../support/server-fixture';
-import { countRows, createChannel, data, http, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
-import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { request, settle, waitFor } from '../support/server-fixture';
+import {
+  conversationOfExternal, data, http, messageCount as countMessages, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
+  type ChannelTestServer,
+} from '../support/channels';
+import type { RecordingServer } from '../support/recording-server';
 import { WX_OPENID, wxEvent, wxImage, wxText, wxVoice } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
 
@@ -29,29 +32,24 @@ describe.each(targets)('WeChat Official Account channel on $label', (target) => 
   const hook = (query = signed()) => `${t.server.url}/webhooks/wechat/${channel.id}?${query}&openid=${WX_OPENID}`;
   const deliver = (xml: string, query = signed()) =>
     http(hook(query), { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml });
-  const conversationOf = async (externalId: string) =>
-    (await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${channel.id}:${externalId}`]))[0]
-      ?.conversation_id;
-  const messageCount = () => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+  const conversationOf = (externalId: string) => conversationOfExternal(t, channel.id, externalId);
+  const messageCount = () => countMessages(t);
 
   beforeAll(async () => {
-    wx = await startRecordingServer();
-    wx.answer((r) => {
-      if (r.path === '/cgi-bin/token') return { json: { access_token: `ACCESS_TOKEN_${++tokens}`, expires_in: 7200 } };
-      if (r.path === '/cgi-bin/message/custom/send') return { json: { errcode: 0, errmsg: 'ok' } };
-      return undefined;
-    });
-    t = await startChannelServer({ wechatReplyBudgetMs: BUDGET_MS }, target);
-    channel = await createChannel(t, {
-      kind: 'wechat', name: 'WeChat', config: { appId: APP_ID, apiBaseUrl: wx.url }, secrets: { token: TOKEN, appSecret: APP_SECRET },
-    });
+    ({ t, platform: wx, channel } = await startPlatformChannel(target, {
+      answer: (r) => {
+        if (r.path === '/cgi-bin/token') return { json: { access_token: `ACCESS_TOKEN_${++tokens}`, expires_in: 7200 } };
+        if (r.path === '/cgi-bin/message/custom/send') return { json: { errcode: 0, errmsg: 'ok' } };
+        return undefined;
+      },
+      options: { wechatReplyBudgetMs: BUDGET_MS },
+      channel: (url) => ({
+        kind: 'wechat', name: 'WeChat', config: { appId: APP_ID, apiBaseUrl: url }, secrets: { token: TOKEN, appSecret: APP_SECRET },
+      }),
+    }));
   });
 
-  afterAll(async () => {
-    closeAllSockets();
-    await t?.close();
-    await wx?.close();
-  });
+  afterAll(() => stopPlatformChannel(t, wx));
 
   it('echoes echostr to a correctly signed verification, and refuses a wrong signature', async () => {
     const ok = await http(`${t.server.url}/webhooks/wechat/${channel.id}?${signed()}&echostr=5837397749466719442`);

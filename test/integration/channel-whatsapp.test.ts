@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
 import type { Message } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import { closeAllSockets, record, request, settle, waitFor } from '../support/server-fixture';
+import { record, request, settle, waitFor } from '../support/server-fixture';
 import {
-  bearer, countRows, createChannel, data, http, hubSignature, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer,
+  bearer, conversationOfExternal, countRows, data, http, hubSignature, messageCount as countMessages, postBody, reply, startPlatformChannel,
+  stopPlatformChannel, threadOf, waitForDelivery, type ChannelTestServer,
 } from '../support/channels';
-import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 import {
   WA_CUSTOMER, WA_PHONE_NUMBER_ID, waDocument, waError, waFailedStatus, waImage, waLocation, waSent, waStatus, waText,
@@ -28,35 +29,27 @@ describe.each(targets)('WhatsApp Cloud API channel on $label', (target) => {
   /** Posts a webhook delivery exactly as Meta does: raw JSON body, HMAC-SHA256 signature of it. */
   const deliver = (payload: unknown, signature?: string | null) => {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
     const sig = signature === undefined ? hubSignature(body, APP_SECRET) : signature;
-    if (sig !== null) headers['x-hub-signature-256'] = sig;
-    return http(hook(), { method: 'POST', headers, body });
+    return postBody(hook(), body, sig === null ? {} : { 'x-hub-signature-256': sig });
   };
-  const conversationOf = async (wamid: string) =>
-    (await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${channel.id}:${wamid}`]))[0]
-      ?.conversation_id;
-  const messageCount = () => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+  const conversationOf = (wamid: string) => conversationOfExternal(t, channel.id, wamid);
+  const messageCount = () => countMessages(t);
   const contactCount = () => countRows(t, 'SELECT count(*)::int AS n FROM contacts');
 
   beforeAll(async () => {
-    graph = await startRecordingServer();
-    // The Graph API answers every send with a new wamid, as documented, unless a test says otherwise.
-    graph.answer((r) => (r.method === 'POST' && r.path.endsWith('/messages') ? { json: waSent(`wamid.TEST${++wamids}`) } : undefined));
-    t = await startChannelServer({}, target);
-    channel = await createChannel(t, {
-      kind: 'whatsapp',
-      name: 'WhatsApp',
-      config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${graph.url}/v21.0` },
-      secrets: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, accessToken: ACCESS_TOKEN },
-    });
+    ({ t, platform: graph, channel } = await startPlatformChannel(target, {
+      // The Graph API answers every send with a new wamid, as documented, unless a test says otherwise.
+      answer: (r) => (r.method === 'POST' && r.path.endsWith('/messages') ? { json: waSent(`wamid.TEST${++wamids}`) } : undefined),
+      channel: (url) => ({
+        kind: 'whatsapp',
+        name: 'WhatsApp',
+        config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${url}/v21.0` },
+        secrets: { appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, accessToken: ACCESS_TOKEN },
+      }),
+    }));
   });
 
-  afterAll(async () => {
-    closeAllSockets();
-    await t?.close();
-    await graph?.close();
-  });
+  afterAll(() => stopPlatformChannel(t, graph));
 
   it('answers Meta’s verification request with the challenge, and refuses a wrong verify token', async () => {
     const ok = await http(`${hook()}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { raiseSyncFloor } from '../../server/db/sequence';
 import { serverViewFor } from '../support/agent-truth';
 import { startCore, type TestCore } from '../support/core-harness';
-import { databaseTargets } from '../support/databases';
+import { databaseTargets, startServerOn } from '../support/databases';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
@@ -48,17 +48,13 @@ async function expectCacheEqualsServer(agent: TestCore, serverUrl: string, email
 
 describe.each(targets)('working offline, on $label', (target) => {
   let server: RunningServer;
-  let drop = async () => {};
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const db = await target.open();
-    drop = db.drop;
-    server = await startServer({ port: 0, seed: 'if-empty', ...db.options });
-    console.log(`database: ${db.describe}`);
+    ({ server, close } = await startServerOn(target));
   });
   afterAll(async () => {
-    await server?.close();
-    await drop();
+    await close?.();
   });
 
   it('after a disconnect the cache equals the server: 50 messages in 10 conversations, two taken by a colleague', async () => {

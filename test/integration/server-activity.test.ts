@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { ACTIVITY_LIMITS } from '../../server/realtime/activity-relay';
 import { STALE_TYPING_MS } from '../../server/domain/supervision/activity-board';
 import type { Activity, Conversation, Message, SkillGroup, TeamMember } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { VisitorMessage } from '../../shared/protocol';
-import { databaseTargets } from '../support/databases';
+import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectAgent, connectVisitor, insertUser, record, request, settle, signInDemoTeam, tokenFor, waitFor,
+  closeAllSockets, connectAgent, connectDemoTeam, connectVisitor, data, insertUser, quietTeam, record, request, settle, tokenFor, visitorSays,
+  waitFor,
 } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const SECRET = 'activity-test-secret';
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
 
 afterAll(() => closeAllSockets());
 
@@ -29,7 +25,7 @@ type Team = { agents: TeamMember[]; groups: SkillGroup[] };
 for (const target of targets) {
   describe(`viewing, typing and the team board on ${target.label}`, () => {
     let server: RunningServer;
-    let drop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     let accountId: string;
     /** Added to the server's clock: tests move time on instead of waiting. */
     let offset = 0;
@@ -57,11 +53,7 @@ for (const target of targets) {
       return v;
     }
 
-    async function say(v: Visitor, body: string): Promise<string> {
-      data(await request(v.socket, 'visitor:send', { clientId: randomUUID(), body }));
-      const rows = await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [v.contactId]);
-      return rows[0]!.id;
-    }
+    const say = async (v: Visitor, body: string) => (await visitorSays(server, v, body)).conversationId;
 
     /** A conversation 王芳 has claimed by replying. */
     async function wangsConversation(name: string): Promise<{ v: Visitor; id: string }> {
@@ -73,29 +65,18 @@ for (const target of targets) {
     }
 
     beforeAll(async () => {
-      const opened = await target.open();
-      drop = opened.drop;
-      server = await startServer({
-        port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 60_000, clock: () => Date.now() + offset, ...opened.options,
-      });
-      console.log(`database: ${opened.describe} (server ${server.url})`);
-      const team = await signInDemoTeam(server.url);
+      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000, clock: () => Date.now() + offset }));
+      const team = await connectDemoTeam(server.url);
       Object.assign(ids, team.ids);
       Object.assign(names, team.names);
+      Object.assign(sockets, team.sockets);
       accountId = team.accountId;
-      for (const who of people) {
-        sockets[who] = await connectAgent(server.url, team.tokens[who]);
-        updates[who] = record<Activity>(sockets[who], 'activity:update');
-      }
-      // A quiet team: nobody is offered anything, so each test decides who has what.
-      for (const who of ['wang', 'li']) data(await ask(who, 'presence:set', { presence: 'away' }));
-      await server.router.settled();
-      await settle();
+      for (const who of people) updates[who] = record<Activity>(sockets[who]!, 'activity:update');
+      await quietTeam(server, team.sockets);
     });
 
     afterAll(async () => {
-      await server?.close();
-      await drop?.();
+      await close?.();
     });
 
     let wangs: { v: Visitor; id: string };

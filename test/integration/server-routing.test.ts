@@ -1,24 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { ALWAYS_OPEN } from '../../server/domain/routing/business-hours';
 import { REQUEUE_NOTE } from '../../server/domain/routing/router';
 import type { AgentState, Conversation, Message, SkillGroup, TeamMember } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import type { QueueStatus, VisitorMessage } from '../../shared/protocol';
-import { databaseTargets } from '../support/databases';
+import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectAgent, connectVisitor, insertUser, login, record, request, settle, tokenFor, waitFor,
+  closeAllSockets, connectAgent, connectVisitor, data, insertUser, login, record, request, settle, tokenFor, visitorSays, waitFor,
 } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const SECRET = 'routing-test-secret';
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
 
 afterAll(() => closeAllSockets());
 
@@ -28,7 +22,7 @@ type Seen = { seqs: number[] };
 for (const target of targets) {
   describe(`routing, queue, presence and handoff on ${target.label}`, () => {
     let server: RunningServer;
-    let drop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     let accountId: string;
     let channelId: string;
     let preSales: string;
@@ -80,20 +74,14 @@ for (const target of targets) {
       return { socket, contactId: session.contactId, messages: record<VisitorMessage>(socket, 'message:new'), statuses, groups: session.groups };
     }
 
-    async function say(v: Visitor, body: string, groupId?: string) {
-      data(await request(v.socket, 'visitor:send', { clientId: randomUUID(), body, ...(groupId ? { groupId } : {}) }));
-      const rows = await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [v.contactId]);
-      return rows[0]!.id;
-    }
+    const say = async (v: Visitor, body: string, groupId?: string) =>
+      (await visitorSays(server, v, body, groupId ? { groupId } : {})).conversationId;
 
     const lastStatus = (v: Visitor) => v.statuses[v.statuses.length - 1];
 
     beforeAll(async () => {
-      const opened = await target.open();
-      drop = opened.drop;
       // A slow sweep: these tests move time on purpose (expiries are also woken by their own timers).
-      server = await startServer({ port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 60_000, ...opened.options });
-      console.log(`database: ${opened.describe} (server ${server.url})`);
+      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000 }));
       const people = {
         wang: ['wang.fang@demo.test', 'demo-agent'],
         li: ['li.lei@demo.test', 'demo-agent'],
@@ -122,8 +110,7 @@ for (const target of targets) {
     });
 
     afterAll(async () => {
-      await server?.close();
-      await drop?.();
+      await close?.();
     });
 
     it('tells each agent their own state on connect, with the account settings', () => {

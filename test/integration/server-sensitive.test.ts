@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import type { Conversation, Message, SensitiveAlert, SensitiveWord } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import type { VisitorMessage } from '../../shared/protocol';
-import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, record, request, settle, signInDemoTeam, waitFor } from '../support/server-fixture';
+import { databaseTargets, startServerOn } from '../support/databases';
+import {
+  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, settle, visitorSays, waitFor,
+} from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const SECRET = 'sensitive-test-secret';
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
 
 afterAll(() => closeAllSockets());
 
@@ -25,7 +21,7 @@ type Sent = { message: Message; conversation: Conversation };
 for (const target of targets) {
   describe(`sensitive words on ${target.label}`, () => {
     let server: RunningServer;
-    let drop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     let accountId: string;
     const ids: Record<string, string> = {};
     const names: Record<string, string> = {};
@@ -55,11 +51,7 @@ for (const target of targets) {
       return { socket, contactId: session.contactId, messages: record<VisitorMessage>(socket, 'message:new'), events };
     }
 
-    async function say(v: Visitor, body: string): Promise<{ conversationId: string; message: VisitorMessage }> {
-      const { message } = data(await request<{ message: VisitorMessage }>(v.socket, 'visitor:send', { clientId: randomUUID(), body }));
-      const rows = await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [v.contactId]);
-      return { conversationId: rows[0]!.id, message };
-    }
+    const say = (v: Visitor, body: string) => visitorSays(server, v, body);
 
     /** A conversation 王芳 has claimed by replying. */
     async function wangsConversation(name: string): Promise<{ v: Visitor; id: string }> {
@@ -73,27 +65,20 @@ for (const target of targets) {
     }
 
     beforeAll(async () => {
-      const opened = await target.open();
-      drop = opened.drop;
-      server = await startServer({ port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 60_000, ...opened.options });
-      console.log(`database: ${opened.describe} (server ${server.url})`);
-      const team = await signInDemoTeam(server.url);
+      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000 }));
+      const team = await connectDemoTeam(server.url);
       Object.assign(ids, team.ids);
       Object.assign(names, team.names);
+      Object.assign(sockets, team.sockets);
       accountId = team.accountId;
-      for (const who of people) sockets[who] = await connectAgent(server.url, team.tokens[who]);
       // The demo's starting list is set aside: each test adds the words it needs.
       await server.db.query('DELETE FROM sensitive_words WHERE account_id = $1', [accountId]);
       for (const who of people) alerts[who] = record<SensitiveAlert>(sockets[who]!, 'sensitive:alert');
-      // A quiet team: nobody is offered anything, so each test decides who has what.
-      for (const who of ['wang', 'li']) data(await ask(who, 'presence:set', { presence: 'away' }));
-      await server.router.settled();
-      await settle();
+      await quietTeam(server, team.sockets);
     });
 
     afterAll(async () => {
-      await server?.close();
-      await drop?.();
+      await close?.();
     });
 
     const words: Record<string, SensitiveWord> = {};

@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { toVisitorMessage } from '../../server/channels/widget/visitor-message';
 import { joinedNote, listParticipants, takenOverNote } from '../../server/domain/supervision/supervision';
 import type { Conversation, Message } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
 import type { AuditEntryView, AgentPush, VisitorMessage } from '../../shared/protocol';
-import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, record, request, settle, signInDemoTeam, waitFor } from '../support/server-fixture';
+import { databaseTargets, startServerOn } from '../support/databases';
+import {
+  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, settle, visitorSays, waitFor,
+} from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const SECRET = 'supervision-test-secret';
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
 
 afterAll(() => closeAllSockets());
 
@@ -53,7 +49,7 @@ type AuditPage = { entries: AuditEntryView[]; nextBefore: number | null };
 for (const target of targets) {
   describe(`supervision (whisper, takeover, barge-in, audit log) on ${target.label}`, () => {
     let server: RunningServer;
-    let drop: () => Promise<void>;
+    let close: (() => Promise<void>) | undefined;
     let accountId: string;
     const ids: Record<string, string> = {};
     const names: Record<string, string> = {};
@@ -83,11 +79,7 @@ for (const target of targets) {
       return { socket, contactId: session.contactId, messages: record<VisitorMessage>(socket, 'message:new') };
     }
 
-    async function say(v: Visitor, body: string): Promise<string> {
-      data(await request(v.socket, 'visitor:send', { clientId: randomUUID(), body }));
-      const rows = await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [v.contactId]);
-      return rows[0]!.id;
-    }
+    const say = async (v: Visitor, body: string) => (await visitorSays(server, v, body)).conversationId;
 
     /** A conversation 王芳 has claimed by replying, with the visitor who started it. */
     async function wangsConversation(name: string): Promise<{ v: Visitor; id: string }> {
@@ -100,34 +92,25 @@ for (const target of targets) {
     }
 
     beforeAll(async () => {
-      const opened = await target.open();
-      drop = opened.drop;
-      server = await startServer({ port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 60_000, ...opened.options });
-      console.log(`database: ${opened.describe} (server ${server.url})`);
-      const team = await signInDemoTeam(server.url);
+      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000 }));
+      const team = await connectDemoTeam(server.url, (who, s) => {
+        const seen: number[] = (heard[who] = []);
+        s.on('message:new', (m: Message) => seen.push(m.seq));
+        s.on('conversation:upsert', (c: Conversation) => seen.push(c.seq));
+        s.on('conversation:removed', (r: { seq: number }) => seen.push(r.seq));
+        s.on('sync:tick', (t: { seq: number }) => seen.push(t.seq));
+      });
       Object.assign(ids, team.ids);
       Object.assign(names, team.names);
       Object.assign(tokens, team.tokens);
+      Object.assign(sockets, team.sockets);
       accountId = team.accountId;
-      for (const who of people) {
-        const seen: number[] = (heard[who] = []);
-        sockets[who] = await connectAgent(server.url, tokens[who], (s) => {
-          s.on('message:new', (m: Message) => seen.push(m.seq));
-          s.on('conversation:upsert', (c: Conversation) => seen.push(c.seq));
-          s.on('conversation:removed', (r: { seq: number }) => seen.push(r.seq));
-          s.on('sync:tick', (t: { seq: number }) => seen.push(t.seq));
-        });
-      }
-      // A quiet team: nobody is offered anything, so each test decides who has what.
-      for (const who of ['wang', 'li']) data(await ask(who, 'presence:set', { presence: 'away' }));
-      await server.router.settled();
-      await settle();
+      await quietTeam(server, team.sockets);
       startSeq = await accountSeq();
     });
 
     afterAll(async () => {
-      await server?.close();
-      await drop?.();
+      await close?.();
     });
 
     it('keeps the audit log append-only in the database itself', async () => {

@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import type { Template } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import { databaseTargets } from '../support/databases';
+import { databaseTargets, startServerOn } from '../support/databases';
 import { closeAllSockets, connectAgent, login, record, request, settle, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
 describe.each(targets)('quick replies are written by their owners, and reach whoever uses them at once, on $label', (target) => {
   let server: RunningServer;
-  let drop = async () => {};
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const db = await target.open();
-    drop = db.drop;
-    server = await startServer({ port: 0, seed: 'if-empty', ...db.options });
-    console.log(`database: ${db.describe}`);
+    ({ server, close } = await startServerOn(target));
   });
   afterAll(async () => {
     closeAllSockets();
-    await server?.close();
-    await drop();
+    await close?.();
   });
 
   const person = async (email: string, password: string) => {

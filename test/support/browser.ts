@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 
 /** The workstation's renderer as `npm run build` leaves it, served by the browser host in e2e tests. */
 export const RENDERER_DIR = join(fileURLToPath(new URL('../..', import.meta.url)), 'out', 'renderer');
@@ -23,4 +26,18 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** A workstation served to the browser from the built renderer, with its own data folder. */
+export function startWorkstationHost(prefix = 'sb-e2e-desktop-'): Promise<RunningBrowserHost> {
+  return startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), prefix)), rendererDir: RENDERER_DIR });
+}
+
+/** Fills the workstation's sign-in form (either language) on `page` and waits until it shows online. */
+export async function signIn(page: Page, serverUrl: string, email: string, password: string): Promise<void> {
+  await page.getByLabel(/Server URL|服务器地址/).fill(serverUrl);
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /Sign in|登录/ }).click();
+  await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
 }

@@ -1,14 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Socket } from 'socket.io-client';
-import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+import type { RunningServer, ServerOptions } from '../../server/app';
 import type { ChannelView } from '../../shared/channels';
 import type { Conversation, Message } from '../../shared/domain';
-import type { Result } from '../../shared/errors';
-import type { DatabaseTarget } from './databases';
-import { connectAgent, login, request } from './server-fixture';
+import { PGLITE, startServerOn, type DatabaseTarget } from './databases';
+import { startRecordingServer, type RecordingServer, type Responder } from './recording-server';
+import { closeAllSockets, connectAgent, data, login, request } from './server-fixture';
 import { waitUntil } from './wait';
 
 /** Fast retries for tests: three attempts, 50 ms apart and doubling. */
@@ -35,14 +32,11 @@ export type ChannelTestServer = {
  */
 export async function startChannelServer(options: Partial<ServerOptions> = {}, target?: DatabaseTarget): Promise<ChannelTestServer> {
   const logs: string[] = [];
-  const opened = target ? await target.open() : { options: { dataDir: await mkdtemp(path.join(os.tmpdir(), 'sb-channels-')) }, describe: 'PGlite', drop: async () => {} };
-  const server = await startServer({
-    port: 0, seed: 'if-empty', routingSweepMs: 60_000, deliveryPollMs: 50, deliveryRetry: TEST_RETRY,
+  const { server, close } = await startServerOn(target ?? PGLITE, {
+    routingSweepMs: 60_000, deliveryPollMs: 50, deliveryRetry: TEST_RETRY,
     logStream: { write: (line: string) => void logs.push(line) },
-    ...opened.options,
     ...options,
   });
-  console.log(`database: ${opened.describe} (server ${server.url})`);
   const admin = await login(server.url, 'admin@demo.test', 'demo-admin');
   const agent = await login(server.url, 'wang.fang@demo.test', 'demo-agent');
   const agentSocket = await connectAgent(server.url, agent.accessToken);
@@ -50,10 +44,7 @@ export async function startChannelServer(options: Partial<ServerOptions> = {}, t
   // Nobody is offered anything: each test decides who answers.
   await request(agentSocket, 'presence:set', { presence: 'away' });
   return {
-    close: async () => {
-      await server.close();
-      await opened.drop();
-    },
+    close,
     server, logs, adminToken: admin.accessToken, agentToken: agent.accessToken, accountId: admin.user.accountId,
     agent: agentSocket, admin: adminSocket, adminId: admin.user.id, agentId: agent.user.id,
   };
@@ -79,6 +70,44 @@ export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
 
+/** POSTs `body` (a string as it is, anything else as JSON) with a JSON content type and `headers`. */
+export function postBody(url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  return http(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+export type PlatformChannel = { t: ChannelTestServer; platform: RecordingServer; channel: ChannelView };
+
+/**
+ * A fake platform API answering with `answer`, the server on `target` (with `options`), and one
+ * channel created by the admin from `channel(platformUrl)`. Stop them with `stopPlatformChannel`.
+ */
+export async function startPlatformChannel(
+  target: DatabaseTarget,
+  setup: { answer: Responder; options?: Partial<ServerOptions>; channel: (platformUrl: string) => Record<string, unknown> },
+): Promise<PlatformChannel> {
+  const platform = await startRecordingServer();
+  platform.answer(setup.answer);
+  const t = await startChannelServer(setup.options, target);
+  const channel = await createChannel(t, setup.channel(platform.url));
+  return { t, platform, channel };
+}
+
+/** Closes every test socket, then stops the server (dropping its database) and the fake platform. */
+export async function stopPlatformChannel(t: ChannelTestServer | undefined, platform: RecordingServer | undefined): Promise<void> {
+  closeAllSockets();
+  await t?.close();
+  await platform?.close();
+}
+
+/** The conversation a platform message (by the platform's own id) was stored in. */
+export async function conversationOfExternal(t: ChannelTestServer, channelId: string, externalId: string): Promise<string | undefined> {
+  const rows = await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${channelId}:${externalId}`]);
+  return rows[0]?.conversation_id;
+}
+
+/** How many messages the server has stored, over all conversations. */
+export const messageCount = (t: ChannelTestServer): Promise<number> => countRows(t, 'SELECT count(*)::int AS n FROM messages');
+
 /** Creates a channel through the admin API. */
 export async function createChannel(t: ChannelTestServer, body: Record<string, unknown>): Promise<ChannelView> {
   const answer = await http(`${t.server.url}/api/channels`, {
@@ -93,10 +122,7 @@ export function hubSignature(body: string, appSecret: string): string {
   return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
 }
 
-export function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
+export { data };
 
 /** The thread as an agent's desktop loads it. */
 export async function threadOf(socket: Socket, conversationId: string): Promise<Message[]> {

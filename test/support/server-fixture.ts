@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens } from '../../shared/protocol';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens, type VisitorMessage } from '../../shared/protocol';
 import type { Result } from '../../shared/errors';
 import type { Role } from '../../shared/domain';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +34,12 @@ export async function login(url: string, email: string, password: string): Promi
   return response.body as AuthTokens;
 }
 
+/** A request's data; throws with the error when the request failed. */
+export function data<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
 /** The demo team's sign-ins, by the short names tests call them. */
 export const DEMO_LOGINS = {
   wang: ['wang.fang@demo.test', 'demo-agent'],
@@ -57,6 +63,26 @@ export async function signInDemoTeam(url: string) {
     accountId = t.user.accountId;
   }
   return { ids, names, tokens, accountId };
+}
+
+/**
+ * Signs the whole demo team in and connects each person's agent socket, in the order of
+ * DEMO_LOGINS; `beforeConnect` may attach listeners for pushes sent right on connect.
+ */
+export async function connectDemoTeam(url: string, beforeConnect?: (who: DemoPerson, socket: Socket) => void) {
+  const team = await signInDemoTeam(url);
+  const sockets = {} as Record<DemoPerson, Socket>;
+  for (const who of Object.keys(DEMO_LOGINS) as DemoPerson[]) {
+    sockets[who] = await connectAgent(url, team.tokens[who], beforeConnect && ((s) => beforeConnect(who, s)));
+  }
+  return { ...team, sockets };
+}
+
+/** A quiet team: 王芳 and 李雷 go away, so nobody is offered anything and each test decides who has what. */
+export async function quietTeam(server: RunningServer, sockets: Record<'wang' | 'li', Socket>): Promise<void> {
+  for (const who of ['wang', 'li'] as const) data(await request(sockets[who], 'presence:set', { presence: 'away' }));
+  await server.router.settled();
+  await settle();
 }
 
 export async function postJson(
@@ -116,6 +142,26 @@ export async function connectVisitor(
     socket.once('connect_error', reject);
   });
   return { socket, session };
+}
+
+/**
+ * A widget visitor's message, sent and acknowledged, with the id of the contact's open
+ * conversation it landed in. `extra` goes into the request as it is (a chosen group).
+ */
+export async function visitorSays(
+  server: RunningServer,
+  visitor: { socket: Socket; contactId: string },
+  body: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ conversationId: string; message: VisitorMessage }> {
+  const { message } = data(await request<{ message: VisitorMessage }>(visitor.socket, 'visitor:send', { clientId: randomUUID(), body, ...extra }));
+  const rows = await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [visitor.contactId]);
+  return { conversationId: rows[0]!.id, message };
+}
+
+/** Only 王芳 takes chats: every other agent is set offline in the database, so new conversations are offered to her. */
+export async function onlyWangTakesChats(server: RunningServer): Promise<void> {
+  await server.db.query("UPDATE users SET presence = 'offline' WHERE email <> 'wang.fang@demo.test' AND role = 'agent'");
 }
 
 export function closeAllSockets(): void {

@@ -9,6 +9,8 @@ import { useBotAdminStore } from '../stores/bot-admin-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useKbAdminStore } from '../stores/kb-admin-store';
 import { useSessionStore } from '../stores/session-store';
+import { loadIntoStore } from './load-into-store';
+import { createPagedSearch } from './paged-search';
 
 /** What the admin screen's knowledge base and bot sections ask of the client core; answers land in their stores. */
 export interface KnowledgeAdminController {
@@ -38,12 +40,37 @@ export interface KnowledgeAdminController {
  */
 export function createKnowledgeAdminController(bridge: SwitchboardBridge): KnowledgeAdminController {
   const call: Call = createCall(bridge);
-  // Each turns search gets a number; answers to an older search (or its pages) are dropped.
-  let turnsSearch = 0;
+  // The turns search is by conversation id ('' for every conversation).
+  const turns = createPagedSearch({
+    async fetchPage(conversationId, before) {
+      const page = await call('botTurns.list', {
+        ...(conversationId ? { conversationId } : {}),
+        ...(before === undefined ? {} : { before }),
+      });
+      return { items: page.turns, nextBefore: page.nextBefore };
+    },
+    append: appendTurnPage,
+    store: () => {
+      const bot = useBotAdminStore.getState();
+      return {
+        query: bot.turnsConversation,
+        items: bot.turns,
+        nextBefore: bot.nextBefore,
+        status: bot.turnsStatus,
+        loadingMore: bot.loadingMore,
+        setLoading: bot.setTurnsLoading,
+        setLoaded: bot.setTurnsLoaded,
+        setFailed: bot.setTurnsFailed,
+        setLoadingMore: bot.setLoadingMore,
+        setMore: bot.setMore,
+        setMoreFailed: bot.setMoreFailed,
+      };
+    },
+  });
   let articlesRead = 0;
 
   function resetAll(): void {
-    turnsSearch += 1;
+    turns.drop();
     articlesRead += 1;
     useKbAdminStore.getState().reset();
     useBotAdminStore.getState().reset();
@@ -75,15 +102,9 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
       };
     },
 
-    async loadArticles() {
+    loadArticles() {
       const read = ++articlesRead;
-      useKbAdminStore.getState().setLoading();
-      try {
-        const articles = await call('kbAdmin.list', {});
-        if (read === articlesRead) useKbAdminStore.getState().setLoaded(articles);
-      } catch (err) {
-        if (read === articlesRead) useKbAdminStore.getState().setFailed(toAppError(err).toJSON());
-      }
+      return loadIntoStore(useKbAdminStore.getState, () => call('kbAdmin.list', {}), () => read === articlesRead);
     },
 
     async saveArticle(args) {
@@ -133,36 +154,12 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
       useBotAdminStore.getState().removeRule(id);
     },
 
-    async loadTurns(conversationId) {
-      const search = ++turnsSearch;
-      const id = conversationId.trim();
-      useBotAdminStore.getState().setTurnsLoading(id);
-      try {
-        const page = await call('botTurns.list', id ? { conversationId: id } : {});
-        if (search !== turnsSearch) return;
-        useBotAdminStore.getState().setTurnsLoaded(id, appendTurnPage([], page.turns), page.nextBefore);
-      } catch (err) {
-        if (search !== turnsSearch) return;
-        useBotAdminStore.getState().setTurnsFailed(toAppError(err).toJSON());
-      }
+    loadTurns(conversationId) {
+      return turns.search(conversationId);
     },
 
-    async loadMoreTurns() {
-      const bot = useBotAdminStore.getState();
-      if (bot.nextBefore === null || bot.loadingMore || bot.turnsStatus !== 'ready') return;
-      const search = turnsSearch;
-      bot.setLoadingMore();
-      try {
-        const page = await call('botTurns.list', {
-          ...(bot.turnsConversation ? { conversationId: bot.turnsConversation } : {}),
-          before: bot.nextBefore,
-        });
-        if (search !== turnsSearch) return;
-        useBotAdminStore.getState().setMore(appendTurnPage(useBotAdminStore.getState().turns, page.turns), page.nextBefore);
-      } catch (err) {
-        if (search !== turnsSearch) return;
-        useBotAdminStore.getState().setMoreFailed(toAppError(err).toJSON());
-      }
+    loadMoreTurns() {
+      return turns.loadMore();
     },
   };
 

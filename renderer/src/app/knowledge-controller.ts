@@ -1,15 +1,14 @@
 import {
-  contractEvents,
   type EventName,
-  type EventPayload,
   type MethodArgs,
   type SwitchboardBridge,
   type Unsubscribe,
 } from '../../../shared/contract';
 import type { KbArticle, Template } from '../../../shared/domain';
-import { describeZodError, toAppError } from '../../../shared/errors';
+import { toAppError } from '../../../shared/errors';
 import { markdownToPlainText } from '../../../shared/markdown';
 import { createCall, type Call } from '../bridge/call';
+import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import { SEARCH_DEBOUNCE_MS, withInsertedText } from '../features/knowledge/knowledge-logic';
 import { useKnowledgeStore } from '../features/knowledge/knowledge-store';
 import { useTemplatesStore } from '../features/templates/templates-store';
@@ -76,7 +75,7 @@ export function createKnowledgeController(
 
   const signedIn = () => useSessionStore.getState().session?.signedIn === true;
 
-  const handlers: { [E in KnowledgeEvent]: (payload: EventPayload<E>) => void } = {
+  const handlers: EventHandlers<KnowledgeEvent> = {
     // Articles or replies changed (here or pushed by the server): read what is shown again.
     'catalog.updated': () => {
       if (!signedIn()) return;
@@ -94,20 +93,9 @@ export function createKnowledgeController(
     },
   };
 
-  function subscribe<E extends KnowledgeEvent>(event: E): Unsubscribe {
-    return bridge.on(event, (payload) => {
-      const parsed = contractEvents[event].safeParse(payload);
-      if (!parsed.success) {
-        report(`dropped ${event} with an unexpected shape: ${describeZodError(parsed.error)}`);
-        return;
-      }
-      handlers[event](parsed.data as EventPayload<E>);
-    });
-  }
-
   const controller: KnowledgeController = {
     start() {
-      const stops: Unsubscribe[] = knowledgeEvents.map((event) => subscribe(event));
+      const stops: Unsubscribe[] = subscribeParsed(bridge, knowledgeEvents, handlers, report);
       stops.push(
         useSessionStore.subscribe((next, previous) => {
           const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;

@@ -1,8 +1,9 @@
-import { contractEvents, type SwitchboardBridge, type Unsubscribe } from '../../../shared/contract';
+import { type SwitchboardBridge, type Unsubscribe } from '../../../shared/contract';
 import type { PiiField } from '../../../shared/contact-profile';
-import { describeZodError, toAppError } from '../../../shared/errors';
+import { toAppError } from '../../../shared/errors';
 import type { TagGroupName } from '../../../shared/tag-groups';
 import { createCall, type Call } from '../bridge/call';
+import { subscribeParsed } from '../bridge/events';
 import { useProfileStore } from '../features/profile/profile-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useContactsStore } from '../stores/contacts-store';
@@ -48,11 +49,12 @@ export function createProfileController(
   const controller: ProfileController = {
     start() {
       const stops: Unsubscribe[] = [
-        bridge.on('contact.updated', (payload) => {
-          const parsed = contractEvents['contact.updated'].safeParse(payload);
-          if (parsed.success) useProfileStore.getState().updateContact(parsed.data);
-          else report(`dropped contact.updated with an unexpected shape: ${describeZodError(parsed.error)}`);
-        }),
+        ...subscribeParsed(
+          bridge,
+          ['contact.updated'],
+          { 'contact.updated': (contact) => useProfileStore.getState().updateContact(contact) },
+          report,
+        ),
         useInboxStore.subscribe((state, previous) => {
           if (state.selectedId === previous.selectedId) return;
           // Leaving a conversation hides what was revealed in it.

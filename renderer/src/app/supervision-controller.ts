@@ -1,7 +1,5 @@
 import {
-  contractEvents,
   type EventName,
-  type EventPayload,
   type MethodArgs,
   type MethodResult,
   type SwitchboardBridge,
@@ -9,8 +7,9 @@ import {
 } from '../../../shared/contract';
 import type { SensitiveWord } from '../../../shared/domain';
 import type { ManagedUser, RoutingSettingsView } from '../../../shared/team-admin';
-import { describeZodError, toAppError } from '../../../shared/errors';
+import { toAppError } from '../../../shared/errors';
 import { createCall, type Call } from '../bridge/call';
+import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import { appendAuditPage } from '../features/admin/audit-logic';
 import { inboxFilterShowing } from '../features/monitor/monitor-logic';
 import { useMonitorFilterStore } from '../features/monitor/monitor-filter-store';
@@ -25,6 +24,8 @@ import { useSupervisionStore } from '../stores/supervision-store';
 import { useTeamAdminStore } from '../stores/team-admin-store';
 import { useTeamStore } from '../stores/team-store';
 import { useViewStore } from '../stores/view-store';
+import { createPagedSearch } from './paged-search';
+import { loadIntoStore } from './load-into-store';
 import type { WorkstationController } from './workstation-controller';
 
 /** What the live monitor and the admin screen ask of the client core; answers land in their stores. */
@@ -72,11 +73,20 @@ export function createSupervisionController(
   report: Reporter = (message) => console.error(`[switchboard] ${message}`),
 ): SupervisionController {
   const call: Call = createCall(bridge);
-  // Each audit search gets a number; answers to an older search (or its pages) are dropped.
-  let auditSearch = 0;
+  const audit = createPagedSearch({
+    async fetchPage(query, before) {
+      const page = await call('audit.list', { ...(query ? { query } : {}), ...(before === undefined ? {} : { before }) });
+      return { items: page.entries, nextBefore: page.nextBefore };
+    },
+    append: appendAuditPage,
+    store: () => {
+      const state = useAuditStore.getState();
+      return { ...state, items: state.entries };
+    },
+  });
 
   function resetAll(): void {
-    auditSearch += 1;
+    audit.drop();
     useSupervisionStore.getState().reset();
     useAuditStore.getState().reset();
     useSensitiveWordsStore.getState().reset();
@@ -86,7 +96,7 @@ export function createSupervisionController(
     useViewStore.getState().reset();
   }
 
-  const handlers: { [E in SupervisionEvent]: (payload: EventPayload<E>) => void } = {
+  const handlers: EventHandlers<SupervisionEvent> = {
     'team.member': (member) => useTeamStore.getState().putMember(member),
     'sensitive.alert': (alert) => useSupervisionStore.getState().addAlert(alert),
     'activity.changed': (activity) => useSupervisionStore.getState().putActivity(activity),
@@ -95,17 +105,6 @@ export function createSupervisionController(
       if (useSensitiveWordsStore.getState().status !== 'idle') void controller.loadSensitiveWords();
     },
   };
-
-  function subscribe<E extends SupervisionEvent>(event: E): Unsubscribe {
-    return bridge.on(event, (payload) => {
-      const parsed = contractEvents[event].safeParse(payload);
-      if (!parsed.success) {
-        report(`dropped ${event} with an unexpected shape: ${describeZodError(parsed.error)}`);
-        return;
-      }
-      handlers[event](parsed.data as EventPayload<E>);
-    });
-  }
 
   function onConnection(status: string | undefined, previous: string | undefined): void {
     if (status === previous) return;
@@ -122,7 +121,7 @@ export function createSupervisionController(
 
   const controller: SupervisionController = {
     start() {
-      const stops: Unsubscribe[] = supervisionEvents.map((event) => subscribe(event));
+      const stops: Unsubscribe[] = subscribeParsed(bridge, supervisionEvents, handlers, report);
       stops.push(
         useSessionStore.subscribe((next, previous) => {
           const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
@@ -148,33 +147,12 @@ export function createSupervisionController(
       useViewStore.getState().setView('inbox');
     },
 
-    async searchAudit(query) {
-      const search = ++auditSearch;
-      const text = query.trim();
-      useAuditStore.getState().setLoading(text);
-      try {
-        const page = await call('audit.list', text ? { query: text } : {});
-        if (search !== auditSearch) return;
-        useAuditStore.getState().setLoaded(text, appendAuditPage([], page.entries), page.nextBefore);
-      } catch (err) {
-        if (search !== auditSearch) return;
-        useAuditStore.getState().setFailed(toAppError(err).toJSON());
-      }
+    searchAudit(query) {
+      return audit.search(query);
     },
 
-    async loadMoreAudit() {
-      const audit = useAuditStore.getState();
-      if (audit.nextBefore === null || audit.loadingMore || audit.status !== 'ready') return;
-      const search = auditSearch;
-      audit.setLoadingMore();
-      try {
-        const page = await call('audit.list', { ...(audit.query ? { query: audit.query } : {}), before: audit.nextBefore });
-        if (search !== auditSearch) return;
-        useAuditStore.getState().setMore(appendAuditPage(useAuditStore.getState().entries, page.entries), page.nextBefore);
-      } catch (err) {
-        if (search !== auditSearch) return;
-        useAuditStore.getState().setMoreFailed(toAppError(err).toJSON());
-      }
+    loadMoreAudit() {
+      return audit.loadMore();
     },
 
     exportAudit(query) {
@@ -182,15 +160,8 @@ export function createSupervisionController(
       return call('audit.export', text ? { query: text } : {});
     },
 
-    async loadSensitiveWords() {
-      const store = useSensitiveWordsStore.getState();
-      store.setLoading();
-      try {
-        const words = await call('sensitive.list', {});
-        useSensitiveWordsStore.getState().setLoaded(words);
-      } catch (err) {
-        useSensitiveWordsStore.getState().setFailed(toAppError(err).toJSON());
-      }
+    loadSensitiveWords() {
+      return loadIntoStore(useSensitiveWordsStore.getState, () => call('sensitive.list', {}));
     },
 
     async saveSensitiveWord(args) {
@@ -205,13 +176,8 @@ export function createSupervisionController(
       useSensitiveWordsStore.getState().remove(id);
     },
 
-    async loadTeamAdmin() {
-      useTeamAdminStore.getState().setLoading();
-      try {
-        useTeamAdminStore.getState().setLoaded(await call('admin.team', {}));
-      } catch (err) {
-        useTeamAdminStore.getState().setFailed(toAppError(err).toJSON());
-      }
+    loadTeamAdmin() {
+      return loadIntoStore(useTeamAdminStore.getState, () => call('admin.team', {}));
     },
 
     async saveUser(args) {
@@ -233,13 +199,8 @@ export function createSupervisionController(
       return user;
     },
 
-    async loadRoutingSettings() {
-      useRoutingSettingsStore.getState().setLoading();
-      try {
-        useRoutingSettingsStore.getState().setLoaded(await call('admin.settings', {}));
-      } catch (err) {
-        useRoutingSettingsStore.getState().setFailed(toAppError(err).toJSON());
-      }
+    loadRoutingSettings() {
+      return loadIntoStore(useRoutingSettingsStore.getState, () => call('admin.settings', {}));
     },
 
     async saveRoutingSettings(args) {

@@ -11,6 +11,7 @@ import { FakeBridge, settle } from '../testing/fake-bridge';
 import { conversation } from '../testing/fixtures';
 import { ManualTimers } from '../testing/manual-timers';
 import { createWorkstationController, type WorkstationController } from './workstation-controller';
+import { answerQuietWorkstation } from '../testing/workstation-answers';
 
 const user = { id: 'u1', accountId: 'acc', email: 'li@example.com', name: 'Li Na', role: 'agent' as const };
 const signedIn: SessionState = { signedIn: true, user, serverUrl: 'http://127.0.0.1:7340', lastEmail: user.email };
@@ -35,21 +36,14 @@ beforeEach(async () => {
     timers: new ManualTimers(),
     notifier: { show: (n) => shown.push(n) },
   });
-  fake
+  answerQuietWorkstation(fake)
     .answer('session.get', () => signedIn)
     .answer('connection.get', () => online)
     .answer('conversations.list', () => [
       conversation({ id: 'c1', contactId: 'k1', unread: 2, labels: ['new'] }),
       conversation({ id: 'c2', contactId: 'k2' }),
     ])
-    .answer('presence.get', () => null)
-    .answer('team.list', () => ({ agents: [], groups: [] }))
-    .answer('messages.list', () => [])
-    .answer('drafts.get', () => null)
-    .answer('drafts.save', () => null)
-    .answer('contacts.get', () => null)
-    .answer('activity.set', () => ({}))
-    .answer('activity.list', () => [])
+
     .answer('attention.set', () => ({}))
     .answer('notifications.get', () => ({ preferences, badge: 2 }))
     .answer('notifications.set', (patch) => ({ ...preferences, ...patch }));

@@ -1,10 +1,8 @@
 import {
-  contractEvents,
   eventNames,
   type ConnectionState,
   type Draft,
   type EventName,
-  type EventPayload,
   type MethodArgs,
   type SessionState,
   type SwitchboardBridge,
@@ -12,10 +10,11 @@ import {
   type Unsubscribe,
 } from '../../../shared/contract';
 import { MAX_MESSAGE_LENGTH, type AgentState, type Presence } from '../../../shared/domain';
-import { AppError, describeZodError, toAppError, type AppErrorShape } from '../../../shared/errors';
+import { AppError, toAppError, type AppErrorShape } from '../../../shared/errors';
 import type { DesktopNotification, NotificationPreferences } from '../../../shared/notifications';
 import { canReportReconnect } from '../bridge/bridge';
 import { createCall, type Call } from '../bridge/call';
+import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import { useNoticeStore } from '../features/notices/notice-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { mergeIncomingDraft } from '../stores/drafts-logic';
@@ -36,6 +35,7 @@ import { useViewStore } from '../stores/view-store';
 import { createActivityReporter } from './activity-reporter';
 import { createDraftSaver, DRAFT_SAVE_DELAY_MS, type Timers } from './draft-saver';
 import { createIdleDetector } from './idle-detector';
+import { loadIntoStore } from './load-into-store';
 
 /** Where a conversation is handed to: a colleague or a skill group. */
 export type TransferTo = MethodArgs<'conversations.transfer'>['to'];
@@ -347,7 +347,7 @@ export function createWorkstationController(
     reporter.typed(conversationId, rest);
   }
 
-  const handlers: { [E in EventName]: (payload: EventPayload<E>) => void } = {
+  const handlers: EventHandlers<EventName> = {
     'session.changed': applySession,
     'connection.changed': applyConnection,
     'conversation.updated': (conversation) => useInboxStore.getState().upsert(conversation),
@@ -402,17 +402,6 @@ export function createWorkstationController(
     },
   };
 
-  function subscribe<E extends EventName>(event: E): Unsubscribe {
-    return bridge.on(event, (payload) => {
-      const parsed = contractEvents[event].safeParse(payload);
-      if (!parsed.success) {
-        report(`dropped ${event} with an unexpected shape: ${describeZodError(parsed.error)}`);
-        return;
-      }
-      handlers[event](parsed.data as EventPayload<E>);
-    });
-  }
-
   function requireClientId(message: OutboxRef): string {
     if (!message.clientId) throw new AppError('bad_request', 'this message is not in the outbox');
     return message.clientId;
@@ -420,7 +409,7 @@ export function createWorkstationController(
 
   const controller: WorkstationController = {
     start() {
-      const stops = eventNames.map((event) => subscribe(event));
+      const stops = subscribeParsed(bridge, eventNames, handlers, report);
       if (canReportReconnect(bridge)) stops.push(bridge.onReconnect(() => void controller.resync()));
       // However a conversation gets opened (inbox, notice, monitor), colleagues hear of it and the
       // people in it are read.
@@ -484,14 +473,8 @@ export function createWorkstationController(
       }
     },
 
-    async loadConversations() {
-      useInboxStore.getState().setLoading();
-      try {
-        const conversations = await call('conversations.list', {});
-        useInboxStore.getState().setLoaded(conversations);
-      } catch (err) {
-        useInboxStore.getState().setFailed(toAppError(err).toJSON());
-      }
+    loadConversations() {
+      return loadIntoStore(useInboxStore.getState, () => call('conversations.list', {}));
     },
 
     async loadMessages(conversationId) {

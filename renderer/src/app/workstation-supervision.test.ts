@@ -18,6 +18,7 @@ import { FakeBridge, settle } from '../testing/fake-bridge';
 import { conversation, message } from '../testing/fixtures';
 import { ManualTimers } from '../testing/manual-timers';
 import { createWorkstationController, type WorkstationController } from './workstation-controller';
+import { answerQuietWorkstation } from '../testing/workstation-answers';
 
 const en = translator('en');
 const agent: User = { id: 'wang', accountId: 'acc', email: 'wang.fang@example.com', name: '王芳', role: 'agent' };
@@ -33,21 +34,13 @@ let reports: string[];
 let timers: ManualTimers;
 
 async function start(user: User) {
-  fake
+  answerQuietWorkstation(fake)
     .answer('session.get', () => session(user))
     .answer('connection.get', () => online)
     .answer('conversations.list', () => [
       conversation({ id: 'c1', contactName: 'Zhang Wei', assigneeId: 'wang', assigneeName: '王芳' }),
       conversation({ id: 'c2', contactName: 'Li Na', assigneeId: 'wang', assigneeName: '王芳' }),
-    ])
-    .answer('presence.get', () => null)
-    .answer('team.list', () => ({ agents: [], groups: [] }))
-    .answer('messages.list', () => [])
-    .answer('drafts.get', () => null)
-    .answer('drafts.save', () => null)
-    .answer('contacts.get', () => null)
-    .answer('activity.set', () => ({}))
-    .answer('activity.list', () => []);
+    ]);
   stop = controller.start();
   await settle();
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { callPlatform, DeliveryError, retryableStatus, retryAfterMs, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
 import type { ChannelRouteDeps } from '../framework/route-deps';
 import { bearerToken, safeEqual, switchboardSignature } from '../framework/signatures';
-import { logMalformed, parseJsonBody, rawBody, webhookChannel } from '../framework/webhook-scope';
+import { logMalformed, webhookChannel, webhookJson } from '../framework/webhook-scope';
 import { parseApiMessage } from './api-payload';
 
 type Params = { channelId: string };
@@ -18,14 +18,7 @@ export function registerApiChannelRoutes(scope: FastifyInstance, deps: ChannelRo
     const channel = await webhookChannel(deps.directory, 'api', request.params.channelId);
     const token = bearerToken(request.headers.authorization);
     if (!token || !safeEqual(token, channel.secrets.apiToken!)) throw new AppError('unauthorized', 'the channel token does not match');
-    let json: unknown;
-    try {
-      json = parseJsonBody(rawBody(request));
-    } catch (err) {
-      logMalformed(request, channel, 'not JSON');
-      throw err;
-    }
-    const parsed = parseApiMessage(json);
+    const parsed = parseApiMessage(webhookJson(request, channel));
     if (!parsed.ok) {
       logMalformed(request, channel, parsed.reason);
       throw new AppError('bad_request', parsed.reason);

@@ -49,6 +49,16 @@ export function parseJsonBody(body: Buffer): unknown {
   }
 }
 
+/** A webhook's body as JSON; a body that is not JSON is logged as malformed and refused (bad_request). */
+export function webhookJson(request: FastifyRequest, channel: ChannelRecord): unknown {
+  try {
+    return parseJsonBody(rawBody(request));
+  } catch (err) {
+    logMalformed(request, channel, 'not JSON');
+    throw err;
+  }
+}
+
 /** A one-line description of a payload problem for the log, never the payload itself (it holds personal data). */
 export function logMalformed(request: FastifyRequest, channel: ChannelRecord, reason: string): void {
   request.log.warn({ channelId: channel.id, kind: channel.kind, reason }, 'malformed webhook payload refused');

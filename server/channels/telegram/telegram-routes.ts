@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
 import type { ChannelRouteDeps } from '../framework/route-deps';
 import { safeEqual } from '../framework/signatures';
-import { logMalformed, parseJsonBody, rawBody, webhookChannel } from '../framework/webhook-scope';
+import { logMalformed, webhookChannel, webhookJson } from '../framework/webhook-scope';
 import { parseTelegramUpdate } from './telegram-payload';
 
 type Params = { channelId: string };
@@ -15,14 +15,7 @@ export function registerTelegramRoutes(scope: FastifyInstance, deps: ChannelRout
     if (typeof header !== 'string' || !safeEqual(header, channel.secrets.webhookSecret!)) {
       throw new AppError('unauthorized', 'the X-Telegram-Bot-Api-Secret-Token does not match');
     }
-    let json: unknown;
-    try {
-      json = parseJsonBody(rawBody(request));
-    } catch (err) {
-      logMalformed(request, channel, 'not JSON');
-      throw err;
-    }
-    const parsed = parseTelegramUpdate(json);
+    const parsed = parseTelegramUpdate(webhookJson(request, channel));
     if (!parsed.ok) {
       logMalformed(request, channel, parsed.reason);
       throw new AppError('bad_request', `not a Telegram update: ${parsed.reason}`);

@@ -86,16 +86,8 @@ export async function listEnabledChannelsOfKind(db: Queryable, kind: ChannelKind
   return rows.map(toRecord);
 }
 
-export type ChannelWrite = {
-  id: string;
-  accountId: string;
-  kind: ChannelKind;
-  name: string;
-  enabled: boolean;
-  source: 'admin' | 'file';
-  config: Record<string, unknown>;
-  secrets: Record<string, string>;
-};
+/** What a write stores: the record without the timestamps the database keeps. */
+export type ChannelWrite = Omit<ChannelRecord, 'createdAt' | 'updatedAt'>;
 
 export async function insertChannel(tx: Queryable, c: ChannelWrite): Promise<void> {
   await tx.query(

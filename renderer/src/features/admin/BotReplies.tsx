@@ -7,6 +7,7 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { useBotAdminStore } from '../../stores/bot-admin-store';
 import { emptyRuleDraft, ruleDraftOf, ruleLabel, ruleSaveArgs, rulesOfKind, scenarioRuleOf, type RuleDraft } from './bot-admin-logic';
 import { RuleForm } from './RuleForm';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 
 type Done = (text: string) => void;
 
@@ -163,21 +164,16 @@ function RuleList({ kind, rules, offline, onDone }: { kind: 'keyword' | 'order_s
                     <td>
                       <div className="sensitive-row-actions">
                         {confirming === rule.id ? (
-                          <>
-                            <span className="sensitive-confirm">{t('botAdmin.confirmDelete')}</span>
-                            <button
-                              type="button"
-                              className="button button-danger button-small"
-                              aria-label={t('botAdmin.confirmDeleteLabel', { name })}
-                              disabled={offline || busy !== null}
-                              onClick={() => void remove(rule)}
-                            >
-                              {busy === rule.id ? t('botAdmin.deleting') : t('botAdmin.delete')}
-                            </button>
-                            <button type="button" className="button button-quiet button-small" autoFocus disabled={busy !== null} onClick={() => setConfirming(null)}>
-                              {t('botAdmin.keep')}
-                            </button>
-                          </>
+                          <ConfirmDelete
+                            question={t('botAdmin.confirmDelete')}
+                            deleteText={busy === rule.id ? t('botAdmin.deleting') : t('botAdmin.delete')}
+                            deleteLabel={t('botAdmin.confirmDeleteLabel', { name })}
+                            deleteDisabled={offline || busy !== null}
+                            keepText={t('botAdmin.keep')}
+                            keepDisabled={busy !== null}
+                            onDelete={() => void remove(rule)}
+                            onKeep={() => setConfirming(null)}
+                          />
                         ) : (
                           <>
                             <button

@@ -10,6 +10,7 @@ import { ChannelBadge } from '../inbox/ChannelBadge';
 import { ChannelForm } from './ChannelForm';
 import { secretLabel, sortChannels } from './channel-form-logic';
 import { WebhookUrls } from './WebhookUrls';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 
 /** Why deleting failed: a channel with conversations is switched off instead. */
 function describeDeleteError(t: Translate, error: AppErrorShape): string {
@@ -169,21 +170,16 @@ export function ChannelsAdmin({ offline }: { offline: boolean }) {
                   )}
                   <div className="channel-row-actions">
                     {confirming === channel.id ? (
-                      <>
-                        <span className="sensitive-confirm">{t('channels.confirmDelete', { name: channel.name })}</span>
-                        <button
-                          type="button"
-                          className="button button-danger button-small"
-                          data-testid="channel-confirm-delete"
-                          disabled={locked}
-                          onClick={() => void remove(channel)}
-                        >
-                          {busy === channel.id ? t('channels.deleting') : t('channels.delete')}
-                        </button>
-                        <button type="button" className="button button-quiet button-small" autoFocus disabled={busy !== null} onClick={() => setConfirming(null)}>
-                          {t('channels.keep')}
-                        </button>
-                      </>
+                      <ConfirmDelete
+                        question={t('channels.confirmDelete', { name: channel.name })}
+                        deleteText={busy === channel.id ? t('channels.deleting') : t('channels.delete')}
+                        deleteTestId="channel-confirm-delete"
+                        deleteDisabled={locked}
+                        keepText={t('channels.keep')}
+                        keepDisabled={busy !== null}
+                        onDelete={() => void remove(channel)}
+                        onKeep={() => setConfirming(null)}
+                      />
                     ) : (
                       <>
                         <button

@@ -18,6 +18,7 @@ import {
   type SensitiveDraft,
   type SensitiveProblem,
 } from './sensitive-logic';
+import { ConfirmDelete } from '../common/ConfirmDelete';
 
 function describeProblem(t: Translate, problem: SensitiveProblem): string {
   switch (problem.key) {
@@ -281,29 +282,17 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
                   <td>
                     <div className="sensitive-row-actions">
                       {confirming === word.id ? (
-                        <>
-                          <span className="sensitive-confirm">{t('sensitive.confirmDelete')}</span>
-                          <button
-                            type="button"
-                            className="button button-danger button-small"
-                            data-testid="sensitive-confirm-delete"
-                            aria-label={t('sensitive.confirmDeleteLabel', { pattern: word.pattern })}
-                            disabled={offline || deleting !== null}
-                            onClick={() => void remove(word)}
-                          >
-                            {deleting === word.id ? t('sensitive.deleting') : t('sensitive.delete')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-quiet button-small"
-                            // Focus lands on the safe choice; deleting takes a deliberate second step.
-                            autoFocus
-                            disabled={deleting !== null}
-                            onClick={() => setConfirming(null)}
-                          >
-                            {t('sensitive.keep')}
-                          </button>
-                        </>
+                        <ConfirmDelete
+                          question={t('sensitive.confirmDelete')}
+                          deleteText={deleting === word.id ? t('sensitive.deleting') : t('sensitive.delete')}
+                          deleteLabel={t('sensitive.confirmDeleteLabel', { pattern: word.pattern })}
+                          deleteTestId="sensitive-confirm-delete"
+                          deleteDisabled={offline || deleting !== null}
+                          keepText={t('sensitive.keep')}
+                          keepDisabled={deleting !== null}
+                          onDelete={() => void remove(word)}
+                          onKeep={() => setConfirming(null)}
+                        />
                       ) : (
                         <>
                           <button

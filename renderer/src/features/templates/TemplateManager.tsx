@@ -1,12 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Template } from '../../../../shared/domain';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { TEMPLATE_VARIABLES } from '../../../../shared/quick-replies';
 import { useKnowledge } from '../../app/knowledge-context';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { focusableIn, trapTab } from '../../lib/focus-trap';
+import { DialogFrame } from '../common/DialogFrame';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSessionStore } from '../../stores/session-store';
 import { blankDraft, draftOf, draftProblems, groupTemplates, mayEdit, toInput, type TemplateDraft } from './template-form';
@@ -25,34 +24,12 @@ export function TemplateManager({ onClose }: { onClose(): void }) {
   const user = useSessionStore((s) => s.session?.user ?? null);
   const templates = useTemplatesStore((s) => s.templates);
   const offline = useConnectionStore((s) => s.connection?.status !== 'online');
-  const dialogRef = useRef<HTMLDivElement>(null);
   const ids = { title: useId() };
   const [draft, setDraft] = useState<TemplateDraft | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => groupTemplates(templates), [templates]);
-
-  useEffect(() => {
-    dialogRef.current?.focus();
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (busy) return;
-      if (draft) setDraft(null);
-      else onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = focusableIn(dialogRef.current);
-    const next = trapTab(focusable.indexOf(document.activeElement as HTMLElement), focusable.length, event.shiftKey);
-    if (next === null) return;
-    event.preventDefault();
-    focusable[next]?.focus();
-  }
 
   async function remove(template: Template) {
     if (confirming !== template.id) {
@@ -103,81 +80,70 @@ export function TemplateManager({ onClose }: { onClose(): void }) {
     );
   };
 
-  return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <div
-        ref={dialogRef}
-        className="dialog quick-manager"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        data-testid="quick-manager"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <div className="dialog-header">
-          <h2 id={ids.title} className="dialog-title">
-            {draft ? (draft.id ? t('quick.editTitle') : t('quick.addTitle')) : t('quick.managerTitle')}
-          </h2>
-          <button type="button" className="dialog-close" aria-label={t('quick.close')} title={t('quick.close')} disabled={busy} onClick={onClose}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        {offline && (
-          <p className="dialog-notice" role="status">
-            {t('quick.offline')}
-          </p>
-        )}
-        {error && (
-          <p className="dialog-error" role="alert">
-            {t('quick.failed', { reason: describeError(t, error) })}
-          </p>
-        )}
-        {draft ? (
-          <TemplateForm
-            draft={draft}
-            canTeam={user?.role === 'admin'}
-            offline={offline}
-            categories={[...new Set(templates.map((x) => x.category).filter(Boolean))]}
-            onCancel={() => setDraft(null)}
-            onSaved={() => {
-              setDraft(null);
-              setError(null);
-            }}
-          />
-        ) : (
-          <>
-            <section aria-label={t('quick.teamTitle')}>
-              <h3 className="quick-group-title">{t('quick.teamTitle')}</h3>
-              {groups.team.length > 0 ? <ul className="quick-rows">{groups.team.map(row)}</ul> : <p className="dialog-muted">{t('quick.noneTeam')}</p>}
-            </section>
-            <section aria-label={t('quick.personalTitle')}>
-              <h3 className="quick-group-title">{t('quick.personalTitle')}</h3>
-              {groups.personal.length > 0 ? (
-                <ul className="quick-rows">{groups.personal.map(row)}</ul>
-              ) : (
-                <p className="dialog-muted">{t('quick.nonePersonal')}</p>
-              )}
-            </section>
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={onClose}>
-                {t('quick.close')}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                data-testid="quick-add"
-                disabled={offline}
-                onClick={() => setDraft(blankDraft(user?.role, language))}
-              >
-                {t('quick.add')}
-              </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>,
-    document.body,
+  return (
+    <DialogFrame
+      testId="quick-manager"
+      className="quick-manager"
+      titleId={ids.title}
+      title={draft ? (draft.id ? t('quick.editTitle') : t('quick.addTitle')) : t('quick.managerTitle')}
+      closeLabel={t('quick.close')}
+      busy={busy}
+      onClose={onClose}
+      onEscape={() => (draft ? setDraft(null) : onClose())}
+    >
+      {offline && (
+        <p className="dialog-notice" role="status">
+          {t('quick.offline')}
+        </p>
+      )}
+      {error && (
+        <p className="dialog-error" role="alert">
+          {t('quick.failed', { reason: describeError(t, error) })}
+        </p>
+      )}
+      {draft ? (
+        <TemplateForm
+          draft={draft}
+          canTeam={user?.role === 'admin'}
+          offline={offline}
+          categories={[...new Set(templates.map((x) => x.category).filter(Boolean))]}
+          onCancel={() => setDraft(null)}
+          onSaved={() => {
+            setDraft(null);
+            setError(null);
+          }}
+        />
+      ) : (
+        <>
+          <section aria-label={t('quick.teamTitle')}>
+            <h3 className="quick-group-title">{t('quick.teamTitle')}</h3>
+            {groups.team.length > 0 ? <ul className="quick-rows">{groups.team.map(row)}</ul> : <p className="dialog-muted">{t('quick.noneTeam')}</p>}
+          </section>
+          <section aria-label={t('quick.personalTitle')}>
+            <h3 className="quick-group-title">{t('quick.personalTitle')}</h3>
+            {groups.personal.length > 0 ? (
+              <ul className="quick-rows">{groups.personal.map(row)}</ul>
+            ) : (
+              <p className="dialog-muted">{t('quick.nonePersonal')}</p>
+            )}
+          </section>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onClose}>
+              {t('quick.close')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="quick-add"
+              disabled={offline}
+              onClick={() => setDraft(blankDraft(user?.role, language))}
+            >
+              {t('quick.add')}
+            </button>
+          </div>
+        </>
+      )}
+    </DialogFrame>
   );
 }
 

@@ -1,12 +1,12 @@
 import { AgentOption } from './AgentOption';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useId, useState } from 'react';
 import type { InboxConversation } from '../../../../shared/contract';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import { describeError, describeTransferError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { focusableIn, trapTab } from '../../lib/focus-trap';
+import { DialogFrame } from '../common/DialogFrame';
+import { NoteField } from '../common/NoteField';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useInboxStore } from '../../stores/inbox-store';
 import { useTeamStore } from '../../stores/team-store';
@@ -39,7 +39,6 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
   const connection = useConnectionStore((s) => s.connection?.status ?? null);
   const offline = connection === 'offline' || connection === 'signed_out';
   const ids = { title: useId(), subtitle: useId(), note: useId(), noteHint: useId(), error: useId() };
-  const dialogRef = useRef<HTMLDivElement>(null);
   const [target, setTarget] = useState<TransferTarget | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -51,32 +50,11 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
     if (!offline) void controller.loadTeam();
   }, [controller, offline]);
 
-  // Focus moves into the dialog when it opens (its title and purpose are read out; Tab goes on).
-  useEffect(() => {
-    dialogRef.current?.focus();
-  }, []);
-
   const agents = agentChoices(team.agents, me);
   const groups = groupChoices(team.groups);
   const noteLength = note.trim().length;
   const noteTooLong = noteLength > MAX_TRANSFER_NOTE;
   const ready = canTransferTo(target, team, me) && !noteTooLong && !offline && !saving;
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (!saving) onClose(null);
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = focusableIn(dialogRef.current);
-    const current = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = trapTab(current, focusable.length, event.shiftKey);
-    if (next === null) return;
-    event.preventDefault();
-    focusable[next]?.focus();
-  }
 
   function targetName(chosen: TransferTarget): string {
     if (chosen.kind === 'agent') return team.agents.find((a) => a.id === chosen.userId)?.name ?? '';
@@ -106,164 +84,136 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
     setShowChoose(false);
   };
 
-  // Rendered at the end of <body>, above every pane, whatever part of the page opened it.
-  return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !saving && onClose(null)}>
-      <div
-        ref={dialogRef}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.subtitle}
-        data-testid="transfer-dialog"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <div className="dialog-header">
-          <h2 id={ids.title} className="dialog-title">
-            {t('transfer.title')}
-          </h2>
-          <button
-            type="button"
-            className="dialog-close"
-            aria-label={t('transfer.close')}
-            title={t('transfer.close')}
-            disabled={saving}
-            onClick={() => onClose(null)}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        <p id={ids.subtitle} className="dialog-subtitle">
-          {t('transfer.subtitle', { name: conversation.contactName })}
+  return (
+    <DialogFrame
+      testId="transfer-dialog"
+      titleId={ids.title}
+      describedBy={ids.subtitle}
+      title={t('transfer.title')}
+      closeLabel={t('transfer.close')}
+      busy={saving}
+      onClose={() => onClose(null)}
+    >
+      <p id={ids.subtitle} className="dialog-subtitle">
+        {t('transfer.subtitle', { name: conversation.contactName })}
+      </p>
+
+      {offline && (
+        <p className="dialog-notice" role="status" data-testid="transfer-offline">
+          {t('transfer.offline')}
         </p>
+      )}
 
-        {offline && (
-          <p className="dialog-notice" role="status" data-testid="transfer-offline">
-            {t('transfer.offline')}
-          </p>
-        )}
+      {!offline && team.status === 'loading' && team.agents.length === 0 && team.groups.length === 0 && (
+        <p className="dialog-muted" role="status">
+          {t('transfer.loading')}
+        </p>
+      )}
+      {!offline && team.status === 'failed' && team.error && (
+        <div className="dialog-error" role="alert">
+          <p>{t('transfer.loadFailed', { reason: describeError(t, team.error) })}</p>
+          <button type="button" className="button button-quiet button-small" onClick={() => void controller.loadTeam()}>
+            {t('transfer.retryLoad')}
+          </button>
+        </div>
+      )}
 
-        {!offline && team.status === 'loading' && team.agents.length === 0 && team.groups.length === 0 && (
-          <p className="dialog-muted" role="status">
-            {t('transfer.loading')}
-          </p>
-        )}
-        {!offline && team.status === 'failed' && team.error && (
-          <div className="dialog-error" role="alert">
-            <p>{t('transfer.loadFailed', { reason: describeError(t, team.error) })}</p>
-            <button type="button" className="button button-quiet button-small" onClick={() => void controller.loadTeam()}>
-              {t('transfer.retryLoad')}
-            </button>
-          </div>
-        )}
-
-        {!offline && team.status === 'ready' && (
-          <div className="transfer-targets" role="group" aria-label={t('transfer.targetsLabel')}>
-            <fieldset className="transfer-section">
-              <legend className="transfer-legend">{t('transfer.colleagues')}</legend>
-              {agents.length === 0 && <p className="dialog-muted">{t('transfer.noColleagues')}</p>}
-              <ul className="transfer-options">
-                {agents.map(({ member, selectable, full }) => {
-                  const key = targetKey({ kind: 'agent', userId: member.id });
-                  return (
-                    <li key={key}>
-                      <AgentOption
-                        member={member}
-                        full={full}
-                        selectable={selectable}
-                        checked={selectedKey === key}
-                        saving={saving}
-                        group="transfer-target"
+      {!offline && team.status === 'ready' && (
+        <div className="transfer-targets" role="group" aria-label={t('transfer.targetsLabel')}>
+          <fieldset className="transfer-section">
+            <legend className="transfer-legend">{t('transfer.colleagues')}</legend>
+            {agents.length === 0 && <p className="dialog-muted">{t('transfer.noColleagues')}</p>}
+            <ul className="transfer-options">
+              {agents.map(({ member, selectable, full }) => {
+                const key = targetKey({ kind: 'agent', userId: member.id });
+                return (
+                  <li key={key}>
+                    <AgentOption
+                      member={member}
+                      full={full}
+                      selectable={selectable}
+                      checked={selectedKey === key}
+                      saving={saving}
+                      group="transfer-target"
+                      value={key}
+                      testId="transfer-agent"
+                      onChoose={() => choose(key)}
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <fieldset className="transfer-section">
+            <legend className="transfer-legend">{t('transfer.groups')}</legend>
+            {groups.length === 0 && <p className="dialog-muted">{t('transfer.noGroups')}</p>}
+            <ul className="transfer-options">
+              {groups.map((group) => {
+                const key = targetKey({ kind: 'group', groupId: group.id });
+                return (
+                  <li key={key}>
+                    <label className="transfer-option" data-testid="transfer-group" data-group-id={group.id}>
+                      <input
+                        type="radio"
+                        name="transfer-target"
                         value={key}
-                        testId="transfer-agent"
-                        onChoose={() => choose(key)}
+                        checked={selectedKey === key}
+                        disabled={saving}
+                        onChange={() => choose(key)}
                       />
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-            <fieldset className="transfer-section">
-              <legend className="transfer-legend">{t('transfer.groups')}</legend>
-              {groups.length === 0 && <p className="dialog-muted">{t('transfer.noGroups')}</p>}
-              <ul className="transfer-options">
-                {groups.map((group) => {
-                  const key = targetKey({ kind: 'group', groupId: group.id });
-                  return (
-                    <li key={key}>
-                      <label className="transfer-option" data-testid="transfer-group" data-group-id={group.id}>
-                        <input
-                          type="radio"
-                          name="transfer-target"
-                          value={key}
-                          checked={selectedKey === key}
-                          disabled={saving}
-                          onChange={() => choose(key)}
-                        />
-                        <span className="group-dot" data-open={group.open ? 'true' : 'false'} aria-hidden="true" />
-                        <span className="transfer-option-name">{group.name}</span>
-                        <span className={group.open ? 'transfer-option-meta' : 'transfer-option-meta transfer-closed'}>
-                          {group.open ? t('transfer.groupOpen') : t('transfer.groupClosed')}
-                        </span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          </div>
-        )}
-
-        <div className="field transfer-note">
-          <label htmlFor={ids.note}>{t('transfer.note')}</label>
-          <textarea
-            id={ids.note}
-            className="transfer-note-input"
-            rows={3}
-            value={note}
-            placeholder={t('transfer.notePlaceholder')}
-            aria-describedby={ids.noteHint}
-            aria-invalid={noteTooLong ? true : undefined}
-            disabled={saving}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <p id={ids.noteHint} className={noteTooLong ? 'dialog-field-error' : 'dialog-muted dialog-hint'}>
-            {noteTooLong
-              ? t('transfer.noteTooLong', { count: noteLength, max: MAX_TRANSFER_NOTE })
-              : t('transfer.noteHint')}
-          </p>
+                      <span className="group-dot" data-open={group.open ? 'true' : 'false'} aria-hidden="true" />
+                      <span className="transfer-option-name">{group.name}</span>
+                      <span className={group.open ? 'transfer-option-meta' : 'transfer-option-meta transfer-closed'}>
+                        {group.open ? t('transfer.groupOpen') : t('transfer.groupClosed')}
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
         </div>
+      )}
 
-        {showChoose && !target && (
-          <p className="dialog-field-error" role="alert">
-            {t('transfer.chooseTarget')}
-          </p>
-        )}
-        {error && (
-          <p id={ids.error} className="dialog-error" role="alert" title={error.message} data-testid="transfer-error">
-            {t('transfer.failed', { reason: describeTransferError(t, error) })}
-          </p>
-        )}
+      <NoteField
+        id={ids.note}
+        hintId={ids.noteHint}
+        label={t('transfer.note')}
+        value={note}
+        placeholder={t('transfer.notePlaceholder')}
+        rows={3}
+        tooLong={noteTooLong ? t('transfer.noteTooLong', { count: noteLength, max: MAX_TRANSFER_NOTE }) : null}
+        hint={t('transfer.noteHint')}
+        disabled={saving}
+        onChange={setNote}
+      />
 
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" disabled={saving} onClick={() => onClose(null)}>
-            {t('transfer.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="confirm-transfer"
-            disabled={offline || saving || noteTooLong}
-            aria-describedby={error ? ids.error : undefined}
-            onClick={() => void confirm()}
-          >
-            {saving ? t('transfer.confirming') : t('transfer.confirm')}
-          </button>
-        </div>
+      {showChoose && !target && (
+        <p className="dialog-field-error" role="alert">
+          {t('transfer.chooseTarget')}
+        </p>
+      )}
+      {error && (
+        <p id={ids.error} className="dialog-error" role="alert" title={error.message} data-testid="transfer-error">
+          {t('transfer.failed', { reason: describeTransferError(t, error) })}
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button button-quiet" disabled={saving} onClick={() => onClose(null)}>
+          {t('transfer.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="confirm-transfer"
+          disabled={offline || saving || noteTooLong}
+          aria-describedby={error ? ids.error : undefined}
+          onClick={() => void confirm()}
+        >
+          {saving ? t('transfer.confirming') : t('transfer.confirm')}
+        </button>
       </div>
-    </div>,
-    document.body,
+    </DialogFrame>
   );
 }

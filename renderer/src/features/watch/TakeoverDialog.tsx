@@ -1,12 +1,12 @@
 import { AgentOption } from '../transfer/AgentOption';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useId, useState } from 'react';
 import type { InboxConversation } from '../../../../shared/contract';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { focusableIn, trapTab } from '../../lib/focus-trap';
+import { DialogFrame } from '../common/DialogFrame';
+import { NoteField } from '../common/NoteField';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useInboxStore } from '../../stores/inbox-store';
 import { useSessionStore } from '../../stores/session-store';
@@ -41,7 +41,6 @@ export function TakeoverDialog({ conversation, initial, onClose }: TakeoverDialo
   const connection = useConnectionStore((s) => s.connection?.status ?? null);
   const offline = connection === 'offline' || connection === 'signed_out';
   const ids = { title: useId(), subtitle: useId(), reason: useId(), reasonHint: useId(), error: useId() };
-  const dialogRef = useRef<HTMLDivElement>(null);
   const [target, setTarget] = useState<TakeoverTarget | null>(initial === 'me' ? { kind: 'me' } : null);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
@@ -54,30 +53,10 @@ export function TakeoverDialog({ conversation, initial, onClose }: TakeoverDialo
     if (!offline) void controller.loadTeam();
   }, [controller, offline]);
 
-  useEffect(() => {
-    dialogRef.current?.focus();
-  }, []);
-
   const choices = takeoverChoices(team.agents, me, conversation.assigneeId);
   const reasonLength = reason.trim().length;
   const reasonTooLong = reasonLength > MAX_TAKEOVER_REASON;
   const self = target?.kind === 'me';
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      if (!saving) onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = focusableIn(dialogRef.current);
-    const current = focusable.indexOf(document.activeElement as HTMLElement);
-    const next = trapTab(current, focusable.length, event.shiftKey);
-    if (next === null) return;
-    event.preventDefault();
-    focusable[next]?.focus();
-  }
 
   async function confirm() {
     if (!target || !canTakeOverTo(target, choices)) {
@@ -102,145 +81,118 @@ export function TakeoverDialog({ conversation, initial, onClose }: TakeoverDialo
     setShowChoose(false);
   }
 
-  return createPortal(
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !saving && onClose()}>
-      <div
-        ref={dialogRef}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        aria-describedby={ids.subtitle}
-        data-testid="takeover-dialog"
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <div className="dialog-header">
-          <h2 id={ids.title} className="dialog-title">
-            {initial === 'me' ? t('takeover.titleSelf') : t('takeover.titleOther')}
-          </h2>
-          <button
-            type="button"
-            className="dialog-close"
-            aria-label={t('takeover.close')}
-            title={t('takeover.close')}
-            disabled={saving}
-            onClick={() => onClose()}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-        <p id={ids.subtitle} className="dialog-subtitle">
-          {t('takeover.subtitle', { customer: conversation.contactName, name: agentName })}
+  return (
+    <DialogFrame
+      testId="takeover-dialog"
+      titleId={ids.title}
+      describedBy={ids.subtitle}
+      title={initial === 'me' ? t('takeover.titleSelf') : t('takeover.titleOther')}
+      closeLabel={t('takeover.close')}
+      busy={saving}
+      onClose={() => onClose()}
+    >
+      <p id={ids.subtitle} className="dialog-subtitle">
+        {t('takeover.subtitle', { customer: conversation.contactName, name: agentName })}
+      </p>
+
+      {offline && (
+        <p className="dialog-notice" role="status">
+          {t('takeover.offline')}
         </p>
+      )}
 
-        {offline && (
-          <p className="dialog-notice" role="status">
-            {t('takeover.offline')}
-          </p>
-        )}
-
-        <div className="transfer-targets" role="group" aria-label={t('takeover.targetsLabel')}>
+      <div className="transfer-targets" role="group" aria-label={t('takeover.targetsLabel')}>
+        <ul className="transfer-options">
+          <li>
+            <label className="transfer-option" data-testid="takeover-me">
+              <input
+                type="radio"
+                name="takeover-target"
+                value="me"
+                checked={self}
+                disabled={saving}
+                onChange={() => choose({ kind: 'me' })}
+              />
+              <span className="transfer-option-name">{t('takeover.me', { name: myName })}</span>
+            </label>
+          </li>
+        </ul>
+        <fieldset className="transfer-section">
+          <legend className="transfer-legend">{t('takeover.colleagues')}</legend>
+          {!offline && team.status === 'loading' && team.agents.length === 0 && (
+            <p className="dialog-muted" role="status">
+              {t('takeover.loading')}
+            </p>
+          )}
+          {!offline && team.status === 'failed' && team.error && (
+            <div className="dialog-error" role="alert">
+              <p>{t('takeover.loadFailed', { reason: describeError(t, team.error) })}</p>
+              <button type="button" className="button button-quiet button-small" onClick={() => void controller.loadTeam()}>
+                {t('takeover.retryLoad')}
+              </button>
+            </div>
+          )}
+          {team.status === 'ready' && choices.length === 0 && <p className="dialog-muted">{t('takeover.noColleagues')}</p>}
           <ul className="transfer-options">
-            <li>
-              <label className="transfer-option" data-testid="takeover-me">
-                <input
-                  type="radio"
-                  name="takeover-target"
-                  value="me"
-                  checked={self}
-                  disabled={saving}
-                  onChange={() => choose({ kind: 'me' })}
+            {choices.map(({ member, selectable, full }) => (
+              <li key={member.id}>
+                <AgentOption
+                  member={member}
+                  full={full}
+                  selectable={selectable}
+                  checked={target?.kind === 'agent' && target.userId === member.id}
+                  saving={saving}
+                  group="takeover-target"
+                  value={member.id}
+                  testId="takeover-agent"
+                  onChoose={() => choose({ kind: 'agent', userId: member.id })}
                 />
-                <span className="transfer-option-name">{t('takeover.me', { name: myName })}</span>
-              </label>
-            </li>
+              </li>
+            ))}
           </ul>
-          <fieldset className="transfer-section">
-            <legend className="transfer-legend">{t('takeover.colleagues')}</legend>
-            {!offline && team.status === 'loading' && team.agents.length === 0 && (
-              <p className="dialog-muted" role="status">
-                {t('takeover.loading')}
-              </p>
-            )}
-            {!offline && team.status === 'failed' && team.error && (
-              <div className="dialog-error" role="alert">
-                <p>{t('takeover.loadFailed', { reason: describeError(t, team.error) })}</p>
-                <button type="button" className="button button-quiet button-small" onClick={() => void controller.loadTeam()}>
-                  {t('takeover.retryLoad')}
-                </button>
-              </div>
-            )}
-            {team.status === 'ready' && choices.length === 0 && <p className="dialog-muted">{t('takeover.noColleagues')}</p>}
-            <ul className="transfer-options">
-              {choices.map(({ member, selectable, full }) => (
-                <li key={member.id}>
-                  <AgentOption
-                    member={member}
-                    full={full}
-                    selectable={selectable}
-                    checked={target?.kind === 'agent' && target.userId === member.id}
-                    saving={saving}
-                    group="takeover-target"
-                    value={member.id}
-                    testId="takeover-agent"
-                    onChoose={() => choose({ kind: 'agent', userId: member.id })}
-                  />
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        </div>
-
-        <div className="field transfer-note">
-          <label htmlFor={ids.reason}>{t('takeover.reason')}</label>
-          <textarea
-            id={ids.reason}
-            className="transfer-note-input"
-            rows={2}
-            value={reason}
-            placeholder={t('takeover.reasonPlaceholder')}
-            aria-describedby={ids.reasonHint}
-            aria-invalid={reasonTooLong ? true : undefined}
-            disabled={saving}
-            data-testid="takeover-reason"
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <p id={ids.reasonHint} className={reasonTooLong ? 'dialog-field-error' : 'dialog-muted dialog-hint'}>
-            {reasonTooLong
-              ? t('takeover.reasonTooLong', { count: reasonLength, max: MAX_TAKEOVER_REASON })
-              : t('takeover.reasonHint', { name: agentName })}
-          </p>
-        </div>
-
-        {showChoose && !canTakeOverTo(target, choices) && (
-          <p className="dialog-field-error" role="alert">
-            {t('takeover.chooseTarget')}
-          </p>
-        )}
-        {error && (
-          <p id={ids.error} className="dialog-error" role="alert" title={error.message} data-testid="takeover-error">
-            {t('takeover.failed', { reason: describeError(t, error) })}
-          </p>
-        )}
-
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" disabled={saving} onClick={() => onClose()}>
-            {t('takeover.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="confirm-takeover"
-            disabled={offline || saving || reasonTooLong}
-            aria-describedby={error ? ids.error : undefined}
-            onClick={() => void confirm()}
-          >
-            {saving ? t('takeover.confirming') : self ? t('takeover.confirmSelf') : t('takeover.confirmOther')}
-          </button>
-        </div>
+        </fieldset>
       </div>
-    </div>,
-    document.body,
+
+      <NoteField
+        id={ids.reason}
+        hintId={ids.reasonHint}
+        label={t('takeover.reason')}
+        value={reason}
+        placeholder={t('takeover.reasonPlaceholder')}
+        rows={2}
+        tooLong={reasonTooLong ? t('takeover.reasonTooLong', { count: reasonLength, max: MAX_TAKEOVER_REASON }) : null}
+        hint={t('takeover.reasonHint', { name: agentName })}
+        disabled={saving}
+        testId="takeover-reason"
+        onChange={setReason}
+      />
+
+      {showChoose && !canTakeOverTo(target, choices) && (
+        <p className="dialog-field-error" role="alert">
+          {t('takeover.chooseTarget')}
+        </p>
+      )}
+      {error && (
+        <p id={ids.error} className="dialog-error" role="alert" title={error.message} data-testid="takeover-error">
+          {t('takeover.failed', { reason: describeError(t, error) })}
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        <button type="button" className="button button-quiet" disabled={saving} onClick={() => onClose()}>
+          {t('takeover.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="confirm-takeover"
+          disabled={offline || saving || reasonTooLong}
+          aria-describedby={error ? ids.error : undefined}
+          onClick={() => void confirm()}
+        >
+          {saving ? t('takeover.confirming') : self ? t('takeover.confirmSelf') : t('takeover.confirmOther')}
+        </button>
+      </div>
+    </DialogFrame>
   );
 }
