@@ -108,17 +108,19 @@ for (const target of targets) {
       // Agents' requests run on their own; one that fails while the team is at work is a finding,
       // one cut short when the run is over is not.
       let running = true;
-      const fire = (name: string, p: Promise<unknown>) =>
+      // So is one from a socket the run closed on purpose while it waited for the answer.
+      const fire = (name: string, p: Promise<unknown>, stillHere: () => boolean = () => true) =>
         p.catch((e: Error) => {
-          if (running) failures.push(`${name} failed: ${e.message}`);
+          if (running && stillHere()) failures.push(`${name} failed: ${e.message}`);
         });
 
       const behave = (agent: SimAgent, socket: Socket) => {
+        const mine = () => agent.active && socket === agent.socket;
         socket.on('agent:state', (s: AgentState) => {
           if (s.load > agent.maxChats) failures.push(`${agent.name} carries ${s.load} > ${agent.maxChats}`);
         });
         socket.on('conversation:upsert', (c: Conversation) => {
-          if (c.routingState !== 'offered' || c.offeredToId !== agent.id || !agent.active || socket !== agent.socket) return;
+          if (c.routingState !== 'offered' || c.offeredToId !== agent.id || !mine()) return;
           const key = `${c.id}@${c.offerExpiresAt}`;
           if (agent.handled.has(key)) return;
           agent.handled.add(key);
@@ -126,16 +128,19 @@ for (const target of targets) {
           const delay = 20 + Math.floor(random() * 150);
           if (roll < acceptRate) {
             later(delay, () => {
-              if (!agent.active || socket !== agent.socket) return;
+              if (!mine()) return;
               void fire('accept', request(socket, 'conversation:accept', { conversationId: c.id }).then((r) => {
                 if (!r.ok) return;
                 later(300 + Math.floor(random() * 2500), () => {
-                  if (agent.active && socket === agent.socket) void fire('resolve', request(socket, 'conversation:resolve', { conversationId: c.id }));
+                  if (mine()) void fire('resolve', request(socket, 'conversation:resolve', { conversationId: c.id }), mine);
                 });
-              }));
+              }), mine);
             });
           } else if (roll < acceptRate + (1 - acceptRate) / 2) {
-            later(delay, () => void fire('decline', request(socket, 'conversation:decline', { conversationId: c.id })));
+            later(delay, () => {
+              // Gone in the meantime: a socket closed on purpose would only buffer it.
+              if (mine()) void fire('decline', request(socket, 'conversation:decline', { conversationId: c.id }), mine);
+            });
           } // else: let the offer run out.
         });
       };
@@ -243,8 +248,8 @@ for (const target of targets) {
           blipped.active = false;
           blipped.socket!.disconnect();
           later(200, () => {
-            blipped.active = true;
-            void fire('reconnect', connectSim(blipped));
+            // Active again once the new socket is its own, so nothing is sent on the closed one.
+            void fire('reconnect', connectSim(blipped).then(() => void (blipped.active = true)));
           });
         }
         if (n % 40 === 39) await checkPositions(`after ${n + 1} customers`);
