@@ -102,8 +102,10 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     await waItem.waitFor({ timeout: 20_000 });
     await webItem.waitFor({ timeout: 20_000 });
     await waItem.click();
-    const accept = agent.getByRole('button', { name: /^(Accept|接受)/ });
-    if (await accept.isVisible().catch(() => false)) await accept.click();
+    // It is offered to her: she accepts it in the thread.
+    const offer = agent.getByTestId('thread-offer');
+    await offer.getByTestId('accept-offer').click();
+    await offer.waitFor({ state: 'detached', timeout: 15_000 });
 
     // The profile: one person, reachable on WhatsApp and the widget, with both conversations.
     await agent.getByTestId('side-tab-profile').click();
