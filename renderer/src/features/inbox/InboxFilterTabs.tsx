@@ -1,10 +1,13 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import { inboxFilters, type InboxFilter } from '../../stores/inbox-logic';
 import { useInboxFilterStore } from '../../stores/inbox-filter-store';
 
-/** Mine / Unassigned / All above the list, each with its count; arrow keys move between them. */
-export function InboxFilterTabs({ counts }: { counts: Record<InboxFilter, number> }) {
+/**
+ * Mine / Unassigned / All above the list, each with its count; arrow keys move between them.
+ * Memoised: the inbox re-renders at every step of a scroll, this need not.
+ */
+export const InboxFilterTabs = memo(function InboxFilterTabs({ counts }: { counts: Record<InboxFilter, number> }) {
   const t = useT();
   const filter = useInboxFilterStore((s) => s.filter);
   const setFilter = useInboxFilterStore((s) => s.setFilter);
@@ -48,4 +51,4 @@ export function InboxFilterTabs({ counts }: { counts: Record<InboxFilter, number
       ))}
     </div>
   );
-}
+});

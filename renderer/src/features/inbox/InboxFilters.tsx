@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import { memo, type ChangeEvent } from 'react';
 import { channelKindSchema, type ChannelKind } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useInboxFilterStore } from '../../stores/inbox-filter-store';
@@ -19,8 +19,9 @@ const ANY = '';
 /**
  * Channel, status, label and priority filters and the order, each choice with how many
  * conversations it would show. A filter with nothing to choose from (no labels yet) is left out.
+ * Memoised: the inbox re-renders at every step of a scroll, this need not.
  */
-export function InboxFilters({ counts }: { counts: FacetCounts }) {
+export const InboxFilters = memo(function InboxFilters({ counts }: { counts: FacetCounts }) {
   const t = useT();
   const state = useInboxFilterStore();
   const option = (name: string, count: number) => t('inbox.filter.option', { name, count });
@@ -113,4 +114,4 @@ export function InboxFilters({ counts }: { counts: FacetCounts }) {
       )}
     </div>
   );
-}
+});

@@ -73,6 +73,8 @@ export function InboxList() {
     estimateSize: (index) => estimateRowHeight(conversations[index], me),
     getItemKey: (index) => conversations[index]?.id ?? index,
     overscan: 6,
+    // Let React batch the renders a fast scroll asks for instead of rendering each one at once.
+    useFlushSync: false,
   });
   const rows = virtualizer.getVirtualItems();
 

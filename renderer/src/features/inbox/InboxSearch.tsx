@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { memo, useEffect, type KeyboardEvent } from 'react';
 import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
@@ -12,8 +12,9 @@ export const SEARCH_DELAY_MS = 250;
 /**
  * The inbox search box: customer names filter as the agent types; the cached messages are searched
  * (offline too) once they pause. Escape clears it.
+ * Memoised: the inbox re-renders at every step of a scroll, this need not.
  */
-export function InboxSearch({ found }: { found: number }) {
+export const InboxSearch = memo(function InboxSearch({ found }: { found: number }) {
   const t = useT();
   const controller = useController();
   const text = useInboxFilterStore((s) => s.search);
@@ -77,4 +78,4 @@ export function InboxSearch({ found }: { found: number }) {
       </p>
     </div>
   );
-}
+});
