@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Role } from '../../../../shared/domain';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { ADMIN_BOUNDS, type ManagedGroup, type ManagedUser } from '../../../../shared/team-admin';
 import { useSupervision } from '../../app/supervision-context';
 import { describeError, type Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { SelectField } from '../common/SelectField';
 import {
   createArgs,
   emptyNewUser,
@@ -133,21 +133,14 @@ export function AddUserForm({ users, groups, offline }: { users: readonly Manage
           <input {...field('name')} autoComplete="off" value={draft.name} onChange={(e) => change({ name: e.target.value })} />
           {problemText('name')}
         </div>
-        <div className="field">
-          <label htmlFor={idOf('role')}>{t('team.admin.role')}</label>
-          <select
-            id={idOf('role')}
-            value={draft.role}
-            disabled={locked}
-            onChange={(e) => change({ role: roles.find((r) => r === e.target.value) ?? ('agent' as Role) })}
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={idOf('role')}
+          label={t('team.admin.role')}
+          value={draft.role}
+          options={roles.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          disabled={locked}
+          onChange={(role) => change({ role })}
+        />
         <div className="field">
           <label htmlFor={idOf('password')}>{t('team.admin.password')}</label>
           <input {...field('password')} type="password" autoComplete="new-password" value={draft.password} onChange={(e) => change({ password: e.target.value })} />

@@ -5,6 +5,7 @@ import { KB_LIMITS } from '../../../../shared/knowledge';
 import { useKnowledgeAdmin } from '../../app/knowledge-admin-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { SelectField } from '../common/SelectField';
 import { MarkdownBody } from '../knowledge/MarkdownBody';
 import {
   articleSaveArgs,
@@ -124,22 +125,15 @@ export function ArticleEditor({ draft, onChange, saved, categories, offline, onS
       </div>
 
       <div className="kb-editor-row">
-        <div className="field">
-          <label htmlFor={id('lang')}>{t('kbAdmin.field.lang')}</label>
-          <select
-            id={id('lang')}
-            data-testid="kb-editor-lang"
-            value={draft.lang}
-            disabled={locked}
-            onChange={(e) => change({ lang: kbLangs.find((l) => l === e.target.value) ?? draft.lang })}
-          >
-            {kbLangs.map((lang) => (
-              <option key={lang} value={lang}>
-                {t(`kbAdmin.lang.${lang}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={id('lang')}
+          label={t('kbAdmin.field.lang')}
+          testId="kb-editor-lang"
+          value={draft.lang}
+          options={kbLangs.map((lang) => ({ value: lang, label: t(`kbAdmin.lang.${lang}`) }))}
+          disabled={locked}
+          onChange={(lang) => change({ lang })}
+        />
         <div className="field kb-editor-grow">
           <label htmlFor={id('category')}>{t('kbAdmin.field.category')}</label>
           <input

@@ -8,6 +8,7 @@ import { formatFull } from '../../lib/time';
 import { useAuditStore } from '../../stores/audit-store';
 import { useInboxStore } from '../../stores/inbox-store';
 import { useTeamStore } from '../../stores/team-store';
+import { RetryNotice } from '../common/RetryNotice';
 import { auditActionLabel, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
 import { saveTextFile } from './save-file';
 
@@ -139,12 +140,12 @@ export function AuditLog({ offline }: { offline: boolean }) {
       )}
 
       {audit.status === 'failed' && audit.error && !offline && (
-        <div className="pane-notice" role="alert" title={audit.error.message} data-testid="audit-error">
-          <p>{t('audit.loadFailed', { reason: describeError(t, audit.error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void supervision.searchAudit(audit.query)}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('audit.loadFailed', { reason: describeError(t, audit.error) })}
+          title={audit.error.message}
+          testId="audit-error"
+          onRetry={() => void supervision.searchAudit(audit.query)}
+        />
       )}
       {loading && audit.entries.length === 0 && (
         <p className="pane-empty" role="status">

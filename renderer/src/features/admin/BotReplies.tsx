@@ -7,7 +7,9 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { useBotAdminStore } from '../../stores/bot-admin-store';
 import { emptyRuleDraft, ruleDraftOf, ruleLabel, ruleSaveArgs, rulesOfKind, scenarioRuleOf, type RuleDraft } from './bot-admin-logic';
 import { RuleForm } from './RuleForm';
-import { ConfirmDelete } from '../common/ConfirmDelete';
+import { RowActions } from '../common/RowActions';
+import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
+import { RetryNotice } from '../common/RetryNotice';
 
 type Done = (text: string) => void;
 
@@ -117,9 +119,7 @@ function RuleList({ kind, rules, offline, onDone }: { kind: 'keyword' | 'order_s
                 <th scope="col">{t('botAdmin.col.reply')}</th>
                 <th scope="col">{t('botAdmin.col.priority')}</th>
                 <th scope="col">{t('botAdmin.col.enabled')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('botAdmin.col.actions')}</span>
-                </th>
+                <ActionsColumnHeader label={t('botAdmin.col.actions')} />
               </tr>
             </thead>
             <tbody>
@@ -162,41 +162,31 @@ function RuleList({ kind, rules, offline, onDone }: { kind: 'keyword' | 'order_s
                       </button>
                     </td>
                     <td>
-                      <div className="sensitive-row-actions">
-                        {confirming === rule.id ? (
-                          <ConfirmDelete
-                            question={t('botAdmin.confirmDelete')}
-                            deleteText={busy === rule.id ? t('botAdmin.deleting') : t('botAdmin.delete')}
-                            deleteLabel={t('botAdmin.confirmDeleteLabel', { name })}
-                            deleteDisabled={offline || busy !== null}
-                            keepText={t('botAdmin.keep')}
-                            keepDisabled={busy !== null}
-                            onDelete={() => void remove(rule)}
-                            onKeep={() => setConfirming(null)}
-                          />
-                        ) : (
-                          <>
-                            <button
-                              type="button"
-                              className="button button-quiet button-small"
-                              aria-label={t('botAdmin.editLabel', { name })}
-                              disabled={offline}
-                              onClick={() => setDraft(ruleDraftOf(rule))}
-                            >
-                              {t('botAdmin.edit')}
-                            </button>
-                            <button
-                              type="button"
-                              className="button button-quiet button-small"
-                              aria-label={t('botAdmin.deleteLabel', { name })}
-                              disabled={offline || busy !== null}
-                              onClick={() => setConfirming(rule.id)}
-                            >
-                              {t('botAdmin.delete')}
-                            </button>
-                          </>
-                        )}
-                      </div>
+                      <RowActions
+                        confirming={confirming === rule.id}
+                        confirm={{
+                          question: t('botAdmin.confirmDelete'),
+                          deleteText: busy === rule.id ? t('botAdmin.deleting') : t('botAdmin.delete'),
+                          deleteLabel: t('botAdmin.confirmDeleteLabel', { name }),
+                          deleteDisabled: offline || busy !== null,
+                          keepText: t('botAdmin.keep'),
+                          keepDisabled: busy !== null,
+                          onDelete: () => void remove(rule),
+                          onKeep: () => setConfirming(null),
+                        }}
+                        edit={{
+                          text: t('botAdmin.edit'),
+                          label: t('botAdmin.editLabel', { name }),
+                          disabled: offline,
+                          onClick: () => setDraft(ruleDraftOf(rule)),
+                        }}
+                        remove={{
+                          text: t('botAdmin.delete'),
+                          label: t('botAdmin.deleteLabel', { name }),
+                          disabled: offline || busy !== null,
+                          onClick: () => setConfirming(rule.id),
+                        }}
+                      />
                     </td>
                   </tr>
                 );
@@ -234,12 +224,11 @@ export function BotReplies({ offline }: { offline: boolean }) {
         </p>
       )}
       {rulesStatus === 'failed' && rulesError && !offline && (
-        <div className="pane-notice" role="alert" title={rulesError.message}>
-          <p>{t('botAdmin.loadFailed', { reason: describeError(t, rulesError) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void admin.loadRules()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('botAdmin.loadFailed', { reason: describeError(t, rulesError) })}
+          title={rulesError.message}
+          onRetry={() => void admin.loadRules()}
+        />
       )}
       {rulesStatus === 'loading' && rules.length === 0 && (
         <p className="pane-empty" role="status">

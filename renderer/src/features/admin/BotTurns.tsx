@@ -6,6 +6,9 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
 import { useBotAdminStore } from '../../stores/bot-admin-store';
 import { useKbAdminStore } from '../../stores/kb-admin-store';
+import { SelectField } from '../common/SelectField';
+import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
+import { RetryNotice } from '../common/RetryNotice';
 import { botActions, confidenceText, filterTurns, ruleLabel, turnCause, turnMatch, type TurnMatch } from './bot-admin-logic';
 
 function MatchCell({ t, match }: { t: Translate; match: TurnMatch }) {
@@ -114,17 +117,14 @@ export function BotTurns({ offline }: { offline: boolean }) {
             onChange={(e) => setConversation(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.action}>{t('botAdmin.turns.actionFilter')}</label>
-          <select id={ids.action} data-testid="bot-turns-action" value={action} onChange={(e) => setAction(botActions.find((a) => a === e.target.value) ?? 'all')}>
-            <option value="all">{t('botAdmin.turns.allActions')}</option>
-            {botActions.map((a) => (
-              <option key={a} value={a}>
-                {t(`botAdmin.action.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.action}
+          label={t('botAdmin.turns.actionFilter')}
+          testId="bot-turns-action"
+          value={action}
+          options={[{ value: 'all' as const, label: t('botAdmin.turns.allActions') }, ...botActions.map((a) => ({ value: a, label: t(`botAdmin.action.${a}`) }))]}
+          onChange={(a) => setAction(a)}
+        />
         <div className="sensitive-buttons">
           <button type="submit" className="button button-primary" disabled={offline || loading}>
             {t('botAdmin.turns.show')}
@@ -138,12 +138,12 @@ export function BotTurns({ offline }: { offline: boolean }) {
       </form>
 
       {bot.turnsStatus === 'failed' && bot.turnsError && !offline && (
-        <div className="pane-notice" role="alert" title={bot.turnsError.message} data-testid="bot-turns-error">
-          <p>{t('botAdmin.turns.loadFailed', { reason: describeError(t, bot.turnsError) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void admin.loadTurns(bot.turnsConversation)}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('botAdmin.turns.loadFailed', { reason: describeError(t, bot.turnsError) })}
+          title={bot.turnsError.message}
+          testId="bot-turns-error"
+          onRetry={() => void admin.loadTurns(bot.turnsConversation)}
+        />
       )}
       {loading && bot.turns.length === 0 && (
         <p className="pane-empty" role="status">
@@ -167,9 +167,7 @@ export function BotTurns({ offline }: { offline: boolean }) {
                 <th scope="col">{t('botAdmin.turns.col.matched')}</th>
                 <th scope="col">{t('botAdmin.turns.col.confidence')}</th>
                 <th scope="col">{t('botAdmin.turns.col.candidates')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('botAdmin.col.actions')}</span>
-                </th>
+                <ActionsColumnHeader label={t('botAdmin.col.actions')} />
               </tr>
             </thead>
             <tbody>

@@ -11,6 +11,7 @@ import { ChannelForm } from './ChannelForm';
 import { secretLabel, sortChannels } from './channel-form-logic';
 import { WebhookUrls } from './WebhookUrls';
 import { ConfirmDelete } from '../common/ConfirmDelete';
+import { RetryNotice } from '../common/RetryNotice';
 
 /** Why deleting failed: a channel with conversations is switched off instead. */
 function describeDeleteError(t: Translate, error: AppErrorShape): string {
@@ -130,12 +131,12 @@ export function ChannelsAdmin({ offline }: { offline: boolean }) {
       )}
 
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert" title={error.message}>
-          <p>{t('channels.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" disabled={offline} onClick={() => void controller.load()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('channels.loadFailed', { reason: describeError(t, error) })}
+          title={error.message}
+          disabled={offline}
+          onRetry={() => void controller.load()}
+        />
       )}
       {status === 'loading' && channels.length === 0 && (
         <p className="pane-empty" role="status">

@@ -7,6 +7,8 @@ import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
 import { useKbAdminStore } from '../../stores/kb-admin-store';
+import { SelectField } from '../common/SelectField';
+import { RetryNotice } from '../common/RetryNotice';
 import { ArticleEditor } from './ArticleEditor';
 import {
   articleCategories,
@@ -239,65 +241,42 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
             onChange={(e) => setFilter((f) => ({ ...f, query: e.target.value }))}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.lang}>{t('kbAdmin.filter.lang')}</label>
-          <select
-            id={ids.lang}
-            data-testid="kb-admin-filter-lang"
-            value={filter.lang}
-            onChange={(e) => setFilter((f) => ({ ...f, lang: kbLangs.find((l) => l === e.target.value) ?? 'all' }))}
-          >
-            <option value="all">{t('kbAdmin.filter.allLangs')}</option>
-            {kbLangs.map((lang) => (
-              <option key={lang} value={lang}>
-                {t(`kbAdmin.lang.${lang}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.category}>{t('kbAdmin.filter.category')}</label>
-          <select
-            id={ids.category}
-            data-testid="kb-admin-filter-category"
-            value={filter.category === null ? ALL : `c:${filter.category}`}
-            onChange={(e) => setFilter((f) => ({ ...f, category: e.target.value === ALL ? null : e.target.value.slice(2) }))}
-          >
-            <option value={ALL}>{t('kbAdmin.filter.allCategories')}</option>
-            {categories.map((c) => (
-              <option key={c} value={`c:${c}`}>
-                {c === '' ? t('kbAdmin.noCategory') : c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.enabled}>{t('kbAdmin.filter.state')}</label>
-          <select
-            id={ids.enabled}
-            data-testid="kb-admin-filter-enabled"
-            value={filter.enabled}
-            onChange={(e) => setFilter((f) => ({ ...f, enabled: enabledFilters.find((v) => v === e.target.value) ?? 'all' }))}
-          >
-            {enabledFilters.map((v) => (
-              <option key={v} value={v}>
-                {t(`kbAdmin.filter.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={ids.lang}
+          label={t('kbAdmin.filter.lang')}
+          testId="kb-admin-filter-lang"
+          value={filter.lang}
+          options={[{ value: 'all' as const, label: t('kbAdmin.filter.allLangs') }, ...kbLangs.map((lang) => ({ value: lang, label: t(`kbAdmin.lang.${lang}`) }))]}
+          onChange={(lang) => setFilter((f) => ({ ...f, lang }))}
+        />
+        <SelectField
+          id={ids.category}
+          label={t('kbAdmin.filter.category')}
+          testId="kb-admin-filter-category"
+          value={filter.category === null ? ALL : `c:${filter.category}`}
+          options={[{ value: ALL, label: t('kbAdmin.filter.allCategories') }, ...categories.map((c) => ({ value: `c:${c}`, label: c === '' ? t('kbAdmin.noCategory') : c }))]}
+          onChange={(value) => setFilter((f) => ({ ...f, category: value === ALL ? null : value.slice(2) }))}
+        />
+        <SelectField
+          id={ids.enabled}
+          label={t('kbAdmin.filter.state')}
+          testId="kb-admin-filter-enabled"
+          value={filter.enabled}
+          options={enabledFilters.map((v) => ({ value: v, label: t(`kbAdmin.filter.${v}`) }))}
+          onChange={(enabled) => setFilter((f) => ({ ...f, enabled }))}
+        />
         <span className="pane-meta" id={ids.count} aria-live="polite">
           {t('kbAdmin.shown', { shown: shown.length, total: articles.length })}
         </span>
       </div>
 
       {status === 'failed' && error && !offline && (
-        <div className="pane-notice" role="alert" title={error.message} data-testid="kb-admin-load-error">
-          <p>{t('kbAdmin.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void admin.loadArticles()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('kbAdmin.loadFailed', { reason: describeError(t, error) })}
+          title={error.message}
+          testId="kb-admin-load-error"
+          onRetry={() => void admin.loadArticles()}
+        />
       )}
       {status === 'loading' && articles.length === 0 && (
         <p className="pane-empty" role="status">

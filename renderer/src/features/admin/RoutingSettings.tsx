@@ -6,6 +6,7 @@ import { useSupervision } from '../../app/supervision-context';
 import { describeError, type Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useRoutingSettingsStore } from '../../stores/routing-settings-store';
+import { RetryNotice } from '../common/RetryNotice';
 import {
   fieldId,
   hoursLines,
@@ -198,12 +199,12 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
         </p>
       )}
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert" title={error.message}>
-          <p>{t('settings.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" disabled={offline} onClick={() => void supervision.loadRoutingSettings()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('settings.loadFailed', { reason: describeError(t, error) })}
+          title={error.message}
+          disabled={offline}
+          onRetry={() => void supervision.loadRoutingSettings()}
+        />
       )}
       {status === 'loading' && !view && (
         <p className="pane-empty" role="status">

@@ -6,6 +6,7 @@ import { KB_LIMITS } from '../../../../shared/knowledge';
 import { useKnowledgeAdmin } from '../../app/knowledge-admin-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { SelectField } from '../common/SelectField';
 import {
   commonOrderStatuses,
   keywordMatches,
@@ -94,22 +95,15 @@ export function RuleForm({ draft, onChange, rules, offline, title, onSaved, onCa
       {hasPattern && (
         <div className="sensitive-fields">
           {draft.kind === 'keyword' && (
-            <div className="field">
-              <label htmlFor={id('match')}>{t('botAdmin.field.match')}</label>
-              <select
-                id={id('match')}
-                data-testid={`${testId}-match`}
-                value={draft.match}
-                disabled={locked}
-                onChange={(e) => change({ match: keywordMatches.find((m) => m === e.target.value) ?? 'contains' })}
-              >
-                {keywordMatches.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`botAdmin.match.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={id('match')}
+              label={t('botAdmin.field.match')}
+              testId={`${testId}-match`}
+              value={draft.match}
+              options={keywordMatches.map((m) => ({ value: m, label: t(`botAdmin.match.${m}`) }))}
+              disabled={locked}
+              onChange={(match) => change({ match })}
+            />
           )}
           <div className="field sensitive-pattern">
             <label htmlFor={id('pattern')}>{draft.kind === 'keyword' ? t('botAdmin.field.pattern') : t('botAdmin.field.status')}</label>

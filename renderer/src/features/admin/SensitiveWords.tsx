@@ -18,7 +18,10 @@ import {
   type SensitiveDraft,
   type SensitiveProblem,
 } from './sensitive-logic';
-import { ConfirmDelete } from '../common/ConfirmDelete';
+import { RowActions } from '../common/RowActions';
+import { SelectField } from '../common/SelectField';
+import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
+import { RetryNotice } from '../common/RetryNotice';
 
 function describeProblem(t: Translate, problem: SensitiveProblem): string {
   switch (problem.key) {
@@ -165,39 +168,25 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
               onChange={(e) => change({ pattern: e.target.value })}
             />
           </div>
-          <div className="field">
-            <label htmlFor={ids.kind}>{t('sensitive.kind')}</label>
-            <select
-              id={ids.kind}
-              data-testid="sensitive-kind"
-              value={draft.kind}
-              aria-describedby={ids.kindHint}
-              disabled={locked}
-              onChange={(e) => change({ kind: sensitiveKinds.find((k) => k === e.target.value) ?? 'word' })}
-            >
-              {sensitiveKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`sensitive.kind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.action}>{t('sensitive.action')}</label>
-            <select
-              id={ids.action}
-              data-testid="sensitive-action"
-              value={draft.action}
-              disabled={locked}
-              onChange={(e) => change({ action: sensitiveActions.find((a) => a === e.target.value) ?? 'alert' })}
-            >
-              {sensitiveActions.map((action) => (
-                <option key={action} value={action}>
-                  {t(`sensitive.action.${action}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={ids.kind}
+            label={t('sensitive.kind')}
+            testId="sensitive-kind"
+            value={draft.kind}
+            options={sensitiveKinds.map((kind) => ({ value: kind, label: t(`sensitive.kind.${kind}`) }))}
+            describedBy={ids.kindHint}
+            disabled={locked}
+            onChange={(kind) => change({ kind })}
+          />
+          <SelectField
+            id={ids.action}
+            label={t('sensitive.action')}
+            testId="sensitive-action"
+            value={draft.action}
+            options={sensitiveActions.map((action) => ({ value: action, label: t(`sensitive.action.${action}`) }))}
+            disabled={locked}
+            onChange={(action) => change({ action })}
+          />
           <div className="sensitive-buttons">
             <button type="submit" className="button button-primary" data-testid="sensitive-save" disabled={locked}>
               {saving ? t('sensitive.saving') : editing ? t('sensitive.save') : t('sensitive.add')}
@@ -236,12 +225,11 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
       )}
 
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert" title={error.message}>
-          <p>{t('sensitive.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void supervision.loadSensitiveWords()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('sensitive.loadFailed', { reason: describeError(t, error) })}
+          title={error.message}
+          onRetry={() => void supervision.loadSensitiveWords()}
+        />
       )}
       {status === 'loading' && words.length === 0 && (
         <p className="pane-empty" role="status">
@@ -259,9 +247,7 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
                 <th scope="col">{t('sensitive.col.kind')}</th>
                 <th scope="col">{t('sensitive.col.action')}</th>
                 <th scope="col">{t('sensitive.col.updated')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('sensitive.col.actions')}</span>
-                </th>
+                <ActionsColumnHeader label={t('sensitive.col.actions')} />
               </tr>
             </thead>
             <tbody>
@@ -280,47 +266,37 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
                     <time dateTime={word.updatedAt}>{formatFull(word.updatedAt, language)}</time>
                   </td>
                   <td>
-                    <div className="sensitive-row-actions">
-                      {confirming === word.id ? (
-                        <ConfirmDelete
-                          question={t('sensitive.confirmDelete')}
-                          deleteText={deleting === word.id ? t('sensitive.deleting') : t('sensitive.delete')}
-                          deleteLabel={t('sensitive.confirmDeleteLabel', { pattern: word.pattern })}
-                          deleteTestId="sensitive-confirm-delete"
-                          deleteDisabled={offline || deleting !== null}
-                          keepText={t('sensitive.keep')}
-                          keepDisabled={deleting !== null}
-                          onDelete={() => void remove(word)}
-                          onKeep={() => setConfirming(null)}
-                        />
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            className="button button-quiet button-small"
-                            data-testid="sensitive-edit"
-                            aria-label={t('sensitive.editLabel', { pattern: word.pattern })}
-                            disabled={offline || saving}
-                            onClick={() => startEdit(word)}
-                          >
-                            {t('sensitive.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-quiet button-small"
-                            data-testid="sensitive-delete"
-                            aria-label={t('sensitive.deleteLabel', { pattern: word.pattern })}
-                            disabled={offline || deleting !== null}
-                            onClick={() => {
-                              setConfirming(word.id);
-                              setDeleteError(null);
-                            }}
-                          >
-                            {t('sensitive.delete')}
-                          </button>
-                        </>
-                      )}
-                    </div>
+                    <RowActions
+                      confirming={confirming === word.id}
+                      confirm={{
+                        question: t('sensitive.confirmDelete'),
+                        deleteText: deleting === word.id ? t('sensitive.deleting') : t('sensitive.delete'),
+                        deleteLabel: t('sensitive.confirmDeleteLabel', { pattern: word.pattern }),
+                        deleteTestId: 'sensitive-confirm-delete',
+                        deleteDisabled: offline || deleting !== null,
+                        keepText: t('sensitive.keep'),
+                        keepDisabled: deleting !== null,
+                        onDelete: () => void remove(word),
+                        onKeep: () => setConfirming(null),
+                      }}
+                      edit={{
+                        text: t('sensitive.edit'),
+                        label: t('sensitive.editLabel', { pattern: word.pattern }),
+                        testId: 'sensitive-edit',
+                        disabled: offline || saving,
+                        onClick: () => startEdit(word),
+                      }}
+                      remove={{
+                        text: t('sensitive.delete'),
+                        label: t('sensitive.deleteLabel', { pattern: word.pattern }),
+                        testId: 'sensitive-delete',
+                        disabled: offline || deleting !== null,
+                        onClick: () => {
+                          setConfirming(word.id);
+                          setDeleteError(null);
+                        },
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,8 @@ import { describeError, type Translate } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useTeamAdminStore } from '../../stores/team-admin-store';
+import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
+import { RetryNotice } from '../common/RetryNotice';
 import { AddUserForm, describeTeamProblem } from './AddUserForm';
 import { changesOf, editOf, isLastActiveAdmin, maxChatsProblem, roles, sortUsers, type UserEdit } from './team-admin-logic';
 
@@ -252,12 +254,12 @@ export function TeamAdmin({ offline }: { offline: boolean }) {
       )}
 
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert" title={error.message}>
-          <p>{t('team.admin.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" disabled={offline} onClick={() => void supervision.loadTeamAdmin()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('team.admin.loadFailed', { reason: describeError(t, error) })}
+          title={error.message}
+          disabled={offline}
+          onRetry={() => void supervision.loadTeamAdmin()}
+        />
       )}
       {status === 'loading' && users.length === 0 && (
         <p className="pane-empty" role="status">
@@ -275,9 +277,7 @@ export function TeamAdmin({ offline }: { offline: boolean }) {
                 <th scope="col">{t('team.admin.maxChats')}</th>
                 <th scope="col">{t('team.admin.groups')}</th>
                 <th scope="col">{t('team.admin.col.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('team.admin.col.actions')}</span>
-                </th>
+                <ActionsColumnHeader label={t('team.admin.col.actions')} />
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,4 @@
-interface ConfirmDeleteProps {
+export interface ConfirmDeleteProps {
   /** The question before the buttons ("Delete this reply?"). */
   question: string;
   /** The delete button's text ("Delete", or "Deleting…" while it runs). */

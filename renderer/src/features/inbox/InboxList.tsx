@@ -10,6 +10,7 @@ import { offerAudience } from '../../stores/inbox-logic';
 import { useInboxFilterStore } from '../../stores/inbox-filter-store';
 import { useInboxSearchStore } from '../../stores/inbox-search-store';
 import { useInboxStore } from '../../stores/inbox-store';
+import { RetryNotice } from '../common/RetryNotice';
 import { InboxFilters } from './InboxFilters';
 import { InboxFilterTabs } from './InboxFilterTabs';
 import { InboxItem, inboxRowClass } from './InboxItem';
@@ -142,12 +143,10 @@ export function InboxList() {
       <InboxFilters counts={counts} />
 
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert">
-          <p>{t('inbox.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void controller.loadConversations()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('inbox.loadFailed', { reason: describeError(t, error) })}
+          onRetry={() => void controller.loadConversations()}
+        />
       )}
       {status === 'loading' && conversations.length === 0 && (
         <p className="pane-empty" role="status">

@@ -4,6 +4,7 @@ import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useTeamStore } from '../../stores/team-store';
+import { RetryNotice } from '../common/RetryNotice';
 import { boardEntries, summarizeBoard, type BoardEntry } from './board-logic';
 
 /**
@@ -37,12 +38,10 @@ export function AgentBoard() {
         )}
       </div>
       {status === 'failed' && error && !offline && (
-        <div className="pane-notice" role="alert">
-          <p>{t('monitor.board.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void controller.loadTeam()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('monitor.board.loadFailed', { reason: describeError(t, error) })}
+          onRetry={() => void controller.loadTeam()}
+        />
       )}
       {(status === 'loading' || status === 'idle') && agents.length === 0 && (
         <p className="pane-empty" role="status">

@@ -10,6 +10,7 @@ import { useInboxStore } from '../../stores/inbox-store';
 import { useSupervisionStore } from '../../stores/supervision-store';
 import { useTeamStore } from '../../stores/team-store';
 import { ChannelBadge } from '../inbox/ChannelBadge';
+import { RetryNotice } from '../common/RetryNotice';
 import { MonitorFilters } from './MonitorFilters';
 import { useMonitorFilterStore } from './monitor-filter-store';
 import {
@@ -94,12 +95,10 @@ export function ConversationMonitor() {
       <MonitorFilters rows={rows} />
 
       {status === 'failed' && error && (
-        <div className="pane-notice" role="alert">
-          <p>{t('monitor.loadFailed', { reason: describeError(t, error) })}</p>
-          <button type="button" className="button button-quiet" onClick={() => void controller.loadConversations()}>
-            {t('common.retry')}
-          </button>
-        </div>
+        <RetryNotice
+          message={t('monitor.loadFailed', { reason: describeError(t, error) })}
+          onRetry={() => void controller.loadConversations()}
+        />
       )}
       {status === 'loading' && rows.length === 0 && (
         <p className="pane-empty" role="status">

@@ -2,16 +2,18 @@ import { useId, useMemo } from 'react';
 import type { ChannelKind, RoutingState } from '../../../../shared/domain';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useTeamStore } from '../../stores/team-store';
+import { SelectField } from '../common/SelectField';
 import { useMonitorFilterStore } from './monitor-filter-store';
 import {
   agentOptions,
   groupOptions,
   isFiltered,
-  isIdChoice,
   monitorChannels,
   monitorStates,
   noFilter,
   stateLabelKey,
+  type FilterOption,
+  type IdChoice,
   type MonitorRow,
 } from './monitor-logic';
 
@@ -26,86 +28,40 @@ export function MonitorFilters({ rows }: { rows: readonly MonitorRow[] }) {
   const ids = { state: useId(), channel: useId(), agent: useId(), group: useId() };
   const agentChoices = useMemo(() => agentOptions(rows, agents, language), [rows, agents, language]);
   const groupChoices = useMemo(() => groupOptions(rows, groups, language), [rows, groups, language]);
-  // A chosen colleague or group that is no longer listed stays selectable, so the select shows the filter in use.
-  const lostAgent = filter.agent.startsWith('id:') && !agentChoices.some((o) => o.value === filter.agent);
-  const lostGroup = filter.group.startsWith('id:') && !groupChoices.some((o) => o.value === filter.group);
+  const any = { value: 'any' as const, label: t('monitor.filter.any') };
+  const field = (name: 'state' | 'channel' | 'agent' | 'group') => ({
+    className: 'monitor-filter',
+    id: ids[name],
+    label: t(`monitor.filter.${name}`),
+    testId: `monitor-filter-${name}`,
+  });
 
   return (
     <div className="monitor-filters" role="group" aria-label={t('monitor.filtersLabel')}>
-      <div className="monitor-filter">
-        <label htmlFor={ids.state}>{t('monitor.filter.state')}</label>
-        <select
-          id={ids.state}
-          data-testid="monitor-filter-state"
-          value={filter.state}
-          onChange={(e) => {
-            const value = e.target.value;
-            setFilter({ state: value === 'any' ? 'any' : (monitorStates.find((s) => s === value) ?? 'any') });
-          }}
-        >
-          <option value="any">{t('monitor.filter.any')}</option>
-          {monitorStates.map((state: RoutingState) => (
-            <option key={state} value={state}>
-              {t(stateLabelKey(state))}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="monitor-filter">
-        <label htmlFor={ids.channel}>{t('monitor.filter.channel')}</label>
-        <select
-          id={ids.channel}
-          data-testid="monitor-filter-channel"
-          value={filter.channel}
-          onChange={(e) => {
-            const value = e.target.value;
-            setFilter({ channel: value === 'any' ? 'any' : (monitorChannels.find((c) => c === value) ?? 'any') });
-          }}
-        >
-          <option value="any">{t('monitor.filter.any')}</option>
-          {monitorChannels.map((channel: ChannelKind) => (
-            <option key={channel} value={channel}>
-              {t(`channel.${channel}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="monitor-filter">
-        <label htmlFor={ids.agent}>{t('monitor.filter.agent')}</label>
-        <select
-          id={ids.agent}
-          data-testid="monitor-filter-agent"
-          value={filter.agent}
-          onChange={(e) => setFilter({ agent: isIdChoice(e.target.value) ? e.target.value : 'any' })}
-        >
-          <option value="any">{t('monitor.filter.any')}</option>
-          <option value="none">{t('monitor.filter.noAgent')}</option>
-          {lostAgent && <option value={filter.agent}>{filter.agent.slice(3)}</option>}
-          {agentChoices.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="monitor-filter">
-        <label htmlFor={ids.group}>{t('monitor.filter.group')}</label>
-        <select
-          id={ids.group}
-          data-testid="monitor-filter-group"
-          value={filter.group}
-          onChange={(e) => setFilter({ group: isIdChoice(e.target.value) ? e.target.value : 'any' })}
-        >
-          <option value="any">{t('monitor.filter.any')}</option>
-          <option value="none">{t('monitor.filter.noGroup')}</option>
-          {lostGroup && <option value={filter.group}>{filter.group.slice(3)}</option>}
-          {groupChoices.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        {...field('state')}
+        value={filter.state}
+        options={[any, ...monitorStates.map((state: RoutingState) => ({ value: state, label: t(stateLabelKey(state)) }))]}
+        onChange={(state) => setFilter({ state })}
+      />
+      <SelectField
+        {...field('channel')}
+        value={filter.channel}
+        options={[any, ...monitorChannels.map((channel: ChannelKind) => ({ value: channel, label: t(`channel.${channel}`) }))]}
+        onChange={(channel) => setFilter({ channel })}
+      />
+      <SelectField
+        {...field('agent')}
+        value={filter.agent}
+        options={idChoiceOptions(filter.agent, agentChoices, any, t('monitor.filter.noAgent'))}
+        onChange={(agent) => setFilter({ agent })}
+      />
+      <SelectField
+        {...field('group')}
+        value={filter.group}
+        options={idChoiceOptions(filter.group, groupChoices, any, t('monitor.filter.noGroup'))}
+        onChange={(group) => setFilter({ group })}
+      />
       <label className="monitor-filter-check">
         <input
           type="checkbox"
@@ -122,4 +78,13 @@ export function MonitorFilters({ rows }: { rows: readonly MonitorRow[] }) {
       )}
     </div>
   );
+}
+
+/**
+ * Any, none, then the listed colleagues or groups. A chosen one that is no longer listed stays
+ * selectable (before the listed ones), so the select shows the filter in use.
+ */
+function idChoiceOptions(chosen: IdChoice, listed: readonly FilterOption[], any: FilterOption, noneLabel: string): FilterOption[] {
+  const lost = chosen.startsWith('id:') && !listed.some((o) => o.value === chosen);
+  return [any, { value: 'none', label: noneLabel }, ...(lost ? [{ value: chosen, label: chosen.slice(3) }] : []), ...listed];
 }

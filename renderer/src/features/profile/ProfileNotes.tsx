@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_CONTACT_NOTE_LENGTH, type ContactNote } from '../../../../shared/contact-profile';
-import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useProfile } from '../../app/profile-context';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
+import { useAttempt } from '../common/use-attempt';
 
 /** Notes the team keeps on the customer, newest first, and a box to add one (Ctrl/⌘+Enter adds it). */
 export function ProfileNotes({ notes, contactId }: { notes: readonly ContactNote[]; contactId: string }) {
@@ -13,23 +13,16 @@ export function ProfileNotes({ notes, contactId }: { notes: readonly ContactNote
   const controller = useProfile();
   const inputId = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAttempt();
 
   async function add() {
     const body = text.trim();
     if (!body || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    // On failure the note stays in the box, with the reason.
+    await run(async () => {
       await controller.addNote(contactId, body);
       setText('');
-    } catch (err) {
-      // The note stays in the box, with the reason.
-      setError(toAppError(err).toJSON());
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function onSubmit(event: FormEvent) {

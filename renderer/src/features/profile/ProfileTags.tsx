@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../../shared/domain';
-import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { contactTagGroups, tagGroupNames, type TagGroupName } from '../../../../shared/tag-groups';
 import { useProfile } from '../../app/profile-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { useAttempt } from '../common/use-attempt';
 import { withoutTag, withTypedTags } from './profile-logic';
 
 /** The customer's tags in their three groups, each editable by anyone who may see the customer. */
@@ -28,22 +28,15 @@ function TagGroup({ group, tags, contactId }: { group: TagGroupName; tags: reado
   const controller = useProfile();
   const inputId = useId();
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAttempt();
   const groupName = t(`profile.tagGroup.${group}`);
 
   async function save(next: string[], onSaved?: () => void) {
-    setBusy(true);
-    setError(null);
-    try {
+    // On failure what was typed stays in the box, with the reason.
+    await run(async () => {
       await controller.setTags(contactId, group, next);
       onSaved?.();
-    } catch (err) {
-      // What was typed stays in the box, with the reason.
-      setError(toAppError(err).toJSON());
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function onSubmit(event: FormEvent) {

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type { PiiField } from '../../../../shared/contact-profile';
-import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useProfile } from '../../app/profile-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
+import { useAttempt } from '../common/use-attempt';
 import type { RevealContext } from './reveal-context';
 
 /**
@@ -13,20 +12,11 @@ import type { RevealContext } from './reveal-context';
 export function UnmaskButton({ field, context }: { field: PiiField; context: RevealContext }) {
   const t = useT();
   const controller = useProfile();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useAttempt();
   if (!context.masked || context.revealed.has(field)) return null;
 
   async function reveal() {
-    setBusy(true);
-    setError(null);
-    try {
-      await controller.unmask(context.contactId, context.conversationId, field);
-    } catch (err) {
-      setError(toAppError(err).toJSON());
-    } finally {
-      setBusy(false);
-    }
+    await run(() => controller.unmask(context.contactId, context.conversationId, field));
   }
 
   return (

@@ -6,6 +6,7 @@ import { useKnowledge } from '../../app/knowledge-context';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { DialogFrame } from '../common/DialogFrame';
+import { SelectField } from '../common/SelectField';
 import { useConnectionStore } from '../../stores/connection-store';
 import { useSessionStore } from '../../stores/session-store';
 import { blankDraft, draftOf, draftProblems, groupTemplates, mayEdit, toInput, type TemplateDraft } from './template-form';
@@ -209,20 +210,24 @@ function TemplateForm({ draft: initial, canTeam, offline, categories, onCancel, 
       }}
     >
       <div className="quick-form-row">
-        <div className="field">
-          <label htmlFor={ids.scope}>{t('quick.scope')}</label>
-          <select id={ids.scope} value={draft.scope} disabled={!canTeam} onChange={(e) => set('scope', e.target.value as TemplateDraft['scope'])}>
-            <option value="personal">{t('quick.personal')}</option>
-            {canTeam && <option value="team">{t('quick.team')}</option>}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.lang}>{t('quick.lang')}</label>
-          <select id={ids.lang} value={draft.lang} onChange={(e) => set('lang', e.target.value as TemplateDraft['lang'])}>
-            <option value="zh">{t('kb.langZh')}</option>
-            <option value="en">{t('kb.langEn')}</option>
-          </select>
-        </div>
+        <SelectField
+          id={ids.scope}
+          label={t('quick.scope')}
+          value={draft.scope}
+          options={[{ value: 'personal' as const, label: t('quick.personal') }, ...(canTeam ? [{ value: 'team' as const, label: t('quick.team') }] : [])]}
+          disabled={!canTeam}
+          onChange={(scope) => set('scope', scope)}
+        />
+        <SelectField
+          id={ids.lang}
+          label={t('quick.lang')}
+          value={draft.lang}
+          options={[
+            { value: 'zh' as const, label: t('kb.langZh') },
+            { value: 'en' as const, label: t('kb.langEn') },
+          ]}
+          onChange={(lang) => set('lang', lang)}
+        />
       </div>
       <div className="quick-form-row">
         <div className="field">
