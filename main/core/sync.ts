@@ -158,17 +158,23 @@ export class SyncEngine {
     });
     this.tracker.see(seq);
     this.saveCursorSoon();
-    await this.announce(batch, outcome);
+    const stored = await this.announce(batch, outcome);
     this.onApplied?.();
     // A notification that could not be decided is not worth failing the push for.
-    if (this.onLive) await this.reportLive(batch, previous).catch(() => undefined);
+    if (this.onLive) await this.reportLive(batch, previous, stored).catch(() => undefined);
     this.watchForGap();
   }
 
-  private async reportLive(batch: Batch, previous: readonly (Conversation | null)[]): Promise<void> {
-    const messages = await Promise.all(
-      batch.messages.map(async (message) => ({ message, conversation: await this.store.conversation(message.conversationId) })),
-    );
+  private async reportLive(
+    batch: Batch,
+    previous: readonly (Conversation | null)[],
+    stored: Map<string, Conversation | null>,
+  ): Promise<void> {
+    // Each conversation is read once: the ones just announced are reused.
+    for (const { conversationId } of batch.messages) {
+      if (!stored.has(conversationId)) stored.set(conversationId, await this.store.conversation(conversationId));
+    }
+    const messages = batch.messages.map((message) => ({ message, conversation: stored.get(message.conversationId) ?? null }));
     const conversations = batch.conversations.map((current, i) => ({ current, previous: previous[i] ?? null }));
     await this.onLive?.({ conversations, messages });
   }
@@ -279,10 +285,13 @@ export class SyncEngine {
     return removals;
   }
 
-  private async announce(batch: Batch, removals: Removal[]): Promise<void> {
+  /** Answers the stored copies it read, by id, so the caller need not read them again. */
+  private async announce(batch: Batch, removals: Removal[]): Promise<Map<string, Conversation | null>> {
+    const read = new Map<string, Conversation | null>();
     // The stored copy carries what the inbox adds (unread count, labels), and may be newer still.
     for (const { id } of batch.conversations) {
       const stored = await this.store.conversation(id);
+      read.set(id, stored);
       if (stored) this.emit('conversation.updated', stored);
     }
     // A stored copy of our own reply replaces its pending bubble: the UI matches them by client id.
@@ -291,8 +300,10 @@ export class SyncEngine {
       if (outcome === 'deleted') this.emit('conversation.removed', { conversationId });
       if (outcome === 'kept-lost') {
         const kept = await this.store.conversation(conversationId);
+        read.set(conversationId, kept);
         if (kept) this.emit('conversation.updated', kept);
       }
     }
+    return read;
   }
 }

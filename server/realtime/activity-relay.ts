@@ -139,12 +139,8 @@ export class ActivityRelay {
 
   /** Relays with the conversation's access as it is now (it may have been reassigned meanwhile). */
   private async relayLatest(activity: Activity): Promise<void> {
-    const rows = await this.options.db.query<{ account_id: string; assignee_id: string | null }>(
-      'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
-      [activity.conversationId],
-    );
-    const row = rows[0];
-    if (row) this.relay({ accountId: row.account_id, assigneeId: row.assignee_id }, activity);
+    const conversation = await conversationAccess(this.options.db, activity.conversationId);
+    if (conversation) this.relay(conversation, activity);
   }
 
   /**
@@ -168,13 +164,18 @@ export class ActivityRelay {
 
 /** The conversation's access, when `user` may read it; `not_found` or `forbidden` otherwise. */
 async function readable(db: Queryable, user: User, conversationId: string): Promise<ConversationAccess> {
+  const conversation = await conversationAccess(db, conversationId);
+  if (!conversation || conversation.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
+  if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+  return conversation;
+}
+
+/** Who may read a conversation as it is now; null when it does not exist. */
+async function conversationAccess(db: Queryable, conversationId: string): Promise<ConversationAccess | null> {
   const rows = await db.query<{ account_id: string; assignee_id: string | null }>(
     'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
     [conversationId],
   );
   const row = rows[0];
-  if (!row || row.account_id !== user.accountId) throw new AppError('not_found', 'conversation not found');
-  const conversation = { accountId: row.account_id, assigneeId: row.assignee_id };
-  if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
-  return conversation;
+  return row ? { accountId: row.account_id, assigneeId: row.assignee_id } : null;
 }

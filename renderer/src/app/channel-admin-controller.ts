@@ -5,7 +5,7 @@ import { toAppError } from '../../../shared/errors';
 import { createCall, type Call } from '../bridge/call';
 import { useChannelAdminStore } from '../stores/channel-admin-store';
 import { useConnectionStore } from '../stores/connection-store';
-import { useSessionStore } from '../stores/session-store';
+import { onUserChange } from './on-user-change';
 
 /** What the admin screen's channels section asks of the client core; answers land in its store. */
 export interface ChannelAdminController {
@@ -31,10 +31,7 @@ export function createChannelAdminController(bridge: SwitchboardBridge): Channel
   const controller: ChannelAdminController = {
     start() {
       const stops: Unsubscribe[] = [
-        useSessionStore.subscribe((next, previous) => {
-          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
-          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
-          if (user === before) return;
+        onUserChange(() => {
           reads += 1;
           useChannelAdminStore.getState().reset();
         }),

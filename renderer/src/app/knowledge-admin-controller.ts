@@ -8,9 +8,9 @@ import { appendTurnPage } from '../features/admin/bot-admin-logic';
 import { useBotAdminStore } from '../stores/bot-admin-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useKbAdminStore } from '../stores/kb-admin-store';
-import { useSessionStore } from '../stores/session-store';
 import { loadIntoStore } from './load-into-store';
 import { createPagedSearch } from './paged-search';
+import { onUserChange } from './on-user-change';
 
 /** What the admin screen's knowledge base and bot sections ask of the client core; answers land in their stores. */
 export interface KnowledgeAdminController {
@@ -83,6 +83,12 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
     if (useBotAdminStore.getState().turnsStatus === 'failed') void controller.loadTurns(useBotAdminStore.getState().turnsConversation);
   }
 
+  /** The rule list's part of the bot admin store, as `loadIntoStore` fills it. */
+  const rulesTarget = () => {
+    const bot = useBotAdminStore.getState();
+    return { setLoading: bot.setRulesLoading, setLoaded: bot.setRulesLoaded, setFailed: bot.setRulesFailed };
+  };
+
   const controller: KnowledgeAdminController = {
     start() {
       const stops: Unsubscribe[] = [
@@ -90,11 +96,7 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
         bridge.on('catalog.updated', () => {
           if (useKbAdminStore.getState().status !== 'idle') void controller.loadArticles();
         }),
-        useSessionStore.subscribe((next, previous) => {
-          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
-          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
-          if (user !== before) resetAll();
-        }),
+        onUserChange(resetAll),
         useConnectionStore.subscribe((next, previous) => onConnection(next.connection?.status, previous.connection?.status)),
       ];
       return () => {
@@ -129,13 +131,8 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
       return call('kbAdmin.export', {});
     },
 
-    async loadRules() {
-      useBotAdminStore.getState().setRulesLoading();
-      try {
-        useBotAdminStore.getState().setRulesLoaded(await call('botRules.list', {}));
-      } catch (err) {
-        useBotAdminStore.getState().setRulesFailed(toAppError(err).toJSON());
-      }
+    loadRules() {
+      return loadIntoStore(rulesTarget, () => call('botRules.list', {}));
     },
 
     async saveRule(args) {

@@ -17,6 +17,7 @@ import { useNotesStore } from '../stores/notes-store';
 import { useSessionStore } from '../stores/session-store';
 import { globalTimers, type Timers } from './draft-saver';
 import type { WorkstationController } from './workstation-controller';
+import { onUserChange } from './on-user-change';
 
 /** What the knowledge panel and the quick replies ask of the client core; answers land in their stores. */
 export interface KnowledgeController {
@@ -97,10 +98,7 @@ export function createKnowledgeController(
     start() {
       const stops: Unsubscribe[] = subscribeParsed(bridge, knowledgeEvents, handlers, report);
       stops.push(
-        useSessionStore.subscribe((next, previous) => {
-          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
-          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
-          if (user === before) return;
+        onUserChange((user) => {
           resetAll();
           if (user) void controller.loadTemplates();
         }),

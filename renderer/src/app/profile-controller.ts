@@ -8,9 +8,9 @@ import { useProfileStore } from '../features/profile/profile-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useContactsStore } from '../stores/contacts-store';
 import { useInboxStore } from '../stores/inbox-store';
-import { useSessionStore } from '../stores/session-store';
 import { useViewStore } from '../stores/view-store';
 import type { WorkstationController } from './workstation-controller';
+import { onUserChange } from './on-user-change';
 
 /** What the profile panel asks of the client core; answers land in the profile store. */
 export interface ProfileController {
@@ -68,13 +68,9 @@ export function createProfileController(
           const entry = contactId ? useProfileStore.getState().byContact[contactId] : undefined;
           if (back && contactId && (!entry || entry.stale || entry.status === 'failed')) void controller.load(contactId);
         }),
-        useSessionStore.subscribe((next, previous) => {
-          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
-          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
-          if (user !== before) {
-            runs.clear();
-            useProfileStore.getState().reset();
-          }
+        onUserChange(() => {
+          runs.clear();
+          useProfileStore.getState().reset();
         }),
       ];
       const contactId = openContact();

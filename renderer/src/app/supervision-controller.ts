@@ -19,7 +19,6 @@ import { useInboxFilterStore } from '../stores/inbox-filter-store';
 import { useInboxStore } from '../stores/inbox-store';
 import { useRoutingSettingsStore } from '../stores/routing-settings-store';
 import { useSensitiveWordsStore } from '../stores/sensitive-words-store';
-import { useSessionStore } from '../stores/session-store';
 import { useSupervisionStore } from '../stores/supervision-store';
 import { useTeamAdminStore } from '../stores/team-admin-store';
 import { useTeamStore } from '../stores/team-store';
@@ -27,6 +26,7 @@ import { useViewStore } from '../stores/view-store';
 import { createPagedSearch } from './paged-search';
 import { loadIntoStore } from './load-into-store';
 import type { WorkstationController } from './workstation-controller';
+import { onUserChange } from './on-user-change';
 
 /** What the live monitor and the admin screen ask of the client core; answers land in their stores. */
 export interface SupervisionController {
@@ -123,11 +123,7 @@ export function createSupervisionController(
     start() {
       const stops: Unsubscribe[] = subscribeParsed(bridge, supervisionEvents, handlers, report);
       stops.push(
-        useSessionStore.subscribe((next, previous) => {
-          const user = next.session?.signedIn ? (next.session.user?.id ?? null) : null;
-          const before = previous.session?.signedIn ? (previous.session.user?.id ?? null) : null;
-          if (user !== before) resetAll();
-        }),
+        onUserChange(resetAll),
         useConnectionStore.subscribe((next, previous) => onConnection(next.connection?.status, previous.connection?.status)),
       );
       return () => {
