@@ -1,11 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** The databases the database suites run on, once each (test/support/databases.ts reads the variable). */
+const databases = ['pglite', 'postgres'] as const;
+
+/**
+ * Files that test both databases inside themselves (the PGlite folder, migrations on each, the
+ * sequence on each): they run once, in the PGlite run.
+ */
+const selfContainedDatabaseFiles = ['test/integration/server-persistence.test.ts', 'test/integration/server-sequence.test.ts'];
+
+/** One project per database for a suite that starts real servers; each file gets its own database copy. */
+function perDatabase(
+  suite: 'integration' | 'e2e',
+  test: NonNullable<TestProjectInlineConfiguration['test']>,
+): TestProjectInlineConfiguration[] {
+  return databases.map((database) => ({
+    extends: true,
+    test: {
+      ...test,
+      name: `${suite}:${database}`,
+      include: [`test/${suite}/**/*.test.ts`],
+      exclude: database === 'pglite' ? [] : selfContainedDatabaseFiles,
+      environment: 'node',
+      env: { SWITCHBOARD_TEST_DATABASE: database },
+      globalSetup: ['test/support/template-databases.ts'],
+    },
+  }));
+}
+
 export default defineConfig({
   root,
   test: {
+    // Files run side by side: each starts its own server on a random port with its own database
+    // copy and temp folders, so none shares a port or folder with another.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -16,28 +47,8 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      ...perDatabase('integration', { testTimeout: 60_000, hookTimeout: 60_000 }),
+      ...perDatabase('e2e', { testTimeout: 120_000, hookTimeout: 120_000 }),
     ],
   },
 });

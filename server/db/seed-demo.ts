@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../domain/auth/password';
+import { hashPassword, type ScryptParams } from '../domain/auth/password';
 import type { Db, Tx } from './db';
 import { DEMO_ACCOUNT_NAME, DEMO_USERS } from './demo-credentials';
 import { demoOrderItems, demoShippingAddress } from './demo-orders';
@@ -11,10 +11,15 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return Number(rows[0]?.n ?? 0) === 0;
 }
 
+export type SeedOptions = {
+  /** scrypt cost for the demo passwords; tests lower it (a hash records its own cost). */
+  passwordParams?: ScryptParams;
+};
+
 /** Loads the demo shop unless its admin already exists. Returns whether it wrote anything. */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ seeded: boolean }> {
   // Hash outside the transaction: scrypt is slow on purpose and needs no lock.
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password, options.passwordParams)));
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM users WHERE email = $1', [DEMO_USERS[0]!.email]);
     if (existing.length > 0) return { seeded: false };

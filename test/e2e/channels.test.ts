@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { onlyWangTakesChats } from '../support/server-fixture';
 import { hubSignature, http, TEST_RETRY } from '../support/channels';
@@ -22,7 +22,7 @@ const APP_SECRET = 'e2e-app-secret';
 // An admin sets up WhatsApp in the admin screen; an agent answers a WhatsApp customer and sees
 // each reply's ticks, a failure in the platform's words, and why a late reply stays a draft.
 describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-channels-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let graph: RecordingServer;
   const wamids = new Map<string, string>();
@@ -42,19 +42,21 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
       wamids.set(textOf(r.json), wamid);
       return { json: waSent(wamid) };
     });
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty', deliveryPollMs: 50, deliveryRetry: TEST_RETRY });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty', deliveryPollMs: 50, deliveryRetry: TEST_RETRY });
     // Only 王芳 takes chats, so the customer's conversation is offered to her.
     await onlyWangTakesChats(server);
     for (let i = 0; i < 3; i++) {
       hosts.push(await startWorkstationHost());
     }
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
+    console.log(`database: ${database.describe}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
   });
   afterAll(async () => {
     await browser?.close();
     for (const host of hosts) await host.close();
     await server?.close();
+    await database?.drop();
     await graph?.close();
   });
 

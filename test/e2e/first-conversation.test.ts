@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,26 +16,28 @@ if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH
 
 // A customer on the widget and an agent in the workstation, through the real server and core.
 describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-server-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let host: RunningBrowserHost;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     host = await startBrowserHost({
       port: 0,
       dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')),
       rendererDir: RENDERER_DIR,
     });
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}; workstation at ${host.url}`);
+    console.log(`database: ${database.describe}; workstation at ${host.url}`);
   });
   afterAll(async () => {
     await browser?.close();
     await host?.close();
     await server?.close();
+    await database?.drop();
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
@@ -88,7 +91,7 @@ describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
     await server.close();
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toMatch(/offline|connecting/);
     await shoot(agentPage, '05-server-down');
-    server = await startServer({ port, dataDir, seed: 'if-empty' });
+    server = await startServer({ port, ...database!.options, seed: 'if-empty' });
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 45_000 }).toBe('online');
 
     // A fresh window shows the same history from the restarted server.

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { Db } from '../../server/db/db';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
@@ -110,7 +111,7 @@ async function seedConversations(db: Db): Promise<void> {
 // A supervisor narrows a mixed inbox by channel, status and label, and finds a conversation by a word
 // from its messages, through the real server, client core and browser host.
 describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notifications, end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-inbox-server-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let host: RunningBrowserHost;
   let browser: Browser;
@@ -118,7 +119,8 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty', routingSweepMs: 60_000 });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty', routingSweepMs: 60_000 });
     await seedConversations(server.db);
     host = await startBrowserHost({
       port: 0,
@@ -132,6 +134,7 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
     await browser?.close();
     await host?.close();
     await server?.close();
+    await database?.drop();
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) });

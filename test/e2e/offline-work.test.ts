@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, startWorkstationHost } from '../support/browser';
 import { startCore } from '../support/core-harness';
 import { TcpProxy } from '../support/tcp-proxy';
@@ -21,24 +21,26 @@ if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH
 // workstation keeps working and, once back, equals the server without a reload.
 describe.skipIf(chromiumMissing)('working through a network drop, end to end', () => {
   let server: RunningServer;
+  let database: OpenedDatabase | undefined;
   let host: RunningBrowserHost;
   let browser: Browser;
   let proxy: TcpProxy;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-offline-'));
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     proxy = await TcpProxy.start(server.port);
     host = await startWorkstationHost('sb-e2e-offline-desktop-');
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}; the workstation reaches the server through a relay the test cuts`);
+    console.log(`database: ${database.describe}; the workstation reaches the server through a relay the test cuts`);
   });
   afterAll(async () => {
     await browser?.close();
     await host?.close();
     await proxy?.close();
     await server?.close();
+    await database?.drop();
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });

@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { ChannelView } from '../../shared/channels';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { bearer, http, hubSignature } from '../support/channels';
@@ -27,7 +27,7 @@ const REPLY = 'Hi Maya, the blue vase ships tomorrow.';
 // One customer writes on WhatsApp, then on the shop's web chat while signed in there: the agent
 // sees one person with two conversations and answers on WhatsApp through the Graph API.
 describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-channels-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let graph: RecordingServer;
   let host: RunningBrowserHost;
@@ -40,7 +40,8 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     graph = await startRecordingServer();
     let sent = 0;
     graph.answer((r) => (r.method === 'POST' ? { json: waSent(`wamid.E2E${++sent}`, CUSTOMER_PHONE) } : undefined));
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty', deliveryPollMs: 100 });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty', deliveryPollMs: 100 });
     // Only 王芳 takes chats, so both conversations are offered to her.
     await onlyWangTakesChats(server);
 
@@ -65,12 +66,13 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
 
     host = await startWorkstationHost();
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}; workstation at ${host.url}; Graph API recorder at ${graph.url}`);
+    console.log(`database: ${database.describe}; workstation at ${host.url}; Graph API recorder at ${graph.url}`);
   });
   afterAll(async () => {
     await browser?.close();
     await host?.close();
     await server?.close();
+    await database?.drop();
     await graph?.close();
   });
 

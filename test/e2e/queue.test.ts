@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
 import { startCore, type TestCore } from '../support/core-harness';
 import { waitUntil } from '../support/wait';
@@ -19,24 +19,26 @@ type Agent = TestCore & { userId: string; name: string };
 // Two agents who each take one chat at a time, three customers on the widget: the third waits
 // first in line, sees the position live, and is connected as soon as a chat is closed.
 describe.skipIf(chromiumMissing)('the widget queue, end to end', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-queue-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let browser: Browser;
   const agents: Agent[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     await server.db.query("UPDATE users SET max_chats = 1 WHERE email IN ('wang.fang@demo.test', 'li.lei@demo.test')");
     // Nobody else takes chats: everyone but the two agents is offline and never connects.
     await server.db.query("UPDATE users SET presence = 'offline' WHERE email NOT IN ('wang.fang@demo.test', 'li.lei@demo.test')");
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}`);
+    console.log(`database: ${database.describe}`);
   });
   afterAll(async () => {
     for (const agent of agents) await agent.core.dispose();
     await browser?.close();
     await server?.close();
+    await database?.drop();
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });

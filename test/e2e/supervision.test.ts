@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { onlyWangTakesChats } from '../support/server-fixture';
 
@@ -20,26 +20,28 @@ const UNSENT = '非常抱歉，我马上为您申请补发';
 // A visitor on the widget, an agent and a supervisor each in their own workstation: the
 // supervisor watches, whispers and takes over; the customer never sees any of it.
 describe.skipIf(chromiumMissing)('supervision, end to end with three people', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-supervision-'));
+  let database: OpenedDatabase | undefined;
   let server: RunningServer;
   const hosts: RunningBrowserHost[] = [];
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    server = await startServer({ port: 0, dataDir, seed: 'if-empty' });
+    database = await runDatabase().open();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     // Only 王芳 takes chats, so the customer's conversation is offered to her.
     await onlyWangTakesChats(server);
     for (let i = 0; i < 2; i++) {
       hosts.push(await startWorkstationHost());
     }
     browser = await launchChromium();
-    console.log(`database: PGlite in ${dataDir}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
+    console.log(`database: ${database.describe}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
   });
   afterAll(async () => {
     await browser?.close();
     for (const host of hosts) await host.close();
     await server?.close();
+    await database?.drop();
   });
 
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });

@@ -7,7 +7,7 @@ import type { ChannelView } from '../../shared/channels';
 import { closeAllSockets, login } from '../support/server-fixture';
 import { bearer, http, hubSignature, startChannelServer, type ChannelTestServer } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waText } from '../support/platform-payloads';
-import { databaseTargets } from '../support/databases';
+import { databaseTargets, runDatabase } from '../support/databases';
 
 const targets = await databaseTargets();
 
@@ -122,9 +122,10 @@ describe('channels declared in a file read at start', () => {
   });
 
   it('creates declared channels at start, updates them when the file changes, and leaves them alone when it does not', async () => {
-    const dataDir = path.join(dir, 'data');
+    const database = await runDatabase().open();
+    const start = () => startServer({ port: 0, ...database.options, channelsFile: file() });
     await declare([telegram('Telegram')]);
-    let server = await startServer({ port: 0, dataDir, channelsFile: file() });
+    let server = await start();
     try {
       const rows = await server.db.query<{ name: string; source: string; secrets: Record<string, string> }>("SELECT name, source, secrets FROM channels WHERE id = 'tg-file'");
       expect(rows).toEqual([{ name: 'Telegram', source: 'file', secrets: { botToken: '123:from-the-environment', webhookSecret: 'file-webhook-secret' } }]);
@@ -137,10 +138,10 @@ describe('channels declared in a file read at start', () => {
       await server.close();
     }
 
-    server = await startServer({ port: 0, dataDir, channelsFile: file() });
+    server = await start();
     await server.close();
     await declare([telegram('Telegram Support')]);
-    server = await startServer({ port: 0, dataDir, channelsFile: file() });
+    server = await start();
     try {
       expect((await server.db.query<{ name: string }>("SELECT name FROM channels WHERE id = 'tg-file'"))[0]?.name).toBe('Telegram Support');
       const audit = await server.db.query<{ action: string; actor_id: string | null; details: Record<string, unknown> }>(
@@ -150,13 +151,19 @@ describe('channels declared in a file read at start', () => {
       expect(JSON.stringify(audit)).not.toContain('from-the-environment');
     } finally {
       await server.close();
+      await database.drop();
     }
   });
 
   it('refuses to start with a file it cannot apply, saying why', async () => {
-    await declare([{ ...telegram('x'), secrets: { botToken: { env: 'SB_TEST_NOT_SET' } } }]);
-    await expect(startServer({ port: 0, dataDir: path.join(dir, 'data2'), channelsFile: file() })).rejects.toThrow(/SB_TEST_NOT_SET is not set/);
-    await declare([{ id: 'bad', kind: 'whatsapp', name: 'WA', config: {} }]);
-    await expect(startServer({ port: 0, dataDir: path.join(dir, 'data3'), channelsFile: file() })).rejects.toThrow(/bad: config: phoneNumberId/);
+    const database = await runDatabase().open();
+    try {
+      await declare([{ ...telegram('x'), secrets: { botToken: { env: 'SB_TEST_NOT_SET' } } }]);
+      await expect(startServer({ port: 0, ...database.options, channelsFile: file() })).rejects.toThrow(/SB_TEST_NOT_SET is not set/);
+      await declare([{ id: 'bad', kind: 'whatsapp', name: 'WA', config: {} }]);
+      await expect(startServer({ port: 0, ...database.options, channelsFile: file() })).rejects.toThrow(/bad: config: phoneNumberId/);
+    } finally {
+      await database.drop();
+    }
   });
 });

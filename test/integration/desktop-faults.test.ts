@@ -5,29 +5,35 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type TestCore } from '../support/core-harness';
 import { CoreProcess } from '../support/core-process';
+import { runDatabase } from '../support/databases';
 import { connectAgent, login, request } from '../support/server-fixture';
 import { freePort, ServerProcess } from '../support/server-process';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
 
-// Faults while replies are being delivered. The server runs as its own process (PGlite in a
-// temp folder) so it can be killed or frozen; in every case each reply must reach the customer
-// exactly once, in the order written.
+// Faults while replies are being delivered. The server runs as its own process (on a seeded copy of
+// the run's database) so it can be killed or frozen; in every case each reply must reach the
+// customer exactly once, in the order written.
 
 let server: ServerProcess;
 const cleanups: (() => Promise<void> | void)[] = [];
+const cleanupsAtEnd: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  server = new ServerProcess(await freePort(), { SWITCHBOARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-faults-')) });
+  const database = await runDatabase().open();
+  cleanupsAtEnd.push(database.drop);
+  const { dataDir, databaseUrl } = database.options;
+  server = new ServerProcess(await freePort(), databaseUrl ? { DATABASE_URL: databaseUrl } : { SWITCHBOARD_DATA_DIR: dataDir });
   await server.start();
-  console.log(`database: PGlite in a server process on port ${server.port}`);
+  console.log(`database: ${database.describe}, in a server process on port ${server.port}`);
 });
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 afterAll(async () => {
   await server?.stop();
+  for (const c of cleanupsAtEnd.splice(0)) await c();
 });
 
 /** What the customer's conversation holds from the agent, read through the widget's own history. */

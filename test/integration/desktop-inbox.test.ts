@@ -2,13 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InboxConversation } from '../../shared/contract';
 import type { DesktopNotification } from '../../shared/notifications';
 import { startCore, type TestCore } from '../support/core-harness';
-import { pgliteServerForFile } from '../support/server-for-file';
+import { serverForFile } from '../support/server-for-file';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
 
 // Unread counts, message search, notifications and the badge through the real client core and server.
 describe('the inbox through the desktop core', () => {
-  const fixture = pgliteServerForFile({ routingSweepMs: 60_000 });
+  const fixture = serverForFile({ routingSweepMs: 60_000 });
   const cores: TestCore[] = [];
   const visitors: TestVisitor[] = [];
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbArticle } from '../../shared/domain';
 import type { HighlightedText } from '../../shared/knowledge';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { startCore, type TestCore } from '../support/core-harness';
-import { login, makeTempDir, removeDir } from '../support/server-fixture';
+import { login } from '../support/server-fixture';
+import { runDatabase, startServerOn } from '../support/databases';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
@@ -26,14 +27,13 @@ async function adminWrites(server: RunningServer, method: string, route: string,
 // desktop's own cache, stay in step with the server while connected, and keep working offline.
 describe('knowledge and quick replies on the desktop', () => {
   let server: RunningServer;
-  let dir = '';
+  let stopServer: (() => Promise<void>) | undefined;
   let proxy: TcpProxy;
   let agent: TestCore;
   let admin: TestCore;
 
   beforeAll(async () => {
-    dir = await makeTempDir();
-    server = await startServer({ port: 0, seed: 'if-empty', dataDir: dir });
+    ({ server, close: stopServer } = await startServerOn(runDatabase()));
     proxy = await TcpProxy.start(server.port);
     agent = startCore();
     await agent.call('session.login', { serverUrl: proxy.url, email: 'wang.fang@demo.test', password: 'demo-agent' });
@@ -46,8 +46,7 @@ describe('knowledge and quick replies on the desktop', () => {
     await agent?.core.dispose();
     await admin?.core.dispose();
     await proxy?.close();
-    await server?.close();
-    await removeDir(dir);
+    await stopServer?.();
   });
 
   it('searches the cached articles in Chinese, English and both, ranked and marked', async () => {

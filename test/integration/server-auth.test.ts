@@ -3,22 +3,21 @@ import type { RunningServer } from '../../server/app';
 import { demoUser } from '../../server/db/demo-credentials';
 import { issueAccessToken } from '../../server/domain/auth/access-token';
 import {
-  closeAllSockets, connectAgent, login, makeTempDir, postJson, removeDir, startPgliteServer,
+  closeAllSockets, connectAgent, login, postJson,
 } from '../support/server-fixture';
+import { runDatabase, startServerOn } from '../support/databases';
 
 const SECRET = 'integration-test-secret';
 let server: RunningServer;
-let dataDir: string;
+let stopServer: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dataDir = await makeTempDir();
-  server = await startPgliteServer(dataDir, { tokenSecret: SECRET });
+  ({ server, close: stopServer } = await startServerOn(runDatabase(), { tokenSecret: SECRET }));
 });
 
 afterAll(async () => {
   closeAllSockets();
-  await server?.close();
-  await removeDir(dataDir);
+  await stopServer?.();
 });
 
 const admin = demoUser('admin@demo.test');

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Contact, Conversation, Template } from '../../shared/domain';
 import { connectAgent, connectVisitor, login, request, waitFor } from '../support/server-fixture';
-import { pgliteServerForFile } from '../support/server-for-file';
+import { serverForFile } from '../support/server-for-file';
 
 describe('contacts and the catalog reach only those allowed to see them', () => {
-  const running = pgliteServerForFile();
+  const running = serverForFile();
 
   const agentSocket = async (email: string, password = 'demo-agent') => {
     const tokens = await login(running.server.url, email, password);

@@ -5,20 +5,20 @@ import type { RunningServer } from '../../server/app';
 import type { Conversation, Message } from '../../shared/domain';
 import type { VisitorMessage } from '../../shared/protocol';
 import {
-  closeAllSockets, connectAgent, connectVisitor, login, makeTempDir, record, removeDir, request, settle,
-  startPgliteServer, waitFor,
+  closeAllSockets, connectAgent, connectVisitor, login, record, request, settle,
+  waitFor,
 } from '../support/server-fixture';
+import { runDatabase, startServerOn } from '../support/databases';
 
 let server: RunningServer;
-let dataDir: string;
+let stopServer: (() => Promise<void>) | undefined;
 let wang: Socket; // agent 王芳
 let emma: Socket; // agent Emma Clark
 let supervisor: Socket;
 let wangId: string;
 
 beforeAll(async () => {
-  dataDir = await makeTempDir();
-  server = await startPgliteServer(dataDir);
+  ({ server, close: stopServer } = await startServerOn(runDatabase()));
   const [w, e, s] = await Promise.all([
     login(server.url, 'wang.fang@demo.test', 'demo-agent'),
     login(server.url, 'emma@demo.test', 'demo-agent'),
@@ -37,8 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   closeAllSockets();
-  await server?.close();
-  await removeDir(dataDir);
+  await stopServer?.();
 });
 
 async function countMessages(conversationId: string): Promise<number> {

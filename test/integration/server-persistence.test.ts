@@ -57,7 +57,7 @@ describe('migrations', () => {
 
   it.skipIf(!pgReachable)('create the same schema on PostgreSQL, once', async () => {
     console.log('database: PostgreSQL at 127.0.0.1:5432 (throwaway database)');
-    const database = await createThrowawayDatabase();
+    const database = await createThrowawayDatabase('empty');
     try {
       const db = await openDb({ databaseUrl: database.url });
       try {
@@ -107,7 +107,7 @@ describe('restarting the server', () => {
 
   it.skipIf(!pgReachable)('runs on PostgreSQL with the same behaviour', async () => {
     console.log('database: PostgreSQL at 127.0.0.1:5432 (throwaway database)');
-    const database = await createThrowawayDatabase();
+    const database = await createThrowawayDatabase('empty');
     try {
       const server = await startServer({ port: 0, databaseUrl: database.url, seed: 'if-empty' });
       let tokens;

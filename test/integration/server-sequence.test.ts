@@ -105,7 +105,7 @@ describe('the per-account sequence on PGlite', () => {
 
 describe.skipIf(!pgReachable)('the per-account sequence on PostgreSQL', () => {
   sequenceSuite('PostgreSQL at 127.0.0.1:5432 (throwaway database)', async () => {
-    const database = await createThrowawayDatabase();
+    const database = await createThrowawayDatabase('empty');
     return { db: await openDb({ databaseUrl: database.url }), cleanup: database.drop };
   });
 });

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { VISITOR_MESSAGE_LIMIT } from '../../server/channels/widget/visitor-namespace';
 import { connectVisitor, request } from '../support/server-fixture';
-import { pgliteServerForFile } from '../support/server-for-file';
+import { serverForFile } from '../support/server-for-file';
 
 describe('a widget socket that floods', () => {
-  const running = pgliteServerForFile();
+  const running = serverForFile();
 
   it('is told to slow down with rate_limited, and what it was refused is not stored', async () => {
     const { socket, session } = await connectVisitor(running.server.url, { name: 'Flooder' });

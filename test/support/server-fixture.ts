@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AuthTokens, type VisitorMessage } from '../../shared/protocol';
@@ -11,8 +10,6 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/db';
 import { issueAccessToken } from '../../server/domain/auth/access-token';
 
-export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
 export async function makeTempDir(prefix = 'switchboard-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
@@ -21,7 +18,11 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Starts the real server on PGlite in `dataDir` on a random port and says so in the output. */
+/**
+ * Starts the real server on PGlite in `dataDir` (an empty folder starts a new database, seeded
+ * with the demo shop) on a random port and says so in the output. For tests of the PGlite folder
+ * itself; other tests start on the run's database with `startServerOn` (databases.ts).
+ */
 export async function startPgliteServer(dataDir: string, options: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const server = await startServer({ port: 0, dataDir, seed: 'if-empty', ...options });
   console.log(`database: PGlite at ${path.join(dataDir, 'pgdata')} (server ${server.url})`);
@@ -209,36 +210,4 @@ export async function insertUser(
 /** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
-// ---- PostgreSQL, when one is reachable -----------------------------------------------------------
-
-/** Whether a PostgreSQL server with trust auth answers on 127.0.0.1:5432. */
-export async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** Creates a throwaway database and returns its URL and a function that drops it. */
-export async function createThrowawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `switchboard_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return {
-    url: `postgres://postgres@127.0.0.1:5432/${name}`,
-    async drop() {
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export { POSTGRES_ADMIN_URL, createThrowawayDatabase, postgresReachable } from './postgres';

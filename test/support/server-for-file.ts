@@ -1,22 +1,22 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningServer, ServerOptions } from '../../server/app';
-import { closeAllSockets, makeTempDir, removeDir, startPgliteServer } from './server-fixture';
+import { runDatabase, startServerOn } from './databases';
+import { closeAllSockets } from './server-fixture';
 
 /**
- * One real server on PGlite in a temp folder for the tests of a file: started before them,
- * stopped (sockets closed, folder removed) after them. Read `.server` inside the tests.
+ * One real server on the run's database (a seeded copy: see databases.ts) for the tests of a
+ * file: started before them, stopped (sockets closed, database dropped) after them. Read
+ * `.server` inside the tests.
  */
-export function pgliteServerForFile(options: Partial<ServerOptions> = {}): { readonly server: RunningServer } {
+export function serverForFile(options: Partial<ServerOptions> = {}): { readonly server: RunningServer } {
   let server: RunningServer | undefined;
-  let dir = '';
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    dir = await makeTempDir();
-    server = await startPgliteServer(dir, options);
+    ({ server, close } = await startServerOn(runDatabase(), options));
   });
   afterAll(async () => {
     closeAllSockets();
-    await server?.close();
-    await removeDir(dir);
+    await close?.();
   });
   return {
     get server() {

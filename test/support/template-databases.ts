@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDb } from '../../server/db/open-db';
+import { seedDemo } from '../../server/db/seed-demo';
+import type { ScryptParams } from '../../server/domain/auth/password';
+import { POSTGRES_ADMIN_URL, postgresReachable } from './postgres';
+
+/**
+ * scrypt cost for the demo team's passwords in tests only: each hash records its own cost, so
+ * signing in verifies at this cost while the product keeps its memory-hard default.
+ */
+export const TEST_PASSWORD_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+/** Where the templates of this run are: read with `inject()` in the test files. */
+export type TemplateDatabases = {
+  /** A data folder whose PGlite database is migrated and seeded with the demo shop (PGlite runs). */
+  pgliteDataDir: string | null;
+  /** A PostgreSQL database, migrated and seeded, to create databases from (PostgreSQL runs). */
+  postgresTemplate: string | null;
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDatabases: TemplateDatabases;
+  }
+}
+
+/**
+ * Vitest global set-up of a database project: migrates and seeds one database of the project's
+ * kind once per run, so each test file copies a ready database (a folder copy, or CREATE
+ * DATABASE … TEMPLATE) instead of running initdb, every migration and the seed again.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const database = project.config.env?.SWITCHBOARD_TEST_DATABASE ?? 'pglite';
+  const templates: TemplateDatabases = { pgliteDataDir: null, postgresTemplate: null };
+  if (database === 'postgres') {
+    if (!(await postgresReachable())) throw new Error('PostgreSQL does not answer on 127.0.0.1:5432: start it, or run the :pglite projects only');
+    templates.postgresTemplate = await postgresTemplate();
+  } else {
+    templates.pgliteDataDir = await pgliteTemplate();
+  }
+  console.log(`${project.name}: template database ready in ${Date.now() - started} ms (${templates.pgliteDataDir ?? templates.postgresTemplate})`);
+  project.provide('templateDatabases', templates);
+
+  return async () => {
+    if (templates.pgliteDataDir) await rm(templates.pgliteDataDir, { recursive: true, force: true });
+    if (templates.postgresTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${templates.postgresTemplate} WITH (FORCE)`);
+  };
+}
+
+async function pgliteTemplate(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-template-'));
+  const db = await openDb({ dataDir });
+  try {
+    await seedDemo(db, { passwordParams: TEST_PASSWORD_PARAMS });
+  } finally {
+    await db.close();
+  }
+  return dataDir;
+}
+
+async function postgresTemplate(): Promise<string> {
+  const name = `switchboard_template_${process.pid}_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const db = await openDb({ databaseUrl: postgresUrl(name) });
+  try {
+    await seedDemo(db, { passwordParams: TEST_PASSWORD_PARAMS });
+  } finally {
+    await db.close();
+  }
+  return name;
+}
+
+export function postgresUrl(database: string): string {
+  return `postgres://postgres@127.0.0.1:5432/${database}`;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
