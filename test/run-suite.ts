@@ -31,11 +31,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 }
 
 /** Vitest over some projects, with a JSON report beside the usual output to count the tests. */
-async function vitest(stage: string, projects: string[]): Promise<{ ok: boolean; counts: Counts }> {
+async function vitest(stage: string, projects: string[], maxWorkers?: number): Promise<{ ok: boolean; counts: Counts }> {
   const report = join(reports, `${stage}.json`);
   const code = await run(bin('vitest'), [
     'run', '--config', 'test/vitest.config.ts',
     ...projects.flatMap((p) => ['--project', p]),
+    ...(maxWorkers ? [`--maxWorkers=${maxWorkers}`] : []),
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
   ]);
   return { ok: code === 0, counts: readCounts(report) };
@@ -79,7 +80,8 @@ async function main(): Promise<number> {
       name: 'build',
       run: async () => ({ ok: (await run('npm', ['run', 'build', '--silent'])) === 0, counts: null }),
     },
-    { name: 'e2e', run: () => vitest('e2e', databases.map((d) => `e2e:${d}`)) },
+    // Each e2e file drives Chromium as well as a server: two at a time on a two-core machine.
+    { name: 'e2e', run: () => vitest('e2e', databases.map((d) => `e2e:${d}`), 2) },
   ];
 
   for (const stage of stages) {

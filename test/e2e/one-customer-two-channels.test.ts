@@ -1,21 +1,19 @@
 import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { ChannelView } from '../../shared/channels';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { bearer, http, hubSignature } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { login, onlyWangTakesChats } from '../support/server-fixture';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = join(repo, 'test-results', 'e2e');
+const artifacts = E2E_ARTIFACTS;
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 

@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { onlyWangTakesChats } from '../support/server-fixture';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const artifacts = join(repo, 'test-results', 'e2e');
+const artifacts = E2E_ARTIFACTS;
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 

@@ -9,6 +9,14 @@ import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-ho
 /** The workstation's renderer as `npm run build` leaves it, served by the browser host in e2e tests. */
 export const RENDERER_DIR = join(fileURLToPath(new URL('../..', import.meta.url)), 'out', 'renderer');
 
+/**
+ * Where e2e screenshots go: one folder per database run, since the PGlite and PostgreSQL runs of
+ * a file take the same screenshots side by side.
+ */
+export const E2E_ARTIFACTS = join(
+  fileURLToPath(new URL('../..', import.meta.url)), 'test-results', `e2e-${process.env.SWITCHBOARD_TEST_DATABASE ?? 'pglite'}`,
+);
+
 /** Debian's Chromium; browsers cannot be downloaded on our machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM_PATH);
