@@ -35,15 +35,18 @@ function memoized<A extends unknown[], R>(make: (...args: A) => R): (...args: A)
 }
 
 function formattersFor(language: Language): Formatters {
-  let formatters = formattersByLanguage.get(language);
-  if (!formatters) {
-    formatters = {
-      getNumberFormat: memoized((...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args)),
-      getDateTimeFormat: memoized((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
-      getPluralRules: memoized((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
-    };
-    formattersByLanguage.set(language, formatters);
-  }
+  const known = formattersByLanguage.get(language);
+  if (known) return known;
+  const formatters: Formatters = {
+    getNumberFormat: memoized((locales?: string | string[], options?: Parameters<Formatters['getNumberFormat']>[1]) =>
+      // FormatJS's options add values (e.g. trailingZeroDisplay: 'stripToMinimum') newer than our
+      // TypeScript lib knows; Intl itself takes them.
+      new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions | undefined),
+    ),
+    getDateTimeFormat: memoized((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+    getPluralRules: memoized((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+  };
+  formattersByLanguage.set(language, formatters);
   return formatters;
 }
 
