@@ -76,6 +76,10 @@ describe('plurals', () => {
     expect(en('presence.load', { load: 3, max: 5 })).toBe('3/5 chats');
   });
 
+  it('write a counted number as the plain numbers beside it are written', () => {
+    expect(en('monitor.board.summary', { online: 2, load: 1200, capacity: 1500 })).toBe('2 online · 1200/1500 chats');
+  });
+
   it('count without a plural form in Chinese', () => {
     expect(zh('inbox.count', { count: 1 })).toBe('共 1 个会话');
     expect(zh('inbox.count', { count: 3 })).toBe('共 3 个会话');

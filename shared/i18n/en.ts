@@ -2,7 +2,12 @@ import type { ErrorCode } from '../errors';
 
 type ErrorKey = `error.${ErrorCode}`;
 
-/** English UI text. The keys of this dictionary are the keys every language must provide. */
+/**
+ * English UI text. The keys of this dictionary are the keys every language must provide.
+ * Messages are ICU MessageFormat: quote braces meant literally ('{n,m}'). Counts use plurals whose
+ * branches repeat the argument (`{count}`) rather than `#`, which would group digits (1,234)
+ * unlike the plain numbers beside it.
+ */
 export const en = {
   'app.name': 'Switchboard',
   'app.loading': 'Starting Switchboard…',
@@ -41,9 +46,9 @@ export const en = {
   'presence.away': 'Away',
   'presence.offline': 'Offline',
   'presence.unknown': 'Status unknown',
-  'presence.load': '{load}/{max, plural, one {# chat} other {# chats}}',
-  'presence.loadTitle': 'You have {load} of at most {max, plural, one {# chat} other {# chats}}',
-  'presence.loadFull': 'You have {load} of at most {max, plural, one {# chat} other {# chats}}: no new chats until one closes',
+  'presence.load': '{load}/{max, plural, one {{max} chat} other {{max} chats}}',
+  'presence.loadTitle': 'You have {load} of at most {max, plural, one {{max} chat} other {{max} chats}}',
+  'presence.loadFull': 'You have {load} of at most {max, plural, one {{max} chat} other {{max} chats}}: no new chats until one closes',
   'presence.autoAway': 'Idle',
   'presence.autoAwayTitle': 'Set to away because you were idle; it goes back to online when you return',
   'presence.setFailed': 'Could not change your status. {reason}',
@@ -59,7 +64,7 @@ export const en = {
 
   'inbox.label': 'Inbox',
   'inbox.heading': 'Inbox',
-  'inbox.count': '{count, plural, one {# conversation} other {# conversations}}',
+  'inbox.count': '{count, plural, one {{count} conversation} other {{count} conversations}}',
   'inbox.countOne': '1 conversation',
   'inbox.empty': 'No conversations yet. New ones appear here as customers write in.',
   'inbox.loading': 'Loading conversations…',
@@ -103,7 +108,7 @@ export const en = {
   'inbox.search.clear': 'Clear search',
   'inbox.search.searching': 'Searching messages…',
   'inbox.search.failed': 'Messages could not be searched. {reason}',
-  'inbox.search.found': '{count, plural, one {# conversation found} other {# conversations found}}',
+  'inbox.search.found': '{count, plural, one {{count} conversation found} other {{count} conversations found}}',
   'inbox.search.foundOne': '1 conversation found',
   'inbox.search.truncated': 'Only the newest {count} message matches are shown; add a word to narrow them.',
   'inbox.search.none': 'No name or message matches “{query}”.',
@@ -217,7 +222,7 @@ export const en = {
   'transfer.noColleagues': 'No colleagues to hand this to.',
   'transfer.noGroups': 'No skill groups are set up.',
   'transfer.load': '{load}/{max}',
-  'transfer.loadTitle': '{load} of at most {max, plural, one {# chat} other {# chats}}',
+  'transfer.loadTitle': '{load} of at most {max, plural, one {{max} chat} other {{max} chats}}',
   'transfer.full': 'Full',
   'transfer.groupOpen': 'Open',
   'transfer.groupClosed': 'Closed: the customer leaves a message',
@@ -437,14 +442,14 @@ export const en = {
   'monitor.filter.clear': 'Clear filters',
   'monitor.offline': 'You are offline. The monitor shows conversations and agents as they were when the connection dropped; it catches up when you are back online.',
   'monitor.board.heading': 'Agents',
-  'monitor.board.summary': '{online} online · {load}/{capacity, plural, one {# chat} other {# chats}}',
+  'monitor.board.summary': '{online} online · {load}/{capacity, plural, one {{capacity} chat} other {{capacity} chats}}',
   'monitor.board.col.name': 'Name',
   'monitor.board.col.role': 'Role',
   'monitor.board.col.presence': 'Status',
   'monitor.board.col.load': 'Chats',
   'monitor.board.col.groups': 'Groups',
   'monitor.board.load': '{load} / {max}',
-  'monitor.board.loadTitle': '{load} of at most {max, plural, one {# chat} other {# chats}} ({percent}%)',
+  'monitor.board.loadTitle': '{load} of at most {max, plural, one {{max} chat} other {{max} chats}} ({percent}%)',
   'monitor.board.full': 'Full',
   'monitor.board.empty': 'No agents in this team yet.',
   'monitor.board.loading': 'Loading agents…',
@@ -476,7 +481,7 @@ export const en = {
   'audit.loadFailed': 'Could not load the audit log. {reason}',
   'audit.empty': 'Nothing has been recorded yet.',
   'audit.emptySearch': 'No entries match “{query}”.',
-  'audit.shown': '{count, plural, one {# entry shown} other {# entries shown}}',
+  'audit.shown': '{count, plural, one {{count} entry shown} other {{count} entries shown}}',
   'audit.loadMore': 'Load more',
   'audit.loadingMore': 'Loading…',
   'audit.loadMoreFailed': 'Could not load older entries. {reason}',
@@ -562,7 +567,7 @@ export const en = {
 
   'kb.tab': 'Knowledge',
   'kb.sidePane': 'Customer and knowledge',
-  'kb.suggestedCount': '{count, plural, one {# suggested article} other {# suggested articles}}',
+  'kb.suggestedCount': '{count, plural, one {{count} suggested article} other {{count} suggested articles}}',
   'kb.searchLabel': 'Search the knowledge base',
   'kb.searchPlaceholder': 'Search articles in Chinese or English…',
   'kb.searchFailed': 'Could not search. {reason}',
@@ -649,7 +654,7 @@ export const en = {
   'kbAdmin.filter.all': 'Enabled and disabled',
   'kbAdmin.filter.enabled': 'Enabled only',
   'kbAdmin.filter.disabled': 'Disabled only',
-  'kbAdmin.shown': '{shown} of {total, plural, one {# article} other {# articles}}',
+  'kbAdmin.shown': '{shown} of {total, plural, one {{total} article} other {{total} articles}}',
   'kbAdmin.lang.zh': 'Chinese',
   'kbAdmin.lang.en': 'English',
   'kbAdmin.noCategory': 'No category',
@@ -730,7 +735,7 @@ export const en = {
   'kbAdmin.import.duplicateId': '{where}: the ID “{id}” is also used by item {first}.',
   'kbAdmin.import.idTaken': '{where}: the ID “{id}” is already used elsewhere; give the article another ID.',
   'kbAdmin.import.refused': 'Items {first} to {last} were not imported. {reason}',
-  'kbAdmin.import.more': '…and {count, plural, one {# more problem} other {# more problems}}.',
+  'kbAdmin.import.more': '…and {count, plural, one {{count} more problem} other {{count} more problems}}.',
   'kbAdmin.audit.create': 'Knowledge article created',
   'kbAdmin.audit.update': 'Knowledge article changed',
   'kbAdmin.audit.delete': 'Knowledge article deleted',
@@ -845,7 +850,7 @@ export const en = {
   'botAdmin.turns.article': 'Article',
   'botAdmin.turns.rule': 'Reply',
   'botAdmin.turns.ruleGone': 'a reply since deleted',
-  'botAdmin.turns.shown': '{count, plural, one {# turn shown} other {# turns shown}}',
+  'botAdmin.turns.shown': '{count, plural, one {{count} turn shown} other {{count} turns shown}}',
   'botAdmin.turns.loadMore': 'Load older turns',
   'botAdmin.turns.loadingMore': 'Loading…',
   'botAdmin.turns.end': 'No older turns.',
