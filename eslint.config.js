@@ -59,6 +59,40 @@ const electronShellFromCore = (/** @type {string} */ message) => ({
   message,
 });
 
+/**
+ * Bare imports (packages and Node built-ins) other than the listed packages.
+ * @returns {Restriction}
+ */
+const onlyPackages = (/** @type {string[]} */ allowed, /** @type {string} */ message) => ({
+  regexAt: () => `^(?![./])(?!(?:${allowed.map(escape).join('|')})(?:/|$))`,
+  message,
+});
+
+/**
+ * Relative imports that reach the repository root and go anywhere but shared/.
+ * @returns {Restriction}
+ */
+const onlySharedAtRoot = (/** @type {string} */ message) => ({
+  regexAt: (depth) =>
+    depth === null
+      ? `^(?:\\./)?(?:\\.\\./)+(?:main|preload|renderer|server|test|build)(?:/|$)`
+      : `^(?:\\./)?(?:\\.\\./){${depth}}(?!shared(?:/|$))`,
+  message,
+});
+
+/**
+ * Relative imports that climb to server/ and enter any folder but the given one (for a layer
+ * two levels below server/, such as server/widget/src).
+ * @returns {Restriction}
+ */
+const onlyOwnFolderInServer = (/** @type {string} */ folder, /** @type {string} */ message) => ({
+  regexAt: (depth) =>
+    depth === null
+      ? `^(?:\\./)?(?:\\.\\./)+server(?:/|$)`
+      : `^(?:\\./)?(?:\\.\\./){${depth - 1}}(?!${escape(folder)}(?:/|$)|\\.\\./)`,
+  message,
+});
+
 const mainMessage = `main/ never imports renderer/, server/ or preload/: the UI reaches it only through the contract${see}`;
 const mainOutsideUi = topFolders(['renderer', 'server', 'preload'], mainMessage);
 
@@ -116,6 +150,16 @@ const layers = [
     })(),
   },
   {
+    // Listed after server/ so that its rules, not the server's, apply to the page's source.
+    folder: 'server/widget/src',
+    // Its tests run in Node under vitest and never reach the page's bundle.
+    ignores: ['server/widget/src/**/*.test.ts'],
+    restrictions: (() => {
+      const message = `server/widget/src/ (the customer's chat page, run in the browser) imports only shared/ and socket.io-client: no Node built-ins, no electron, no other package, no server/, main/, preload/ or renderer/${see}`;
+      return [onlyPackages(['socket.io-client'], message), onlySharedAtRoot(message), onlyOwnFolderInServer('widget', message)];
+    })(),
+  },
+  {
     folder: 'preload',
     restrictions: (() => {
       const message = `preload/ runs sandboxed: it imports electron and shared/ only — no Node built-ins beyond events/timers/url, no main/, server/ or renderer/${see}`;
@@ -170,19 +214,13 @@ export default defineConfig(
   {
     name: 'switchboard/node-globals',
     files: [`**/*.${sourceExtensions}`],
-    ignores: ['renderer/**', 'server/widget/**'],
+    ignores: ['renderer/**', 'server/widget/src/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     name: 'switchboard/browser-globals',
-    files: [`renderer/**/*.${sourceExtensions}`, `preload/**/*.${sourceExtensions}`, `server/widget/**/*.${sourceExtensions}`],
+    files: [`renderer/**/*.${sourceExtensions}`, `preload/**/*.${sourceExtensions}`, `server/widget/src/**/*.${sourceExtensions}`],
     languageOptions: { globals: { ...globals.browser } },
-  },
-  {
-    // The customer's chat page is a classic script loaded after socket.io's client (global `io`).
-    name: 'switchboard/widget-script',
-    files: ['server/widget/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, io: 'readonly' } },
   },
   layeringBlocks(),
 );

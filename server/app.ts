@@ -1,6 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import { Server } from 'socket.io';
 import type { Db } from './db/db';
 import { openDb } from './db/open-db';
@@ -12,7 +10,7 @@ import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
-import { widgetSecurityHeaders } from './widget/widget-headers';
+import { registerWidgetPage } from './widget/widget-page';
 import { Router } from './domain/routing/router';
 import { registerAuditRoutes } from './domain/audit/audit-routes';
 import { SensitiveWordCache } from './domain/sensitive/sensitive-screen';
@@ -36,6 +34,8 @@ export type ServerOptions = {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** The built chat page to serve at /widget/; omitted: out/widget/ from `npm run build:widget`. */
+  widgetDir?: string;
   /** Where PGlite keeps its data (`<dataDir>/pgdata`) and the token secret. Omitted: in memory. */
   dataDir?: string;
   /** postgres://… switches from PGlite to PostgreSQL. */
@@ -76,8 +76,6 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
-const WIDGET_DIR = fileURLToPath(new URL('./widget/', import.meta.url));
-
 /** Starts the HTTP API, the socket.io namespaces and the widget page on one port. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -109,11 +107,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerKnowledgeRoutes(app, { db, secret, clock, knowledge, onCatalogChanged: (accountId) => io && publishCatalogChanged(io, accountId) });
     registerBotRoutes(app, { db, secret, clock });
     registerOrdersRoutes(app, { db, secret, clock });
-    app.get('/widget', (_request, reply) => reply.redirect('/widget/'));
-    await app.register(fastifyStatic, { root: WIDGET_DIR, prefix: '/widget/', index: 'index.html', allowedPath: isWidgetAsset });
-    app.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/widget/')) widgetSecurityHeaders(reply);
-    });
+    await registerWidgetPage(app, options.widgetDir);
 
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
@@ -183,9 +177,4 @@ async function shutdown(
   }
   if (app) await app.close();
   await db.close();
-}
-
-// Only the widget's own files: never serve the TypeScript next to them.
-function isWidgetAsset(pathName: string): boolean {
-  return /\.(html|js|css|svg|png|ico)$/.test(pathName) || pathName.endsWith('/');
 }

@@ -48,8 +48,15 @@ function buildPresent(): boolean {
   );
 }
 
+/** The embedded server serves the chat page from out/widget/: build it when missing or stale. */
+async function ensureWidget(): Promise<void> {
+  const code = await exitCodeOf(runNodeScript(require.resolve('tsx/cli'), ['build/ensure-widget.ts']));
+  if (code !== 0) throw new Error(`The chat widget could not be built (exit code ${code}); see its output above.`);
+}
+
 async function startServer(): Promise<void> {
   console.log(`No Switchboard server answers at ${serverUrl}; starting the embedded one.`);
+  await ensureWidget();
   let ended: string | null = null;
   // tsx's own CLI, as `npx tsx` would run it, without an npx process in between to signal through.
   server = runNodeScript(require.resolve('tsx/cli'), ['server/cli.ts'], embeddedServerEnv(serverUrl, process.env));

@@ -29,6 +29,7 @@ const rules = [
   { fixture: 'renderer.ts', filePath: 'renderer/src/features/inbox/fixture.tsx', names: 'renderer/ imports only shared/' },
   { fixture: 'server.ts', filePath: 'server/domain/routing/fixture.ts', names: 'server/ imports shared/' },
   { fixture: 'preload.ts', filePath: 'preload/fixture.ts', names: 'preload/ runs sandboxed' },
+  { fixture: 'widget.ts', filePath: 'server/widget/src/fixture.ts', names: 'server/widget/src/ (the customer' },
 ];
 
 describe('layering lint rules', () => {
@@ -63,6 +64,24 @@ describe('layering lint rules', () => {
   it('lets the Electron shell import electron and main/core', async () => {
     const code = "import { app } from 'electron';\nimport { createCore } from './core';\nexport const used = [app, createCore];\n";
     expect(await lint(code, 'main/index.ts')).toEqual([]);
+  });
+
+  it('lets the widget import socket.io-client, shared/ and its own modules', async () => {
+    const code = [
+      "import { io } from 'socket.io-client';",
+      "import { VISITOR_NAMESPACE } from '../../../shared/protocol';",
+      "import { widgetLanguage } from './i18n';",
+      "import { helper } from './parts/helper';",
+      'export const used = [io, VISITOR_NAMESPACE, widgetLanguage, helper];',
+      '',
+    ].join('\n');
+    expect(await lint(code, 'server/widget/src/main.ts')).toEqual([]);
+    expect(await lint(code.replaceAll('../../../shared', '../../../../shared').replace('./i18n', '../i18n'), 'server/widget/src/parts/deep.ts')).toEqual([]);
+  });
+
+  it('leaves the server code next to the widget under the server rule', async () => {
+    const code = "import type { FastifyReply } from 'fastify';\nimport { readFileSync } from 'node:fs';\nexport type Used = [FastifyReply, typeof readFileSync];\n";
+    expect(await lint(code, 'server/widget/widget-page.ts')).toEqual([]);
   });
 
   it('lets preload import electron and shared/', async () => {

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { widgetTranslator } from '../../../shared/i18n/widget';
+import type { VisitorMessage } from '../../../shared/protocol';
+import { MessageList } from './message-list';
+
+const hostile = '<img src=x onerror="window.__owned = true"><b>bold</b>';
+const stored = (over: Partial<VisitorMessage>): VisitorMessage => ({
+  id: '0190a0b0-0000-7000-8000-000000000001', seq: 1, from: 'agent', senderName: null, body: 'Hello',
+  createdAt: '2026-01-01T10:00:00.000Z', clientId: null, ...over,
+});
+
+let list: HTMLElement;
+let messages: MessageList;
+beforeEach(() => {
+  document.body.innerHTML = '<ol class="chat__messages"><li class="chat__empty">Ask us anything</li></ol>';
+  list = document.querySelector<HTMLElement>('.chat__messages')!;
+  messages = new MessageList(list, document.querySelector('.chat__empty'), widgetTranslator('en'), 'en');
+});
+
+describe('the message list', () => {
+  it('shows agent text and names as text, never as HTML', () => {
+    messages.showStored(stored({ body: hostile, senderName: '<script>alert(1)</script>' }));
+    const item = list.querySelector('[data-testid=widget-message]')!;
+    expect(item.querySelector('.msg__bubble')!.textContent).toBe(hostile);
+    expect(item.querySelector('.msg__sender')!.textContent).toBe('<script>alert(1)</script>');
+    expect(list.querySelector('img, b, script')).toBeNull();
+  });
+
+  it("shows the customer's own text as text while it is on its way", () => {
+    const item = messages.render({ from: 'me', body: hostile }, 'sending');
+    messages.appendPending(item);
+    expect(item.querySelector('.msg__bubble')!.textContent).toBe(hostile);
+    expect(item.querySelector('.msg__meta')!.textContent).toBe('Sending…');
+    expect(item.getAttribute('data-delivery')).toBe('sending');
+    expect(list.querySelector('img, b')).toBeNull();
+  });
+
+  it('keeps stored messages in sequence order, before the pending ones, and shows each once', () => {
+    const pending = messages.render({ from: 'me', body: 'still sending' }, 'failed');
+    messages.appendPending(pending);
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000003', seq: 3, body: 'third' }));
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000002', seq: 2, body: 'second', from: 'bot' }));
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000002', seq: 2, body: 'second', from: 'bot' }));
+    const bodies = [...list.querySelectorAll('.msg__bubble')].map((b) => b.textContent);
+    expect(bodies).toEqual(['second', 'third', 'still sending']);
+    expect(list.querySelector('.chat__empty')).toBeNull();
+    expect(list.querySelector('[data-from=bot] .msg__sender')!.textContent).toBe('Assistant');
+    expect(pending.querySelector('.msg__meta')!.textContent).toBe('Not sent yet — will retry when connected');
+  });
+
+  it('replaces the pending copy once the message is stored', () => {
+    const pending = messages.render({ from: 'me', body: 'hi' }, 'sending');
+    messages.appendPending(pending);
+    messages.showStored(stored({ from: 'me', body: 'hi' }), pending);
+    const items = list.querySelectorAll('[data-testid=widget-message]');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.getAttribute('data-delivery')).toBe('sent');
+    expect(items[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2026-01-01T10:00:00.000Z');
+  });
+});

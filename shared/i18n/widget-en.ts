@@ -1,0 +1,41 @@
+/** English text of the customer's chat widget. Its keys are the keys every widget language provides. */
+export const widgetEn = {
+  'widget.title': 'Chat with us',
+  'widget.subtitle': 'We usually reply within a few minutes',
+  'widget.empty': 'Ask us anything — we are here to help.',
+
+  'widget.status.connecting': 'Connecting…',
+  'widget.status.online': 'Connected — an agent will answer here',
+  'widget.status.reconnecting': 'Connection lost — reconnecting… Your messages will be sent when we are back.',
+  'widget.status.unavailable': 'This chat is not available right now.',
+
+  'widget.composer.placeholder': 'Type your message…',
+  'widget.composer.send': 'Send',
+  'widget.composer.hint': 'Enter to send, Shift+Enter for a new line',
+  'widget.composer.tooLong': 'This message is too long.',
+
+  'widget.message.agent': 'Support',
+  'widget.message.bot': 'Assistant',
+  'widget.message.sending': 'Sending…',
+  'widget.message.failed': 'Not sent yet — will retry when connected',
+
+  'widget.menu.title': 'What can we help you with?',
+  'widget.menu.hint': 'Or just type your question below.',
+  'widget.menu.groupClosed': 'closed now — leave a message',
+
+  // English says the place in the line; Chinese says how many are ahead (the plural's offset).
+  'widget.queue.position': 'You are number {position} in the queue',
+  'widget.queue.unknown': 'You are in the queue',
+  'widget.queue.waitSeparator': ' · ',
+  'widget.queue.waitMinutes': 'about {minutes} min',
+  'widget.queue.waitUnderMinute': 'less than a minute',
+  'widget.queue.offered': 'Connecting you to an agent…',
+  'widget.queue.assigned': '{agentName} is helping you',
+  'widget.queue.assignedUnnamed': 'An agent is helping you',
+  'widget.queue.bot': 'Our assistant is answering',
+  'widget.queue.pending': "We're away right now. Leave your message and we'll reply when we're back.",
+  'widget.queue.resolved': 'This chat was closed. Write again any time.',
+} as const satisfies Record<`widget.${string}`, string>;
+
+export type WidgetMessageKey = keyof typeof widgetEn;
+export type WidgetDictionary = Record<WidgetMessageKey, string>;
