@@ -1,5 +1,6 @@
 import type { HighlightedText } from '../../../shared/knowledge';
-import { foldInPlace, isCjk } from './fold';
+import { foldWithPositions } from '../../../shared/text/fold-text';
+import { isCjk } from '../../../shared/text/index-form';
 import type { SearchUnit } from './query';
 
 /**
@@ -14,7 +15,7 @@ export function highlight(text: string, units: readonly SearchUnit[]): Highlight
 /** Which UTF-16 units of `text` match. */
 function marks(text: string, units: readonly SearchUnit[]): boolean[] {
   const hit = new Array<boolean>(text.length).fill(false);
-  const { folded, from, to } = foldInPlace(text);
+  const { folded, from, to } = foldWithPositions(text);
   const mark = (start: number, end: number) => {
     if (end <= start) return;
     for (let i = from[start]!; i < to[end - 1]!; i++) hit[i] = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexForm } from './fold';
+import { indexForm } from '../../../shared/text/index-form';
 import { analyzeQuery, lightStem } from './query';
 
 describe('knowledge query analysis', () => {

@@ -1,7 +1,7 @@
-import { indexForm, isCjk } from './fold';
+import { indexForm, isCjk } from '../../../shared/text/index-form';
 
 /**
- * Knowledge search queries, taken apart (pure). A query is folded like the index (see fold.ts)
+ * Knowledge search queries, taken apart (pure). A query is folded like the index (shared/text/index-form.ts)
  * and cut into terms: words of scripts written with spaces, and runs of Chinese characters.
  *
  * - Words match at the start of a word, by a light stem ("refunds", "refunded" → "refund"), so

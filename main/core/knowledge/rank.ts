@@ -1,6 +1,6 @@
 import type { SearchPlan, SearchUnit } from './query';
 
-/** A candidate's text in index form (see fold.ts). */
+/** A candidate's text in index form (shared/text/index-form.ts). */
 export type IndexedText = { title: string; questions: string; body: string };
 
 /** Where a unit was found: title and alternative questions count fully, the body half. */

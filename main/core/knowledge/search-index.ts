@@ -2,14 +2,14 @@ import type { KbArticle } from '../../../shared/domain';
 import type { KbSearchHit } from '../../../shared/knowledge';
 import { markdownToPlainText } from '../../../shared/markdown';
 import type { SqlWriter } from '../cache/sqlite';
-import { indexForm } from './fold';
+import { indexForm } from '../../../shared/text/index-form';
 import { highlight, snippet } from './highlight';
 import { analyzeQuery, type SearchPlan } from './query';
 import { compareCandidates, holds, scoreCandidate, type RankedCandidate } from './rank';
 
 /**
  * The knowledge search index in the client cache (tables of migration 0004): `kb_search` holds each
- * enabled article's title, alternative questions and body in index form (fold.ts), and `kb_fts`
+ * enabled article's title, alternative questions and body in index form (shared/text/index-form.ts), and `kb_fts`
  * indexes the same columns with FTS5's trigram tokenizer (contentless: the text is read from
  * `kb_search`). Searching works offline; the index follows the cached articles.
  */

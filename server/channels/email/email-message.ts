@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { Attachment } from '../../../shared/domain';
-import { attachment, describeAttachment, normaliseText } from '../framework/describe';
+import { attachment, describeAttachment } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 import { stripQuotedReply } from './quoted-reply';
 
@@ -58,7 +59,7 @@ export function toInboundEmail(mail: ParsedMail, trustSenderAddress: boolean, fa
   const files = (mail.attachments ?? []).filter((a) => a.contentDisposition !== 'inline' || !a.related);
   const described = files.map((a) => describeAttachment(attachmentOf(a)));
   const subject = mail.subject?.trim() || '(no subject)';
-  const body = normaliseText([text || (files.length === 0 ? subject : ''), ...described].filter(Boolean).join('\n'));
+  const body = inboundTextForm([text || (files.length === 0 ? subject : ''), ...described].filter(Boolean).join('\n'));
   const messageId = normaliseMessageId(mail.messageId ?? fallbackId);
   const refs = [...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])]
     .flatMap((r) => r.split(/\s+/))

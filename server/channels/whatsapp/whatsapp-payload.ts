@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/errors';
-import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import { attachment, inboundBody } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 
 /**
@@ -106,7 +107,7 @@ function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, s
     attachment({ kind, mediaId: media.id ?? null, mimeType: media.mime_type ?? null, fileName: media.filename ?? null, caption: media.caption ?? null });
   switch (m.type) {
     case 'text':
-      return m.text ? { ...base, body: normaliseText(m.text.body) } : null;
+      return m.text ? { ...base, body: inboundTextForm(m.text.body) } : null;
     case 'image':
       return m.image ? withAttachment(base, media('image', m.image)) : null;
     case 'document':
@@ -127,10 +128,10 @@ function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, s
       return withAttachment(base, attachment({ kind: 'location', latitude: m.location.latitude, longitude: m.location.longitude, label }));
     }
     case 'button':
-      return { ...base, body: normaliseText(m.button?.text ?? m.button?.payload ?? '[Button]') };
+      return { ...base, body: inboundTextForm(m.button?.text ?? m.button?.payload ?? '[Button]') };
     case 'interactive': {
       const reply = m.interactive?.button_reply?.title ?? m.interactive?.list_reply?.title;
-      return { ...base, body: normaliseText(reply ?? '[Interactive reply]') };
+      return { ...base, body: inboundTextForm(reply ?? '[Interactive reply]') };
     }
     case 'reaction':
       // A reaction to an earlier message is not a message of its own.

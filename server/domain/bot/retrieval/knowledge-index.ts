@@ -1,6 +1,6 @@
 import { analyse, type Analysis } from '../text/analyse';
 import { editDistance, typoAllowance } from '../text/edit-distance';
-import { normalizeText } from '../text/normalize';
+import { botForm } from '../text/bot-form';
 import {
   FIELD_BODY, FIELD_TAGS, FIELD_TITLE, questionBit, type IndexableArticle,
 } from './indexable-article';
@@ -43,10 +43,10 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   put(article: A): void {
     this.remove(article.id);
     const slot = this.docs.length;
-    const title = analyse(normalizeText(article.title), { sounds: true });
-    const questions = article.questions.map((q) => analyse(normalizeText(q), { sounds: true }));
-    const tags = analyse(normalizeText([article.category, ...article.tags].join(' | ')), { sounds: true });
-    const body = analyse(normalizeText(article.body));
+    const title = analyse(botForm(article.title), { sounds: true });
+    const questions = article.questions.map((q) => analyse(botForm(q), { sounds: true }));
+    const tags = analyse(botForm([article.category, ...article.tags].join(' | ')), { sounds: true });
+    const body = analyse(botForm(article.body));
     const masks = new Map<string, number>();
     const mark = (analysis: Analysis, bit: number) => {
       for (const e of analysis.evidence) {
@@ -81,7 +81,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     // Its postings stay until the next compaction and are skipped; the counts change at once.
     const terms = new Set<string>();
     for (const text of [doc.article.title, doc.article.body, [doc.article.category, ...doc.article.tags].join(' | '), ...doc.article.questions]) {
-      for (const e of analyse(normalizeText(text), { sounds: true }).evidence) {
+      for (const e of analyse(botForm(text), { sounds: true }).evidence) {
         terms.add(e.term);
         if (e.sound) terms.add(e.sound);
       }
