@@ -105,6 +105,11 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     return slot === undefined ? null : this.docs[slot]!.article;
   }
 
+  /** Every stored article, in the order they were added. */
+  *articles(): IterableIterator<A> {
+    for (const doc of this.docs) if (doc) yield doc.article;
+  }
+
   /** How rare a term is: inverse document frequency (BM25's form, never negative). */
   idf(term: string): number {
     const n = this.live;

@@ -1,12 +1,13 @@
-import type { HighlightedText } from '../../../shared/knowledge';
-import { foldWithPositions } from '../../../shared/text/fold-text';
-import { isCjk } from '../../../shared/text/index-form';
-import type { SearchUnit } from './query';
+import type { HighlightedText } from '../knowledge';
+import { foldWithPositions } from '../text/fold-text';
+import { isCjk } from '../text/index-form';
+import type { SearchUnit } from './analyzer';
 
 /**
- * Marks a text's matches of a query (pure): Chinese pairs and characters wherever they occur, and
- * each whole word that starts with a query word's stem ("shipping" for "ship"). Compared folded
- * (case, width, traditional/simplified), shown as written.
+ * Marks a text's matches of a query (pure), for knowledge search online and offline alike:
+ * Chinese pairs and characters wherever they occur, and each whole word that starts with a query
+ * word's stem ("shipping" for "ship"). Compared folded (case, width, traditional/simplified),
+ * shown as written.
  */
 export function highlight(text: string, units: readonly SearchUnit[]): HighlightedText {
   return pieces(text, marks(text, units));
