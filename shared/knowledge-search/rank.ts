@@ -29,22 +29,37 @@ function occurrences(field: string, text: string): number {
   return n;
 }
 
+/** Where an article holds a unit: 0 nowhere, 1 only in the body, 2 in the title or a question. */
+export type Held = 0 | 1 | 2;
+
+/** Where `doc` holds `unit`. */
+export function heldIn(doc: ArticleText, unit: SearchUnit): Held {
+  if (holds(doc.title, unit) || holds(doc.questions, unit)) return 2;
+  return holds(doc.body, unit) ? 1 : 0;
+}
+
 /**
- * How well an article answers the query, 0–1: the weighted share of the query's units it holds
- * (in the title or questions fully, in the body half), plus a bonus when the title or a question
- * holds the whole query. 0 means it holds none of them.
+ * How well an article answers the query, 0–1, from where it holds each unit (`held[i]` for
+ * `query.units[i]`): the weighted share of the units it holds (in the title or questions fully, in
+ * the body half), plus a bonus when the title or a question holds the whole query. 0 means it
+ * holds none of them.
  */
-export function scoreArticle(query: QueryAnalysis, doc: ArticleText): number {
+export function scoreHeld(query: QueryAnalysis, held: ArrayLike<Held>, doc: ArticleText): number {
   let total = 0;
   let found = 0;
-  for (const unit of query.units) {
+  query.units.forEach((unit, i) => {
     total += unit.weight;
-    if (holds(doc.title, unit) || holds(doc.questions, unit)) found += unit.weight * HEAD;
-    else if (holds(doc.body, unit)) found += unit.weight * BODY;
-  }
+    if (held[i] === 2) found += unit.weight * HEAD;
+    else if (held[i] === 1) found += unit.weight * BODY;
+  });
   if (total === 0 || found === 0) return 0;
   const phrase = query.phrase !== '' && (doc.title.includes(query.phrase) || doc.questions.includes(query.phrase)) ? 1 : 0;
   return Math.min(1, (1 - PHRASE) * (found / total) + PHRASE * phrase);
+}
+
+/** `scoreHeld` reading where the units are from the article's text. */
+export function scoreArticle(query: QueryAnalysis, doc: ArticleText): number {
+  return scoreHeld(query, query.units.map((unit) => heldIn(doc, unit)), doc);
 }
 
 /**
@@ -77,18 +92,27 @@ export function compareRanked(a: RankedArticle, b: RankedArticle): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The articles among `candidates` that hold any of the query, best first, at most `limit`. */
-export function rankArticles<C extends { id: string; text: ArticleText }>(
+/**
+ * The articles among `candidates` that hold any of the query, best first, at most `limit`. A
+ * candidate may say where it holds each unit (`held`, from an index); otherwise its text is read.
+ */
+export function rankArticles<C extends { id: string; text: ArticleText; held?: ArrayLike<Held> }>(
   query: QueryAnalysis,
   candidates: Iterable<C>,
   limit: number,
 ): (RankedArticle & { candidate: C })[] {
-  const ranked: (RankedArticle & { candidate: C })[] = [];
+  const scored: { candidate: C; score: number }[] = [];
   for (const candidate of candidates) {
-    const score = scoreArticle(query, candidate.text);
-    if (score > 0) {
-      ranked.push({ id: candidate.id, score, strength: strengthOf(query, candidate.text), titleLength: candidate.text.title.length, candidate });
-    }
+    const score = candidate.held ? scoreHeld(query, candidate.held, candidate.text) : scoreArticle(query, candidate.text);
+    if (score > 0) scored.push({ candidate, score });
+  }
+  if (scored.length === 0 || limit <= 0) return [];
+  // Only the articles that can reach the first `limit` need their ties broken.
+  const floor = scored.length <= limit ? 0 : [...scored].sort((a, b) => b.score - a.score)[limit - 1]!.score;
+  const ranked: (RankedArticle & { candidate: C })[] = [];
+  for (const { candidate, score } of scored) {
+    if (score < floor) continue;
+    ranked.push({ id: candidate.id, score, strength: strengthOf(query, candidate.text), titleLength: candidate.text.title.length, candidate });
   }
   ranked.sort(compareRanked);
   return ranked.slice(0, limit);

@@ -59,4 +59,18 @@ describe('knowledge search online and offline', () => {
     expect(await firsts('gift card')).toEqual(['en-gift-card', 'en-gift-card']);
     expect(await firsts('忘记密码')).toEqual(['zh-password', 'zh-password']);
   });
+
+  it('follows the server index as articles are added, changed and removed', () => {
+    const index = new KnowledgeIndex(ARTICLES.slice(0, 5));
+    const ids = (q: string) => searchKnowledge(index, q, { limit: 10 }).map((h) => h.article.id);
+    expect(ids('礼品卡')).toEqual([]);
+    const gift: KbArticle = { ...ARTICLES[0]!, id: 'gift', title: '礼品卡怎么用', questions: [], body: '在结算页输入礼品卡卡号。' };
+    index.put(gift);
+    expect(ids('礼品卡')).toEqual(['gift']);
+    index.put({ ...gift, title: '购物卡怎么用', body: '在结算页输入卡号。' });
+    expect(ids('礼品卡')).toEqual([]);
+    expect(ids('购物卡')).toEqual(['gift']);
+    index.remove('gift');
+    expect(ids('购物卡')).toEqual([]);
+  });
 });

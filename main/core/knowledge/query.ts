@@ -8,8 +8,11 @@ import { allStop, analyzeQuery, pairsOf, STOP_HAN, type QueryAnalysis } from '..
  * FTS5 with the trigram tokenizer answers words of two or more letters (as " word", the leading
  * space anchoring the word start) and Chinese runs of three or more characters (their overlapping
  * trigrams, OR'ed). Shorter terms (退款, 运费, one letter) cannot be answered by trigrams and go
- * through LIKE; so do the pairs of a long run ("我想退款" has no trigram in common with "退款政策"),
- * since an article holding only some pairs of a run scores too.
+ * through LIKE; so do the pairs of a long run when trigrams find too little ("我想退款" has no
+ * trigram in common with "退款政策"). Where the lookups find every article holding a unit, the
+ * order is the server's; they stop at a number of candidates each and skip those pairs when the
+ * trigrams found enough, so on a large knowledge base the desktop may miss an article the server
+ * ranks low: the price of answering in milliseconds offline.
  */
 
 export type SearchPlan = QueryAnalysis & {
@@ -17,7 +20,7 @@ export type SearchPlan = QueryAnalysis & {
   match: string | null;
   /** LIKE patterns for terms too short for trigrams. */
   like: string[];
-  /** LIKE patterns for the pairs of long Chinese runs (those without function characters first). */
+  /** LIKE patterns run when the MATCH found too few: the pairs of long Chinese runs (those without function characters first). */
   fallbackLike: string[];
 };
 

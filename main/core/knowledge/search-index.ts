@@ -103,9 +103,9 @@ async function likeCandidates(db: Reader, patterns: readonly string[]): Promise<
 type IndexedRow = { id: number; article_id: string; title: string; questions: string; body: string };
 
 /** The rows of every candidate the plan's lookups find. */
-async function candidates(db: Reader, plan: SearchPlan): Promise<IndexedRow[]> {
+async function candidates(db: Reader, plan: SearchPlan, limit: number): Promise<IndexedRow[]> {
   const ids = new Set(plan.match ? await matchCandidates(db, plan.match) : []);
-  const patterns = [...plan.like, ...plan.fallbackLike];
+  const patterns = [...plan.like, ...(ids.size < limit ? plan.fallbackLike : [])];
   if (patterns.length > 0) for (const id of await likeCandidates(db, patterns)) ids.add(id);
   const rows: IndexedRow[] = [];
   const list = [...ids];
@@ -129,7 +129,7 @@ async function candidates(db: Reader, plan: SearchPlan): Promise<IndexedRow[]> {
 export async function searchArticles(db: Reader, query: string, limit = 10): Promise<KbSearchHit[]> {
   const plan = planSearch(query);
   if (plan.units.length === 0) return [];
-  const rows = await candidates(db, plan);
+  const rows = await candidates(db, plan, limit);
   const top = rankArticles(
     plan,
     rows.map((row) => ({ id: row.article_id, text: { title: row.title, questions: row.questions, body: row.body } })),

@@ -30,6 +30,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   private readonly wordsByLength = new Map<number, Set<string>>();
   private dead = 0;
   private live = 0;
+  private changes = 0;
 
   constructor(articles: Iterable<A> = []) {
     for (const article of articles) this.put(article);
@@ -39,9 +40,15 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     return this.live;
   }
 
+  /** Grows with every article added, replaced or removed: others keeping a view of the articles compare it. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Adds an article, replacing the one with the same id. */
   put(article: A): void {
     this.remove(article.id);
+    this.changes++;
     const slot = this.docs.length;
     const title = analyse(botForm(article.title), { sounds: true });
     const questions = article.questions.map((q) => analyse(botForm(q), { sounds: true }));
@@ -74,6 +81,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   remove(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
+    this.changes++;
     const doc = this.docs[slot]!;
     this.docs[slot] = null;
     this.slots.delete(id);
