@@ -1,6 +1,7 @@
 import type { MethodArgs } from '../../../../shared/contract';
 import type { KbArticle } from '../../../../shared/domain';
 import { MAX_KEYWORD_PATTERN_LENGTH } from '../../../../shared/keyword-regex';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import { MAX_USER_REGEX_LENGTH, unsafeRegexProblem } from '../../../../shared/text/safe-regex';
 import {
   botActionSchema,
@@ -106,7 +107,7 @@ function regexProblemOf(pattern: string): RuleProblem | null {
   }
 }
 
-const sameText = (a: string, b: string) => a.trim().normalize('NFKC').toLowerCase() === b.trim().normalize('NFKC').toLowerCase();
+const sameText = (a: string, b: string) => caseAndWidthForm(a.trim()) === caseAndWidthForm(b.trim());
 
 /**
  * Checks a reply by the rules the server applies: a keyword reply needs a pattern (a regular
