@@ -99,7 +99,7 @@ export function whatsappErrorReason(error: z.infer<typeof errorSchema> | undefin
   return details && details !== head ? `${head}${code}: ${details}` : `${head}${code}`;
 }
 
-function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
+function normalizeMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
   const sender = { externalId: m.from, name: names.get(m.from) ?? null, verifiedPhone: m.from };
   const sentAt = m.timestamp && /^\d+$/.test(m.timestamp) ? Number(m.timestamp) * 1000 : null;
   const base = { externalId: m.id, sender, sentAt };
@@ -168,8 +168,8 @@ export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): Pars
       }
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
       for (const message of value.data.messages ?? []) {
-        const normalised = normaliseMessage(message, names);
-        if (normalised) events.messages.push(normalised);
+        const normalized = normalizeMessage(message, names);
+        if (normalized) events.messages.push(normalized);
       }
       for (const status of value.data.statuses ?? []) {
         if (status.status === 'failed') {

@@ -1,4 +1,4 @@
-import { analyse, type Analysis } from '../text/analyse';
+import { analyze, type Analysis } from '../text/analyze';
 import { editDistance, typoAllowance } from '../text/edit-distance';
 import { botForm } from '../text/bot-form';
 import {
@@ -50,10 +50,10 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     this.remove(article.id);
     this.changes++;
     const slot = this.docs.length;
-    const title = analyse(botForm(article.title), { sounds: true });
-    const questions = article.questions.map((q) => analyse(botForm(q), { sounds: true }));
-    const tags = analyse(botForm([article.category, ...article.tags].join(' | ')), { sounds: true });
-    const body = analyse(botForm(article.body));
+    const title = analyze(botForm(article.title), { sounds: true });
+    const questions = article.questions.map((q) => analyze(botForm(q), { sounds: true }));
+    const tags = analyze(botForm([article.category, ...article.tags].join(' | ')), { sounds: true });
+    const body = analyze(botForm(article.body));
     const masks = new Map<string, number>();
     const mark = (analysis: Analysis, bit: number) => {
       for (const e of analysis.evidence) {
@@ -89,7 +89,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     // Its postings stay until the next compaction and are skipped; the counts change at once.
     const terms = new Set<string>();
     for (const text of [doc.article.title, doc.article.body, [doc.article.category, ...doc.article.tags].join(' | '), ...doc.article.questions]) {
-      for (const e of analyse(botForm(text), { sounds: true }).evidence) {
+      for (const e of analyze(botForm(text), { sounds: true }).evidence) {
         terms.add(e.term);
         if (e.sound) terms.add(e.sound);
       }
