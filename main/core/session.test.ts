@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { ServerApi } from './server-api';
-import { normaliseServerUrl, SessionService } from './session';
+import { normalizeServerUrl, SessionService } from './session';
 import type { StoredSettings } from './types';
 
 function memorySettings(initial: Partial<StoredSettings> = {}) {
@@ -21,12 +21,12 @@ function fakeFetch(status: number, body: unknown): typeof fetch {
 
 describe('server address', () => {
   it('accepts host:port and URLs with paths, keeping only the origin', () => {
-    expect(normaliseServerUrl('127.0.0.1:7340')).toBe('http://127.0.0.1:7340');
-    expect(normaliseServerUrl(' https://cs.example.com/app/ ')).toBe('https://cs.example.com');
+    expect(normalizeServerUrl('127.0.0.1:7340')).toBe('http://127.0.0.1:7340');
+    expect(normalizeServerUrl(' https://cs.example.com/app/ ')).toBe('https://cs.example.com');
   });
 
   it('refuses something that is not an address with bad_request', () => {
-    expect(() => normaliseServerUrl('http://')).toThrowError(AppError);
+    expect(() => normalizeServerUrl('http://')).toThrowError(AppError);
   });
 });
 

@@ -61,7 +61,7 @@ export class SessionService {
   }
 
   async login(serverUrl: string, email: string, password: string): Promise<SessionState> {
-    const url = normaliseServerUrl(serverUrl);
+    const url = normalizeServerUrl(serverUrl);
     const tokens = await this.api.login(url, email, password);
     this.serverUrl = url;
     this.settings.set({ serverUrl: url, lastEmail: tokens.user.email, lastUser: tokens.user });
@@ -138,7 +138,7 @@ function sameUser(a: User | null, b: User): boolean {
 }
 
 /** Accepts "host:port" and URLs with trailing paths, answering the origin to talk to. */
-export function normaliseServerUrl(input: string): string {
+export function normalizeServerUrl(input: string): string {
   const trimmed = input.trim();
   const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   let url: URL;

@@ -818,6 +818,7 @@ export const en = {
   'botAdmin.problem.regexInvalid': 'This is not a valid regular expression: {detail}',
   'botAdmin.problem.regexCostly': 'This regular expression could take too long on a long message: do not repeat a group that itself repeats or has alternatives, e.g. (a+)+ or (a|b)*.',
   'botAdmin.problem.regexBackReference': 'Back-references such as \\1 are not allowed.',
+  'botAdmin.problem.regexMatchesEverything': 'This regular expression also matches an empty text, so it would answer every message. Make it need at least one character.',
   'botAdmin.problem.patternTwice': 'A reply with this keyword and match is already set.',
   'botAdmin.problem.statusTwice': 'A reply for this status is already set.',
   'botAdmin.problem.replyRequired': 'Write the reply in at least one language.',

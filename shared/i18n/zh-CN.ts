@@ -810,6 +810,7 @@ export const zhCN: Dictionary = {
   'botAdmin.problem.regexInvalid': '这不是有效的正则表达式：{detail}',
   'botAdmin.problem.regexCostly': '这个正则表达式在长消息上可能运行过久：不要让本身重复或带分支的分组再重复，例如 (a+)+ 或 (a|b)*。',
   'botAdmin.problem.regexBackReference': '不允许使用 \\1 这样的反向引用。',
+  'botAdmin.problem.regexMatchesEverything': '这个正则表达式也能匹配空文本，会回复所有消息。请让它至少匹配一个字符。',
   'botAdmin.problem.patternTwice': '已经有相同关键词和匹配方式的回复。',
   'botAdmin.problem.statusTwice': '这个状态已经设置了回复。',
   'botAdmin.problem.replyRequired': '请至少用一种语言填写回复。',

@@ -1,17 +1,18 @@
 import type { KbArticle } from '../../../shared/domain';
 import type { KbSearchHit } from '../../../shared/knowledge';
-import { markdownToPlainText } from '../../../shared/markdown';
+import { analyzeArticle } from '../../../shared/knowledge-search/analyzer';
+import { rankArticles } from '../../../shared/knowledge-search/rank';
+import { searchHit } from '../../../shared/knowledge-search/search-hit';
 import type { SqlWriter } from '../cache/sqlite';
-import { indexForm } from './fold';
-import { highlight, snippet } from './highlight';
-import { analyzeQuery, type SearchPlan } from './query';
-import { compareCandidates, holds, scoreCandidate, type RankedCandidate } from './rank';
+import { planSearch, type SearchPlan } from './query';
 
 /**
  * The knowledge search index in the client cache (tables of migration 0004): `kb_search` holds each
- * enabled article's title, alternative questions and body in index form (fold.ts), and `kb_fts`
- * indexes the same columns with FTS5's trigram tokenizer (contentless: the text is read from
- * `kb_search`). Searching works offline; the index follows the cached articles.
+ * enabled article's title, alternative questions and body in index form (the shared analyser's
+ * `analyzeArticle`), and `kb_fts` indexes the same columns with FTS5's trigram tokenizer
+ * (contentless: the text is read from `kb_search`). FTS5 and LIKE only find candidates; the shared
+ * ranking scores and orders them, and the shared highlighting marks them, as on the server.
+ * Searching works offline; the index follows the cached articles.
  */
 
 /** Bumped when the index form changes: every article is indexed again. */
@@ -59,9 +60,8 @@ export async function indexArticles(tx: SqlWriter, articles: readonly KbArticle[
   if (wanted.size > 0) {
     const next = (await tx.all<{ n: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM kb_search'))[0]!.n;
     const rows = [...wanted.values()].map((a, i) => {
-      const title = indexForm(a.title);
-      const questions = indexForm((a.questions ?? []).join('\n'));
-      return { id: next + i, articleId: a.id, stamp: stampOf(a), title, questions, body: indexForm(a.body), head: `${title}${questions.trimStart()}` };
+      const { title, questions, body } = analyzeArticle(a);
+      return { id: next + i, articleId: a.id, stamp: stampOf(a), title, questions, body, head: `${title}${questions.trimStart()}` };
     });
     await tx.runMany(
       'INSERT INTO kb_search (id, article_id, stamp, title, questions, body, head) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -75,13 +75,13 @@ export async function indexArticles(tx: SqlWriter, articles: readonly KbArticle[
   return { added: wanted.size, removed: stale.length };
 }
 
-/** Candidates through FTS5: row id → bm25 (title weighs most, then the questions, then the body). */
-async function matchCandidates(db: Reader, match: string): Promise<Map<number, number>> {
-  const rows = await db.all<{ id: number; rank: number }>(
-    `SELECT rowid AS id, bm25(kb_fts, 4.0, 3.0, 1.0) AS rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+/** Candidates through FTS5 (title weighs most in its order, then the questions, then the body). */
+async function matchCandidates(db: Reader, match: string): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(
+    `SELECT rowid AS id FROM kb_fts WHERE kb_fts MATCH ? ORDER BY bm25(kb_fts, 4.0, 3.0, 1.0) LIMIT ${CANDIDATES}`,
     [match],
   );
-  return new Map(rows.map((r) => [r.id, r.rank]));
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -102,29 +102,23 @@ async function likeCandidates(db: Reader, patterns: readonly string[]): Promise<
 
 type IndexedRow = { id: number; article_id: string; title: string; questions: string; body: string };
 
-/** The ranked candidates of a plan: id, score, and the row they were scored on. */
-async function rank(db: Reader, plan: SearchPlan, limit: number): Promise<{ ranked: RankedCandidate[]; rows: Map<number, IndexedRow> }> {
-  const bm25 = plan.match ? await matchCandidates(db, plan.match) : new Map<number, number>();
-  const patterns = [...plan.like, ...(bm25.size < limit ? plan.fallbackLike : [])];
-  const ids = new Set(bm25.keys());
+/** The rows of every candidate the plan's lookups find. */
+async function candidates(db: Reader, plan: SearchPlan, limit: number): Promise<IndexedRow[]> {
+  const ids = new Set(plan.match ? await matchCandidates(db, plan.match) : []);
+  const patterns = [...plan.like, ...(ids.size < limit ? plan.fallbackLike : [])];
   if (patterns.length > 0) for (const id of await likeCandidates(db, patterns)) ids.add(id);
-  const rows = new Map<number, IndexedRow>();
+  const rows: IndexedRow[] = [];
   const list = [...ids];
   for (let i = 0; i < list.length; i += CHUNK) {
     const chunk = list.slice(i, i + CHUNK);
-    const found = await db.all<IndexedRow>(
-      `SELECT id, article_id, title, questions, body FROM kb_search WHERE id IN (${chunk.map(() => '?').join(',')})`,
-      chunk,
+    rows.push(
+      ...(await db.all<IndexedRow>(
+        `SELECT id, article_id, title, questions, body FROM kb_search WHERE id IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      )),
     );
-    for (const row of found) rows.set(row.id, row);
   }
-  const ranked: RankedCandidate[] = [];
-  for (const row of rows.values()) {
-    const score = scoreCandidate(plan, row);
-    if (score > 0) ranked.push({ id: row.id, score, bm25: bm25.get(row.id) ?? null, titleLength: row.title.length });
-  }
-  ranked.sort(compareCandidates);
-  return { ranked, rows };
+  return rows;
 }
 
 /**
@@ -133,41 +127,27 @@ async function rank(db: Reader, plan: SearchPlan, limit: number): Promise<{ rank
  * queries; an empty query finds nothing.
  */
 export async function searchArticles(db: Reader, query: string, limit = 10): Promise<KbSearchHit[]> {
-  const plan = analyzeQuery(query);
+  const plan = planSearch(query);
   if (plan.units.length === 0) return [];
-  const { ranked, rows } = await rank(db, plan, limit);
-  const top = ranked.slice(0, limit);
+  const rows = await candidates(db, plan, limit);
+  const top = rankArticles(
+    plan,
+    rows.map((row) => ({ id: row.article_id, text: { title: row.title, questions: row.questions, body: row.body } })),
+    limit,
+  );
   if (top.length === 0) return [];
-  const articleIds = top.map((c) => rows.get(c.id)!.article_id);
+  const articleIds = top.map((c) => c.id);
   const stored = await db.all<{ id: string; data: string }>(
     `SELECT id, data FROM kb_articles WHERE id IN (${articleIds.map(() => '?').join(',')})`,
     articleIds,
   );
   const byId = new Map(stored.map((r) => [r.id, JSON.parse(r.data) as KbArticle]));
   const hits: KbSearchHit[] = [];
-  for (const candidate of top) {
-    const row = rows.get(candidate.id)!;
-    const cached = byId.get(row.article_id);
+  for (const ranked of top) {
+    const cached = byId.get(ranked.id);
     if (!cached) continue;
     const article = { ...cached, questions: cached.questions ?? [], enabled: cached.enabled ?? true };
-    hits.push({
-      article,
-      score: Math.round(candidate.score * 1000) / 1000,
-      title: highlight(article.title, plan.units),
-      snippet: bestPassage(article, row, plan),
-    });
+    hits.push(searchHit(article, ranked.candidate.text, plan, ranked.score));
   }
   return hits;
-}
-
-/** The body's best passage; an alternative question instead when one holds more of the query than the body. */
-function bestPassage(article: KbArticle, row: IndexedRow, plan: SearchPlan) {
-  const held = (field: string) => plan.units.filter((u) => holds(field, u)).length;
-  let best: { question: string; count: number } | null = null;
-  for (const question of article.questions) {
-    const count = held(indexForm(question));
-    if (count > (best?.count ?? 0)) best = { question, count };
-  }
-  if (best && best.count > held(row.body)) return snippet(best.question, plan.units);
-  return snippet(markdownToPlainText(article.body), plan.units);
 }

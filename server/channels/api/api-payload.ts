@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attachmentSchema, MAX_MESSAGE_LENGTH } from '../../../shared/domain';
 import { describeZodError } from '../../../shared/errors';
-import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import { attachment, inboundBody } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 
 /**
@@ -50,7 +51,7 @@ export function parseApiMessage(json: unknown): ParseOutcome {
     message: {
       externalId: p.id,
       sender: { externalId: p.contact.id, name: p.contact.name ?? null, verifiedPhone: p.contact.phone ?? null, verifiedEmail: p.contact.email ?? null },
-      body: normaliseText(body),
+      body: inboundTextForm(body),
       attachment: a,
     },
   };

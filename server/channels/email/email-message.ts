@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import type { Attachment } from '../../../shared/domain';
-import { attachment, describeAttachment, normaliseText } from '../framework/describe';
+import { attachment, describeAttachment } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 import { stripQuotedReply } from './quoted-reply';
 
@@ -14,7 +15,7 @@ export type InboundEmail = {
 };
 
 /** A Message-ID as stored and compared: with its angle brackets, no spaces. */
-export function normaliseMessageId(id: string): string {
+export function normalizeMessageId(id: string): string {
   const bare = id.trim().replace(/^<|>$/g, '').trim();
   return `<${bare}>`;
 }
@@ -58,12 +59,12 @@ export function toInboundEmail(mail: ParsedMail, trustSenderAddress: boolean, fa
   const files = (mail.attachments ?? []).filter((a) => a.contentDisposition !== 'inline' || !a.related);
   const described = files.map((a) => describeAttachment(attachmentOf(a)));
   const subject = mail.subject?.trim() || '(no subject)';
-  const body = normaliseText([text || (files.length === 0 ? subject : ''), ...described].filter(Boolean).join('\n'));
-  const messageId = normaliseMessageId(mail.messageId ?? fallbackId);
+  const body = inboundTextForm([text || (files.length === 0 ? subject : ''), ...described].filter(Boolean).join('\n'));
+  const messageId = normalizeMessageId(mail.messageId ?? fallbackId);
   const refs = [...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []), ...(mail.inReplyTo ? [mail.inReplyTo] : [])]
     .flatMap((r) => r.split(/\s+/))
     .filter(Boolean)
-    .map(normaliseMessageId);
+    .map(normalizeMessageId);
   return {
     message: {
       externalId: messageId,

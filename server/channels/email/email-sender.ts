@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { DeliveryError, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
-import { normaliseMessageId, replySubject } from './email-message';
+import { normalizeMessageId, replySubject } from './email-message';
 import { findEmailThread, recordOutboundEmail } from './email-threads';
 
 type SmtpConfig = { host: string; port: number; secure?: boolean; user?: string };
@@ -28,7 +28,7 @@ export class EmailSender implements ChannelSender {
     const thread = await findEmailThread(db, message.conversationId);
     const subject = thread?.subject ?? `Your message to ${channel.name}`;
     const domain = address.split('@')[1] ?? 'switchboard.invalid';
-    const messageId = normaliseMessageId(`${randomUUID()}@${domain}`);
+    const messageId = normalizeMessageId(`${randomUUID()}@${domain}`);
     const fromName = typeof channel.config.fromName === 'string' ? channel.config.fromName : channel.name;
     const link = message.attachment?.url && !message.body.includes(message.attachment.url) ? `\n\n${message.attachment.url}` : '';
     try {

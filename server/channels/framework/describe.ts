@@ -1,4 +1,5 @@
-import { attachmentSchema, MAX_MESSAGE_LENGTH, type Attachment } from '../../../shared/domain';
+import { attachmentSchema, type Attachment } from '../../../shared/domain';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 
 /** An attachment with every field the message model has (absent ones null). */
 export function attachment(fields: Partial<Attachment> & Pick<Attachment, 'kind'>): Attachment {
@@ -39,19 +40,8 @@ export function describeAttachment(a: Attachment): string {
   return a.caption ? `${head} ${a.caption}` : head;
 }
 
-/** Normalises text from a platform: line endings, invisible controls, surrounding space, our length limit. */
-export function normaliseText(text: string): string {
-  const clean = text
-    .replace(/\r\n?/g, '\n')
-    // Control characters other than tab and newline carry nothing a person wrote.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .trim();
-  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : clean;
-}
-
 /** The stored body of an inbound message: its text, else the description of what it carried. */
 export function inboundBody(text: string | null | undefined, a: Attachment | null): string {
-  if (a) return normaliseText(describeAttachment(a));
-  return normaliseText(text ?? '');
+  if (a) return inboundTextForm(describeAttachment(a));
+  return inboundTextForm(text ?? '');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/errors';
-import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import { attachment, inboundBody } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 
 /** The parts of a Telegram Bot API `Update` (https://core.telegram.org/bots/api#update) a support inbox reads. */
@@ -96,8 +97,8 @@ export function parseTelegramUpdate(json: unknown): ParseOutcome {
     const label = m.venue ? [m.venue.title, m.venue.address].filter(Boolean).join(', ') || null : null;
     a = attachment({ kind: 'location', latitude: m.location.latitude, longitude: m.location.longitude, label });
   } else if (m.contact) text = `[Contact: ${[m.contact.first_name, m.contact.phone_number].filter(Boolean).join(' ')}]`;
-  let body = a ? inboundBody(null, a) : normaliseText(text ?? '');
+  let body = a ? inboundBody(null, a) : inboundTextForm(text ?? '');
   if (!body) body = '[Unsupported message]';
-  if (edited) body = normaliseText(`(edited) ${body}`);
+  if (edited) body = inboundTextForm(`(edited) ${body}`);
   return { ok: true, message: { ...base, body, attachment: a } };
 }

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import { attachment, inboundBody } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 
 /** A WeChat Official Account callback (plaintext mode), field names as the platform sends them. */
@@ -55,7 +56,7 @@ export function parseWechatMessage(body: string): ParseOutcome {
   const sender = { externalId: from, name: null };
   const sentAt = Number(createTime) * 1000;
   const message = (externalId: string, text: string | null, a: InboundMessage['attachment'] = null): ParseOutcome => {
-    const content = a ? inboundBody(null, a) : normaliseText(text ?? '');
+    const content = a ? inboundBody(null, a) : inboundTextForm(text ?? '');
     return { ok: true, kind: 'message', message: { externalId, sender, sentAt, body: content || `[${type} message]`, attachment: a } };
   };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeZodError } from '../../../shared/errors';
-import { attachment, inboundBody, normaliseText } from '../framework/describe';
+import { attachment, inboundBody } from '../framework/describe';
+import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 
 /**
@@ -98,7 +99,7 @@ export function whatsappErrorReason(error: z.infer<typeof errorSchema> | undefin
   return details && details !== head ? `${head}${code}: ${details}` : `${head}${code}`;
 }
 
-function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
+function normalizeMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
   const sender = { externalId: m.from, name: names.get(m.from) ?? null, verifiedPhone: m.from };
   const sentAt = m.timestamp && /^\d+$/.test(m.timestamp) ? Number(m.timestamp) * 1000 : null;
   const base = { externalId: m.id, sender, sentAt };
@@ -106,7 +107,7 @@ function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, s
     attachment({ kind, mediaId: media.id ?? null, mimeType: media.mime_type ?? null, fileName: media.filename ?? null, caption: media.caption ?? null });
   switch (m.type) {
     case 'text':
-      return m.text ? { ...base, body: normaliseText(m.text.body) } : null;
+      return m.text ? { ...base, body: inboundTextForm(m.text.body) } : null;
     case 'image':
       return m.image ? withAttachment(base, media('image', m.image)) : null;
     case 'document':
@@ -127,10 +128,10 @@ function normaliseMessage(m: z.infer<typeof messageSchema>, names: Map<string, s
       return withAttachment(base, attachment({ kind: 'location', latitude: m.location.latitude, longitude: m.location.longitude, label }));
     }
     case 'button':
-      return { ...base, body: normaliseText(m.button?.text ?? m.button?.payload ?? '[Button]') };
+      return { ...base, body: inboundTextForm(m.button?.text ?? m.button?.payload ?? '[Button]') };
     case 'interactive': {
       const reply = m.interactive?.button_reply?.title ?? m.interactive?.list_reply?.title;
-      return { ...base, body: normaliseText(reply ?? '[Interactive reply]') };
+      return { ...base, body: inboundTextForm(reply ?? '[Interactive reply]') };
     }
     case 'reaction':
       // A reaction to an earlier message is not a message of its own.
@@ -167,8 +168,8 @@ export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): Pars
       }
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
       for (const message of value.data.messages ?? []) {
-        const normalised = normaliseMessage(message, names);
-        if (normalised) events.messages.push(normalised);
+        const normalized = normalizeMessage(message, names);
+        if (normalized) events.messages.push(normalized);
       }
       for (const status of value.data.statuses ?? []) {
         if (status.status === 'failed') {

@@ -6,7 +6,7 @@ import { requireRole } from '../../http/request-user';
 import { recordAudit } from '../audit/audit-log';
 import { bumpKnowledgeRevision } from '../knowledge/article-repository';
 import { deleteRule, getRule, listRules, listTurns, writeRule, type TurnQuery } from './bot-repository';
-import { regexProblem } from './rules/safe-regex';
+import { unsafeRegexError, unsafeRegexProblem } from '../../../shared/text/safe-regex';
 
 /**
  * What admins do to the bot, over REST and over the workstation's socket alike: list, add, change
@@ -70,8 +70,8 @@ export async function turnsFor(db: Queryable, user: User, query: TurnQuery): Pro
 /** A regex reply must be safe to run on every message. */
 function checked(input: BotRuleInput): void {
   if (input.kind === 'keyword' && input.match === 'regex' && input.pattern) {
-    const problem = regexProblem(input.pattern);
-    if (problem) throw new AppError('bad_request', `pattern: ${problem}`);
+    const problem = unsafeRegexProblem(input.pattern);
+    if (problem) throw unsafeRegexError(problem);
   }
 }
 

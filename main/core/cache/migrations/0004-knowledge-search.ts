@@ -1,6 +1,6 @@
 /**
  * Offline knowledge search. `kb_search` holds each searchable article's title, alternative
- * questions and body folded for searching (see main/core/knowledge/fold.ts); `kb_fts` indexes the
+ * questions and body folded for searching (see shared/text/index-form.ts); `kb_fts` indexes the
  * same columns with FTS5's trigram tokenizer, contentless (the text is read from `kb_search`) with
  * deletes allowed, so an article that changes is indexed again by itself. Both are filled from the
  * cached articles by the client core, never by SQL alone.

@@ -1,6 +1,8 @@
 import type { MethodArgs } from '../../../../shared/contract';
 import type { KbArticle } from '../../../../shared/domain';
-import { keywordRegexProblem, MAX_KEYWORD_PATTERN_LENGTH } from '../../../../shared/keyword-regex';
+import { MAX_KEYWORD_PATTERN_LENGTH } from '../../../../shared/keyword-regex';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
+import { MAX_USER_REGEX_LENGTH, unsafeRegexProblem } from '../../../../shared/text/safe-regex';
 import {
   botActionSchema,
   KB_LIMITS,
@@ -87,22 +89,25 @@ export interface RuleProblem {
 }
 
 function regexProblemOf(pattern: string): RuleProblem | null {
-  const problem = keywordRegexProblem(pattern);
+  const problem = unsafeRegexProblem(pattern);
   if (!problem) return null;
-  switch (problem.code) {
+  switch (problem.reason) {
     case 'too_long':
-      return { field: 'pattern', key: 'botAdmin.problem.tooLong', params: { count: pattern.length, max: problem.max } };
+      return { field: 'pattern', key: 'botAdmin.problem.tooLong', params: { count: pattern.length, max: MAX_USER_REGEX_LENGTH } };
     case 'invalid':
-      return { field: 'pattern', key: 'botAdmin.problem.regexInvalid', params: { detail: problem.detail } };
+      return { field: 'pattern', key: 'botAdmin.problem.regexInvalid', params: { detail: problem.detail ?? '' } };
     case 'nested_repeat':
     case 'repeated_alternatives':
+    case 'too_costly':
       return { field: 'pattern', key: 'botAdmin.problem.regexCostly' };
     case 'back_reference':
       return { field: 'pattern', key: 'botAdmin.problem.regexBackReference' };
+    case 'matches_empty':
+      return { field: 'pattern', key: 'botAdmin.problem.regexMatchesEverything' };
   }
 }
 
-const sameText = (a: string, b: string) => a.trim().normalize('NFKC').toLowerCase() === b.trim().normalize('NFKC').toLowerCase();
+const sameText = (a: string, b: string) => caseAndWidthForm(a.trim()) === caseAndWidthForm(b.trim());
 
 /**
  * Checks a reply by the rules the server applies: a keyword reply needs a pattern (a regular

@@ -2,6 +2,7 @@ import type { MethodArgs } from '../../../../shared/contract';
 import type { KbArticle, Lang } from '../../../../shared/domain';
 import type { KbImportProblem, KbImportResult } from '../../../../shared/kb-exchange';
 import { KB_LIMITS } from '../../../../shared/knowledge';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import type { MessageKey } from '../../i18n/en';
 import type { Translate } from '../../i18n/translate';
 import { safeFileName } from './file-name';
@@ -23,17 +24,12 @@ export interface KbFilter {
 
 export const emptyKbFilter: KbFilter = { query: '', lang: 'all', category: null, enabled: 'all' };
 
-/** Text compared the way people read it: full- and half-width alike, case ignored. */
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
-
 /**
  * The articles the filter lets through, in the list's order (category, then title). Every word of
  * the query must appear in the title, body, category, tags, alternative questions or id.
  */
 export function filterArticles(articles: readonly KbArticle[], filter: KbFilter, locale?: string): KbArticle[] {
-  const words = fold(filter.query).split(/\s+/).filter((w) => w !== '');
+  const words = caseAndWidthForm(filter.query).split(/\s+/).filter((w) => w !== '');
   return sortArticles(
     articles.filter((a) => {
       if (filter.lang !== 'all' && a.lang !== filter.lang) return false;
@@ -41,7 +37,7 @@ export function filterArticles(articles: readonly KbArticle[], filter: KbFilter,
       if (filter.enabled === 'enabled' && !a.enabled) return false;
       if (filter.enabled === 'disabled' && a.enabled) return false;
       if (words.length === 0) return true;
-      const haystack = fold([a.title, a.body, a.category, a.id, ...a.tags, ...a.questions].join('\n'));
+      const haystack = caseAndWidthForm([a.title, a.body, a.category, a.id, ...a.tags, ...a.questions].join('\n'));
       return words.every((w) => haystack.includes(w));
     }),
     locale,
@@ -106,8 +102,8 @@ export function parseTags(text: string): string[] {
   const tags: string[] = [];
   for (const raw of text.split(/[,，、;；\n]/)) {
     const tag = raw.trim();
-    if (tag === '' || seen.has(fold(tag))) continue;
-    seen.add(fold(tag));
+    if (tag === '' || seen.has(caseAndWidthForm(tag))) continue;
+    seen.add(caseAndWidthForm(tag));
     tags.push(tag);
   }
   return tags;
@@ -154,12 +150,12 @@ export function validateArticle(draft: ArticleDraft): ArticleProblem[] {
       problems.push({ field: 'questions', row, key: 'kbAdmin.problem.questionTooLong', params: { row: row + 1, max: KB_LIMITS.question } });
       return problems;
     }
-    const first = seen.get(fold(question));
+    const first = seen.get(caseAndWidthForm(question));
     if (first !== undefined) {
       problems.push({ field: 'questions', row, key: 'kbAdmin.problem.questionTwice', params: { row: row + 1, first: first + 1 } });
       return problems;
     }
-    seen.set(fold(question), row);
+    seen.set(caseAndWidthForm(question), row);
   }
   if (seen.size > KB_LIMITS.questions) {
     problems.push({ field: 'questions', key: 'kbAdmin.problem.tooManyQuestions', params: { count: seen.size, max: KB_LIMITS.questions } });

@@ -1,6 +1,7 @@
 import type { MethodArgs } from '../../../../shared/contract';
 import { sensitiveWordSchema, type SensitiveAction, type SensitiveWord } from '../../../../shared/domain';
-import { MAX_SENSITIVE_REGEX_LENGTH, normalizeSensitiveText, sensitivePatternProblem } from '../../../../shared/sensitive-words';
+import { MAX_SENSITIVE_REGEX_LENGTH, sensitivePatternProblem } from '../../../../shared/sensitive-words';
+import { matchingForm } from '../../../../shared/text/matching-form';
 import type { MessageKey } from '../../i18n/en';
 
 export type SensitiveKind = SensitiveWord['kind'];
@@ -38,7 +39,7 @@ export type SensitiveProblem =
 
 /** The form a word is matched in (width, case and spaces evened out), to spot the same word twice. */
 function wordKey(pattern: string): string {
-  return normalizeSensitiveText(pattern).text;
+  return matchingForm(pattern).text;
 }
 
 /**

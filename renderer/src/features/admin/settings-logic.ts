@@ -62,7 +62,7 @@ export type IntervalProblem =
   | { key: 'settings.problem.tooManyIntervals'; max: number };
 
 /** "9:00" → "09:00"; null when it is not a time of day (24:00 is allowed as an end). */
-function normaliseTime(text: string): string | null {
+function normalizeTime(text: string): string | null {
   const match = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim());
   if (!match) return null;
   const hh = match[1]!.padStart(2, '0');
@@ -85,8 +85,8 @@ export function parseIntervals(text: string): { intervals: [string, string][]; p
   let lastEnd = -1;
   for (const piece of pieces) {
     const parts = piece.split(/\s*[-–—~～至到]\s*/);
-    const start = parts.length === 2 ? normaliseTime(parts[0]!) : null;
-    const end = parts.length === 2 ? normaliseTime(parts[1]!) : null;
+    const start = parts.length === 2 ? normalizeTime(parts[0]!) : null;
+    const end = parts.length === 2 ? normalizeTime(parts[1]!) : null;
     if (!start || !end || start === '24:00') return { intervals: null, problem: { key: 'settings.problem.timeFormat', text: piece } };
     if (minutesOf(start) >= minutesOf(end)) return { intervals: null, problem: { key: 'settings.problem.endBeforeStart', text: piece } };
     if (minutesOf(start) < lastEnd) return { intervals: null, problem: { key: 'settings.problem.overlap' } };

@@ -1,5 +1,6 @@
 import { match as pinyinMatch } from 'pinyin-pro';
 import type { Template } from '../../../../shared/domain';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
 
 /**
  * Fuzzy search over quick replies for the "/" picker (pure): by shortcut, title and text, and by
@@ -9,7 +10,6 @@ import type { Template } from '../../../../shared/domain';
 /** A reply's shortcut as typed after "/", whether or not it was saved with the slash. */
 export const bareShortcut = (shortcut: string) => shortcut.replace(/^\/+/, '');
 
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 const HAN = /\p{Script=Han}/u;
 
 export type TemplateMatch = { template: Template; score: number };
@@ -32,8 +32,8 @@ export function subsequenceScore(text: string, query: string): number {
 
 /** How well one reply answers one word of the query; 0 when it does not. */
 function scoreWord(template: Template, word: string): number {
-  const shortcut = fold(bareShortcut(template.shortcut));
-  const title = fold(template.title);
+  const shortcut = caseAndWidthForm(bareShortcut(template.shortcut));
+  const title = caseAndWidthForm(template.title);
   if (shortcut === word) return 100;
   if (shortcut.startsWith(word)) return 90;
   if (title.startsWith(word)) return 80;
@@ -45,7 +45,7 @@ function scoreWord(template: Template, word: string): number {
   if (shortcut.includes(word)) best = Math.max(best, 70);
   if (title.includes(word)) best = Math.max(best, 65);
   if (best > 0) return best;
-  if (fold(template.body).includes(word)) return 35;
+  if (caseAndWidthForm(template.body).includes(word)) return 35;
   const loose = Math.max(subsequenceScore(shortcut, word), subsequenceScore(title, word));
   return loose > 0 ? 20 + loose : 0;
 }
@@ -55,7 +55,7 @@ function scoreWord(template: Template, word: string): number {
  * query lists them all by category and shortcut.
  */
 export function matchTemplates(templates: readonly Template[], query: string, limit = 50): TemplateMatch[] {
-  const words = fold(query).trim().split(/\s+/).filter(Boolean);
+  const words = caseAndWidthForm(query).trim().split(/\s+/).filter(Boolean);
   const byCategory = (a: Template, b: Template) =>
     a.category.localeCompare(b.category) || bareShortcut(a.shortcut).localeCompare(bareShortcut(b.shortcut)) || a.lang.localeCompare(b.lang);
   if (words.length === 0) return [...templates].sort(byCategory).slice(0, limit).map((template) => ({ template, score: 0 }));

@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize';
+import { botForm } from '../text/bot-form';
 
 const ORDINALS: readonly (readonly string[])[] = [
   ['1', '一', '第一', '第一个', '第1个', 'a', 'first', 'the first', 'first one', 'the first one', '前者', '前面那个', '上面那个', '①'],
@@ -16,7 +16,7 @@ export type Choice = number | 'none' | null;
  * "the first one"), "neither", or the title (or most of it) of one option.
  */
 export function parseChoice(reply: string, titles: readonly string[]): Choice {
-  let text = normalizeText(reply).replace(/[\s。.!！?？~～,，、]+$/u, '').trim();
+  let text = botForm(reply).replace(/[\s。.!！?？~～,，、]+$/u, '').trim();
   for (let i = 0; i < 2; i++) text = text.replace(FILLER, '').trim();
   if (!text) return null;
   for (let i = 0; i < Math.min(titles.length, ORDINALS.length); i++) {
@@ -24,7 +24,7 @@ export function parseChoice(reply: string, titles: readonly string[]): Choice {
   }
   if (NONE.includes(text)) return 'none';
   // The title itself, or a reply that holds one title (and not another), names the option.
-  const normalizedTitles = titles.map((t) => normalizeText(t));
+  const normalizedTitles = titles.map((t) => botForm(t));
   const exact = normalizedTitles.findIndex((t) => t === text);
   if (exact !== -1) return exact;
   const containing = normalizedTitles.map((t, i) => (text.length >= 2 && (t.includes(text) || text.includes(t)) ? i : -1)).filter((i) => i !== -1);

@@ -1,6 +1,6 @@
-import { analyse, type Analysis } from '../text/analyse';
+import { analyze, type Analysis } from '../text/analyze';
 import { editDistance, typoAllowance } from '../text/edit-distance';
-import { normalizeText } from '../text/normalize';
+import { botForm } from '../text/bot-form';
 import {
   FIELD_BODY, FIELD_TAGS, FIELD_TITLE, questionBit, type IndexableArticle,
 } from './indexable-article';
@@ -30,6 +30,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   private readonly wordsByLength = new Map<number, Set<string>>();
   private dead = 0;
   private live = 0;
+  private changes = 0;
 
   constructor(articles: Iterable<A> = []) {
     for (const article of articles) this.put(article);
@@ -39,14 +40,20 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     return this.live;
   }
 
+  /** Grows with every article added, replaced or removed: others keeping a view of the articles compare it. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Adds an article, replacing the one with the same id. */
   put(article: A): void {
     this.remove(article.id);
+    this.changes++;
     const slot = this.docs.length;
-    const title = analyse(normalizeText(article.title), { sounds: true });
-    const questions = article.questions.map((q) => analyse(normalizeText(q), { sounds: true }));
-    const tags = analyse(normalizeText([article.category, ...article.tags].join(' | ')), { sounds: true });
-    const body = analyse(normalizeText(article.body));
+    const title = analyze(botForm(article.title), { sounds: true });
+    const questions = article.questions.map((q) => analyze(botForm(q), { sounds: true }));
+    const tags = analyze(botForm([article.category, ...article.tags].join(' | ')), { sounds: true });
+    const body = analyze(botForm(article.body));
     const masks = new Map<string, number>();
     const mark = (analysis: Analysis, bit: number) => {
       for (const e of analysis.evidence) {
@@ -74,6 +81,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   remove(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
+    this.changes++;
     const doc = this.docs[slot]!;
     this.docs[slot] = null;
     this.slots.delete(id);
@@ -81,7 +89,7 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
     // Its postings stay until the next compaction and are skipped; the counts change at once.
     const terms = new Set<string>();
     for (const text of [doc.article.title, doc.article.body, [doc.article.category, ...doc.article.tags].join(' | '), ...doc.article.questions]) {
-      for (const e of analyse(normalizeText(text), { sounds: true }).evidence) {
+      for (const e of analyze(botForm(text), { sounds: true }).evidence) {
         terms.add(e.term);
         if (e.sound) terms.add(e.sound);
       }
@@ -103,6 +111,11 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   article(id: string): A | null {
     const slot = this.slots.get(id);
     return slot === undefined ? null : this.docs[slot]!.article;
+  }
+
+  /** Every stored article, in the order they were added. */
+  *articles(): IterableIterator<A> {
+    for (const doc of this.docs) if (doc) yield doc.article;
   }
 
   /** How rare a term is: inverse document frequency (BM25's form, never negative). */

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../shared/domain';
-import { analyse, type Analysis, type EvidenceKind } from '../text/analyse';
-import { normalizeText } from '../text/normalize';
+import { analyze, type Analysis, type EvidenceKind } from '../text/analyze';
+import { botForm } from '../text/bot-form';
 import type { IndexableArticle } from './indexable-article';
 import type { KnowledgeIndex } from './knowledge-index';
 
@@ -42,10 +42,10 @@ export type PreparedQuery = {
  * `extra` (a previous question, for follow-ups) adds its terms at `extraWeight` of their weight.
  */
 export function prepareQuery(index: AnyIndex, text: string, lang: Lang | null, extra?: { text: string; weight: number }): PreparedQuery {
-  const main = analyse(normalizeText(text), { sounds: true });
+  const main = analyze(botForm(text), { sounds: true });
   const prepared = fromAnalysis(index, main, 1, 0);
   if (extra && extra.text.trim()) {
-    const more = fromAnalysis(index, analyse(normalizeText(extra.text), { sounds: true }), extra.weight, prepared.weights.length);
+    const more = fromAnalysis(index, analyze(botForm(extra.text), { sounds: true }), extra.weight, prepared.weights.length);
     prepared.terms.push(...more.terms);
     prepared.weights.push(...more.weights);
   }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../../shared/domain';
-import type { Analysis } from '../text/analyse';
+import type { Analysis } from '../text/analyze';
 import { bestFieldWeight, FIRST_QUESTION_BIT, LAST_BIT, type IndexableArticle } from './indexable-article';
 import type { IndexedDoc, KnowledgeIndex } from './knowledge-index';
 import { EVIDENCE_FACTOR, positionWeight, SOUND_FACTOR, type PreparedQuery } from './query';

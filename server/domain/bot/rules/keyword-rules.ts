@@ -1,7 +1,7 @@
 import type { Lang } from '../../../../shared/domain';
 import type { BotRule } from '../../../../shared/knowledge';
-import { normalizeText } from '../text/normalize';
-import { regexProblem } from './safe-regex';
+import { botForm } from '../text/bot-form';
+import { unsafeRegexProblem } from '../../../../shared/text/safe-regex';
 
 /** Longest customer message a regex rule is run on; the rest is not looked at. */
 const REGEX_INPUT_LIMIT = 2000;
@@ -13,13 +13,13 @@ const REGEX_INPUT_LIMIT = 2000;
  * (width, case, traditional characters), so "ＶＩＰ" meets "vip".
  */
 export function matchKeywordRule(rules: readonly BotRule[], message: string): BotRule | null {
-  const text = normalizeText(message).replace(/[\s。.!！?？~～]+$/u, '');
+  const text = botForm(message).replace(/[\s。.!！?？~～]+$/u, '');
   const keyword = rules.filter((r) => r.kind === 'keyword' && r.enabled && r.pattern).sort(byPriority);
   for (const rule of keyword) {
     const pattern = rule.pattern!;
-    if (rule.match === 'exact' && text === normalizeText(pattern)) return rule;
-    if (rule.match === 'contains' && text.includes(normalizeText(pattern))) return rule;
-    if (rule.match === 'regex' && regexProblem(pattern) === null && new RegExp(pattern, 'iu').test(message.slice(0, REGEX_INPUT_LIMIT))) return rule;
+    if (rule.match === 'exact' && text === botForm(pattern)) return rule;
+    if (rule.match === 'contains' && text.includes(botForm(pattern))) return rule;
+    if (rule.match === 'regex' && unsafeRegexProblem(pattern) === null && new RegExp(pattern, 'iu').test(message.slice(0, REGEX_INPUT_LIMIT))) return rule;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../../shared/domain';
 import type { BotRule } from '../../../../shared/knowledge';
 import { fillTemplate, unfilledPlaceholders } from '../../../../shared/quick-replies';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import { byPriority, ruleReply } from '../rules/keyword-rules';
 import { detectLanguage } from '../text/language';
 
@@ -15,7 +16,7 @@ const STATUS_ALIASES: Readonly<Record<string, string>> = { canceled: 'cancelled'
 
 /** How statuses compare: case, spacing and hyphens aside ("Out for-delivery" is out_for_delivery), "canceled" is "cancelled". */
 export function orderStatusKey(status: string): string {
-  const key = status.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = caseAndWidthForm(status).trim().replace(/[\s-]+/g, '_');
   return STATUS_ALIASES[key] ?? key;
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../../shared/domain';
+import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import { scriptRuns } from './script';
 
 /** Han characters per word: a Chinese word is one and a half characters on average. */
@@ -12,7 +13,7 @@ const HAN_CHARS_PER_WORD = 1.5;
 export function detectLanguage(text: string): Lang | null {
   let han = 0;
   let latin = 0;
-  for (const run of scriptRuns(text.normalize('NFKC'))) {
+  for (const run of scriptRuns(caseAndWidthForm(text))) {
     if (run.kind === 'han') han += run.text.length;
     else if (/[a-z]/i.test(run.text)) latin += 1;
   }

@@ -20,10 +20,10 @@ export type EvidenceKind = 'bigram' | 'char' | 'lone-char' | 'word' | 'concept';
 
 export type Analysis = { positions: Position[]; evidence: Evidence[] };
 
-export type AnalyseOptions = { sounds?: boolean; concepts?: ConceptMatcher };
+export type AnalyzeOptions = { sounds?: boolean; concepts?: ConceptMatcher };
 
 /** Cuts normalised text into positions and the evidence that covers them. */
-export function analyse(normalized: string, options: AnalyseOptions = {}): Analysis {
+export function analyze(normalized: string, options: AnalyzeOptions = {}): Analysis {
   const positions: Position[] = [];
   const evidence: Evidence[] = [];
   const stems: { stem: string; at: number }[] = [];

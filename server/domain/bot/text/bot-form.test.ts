@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from './normalize';
+import { botForm } from './bot-form';
 import { detectLanguage } from './language';
 
-describe('text normalisation', () => {
+describe("the bot's text form", () => {
   it('folds full-width letters, digits and punctuation and lower-cases', () => {
-    expect(normalizeText('ＷＨＥＲＥ ＩＳ ＭＹ ＯＲＤＥＲ？１２３')).toBe('where is my order?123');
+    expect(botForm('ＷＨＥＲＥ ＩＳ ＭＹ ＯＲＤＥＲ？１２３')).toBe('where is my order?123');
   });
 
   it('reads traditional characters as simplified', () => {
-    expect(normalizeText('發票怎麼開')).toBe('发票怎么开');
+    expect(botForm('發票怎麼開')).toBe('发票怎么开');
   });
 
   it('spells colloquial Chinese the standard way', () => {
-    expect(normalizeText('咋退货啊')).toBe('怎么退货啊');
-    expect(normalizeText('啥时候发货')).toBe('什么时候发货');
-    expect(normalizeText('能退不')).toBe('能退吗');
+    expect(botForm('咋退货啊')).toBe('怎么退货啊');
+    expect(botForm('啥时候发货')).toBe('什么时候发货');
+    expect(botForm('能退不')).toBe('能退吗');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlight, snippet } from './highlight';
-import { analyzeQuery } from './query';
+import { analyzeQuery } from './analyzer';
 
 const units = (query: string) => analyzeQuery(query).units;
 const marked = (pieces: { text: string; match: boolean }[]) => pieces.filter((p) => p.match).map((p) => p.text);
@@ -48,5 +48,18 @@ describe('search highlighting', () => {
     const long = snippet('开头'.repeat(100), units('退款'), 20);
     expect(long[0]!.text.startsWith('开头')).toBe(true);
     expect(long.at(-1)).toEqual({ text: '…', match: false });
+  });
+});
+
+describe('search highlights as the server showed them', () => {
+  it('mark the Chinese pairs and English words of the query, as written', () => {
+    expect(marked(highlight('退款多久到账', units('退款 shipping')))).toEqual(['退款']);
+    expect(marked(highlight('Items are SHIPPED within 24 hours', units('退款 shipping')))).toEqual(['SHIPPED']);
+    expect(highlight('退款多久到账', units('退款 shipping')).map((p) => p.text).join('')).toBe('退款多久到账');
+  });
+
+  it('mark single characters of a one-character query, and traditional forms of simplified ones', () => {
+    expect(marked(highlight('開發票', units('票')))).toEqual(['票']);
+    expect(marked(highlight('退款說明', units('退款')))).toEqual(['退款']);
   });
 });

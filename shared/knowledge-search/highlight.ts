@@ -1,11 +1,13 @@
-import type { HighlightedText } from '../../../shared/knowledge';
-import { foldInPlace, isCjk } from './fold';
-import type { SearchUnit } from './query';
+import type { HighlightedText } from '../knowledge';
+import { foldWithPositions } from '../text/fold-text';
+import { isCjk } from '../text/index-form';
+import type { SearchUnit } from './analyzer';
 
 /**
- * Marks a text's matches of a query (pure): Chinese pairs and characters wherever they occur, and
- * each whole word that starts with a query word's stem ("shipping" for "ship"). Compared folded
- * (case, width, traditional/simplified), shown as written.
+ * Marks a text's matches of a query (pure), for knowledge search online and offline alike:
+ * Chinese pairs and characters wherever they occur, and each whole word that starts with a query
+ * word's stem ("shipping" for "ship"). Compared folded (case, width, traditional/simplified),
+ * shown as written.
  */
 export function highlight(text: string, units: readonly SearchUnit[]): HighlightedText {
   return pieces(text, marks(text, units));
@@ -14,7 +16,7 @@ export function highlight(text: string, units: readonly SearchUnit[]): Highlight
 /** Which UTF-16 units of `text` match. */
 function marks(text: string, units: readonly SearchUnit[]): boolean[] {
   const hit = new Array<boolean>(text.length).fill(false);
-  const { folded, from, to } = foldInPlace(text);
+  const { folded, from, to } = foldWithPositions(text);
   const mark = (start: number, end: number) => {
     if (end <= start) return;
     for (let i = from[start]!; i < to[end - 1]!; i++) hit[i] = true;
