@@ -90,8 +90,3 @@ export class FakeBridge {
     } as unknown as SwitchboardBridge;
   }
 }
-
-/** Lets pending promise callbacks run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
