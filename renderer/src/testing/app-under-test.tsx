@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { SessionState } from '../../../shared/contract';
+import { ChannelAdminContext } from '../app/channel-admin-context';
+import { createChannelAdminController, type ChannelAdminController } from '../app/channel-admin-controller';
 import { ControllerContext } from '../app/controller-context';
+import { KnowledgeAdminContext } from '../app/knowledge-admin-context';
+import { createKnowledgeAdminController, type KnowledgeAdminController } from '../app/knowledge-admin-controller';
 import { KnowledgeContext } from '../app/knowledge-context';
 import { createKnowledgeController, type KnowledgeController } from '../app/knowledge-controller';
 import { appStores } from '../app/stores';
@@ -12,7 +16,12 @@ import { useProfileStore } from '../features/profile/profile-store';
 import { useTemplatesStore } from '../features/templates/templates-store';
 import { useLanguageStore } from '../i18n/language-store';
 import { translator, type Language, type Translate } from '../i18n/translate';
+import { useBotAdminStore } from '../stores/bot-admin-store';
+import { useChannelAdminStore } from '../stores/channel-admin-store';
+import { useKbAdminStore } from '../stores/kb-admin-store';
+import { useRoutingSettingsStore } from '../stores/routing-settings-store';
 import { useSensitiveWordsStore } from '../stores/sensitive-words-store';
+import { useTeamAdminStore } from '../stores/team-admin-store';
 import { FakeBridge } from './fake-bridge';
 import { ManualTimers } from './manual-timers';
 import { Reports } from './reports';
@@ -30,6 +39,8 @@ export class AppUnderTest {
   readonly workstation: WorkstationController;
   readonly supervision: SupervisionController;
   readonly knowledge: KnowledgeController;
+  readonly knowledgeAdmin: KnowledgeAdminController;
+  readonly channelAdmin: ChannelAdminController;
   readonly t: Translate;
 
   constructor(language: Language = 'en') {
@@ -39,6 +50,8 @@ export class AppUnderTest {
     this.workstation = createWorkstationController(this.fake.bridge, this.reports.report, { timers: this.timers });
     this.supervision = createSupervisionController(this.fake.bridge, this.workstation, this.reports.report);
     this.knowledge = createKnowledgeController(this.fake.bridge, this.workstation, this.reports.report, this.timers);
+    this.knowledgeAdmin = createKnowledgeAdminController(this.fake.bridge);
+    this.channelAdmin = createChannelAdminController(this.fake.bridge);
   }
 
   /** Signs `session`'s user in, as the stores show it. */
@@ -51,7 +64,11 @@ export class AppUnderTest {
   readonly wrapper = ({ children }: { children: ReactNode }) => (
     <ControllerContext.Provider value={this.workstation}>
       <SupervisionContext.Provider value={this.supervision}>
-        <KnowledgeContext.Provider value={this.knowledge}>{children}</KnowledgeContext.Provider>
+        <KnowledgeContext.Provider value={this.knowledge}>
+          <KnowledgeAdminContext.Provider value={this.knowledgeAdmin}>
+            <ChannelAdminContext.Provider value={this.channelAdmin}>{children}</ChannelAdminContext.Provider>
+          </KnowledgeAdminContext.Provider>
+        </KnowledgeContext.Provider>
       </SupervisionContext.Provider>
     </ControllerContext.Provider>
   );
@@ -68,4 +85,9 @@ function resetAppStores(): void {
   useTemplatesStore.getState().reset();
   useKnowledgeStore.getState().reset();
   useProfileStore.getState().reset();
+  useBotAdminStore.getState().reset();
+  useKbAdminStore.getState().reset();
+  useChannelAdminStore.getState().reset();
+  useRoutingSettingsStore.getState().reset();
+  useTeamAdminStore.getState().reset();
 }

@@ -106,7 +106,7 @@ describe('how far a reply got', () => {
 
   it('a failed reply in the outbox says why and offers retry, edit and discard', () => {
     const item = renderMessage(unsent('failed'));
-    expect(within(item).getByText(app.t('delivery.failed', { reason: describeError(app.t, { code: 'reassigned', message: 'x' }) }))).toBeTruthy();
+    expect(within(item).getByText(app.t('delivery.failed', { reason: describeError(app.t, { code: 'reassigned' }) }))).toBeTruthy();
     const actions = within(item).getByRole('group', { name: app.t('delivery.actionsLabel') });
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual([
       app.t('delivery.retry'),
@@ -130,7 +130,7 @@ describe('how far a reply got', () => {
     renderMessage(unsent('failed'));
     await userEvent.click(screen.getByRole('button', { name: app.t('delivery.retry') }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(app.t('delivery.actionFailed', { reason: describeError(app.t, { code: 'offline', message: 'no connection' }) }));
+    expect(alert.textContent).toBe(app.t('delivery.actionFailed', { reason: describeError(app.t, { code: 'offline' }) }));
 
     app.fake.answer('outbox.retry', () => ({ ...unsent('failed'), delivery: 'sending', error: null }));
     await userEvent.click(screen.getByRole('button', { name: app.t('delivery.retry') }));
