@@ -4,7 +4,8 @@ import type { ConnectionState, SessionState } from '../../../shared/contract';
 import { useChannelAdminStore } from '../stores/channel-admin-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
-import { FakeBridge, settle } from '../testing/fake-bridge';
+import { FakeBridge } from '../testing/fake-bridge';
+import { untilStore } from '../testing/until-store';
 import { createChannelAdminController, type ChannelAdminController } from './channel-admin-controller';
 
 const admin = { id: 'adm', accountId: 'acc', email: 'admin@example.com', name: 'Admin', role: 'admin' as const };
@@ -51,7 +52,7 @@ describe('channels in the admin screen', () => {
     fake.answer('channels.list', () => [channel('tg')]).answer('team.list', () => ({ agents: [], groups: [] }));
     useConnectionStore.setState({ connection: offline });
     useConnectionStore.setState({ connection: online });
-    await settle();
+    await untilStore(useChannelAdminStore, (s) => s.status === 'ready', 'the channels read again');
     expect(useChannelAdminStore.getState()).toMatchObject({ status: 'ready', channels: [{ id: 'tg' }] });
     useSessionStore.setState({ session: signedIn({ ...admin, id: 'other' }) });
     expect(useChannelAdminStore.getState()).toMatchObject({ status: 'idle', channels: [] });

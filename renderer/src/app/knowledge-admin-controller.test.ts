@@ -6,7 +6,8 @@ import { useBotAdminStore } from '../stores/bot-admin-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useKbAdminStore } from '../stores/kb-admin-store';
 import { useSessionStore } from '../stores/session-store';
-import { FakeBridge, settle } from '../testing/fake-bridge';
+import { FakeBridge } from '../testing/fake-bridge';
+import { untilStore } from '../testing/until-store';
 import { createKnowledgeAdminController, type KnowledgeAdminController } from './knowledge-admin-controller';
 
 const admin = { id: 'adm', accountId: 'acc', email: 'admin@example.com', name: 'Admin', role: 'admin' as const };
@@ -57,14 +58,14 @@ describe('the knowledge base in the admin screen', () => {
   it('reads the list again when articles change anywhere, once it is shown', async () => {
     let articles = [article('a')];
     fake.answer('kbAdmin.list', () => articles);
+    // Not shown yet: the change is not even read (the handler would ask at once).
     fake.emit('catalog.updated', {});
-    await settle();
     expect(fake.callsOf('kbAdmin.list')).toHaveLength(0);
 
     await controller.loadArticles();
     articles = [article('a'), article('b', { enabled: false })];
     fake.emit('catalog.updated', {});
-    await settle();
+    await untilStore(useKbAdminStore, (s) => s.articles.length === 2, 'the list read again');
     expect(useKbAdminStore.getState().articles.map((a) => [a.id, a.enabled])).toEqual([
       ['a', true],
       ['b', false],
@@ -79,7 +80,7 @@ describe('the knowledge base in the admin screen', () => {
 
     fake.answer('kbAdmin.list', () => [article('a')]);
     useConnectionStore.setState({ connection: online });
-    await settle();
+    await untilStore(useKbAdminStore, (s) => s.status === 'ready', 'the list read again');
     expect(useKbAdminStore.getState()).toMatchObject({ status: 'ready', articles: [{ id: 'a' }] });
   });
 
@@ -100,12 +101,12 @@ describe('the knowledge base in the admin screen', () => {
     fake.answer('kbAdmin.list', () => [article('a')]);
     fake.answer('kbAdmin.import', () => ({ imported: 0, updated: 0, errors: [{ code: 'empty' }] }));
     await controller.importArticles('[]');
-    await settle();
+    // The read again would be asked for before importArticles resolves.
     expect(fake.callsOf('kbAdmin.list')).toHaveLength(0);
     fake.answer('kbAdmin.import', () => ({ imported: 1, updated: 0, errors: [] }));
     await controller.importArticles('[{"id": "a", "lang": "zh", "title": "a", "body": "b"}]');
-    await settle();
     expect(fake.callsOf('kbAdmin.list')).toHaveLength(1);
+    await untilStore(useKbAdminStore, (s) => s.status === 'ready', 'the list read after the import');
   });
 
   it('forgets everything when someone else signs in', async () => {

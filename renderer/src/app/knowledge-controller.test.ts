@@ -7,8 +7,9 @@ import { useTemplatesStore } from '../features/templates/templates-store';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useNotesStore } from '../stores/notes-store';
 import { useSessionStore } from '../stores/session-store';
-import { FakeBridge, settle } from '../testing/fake-bridge';
+import { FakeBridge } from '../testing/fake-bridge';
 import { ManualTimers } from '../testing/manual-timers';
+import { untilStore } from '../testing/until-store';
 import { createKnowledgeController, type KnowledgeController } from './knowledge-controller';
 
 const agent = { id: 'u1', accountId: 'acc', email: 'wang@example.com', name: '王芳', role: 'agent' as const };
@@ -64,8 +65,8 @@ describe('the knowledge controller', () => {
     expect(fake.callsOf('kb.search')).toEqual([]);
     expect(useKnowledgeStore.getState().query).toBe('退款');
     timers.advance(100);
-    await settle();
     expect(fake.callsOf('kb.search')).toEqual([{ query: '退款', limit: 20 }]);
+    await untilStore(useKnowledgeStore, (s) => s.status === 'ready', 'the answer to the search');
     expect(useKnowledgeStore.getState()).toMatchObject({ searched: '退款', status: 'ready' });
     expect(useKnowledgeStore.getState().hits.map((h) => h.article.id)).toEqual(['退款']);
   });
@@ -112,13 +113,14 @@ describe('the knowledge controller', () => {
   });
 
   it('reads the quick replies at start and again, with any search, when the catalog changes', async () => {
-    await settle();
+    await untilStore(useTemplatesStore, (s) => s.status === 'ready', 'the quick replies');
     expect(useTemplatesStore.getState()).toMatchObject({ status: 'ready', templates: [template('hi')] });
     useKnowledgeStore.getState().setQuery('退款');
     await controller.suggest('c1', '我想退款');
     fake.answer('templates.list', () => [template('hi'), template('tk')]);
     fake.emit('catalog.updated', {});
-    await settle();
+    await untilStore(useTemplatesStore, (s) => s.templates.length === 2, 'the quick replies read again');
+    await untilStore(useKnowledgeStore, (s) => s.status === 'ready' && s.suggestions !== null, 'the search and suggestions again');
     expect(useTemplatesStore.getState().templates.map((t) => t.id)).toEqual(['hi', 'tk']);
     expect(fake.callsOf('kb.search')).toEqual([
       { query: '我想退款', limit: 5 },
@@ -128,7 +130,7 @@ describe('the knowledge controller', () => {
   });
 
   it('saves and deletes quick replies, keeping the list in step', async () => {
-    await settle();
+    await untilStore(useTemplatesStore, (s) => s.status === 'ready', 'the quick replies');
     const saved = template('tk');
     fake.answer('templates.save', () => saved);
     fake.answer('templates.delete', () => ({ deleted: true }));
@@ -143,14 +145,14 @@ describe('the knowledge controller', () => {
   });
 
   it('reads the quick replies again once the cache is open, when they were asked for too early', async () => {
-    await settle();
+    await untilStore(useTemplatesStore, (s) => s.status === 'ready', 'the quick replies');
     useTemplatesStore.getState().reset();
     fake.failWith('templates.list', 'not_signed_in');
     await controller.loadTemplates();
     expect(useTemplatesStore.getState().status).toBe('failed');
     fake.answer('templates.list', () => [template('hi')]);
     fake.emit('inbox.reloaded', {});
-    await settle();
+    await untilStore(useTemplatesStore, (s) => s.status === 'ready', 'the quick replies read again');
     expect(useTemplatesStore.getState()).toMatchObject({ status: 'ready', templates: [template('hi')] });
   });
 
@@ -159,7 +161,7 @@ describe('the knowledge controller', () => {
     await controller.suggest('c1', '退款');
     useSessionStore.getState().setSession(signedIn({ ...agent, id: 'u2' }));
     expect(useKnowledgeStore.getState()).toMatchObject({ query: '', hits: [], suggestions: null });
-    await settle();
     expect(fake.callsOf('templates.list')).toHaveLength(2);
+    await untilStore(useTemplatesStore, (s) => s.status === 'ready', "the new user's quick replies");
   });
 });

@@ -6,8 +6,9 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useContactsStore } from '../stores/contacts-store';
 import { useInboxStore } from '../stores/inbox-store';
 import { useSessionStore } from '../stores/session-store';
-import { FakeBridge, settle } from '../testing/fake-bridge';
+import { FakeBridge } from '../testing/fake-bridge';
 import { conversation } from '../testing/fixtures';
+import { untilStore } from '../testing/until-store';
 import { createProfileController, type ProfileController } from './profile-controller';
 
 const agent = { id: 'u1', accountId: 'acc', email: 'wang@example.com', name: '王芳', role: 'agent' as const };
@@ -43,7 +44,7 @@ afterEach(() => stop());
 describe('the profile controller', () => {
   it('loads the profile of the customer of the conversation opened', async () => {
     useInboxStore.getState().select('v1');
-    await settle();
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.status === 'ready', "k1's profile");
     expect(fake.callsOf('contacts.profile')).toEqual([{ contactId: 'k1' }]);
     expect(useProfileStore.getState().byContact.k1).toMatchObject({ status: 'ready', stale: false, profile });
   });
@@ -51,7 +52,7 @@ describe('the profile controller', () => {
   it('does not ask for the profile of a conversation that is no longer ours', async () => {
     useInboxStore.getState().setLoaded([conversation({ id: 'v3', contactId: 'k3', access: 'lost' })]);
     useInboxStore.getState().select('v3');
-    await settle();
+    // A profile read would be asked for as the selection changes.
     expect(fake.callsOf('contacts.profile')).toEqual([]);
     expect(useProfileStore.getState().byContact.k3).toBeUndefined();
   });
@@ -67,7 +68,7 @@ describe('the profile controller', () => {
 
   it('throws the offline error for an edit, leaving the profile as it was', async () => {
     useInboxStore.getState().select('v1');
-    await settle();
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.status === 'ready', "k1's profile");
     fake.failWith('contacts.setTags', 'offline', 'Changing tags needs the connection');
     await expect(controller.setTags('k1', 'need', ['invoice'])).rejects.toMatchObject({ code: 'offline' });
     fake.failWith('contacts.addNote', 'offline');
@@ -79,7 +80,7 @@ describe('the profile controller', () => {
     fake.answer('contacts.profile', () => ({ profile, stale: true, savedAt: '2026-01-02T00:00:00.000Z' }));
     useConnectionStore.setState({ connection: offline });
     useInboxStore.getState().select('v1');
-    await settle();
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.status === 'ready', "k1's profile");
     expect(useProfileStore.getState().byContact.k1?.stale).toBe(true);
 
     fake.emit('contact.updated', { ...contact, tags: ['vip', 'night owl'], tagGroups: { basic: ['vip'], behaviour: ['night owl'], need: [] } });
@@ -87,8 +88,8 @@ describe('the profile controller', () => {
 
     fake.answer('contacts.profile', () => ({ profile, stale: false, savedAt: '2026-01-03T00:00:00.000Z' }));
     useConnectionStore.setState({ connection: online });
-    await settle();
     expect(fake.callsOf('contacts.profile')).toHaveLength(2);
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.stale === false, "k1's profile read again");
     expect(useProfileStore.getState().byContact.k1?.stale).toBe(false);
   });
 

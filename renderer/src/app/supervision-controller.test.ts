@@ -14,7 +14,8 @@ import { useSessionStore } from '../stores/session-store';
 import { useSupervisionStore } from '../stores/supervision-store';
 import { useTeamStore } from '../stores/team-store';
 import { useViewStore } from '../stores/view-store';
-import { FakeBridge, settle } from '../testing/fake-bridge';
+import { FakeBridge } from '../testing/fake-bridge';
+import { untilStore } from '../testing/until-store';
 import { conversation, skillGroup, teamMember } from '../testing/fixtures';
 import { createSupervisionController, type SupervisionController } from './supervision-controller';
 
@@ -183,7 +184,7 @@ describe('the audit log', () => {
     fake.answer('audit.list', () => ({ entries: [entry(1, 'audit_export')], nextBefore: null }));
     useConnectionStore.getState().setConnection(offline);
     useConnectionStore.getState().setConnection(online);
-    await settle();
+    await untilStore(useAuditStore, (s) => s.status === 'ready', 'the audit log read again');
     expect(useAuditStore.getState()).toMatchObject({ status: 'ready', query: 'export' });
     expect(fake.callsOf('audit.list').at(-1)).toEqual({ query: 'export' });
   });
@@ -209,13 +210,13 @@ describe('the sensitive word list', () => {
   it('reads the list again when it changed, once the admin screen has it', async () => {
     let list = [word('w1', 'scam')];
     fake.answer('sensitive.list', () => list);
+    // Not shown yet: the change is not even read (the handler would ask at once).
     fake.emit('catalog.updated', {});
-    await settle();
     expect(fake.callsOf('sensitive.list')).toHaveLength(0);
     await controller.loadSensitiveWords();
     list = [word('w1', 'scam'), word('w2', 'idiot')];
     fake.emit('catalog.updated', {});
-    await settle();
+    await untilStore(useSensitiveWordsStore, (s) => s.words.length === 2, 'the list read again');
     expect(useSensitiveWordsStore.getState().words.map((w) => w.pattern)).toEqual(['scam', 'idiot']);
   });
 
@@ -273,8 +274,8 @@ describe('the team and the routing settings', () => {
     await controller.loadTeamAdmin();
     fake.failWith('admin.saveUser', 'conflict', 'last admin', { reason: 'last_admin' });
     await expect(controller.saveUser({ id: 'boss', role: 'agent' })).rejects.toMatchObject({ code: 'conflict', details: { reason: 'last_admin' } });
-    await settle();
     expect(fake.callsOf('admin.team')).toHaveLength(2);
+    await untilStore(useTeamAdminStore, (s) => s.status === 'ready', 'the team read again');
     expect(useTeamAdminStore.getState().users[0]?.role).toBe('admin');
   });
 
@@ -288,7 +289,8 @@ describe('the team and the routing settings', () => {
     fake.answer('admin.team', () => ({ users: [], groups: [] }));
     useConnectionStore.getState().setConnection(offline);
     useConnectionStore.getState().setConnection(online);
-    await settle();
+    await untilStore(useRoutingSettingsStore, (s) => s.status === 'ready', 'the routing settings read again');
+    await untilStore(useTeamAdminStore, (s) => s.status === 'ready', 'the team read again');
     expect(useRoutingSettingsStore.getState()).toMatchObject({ status: 'ready', view: settingsView });
     expect(useTeamAdminStore.getState().status).toBe('ready');
   });

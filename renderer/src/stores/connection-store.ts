@@ -7,7 +7,10 @@ interface ConnectionStore {
 }
 
 /** The client core's link to the server, from `connection.get` and `connection.changed`. */
-export const useConnectionStore = create<ConnectionStore>((set) => ({
+export const createConnectionStore = () => create<ConnectionStore>((set) => ({
   connection: null,
   setConnection: (connection) => set({ connection }),
 }));
+
+/** The one the app uses. */
+export const useConnectionStore = createConnectionStore();

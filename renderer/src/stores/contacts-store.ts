@@ -8,8 +8,11 @@ interface ContactsStore {
 }
 
 /** Customers shown beside the thread, from `contacts.get` and `contact.updated`. */
-export const useContactsStore = create<ContactsStore>((set) => ({
+export const createContactsStore = () => create<ContactsStore>((set) => ({
   byId: {},
   put: (contact) => set((s) => ({ byId: { ...s.byId, [contact.id]: contact } })),
   reset: () => set({ byId: {} }),
 }));
+
+/** The one the app uses. */
+export const useContactsStore = createContactsStore();

@@ -48,7 +48,7 @@ function update(
 }
 
 /** What the agent is writing in each conversation; switching conversations keeps it. */
-export const useDraftsStore = create<DraftsStore>((set) => {
+export const createDraftsStore = () => create<DraftsStore>((set) => {
   const change = (id: string, fn: (d: ComposerDraft) => ComposerDraft) =>
     set((s) => ({ byConversation: update(s.byConversation, id, fn) }));
   return {
@@ -64,3 +64,6 @@ export const useDraftsStore = create<DraftsStore>((set) => {
     reset: () => set({ byConversation: {} }),
   };
 });
+
+/** The one the app uses. */
+export const useDraftsStore = createDraftsStore();

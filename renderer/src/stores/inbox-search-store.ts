@@ -22,7 +22,7 @@ interface InboxSearchState {
 const empty = { query: '', hits: new Map<string, HighlightedText>(), truncated: false, status: 'idle' as const, error: null };
 
 /** The message search behind the inbox search box: only the answer to the latest query is kept. */
-export const useInboxSearchStore = create<InboxSearchState>((set) => ({
+export const createInboxSearchStore = () => create<InboxSearchState>((set) => ({
   ...empty,
   setSearching: (query) => set((s) => ({ query, status: 'searching', error: null, hits: s.query === query ? s.hits : new Map() })),
   setResults: (query, hits, truncated) =>
@@ -34,3 +34,6 @@ export const useInboxSearchStore = create<InboxSearchState>((set) => ({
   setFailed: (query, error) => set((s) => (s.query !== query ? s : { status: 'failed', error })),
   reset: () => set({ ...empty, hits: new Map() }),
 }));
+
+/** The one the app uses. */
+export const useInboxSearchStore = createInboxSearchStore();

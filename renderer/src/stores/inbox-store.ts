@@ -50,7 +50,7 @@ const empty: InboxData = {
 };
 
 /** The conversations the agent sees, keyed by id, plus which one is open. */
-export const useInboxStore = create<InboxStore>((set) => ({
+export const createInboxStore = () => create<InboxStore>((set) => ({
   ...empty,
   setLoading: () => set({ status: 'loading', error: null, removedWhileLoading: {} }),
   setLoaded: (loaded) =>
@@ -92,3 +92,6 @@ export const useInboxStore = create<InboxStore>((set) => ({
     set((s) => (s.me === me ? s : { me, conversations: sortConversations(Object.values(s.byId), me) })),
   reset: () => set(empty),
 }));
+
+/** The one the app uses. */
+export const useInboxStore = createInboxStore();

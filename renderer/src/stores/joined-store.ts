@@ -8,8 +8,11 @@ interface JoinedStore {
 }
 
 /** Which colleagues' conversations this supervisor joined (barge-in), after `conversations.join` succeeded. */
-export const useJoinedStore = create<JoinedStore>((set) => ({
+export const createJoinedStore = () => create<JoinedStore>((set) => ({
   ids: {},
   markJoined: (id) => set((s) => (s.ids[id] ? s : { ids: { ...s.ids, [id]: true } })),
   reset: () => set({ ids: {} }),
 }));
+
+/** The one the app uses. */
+export const useJoinedStore = createJoinedStore();

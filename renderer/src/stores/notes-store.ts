@@ -30,7 +30,7 @@ interface NotesStore {
 }
 
 /** Internal notes being written and which mode each conversation's composer is in (not saved across restarts). */
-export const useNotesStore = create<NotesStore>((set) => {
+export const createNotesStore = () => create<NotesStore>((set) => {
   const change = (id: string, fn: (n: NoteDraft) => NoteDraft) =>
     set((s) => ({ byConversation: { ...s.byConversation, [id]: fn(s.byConversation[id] ?? emptyNote) } }));
   return {
@@ -45,3 +45,6 @@ export const useNotesStore = create<NotesStore>((set) => {
     reset: () => set({ modes: {}, byConversation: {} }),
   };
 });
+
+/** The one the app uses. */
+export const useNotesStore = createNotesStore();

@@ -15,7 +15,7 @@ interface NotifyState {
 }
 
 /** Notification preferences and the unread badge, as the client core reports them. */
-export const useNotifyStore = create<NotifyState>((set) => ({
+export const createNotifyStore = () => create<NotifyState>((set) => ({
   preferences: null,
   badge: 0,
   error: null,
@@ -24,3 +24,6 @@ export const useNotifyStore = create<NotifyState>((set) => ({
   setError: (error) => set({ error }),
   reset: () => set({ preferences: null, badge: 0, error: null }),
 }));
+
+/** The one the app uses. */
+export const useNotifyStore = createNotifyStore();

@@ -12,10 +12,13 @@ interface PresenceStore {
 }
 
 /** The signed-in agent's availability, from `presence.get`, `presence.set` and `presence.changed`. */
-export const usePresenceStore = create<PresenceStore>((set) => ({
+export const createPresenceStore = () => create<PresenceStore>((set) => ({
   agent: null,
   autoAway: false,
   setAgent: (agent) => set({ agent }),
   setAutoAway: (autoAway) => set({ autoAway }),
   reset: () => set({ agent: null, autoAway: false }),
 }));
+
+/** The one the app uses. */
+export const usePresenceStore = createPresenceStore();

@@ -12,10 +12,13 @@ interface SessionStore {
 }
 
 /** Who is signed in, from `session.get` and `session.changed`. */
-export const useSessionStore = create<SessionStore>((set) => ({
+export const createSessionStore = () => create<SessionStore>((set) => ({
   phase: 'loading',
   session: null,
   error: null,
   setSession: (session) => set({ phase: 'ready', session, error: null }),
   setFailed: (error) => set((s) => ({ phase: s.session ? 'ready' : 'failed', error })),
 }));
+
+/** The one the app uses. */
+export const useSessionStore = createSessionStore();

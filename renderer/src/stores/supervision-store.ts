@@ -15,7 +15,7 @@ interface SupervisionStore {
 }
 
 /** What supervisors watch beside the conversations themselves: sensitive-word alerts and colleagues' activity. */
-export const useSupervisionStore = create<SupervisionStore>((set) => ({
+export const createSupervisionStore = () => create<SupervisionStore>((set) => ({
   alerts: {},
   activity: {},
   addAlert: (alert) => set((s) => ({ alerts: applyAlert(s.alerts, alert) })),
@@ -27,3 +27,6 @@ export const useSupervisionStore = create<SupervisionStore>((set) => ({
   clearActivity: () => set({ activity: {} }),
   reset: () => set({ alerts: {}, activity: {} }),
 }));
+
+/** The one the app uses. */
+export const useSupervisionStore = createSupervisionStore();

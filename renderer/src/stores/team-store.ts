@@ -18,7 +18,7 @@ interface TeamStore {
 }
 
 /** Colleagues and skill groups from `team.list`, kept live by `team.member` (transfers, offer names, the agent board). */
-export const useTeamStore = create<TeamStore>((set) => ({
+export const createTeamStore = () => create<TeamStore>((set) => ({
   agents: [],
   groups: [],
   status: 'idle',
@@ -33,3 +33,6 @@ export const useTeamStore = create<TeamStore>((set) => ({
     }),
   reset: () => set({ agents: [], groups: [], status: 'idle', error: null }),
 }));
+
+/** The one the app uses. */
+export const useTeamStore = createTeamStore();

@@ -33,7 +33,7 @@ function update(
 }
 
 /** Messages per conversation, merged from `messages.list`, `message.updated` and the outbox calls. */
-export const useThreadStore = create<ThreadStore>((set) => ({
+export const createThreadStore = () => create<ThreadStore>((set) => ({
   byConversation: {},
   removedClientIds: {},
   setLoading: (id) =>
@@ -69,3 +69,6 @@ export const useThreadStore = create<ThreadStore>((set) => ({
     }),
   reset: () => set({ byConversation: {}, removedClientIds: {} }),
 }));
+
+/** The one the app uses. */
+export const useThreadStore = createThreadStore();

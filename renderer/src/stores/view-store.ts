@@ -9,8 +9,11 @@ interface ViewStore {
 }
 
 /** Which screen the workstation shows: inbox, live monitor or admin. */
-export const useViewStore = create<ViewStore>((set) => ({
+export const createViewStore = () => create<ViewStore>((set) => ({
   view: 'inbox',
   setView: (view) => set({ view }),
   reset: () => set({ view: 'inbox' }),
 }));
+
+/** The one the app uses. */
+export const useViewStore = createViewStore();

@@ -8,6 +8,7 @@ import {
   type SwitchboardBridge,
 } from '../../../shared/contract';
 import { fail, ok, type ErrorCode, type Result } from '../../../shared/errors';
+import { UNTIL_TIMEOUT_MS } from './until-store';
 
 type Handler<K extends MethodName> = (args: MethodArgs<K>) => MethodResult<K> | Promise<MethodResult<K>>;
 
@@ -20,6 +21,7 @@ export class FakeBridge {
     { code: ErrorCode; message: string; details: Record<string, string> | undefined }
   >();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  private readonly callWaiters = new Set<() => void>();
 
   answer<K extends MethodName>(method: K, handler: Handler<K>): this {
     this.failures.delete(method);
@@ -45,9 +47,28 @@ export class FakeBridge {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
 
+  /** Resolves once `method` was called `times` times in all; rejects after the timeout naming it. */
+  untilCalled(method: MethodName, times = 1, timeoutMs: number = UNTIL_TIMEOUT_MS): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (this.callsOf(method).length < times) return;
+        this.callWaiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.callWaiters.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${method} to be called ${times} time(s)`));
+      }, timeoutMs);
+      this.callWaiters.add(check);
+      check();
+    });
+  }
+
   get bridge(): SwitchboardBridge {
     const invoke = async (method: MethodName, args: unknown): Promise<Result<unknown>> => {
       this.calls.push({ method, args });
+      for (const check of [...this.callWaiters]) check();
       const failure = this.failures.get(method);
       if (failure) return fail(failure.code, failure.message, failure.details);
       const handler = this.handlers.get(method);
@@ -68,9 +89,4 @@ export class FakeBridge {
       },
     } as unknown as SwitchboardBridge;
   }
-}
-
-/** Lets pending promise callbacks run. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,4 +1,7 @@
+import type { Draft, SessionState } from '../../../shared/contract';
 import type { FakeBridge } from './fake-bridge';
+import { conversation, draft, message } from './fixtures';
+import { online } from './workstation-harness';
 
 /**
  * Answers the calls a signed-in workstation makes besides its session, connection and inbox with
@@ -14,4 +17,27 @@ export function answerQuietWorkstation(fake: FakeBridge): FakeBridge {
     .answer('contacts.get', () => null)
     .answer('activity.set', () => ({}))
     .answer('activity.list', () => []);
+}
+
+/**
+ * Answers like a client core with one conversation (c1, one message per thread) and the drafts in
+ * `savedDrafts`, which drafts.save changes as the core would. Nothing else is answered.
+ */
+export function answerOneConversationCore(fake: FakeBridge, savedDrafts: Map<string, Draft>, session: SessionState): FakeBridge {
+  return fake
+    .answer('session.get', () => session)
+    .answer('connection.get', () => online)
+    .answer('conversations.list', () => [conversation({ id: 'c1', seq: 1 })])
+    .answer('presence.get', () => null)
+    .answer('messages.list', ({ conversationId }) => [message({ id: `${conversationId}-m1`, conversationId, seq: 1 })])
+    .answer('drafts.get', ({ conversationId }) => savedDrafts.get(conversationId) ?? null)
+    .answer('drafts.save', ({ conversationId, body }) => {
+      if (body === '') {
+        savedDrafts.delete(conversationId);
+        return null;
+      }
+      const saved = draft({ conversationId, body, reason: savedDrafts.get(conversationId)?.reason ?? null });
+      savedDrafts.set(conversationId, saved);
+      return saved;
+    });
 }

@@ -13,7 +13,7 @@ interface NoticeStore {
 let nextId = 1;
 
 /** The notice centre's stack: mentions, takeovers and sensitive-word alerts, newest first. */
-export const useNoticeStore = create<NoticeStore>((set) => ({
+export const createNoticeStore = () => create<NoticeStore>((set) => ({
   notices: [],
   push: (data, now = Date.now()) => set((s) => ({ notices: addNotice(s.notices, data, `notice-${nextId++}`, now) })),
   dismiss: (id) =>
@@ -28,3 +28,6 @@ export const useNoticeStore = create<NoticeStore>((set) => ({
     }),
   reset: () => set({ notices: [] }),
 }));
+
+/** The one the app uses. */
+export const useNoticeStore = createNoticeStore();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ThreadMessage } from '../../../../shared/contract';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
-import type { OutboxRef } from '../../app/workstation-controller';
+import type { OutboxRef } from '../../app/workstation/thread-controller';
 import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatClock, formatFull } from '../../lib/time';

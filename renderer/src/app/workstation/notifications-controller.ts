@@ -1,0 +1,92 @@
+import type { DesktopNotification, NotificationPreferences } from '../../../../shared/notifications';
+import { toAppError } from '../../../../shared/errors';
+import type { EventHandlers } from '../../bridge/events';
+import type { InboxController } from './inbox-controller';
+import type { PartContext } from './part-context';
+
+/** What asks for the agent's attention: notifications, the unread badge, and the notices in the app. */
+export interface NotificationsController {
+  /** Reads this agent's notification preferences and the unread badge. */
+  loadNotifications(): Promise<void>;
+  /** Changes notification preferences. Throws an AppError the settings show. */
+  setNotificationPreferences(patch: Partial<NotificationPreferences>): Promise<void>;
+  /** Opens a conversation from a notification: the inbox comes forward with it selected. */
+  openFromNotification(conversationId: string): void;
+}
+
+export interface NotificationsPart {
+  api: NotificationsController;
+  handlers: EventHandlers<
+    'notification.show' | 'notification.opened' | 'badge.changed' | 'note.mentioned' | 'conversation.taken' | 'sensitive.alert'
+  >;
+}
+
+export interface NotificationsPartOptions extends PartContext<'notify' | 'view' | 'notices' | 'session'> {
+  inbox: Pick<InboxController, 'selectConversation'>;
+  /** The customer's name of a conversation, also of one that already left the inbox. */
+  contactNameOf(conversationId: string): string | null;
+  /** Shows the notifications the client core decides on (the browser's; the Electron shell shows its own). */
+  notifier?: { show(notification: DesktopNotification): void } | undefined;
+}
+
+export function createNotificationsPart({
+  call,
+  stores,
+  report,
+  inbox,
+  contactNameOf,
+  notifier,
+}: NotificationsPartOptions): NotificationsPart {
+  const notify = () => stores.notify.getState();
+  const notices = () => stores.notices.getState();
+
+  const api: NotificationsController = {
+    async loadNotifications() {
+      try {
+        const { preferences, badge } = await call('notifications.get', {});
+        notify().setPreferences(preferences);
+        notify().setBadge(badge);
+      } catch (err) {
+        report(`notifications.get failed: ${toAppError(err).message}`);
+      }
+    },
+
+    async setNotificationPreferences(patch) {
+      // The choice shows at once; it goes back if the core could not keep it.
+      const before = notify().preferences;
+      if (before) notify().setPreferences({ ...before, ...patch });
+      try {
+        notify().setPreferences(await call('notifications.set', patch));
+      } catch (err) {
+        const error = toAppError(err);
+        if (before) notify().setPreferences(before);
+        notify().setError(error.toJSON());
+        throw error;
+      }
+    },
+
+    openFromNotification(conversationId) {
+      stores.view.getState().setView('inbox');
+      inbox.selectConversation(conversationId);
+    },
+  };
+
+  return {
+    api,
+    handlers: {
+      'notification.show': (notification) => notifier?.show(notification),
+      'notification.opened': ({ conversationId }) => api.openFromNotification(conversationId),
+      'badge.changed': ({ count }) => notify().setBadge(count),
+      'note.mentioned': (mention) => notices().push({ kind: 'mention', ...mention }),
+      'conversation.taken': (taken) => {
+        notices().push({ kind: 'taken', ...taken, contactName: contactNameOf(taken.conversationId) });
+      },
+      'sensitive.alert': (alert) => {
+        const role = stores.session.getState().session?.user?.role;
+        if (role !== 'supervisor' && role !== 'admin') return;
+        const { conversationId, contactName, words, senderType, senderName } = alert;
+        notices().push({ kind: 'sensitive', conversationId, contactName, words, senderType, senderName });
+      },
+    },
+  };
+}
