@@ -12,7 +12,7 @@
 import { AppError } from '../errors';
 
 /** Longest regular expression accepted, in characters. */
-export const MAX_USER_REGEX_LENGTH = 100;
+export const MAX_USER_REGEX_LENGTH = 200;
 
 /** Longest text matched: a message (MAX_MESSAGE_LENGTH); an unbounded repetition may take all of it. */
 const LONGEST_TEXT = 4096;

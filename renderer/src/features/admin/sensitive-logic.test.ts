@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SensitiveWord } from '../../../../shared/domain';
+import { MAX_SENSITIVE_REGEX_LENGTH } from '../../../../shared/sensitive-words';
 import { emptySensitiveDraft, saveArgs, sortSensitiveWords, validateSensitive, type SensitiveDraft } from './sensitive-logic';
 
 function word(id: string, overrides: Partial<SensitiveWord> = {}): SensitiveWord {
@@ -32,10 +33,11 @@ describe('checking a sensitive word before it is sent', () => {
   });
 
   it('refuses a regular expression longer than the server keeps', () => {
-    expect(validateSensitive(draft({ pattern: 'a'.repeat(101), kind: 'regex' }), [])).toEqual({
+    const max = MAX_SENSITIVE_REGEX_LENGTH;
+    expect(validateSensitive(draft({ pattern: 'a'.repeat(max + 1), kind: 'regex' }), [])).toEqual({
       key: 'sensitive.patternTooLong',
-      count: 101,
-      max: 100,
+      count: max + 1,
+      max,
     });
   });
 

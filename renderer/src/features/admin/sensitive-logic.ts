@@ -44,7 +44,7 @@ function wordKey(pattern: string): string {
 
 /**
  * Checks an entry before it is sent, by the rules the server applies (shared/sensitive-words): a
- * pattern is required, at most 200 characters (a regex at most 100); a word must keep letters or
+ * pattern is required, at most 200 characters (a regex at most MAX_SENSITIVE_REGEX_LENGTH); a word must keep letters or
  * digits after normalising; a regex must compile with the `iu` flags, must not match an empty text
  * (it would flag every message) and must stay cheap on a long message. The same word (after
  * normalising) or the same regex may not be listed twice. Null when it can be saved.
