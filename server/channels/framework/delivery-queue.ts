@@ -21,7 +21,7 @@ export type DeliveryQueueOptions = {
   retry?: RetryPolicy;
   /** How often due deliveries (retries, other nodes' replies) are looked for. */
   pollMs?: number;
-  /** The poll's scheduler; real timers when omitted. */
+  /** The poll's and the platform calls' timers; real ones when omitted. */
   timers?: Timers;
   /** Deliveries sent side by side (each conversation still strictly in order). */
   batch?: number;
@@ -156,10 +156,9 @@ export class DeliveryQueue {
       channel = loaded.channel;
       const sender = this.options.senders[channel.kind];
       if (!sender) throw new Refused(`replies cannot be sent on ${channel.kind} channels`);
-      const result = await sender.send({
-        channel, recipient: loaded.recipient, message: loaded.message, db,
-        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopping.signal]),
-      });
+      const result = await this.withTimeout((signal) =>
+        sender.send({ channel: loaded.channel, recipient: loaded.recipient, message: loaded.message, db, signal }),
+      );
       await db.query(
         `UPDATE channel_deliveries SET status = 'sent', external_id = $2, last_error = NULL, lease_expires_at = NULL, updated_at = now()
          WHERE message_id = $1 AND status = 'sending'`,
@@ -179,6 +178,20 @@ export class DeliveryQueue {
         [row.message_id, failure.reason, next.delayMs / 1000],
       );
       await this.publish(row.message_id);
+    }
+  }
+
+  /**
+   * Runs a platform call that is aborted after `timeoutMs` on the injected timers (as a
+   * `TimeoutError`, which senders report as "timed out") or when the server stops.
+   */
+  private async withTimeout<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeout = new AbortController();
+    const timer = this.timers.timeout(this.timeoutMs, () => timeout.abort(new DOMException('the platform did not answer in time', 'TimeoutError')));
+    try {
+      return await call(AbortSignal.any([timeout.signal, this.stopping.signal]));
+    } finally {
+      timer.cancel();
     }
   }
 
