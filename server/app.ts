@@ -4,6 +4,10 @@ import type { Db } from './db/db';
 import { openDb } from './db/open-db';
 import { isDatabaseEmpty, seedDemo } from './db/seed-demo';
 import { systemClock, type Clock } from './lib/clock';
+import { systemTimers, type Timers } from './lib/timers';
+import { EventBus } from './domain/events';
+import { pushDomainEvents } from './realtime/push-domain-events';
+import { socketAgentConnections } from './realtime/socket-agent-connections';
 import { handleHttpError } from './http/http-errors';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
 import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
@@ -19,15 +23,11 @@ import { KnowledgeCache } from './domain/bot/knowledge-cache';
 import { BotService } from './domain/bot/bot-service';
 import { registerBotRoutes } from './domain/bot/bot-routes';
 import { registerKnowledgeRoutes } from './domain/knowledge/knowledge-routes';
-import { publishCatalogChanged, registerKnowledgeRequests } from './domain/knowledge/knowledge-socket';
-import { registerTemplateRequests } from './domain/templates/template-socket';
-import { registerAdminRequests } from './domain/team/admin-socket';
 import { registerChannelAdapters, type ChannelAdapters } from './channels/channel-adapters';
 import type { RetryPolicy } from './channels/framework/retry-policy';
 import { applyChannelsFile } from './domain/channels/channels-file';
 import { OrderEvents } from './domain/orders/order-events';
 import { registerOrderEventRoutes } from './domain/orders/order-events-routes';
-import { registerContactRequests } from './domain/contacts/contact-socket';
 import { registerOrdersRoutes } from './domain/orders/orders-routes';
 
 export type ServerOptions = {
@@ -46,6 +46,11 @@ export type ServerOptions = {
   tokenSecret?: string;
   /** Injected time for tests of token expiry. */
   clock?: Clock;
+  /**
+   * The scheduler of every server timer (routing sweep and offer wake-ups, activity sweep and
+   * flush, delivery poll, WeChat reply budget); real timers when omitted. Pass with `clock`.
+   */
+  timers?: Timers;
   /** How often the router looks for expired offers, expired grace periods and reopened groups (ms). */
   routingSweepMs?: number;
   /** Writes the server's log lines (warnings and errors, as JSON) here instead of `log`. */
@@ -79,6 +84,7 @@ export type RunningServer = {
 /** Starts the HTTP API, the socket.io namespaces and the widget page on one port. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? systemTimers;
   const host = options.host ?? '127.0.0.1';
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   let app: FastifyInstance | undefined;
@@ -103,30 +109,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
     });
     registerAuditRoutes(app, { db, secret, clock });
+    const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
+    // Domain code tells what changed here; the realtime listeners (below) push it to sockets.
+    const events = new EventBus(logError);
     const knowledge = new KnowledgeCache(db);
-    registerKnowledgeRoutes(app, { db, secret, clock, knowledge, onCatalogChanged: (accountId) => io && publishCatalogChanged(io, accountId) });
+    registerKnowledgeRoutes(app, { db, secret, clock, knowledge, events });
     registerBotRoutes(app, { db, secret, clock });
     registerOrdersRoutes(app, { db, secret, clock });
     await registerWidgetPage(app, options.widgetDir);
 
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
-    const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
-    router = new Router({ db, io, clock, logError, sweepMs: options.routingSweepMs });
+    pushDomainEvents(io, events, db);
+    router = new Router({ db, events, connections: socketAgentConnections(io), clock, timers, logError, sweepMs: options.routingSweepMs });
     const sensitive = new SensitiveWordCache(logError);
-    activity = new ActivityRelay({ io, db, clock, logError });
-    registerAgentNamespace(io, { db, secret, clock, logError, router, sensitive, activity });
+    activity = new ActivityRelay({ io, db, clock, timers, logError });
+    registerAgentNamespace(io, { db, secret, clock, logError, events, router, sensitive, activity, knowledge });
     const bot = new BotService({ db, knowledge, clock, logError });
-    registerKnowledgeRequests(io, { knowledge, logError });
-    registerTemplateRequests(io, { db, logError });
-    registerContactRequests(io, { db, logError });
-    registerAdminRequests(io, { db, router, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError, router, clock, sensitive, bot });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot });
     channels = await registerChannelAdapters(app, {
-      db, io, secret, clock, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
+      db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },
     });
     // Order-status replies reach platform customers through the same delivery queue as every bot message.
-    const orderEvents = new OrderEvents({ db, io, clock, logError, onReplied: () => channels?.deliveries.kick() });
+    const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
 
     await app.listen({ port: options.port ?? 0, host });

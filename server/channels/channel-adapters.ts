@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { Server } from 'socket.io';
 import type { Db } from '../db/db';
 import type { Clock } from '../lib/clock';
+import type { Timers } from '../lib/timers';
+import type { DomainEvents } from '../domain/events';
 import { ChannelDirectory } from '../domain/channels/channel-directory';
 import { registerChannelAdminRoutes } from '../domain/channels/channel-routes';
 import { registerContactRoutes } from '../domain/contacts/contact-routes';
 import type { Router } from '../domain/routing/router';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
-import type { ErrorLogger } from '../realtime/request-handler';
+import type { ErrorLogger } from '../lib/error-logger';
 import { apiSender, registerApiChannelRoutes } from './api/api-channel';
 import { EmailSender } from './email/email-sender';
 import { SmtpListener } from './email/smtp-listener';
@@ -25,9 +26,11 @@ import { whatsappSender } from './whatsapp/whatsapp-sender';
 
 export type ChannelAdapterOptions = {
   db: Db;
-  io: Server;
+  events: DomainEvents;
   secret: string;
   clock: Clock;
+  /** The delivery poll and the WeChat reply budget. */
+  timers: Timers;
   router: Router;
   sensitive: SensitiveScreen;
   logError: ErrorLogger;
@@ -57,18 +60,18 @@ export type ChannelAdapters = {
  * sender, and the SMTP listener for email. Register before the app listens.
  */
 export async function registerChannelAdapters(app: FastifyInstance, options: ChannelAdapterOptions): Promise<ChannelAdapters> {
-  const { db, io, clock, logError } = options;
+  const { db, events, clock, timers, logError } = options;
   const directory = new ChannelDirectory(db, clock);
   const email = new EmailSender();
   const deliveries = new DeliveryQueue({
-    db, io, logError, retry: options.retry, pollMs: options.deliveryPollMs,
+    db, events, logError, retry: options.retry, pollMs: options.deliveryPollMs, timers,
     senders: { whatsapp: whatsappSender, telegram: telegramSender, wechat: new WechatSender(), api: apiSender, email },
   });
   const inbound = new InboundMessages({
-    db, io, router: options.router, clock, sensitive: options.sensitive, logError, bot: options.bot, onStored: () => deliveries.kick(),
+    db, events, router: options.router, clock, sensitive: options.sensitive, logError, bot: options.bot, onStored: () => deliveries.kick(),
   });
   const routeDeps: ChannelRouteDeps = {
-    db, io, clock, directory, inbound, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
+    db, events, clock, timers, directory, inbound, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
   };
   await registerRawBodyRoutes(app, (scope) => {
     registerWhatsAppRoutes(scope, routeDeps);
@@ -77,7 +80,7 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
     registerApiChannelRoutes(scope, routeDeps);
   });
   registerChannelAdminRoutes(app, { db, secret: options.secret, clock, directory });
-  registerContactRoutes(app, { db, secret: options.secret, clock, io });
+  registerContactRoutes(app, { db, secret: options.secret, clock, events });
 
   const smtp = options.smtp ? new SmtpListener({ db, inbound, logError }) : null;
   const adapters: ChannelAdapters = {

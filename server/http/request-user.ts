@@ -15,7 +15,7 @@ export type RequestAuthDeps = { db: Db; secret: string; clock: Clock };
 export async function requestUser(request: FastifyRequest, deps: RequestAuthDeps): Promise<User> {
   const header = request.headers.authorization;
   const token = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : undefined;
-  const claims = verifyAccessToken(token, deps.secret, deps.clock);
+  const claims = await verifyAccessToken(token, deps.secret, deps.clock);
   return toUser(await currentUser(deps.db, claims));
 }
 

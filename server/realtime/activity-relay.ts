@@ -4,11 +4,12 @@ import { AppError } from '../../shared/errors';
 import type { Activity, ActivityState, User } from '../../shared/domain';
 import type { Queryable } from '../db/db';
 import type { Clock } from '../lib/clock';
+import { systemTimers, type TimerHandle, type Timers } from '../lib/timers';
 import { WindowLimiter } from '../lib/window-limiter';
 import { canRead, type ConversationAccess } from '../domain/conversations/permissions';
 import { ActivityBoard } from '../domain/supervision/activity-board';
 import { isStaff } from '../domain/supervision/supervision';
-import type { ErrorLogger } from './request-handler';
+import type { ErrorLogger } from '../lib/error-logger';
 import { agentsRoom, staffRoom, userRoom } from './rooms';
 
 /**
@@ -21,9 +22,16 @@ export const ACTIVITY_LIMITS = { request: { max: 100, windowMs: 10_000 }, relay:
 /** How often stale typing is looked for. */
 const SWEEP_MS = 5_000;
 
-export type ActivityRelayOptions = { io: Server; db: Queryable; clock: Clock; logError: ErrorLogger };
+export type ActivityRelayOptions = {
+  io: Server;
+  db: Queryable;
+  clock: Clock;
+  /** The stale-typing sweep and the throttled flushes; real timers when omitted. */
+  timers?: Timers;
+  logError: ErrorLogger;
+};
 
-type Pending = { user: User; conversations: Set<string>; timer: NodeJS.Timeout };
+type Pending = { user: User; conversations: Set<string>; timer: TimerHandle };
 
 /**
  * Viewing and typing in conversations, told to the colleagues who may read each one: supervisors
@@ -36,24 +44,25 @@ export class ActivityRelay {
   private readonly pending = new Map<string, Pending>();
   /** The state each person's activity was last told in, to agents who see no preview. */
   private readonly toldAgents = new Map<string, ActivityState>();
-  private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly timers: Timers;
+  private sweepTimer: TimerHandle | null = null;
   private stopped = false;
 
   constructor(private readonly options: ActivityRelayOptions) {
     this.limiter = new WindowLimiter(ACTIVITY_LIMITS, options.clock);
+    this.timers = options.timers ?? systemTimers;
   }
 
   start(): void {
     if (this.sweepTimer) return;
-    this.sweepTimer = setInterval(() => void this.expire().catch((err: unknown) => this.options.logError(err, 'activity sweep')), SWEEP_MS);
-    this.sweepTimer.unref();
+    this.sweepTimer = this.timers.interval(SWEEP_MS, () => void this.expire().catch((err: unknown) => this.options.logError(err, 'activity sweep')));
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer?.cancel();
     this.sweepTimer = null;
-    for (const p of this.pending.values()) clearTimeout(p.timer);
+    for (const p of this.pending.values()) p.timer.cancel();
     this.pending.clear();
   }
 
@@ -76,8 +85,7 @@ export class ActivityRelay {
       this.relay(conversation, activity);
       return;
     }
-    const timer = setTimeout(() => void this.flush(socketId), relay.retryAfterSeconds * 1000);
-    timer.unref();
+    const timer = this.timers.timeout(relay.retryAfterSeconds * 1000, () => void this.flush(socketId));
     this.pending.set(socketId, { user, conversations: new Set([conversationId]), timer });
   }
 
@@ -122,7 +130,7 @@ export class ActivityRelay {
   private async flush(socketId: string): Promise<void> {
     const waiting = this.pending.get(socketId);
     if (!waiting) return;
-    clearTimeout(waiting.timer);
+    waiting.timer.cancel();
     this.pending.delete(socketId);
     this.limiter.record({ relay: socketId });
     const now = this.options.clock();

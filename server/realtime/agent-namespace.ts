@@ -1,44 +1,23 @@
 import type { Server, Socket } from 'socket.io';
-import { AGENT_NAMESPACE, agentRequests, type AgentPush, type AgentPushName } from '../../shared/protocol';
+import { AGENT_NAMESPACE, agentRequests } from '../../shared/protocol';
 import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/domain';
-import type { Db } from '../db/db';
-import type { Clock } from '../lib/clock';
 import { verifyAccessToken } from '../domain/auth/access-token';
 import { currentUser, toUser } from '../domain/auth/user-repository';
-import { getConversationView, listVisibleConversations, toConversation } from '../domain/conversations/conversation-repository';
-import { listConversationMessages, toMessage } from '../domain/conversations/message-repository';
-import { listDeliveries } from '../domain/conversations/message-deliveries';
-import { canRead } from '../domain/conversations/permissions';
-import { resolveConversation } from '../domain/conversations/resolve-conversation';
-import { sendAgentMessage } from '../domain/conversations/send-agent-message';
-import { syncChanges } from '../domain/sync/sync-changes';
-import { listArticles, listTemplates } from '../domain/catalog/catalog-repository';
-import { getVisibleContacts } from '../domain/contacts/contact-repository';
 import { connectError } from './connect-error';
-import { onRequest, type ErrorLogger } from './request-handler';
-import { publishChange } from './publish-change';
-import { agentsRoom, staffRoom, userRoom } from './rooms';
-import type { Router } from '../domain/routing/router';
-import { acceptOffer, declineOffer, transferConversation } from '../domain/routing/handoff';
-import type { ConversationChange } from '../domain/conversations/message-change';
-import { addNote, joinConversation, takeOver } from '../domain/supervision/supervision';
-import { listAudit } from '../domain/audit/audit-log';
-import { exportAuditLog } from '../domain/audit/audit-export';
-import { deleteSensitiveWord, listSensitiveWords, saveSensitiveWord } from '../domain/sensitive/sensitive-repository';
-import type { SensitiveWordCache } from '../domain/sensitive/sensitive-screen';
-import type { ActivityRelay } from './activity-relay';
-import { registerKnowledgeAdminRequests } from './knowledge-requests';
+import { requestServer } from './request-handler';
+import { agentsRoom, roleRoom, staffRoom, userRoom } from './rooms';
+import type { AgentRequestContext, AgentServices } from './requests/agent-request-context';
+import { registerAdminRequests } from './requests/admin-requests';
+import { registerAuditRequests } from './requests/audit-requests';
+import { registerCatalogRequests } from './requests/catalog-requests';
+import { registerContactRequests } from './requests/contact-requests';
+import { registerConversationRequests } from './requests/conversation-requests';
+import { registerKnowledgeAdminRequests } from './requests/knowledge-admin-requests';
+import { registerPresenceRequests } from './requests/presence-requests';
+import { registerSensitiveRequests } from './requests/sensitive-requests';
 
-export type AgentNamespaceDeps = {
-  db: Db;
-  secret: string;
-  clock: Clock;
-  logError: ErrorLogger;
-  router: Router;
-  sensitive: SensitiveWordCache;
-  activity: ActivityRelay;
-};
+export type AgentNamespaceDeps = AgentServices & { secret: string };
 
 type AgentSocketData = { user: User };
 
@@ -46,6 +25,7 @@ type AgentSocketData = { user: User };
 export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): void {
   const nsp = io.of(AGENT_NAMESPACE);
 
+  // The token is checked once here, not on every request: a socket lives no longer than its user's role.
   nsp.use((socket, next) => {
     authenticate(deps, socket.handshake.auth)
       .then((user) => {
@@ -57,7 +37,8 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
 
   nsp.on('connection', (socket: Socket) => {
     const { user } = socket.data as AgentSocketData;
-    const rooms = [agentsRoom(user.accountId), userRoom(user.id)];
+    // The role's room carries contacts masked as that role may see them.
+    const rooms = [agentsRoom(user.accountId), userRoom(user.id), roleRoom(user.accountId, user.role)];
     if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
     void socket.join(rooms);
     const { router } = deps;
@@ -74,161 +55,26 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       void router.disconnected(user.accountId, user.id).catch((err: unknown) => deps.logError(err, 'agent disconnect'));
       void deps.activity.disconnected(socket.id, user).catch((err: unknown) => deps.logError(err, 'activity disconnect'));
     });
-    /** Publishes a routing change and lets the router react to it (capacity freed, queue moved). */
-    const routed = (change: ConversationChange) => {
-      publishChange(io, change);
-      deps.activity.accessChanged(change.conversation);
-      if (change.created) void router.kick(user.accountId, [change.conversation.id]);
-      return { conversation: toConversation(change.conversation) };
+
+    const context: AgentRequestContext = {
+      serve: requestServer(socket, agentRequests, { logError: deps.logError, role: user.role }),
+      user,
+      socket,
+      services: deps,
     };
-
-    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
-      const conversations = await listVisibleConversations(deps.db, user);
-      return { conversations: conversations.map(toConversation) };
-    }, deps.logError);
-
-    onRequest(socket, 'messages:list', agentRequests['messages:list'], async ({ conversationId }) => {
-      const conversation = await getConversationView(deps.db, conversationId);
-      if (!conversation || conversation.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
-      if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
-      const messages = await listConversationMessages(deps.db, conversationId);
-      return { messages: messages.map(toMessage) };
-    }, deps.logError);
-
-    onRequest(socket, 'messages:deliveries', agentRequests['messages:deliveries'], async ({ messageIds }) => ({
-      deliveries: await listDeliveries(deps.db, user, messageIds),
-    }), deps.logError);
-
-    onRequest(socket, 'sync:changes', agentRequests['sync:changes'], async (payload) => {
-      const page = await syncChanges(deps.db, user, payload);
-      return {
-        ...page,
-        conversations: page.conversations.map(toConversation),
-        messages: page.messages.map(toMessage),
-      };
-    }, deps.logError);
-
-    onRequest(socket, 'contacts:get', agentRequests['contacts:get'], async ({ ids }) => ({
-      contacts: await getVisibleContacts(deps.db, user, ids),
-    }), deps.logError);
-
-    onRequest(socket, 'catalog:snapshot', agentRequests['catalog:snapshot'], async () => ({
-      articles: await listArticles(deps.db, user.accountId),
-      templates: await listTemplates(deps.db, user.accountId, user.id),
-    }), deps.logError);
-
-    registerKnowledgeAdminRequests(io, socket, user, deps);
-
-    onRequest(socket, 'conversation:resolve', agentRequests['conversation:resolve'], async ({ conversationId }) => {
-      return routed(await resolveConversation(deps.db, user, conversationId));
-    }, deps.logError);
-
-    onRequest(socket, 'presence:set', agentRequests['presence:set'], async ({ presence }) => {
-      const state = await router.setPresence(user.accountId, user.id, presence);
-      // Every device of this agent shows the same presence.
-      socket.to(userRoom(user.id)).emit('agent:state', state);
-      return { state };
-    }, deps.logError);
-
-    onRequest(socket, 'team:list', agentRequests['team:list'], async () => router.team(user.accountId), deps.logError);
-
-    onRequest(socket, 'conversation:accept', agentRequests['conversation:accept'], async ({ conversationId }) =>
-      routed(await acceptOffer(deps.db, user, conversationId, deps.clock())), deps.logError);
-
-    onRequest(socket, 'conversation:decline', agentRequests['conversation:decline'], async ({ conversationId }) =>
-      routed(await declineOffer(deps.db, user, conversationId)), deps.logError);
-
-    onRequest(socket, 'conversation:transfer', agentRequests['conversation:transfer'], async (payload) =>
-      routed(await transferConversation(deps.db, user, payload, deps.clock())), deps.logError);
-
-    onRequest(socket, 'message:send', agentRequests['message:send'], async (payload) => {
-      const change = await sendAgentMessage(deps.db, user, payload, deps.sensitive);
-      publishChange(io, change);
-      // A claim takes the conversation out of the queue (and out of anyone's offer).
-      if (change.created && change.previousAssigneeId !== change.conversation.assigneeId) {
-        void router.kick(user.accountId, [change.conversation.id]);
-      }
-      return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
-    }, deps.logError);
-
-    onRequest(socket, 'note:add', agentRequests['note:add'], async (payload) => {
-      const { change, mentions } = await addNote(deps.db, user, payload);
-      publishChange(io, change);
-      for (const { userId, ...mention } of mentions) pushSupervision(io, userId, 'note:mention', mention);
-      return { message: toMessage(change.message), conversation: toConversation(change.conversation) };
-    }, deps.logError);
-
-    onRequest(socket, 'conversation:takeover', agentRequests['conversation:takeover'], async (payload) => {
-      const { change, byName, reason } = await takeOver(deps.db, user, payload);
-      publishChange(io, change);
-      deps.activity.accessChanged(change.conversation);
-      const previous = change.previousAssigneeId;
-      if (previous && previous !== change.conversation.assigneeId) {
-        pushSupervision(io, previous, 'conversation:taken', { conversationId: change.conversation.id, byName, reason });
-      }
-      // The previous assignee has room again; an offer it cancelled may go to someone else.
-      void router.kick(user.accountId, [change.conversation.id]);
-      return { conversation: toConversation(change.conversation) };
-    }, deps.logError);
-
-    onRequest(socket, 'conversation:join', agentRequests['conversation:join'], async ({ conversationId }) => {
-      const change = await joinConversation(deps.db, user, conversationId);
-      publishChange(io, change);
-      return { conversation: toConversation(change.conversation) };
-    }, deps.logError);
-
-    onRequest(socket, 'audit:list', agentRequests['audit:list'], async ({ query, before, limit }) => {
-      if (user.role !== 'admin') throw new AppError('forbidden', 'Only admins can read the audit log.');
-      const entries = await listAudit(deps.db, user.accountId, { query, before, limit });
-      const last = entries[entries.length - 1];
-      return { entries, nextBefore: entries.length === limit && last ? last.id : null };
-    }, deps.logError);
-
-    onRequest(socket, 'audit:export', agentRequests['audit:export'], async ({ query }) => {
-      const { filename, csv } = await exportAuditLog(deps.db, user, query, deps.clock());
-      return { filename, csv };
-    }, deps.logError);
-
-    onRequest(socket, 'activity:set', agentRequests['activity:set'], async ({ conversationId, state, preview }) => {
-      await deps.activity.set(socket.id, user, conversationId, state, preview);
-      return {};
-    }, deps.logError);
-
-    onRequest(socket, 'activity:list', agentRequests['activity:list'], async ({ conversationId }) => ({
-      activity: await deps.activity.list(user, conversationId),
-    }), deps.logError);
-
-    onRequest(socket, 'sensitive:list', agentRequests['sensitive:list'], async () => ({
-      words: await listSensitiveWords(deps.db, user.accountId),
-    }), deps.logError);
-
-    /** After a change: this node compiles the list again, and every workstation reads it again. */
-    const sensitiveChanged = () => {
-      deps.sensitive.invalidate(user.accountId);
-      io.of(AGENT_NAMESPACE).to(agentsRoom(user.accountId)).emit('sensitive:changed', {});
-    };
-
-    onRequest(socket, 'sensitive:save', agentRequests['sensitive:save'], async (payload) => {
-      const word = await saveSensitiveWord(deps.db, user, payload);
-      sensitiveChanged();
-      return { word };
-    }, deps.logError);
-
-    onRequest(socket, 'sensitive:delete', agentRequests['sensitive:delete'], async ({ id }) => {
-      const deleted = await deleteSensitiveWord(deps.db, user, id);
-      if (deleted) sensitiveChanged();
-      return { deleted };
-    }, deps.logError);
+    registerConversationRequests(context);
+    registerPresenceRequests(context);
+    registerCatalogRequests(context);
+    registerKnowledgeAdminRequests(context);
+    registerContactRequests(context);
+    registerAuditRequests(context);
+    registerSensitiveRequests(context);
+    registerAdminRequests(context);
   });
 }
 
-/** A supervision push to all devices of one user (no sequence number: outside the sync stream). */
-function pushSupervision<K extends AgentPushName>(io: Server, userId: string, event: K, payload: AgentPush<K>): void {
-  io.of(AGENT_NAMESPACE).to(userRoom(userId)).emit(event, payload);
-}
-
 async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<User> {
-  const claims = verifyAccessToken(auth?.token, deps.secret, deps.clock);
+  const claims = await verifyAccessToken(auth?.token, deps.secret, deps.clock);
   const row = await currentUser(deps.db, claims);
   // A token issued before the role changed is refused as expired: the desktop refreshes it, and the
   // refresh tells it the new role, so what it shows and what the server allows never disagree.

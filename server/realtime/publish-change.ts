@@ -1,6 +1,6 @@
 import type { Namespace, Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName } from '../../shared/protocol';
-import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomTarget } from '../domain/conversations/audience';
+import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomTarget } from './audience';
 import { toConversation } from '../domain/conversations/conversation-repository';
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { agentRequests, visitorRequests } from '../../shared/protocol';
-import { onRequest } from './request-handler';
+import { requestServer } from './request-handler';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -27,10 +27,10 @@ describe('socket requests', () => {
   it('answers an invalid payload with bad_request without running the handler', async () => {
     const socket = fakeSocket();
     let calls = 0;
-    onRequest(socket, 'message:send', agentRequests['message:send'], async () => {
+    requestServer(socket, agentRequests, { logError: noLog })('message:send', async () => {
       calls++;
       throw new Error('must not run');
-    }, noLog);
+    });
     const answers = await Promise.all([
       request(socket, 'message:send', { conversationId: 'c', clientId: 'not-a-uuid', body: 'hi' }),
       request(socket, 'message:send', { conversationId: 'c', clientId: crypto.randomUUID(), body: '   ' }),
@@ -44,9 +44,9 @@ describe('socket requests', () => {
 
   it('passes the parsed payload (trimmed body) and wraps the result', async () => {
     const socket = fakeSocket();
-    onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
+    requestServer(socket, visitorRequests, { logError: noLog })('visitor:send', async (payload) => {
       return { message: { id: 'm', seq: 1, from: 'me' as const, senderName: null, body: payload.body, createdAt: 'now', clientId: payload.clientId } };
-    }, noLog);
+    });
     const clientId = crypto.randomUUID();
     expect(await request(socket, 'visitor:send', { clientId, body: '  hello  ' })).toMatchObject({
       ok: true,
@@ -57,9 +57,9 @@ describe('socket requests', () => {
   it('turns thrown AppErrors into their code and hides internal errors', async () => {
     const socket = fakeSocket();
     const logged: unknown[] = [];
-    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+    requestServer(socket, agentRequests, { logError: (err) => logged.push(err) })('conversations:list', async () => {
       throw new Error('db password is hunter2');
-    }, (err) => logged.push(err));
+    });
     expect(await request(socket, 'conversations:list', {})).toEqual({
       ok: false,
       error: { code: 'internal', message: 'something went wrong on the server' },
@@ -69,9 +69,9 @@ describe('socket requests', () => {
 
   it('passes the details of an AppError through to the ack', async () => {
     const socket = fakeSocket();
-    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+    requestServer(socket, agentRequests, { logError: noLog })('conversations:list', async () => {
       throw new AppError('reassigned', 'This conversation is now assigned to Emma.', { assigneeName: 'Emma' });
-    }, noLog);
+    });
     expect(await request(socket, 'conversations:list', {})).toEqual({
       ok: false,
       error: { code: 'reassigned', message: 'This conversation is now assigned to Emma.', details: { assigneeName: 'Emma' } },
@@ -81,12 +81,41 @@ describe('socket requests', () => {
   it('ignores a request without an ack callback', () => {
     const socket = fakeSocket();
     let calls = 0;
-    onRequest(socket, 'conversations:list', agentRequests['conversations:list'], async () => {
+    requestServer(socket, agentRequests, { logError: noLog })('conversations:list', async () => {
       calls++;
       return { conversations: [] };
-    }, noLog);
+    });
     expect(() => socket.emit('conversations:list', {})).not.toThrow();
     expect(() => socket.emit('conversations:list')).not.toThrow();
     expect(calls).toBe(0);
+  });
+
+  it('refuses a caller whose role the request does not allow, without running the handler', async () => {
+    let calls = 0;
+    const handler = async () => {
+      calls++;
+      return { conversations: [] };
+    };
+    const access = { roles: ['admin'] as const, refusal: 'Only admins can do this.' };
+    const agentSocket = fakeSocket();
+    requestServer(agentSocket, agentRequests, { logError: noLog, role: 'agent' })('conversations:list', handler, access);
+    expect(await request(agentSocket, 'conversations:list', {})).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only admins can do this.' } });
+    const visitorSocket = fakeSocket();
+    requestServer(visitorSocket, agentRequests, { logError: noLog })('conversations:list', handler, access);
+    expect(await request(visitorSocket, 'conversations:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toBe(0);
+    const adminSocket = fakeSocket();
+    requestServer(adminSocket, agentRequests, { logError: noLog, role: 'admin' })('conversations:list', handler, access);
+    expect(await request(adminSocket, 'conversations:list', {})).toEqual({ ok: true, data: { conversations: [] } });
+    expect(calls).toBe(1);
+  });
+
+  it('checks the payload before the role', async () => {
+    const socket = fakeSocket();
+    requestServer(socket, agentRequests, { logError: noLog, role: 'agent' })('audit:list', async () => ({ entries: [], nextBefore: null }), {
+      roles: ['admin'],
+      refusal: 'Only admins can read the audit log.',
+    });
+    expect(await request(socket, 'audit:list', { limit: 'many' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });

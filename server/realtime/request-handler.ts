@@ -1,46 +1,66 @@
 import type { z } from 'zod';
+import type { Role } from '../../shared/domain';
 import { describeZodError, fail, ok, toAppError, type Result } from '../../shared/errors';
+import type { ErrorLogger } from '../lib/error-logger';
 
 type RequestSpec = { payload: z.ZodType; result: z.ZodType };
+type RequestMap = Record<string, RequestSpec>;
 type Listener = (...args: unknown[]) => void;
-type Socketlike = { on(event: string, listener: Listener): unknown };
-export type ErrorLogger = (err: unknown, context: string) => void;
+export type Socketlike = { on(event: string, listener: Listener): unknown };
+
+/** Who may make a request (checked after the payload), and what a refused caller reads. */
+export type RequestAccess = { roles: readonly Role[]; refusal: string };
+
+export type RequestHandler<S extends RequestSpec> = (payload: z.output<S['payload']>) => Promise<z.input<S['result']>>;
+
+/** Registers one request of the map on the socket: `serve(name, handler, access?)`. */
+export type Serve<M extends RequestMap> = <N extends keyof M & string>(name: N, handler: RequestHandler<M[N]>, access?: RequestAccess) => void;
+
+export type RequestServerOptions = {
+  logError: ErrorLogger;
+  /** The caller's role, for requests registered with an `access` rule; none for visitors. */
+  role?: Role;
+};
 
 /**
- * Registers one request: validates the payload, runs the handler, acks a Result envelope.
- * Invalid payloads are answered with `bad_request` before the handler runs; a request sent
- * without an ack callback is ignored, since nobody could learn its outcome.
+ * The one way a socket request is registered, for agents and visitors alike: the payload is
+ * validated with the protocol's zod schema (`bad_request` before anything runs), the caller's role
+ * checked (`forbidden`), the handler run, and the outcome acked as a Result envelope. Unexpected
+ * errors are logged and answered as `internal` without their text. A request sent without an ack
+ * callback is ignored, since nobody could learn its outcome.
  */
-export function onRequest<S extends RequestSpec>(
-  socket: Socketlike,
-  name: string,
-  spec: S,
-  handler: (payload: z.output<S['payload']>) => Promise<z.input<S['result']>>,
-  logError: ErrorLogger,
-): void {
-  socket.on(name, (...args: unknown[]) => {
-    const ack = args[args.length - 1];
-    if (typeof ack !== 'function') return;
-    const payload = args.length > 1 ? args[0] : undefined;
-    void answer(spec, handler, payload, logError, name).then((result) => (ack as (r: Result<unknown>) => void)(result));
-  });
+export function requestServer<M extends RequestMap>(socket: Socketlike, requests: M, options: RequestServerOptions): Serve<M> {
+  return (name, handler, access) => {
+    const spec = requests[name];
+    if (!spec) throw new Error(`no such request in the protocol: ${name}`);
+    socket.on(name, (...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      const payload = args.length > 1 ? args[0] : undefined;
+      void answer(spec, handler as RequestHandler<RequestSpec>, payload, access, options, name).then((result) =>
+        (ack as (r: Result<unknown>) => void)(result),
+      );
+    });
+  };
 }
 
-async function answer<S extends RequestSpec>(
-  spec: S,
-  handler: (payload: z.output<S['payload']>) => Promise<z.input<S['result']>>,
+async function answer(
+  spec: RequestSpec,
+  handler: RequestHandler<RequestSpec>,
   payload: unknown,
-  logError: ErrorLogger,
+  access: RequestAccess | undefined,
+  options: RequestServerOptions,
   name: string,
 ): Promise<Result<unknown>> {
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) return fail('bad_request', describeZodError(parsed.error));
+  if (access && (options.role === undefined || !access.roles.includes(options.role))) return fail('forbidden', access.refusal);
   try {
-    return ok(await handler(parsed.data as z.output<S['payload']>));
+    return ok(await handler(parsed.data));
   } catch (err) {
     const appError = toAppError(err);
     if (appError.code === 'internal') {
-      logError(err, name);
+      options.logError(err, name);
       return fail('internal', 'something went wrong on the server');
     }
     return fail(appError.code, appError.message, appError.details);

@@ -9,7 +9,7 @@ export const staffRoom = (accountId: string) => `account:${accountId}:staff`;
 /** Every signed-in user of an account: the audience of unassigned conversations. */
 export const agentsRoom = (accountId: string) => `account:${accountId}:agents`;
 
-/** Every signed-in user of one role in an account (joined in domain/contacts/contact-socket.ts): pushes masked per role. */
+/** Every signed-in user of one role in an account (joined in agent-namespace.ts): pushes masked per role. */
 export const roleRoom = (accountId: string, role: string) => `account:${accountId}:role:${role}`;
 
 /** One user's sockets (all their devices). */

@@ -135,7 +135,7 @@ async function pushBench(): Promise<void> {
     const started = now();
     for (let i = 0; i < DRAIN_AGENTS; i++) {
       const user = await insertUser(db, accountId, { name: `Drainer ${i}`, maxChats: 1, groupIds: [group] });
-      await connectAgent(server.url, tokenFor(SECRET, user), (s) => {
+      await connectAgent(server.url, await tokenFor(SECRET, user), (s) => {
         s.on('conversation:upsert', (c: Conversation) => {
           if (c.routingState !== 'offered' || c.offeredToId !== user.id) return;
           void request(s, 'conversation:accept', { conversationId: c.id })

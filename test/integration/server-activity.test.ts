@@ -216,7 +216,7 @@ for (const target of targets) {
       const zoe = await insertUser(server.db, accountId, { name: 'Zoe Zhao' });
       // Away from the start, so she is offered nothing.
       await server.db.query("UPDATE users SET presence = 'away', presence_changed_at = now() WHERE id = $1", [zoe.id]);
-      const token = tokenFor(SECRET, zoe);
+      const token = await tokenFor(SECRET, zoe);
       const phone = await connectAgent(server.url, token);
       const desk = await connectAgent(server.url, token);
       const v = await visitor('Dora Dropped');

@@ -115,7 +115,7 @@ describe('/agent handshake', () => {
 
   it('refuses an expired token with token_expired', async () => {
     const tokens = await login(server.url, admin.email, admin.password);
-    const expired = issueAccessToken(
+    const expired = await issueAccessToken(
       { userId: tokens.user.id, accountId: tokens.user.accountId, role: 'admin' },
       SECRET,
       () => Date.now() - 16 * 60_000,

@@ -79,7 +79,7 @@ for (const target of targets) {
         agents.push({ id: user.id, name: user.name, maxChats, groups: mine, socket: null, active: true, handled: new Set() });
       }
       const watcherUser = await insertUser(db, accountId, { name: 'Sim supervisor', role: 'supervisor' });
-      const watcher = await connectAgent(server.url, tokenFor(SECRET, watcherUser));
+      const watcher = await connectAgent(server.url, await tokenFor(SECRET, watcherUser));
       data(await request(watcher, 'presence:set', { presence: 'away' }));
 
       const failures: string[] = [];
@@ -146,7 +146,7 @@ for (const target of targets) {
       };
 
       const connectSim = async (agent: SimAgent) => {
-        const socket = await connectAgent(server.url, tokenFor(SECRET, { id: agent.id, accountId, role: 'agent' }), (s) => behave(agent, s));
+        const socket = await connectAgent(server.url, await tokenFor(SECRET, { id: agent.id, accountId, role: 'agent' }), (s) => behave(agent, s));
         agent.socket = socket;
         return socket;
       };

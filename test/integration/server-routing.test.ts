@@ -101,7 +101,7 @@ for (const target of targets) {
       channelId = (await server.db.query<{ id: string }>("SELECT id FROM channels WHERE kind = 'widget'"))[0]!.id;
       const watcher = await insertUser(server.db, accountId, { name: 'Watcher', role: 'agent', groupIds: [] });
       ids.watcher = watcher.id;
-      tokens.watcher = tokenFor(SECRET, watcher);
+      tokens.watcher = await tokenFor(SECRET, watcher);
       startSeq = await accountSeq();
       for (const who of ['supervisor', 'admin', 'watcher', 'wang', 'li', 'emma']) await connect(who);
       // Start from a quiet team: everyone away; each test brings in whom it needs.

@@ -185,7 +185,7 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
 export { waitUntil as waitFor } from './wait';
 
 /** A signed access token for a user created directly in the database (no password round trip). */
-export function tokenFor(secret: string, user: { id: string; accountId: string; role: Role }): string {
+export function tokenFor(secret: string, user: { id: string; accountId: string; role: Role }): Promise<string> {
   return issueAccessToken({ userId: user.id, accountId: user.accountId, role: user.role }, secret, () => Date.now());
 }
 

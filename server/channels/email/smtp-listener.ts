@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/db';
 import { listEnabledChannelsOfKind, type ChannelRecord } from '../../domain/channels/channel-repository';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
 import type { InboundMessages } from '../framework/inbound';
 import { toInboundEmail } from './email-message';
 import { recordInboundEmail } from './email-threads';

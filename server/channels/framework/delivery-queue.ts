@@ -1,28 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'socket.io';
-import { AGENT_NAMESPACE } from '../../../shared/protocol';
-import { MESSAGE_DELIVERY_PUSH, type MessageDeliveryPush } from '../../../shared/channels';
+import type { MessageDeliveryPush } from '../../../shared/channels';
 import { attachmentSchema, type ChannelKind, type SenderType } from '../../../shared/domain';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { findChannel } from '../../domain/channels/channel-repository';
-import { conversationRooms } from '../../domain/conversations/audience';
 import { getConversationView, toIso } from '../../domain/conversations/conversation-repository';
 import { getMessageView, insertMessage } from '../../domain/conversations/message-repository';
-import { publishChange } from '../../realtime/publish-change';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
+import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
+import type { DomainEvents } from '../../domain/events';
 import { DeliveryError, type ChannelSender, type OutboundMessage, type Recipient } from './outbound';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export type DeliveryQueueOptions = {
   db: Db;
-  io: Server;
+  events: DomainEvents;
   senders: Partial<Record<ChannelKind, ChannelSender>>;
   logError: ErrorLogger;
   retry?: RetryPolicy;
   /** How often due deliveries (retries, other nodes' replies) are looked for. */
   pollMs?: number;
+  /** The poll's and the platform calls' timers; real ones when omitted. */
+  timers?: Timers;
   /** Deliveries sent side by side (each conversation still strictly in order). */
   batch?: number;
   /** How long one platform call may take. */
@@ -65,7 +65,8 @@ export class DeliveryQueue {
   private readonly pollMs: number;
   private readonly batch: number;
   private readonly timeoutMs: number;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timers: Timers;
+  private timer: TimerHandle | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -77,19 +78,19 @@ export class DeliveryQueue {
     this.pollMs = options.pollMs ?? 500;
     this.batch = options.batch ?? 8;
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.timers = options.timers ?? systemTimers;
   }
 
   start(): void {
     if (this.timer || this.stopped) return;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.timer.unref();
+    this.timer = this.timers.interval(this.pollMs, () => this.kick());
     this.kick();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping.abort();
-    if (this.timer) clearInterval(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     await this.settled();
   }
@@ -155,10 +156,9 @@ export class DeliveryQueue {
       channel = loaded.channel;
       const sender = this.options.senders[channel.kind];
       if (!sender) throw new Refused(`replies cannot be sent on ${channel.kind} channels`);
-      const result = await sender.send({
-        channel, recipient: loaded.recipient, message: loaded.message, db,
-        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopping.signal]),
-      });
+      const result = await this.withTimeout((signal) =>
+        sender.send({ channel: loaded.channel, recipient: loaded.recipient, message: loaded.message, db, signal }),
+      );
       await db.query(
         `UPDATE channel_deliveries SET status = 'sent', external_id = $2, last_error = NULL, lease_expires_at = NULL, updated_at = now()
          WHERE message_id = $1 AND status = 'sending'`,
@@ -178,6 +178,20 @@ export class DeliveryQueue {
         [row.message_id, failure.reason, next.delayMs / 1000],
       );
       await this.publish(row.message_id);
+    }
+  }
+
+  /**
+   * Runs a platform call that is aborted after `timeoutMs` on the injected timers (as a
+   * `TimeoutError`, which senders report as "timed out") or when the server stops.
+   */
+  private async withTimeout<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeout = new AbortController();
+    const timer = this.timers.timeout(this.timeoutMs, () => timeout.abort(new DOMException('the platform did not answer in time', 'TimeoutError')));
+    try {
+      return await call(AbortSignal.any([timeout.signal, this.stopping.signal]));
+    } finally {
+      timer.cancel();
     }
   }
 
@@ -234,13 +248,13 @@ export class DeliveryQueue {
       if (!row || !noteInThread) return null;
       return addFailureNote(tx, row.account_id, row.conversation_id, `Not delivered${channel ? ` on ${channel.name}` : ''}: ${reason}`);
     });
-    if (note) publishChange(this.options.io, note);
+    if (note) void this.options.events.emit({ type: 'conversation.changed', change: note });
     await this.publish(messageId);
   }
 
   /** Pushes a message's delivery state to the agents who may read its conversation. */
   async publish(messageId: string): Promise<void> {
-    await publishDelivery(this.options.db, this.options.io, messageId);
+    await publishDelivery(this.options.db, this.options.events, messageId);
   }
 }
 
@@ -258,18 +272,18 @@ async function addFailureNote(tx: Queryable, accountId: string, conversationId: 
   return { message, conversation, previousAssigneeId: conversation.assigneeId, created: true };
 }
 
-/** Pushes `message:delivery` for one message to those who may read its conversation. */
-export async function publishDelivery(db: Queryable, io: Server, messageId: string): Promise<void> {
+/** Tells (`delivery.changed`) where one message's delivery stands now, to those who may read its conversation. */
+export async function publishDelivery(db: Queryable, events: DomainEvents, messageId: string): Promise<void> {
   const message = await getMessageView(db, messageId);
   if (!message?.delivery) return;
   const conversation = await getConversationView(db, message.conversationId);
   if (!conversation) return;
-  const payload: MessageDeliveryPush = { conversationId: conversation.id, messageId, delivery: message.delivery };
-  io.of(AGENT_NAMESPACE).to(conversationRooms(conversation.accountId, conversation.assigneeId)).emit(MESSAGE_DELIVERY_PUSH, payload);
+  const delivery: MessageDeliveryPush = { conversationId: conversation.id, messageId, delivery: message.delivery };
+  await events.emit({ type: 'delivery.changed', accountId: conversation.accountId, assigneeId: conversation.assigneeId, delivery });
 }
 
 /** Failed for good by the platform after it was sent (WhatsApp's `failed` status): recorded like a failed attempt. */
-export async function failSentDelivery(db: Db, io: Server, channel: ChannelRecord, externalId: string, reason: string): Promise<boolean> {
+export async function failSentDelivery(db: Db, events: DomainEvents, channel: ChannelRecord, externalId: string, reason: string): Promise<boolean> {
   const note = await db.transaction(async (tx) => {
     const updated = await tx.query<{ conversation_id: string; account_id: string; message_id: string }>(
       `UPDATE channel_deliveries SET status = 'failed', last_error = $3, updated_at = now()
@@ -281,8 +295,8 @@ export async function failSentDelivery(db: Db, io: Server, channel: ChannelRecor
     return { messageId: row.message_id, change: await addFailureNote(tx, row.account_id, row.conversation_id, `Not delivered on ${channel.name}: ${reason}`) };
   });
   if (!note) return false;
-  publishChange(io, note.change);
-  await publishDelivery(db, io, note.messageId);
+  void events.emit({ type: 'conversation.changed', change: note.change });
+  await publishDelivery(db, events, note.messageId);
   return true;
 }
 
@@ -292,7 +306,7 @@ const STATUS_RANK: Record<string, number> = { pending: 0, sending: 0, sent: 1, d
  * A platform's status update for a sent message (delivered, read). Statuses only move forward: a
  * late `delivered` after `read` changes nothing. Returns whether anything changed.
  */
-export async function advanceDelivery(db: Db, io: Server, channelId: string, externalId: string, status: 'sent' | 'delivered' | 'read'): Promise<boolean> {
+export async function advanceDelivery(db: Db, events: DomainEvents, channelId: string, externalId: string, status: 'sent' | 'delivered' | 'read'): Promise<boolean> {
   const lower = Object.entries(STATUS_RANK).filter(([, rank]) => rank < STATUS_RANK[status]!).map(([name]) => name);
   const updated = await db.query<{ message_id: string }>(
     `UPDATE channel_deliveries SET status = $3, updated_at = now()
@@ -300,6 +314,6 @@ export async function advanceDelivery(db: Db, io: Server, channelId: string, ext
     [channelId, externalId, status, lower],
   );
   if (!updated[0]) return false;
-  await publishDelivery(db, io, updated[0].message_id);
+  await publishDelivery(db, events, updated[0].message_id);
   return true;
 }

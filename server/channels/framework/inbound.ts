@@ -1,4 +1,3 @@
-import type { Server } from 'socket.io';
 import type { Attachment } from '../../../shared/domain';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
@@ -8,8 +7,8 @@ import type { ConversationChange, MessageChange } from '../../domain/conversatio
 import { sendContactMessage } from '../../domain/conversations/send-contact-message';
 import type { Router } from '../../domain/routing/router';
 import type { SensitiveScreen } from '../../domain/sensitive/sensitive-screen';
-import { publishChange } from '../../realtime/publish-change';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { DomainEvents } from '../../domain/events';
+import type { ErrorLogger } from '../../lib/error-logger';
 
 /** A customer's message as every adapter hands it over, whatever the platform's payload looked like. */
 export type InboundMessage = {
@@ -39,7 +38,7 @@ export interface InboundResponder {
 
 export type InboundDeps = {
   db: Db;
-  io: Server;
+  events: DomainEvents;
   router: Router;
   clock: Clock;
   sensitive: SensitiveScreen;
@@ -64,7 +63,8 @@ export class InboundMessages {
   constructor(private readonly deps: InboundDeps) {}
 
   async receive(channel: ChannelRecord, inbound: InboundMessage): Promise<InboundResult> {
-    const { db, io } = this.deps;
+    const { db, events } = this.deps;
+    const publish = (change: ConversationChange) => void events.emit({ type: 'conversation.changed', change });
     const clientId = inboundClientId(channel.id, inbound.externalId);
     // A platform delivering the same message again: answered from what is stored, nothing published.
     const stored = await db.query<{ id: string; conversation_id: string; sender_id: string }>(
@@ -81,7 +81,7 @@ export class InboundMessages {
       verifiedPhone: inbound.sender.verifiedPhone ?? null,
       verifiedEmail: inbound.sender.verifiedEmail ?? null,
     });
-    for (const change of identity.changes) publishChange(io, change);
+    for (const moved of identity.changes) publish(moved);
 
     const change = await sendContactMessage(
       db,
@@ -91,7 +91,7 @@ export class InboundMessages {
     );
     const result = { messageId: change.message.id, conversationId: change.conversation.id, contactId: identity.contactId, duplicate: !change.created };
     if (!change.created) return result;
-    publishChange(io, change);
+    publish(change);
     void this.deps.router.kick(channel.accountId, [change.conversation.id]);
     if (this.deps.bot) {
       const answered = await this.deps.bot.respond(change).catch((err: unknown) => {
@@ -99,7 +99,7 @@ export class InboundMessages {
         return null;
       });
       if (answered) {
-        publishChange(io, answered);
+        publish(answered);
         void this.deps.router.kick(channel.accountId, [change.conversation.id]);
       }
     }

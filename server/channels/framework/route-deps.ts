@@ -1,14 +1,16 @@
-import type { Server } from 'socket.io';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
+import type { Timers } from '../../lib/timers';
+import type { DomainEvents } from '../../domain/events';
 import type { ChannelDirectory } from '../../domain/channels/channel-directory';
 import type { InboundMessages } from './inbound';
 
 /** What every adapter's webhook routes work with. */
 export type ChannelRouteDeps = {
   db: Db;
-  io: Server;
+  events: DomainEvents;
   clock: Clock;
+  timers: Timers;
   directory: ChannelDirectory;
   inbound: InboundMessages;
   /** How long WeChat callbacks may take before they are answered anyway (the platform allows 5 s). */

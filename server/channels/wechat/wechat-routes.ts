@@ -1,6 +1,6 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
+import { delay } from '../../lib/timers';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import type { ChannelRouteDeps } from '../framework/route-deps';
 import { verifyWechatSignature } from '../framework/signatures';
@@ -37,7 +37,12 @@ export function registerWechatRoutes(scope: FastifyInstance, deps: ChannelRouteD
       throw new AppError('bad_request', parsed.reason);
     }
     const work = store(deps, channel, parsed);
-    const answered = await Promise.race([work.then(() => 'stored' as const), delay(deps.wechatReplyBudgetMs, 'late' as const)]);
+    // The budget's timer goes as soon as the message is stored: nothing is left waiting behind the answer.
+    const budget = new AbortController();
+    const answered = await Promise.race([
+      work.then(() => 'stored' as const).finally(() => budget.abort()),
+      delay(deps.timers, deps.wechatReplyBudgetMs, 'late' as const, budget.signal),
+    ]);
     if (answered === 'late') {
       // Answered in time anyway; a retry from WeChat would be stored once.
       work.catch((err: unknown) => request.log.error({ err, channelId: channel.id }, 'storing a WeChat message failed after answering'));

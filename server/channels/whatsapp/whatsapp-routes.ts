@@ -46,8 +46,8 @@ export function registerWhatsAppRoutes(scope: FastifyInstance, deps: ChannelRout
     }
     for (const message of parsed.events.messages) await deps.inbound.receive(channel, message);
     for (const status of parsed.events.statuses) {
-      if (status.status === 'failed') await failSentDelivery(deps.db, deps.io, channel, status.externalId, status.reason);
-      else await advanceDelivery(deps.db, deps.io, channel.id, status.externalId, status.status);
+      if (status.status === 'failed') await failSentDelivery(deps.db, deps.events, channel, status.externalId, status.reason);
+      else await advanceDelivery(deps.db, deps.events, channel.id, status.externalId, status.status);
     }
     return reply.send({ received: parsed.events.messages.length, statuses: parsed.events.statuses.length });
   });

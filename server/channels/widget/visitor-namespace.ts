@@ -5,8 +5,9 @@ import type { Db } from '../../db/db';
 import { listContactChannelMessages, toMessage } from '../../domain/conversations/message-repository';
 import { sendContactMessage } from '../../domain/conversations/send-contact-message';
 import { connectError } from '../../realtime/connect-error';
-import { publishChange } from '../../realtime/publish-change';
-import { onRequest, type ErrorLogger } from '../../realtime/request-handler';
+import { requestServer } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
+import type { DomainEvents } from '../../domain/events';
 import { visitorRoom } from '../../realtime/rooms';
 import { toVisitorMessage } from './visitor-message';
 import { resolveVisitorSession, type VisitorSession } from './visitor-session';
@@ -23,6 +24,7 @@ export type VisitorNamespaceDeps = {
   db: Db;
   secret: string;
   logError: ErrorLogger;
+  events: DomainEvents;
   router: Router;
   clock: Clock;
   /** Customer messages that match sensitive words alert supervisors. */
@@ -44,7 +46,9 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       return;
     }
     // A signed phone or email may merge contacts: every desktop hears of the conversations that moved.
-    resolveVisitorSession(deps.db, deps.secret, parsed.data, (changes) => changes.forEach((change) => publishChange(io, change)))
+    resolveVisitorSession(deps.db, deps.secret, deps.clock, parsed.data, (changes) =>
+      changes.forEach((change) => void deps.events.emit({ type: 'conversation.changed', change })),
+    )
       .then((session) => {
         (socket.data as VisitorSocketData).session = session;
         next();
@@ -60,28 +64,30 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     void socket.join(visitorRoom(session.channelId, session.contactId));
     void greet(socket, session, deps).catch((err: unknown) => deps.logError(err, 'visitor session'));
 
-    onRequest(socket, 'visitor:history', visitorRequests['visitor:history'], async () => {
+    const serve = requestServer(socket, visitorRequests, { logError: deps.logError });
+
+    serve('visitor:history', async () => {
       const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
       return { messages: visible(messages.map(toMessage).map(toVisitorMessage)) };
-    }, deps.logError);
+    });
 
-    onRequest(socket, 'visitor:send', visitorRequests['visitor:send'], async (payload) => {
+    serve('visitor:send', async (payload) => {
       const allowed = messages.check({ socket: socket.id });
       if (!allowed.allowed) {
         throw new AppError('rate_limited', `Too many messages at once; try again in ${allowed.retryAfterSeconds} s.`);
       }
       messages.record({ socket: socket.id });
       const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() }, deps.sensitive);
-      publishChange(io, change, { exceptVisitorSocket: socket.id });
+      void deps.events.emit({ type: 'conversation.changed', change, exceptVisitorSocket: socket.id });
       // With the bot, it answers (or hands over to a person) before the customer's send is acked.
       const answered = await deps.bot.respond(change);
-      if (answered) publishChange(io, answered);
+      if (answered) void deps.events.emit({ type: 'conversation.changed', change: answered });
       // A new or newly waiting conversation is routed at once; the customer hears where they stand.
       void deps.router.kick(session.accountId, [change.conversation.id]);
       const message = toVisitorMessage(toMessage(change.message));
       if (!message) throw new Error('a visitor message must be visible to the visitor');
       return { message };
-    }, deps.logError);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
+import type { Clock } from '../../lib/clock';
 import { findChannel } from '../../domain/channels/channel-repository';
 import { resolveIdentity } from '../../domain/contacts/contact-identities';
 import { canonicalContactId } from '../../domain/contacts/contact-repository';
@@ -27,12 +28,13 @@ type ChannelRow = { id: string; account_id: string };
 export async function resolveVisitorSession(
   db: Db,
   secret: string,
+  clock: Clock,
   auth: { channelId?: string; visitorToken?: string; name?: string; identity?: VisitorIdentityClaim },
   publish: (changes: ConversationChange[]) => void = () => {},
 ): Promise<VisitorSession> {
   const channel = await findWidgetChannel(db, auth.channelId);
   const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret) : null;
-  const claims = verifyVisitorToken(auth.visitorToken, secret);
+  const claims = await verifyVisitorToken(auth.visitorToken, secret, clock);
   if (claims && claims.channelId === channel.id) {
     const contactId = await canonicalContactId(db, claims.contactId);
     const rows = await db.query<{ id: string; name: string }>(
@@ -42,18 +44,18 @@ export async function resolveVisitorSession(
     const contact = rows[0];
     if (contact) {
       if (!verified) {
-        const visitorToken = contactId === claims.contactId ? auth.visitorToken! : issueVisitorToken({ contactId, channelId: channel.id }, secret);
+        const visitorToken = contactId === claims.contactId ? auth.visitorToken! : await issueVisitorToken({ contactId, channelId: channel.id }, secret, clock);
         return { accountId: channel.account_id, channelId: channel.id, contactId, name: contact.name, visitorToken };
       }
       const identities = await db.query<{ external_id: string }>(
         'SELECT external_id FROM contact_identities WHERE contact_id = $1 AND channel_id = $2 ORDER BY created_at DESC LIMIT 1',
         [contactId, channel.id],
       );
-      return linkVerified(db, secret, channel, identities[0]?.external_id ?? randomUUID(), contact.name, verified, publish);
+      return linkVerified(db, secret, clock, channel, identities[0]?.external_id ?? randomUUID(), contact.name, verified, publish);
     }
   }
   const name = auth.name || `Visitor ${randomInt(1000, 10000)}`;
-  if (verified) return linkVerified(db, secret, channel, randomUUID(), name, verified, publish);
+  if (verified) return linkVerified(db, secret, clock, channel, randomUUID(), name, verified, publish);
   const contactId = randomUUID();
   await db.transaction(async (tx) => {
     await tx.query('INSERT INTO contacts (id, account_id, name) VALUES ($1, $2, $3)', [contactId, channel.account_id, name]);
@@ -63,7 +65,7 @@ export async function resolveVisitorSession(
       randomUUID(),
     ]);
   });
-  const visitorToken = issueVisitorToken({ contactId, channelId: channel.id }, secret);
+  const visitorToken = await issueVisitorToken({ contactId, channelId: channel.id }, secret, clock);
   return { accountId: channel.account_id, channelId: channel.id, contactId, name, visitorToken };
 }
 
@@ -71,6 +73,7 @@ export async function resolveVisitorSession(
 async function linkVerified(
   db: Db,
   secret: string,
+  clock: Clock,
   channel: ChannelRow,
   externalId: string,
   name: string,
@@ -82,7 +85,7 @@ async function linkVerified(
   });
   if (resolved.changes.length > 0) publish(resolved.changes);
   const rows = await db.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [resolved.contactId]);
-  const visitorToken = issueVisitorToken({ contactId: resolved.contactId, channelId: channel.id }, secret);
+  const visitorToken = await issueVisitorToken({ contactId: resolved.contactId, channelId: channel.id }, secret, clock);
   return { accountId: channel.account_id, channelId: channel.id, contactId: resolved.contactId, name: rows[0]?.name ?? name, visitorToken };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from '../../lib/clock';
 import { readSignedToken, signToken } from '../../domain/auth/signed-token';
 
 const claimsSchema = z.object({ typ: z.literal('visitor'), cid: z.string(), chn: z.string() });
@@ -6,12 +7,13 @@ const claimsSchema = z.object({ typ: z.literal('visitor'), cid: z.string(), chn:
 export type VisitorClaims = { contactId: string; channelId: string };
 
 /** A token the widget keeps in localStorage to come back as the same contact. It does not expire. */
-export function issueVisitorToken(claims: VisitorClaims, secret: string): string {
-  return signToken({ typ: 'visitor', cid: claims.contactId, chn: claims.channelId }, secret);
+export function issueVisitorToken(claims: VisitorClaims, secret: string, clock: Clock): Promise<string> {
+  return signToken({ typ: 'visitor', cid: claims.contactId, chn: claims.channelId }, secret, clock);
 }
 
-export function verifyVisitorToken(token: string | undefined, secret: string): VisitorClaims | null {
+export async function verifyVisitorToken(token: string | undefined, secret: string, clock: Clock): Promise<VisitorClaims | null> {
   if (!token) return null;
-  const parsed = claimsSchema.safeParse(readSignedToken(token, secret));
+  const reading = await readSignedToken(token, secret, clock);
+  const parsed = claimsSchema.safeParse(reading.ok ? reading.claims : null);
   return parsed.success ? { contactId: parsed.data.cid, channelId: parsed.data.chn } : null;
 }

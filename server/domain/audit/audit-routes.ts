@@ -16,7 +16,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AuditRouteDeps):
   app.get('/api/audit.csv', async (request, reply) => {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : undefined;
-    const claims = verifyAccessToken(token, deps.secret, deps.clock);
+    const claims = await verifyAccessToken(token, deps.secret, deps.clock);
     const row = await currentUser(deps.db, claims);
     const raw = (request.query as Record<string, unknown> | undefined)?.query;
     if (raw !== undefined && (typeof raw !== 'string' || raw.length > 200)) {

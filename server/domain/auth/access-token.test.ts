@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AppError } from '../../../shared/errors';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, verifyAccessToken } from './access-token';
 import { signToken } from './signed-token';
@@ -6,9 +7,9 @@ import { signToken } from './signed-token';
 const claims = { userId: 'u1', accountId: 'a1', role: 'agent' as const };
 const start = Date.UTC(2025, 0, 1);
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     return err instanceof AppError ? err.code : 'not an AppError';
   }
@@ -16,33 +17,45 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('access tokens', () => {
-  it('round-trips user id, account id and role', () => {
-    const token = issueAccessToken(claims, 'secret', () => start);
+  it('round-trips user id, account id and role', async () => {
+    const token = await issueAccessToken(claims, 'secret', () => start);
     expect(token.split('.')).toHaveLength(3);
-    expect(verifyAccessToken(token, 'secret', () => start + 60_000)).toEqual(claims);
+    expect(await verifyAccessToken(token, 'secret', () => start + 60_000)).toEqual(claims);
   });
 
-  it('expires after 15 minutes', () => {
-    const token = issueAccessToken(claims, 'secret', () => start);
+  it('are HS256 JWTs with iat and exp', async () => {
+    const token = await issueAccessToken(claims, 'secret', () => start);
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decodeJwt(token)).toMatchObject({ iat: start / 1000, exp: start / 1000 + ACCESS_TOKEN_TTL_SECONDS });
+  });
+
+  it('expires after 15 minutes', async () => {
+    const token = await issueAccessToken(claims, 'secret', () => start);
     expect(ACCESS_TOKEN_TTL_SECONDS).toBe(900);
-    expect(codeOf(() => verifyAccessToken(token, 'secret', () => start + 899_000))).toBeUndefined();
-    expect(codeOf(() => verifyAccessToken(token, 'secret', () => start + 900_000))).toBe('token_expired');
+    expect(await codeOf(() => verifyAccessToken(token, 'secret', () => start + 899_000))).toBeUndefined();
+    expect(await codeOf(() => verifyAccessToken(token, 'secret', () => start + 900_000))).toBe('token_expired');
   });
 
-  it('rejects a token signed with another secret, a tampered one, and garbage', () => {
-    const token = issueAccessToken(claims, 'secret', () => start);
+  it('rejects a token signed with another secret, a tampered one, and garbage', async () => {
+    const token = await issueAccessToken(claims, 'secret', () => start);
     const now = () => start;
-    expect(codeOf(() => verifyAccessToken(token, 'other', now))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken(token, 'other', now))).toBe('unauthorized');
     const [h, , s] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ typ: 'access', sub: 'u1', acc: 'a1', role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
-    expect(codeOf(() => verifyAccessToken(`${h}.${forged}.${s}`, 'secret', now))).toBe('unauthorized');
-    expect(codeOf(() => verifyAccessToken('not.a.token', 'secret', now))).toBe('unauthorized');
-    expect(codeOf(() => verifyAccessToken(undefined, 'secret', now))).toBe('unauthorized');
-    expect(codeOf(() => verifyAccessToken(42, 'secret', now))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken(`${h}.${forged}.${s}`, 'secret', now))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken('not.a.token', 'secret', now))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken(undefined, 'secret', now))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken(42, 'secret', now))).toBe('unauthorized');
   });
 
-  it('does not accept another kind of signed token as an access token', () => {
-    const visitor = signToken({ typ: 'visitor', cid: 'c', chn: 'ch' }, 'secret');
-    expect(codeOf(() => verifyAccessToken(visitor, 'secret', () => start))).toBe('unauthorized');
+  it('refuses an unsigned token that claims alg none', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ typ: 'access', sub: 'u1', acc: 'a1', role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
+    expect(await codeOf(() => verifyAccessToken(`${header}.${body}.`, 'secret', () => start))).toBe('unauthorized');
+  });
+
+  it('does not accept another kind of signed token as an access token', async () => {
+    const visitor = await signToken({ typ: 'visitor', cid: 'c', chn: 'ch' }, 'secret', () => start);
+    expect(await codeOf(() => verifyAccessToken(visitor, 'secret', () => start))).toBe('unauthorized');
   });
 });

@@ -18,19 +18,16 @@ const claimsSchema = z.object({
 
 export type AccessClaims = { userId: string; accountId: string; role: Role };
 
-export function issueAccessToken(claims: AccessClaims, secret: string, clock: Clock): string {
-  const now = Math.floor(clock() / 1000);
-  return signToken(
-    { typ: 'access', sub: claims.userId, acc: claims.accountId, role: claims.role, iat: now, exp: now + ACCESS_TOKEN_TTL_SECONDS },
-    secret,
-  );
+export function issueAccessToken(claims: AccessClaims, secret: string, clock: Clock): Promise<string> {
+  return signToken({ typ: 'access', sub: claims.userId, acc: claims.accountId, role: claims.role }, secret, clock, ACCESS_TOKEN_TTL_SECONDS);
 }
 
-/** The claims of a valid token; throws `unauthorized` (bad token) or `token_expired`. */
-export function verifyAccessToken(token: unknown, secret: string, clock: Clock): AccessClaims {
+/** The claims of a valid token; rejects with `unauthorized` (bad token) or `token_expired`. */
+export async function verifyAccessToken(token: unknown, secret: string, clock: Clock): Promise<AccessClaims> {
   if (typeof token !== 'string' || token.length === 0) throw new AppError('unauthorized', 'sign in required');
-  const parsed = claimsSchema.safeParse(readSignedToken(token, secret));
+  const reading = await readSignedToken(token, secret, clock);
+  if (!reading.ok && reading.reason === 'expired') throw new AppError('token_expired', 'the access token has expired');
+  const parsed = claimsSchema.safeParse(reading.ok ? reading.claims : null);
   if (!parsed.success) throw new AppError('unauthorized', 'the access token is not valid');
-  if (parsed.data.exp * 1000 <= clock()) throw new AppError('token_expired', 'the access token has expired');
   return { userId: parsed.data.sub, accountId: parsed.data.acc, role: parsed.data.role };
 }

@@ -55,7 +55,7 @@ export async function logout(deps: Pick<AuthDeps, 'db' | 'clock'>, refreshToken:
 }
 
 async function issueTokens(deps: Pick<AuthDeps, 'secret' | 'clock'> & { db: Queryable }, user: UserRow): Promise<AuthTokens> {
-  const accessToken = issueAccessToken({ userId: user.id, accountId: user.account_id, role: user.role }, deps.secret, deps.clock);
+  const accessToken = await issueAccessToken({ userId: user.id, accountId: user.account_id, role: user.role }, deps.secret, deps.clock);
   const refreshToken = await createRefreshToken(deps.db, user.id, deps.clock);
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken, user: toUser(user) };
 }

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/db';
 import type { Clock } from '../../lib/clock';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
 import { lockConversation } from '../conversations/conversation-repository';
 import type { ConversationChange, MessageChange } from '../conversations/message-change';
 import type { MessageView } from '../conversations/message-repository';

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Server } from 'socket.io';
 import {
   contactMergeRequestSchema,
   contactNoteRequestSchema,
@@ -10,8 +9,7 @@ import {
 import { AppError, describeZodError } from '../../../shared/errors';
 import { contactFor } from '../../../shared/pii-mask';
 import { requestUser, type RequestAuthDeps } from '../../http/request-user';
-import { publishChange } from '../../realtime/publish-change';
-import { publishContact } from '../../realtime/publish-contact';
+import type { DomainEvents } from '../events';
 import type { OrdersOptions } from '../orders/orders-connector';
 import { canonicalContactId, getContacts } from './contact-repository';
 import { mergeContacts, unmergeContacts } from './contact-merge';
@@ -21,7 +19,7 @@ import { setContactTags } from './contact-tags';
 import { unmaskContact } from './contact-unmask';
 import { customerProfile } from './customer-profile';
 
-export type ContactRouteDeps = RequestAuthDeps & { io: Server; orders?: OrdersOptions };
+export type ContactRouteDeps = RequestAuthDeps & { events: DomainEvents; orders?: OrdersOptions };
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
@@ -52,7 +50,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteDe
     const user = await requestUser(request, deps);
     const { group, tags } = parse(contactTagsRequestSchema, request.body);
     const contact = await setContactTags(deps.db, user, request.params.id, group, tags);
-    await publishContact(deps.io, deps.db, user.accountId, contact);
+    await deps.events.emit({ type: 'contact.changed', accountId: user.accountId, contact });
     return { contact: contactFor(user.role, contact) };
   });
 
@@ -77,7 +75,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteDe
     const result = await deps.db.transaction((tx) =>
       mergeContacts(tx, { accountId: user.accountId, keptId, mergedId: otherId, reason: 'manual', actorId: user.id }),
     );
-    for (const change of result.changes) publishChange(deps.io, change);
+    for (const change of result.changes) void deps.events.emit({ type: 'conversation.changed', change });
     await publishContacts(deps, user.accountId, [keptId]);
     return { mergeId: result.mergeId, profile: await contactProfile(deps.db, user, keptId) };
   });
@@ -92,7 +90,7 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteDe
       if (owner[0]?.kept_contact_id !== keptId) throw new AppError('not_found', 'no such merge on this contact');
       return unmergeContacts(tx, { accountId: user.accountId, mergeId, actorId: user.id });
     });
-    for (const change of result.changes) publishChange(deps.io, change);
+    for (const change of result.changes) void deps.events.emit({ type: 'conversation.changed', change });
     await publishContacts(deps, user.accountId, [keptId, result.mergedId]);
     return { mergedContactId: result.mergedId, profile: await contactProfile(deps.db, user, keptId) };
   });
@@ -100,5 +98,5 @@ export function registerContactRoutes(app: FastifyInstance, deps: ContactRouteDe
 
 /** The contacts a merge or unmerge changed (phone, email, VIP level, tags) reach every desktop that may see them. */
 async function publishContacts(deps: ContactRouteDeps, accountId: string, ids: string[]): Promise<void> {
-  for (const contact of await getContacts(deps.db, accountId, ids)) await publishContact(deps.io, deps.db, accountId, contact);
+  for (const contact of await getContacts(deps.db, accountId, ids)) await deps.events.emit({ type: 'contact.changed', accountId, contact });
 }

@@ -4,6 +4,7 @@ import type { KbArticleInput, KbExchangeItem } from '../../../shared/knowledge';
 import type { Db, Queryable } from '../../db/db';
 import { requireRole } from '../../http/request-user';
 import { recordAudit } from '../audit/audit-log';
+import type { DomainEvents } from '../events';
 import {
   bumpKnowledgeRevision, deleteArticle, fromExchangeItem, getArticle, idTakenElsewhere, listArticles, toExchangeItem, writeArticle,
 } from './article-repository';
@@ -16,8 +17,8 @@ import {
  */
 export type KnowledgeAdminDeps = {
   db: Db;
-  /** Tells the account's connected desktops that articles changed. */
-  onCatalogChanged: (accountId: string) => void;
+  /** Hears `catalog.changed` after each change, so the account's desktops refresh their copy. */
+  events: DomainEvents;
 };
 
 const EDIT = 'change the knowledge base';
@@ -29,7 +30,7 @@ async function change<T>(deps: KnowledgeAdminDeps, accountId: string, fn: (tx: Q
     await bumpKnowledgeRevision(tx, accountId);
     return out;
   });
-  deps.onCatalogChanged(accountId);
+  void deps.events.emit({ type: 'catalog.changed', accountId, audience: { kind: 'account' } });
   return result;
 }
 

@@ -6,6 +6,7 @@ import { kbArticleInputSchema, kbExchangeFileSchema, kbSearchQuerySchema } from 
 import { parseInput } from '../../http/parse-input';
 import { requestUser, type RequestAuthDeps } from '../../http/request-user';
 import type { KnowledgeCache } from '../bot/knowledge-cache';
+import type { DomainEvents } from '../events';
 import { getArticle } from './article-repository';
 import {
   articlesFor, createArticle, exportArticles, importArticles, removeArticle, updateArticle, type KnowledgeAdminDeps,
@@ -14,8 +15,8 @@ import { searchKnowledge } from './knowledge-search';
 
 export type KnowledgeRouteDeps = RequestAuthDeps & {
   knowledge: KnowledgeCache;
-  /** Tells the account's connected desktops that articles changed. */
-  onCatalogChanged: (accountId: string) => void;
+  /** Hears `catalog.changed` after each change. */
+  events: DomainEvents;
 };
 
 const idParams = z.object({ id: idSchema });
@@ -27,7 +28,7 @@ const idParams = z.object({ id: idSchema });
  */
 export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRouteDeps): void {
   const { db } = deps;
-  const admin: KnowledgeAdminDeps = { db, onCatalogChanged: deps.onCatalogChanged };
+  const admin: KnowledgeAdminDeps = { db, events: deps.events };
 
   app.get('/api/kb/articles', async (request) => {
     const user = await requestUser(request, deps);

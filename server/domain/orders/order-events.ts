@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'socket.io';
 import { AppError } from '../../../shared/errors';
 import type { Db, Queryable } from '../../db/db';
 import type { Clock } from '../../lib/clock';
-import { publishChange } from '../../realtime/publish-change';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
 import { recordAudit } from '../audit/audit-log';
+import type { DomainEvents } from '../events';
 import { orderStatusKey } from '../bot/scenarios/order-status-reply';
 import { replyToOrderStatus, type OrderReplyResult } from '../bot/scenarios/order-status-turn';
 import { canonicalContactId } from '../contacts/contact-repository';
@@ -24,7 +23,7 @@ import {
 
 export type OrderEventsDeps = {
   db: Db;
-  io: Server;
+  events: DomainEvents;
   clock: Clock;
   logError: ErrorLogger;
   /** Called after the bot wrote to a customer: its message waits in the platform delivery queue. */
@@ -126,7 +125,7 @@ export class OrderEvents {
 
   private publish(change: ConversationChange | null): void {
     if (!change) return;
-    publishChange(this.deps.io, change);
+    void this.deps.events.emit({ type: 'conversation.changed', change });
     this.deps.onReplied?.();
   }
 }

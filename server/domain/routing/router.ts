@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'socket.io';
 import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type QueueStatus } from '../../../shared/protocol';
+import type { QueueStatus } from '../../../shared/protocol';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import type { Clock } from '../../lib/clock';
-import { publishChange } from '../../realtime/publish-change';
-import { staffRoom, userRoom, visitorRoom } from '../../realtime/rooms';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
+import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
+import type { DomainEvents } from '../events';
 import { getConversationView } from '../conversations/conversation-repository';
 import type { ConversationChange } from '../conversations/message-change';
 import { getMessageView, insertMessage } from '../conversations/message-repository';
@@ -18,18 +17,26 @@ import { queueStatuses } from './queue-status';
 import {
   loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, takeSeqs, type GroupInfo, type TeamRow,
 } from './routing-repository';
+import {
+  applyOffers, findGraceExpiredUsers, listAccountIds, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers, lockOfferable,
+  lockPendingConversations, queuePendingConversation, requeueConversation, setUserOffline, withdrawOffer,
+} from './routing-moves-repository';
+import { clearDisconnected, listPresentUsers, markConnected, markDisconnected, markSignedOut, setUserPresence } from './presence-repository';
+import type { AgentConnections } from './agent-connections';
 
 export type RouterOptions = {
   db: Db;
-  io: Server;
+  /** Where routing tells what it changed (offers, presence, queue positions). */
+  events: DomainEvents;
+  /** Whether an agent still has a connection somewhere. */
+  connections: AgentConnections;
   clock: Clock;
+  /** The sweep and offer wake-ups; real timers when omitted. */
+  timers?: Timers;
   logError: ErrorLogger;
   /** How often expired offers, expired grace periods and reopened groups are looked for. */
   sweepMs?: number;
 };
-
-/** Advisory lock class for routing runs; the account id is the second key. Same on every node. */
-const ROUTING_LOCK_CLASS = 7340_0002;
 
 /** How long recent handling times are reused before they are read again. */
 const HANDLING_CACHE_MS = 5_000;
@@ -47,8 +54,10 @@ type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<
  */
 export class Router {
   private readonly db: Db;
-  private readonly io: Server;
+  private readonly events: DomainEvents;
+  private readonly connections: AgentConnections;
   private readonly clock: Clock;
+  private readonly timers: Timers;
   private readonly logError: ErrorLogger;
   private readonly sweepMs: number;
   private readonly runs = new Map<string, AccountRun>();
@@ -56,14 +65,16 @@ export class Router {
   private readonly sentState = new Map<string, string>();
   private readonly sentMember = new Map<string, string>();
   private readonly handling = new Map<string, { at: number; samples: Map<string, number[]> }>();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly pendingWakeUps = new Set<TimerHandle>();
+  private sweepTimer: TimerHandle | null = null;
   private stopped = false;
 
   constructor(options: RouterOptions) {
     this.db = options.db;
-    this.io = options.io;
+    this.events = options.events;
+    this.connections = options.connections;
     this.clock = options.clock;
+    this.timers = options.timers ?? systemTimers;
     this.logError = options.logError;
     this.sweepMs = options.sweepMs ?? 2_000;
   }
@@ -71,17 +82,16 @@ export class Router {
   /** Starts the periodic sweep (unref'd: it never keeps the process alive). */
   start(): void {
     if (this.sweepTimer || this.stopped) return;
-    this.sweepTimer = setInterval(() => void this.sweep(), this.sweepMs);
-    this.sweepTimer.unref();
+    this.sweepTimer = this.timers.interval(this.sweepMs, () => void this.sweep());
   }
 
   /** Stops the sweep and timers and waits for runs in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer?.cancel();
     this.sweepTimer = null;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const timer of this.pendingWakeUps) timer.cancel();
+    this.pendingWakeUps.clear();
     await this.settled();
   }
 
@@ -89,8 +99,8 @@ export class Router {
   async sweep(): Promise<void> {
     if (this.stopped) return;
     try {
-      const accounts = await this.db.query<{ id: string }>('SELECT id FROM accounts');
-      await Promise.all(accounts.map((a) => this.kick(a.id)));
+      const accounts = await listAccountIds(this.db);
+      await Promise.all(accounts.map((id) => this.kick(id)));
     } catch (err) {
       if (!this.stopped) this.logError(err, 'routing sweep');
     }
@@ -141,22 +151,17 @@ export class Router {
   /** Runs `fn` after `ms` unless the router stopped first. */
   later(ms: number, fn: () => void): void {
     if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    const timer = this.timers.timeout(ms, () => {
+      this.pendingWakeUps.delete(timer);
       if (!this.stopped) fn();
-    }, ms);
-    timer.unref();
-    this.timers.add(timer);
+    });
+    this.pendingWakeUps.add(timer);
   }
 
   private async runOnce(accountId: string, touched: readonly string[]): Promise<void> {
     const now = this.clock();
     const changes = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [ROUTING_LOCK_CLASS, accountId]);
-      // Holding the account's sequence lock from the start makes the decision see exactly what was
-      // committed before its own numbers: nobody arrives "during" it. Conversation rows are then
-      // only ever locked with SKIP LOCKED, so this order cannot deadlock with a send or a claim.
-      await tx.query('SELECT seq FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+      await lockAccountForRouting(tx, accountId);
       const settings = await loadSettings(tx, accountId);
       if (!settings) return [];
       const out: ConversationChange[] = [];
@@ -167,7 +172,7 @@ export class Router {
       await this.offer(tx, accountId, now, settings.acceptTimeoutSeconds, groups, out);
       return out;
     });
-    for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) publishChange(this.io, change);
+    for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) void this.events.emit({ type: 'conversation.changed', change });
     const changedIds = changes.map((c) => c.conversation.id);
     await this.notify(accountId, [...touched, ...changedIds]);
     // The earliest offer to run out gets its own wake-up, so the next agent hears of it promptly.
@@ -180,54 +185,29 @@ export class Router {
 
   /** Agents gone longer than the grace period: offline, and their conversations back to the queue. */
   private async expireGraces(tx: Queryable, accountId: string, now: number, graceSeconds: number, out: ConversationChange[]) {
-    const cutoff = new Date(now - graceSeconds * 1000);
-    const users = await tx.query<{ id: string }>(
-      `SELECT u.id FROM users u WHERE u.account_id = $1 AND u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2
-         AND (u.presence <> 'offline' OR EXISTS (
-           SELECT 1 FROM conversations c WHERE c.status = 'open' AND (c.assignee_id = u.id OR (c.routing_state = 'offered' AND c.offered_to = u.id))))`,
-      [accountId, cutoff],
-    );
-    for (const user of users) {
-      await tx.query(`UPDATE users SET presence = 'offline', presence_changed_at = $2 WHERE id = $1`, [user.id, new Date(now)]);
+    const users = await findGraceExpiredUsers(tx, accountId, new Date(now - graceSeconds * 1000));
+    for (const userId of users) {
+      await setUserOffline(tx, userId, new Date(now));
       // Conversations another transaction holds right now are left for the next run.
-      const held = await tx.query<{ id: string; assignee_id: string | null }>(
-        `SELECT id, assignee_id FROM conversations WHERE status = 'open' AND (assignee_id = $1 OR (routing_state = 'offered' AND offered_to = $1))
-         ORDER BY id FOR UPDATE SKIP LOCKED`,
-        [user.id],
-      );
-      for (const c of held) {
+      for (const c of await lockConversationsHeldBy(tx, userId)) {
         let noteId: string | null = null;
-        if (c.assignee_id !== null) {
+        if (c.assigneeId !== null) {
           noteId = randomUUID();
           await insertMessage(tx, {
             id: noteId, accountId, conversationId: c.id, seq: await nextSeq(tx, accountId),
             senderType: 'system', senderId: null, body: REQUEUE_NOTE, clientId: null, internal: true,
           });
         }
-        await tx.query(
-          `UPDATE conversations SET seq = $2, assignee_id = NULL, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL,
-             waiting_since = CASE WHEN assignee_id IS NULL THEN waiting_since ELSE $3 END WHERE id = $1`,
-          [c.id, await nextSeq(tx, accountId), new Date(now)],
-        );
-        out.push(await this.change(tx, c.id, c.assignee_id, noteId));
+        await requeueConversation(tx, c.id, await nextSeq(tx, accountId), new Date(now));
+        out.push(await this.change(tx, c.id, c.assigneeId, noteId));
       }
     }
   }
 
   /** Offers nobody accepted in time go back to the queue; that agent is not offered them again. */
   private async expireOffers(tx: Queryable, accountId: string, now: number, out: ConversationChange[]) {
-    const expired = await tx.query<{ id: string; offered_to: string }>(
-      `SELECT id, offered_to FROM conversations
-       WHERE account_id = $1 AND status = 'open' AND routing_state = 'offered' AND offer_expires_at <= $2
-       ORDER BY id FOR UPDATE SKIP LOCKED`,
-      [accountId, new Date(now)],
-    );
-    for (const c of expired) {
-      await tx.query('INSERT INTO routing_declines (conversation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [c.id, c.offered_to]);
-      await tx.query(
-        `UPDATE conversations SET seq = $2, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL WHERE id = $1`,
-        [c.id, await nextSeq(tx, accountId)],
-      );
+    for (const c of await lockExpiredOffers(tx, accountId, new Date(now))) {
+      await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId));
       out.push(await this.change(tx, c.id, null, null));
     }
   }
@@ -235,15 +215,10 @@ export class Router {
   /** Conversations left outside business hours join the queue once their group opens. */
   private async openPending(tx: Queryable, accountId: string, now: number, groups: GroupInfo[], out: ConversationChange[]) {
     const closed = new Set(groups.filter((g) => !isOpenAt(g.hours, now)).map((g) => g.id));
-    const pending = await tx.query<{ id: string; group_id: string | null; assignee_id: string | null }>(
-      `SELECT id, group_id, assignee_id FROM conversations WHERE account_id = $1 AND status = 'open' AND routing_state = 'pending'
-       ORDER BY id FOR UPDATE SKIP LOCKED`,
-      [accountId],
-    );
-    for (const c of pending) {
-      if (c.group_id !== null && closed.has(c.group_id)) continue;
-      await tx.query(`UPDATE conversations SET seq = $2, routing_state = 'queued' WHERE id = $1`, [c.id, await nextSeq(tx, accountId)]);
-      out.push(await this.change(tx, c.id, c.assignee_id, null));
+    for (const c of await lockPendingConversations(tx, accountId)) {
+      if (c.groupId !== null && closed.has(c.groupId)) continue;
+      await queuePendingConversation(tx, c.id, await nextSeq(tx, accountId));
+      out.push(await this.change(tx, c.id, c.assigneeId, null));
     }
   }
 
@@ -256,22 +231,11 @@ export class Router {
     const offers = decideOffers(queue, team, limits, now);
     if (offers.length === 0) return;
     // Only conversations still queued and not held by another transaction (a claim in flight) are offered.
-    const free = await tx.query<{ id: string }>(
-      `SELECT id FROM conversations WHERE id = ANY($1::text[]) AND status = 'open' AND routing_state = 'queued' AND assignee_id IS NULL
-       FOR UPDATE SKIP LOCKED`,
-      [offers.map((o) => o.conversationId)],
-    );
-    const freeIds = new Set(free.map((r) => r.id));
+    const freeIds = await lockOfferable(tx, offers.map((o) => o.conversationId));
     const applied = offers.filter((o) => freeIds.has(o.conversationId));
     if (applied.length === 0) return;
     const first = await takeSeqs(tx, accountId, applied.length);
-    const expires = new Date(now + timeoutSeconds * 1000);
-    await tx.query(
-      `UPDATE conversations c SET seq = o.seq, routing_state = 'offered', offered_to = o.agent_id, offer_expires_at = $4
-       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS o(id, agent_id, seq) WHERE c.id = o.id`,
-      [applied.map((o) => o.conversationId), applied.map((o) => o.agentId), applied.map((_, i) => first + i), expires],
-    );
-    await tx.query('UPDATE users SET last_assigned_at = $2 WHERE id = ANY($1::text[])', [[...new Set(applied.map((o) => o.agentId))], new Date(now)]);
+    await applyOffers(tx, applied, first, new Date(now + timeoutSeconds * 1000), new Date(now));
     for (const o of applied) out.push(await this.change(tx, o.conversationId, null, null));
   }
 
@@ -292,13 +256,12 @@ export class Router {
   private async notify(accountId: string, touched: readonly string[]): Promise<void> {
     const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
     if (!settings) return;
-    const agents = this.io.of(AGENT_NAMESPACE);
     for (const member of team) {
       const state = toAgentState(member, settings.autoAwaySeconds);
       const key = JSON.stringify(state);
       if (this.sentState.get(member.id) === key) continue;
       this.sentState.set(member.id, key);
-      agents.to(userRoom(member.id)).emit('agent:state', state);
+      void this.events.emit({ type: 'agent.state.changed', userId: member.id, state });
     }
     for (const member of team) {
       if (!takesChats(member)) continue;
@@ -306,16 +269,15 @@ export class Router {
       const key = JSON.stringify(view);
       if (this.sentMember.get(member.id) === key) continue;
       this.sentMember.set(member.id, key);
-      agents.to(staffRoom(accountId)).emit('team:member', view);
+      void this.events.emit({ type: 'team.member.changed', accountId, member: view });
     }
     const statuses = await this.statuses(accountId, team, touched);
-    const visitors = this.io.of(VISITOR_NAMESPACE);
     for (const { row, status } of statuses) {
       const key = JSON.stringify(status);
       if (this.sentStatus.get(row.id) === key) continue;
       if (status.state === 'resolved' || status.state === 'assigned') this.sentStatus.delete(row.id);
       else this.sentStatus.set(row.id, key);
-      visitors.to(visitorRoom(row.channelId, row.contactId)).emit('queue:update', status);
+      void this.events.emit({ type: 'queue.status.changed', channelId: row.channelId, contactId: row.contactId, status });
     }
   }
 
@@ -334,9 +296,9 @@ export class Router {
 
   private async handlingSamples(accountId: string): Promise<Map<string, number[]>> {
     const cached = this.handling.get(accountId);
-    if (cached && Date.now() - cached.at < HANDLING_CACHE_MS) return cached.samples;
+    if (cached && this.clock() - cached.at < HANDLING_CACHE_MS) return cached.samples;
     const samples = await loadHandlingSamples(this.db, accountId, HANDLING_SAMPLE);
-    this.handling.set(accountId, { at: Date.now(), samples });
+    this.handling.set(accountId, { at: this.clock(), samples });
     return samples;
   }
 
@@ -364,19 +326,7 @@ export class Router {
    * their conversations; a first connect, or one after the grace period ran out, comes online.
    */
   async connected(accountId: string, userId: string): Promise<void> {
-    const now = new Date(this.clock());
-    await this.db.query(
-      `UPDATE users u SET
-         presence = CASE WHEN u.presence = 'offline' AND (u.presence_changed_at IS NULL OR
-                      (u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)))
-                    THEN 'online' ELSE u.presence END,
-         presence_changed_at = CASE WHEN u.presence = 'offline' AND (u.presence_changed_at IS NULL OR
-                      (u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)))
-                    THEN $2::timestamptz ELSE u.presence_changed_at END,
-         disconnected_at = NULL
-       FROM accounts a WHERE u.id = $1 AND a.id = u.account_id`,
-      [userId, now],
-    );
+    await markConnected(this.db, userId, new Date(this.clock()));
   }
 
   /**
@@ -384,12 +334,11 @@ export class Router {
    * they get nothing new, keep what they have, and lose it if they are not back in time.
    */
   async disconnected(accountId: string, userId: string): Promise<void> {
-    const nsp = this.io.of(AGENT_NAMESPACE);
-    if ((await nsp.in(userRoom(userId)).fetchSockets()).length > 0) return;
-    await this.db.query('UPDATE users SET disconnected_at = $2 WHERE id = $1 AND disconnected_at IS NULL', [userId, new Date(this.clock())]);
+    if ((await this.connections.count(userId)) > 0) return;
+    await markDisconnected(this.db, userId, new Date(this.clock()));
     // A reconnect that raced the check above must not be left marked as gone.
-    if ((await nsp.in(userRoom(userId)).fetchSockets()).length > 0) {
-      await this.db.query('UPDATE users SET disconnected_at = NULL WHERE id = $1', [userId]);
+    if ((await this.connections.count(userId)) > 0) {
+      await clearDisconnected(this.db, userId);
       return;
     }
     const settings = await loadSettings(this.db, accountId);
@@ -404,36 +353,25 @@ export class Router {
    * Resolves once supervisors have been told. True when they went offline.
    */
   async signedOut(accountId: string, userId: string, exceptSocketId?: string): Promise<boolean> {
-    const nsp = this.io.of(AGENT_NAMESPACE);
-    if (exceptSocketId) nsp.in(exceptSocketId).disconnectSockets(true);
-    const elsewhere = (await nsp.in(userRoom(userId)).fetchSockets()).filter((s) => s.id !== exceptSocketId);
-    if (elsewhere.length > 0) return false;
+    if (exceptSocketId) this.connections.close(exceptSocketId);
+    if ((await this.connections.count(userId, exceptSocketId)) > 0) return false;
     // Gone since a grace period ago: the run treats them exactly as an agent who never came back.
-    await this.db.query(
-      `UPDATE users u SET presence = 'offline', presence_changed_at = $2,
-         disconnected_at = $2::timestamptz - make_interval(secs => a.reconnect_grace_seconds)
-       FROM accounts a WHERE u.id = $1 AND a.id = u.account_id`,
-      [userId, new Date(this.clock())],
-    );
+    await markSignedOut(this.db, userId, new Date(this.clock()));
     await this.kick(accountId);
     return true;
   }
 
   /** Users that look connected but have no socket on any node (after a restart) start their grace period now. */
   async markMissingAsDisconnected(): Promise<void> {
-    const rows = await this.db.query<{ id: string; account_id: string }>(
-      "SELECT id, account_id FROM users WHERE disconnected_at IS NULL AND presence <> 'offline'",
-    );
-    const nsp = this.io.of(AGENT_NAMESPACE);
-    for (const row of rows) {
-      if ((await nsp.in(userRoom(row.id)).fetchSockets()).length > 0) continue;
-      await this.db.query('UPDATE users SET disconnected_at = $2 WHERE id = $1 AND disconnected_at IS NULL', [row.id, new Date(this.clock())]);
+    for (const user of await listPresentUsers(this.db)) {
+      if ((await this.connections.count(user.id)) > 0) continue;
+      await markDisconnected(this.db, user.id, new Date(this.clock()));
     }
   }
 
   /** Sets a user's presence; coming online drains the queue at once. */
   async setPresence(accountId: string, userId: string, presence: Presence): Promise<AgentState> {
-    await this.db.query('UPDATE users SET presence = $2, presence_changed_at = $3 WHERE id = $1', [userId, presence, new Date(this.clock())]);
+    await setUserPresence(this.db, userId, presence, new Date(this.clock()));
     const state = await this.agentState(accountId, userId);
     void this.kick(accountId);
     return state;

@@ -1,6 +1,6 @@
 import { compileSensitiveWords, matchSensitive, type CompiledSensitiveWords, type SensitiveCheck } from '../../../shared/sensitive-words';
 import type { Queryable } from '../../db/db';
-import type { ErrorLogger } from '../../realtime/request-handler';
+import type { ErrorLogger } from '../../lib/error-logger';
 import { listSensitiveWords, sensitiveWordsVersion } from './sensitive-repository';
 
 /** Checks text against an account's sensitive words. */

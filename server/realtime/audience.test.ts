@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentsRoom, staffRoom, userRoom } from '../../realtime/rooms';
+import { agentsRoom, staffRoom, userRoom } from './rooms';
 import {
   changeAudience, conversationRooms, conversationSeqDelivery, messageSeqDelivery, type RoomTarget, type SeqDelivery,
 } from './audience';

@@ -1,4 +1,4 @@
-import { agentsRoom, staffRoom, userRoom } from '../../realtime/rooms';
+import { agentsRoom, staffRoom, userRoom } from './rooms';
 
 /** The rooms allowed to see a conversation with this assignee. */
 export function conversationRooms(accountId: string, assigneeId: string | null): string[] {

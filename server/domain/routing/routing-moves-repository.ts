@@ -1,0 +1,121 @@
+import type { Queryable } from '../../db/db';
+
+/**
+ * The writes of a routing run, each inside the run's transaction. Conversation rows are only ever
+ * locked with SKIP LOCKED: one another transaction holds (a send, a claim) is left for the next run.
+ */
+
+/** Advisory lock class for routing runs; the account id is the second key. Same on every node. */
+const ROUTING_LOCK_CLASS = 7340_0002;
+
+/** Every account's id, for a sweep. */
+export async function listAccountIds(db: Queryable): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT id FROM accounts')).map((a) => a.id);
+}
+
+/**
+ * Takes the account's routing lock and its sequence lock for the transaction. Holding the sequence
+ * lock from the start makes the decision see exactly what was committed before its own numbers:
+ * nobody arrives "during" it, and with SKIP LOCKED on conversations this order cannot deadlock.
+ */
+export async function lockAccountForRouting(tx: Queryable, accountId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [ROUTING_LOCK_CLASS, accountId]);
+  await tx.query('SELECT seq FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
+}
+
+/** Users gone since before `cutoff` who are still present or still hold open conversations or offers. */
+export async function findGraceExpiredUsers(tx: Queryable, accountId: string, cutoff: Date): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT u.id FROM users u WHERE u.account_id = $1 AND u.disconnected_at IS NOT NULL AND u.disconnected_at <= $2
+       AND (u.presence <> 'offline' OR EXISTS (
+         SELECT 1 FROM conversations c WHERE c.status = 'open' AND (c.assignee_id = u.id OR (c.routing_state = 'offered' AND c.offered_to = u.id))))`,
+    [accountId, cutoff],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function setUserOffline(tx: Queryable, userId: string, at: Date): Promise<void> {
+  await tx.query(`UPDATE users SET presence = 'offline', presence_changed_at = $2 WHERE id = $1`, [userId, at]);
+}
+
+/** Locks the open conversations assigned or offered to a user (those nobody else holds). */
+export async function lockConversationsHeldBy(tx: Queryable, userId: string): Promise<{ id: string; assigneeId: string | null }[]> {
+  const rows = await tx.query<{ id: string; assignee_id: string | null }>(
+    `SELECT id, assignee_id FROM conversations WHERE status = 'open' AND (assignee_id = $1 OR (routing_state = 'offered' AND offered_to = $1))
+     ORDER BY id FOR UPDATE SKIP LOCKED`,
+    [userId],
+  );
+  return rows.map((r) => ({ id: r.id, assigneeId: r.assignee_id }));
+}
+
+/** Back to the queue with no assignee and no offer; one that had an assignee starts waiting again now. */
+export async function requeueConversation(tx: Queryable, conversationId: string, seq: number, now: Date): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET seq = $2, assignee_id = NULL, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL,
+       waiting_since = CASE WHEN assignee_id IS NULL THEN waiting_since ELSE $3 END WHERE id = $1`,
+    [conversationId, seq, now],
+  );
+}
+
+/** Locks the account's offers that ran out by `now`. */
+export async function lockExpiredOffers(tx: Queryable, accountId: string, now: Date): Promise<{ id: string; offeredTo: string }[]> {
+  const rows = await tx.query<{ id: string; offered_to: string }>(
+    `SELECT id, offered_to FROM conversations
+     WHERE account_id = $1 AND status = 'open' AND routing_state = 'offered' AND offer_expires_at <= $2
+     ORDER BY id FOR UPDATE SKIP LOCKED`,
+    [accountId, now],
+  );
+  return rows.map((r) => ({ id: r.id, offeredTo: r.offered_to }));
+}
+
+/** The offer goes back to the queue, and that agent is not offered the conversation again. */
+export async function withdrawOffer(tx: Queryable, conversationId: string, declinedBy: string, seq: number): Promise<void> {
+  await tx.query('INSERT INTO routing_declines (conversation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [conversationId, declinedBy]);
+  await tx.query(
+    `UPDATE conversations SET seq = $2, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL WHERE id = $1`,
+    [conversationId, seq],
+  );
+}
+
+/** Locks the account's conversations waiting for their group's business hours. */
+export async function lockPendingConversations(
+  tx: Queryable,
+  accountId: string,
+): Promise<{ id: string; groupId: string | null; assigneeId: string | null }[]> {
+  const rows = await tx.query<{ id: string; group_id: string | null; assignee_id: string | null }>(
+    `SELECT id, group_id, assignee_id FROM conversations WHERE account_id = $1 AND status = 'open' AND routing_state = 'pending'
+     ORDER BY id FOR UPDATE SKIP LOCKED`,
+    [accountId],
+  );
+  return rows.map((r) => ({ id: r.id, groupId: r.group_id, assigneeId: r.assignee_id }));
+}
+
+export async function queuePendingConversation(tx: Queryable, conversationId: string, seq: number): Promise<void> {
+  await tx.query(`UPDATE conversations SET seq = $2, routing_state = 'queued' WHERE id = $1`, [conversationId, seq]);
+}
+
+/** Of `ids`, those still queued, unassigned and not held by another transaction (a claim in flight), now locked. */
+export async function lockOfferable(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM conversations WHERE id = ANY($1::text[]) AND status = 'open' AND routing_state = 'queued' AND assignee_id IS NULL
+     FOR UPDATE SKIP LOCKED`,
+    [[...ids]],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Applies offers in one statement, the i-th taking sequence number `firstSeq + i`, and marks the agents as just assigned. */
+export async function applyOffers(
+  tx: Queryable,
+  offers: readonly { conversationId: string; agentId: string }[],
+  firstSeq: number,
+  expiresAt: Date,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE conversations c SET seq = o.seq, routing_state = 'offered', offered_to = o.agent_id, offer_expires_at = $4
+     FROM unnest($1::text[], $2::text[], $3::bigint[]) AS o(id, agent_id, seq) WHERE c.id = o.id`,
+    [offers.map((o) => o.conversationId), offers.map((o) => o.agentId), offers.map((_, i) => firstSeq + i), expiresAt],
+  );
+  await tx.query('UPDATE users SET last_assigned_at = $2 WHERE id = ANY($1::text[])', [[...new Set(offers.map((o) => o.agentId))], now]);
+}
