@@ -93,6 +93,18 @@ const onlyOwnFolderInServer = (/** @type {string} */ folder, /** @type {string} 
   message,
 });
 
+/**
+ * Relative imports from inside server/ into one of its top-level folders.
+ * @returns {Restriction}
+ */
+const serverFolder = (/** @type {string} */ folder, /** @type {string} */ message) => ({
+  regexAt: (depth) =>
+    depth === null
+      ? `^(?:\\./)?(?:\\.\\./)+${escape(folder)}(?:/|$)`
+      : `^(?:\\./)?(?:\\.\\./){${depth - 1}}${escape(folder)}(?:/|$)`,
+  message,
+});
+
 const mainMessage = `main/ never imports renderer/, server/ or preload/: the UI reaches it only through the contract${see}`;
 const mainOutsideUi = topFolders(['renderer', 'server', 'preload'], mainMessage);
 
@@ -147,6 +159,19 @@ const layers = [
     restrictions: (() => {
       const message = `server/ imports shared/ and its own code: never electron, main/, preload/ or renderer/${see}`;
       return [electron(message), topFolders(['main', 'preload', 'renderer'], message)];
+    })(),
+  },
+  {
+    // Listed after server/ so that its rules, not the server's, apply to the domain code.
+    folder: 'server/domain',
+    restrictions: (() => {
+      const message = `server/domain/ decides and emits domain events; only server/realtime/ talks to sockets, so it never imports socket.io or server/realtime/ (and, as all of server/, never electron, main/, preload/ or renderer/)${see}`;
+      return [
+        electron(message),
+        topFolders(['main', 'preload', 'renderer'], message),
+        { regexAt: () => '^socket\\.io(?:-client)?(?:/.*)?$', message },
+        serverFolder('realtime', message),
+      ];
     })(),
   },
   {
