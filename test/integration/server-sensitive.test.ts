@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SENSITIVE_REGEX_LENGTH } from '../../shared/sensitive-words';
 import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../server/app';
 import type { Conversation, Message, SensitiveAlert, SensitiveWord } from '../../shared/domain';
@@ -100,7 +101,7 @@ for (const target of targets) {
       // Bad entries are refused with the reason; the same pattern twice is a conflict.
       expect(await save({ pattern: '[微信', kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await save({ pattern: '(a+)+b', kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-      expect(await save({ pattern: 'x'.repeat(101), kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await save({ pattern: 'x'.repeat(MAX_SENSITIVE_REGEX_LENGTH + 1), kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await save({ pattern: '！！', kind: 'word', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await save({ pattern: '微信', kind: 'word', action: 'block' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(await save({ id: 'nope', pattern: '支付宝', kind: 'word', action: 'block' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
