@@ -7,6 +7,7 @@ import { unwrap, type Result } from '../../shared/errors';
 import { FileSecrets, FileSettings } from '../../main/browser-host/file-settings';
 import { createCore } from '../../main/core';
 import type { WorkspaceOptions } from '../../main/core/workspace';
+import { fastReconnect } from './fast-reconnect';
 import { waitUntil } from './wait';
 
 export interface RecordedEvent {
@@ -33,6 +34,7 @@ export function startCore(
         onEvent?.(event, payload);
       },
       dataDir,
+      reconnectDelay: fastReconnect,
     },
     undefined,
     tuning,
