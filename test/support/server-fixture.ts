@@ -10,6 +10,7 @@ import type { Role } from '../../shared/domain';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/db';
 import { issueAccessToken } from '../../server/domain/auth/access-token';
+import { pushesFlushed } from './barriers';
 
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -78,11 +79,14 @@ export async function connectDemoTeam(url: string, beforeConnect?: (who: DemoPer
   return { ...team, sockets };
 }
 
-/** A quiet team: 王芳 and 李雷 go away, so nobody is offered anything and each test decides who has what. */
-export async function quietTeam(server: RunningServer, sockets: Record<'wang' | 'li', Socket>): Promise<void> {
+/**
+ * A quiet team: 王芳 and 李雷 go away, so nobody is offered anything and each test decides who has
+ * what. Every socket passed (the whole team's, when given) has received the pushes this caused.
+ */
+export async function quietTeam(server: RunningServer, sockets: Record<'wang' | 'li', Socket> & Record<string, Socket>): Promise<void> {
   for (const who of ['wang', 'li'] as const) data(await request(sockets[who], 'presence:set', { presence: 'away' }));
   await server.router.settled();
-  await settle();
+  await pushesFlushed(...Object.values(sockets));
 }
 
 export async function postJson(
