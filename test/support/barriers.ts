@@ -62,3 +62,14 @@ export function nextPush<T = unknown>(
     socket.on(event, onPush);
   });
 }
+
+/**
+ * Runs the platform delivery queue now and resolves once it has finished: every reply that was
+ * due has been handed to its platform (or failed) by then, so a platform that received nothing
+ * was sent nothing.
+ */
+export async function deliveriesDrained(server: RunningServer): Promise<void> {
+  await server.router.settled();
+  server.channels.deliveries.kick();
+  await server.channels.deliveries.settled();
+}
