@@ -24,8 +24,11 @@ export interface ConnectionHooks {
   onState(state: ConnectionState): void;
   onConnected(): void;
   onDisconnected?(): void;
-  /** One handler per server push, called with the validated payload. */
-  pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void };
+  /**
+   * One handler per server push, called with the validated payload; a handler that works on
+   * returns the promise of that work, so `pushesHandled()` can wait for it.
+   */
+  pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void | Promise<unknown> };
 }
 
 export interface ConnectionOptions {
@@ -45,6 +48,7 @@ export class Connection {
   private socket: Socket | null = null;
   private attempt = 0;
   private retryTimer: ScheduledTimer | null = null;
+  private readonly handling = new Set<Promise<unknown>>();
   private stopped = true;
   private state: ConnectionState;
   private readonly requestTimeoutMs: number;
@@ -113,7 +117,13 @@ export class Connection {
       socket.on(name, (payload: unknown) => {
         const parsed = agentPushes[name].safeParse(payload);
         // A push that does not match the protocol is dropped; the next sync repairs the cache.
-        if (parsed.success) (this.hooks.pushes[name] as (p: unknown) => void)(parsed.data);
+        if (!parsed.success) return;
+        const work = (this.hooks.pushes[name] as (p: unknown) => void | Promise<unknown>)(parsed.data);
+        if (work instanceof Promise) {
+          this.handling.add(work);
+          const done = () => this.handling.delete(work);
+          work.then(done, done);
+        }
       });
     }
     this.setState('connecting', offlineSince ? this.state.error : null, null);
@@ -134,6 +144,11 @@ export class Connection {
       }
     }
     if (!this.stopped) this.socket?.connect();
+  }
+
+  /** Resolves once the work of every push received so far is done (including pushes that arrive meanwhile). */
+  async pushesHandled(): Promise<void> {
+    while (this.handling.size > 0) await Promise.allSettled([...this.handling]);
   }
 
   /** Closes the socket and stops reconnecting. */

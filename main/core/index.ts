@@ -63,12 +63,12 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       },
       pushes: {
         // A push that could not be stored leaves a gap in the sequence; the catch-up repairs it.
-        'conversation:upsert': (c) => void workspace?.sync.onConversation(c).catch(ignore),
-        'message:new': (m) => void workspace?.sync.onMessage(m).catch(ignore),
-        'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(ignore),
-        'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(ignore),
+        'conversation:upsert': (c) => workspace?.sync.onConversation(c).catch(ignore),
+        'message:new': (m) => workspace?.sync.onMessage(m).catch(ignore),
+        'conversation:removed': (r) => workspace?.sync.onRemoved(r).catch(ignore),
+        'sync:tick': ({ seq }) => workspace?.sync.onTick(seq).catch(ignore),
         // Missed or failed, the next reconnect reads the delivery state again.
-        'message:delivery': (push) => void workspace?.deliveries.apply([push]).catch(ignore),
+        'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
         'agent:state': (state) => presence.apply(state),
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
@@ -177,6 +177,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
 
   return {
     handlers,
+    pushesHandled: () => connection.pushesHandled(),
     async dispose() {
       await ready.catch(() => undefined);
       if (connection.isOnline()) await workspace?.store.setLastOnline(stamp()).catch(() => undefined);

@@ -49,5 +49,10 @@ export interface CoreOptions {
 /** The running client core: the contract's handlers and a way to stop it. */
 export interface Core {
   handlers: ContractHandlers;
+  /**
+   * Resolves once every server push received so far is stored, announced and judged for
+   * notifications (tests wait on it before asserting that something was not announced).
+   */
+  pushesHandled(): Promise<void>;
   dispose(): Promise<void>;
 }
