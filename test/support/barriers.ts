@@ -17,7 +17,8 @@ function namespaceOf(socket: Socket): string {
  * Resolves once every push the server emitted to each socket before this call has arrived.
  * socket.io delivers a socket's packets in order, so the ack of a harmless request made now comes
  * after them. Use it before asserting that something did NOT arrive: first make the server finish
- * the work that could have sent it (a request's ack, `serverSettled`), then flush, then assert.
+ * the work that could have sent it (a request's ack, `router.settled()`, `deliveriesDrained`),
+ * then flush, then assert.
  */
 export async function pushesFlushed(...sockets: Socket[]): Promise<void> {
   await Promise.all(
@@ -28,39 +29,6 @@ export async function pushesFlushed(...sockets: Socket[]): Promise<void> {
       if (!answer.ok) throw new Error(`the flush request ${name} failed: ${JSON.stringify(answer.error)}`);
     }),
   );
-}
-
-/**
- * Resolves once the server's background work that was started before this call is done: routing
- * runs (offers, queue positions) and the platform delivery queue.
- */
-export async function serverSettled(server: RunningServer): Promise<void> {
-  await server.router.settled();
-  await server.channels.deliveries.settled();
-  // A delivery may have routed (or a routing run queued a delivery): settle both once more.
-  await server.router.settled();
-}
-
-/** Resolves with the next push of `event` on `socket` that matches; fails naming the event after `timeoutMs`. */
-export function nextPush<T = unknown>(
-  socket: Socket,
-  event: string,
-  matches: (payload: T) => boolean = () => true,
-  timeoutMs = 10_000,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onPush = (payload: T) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, onPush);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, onPush);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for the push ${event}`));
-    }, timeoutMs);
-    socket.on(event, onPush);
-  });
 }
 
 /**

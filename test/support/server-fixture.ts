@@ -210,9 +210,6 @@ export async function insertUser(
   return { id, accountId, role, name: user.name };
 }
 
-/** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
-export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
-
 // ---- PostgreSQL, when one is reachable -----------------------------------------------------------
 
 /** Whether a PostgreSQL server with trust auth answers on 127.0.0.1:5432. */
