@@ -121,8 +121,14 @@ export class Connection {
         const work = (this.hooks.pushes[name] as (p: unknown) => void | Promise<unknown>)(parsed.data);
         if (work instanceof Promise) {
           this.handling.add(work);
-          const done = () => this.handling.delete(work);
-          work.then(done, done);
+          // Only bookkeeping: a failure stays the handler's own to report, as if it were not tracked.
+          void work.then(
+            () => this.handling.delete(work),
+            (err: unknown) => {
+              this.handling.delete(work);
+              throw err;
+            },
+          );
         }
       });
     }
