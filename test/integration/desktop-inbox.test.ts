@@ -14,7 +14,7 @@ describe('the inbox through the desktop core', () => {
 
   afterAll(async () => {
     for (const v of visitors) v.close();
-    for (const c of cores) await c.core.dispose().catch(() => undefined);
+    for (const c of cores) await c.core.dispose();
   });
 
   async function agent(dataDir?: string): Promise<TestCore> {
