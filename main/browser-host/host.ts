@@ -20,6 +20,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   /** The server the sign-in form offers first. */
   defaultServerUrl?: string;
+  /** Wait before each reconnect attempt (the core's own curve when omitted; tests pass a short one). */
+  reconnectDelay?: (attempt: number) => number;
 }
 
 export interface RunningBrowserHost {
@@ -46,6 +48,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     emit,
     dataDir: options.dataDir,
     ...(options.defaultServerUrl ? { defaultServerUrl: options.defaultServerUrl } : {}),
+    ...(options.reconnectDelay ? { reconnectDelay: options.reconnectDelay } : {}),
   });
 
   const http: Server = createServer((req, res) => {

@@ -5,6 +5,7 @@ import { AttentionService, preferencesIn } from './attention';
 import type { CacheStore } from './cache/cache-store';
 import { defaultSettings } from './settings';
 import { aConversation, aMessage, fill, memoryCache } from './testing/cache-fixtures';
+import { ManualClock } from './testing/manual-clock';
 import type { StoredSettings } from './types';
 
 const user: User = { id: 'u1', accountId: 'a1', email: 'wang.fang@demo.test', name: '王芳', role: 'agent' };
@@ -23,16 +24,14 @@ afterEach(async () => {
   store = service = undefined;
 });
 
-async function setUp(now: () => number = Date.now) {
+async function setUp(clock = new ManualClock()) {
   store = await memoryCache();
   const events: { event: EventName; payload: unknown }[] = [];
-  service = new AttentionService(store, (event, payload) => events.push({ event, payload }), user, preferencesIn(memorySettings(), user.id), 0, now);
+  service = new AttentionService(store, (event, payload) => events.push({ event, payload }), user, preferencesIn(memorySettings(), user.id), 0, clock);
   await fill(store, { conversations: [mine], messages: [aMessage({ id: 'm1', seq: 1, conversationId: 'c1' })] });
   const of = (event: EventName) => events.filter((e) => e.event === event).map((e) => e.payload);
-  return { store, service, events, of };
+  return { store, service, events, of, clock };
 }
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('attention: read marks, notifications and the badge', () => {
   it('opening a conversation in a focused window reads it and announces the change', async () => {
@@ -57,7 +56,7 @@ describe('attention: read marks, notifications and the badge', () => {
   });
 
   it('the same message while the window is in the background raises a notification and counts on the badge', async () => {
-    const { store, service, of } = await setUp();
+    const { store, service, of, clock } = await setUp();
     await service.setAttention({ conversationId: 'c1', focused: false });
     const message = aMessage({ id: 'm2', seq: 2, conversationId: 'c1', body: 'Still there?' });
     await fill(store, { messages: [message] });
@@ -65,14 +64,15 @@ describe('attention: read marks, notifications and the badge', () => {
     expect(of('notification.show')).toEqual([
       { kind: 'message', conversationId: 'c1', title: '张伟', body: 'Still there?', silent: false },
     ]);
-    await settle();
+    await clock.advance(0);
     expect(of('badge.changed')).toEqual([{ count: 2 }]);
     // Counting again without a change announces nothing.
     service.badgeSoon();
-    await settle();
+    expect(clock.waiting()).toBe(1);
+    await clock.advance(0);
     expect(of('badge.changed')).toHaveLength(1);
     await service.markRead('c1');
-    await settle();
+    await clock.advance(0);
     expect(of('badge.changed')).toEqual([{ count: 2 }, { count: 0 }]);
   });
 
@@ -93,15 +93,15 @@ describe('attention: read marks, notifications and the badge', () => {
   });
 
   it('announces a new conversation once, not again when it is offered a moment later', async () => {
-    let clock = 1_000_000;
-    const { service, of } = await setUp(() => clock);
+    const clock = new ManualClock(1_000_000);
+    const { service, of } = await setUp(clock);
     const queued = aConversation({ id: 'q1', seq: 200, routingState: 'queued' });
     const offered = { ...queued, seq: 201, routingState: 'offered' as const, offeredToId: user.id };
     await service.onLive({ conversations: [{ current: queued, previous: null }], messages: [] });
     await service.onLive({ conversations: [{ current: offered, previous: queued }], messages: [] });
     expect(of('notification.show')).toHaveLength(1);
     // Offered again much later (declined by a colleague meanwhile, say): worth telling again.
-    clock += 60_000;
+    await clock.advance(60_000);
     await service.onLive({ conversations: [{ current: { ...offered, seq: 203 }, previous: { ...queued, seq: 202 } }], messages: [] });
     expect(of('notification.show')).toHaveLength(2);
   });

@@ -7,6 +7,7 @@ import { badgeCount, markThreadRead } from './cache/read-state';
 import { Coalescer } from './coalescer';
 import { decideNotifications, type Attention, type LiveChange } from './notification-policy';
 import type { SettingsStore } from './types';
+import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 /** One agent's notification preferences, wherever they are kept. */
 export interface PreferenceStore {
@@ -35,7 +36,7 @@ const REPEAT_QUIET_MS = 30_000;
 export class AttentionService {
   private attention: Attention = { conversationId: null, focused: false };
   private lastBadge: number | null = null;
-  private badgeTimer: NodeJS.Timeout | null = null;
+  private badgeTimer: ScheduledTimer | null = null;
   private closed = false;
   /** When each conversation last raised a notification. */
   private readonly lastShown = new Map<string, number>();
@@ -47,7 +48,7 @@ export class AttentionService {
     private readonly user: User,
     private readonly preferences: PreferenceStore,
     private readonly badgeDelayMs = BADGE_DELAY_MS,
-    private readonly now: () => number = Date.now,
+    private readonly clock: CoreClock = systemClock,
   ) {}
 
   getPreferences(): NotificationPreferences {
@@ -93,7 +94,7 @@ export class AttentionService {
       await this.markRead(inFront).catch(() => undefined);
     }
     if (this.closed) return;
-    const at = this.now();
+    const at = this.clock.now();
     for (const notification of decideNotifications(change, this.user.id, this.preferences.get(), this.attention)) {
       const last = this.lastShown.get(notification.conversationId);
       if (notification.kind === 'conversation' && last !== undefined && at - last < REPEAT_QUIET_MS) continue;
@@ -118,11 +119,10 @@ export class AttentionService {
   /** Counts the badge again shortly (many changes in a burst are counted once). */
   badgeSoon(): void {
     if (this.badgeTimer || this.closed) return;
-    this.badgeTimer = setTimeout(() => {
+    this.badgeTimer = this.clock.after(this.badgeDelayMs, () => {
       this.badgeTimer = null;
-      this.badgeRun.run().catch(() => undefined);
-    }, this.badgeDelayMs);
-    this.badgeTimer.unref?.();
+      return this.badgeRun.run().catch(() => undefined);
+    });
   }
 
   private async recountBadge(): Promise<void> {
@@ -136,7 +136,7 @@ export class AttentionService {
 
   dispose(): void {
     this.closed = true;
-    if (this.badgeTimer) clearTimeout(this.badgeTimer);
+    this.badgeTimer?.cancel();
     this.badgeTimer = null;
   }
 }

@@ -11,7 +11,8 @@ import {
   type AgentRequestPayload,
   type AgentRequestResult,
 } from '../../shared/protocol';
-import { backoffDelay } from './backoff';
+import { reconnectDelay } from './backoff';
+import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 export interface ConnectionHooks {
   /** The access token to present on the next handshake. */
@@ -23,14 +24,19 @@ export interface ConnectionHooks {
   onState(state: ConnectionState): void;
   onConnected(): void;
   onDisconnected?(): void;
-  /** One handler per server push, called with the validated payload. */
-  pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void };
+  /**
+   * One handler per server push, called with the validated payload; a handler that works on
+   * returns the promise of that work, so `pushesHandled()` can wait for it.
+   */
+  pushes: { [K in AgentPushName]: (payload: AgentPush<K>) => void | Promise<unknown> };
 }
 
 export interface ConnectionOptions {
   requestTimeoutMs?: number;
-  now?: () => Date;
-  random?: () => number;
+  /** The system clock when omitted. */
+  clock?: CoreClock;
+  /** Wait before reconnecting after the n-th consecutive failure (0-based); the jittered reconnect curve when omitted. */
+  reconnectDelay?: (attempt: number) => number;
 }
 
 /**
@@ -41,21 +47,22 @@ export interface ConnectionOptions {
 export class Connection {
   private socket: Socket | null = null;
   private attempt = 0;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private retryTimer: ScheduledTimer | null = null;
+  private readonly handling = new Set<Promise<unknown>>();
   private stopped = true;
   private state: ConnectionState;
   private readonly requestTimeoutMs: number;
-  private readonly now: () => Date;
-  private readonly random: () => number;
+  private readonly clock: CoreClock;
+  private readonly reconnectDelay: (attempt: number) => number;
 
   constructor(
     private readonly hooks: ConnectionHooks,
     options: ConnectionOptions = {},
   ) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
-    this.now = options.now ?? (() => new Date());
-    this.random = options.random ?? Math.random;
-    this.state = { status: 'signed_out', since: this.now().toISOString(), error: null, nextRetryAt: null };
+    this.clock = options.clock ?? systemClock;
+    this.reconnectDelay = options.reconnectDelay ?? ((attempt) => reconnectDelay(attempt));
+    this.state = { status: 'signed_out', since: this.nowIso(), error: null, nextRetryAt: null };
   }
 
   getState(): ConnectionState {
@@ -110,7 +117,19 @@ export class Connection {
       socket.on(name, (payload: unknown) => {
         const parsed = agentPushes[name].safeParse(payload);
         // A push that does not match the protocol is dropped; the next sync repairs the cache.
-        if (parsed.success) (this.hooks.pushes[name] as (p: unknown) => void)(parsed.data);
+        if (!parsed.success) return;
+        const work = (this.hooks.pushes[name] as (p: unknown) => void | Promise<unknown>)(parsed.data);
+        if (work instanceof Promise) {
+          this.handling.add(work);
+          // Only bookkeeping: a failure stays the handler's own to report, as if it were not tracked.
+          void work.then(
+            () => this.handling.delete(work),
+            (err: unknown) => {
+              this.handling.delete(work);
+              throw err;
+            },
+          );
+        }
       });
     }
     this.setState('connecting', offlineSince ? this.state.error : null, null);
@@ -133,10 +152,15 @@ export class Connection {
     if (!this.stopped) this.socket?.connect();
   }
 
+  /** Resolves once the work of every push received so far is done (including pushes that arrive meanwhile). */
+  async pushesHandled(): Promise<void> {
+    while (this.handling.size > 0) await Promise.allSettled([...this.handling]);
+  }
+
   /** Closes the socket and stops reconnecting. */
   stop(status: ConnectionState['status'] = 'signed_out'): void {
     this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer?.cancel();
     this.retryTimer = null;
     if (this.socket) {
       this.socket.removeAllListeners();
@@ -190,15 +214,23 @@ export class Connection {
 
   private scheduleRetry(error: AppErrorShape): void {
     if (this.stopped || this.retryTimer) return;
-    const delay = backoffDelay(this.attempt++, this.random);
-    const at = new Date(this.now().getTime() + delay);
+    const delay = this.reconnectDelay(this.attempt++);
+    const at = new Date(this.clock.now() + delay);
     this.setState('offline', error, at.toISOString());
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.stopped || !this.socket) return;
-      this.setState('connecting', error, null);
-      void this.open();
-    }, delay);
+    this.retryTimer = this.clock.after(
+      delay,
+      () => {
+        this.retryTimer = null;
+        if (this.stopped || !this.socket) return;
+        this.setState('connecting', error, null);
+        return this.open();
+      },
+      { keepAlive: true },
+    );
+  }
+
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
   }
 
   private setState(status: ConnectionState['status'], error: AppErrorShape | null, nextRetryAt: string | null) {
@@ -207,7 +239,7 @@ export class Connection {
       (status === 'offline' || status === 'connecting') &&
       (this.state.status === 'offline' || this.state.status === 'connecting') &&
       this.state.error !== null;
-    const since = keepSince ? this.state.since : this.now().toISOString();
+    const since = keepSince ? this.state.since : this.nowIso();
     this.state = { status, since, error, nextRetryAt };
     this.hooks.onState(this.state);
   }

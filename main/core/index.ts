@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { unfilledReplyError } from '../../shared/quick-replies';
 import { preferencesIn } from './attention';
 import { attentionHandlers } from './attention-handlers';
+import { systemClock } from './clock';
 import { Connection } from './connection';
 import { ServerApi } from './server-api';
 import { PresenceService } from './presence';
@@ -27,6 +28,8 @@ export type { Core, CoreOptions, SecretStore, SettingsStore, StoredSettings } fr
  */
 export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(), tuning: WorkspaceOptions = {}): Core {
   const { emit, settings, secrets, dataDir } = options;
+  const clock = options.clock ?? systemClock;
+  const stamp = () => new Date(clock.now()).toISOString();
   const session = new SessionService(
     api,
     settings,
@@ -37,45 +40,49 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       if (state.user) workspace?.roleChanged(state.user);
     },
     options.defaultServerUrl ?? null,
+    clock,
   );
   let workspace: Workspace | null = null;
 
-  const connection: Connection = new Connection({
-    getToken: () => session.accessToken(),
-    refreshToken: () => session.refresh(),
-    onUnauthorized: () => {
-      void signOut();
+  const connection: Connection = new Connection(
+    {
+      getToken: () => session.accessToken(),
+      refreshToken: () => session.refresh(),
+      onUnauthorized: () => {
+        void signOut();
+      },
+      onState: (state) => emit('connection.changed', state),
+      onConnected: () => {
+        void workspace?.store.setLastOnline(stamp()).catch(() => undefined);
+        workspace?.resume().catch(() => {
+          /* a failed catch-up shows as the connection dropping; the next connect runs it again */
+        });
+      },
+      onDisconnected: () => {
+        void workspace?.store.setLastOnline(stamp()).catch(() => undefined);
+      },
+      pushes: {
+        // A push that could not be stored leaves a gap in the sequence; the catch-up repairs it.
+        'conversation:upsert': (c) => workspace?.sync.onConversation(c).catch(ignore),
+        'message:new': (m) => workspace?.sync.onMessage(m).catch(ignore),
+        'conversation:removed': (r) => workspace?.sync.onRemoved(r).catch(ignore),
+        'sync:tick': ({ seq }) => workspace?.sync.onTick(seq).catch(ignore),
+        // Missed or failed, the next reconnect reads the delivery state again.
+        'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
+        'agent:state': (state) => presence.apply(state),
+        ...supervisionPushes(emit, () => workspace),
+        ...catalogPushes(() => workspace),
+        ...contactPushes(emit, () => workspace),
+      },
     },
-    onState: (state) => emit('connection.changed', state),
-    onConnected: () => {
-      void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
-      workspace?.resume().catch(() => {
-        /* a failed catch-up shows as the connection dropping; the next connect runs it again */
-      });
-    },
-    onDisconnected: () => {
-      void workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
-    },
-    pushes: {
-      // A push that could not be stored leaves a gap in the sequence; the catch-up repairs it.
-      'conversation:upsert': (c) => void workspace?.sync.onConversation(c).catch(ignore),
-      'message:new': (m) => void workspace?.sync.onMessage(m).catch(ignore),
-      'conversation:removed': (r) => void workspace?.sync.onRemoved(r).catch(ignore),
-      'sync:tick': ({ seq }) => void workspace?.sync.onTick(seq).catch(ignore),
-      // Missed or failed, the next reconnect reads the delivery state again.
-      'message:delivery': (push) => void workspace?.deliveries.apply([push]).catch(ignore),
-      'agent:state': (state) => presence.apply(state),
-      ...supervisionPushes(emit, () => workspace),
-      ...catalogPushes(() => workspace),
-      ...contactPushes(emit, () => workspace),
-    },
-  });
+    { clock, reconnectDelay: options.reconnectDelay },
+  );
   const presence = new PresenceService(connection, emit);
 
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
-    workspace = await Workspace.open(dataDir, user, connection, emit, tuning, preferencesIn(settings, user.id));
+    workspace = await Workspace.open(dataDir, user, connection, emit, { clock, ...tuning }, preferencesIn(settings, user.id));
     return workspace;
   }
 
@@ -170,9 +177,10 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
 
   return {
     handlers,
+    pushesHandled: () => connection.pushesHandled(),
     async dispose() {
       await ready.catch(() => undefined);
-      if (connection.isOnline()) await workspace?.store.setLastOnline(new Date().toISOString()).catch(() => undefined);
+      if (connection.isOnline()) await workspace?.store.setLastOnline(stamp()).catch(() => undefined);
       connection.stop();
       session.dispose();
       const closing = workspace;

@@ -7,6 +7,7 @@ import type { SqlWriter } from './cache/sqlite';
 import { Coalescer } from './coalescer';
 import { uuidv7 } from './ids';
 import { asSent } from './thread-message';
+import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 /** The part of the connection the outbox needs. */
 export interface OutboxTransport {
@@ -22,7 +23,8 @@ export interface OutboxOptions {
   lanes?: number;
   /** Wait before trying again after the server did not answer in time while still connected. */
   retryDelayMs?: number;
-  now?: () => Date;
+  /** The system clock when omitted. */
+  clock?: CoreClock;
 }
 
 /** Errors after which trying again later may succeed by itself: the reply stays queued. */
@@ -41,10 +43,10 @@ export class Outbox {
     () => this.flushOnce(),
     () => this.transport.isOnline(),
   );
-  private retryTimer: NodeJS.Timeout | null = null;
+  private retryTimer: ScheduledTimer | null = null;
   private readonly lanes: number;
   private readonly retryDelayMs: number;
-  private readonly now: () => Date;
+  private readonly clock: CoreClock;
 
   constructor(
     private readonly store: CacheStore,
@@ -55,7 +57,7 @@ export class Outbox {
   ) {
     this.lanes = options.lanes ?? 8;
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
-    this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Persists a reply (and clears the draft) in one transaction, then starts delivering it. */
@@ -70,7 +72,7 @@ export class Outbox {
       clientId: uuidv7(),
       conversationId,
       body,
-      createdAt: this.now().toISOString(),
+      createdAt: new Date(this.clock.now()).toISOString(),
       state: 'queued',
       error: null,
       attempts: 0,
@@ -126,7 +128,7 @@ export class Outbox {
   }
 
   dispose(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer?.cancel();
     this.retryTimer = null;
   }
 
@@ -214,18 +216,17 @@ export class Outbox {
   ): Promise<Draft> {
     const existing = await this.store.draft(conversationId);
     const body = [...bodies, existing?.body ?? ''].filter((b) => b.length > 0).join('\n\n');
-    const draft: Draft = { conversationId, body, updatedAt: this.now().toISOString(), reason: reason ?? existing?.reason ?? null };
+    const draft: Draft = { conversationId, body, updatedAt: new Date(this.clock.now()).toISOString(), reason: reason ?? existing?.reason ?? null };
     await this.store.putDraft(tx, draft);
     return draft;
   }
 
   private scheduleRetry(): void {
     if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
+    this.retryTimer = this.clock.after(this.retryDelayMs, () => {
       this.retryTimer = null;
-      void this.flush();
-    }, this.retryDelayMs);
-    this.retryTimer.unref?.();
+      return this.flush();
+    });
   }
 
   private async entry(clientId: string): Promise<OutboxRow> {

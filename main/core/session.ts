@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AuthTokens } from '../../shared/protocol';
 import type { ServerApi } from './server-api';
 import type { SecretStore, SettingsStore } from './types';
+import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 const REFRESH_TOKEN = 'refreshToken';
 
@@ -16,7 +17,7 @@ export class SessionService {
   private user: User | null = null;
   private accessTokenValue: string | null = null;
   private serverUrl: string | null;
-  private refreshTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: ScheduledTimer | null = null;
   private refreshing: Promise<void> | null = null;
 
   constructor(
@@ -25,6 +26,7 @@ export class SessionService {
     private readonly secrets: SecretStore,
     private readonly onChange: (state: SessionState) => void,
     defaultServerUrl: string | null = null,
+    private readonly clock: CoreClock = systemClock,
   ) {
     this.serverUrl = settings.get().serverUrl ?? defaultServerUrl;
   }
@@ -101,14 +103,14 @@ export class SessionService {
     this.accessTokenValue = null;
     this.secrets.set(REFRESH_TOKEN, null);
     this.settings.set({ lastUser: null });
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer?.cancel();
     this.refreshTimer = null;
     this.onChange(this.state());
     return this.state();
   }
 
   dispose(): void {
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer?.cancel();
   }
 
   private setTokens(tokens: AuthTokens): void {
@@ -118,17 +120,13 @@ export class SessionService {
     this.user = tokens.user;
     this.accessTokenValue = tokens.accessToken;
     this.secrets.set(REFRESH_TOKEN, tokens.refreshToken);
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer?.cancel();
     // Refresh at 80% of the lifetime so a live socket never presents an expired token on reconnect.
-    this.refreshTimer = setTimeout(
-      () => {
-        this.refresh().catch(() => {
-          /* the next handshake reports the failure through the connection state */
-        });
-      },
-      Math.max(1_000, tokens.expiresIn * 800),
-    );
-    this.refreshTimer.unref?.();
+    this.refreshTimer = this.clock.after(Math.max(1_000, tokens.expiresIn * 800), () => {
+      this.refresh().catch(() => {
+        /* the next handshake reports the failure through the connection state */
+      });
+    });
     if (changedUser) this.onChange(this.state());
   }
 }

@@ -7,6 +7,8 @@ import { Coalescer } from './coalescer';
 import type { LiveChange } from './notification-policy';
 import { SeqTracker } from './seq-tracker';
 import { asSent } from './thread-message';
+import { backoffDelay, type BackoffCurve } from '../../shared/backoff';
+import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 /** The part of the connection the sync engine needs. */
 export interface SyncTransport {
@@ -26,7 +28,12 @@ export interface SyncOptions {
   onLive?: (change: LiveChange) => Promise<void>;
   /** Called after any change was stored, live or caught up (the badge is counted again). */
   onApplied?: () => void;
+  /** The system clock when omitted. */
+  clock?: CoreClock;
 }
+
+/** A failed catch-up is tried again after 1 s, doubling to 30 s while the socket stays up. */
+const CATCH_UP_RETRY: BackoffCurve = { baseMs: 1_000, capMs: 30_000 };
 
 const FIRST_SYNC_PAGE = 5000;
 
@@ -47,10 +54,10 @@ type Batch = {
 export class SyncEngine {
   private readonly tracker = new SeqTracker(0);
   private readonly pages = new Coalescer(() => this.pageThrough());
-  private gapTimer: NodeJS.Timeout | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
+  private gapTimer: ScheduledTimer | null = null;
+  private retryTimer: ScheduledTimer | null = null;
   private failures = 0;
-  private cursorTimer: NodeJS.Timeout | null = null;
+  private cursorTimer: ScheduledTimer | null = null;
   private savedCursor = 0;
   private startOverPending = false;
   private readonly pageSize: number;
@@ -59,6 +66,7 @@ export class SyncEngine {
   private readonly onConversations: SyncOptions['onConversations'];
   private readonly onLive: SyncOptions['onLive'];
   private readonly onApplied: SyncOptions['onApplied'];
+  private readonly clock: CoreClock;
 
   constructor(
     private readonly store: CacheStore,
@@ -72,6 +80,7 @@ export class SyncEngine {
     this.onConversations = options.onConversations;
     this.onLive = options.onLive;
     this.onApplied = options.onApplied;
+    this.clock = options.clock ?? systemClock;
   }
 
   async load(): Promise<void> {
@@ -108,12 +117,11 @@ export class SyncEngine {
 
   private scheduleRetry(): void {
     if (this.retryTimer || !this.transport.isOnline()) return;
-    const delay = Math.min(30_000, 1_000 * 2 ** this.failures++);
-    this.retryTimer = setTimeout(() => {
+    const delay = backoffDelay(CATCH_UP_RETRY, this.failures++);
+    this.retryTimer = this.clock.after(delay, () => {
       this.retryTimer = null;
-      if (this.transport.isOnline()) this.catchUp().catch(() => undefined);
-    }, delay);
-    this.retryTimer.unref?.();
+      return this.transport.isOnline() ? this.catchUp().catch(() => undefined) : undefined;
+    });
   }
 
   // ---- live pushes: apply at once, then account for the sequence number --------------------
@@ -138,7 +146,7 @@ export class SyncEngine {
 
   /** Stops timers and writes the cursor one last time. */
   async dispose(): Promise<void> {
-    for (const timer of [this.gapTimer, this.retryTimer, this.cursorTimer]) if (timer) clearTimeout(timer);
+    for (const timer of [this.gapTimer, this.retryTimer, this.cursorTimer]) timer?.cancel();
     this.gapTimer = this.retryTimer = this.cursorTimer = null;
     await this.saveCursor().catch(() => undefined);
   }
@@ -185,11 +193,10 @@ export class SyncEngine {
    */
   private saveCursorSoon(): void {
     if (this.cursorTimer) return;
-    this.cursorTimer = setTimeout(() => {
+    this.cursorTimer = this.clock.after(500, () => {
       this.cursorTimer = null;
-      this.saveCursor().catch(() => undefined);
-    }, 500);
-    this.cursorTimer.unref?.();
+      return this.saveCursor().catch(() => undefined);
+    });
   }
 
   private async saveCursor(): Promise<void> {
@@ -201,16 +208,15 @@ export class SyncEngine {
 
   private watchForGap(): void {
     if (!this.tracker.hasGap()) {
-      if (this.gapTimer) clearTimeout(this.gapTimer);
+      this.gapTimer?.cancel();
       this.gapTimer = null;
       return;
     }
     if (this.gapTimer) return;
-    this.gapTimer = setTimeout(() => {
+    this.gapTimer = this.clock.after(this.gapWaitMs, () => {
       this.gapTimer = null;
-      if (this.tracker.hasGap()) this.catchUp().catch(() => undefined);
-    }, this.gapWaitMs);
-    this.gapTimer.unref?.();
+      return this.tracker.hasGap() ? this.catchUp().catch(() => undefined) : undefined;
+    });
   }
 
   // ---- catch-up ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { ContractHandlers, EventSink } from '../../shared/contract';
 import type { User } from '../../shared/domain';
 import type { NotificationPreferences } from '../../shared/notifications';
+import type { CoreClock } from './clock';
 
 /** What the client core remembers between runs; the Electron shell keeps it in electron-store. */
 export interface StoredSettings {
@@ -36,10 +37,22 @@ export interface CoreOptions {
   dataDir: string;
   /** The server the sign-in form offers before any was remembered. */
   defaultServerUrl?: string;
+  /** Time and timers for the whole core: the system clock when omitted; tests pass one they control. */
+  clock?: CoreClock;
+  /**
+   * Wait before reconnect attempt n after n consecutive failures (0-based): 0.5 s doubling to 30 s
+   * with jitter when omitted; tests pass a short one so a reconnect costs them milliseconds.
+   */
+  reconnectDelay?: (attempt: number) => number;
 }
 
 /** The running client core: the contract's handlers and a way to stop it. */
 export interface Core {
   handlers: ContractHandlers;
+  /**
+   * Resolves once every server push received so far is stored, announced and judged for
+   * notifications (tests wait on it before asserting that something was not announced).
+   */
+  pushesHandled(): Promise<void>;
   dispose(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { User } from '../../shared/domain';
 import { defaultNotificationPreferences } from '../../shared/notifications';
 import { AttentionService, type PreferenceStore } from './attention';
 import { CacheStore } from './cache/cache-store';
+import type { CoreClock } from './clock';
 import { migrate } from './cache/migrate';
 import { SqliteDb } from './cache/sqlite';
 import { CatalogService, type CatalogTransport } from './catalog';
@@ -19,6 +20,8 @@ export interface WorkspaceOptions {
   sync?: SyncOptions;
   outbox?: OutboxOptions;
   deliveries?: DeliveriesOptions;
+  /** The clock behind every timer of the workspace (the system clock when omitted). */
+  clock?: CoreClock;
 }
 
 /** The cache file of one signed-in agent: one database per account, never shared. */
@@ -53,15 +56,16 @@ export class Workspace {
     await migrate(db);
     const store = new CacheStore(db);
     const catalog = new CatalogService(store, transport, emit);
-    const attention = new AttentionService(store, emit, user, preferences);
+    const attention = new AttentionService(store, emit, user, preferences, undefined, options.clock);
     const sync = new SyncEngine(store, transport, emit, {
+      clock: options.clock,
       ...options.sync,
       onConversations: (conversations) => catalog.ensureContacts(conversations.map((c) => c.contactId)),
       onLive: (change) => attention.onLive(change),
       onApplied: () => attention.badgeSoon(),
     });
     await sync.load();
-    const outbox = new Outbox(store, transport, emit, () => user, options.outbox);
+    const outbox = new Outbox(store, transport, emit, () => user, { clock: options.clock, ...options.outbox });
     const inbox = new InboxService(store, outbox, transport, emit);
     const deliveries = new ChannelDeliveries(store, transport, emit, options.deliveries);
     return new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries);

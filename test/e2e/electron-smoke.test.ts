@@ -65,10 +65,18 @@ describe.skipIf(!electronBinary)('the Electron shell', () => {
   it('denies window.open and stays on our page after a foreign navigation', async () => {
     const before = page.url();
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    // A listener added after the shell's own guard sees the guard's decision on the attempt.
+    type Seen = { url: string; prevented: boolean };
+    await app.evaluate(({ BrowserWindow }) => {
+      (globalThis as { navigationSeen?: Promise<Seen> }).navigationSeen = new Promise<Seen>((resolve) => {
+        BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (event, url) => resolve({ url, prevented: event.defaultPrevented }));
+      });
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    const seen = await app.evaluate(() => (globalThis as { navigationSeen?: Promise<Seen> }).navigationSeen);
+    expect(seen).toEqual({ url: 'https://example.com/', prevented: true });
     expect(page.url()).toBe(before);
   });
 });

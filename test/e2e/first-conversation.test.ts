@@ -52,7 +52,7 @@ describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
     await shoot(agentPage, '01-login');
     await agentPage.getByRole('button', { name: /Sign in|登录/ }).click();
     const status = agentPage.getByTestId('connection-status');
-    await expect.poll(() => status.getAttribute('data-status')).toBe('online');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
 
     // The customer writes on the widget.
     await visitorPage.goto(`${server.url}/widget/`);

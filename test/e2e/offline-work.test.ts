@@ -52,7 +52,7 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
     await page.getByLabel(/^Password$/).fill('demo-agent');
     await page.getByRole('button', { name: /Sign in/ }).click();
     const status = page.getByTestId('connection-status');
-    await expect.poll(() => status.getAttribute('data-status')).toBe('online');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
 
     const anna = await connectVisitor(server.url, { name: 'Anna' });
     const bo = await connectVisitor(server.url, { name: 'Bo' });

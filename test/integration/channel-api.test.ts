@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { request, settle } from '../support/server-fixture';
+import { request } from '../support/server-fixture';
 import {
   bearer, data, messageCount as countMessages, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
   type ChannelTestServer,
 } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 
@@ -107,7 +108,7 @@ describe.each(targets)('generic API channel for a shop’s own app on $label', (
     app.clear();
     data(await request(t.admin, 'note:add', { conversationId, body: 'Whisper: VIP' }));
     data(await request(t.agent, 'note:add', { conversationId, body: 'Note' }));
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(app.requests).toHaveLength(0);
   });
 });

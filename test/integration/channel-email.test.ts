@@ -1,8 +1,9 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { closeAllSockets, request, settle } from '../support/server-fixture';
+import { closeAllSockets, request } from '../support/server-fixture';
 import { countRows, createChannel, data, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder';
 import { databaseTargets } from '../support/databases';
 
@@ -152,7 +153,7 @@ describe.each(targets)('email channel (SMTP in, SMTP out) on $label', (target) =
     const before = outbound.mails.length;
     data(await request(t.admin, 'note:add', { conversationId, body: 'Whisper: refund approved' }));
     data(await request(t.agent, 'note:add', { conversationId, body: 'Note' }));
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(outbound.mails.length).toBe(before);
   });
 });

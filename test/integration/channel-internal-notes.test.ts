@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelKind, Message } from '../../shared/domain';
-import { closeAllSockets, request, settle } from '../support/server-fixture';
+import { closeAllSockets, request } from '../support/server-fixture';
 import { bearer, createChannel, data, http, hubSignature, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder';
 import { WA_PHONE_NUMBER_ID, tgText, waSent, waText, wxText } from '../support/platform-payloads';
@@ -86,7 +87,7 @@ describe.each(targets)('internal notes never reach a channel adapter, on any cha
       data(await request(t.admin, 'note:add', { conversationId: p.conversationId, body: `Whisper on ${p.kind}: this customer is a VIP` }));
       data(await request(t.agent, 'note:add', { conversationId: p.conversationId, body: `Private note on ${p.kind}` }));
     }
-    await settle(500);
+    await deliveriesDrained(t.server);
     expect(outboundCount(api, smtp)).toBe(before);
     const queued = await t.server.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM channel_deliveries d JOIN messages m ON m.id = d.message_id WHERE m.internal',
@@ -106,7 +107,7 @@ describe.each(targets)('internal notes never reach a channel adapter, on any cha
       const refused = await waitForDelivery(t.agent, p.conversationId, note.id, 'failed');
       expect(refused.delivery?.reason).toBe('internal notes are never sent to a channel');
     }
-    await settle(300);
+    await deliveriesDrained(t.server);
     expect(outboundCount(api, smtp)).toBe(before);
     const bodies = [...api.requests.map((r) => r.body), ...smtp.mails.map((m) => m.raw)].join('\n');
     expect(bodies).not.toMatch(/Never send this|Whisper on|Private note on/);

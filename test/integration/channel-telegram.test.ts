@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { request, settle } from '../support/server-fixture';
+import { request } from '../support/server-fixture';
 import {
   conversationOfExternal, data, messageCount as countMessages, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
   type ChannelTestServer,
 } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { TG_CHAT, tgContact, tgDocument, tgEdited, tgLocation, tgPhoto, tgSent, tgText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
@@ -157,7 +158,7 @@ describe.each(targets)('Telegram Bot API channel on $label', (target) => {
     api.clear();
     data(await request(t.admin, 'note:add', { conversationId, body: 'Whisper: check the warehouse' }));
     data(await request(t.agent, 'note:add', { conversationId, body: 'Note to self' }));
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(api.requests).toHaveLength(0);
   });
 });

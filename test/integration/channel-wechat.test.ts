@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
-import { request, settle, waitFor } from '../support/server-fixture';
+import { request, waitFor } from '../support/server-fixture';
 import {
   conversationOfExternal, data, http, messageCount as countMessages, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
   type ChannelTestServer,
 } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { WX_OPENID, wxEvent, wxImage, wxText, wxVoice } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
@@ -188,7 +189,7 @@ describe.each(targets)('WeChat Official Account channel on $label', (target) => 
     wx.clear();
     data(await request(t.admin, 'note:add', { conversationId, body: '悄悄话：这是老客户' }));
     data(await request(t.agent, 'note:add', { conversationId, body: '备注' }));
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(wx.requests).toHaveLength(0);
   });
 });

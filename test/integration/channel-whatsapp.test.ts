@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
 import type { Message } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import { record, request, settle, waitFor } from '../support/server-fixture';
+import { record, request, waitFor } from '../support/server-fixture';
 import {
   bearer, conversationOfExternal, countRows, data, http, hubSignature, messageCount as countMessages, postBody, reply, startPlatformChannel,
   stopPlatformChannel, threadOf, waitForDelivery, type ChannelTestServer,
 } from '../support/channels';
+import { deliveriesDrained } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 import {
@@ -213,7 +214,7 @@ describe.each(targets)('WhatsApp Cloud API channel on $label', (target) => {
     graph.clear();
     data(await request(t.admin, 'note:add', { conversationId: replied.conversationId, body: 'Whisper: offer free shipping' }));
     data(await request(t.agent, 'note:add', { conversationId: replied.conversationId, body: 'Private: she called yesterday' }));
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(graph.requests).toHaveLength(0);
     // The path is open: a reply after them does go out.
     await reply(t.agent, replied.conversationId, 'Free shipping on us!');
@@ -231,7 +232,7 @@ describe.each(targets)('WhatsApp Cloud API channel on $label', (target) => {
     const refused = (await request(t.agent, 'message:send', { conversationId, clientId: crypto.randomUUID(), body: 'Are you still there?' })) as Result<unknown>;
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', details: { reason: 'template_required', channelKind: 'whatsapp' } } });
     expect(refused.ok === false && refused.error.message).toMatch(/template message/);
-    await settle(300);
+    await deliveriesDrained(t.server);
     expect(graph.requests).toHaveLength(0);
     // The customer writes again: the window opens again.
     expect((await deliver(waText('wamid.BACK1', 'Hello again'))).status).toBe(200);

@@ -61,7 +61,7 @@ describe.each(targets)('the customer profile through the desktop core, on $label
 
   afterAll(async () => {
     closeAllSockets();
-    for (const core of cores) await core.core.dispose().catch(() => undefined);
+    for (const core of cores) await core.core.dispose();
     for (const proxy of proxies) await proxy.close();
     await server?.close();
     await drop();

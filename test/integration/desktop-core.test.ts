@@ -102,7 +102,7 @@ describe.each(targets)('the desktop core against the real server on $label', (ta
     expect(offline.error?.code).toBeTruthy();
     expect(offline.nextRetryAt).not.toBeNull();
     server = await startServer({ port, seed: 'if-empty', ...dbOptions });
-    await agent.waitForStatus('online', 40_000);
+    await agent.waitForStatus('online');
     const history = await agent.call('messages.list', { conversationId: conversation.id });
     expect(history.map((m) => m.body)).toEqual(['你好，我的订单还没到', '您好，我来帮您查一下物流。']);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type TestCore } from '../support/core-harness';
+import { pushesFlushed } from '../support/barriers';
 import { CoreProcess } from '../support/core-process';
 import { runDatabase } from '../support/databases';
 import { connectAgent, login, request } from '../support/server-fixture';
@@ -154,7 +155,7 @@ describe('delivering queued replies through faults', () => {
     const [a, b] = await Promise.all([request(socket, 'message:send', payload), request(socket, 'message:send', payload)]);
     expect(a).toMatchObject({ ok: true });
     expect(b).toEqual(a);
-    await new Promise((r) => setTimeout(r, 300));
+    await pushesFlushed(visitor.socket);
     expect(visitor.received.filter((m) => m.body === 'Only once, please')).toHaveLength(1);
     expect(await customerSees(visitor)).toEqual(['Only once, please']);
   });

@@ -14,7 +14,7 @@ describe('the inbox through the desktop core', () => {
 
   afterAll(async () => {
     for (const v of visitors) v.close();
-    for (const c of cores) await c.core.dispose().catch(() => undefined);
+    for (const c of cores) await c.core.dispose();
   });
 
   async function agent(dataDir?: string): Promise<TestCore> {
@@ -48,7 +48,8 @@ describe('the inbox through the desktop core', () => {
     );
     // A new conversation waiting for a person: announced once as such (not again when it is offered).
     await waitUntil(() => notices(wang, conversation.id).length > 0, 'the new-conversation notification');
-    await new Promise((r) => setTimeout(r, 300));
+    await fixture.server.router.settled();
+    await wang.caughtUp();
     expect(notices(wang, conversation.id)).toEqual([
       { kind: 'conversation', conversationId: conversation.id, title: 'Unread Ursula', body: 'Hello, my order never arrived', silent: false },
     ]);
@@ -85,7 +86,7 @@ describe('the inbox through the desktop core', () => {
     const before = notices(wang, conversation.id).length;
     await customer.send('Never mind, found it');
     await waitUntil(() => latest(wang, conversation.id)?.lastMessagePreview === 'Never mind, found it', 'the last message');
-    await new Promise((r) => setTimeout(r, 300));
+    await wang.caughtUp();
     expect((await listed(wang, conversation.id))?.unread).toBe(0);
     expect(notices(wang, conversation.id)).toHaveLength(before);
     expect(wang.eventsOf('badge.changed').at(-1)?.count).toBe(0);
@@ -115,7 +116,8 @@ describe('the inbox through the desktop core', () => {
       () => again.eventsOf('conversation.updated').find((c) => c.contactName === 'Quiet Quinn'),
       'the conversation',
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await fixture.server.router.settled();
+    await again.caughtUp();
     expect(notices(again, conversation.id)).toEqual([]);
     expect(conversation.unread).toBe(1);
   });

@@ -4,6 +4,7 @@ import { raiseSyncFloor } from '../../server/db/sequence';
 import { serverViewFor } from '../support/agent-truth';
 import { startCore, type TestCore } from '../support/core-harness';
 import { databaseTargets, startServerOn } from '../support/databases';
+import { pushesFlushed } from '../support/barriers';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
@@ -161,7 +162,7 @@ describe.each(targets)('working offline, on $label', (target) => {
     expect(draft.reason).toMatchObject({ code: 'reassigned', details: { assigneeName: 'Emma Clark' } });
     expect(await agent.call('drafts.get', { conversationId: conv.id })).toMatchObject({ body: draft.body });
     // Never delivered to the customer, still listed for the agent as no longer theirs.
-    await new Promise((r) => setTimeout(r, 300));
+    await pushesFlushed(visitor.socket);
     expect(visitor.received.map((m) => m.body)).not.toContain('Let me check the parcel for you.');
     const kept = (await agent.call('conversations.list', {})).find((c) => c.id === conv.id);
     expect(kept).toMatchObject({ access: 'lost' });
@@ -210,7 +211,8 @@ describe.each(targets)('working offline, on $label', (target) => {
 
     proxy.cut();
     const closedAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1100));
+    // The restart happens strictly later than the last connection, so the two cannot be confused.
+    await waitUntil(() => Date.now() > closedAt, 'the clock to pass the moment the app closed');
     const restarted = startCore(agent.dataDir);
     expect(await restarted.call('session.get', {})).toMatchObject({ signedIn: true, user: { name: '王芳' } });
     await restarted.waitForStatus('offline');

@@ -6,10 +6,11 @@ import { ACTIVITY_LIMITS } from '../../server/realtime/activity-relay';
 import { STALE_TYPING_MS } from '../../server/domain/supervision/activity-board';
 import type { Activity, Conversation, Message, SkillGroup, TeamMember } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import type { VisitorMessage } from '../../shared/protocol';
+import { AGENT_NAMESPACE, type VisitorMessage } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectAgent, connectDemoTeam, connectVisitor, data, insertUser, quietTeam, record, request, settle, tokenFor, visitorSays,
+  closeAllSockets, connectAgent, connectDemoTeam, connectVisitor, data, insertUser, quietTeam, record, request, tokenFor, visitorSays,
   waitFor,
 } from '../support/server-fixture';
 
@@ -54,6 +55,8 @@ for (const target of targets) {
     }
 
     const say = async (v: Visitor, body: string) => (await visitorSays(server, v, body)).conversationId;
+    /** Every activity push the server sent the team before now has arrived. */
+    const teamHeardAll = () => pushesFlushed(...people.map((who) => sockets[who]!));
 
     /** A conversation 王芳 has claimed by replying. */
     async function wangsConversation(name: string): Promise<{ v: Visitor; id: string }> {
@@ -97,7 +100,7 @@ for (const target of targets) {
       await waitFor(() => heardOf('admin', id, ids.supervisor!).length === 1, 'the admin to see the supervisor typing');
       expect(heardOf('admin', id, ids.supervisor!)[0]!.preview).toBe('Offer the coupon');
 
-      await settle();
+      await teamHeardAll();
       // Exactly once each (admins and supervisors are in both the staff and the agents room).
       expect(heardOf('admin', id, ids.wang!)).toHaveLength(2);
       expect(heardOf('supervisor', id, ids.wang!)).toHaveLength(2);
@@ -156,7 +159,7 @@ for (const target of targets) {
       await waitFor(() => heardOf('li', id, ids.wang!).length === 2, '李雷 to hear 王芳 left');
       expect(heardOf('li', id, ids.wang!)[1]).toMatchObject({ state: 'idle', preview: null });
       expect(await list('supervisor', id)).toEqual([]);
-      await settle();
+      await teamHeardAll();
       expect(heardOf('li', id, ids.wang!)).toHaveLength(2);
       expect(heardOf('admin', id, ids.wang!)).toHaveLength(3);
     });
@@ -176,7 +179,9 @@ for (const target of targets) {
       const heard = heardOf('supervisor', id, ids.wang!);
       expect(heard.length).toBeLessThanOrEqual(ACTIVITY_LIMITS.relay.max + 1);
       expect(heard[0]!.preview).toBe(sent[0]);
-      await settle(1_500);
+      // The latest text is the held-back update: once it is out nothing else is held, so anything
+      // more would have been sent already.
+      await teamHeardAll();
       expect(heardOf('supervisor', id, ids.wang!)).toHaveLength(heard.length);
       expect(heardOf('admin', id, ids.wang!)).toHaveLength(heard.length);
       expect((await list('supervisor', id))[0]!.preview).toBe(sent.at(-1));
@@ -223,8 +228,11 @@ for (const target of targets) {
       const id = await say(v, 'Still there?');
       data(await request(desk, 'activity:set', { conversationId: id, state: 'viewing' }));
       await waitFor(() => heardOf('supervisor', id, zoe.id).length === 1, 'the supervisor to see Zoe');
+      const phoneId = phone.id;
       phone.close();
-      await settle();
+      await waitFor(() => !server.io.of(AGENT_NAMESPACE).sockets.has(phoneId!), 'the server to see the phone go');
+      await server.router.settled();
+      await pushesFlushed(desk, sockets.supervisor!, sockets.li!);
       expect(heardOf('supervisor', id, zoe.id)).toHaveLength(1);
       expect((await list('supervisor', id)).map((a) => a.userId)).toEqual([zoe.id]);
       desk.close();
@@ -259,7 +267,7 @@ for (const target of targets) {
       const load = team.agents.find((a) => a.id === ids.wang)!.load;
       await wangsConversation('Lara Load');
       await waitFor(() => members.supervisor!.some((m) => m.id === ids.wang && m.load === load + 1), 'the supervisor to see the new load');
-      await settle();
+      await teamHeardAll();
       expect(members.wang!.concat(members.li!)).toEqual([]);
     });
 
@@ -267,7 +275,8 @@ for (const target of targets) {
       const { v, id } = wangs;
       data(await ask('supervisor', 'note:add', { conversationId: id, body: 'Whisper: check the refund first' }));
       data(await set('wang', id, 'typing', 'Private draft for the customer'));
-      await settle();
+      await server.router.settled();
+      await pushesFlushed(...visitors.map((x) => x.socket).filter((socket) => socket.connected));
       const events = visitors.flatMap((x) => x.events);
       expect(events.length).toBeGreaterThan(visitors.length);
       for (const { event } of events) expect(['visitor:session', 'message:new', 'queue:update']).toContain(event);

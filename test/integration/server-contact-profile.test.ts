@@ -12,7 +12,7 @@ import type { Result } from '../../shared/errors';
 import { bearer, data, http, reply, startChannelServer, type ChannelTestServer } from '../support/channels';
 import { databaseTargets } from '../support/databases';
 import { startRecordingServer, type RecordedAnswer, type RecordingServer } from '../support/recording-server';
-import { closeAllSockets, connectAgent, connectVisitor, login, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, login, record, request, waitFor } from '../support/server-fixture';
 
 const IDENTITY_SECRET = 'profile-identity-secret';
 /** 张伟 of the demo shop: two orders (SO-10001 delivered, SO-10002 shipped), tags vip and 回头客. */
@@ -139,7 +139,11 @@ describe.each(targets)('the customer profile on $label', (target) => {
   it('keeps notes on the customer with author and time, newest first', async () => {
     const first = await ask<{ note: ContactNote }>(t.agent, 'contacts:note:add', { contactId: zhang.contactId, body: '  Prefers calls after 6pm  ' });
     expect(first.note).toMatchObject({ contactId: zhang.contactId, authorId: t.agentId, authorName: '王芳', body: 'Prefers calls after 6pm' });
-    await new Promise((r) => setTimeout(r, 20));
+    // Notes are ordered by the database's time: the second is added once that time has moved on.
+    await waitFor(
+      async () => (await t.server.db.query<{ later: boolean }>('SELECT now() > created_at AS later FROM contact_notes WHERE id = $1', [first.note.id]))[0]?.later,
+      'the database clock to pass the first note',
+    );
     const rest = await http(`${t.server.url}/api/contacts/${zhang.contactId}/notes`, {
       method: 'POST', headers: { ...bearer(t.adminToken), 'content-type': 'application/json' }, body: JSON.stringify({ body: '老客户，发货前先电话确认' }),
     });
@@ -272,7 +276,6 @@ describe.each(targets)('the customer profile on $label', (target) => {
     expect((await http(`${t.server.url}/api/contacts/${zhang.contactId}`)).status).toBe(401);
     const sent = await request<unknown>(supervisor, 'contacts:profile', {});
     expect((sent as Result<unknown>).ok).toBe(false);
-    await settle(50);
   });
 });
 

@@ -5,10 +5,11 @@ import type { RunningServer } from '../../server/app';
 import type { Conversation, Message } from '../../shared/domain';
 import type { VisitorMessage } from '../../shared/protocol';
 import {
-  closeAllSockets, connectAgent, connectVisitor, login, record, request, settle,
+  closeAllSockets, connectAgent, connectVisitor, login, record, request,
   waitFor,
 } from '../support/server-fixture';
 import { runDatabase, startServerOn } from '../support/databases';
+import { pushesFlushed } from '../support/barriers';
 
 let server: RunningServer;
 let stopServer: (() => Promise<void>) | undefined;
@@ -100,7 +101,8 @@ describe('a widget conversation between a visitor and agents', () => {
     expect(visitorPushes[0]).toMatchObject({ from: 'agent', senderName: '王芳', body: '您好，我帮您查一下。', clientId: null });
     // Emma learns the conversation was taken, but not what was said in it nor its preview.
     expect(emmaRemoved[0]).toEqual({ conversationId, seq: result.conversation.seq });
-    await settle();
+    await server.router.settled();
+    await pushesFlushed(emma);
     expect(emmaMessages).toHaveLength(0);
     expect(emmaConversations).toHaveLength(0);
   });
@@ -141,7 +143,9 @@ describe('a widget conversation between a visitor and agents', () => {
     expect(await request(visitor, 'visitor:send', { clientId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     // Without an ack nobody learns the outcome, so the server does nothing.
     wang.emit('message:send', { conversationId, clientId: randomUUID(), body: 'no ack' });
-    await settle();
+    // The server takes a socket's packets in order: once a later request is answered, the one
+    // without an ack was seen (and ignored) too.
+    await pushesFlushed(wang);
     expect(await countMessages(conversationId)).toBe(before);
     expect(wang.connected).toBe(true);
   });
@@ -164,7 +168,7 @@ describe('a widget conversation between a visitor and agents', () => {
     const ids = [...answers, again].map((a) => unwrapData<{ message: Message }>(a).message.id);
     expect(new Set(ids).size).toBe(1);
     expect(await countMessages(conversationId)).toBe(before + 1);
-    await settle();
+    await pushesFlushed(visitor, supervisor);
     expect(visitorPushes.filter((m) => m.body === payload.body)).toHaveLength(1);
     expect(supervisorMessages.filter((m) => m.clientId === payload.clientId)).toHaveLength(1);
   });
@@ -177,7 +181,7 @@ describe('a widget conversation between a visitor and agents', () => {
     const second = unwrapData<{ message: VisitorMessage }>(await request(visitor, 'visitor:send', payload));
     expect(second.message.id).toBe(first.message.id);
     expect(await countMessages(conversationId)).toBe(before + 1);
-    await settle();
+    await pushesFlushed(wang);
     expect(wangMessages.filter((m) => m.clientId === payload.clientId)).toHaveLength(1);
   });
 
@@ -198,7 +202,8 @@ describe('a widget conversation between a visitor and agents', () => {
     const otherConversations = record<unknown>(other.socket, 'conversation:upsert');
     await request(wang, 'message:send', { conversationId, clientId: randomUUID(), body: 'private to Sarah' });
     await request(visitor, 'visitor:send', { clientId: randomUUID(), body: 'private from Sarah' });
-    await settle();
+    await server.router.settled();
+    await pushesFlushed(other.socket);
     expect(otherPushes).toHaveLength(0);
     expect(otherConversations).toHaveLength(0);
     const history = unwrapData<{ messages: VisitorMessage[] }>(await request(other.socket, 'visitor:history', {}));

@@ -9,8 +9,9 @@ import { openPgliteDb } from '../../server/db/pglite-db';
 import type { KbArticle } from '../../shared/domain';
 import type { BotRule, BotTurn, KbSearchHit } from '../../shared/knowledge';
 import type { VisitorMessage } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, login, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, login, record, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const KB = JSON.parse(readFileSync(new URL('../fixtures/bot-eval/kb.json', import.meta.url), 'utf8')) as { id: string; title: string; body: string }[];
@@ -48,7 +49,9 @@ for (const target of targets) {
       const before = v.messages.length;
       const ack = await request<{ message: VisitorMessage }>(v.socket, 'visitor:send', { clientId: randomUUID(), body });
       if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
-      await settle(100);
+      // The bot answers before the send is acked; routing may add a notice after it.
+      await server.router.settled();
+      await pushesFlushed(v.socket);
       return v.messages.slice(before).filter((m) => m.from === 'bot' || m.from === 'system');
     }
 

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
 import type { ChannelView } from '../../shared/channels';
 import type { BotRule, BotTurn } from '../../shared/knowledge';
 import type { VisitorMessage } from '../../shared/protocol';
 import { orderEventSignature } from '../../server/domain/orders/order-events-signature';
 import { bearer, countRows, createChannel, http, hubSignature, startChannelServer, threadOf, type ChannelTestServer } from '../support/channels';
+import { deliveriesDrained, pushesFlushed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
 import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
-import { closeAllSockets, connectVisitor, login, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectVisitor, login, record, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
@@ -16,7 +18,7 @@ const SHIPPED_EN = (name: string, order: string) => `Hi ${name}, your order ${or
 const SHIPPED_ZH = (name: string, order: string) => `${name}您好，您的订单 ${order} 已发货，请留意物流信息。`;
 const DELIVERED_EN = (name: string, order: string) => `Hi ${name}, your order ${order} has been delivered. Reply here if anything is not right.`;
 
-type Visitor = { contactId: string; messages: VisitorMessage[]; conversationId: string };
+type Visitor = { socket: Socket; contactId: string; messages: VisitorMessage[]; conversationId: string };
 
 describe.each(targets)('order-status events and the bot’s order replies on $label', (target) => {
   let t: ChannelTestServer;
@@ -57,7 +59,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
     const ack = await request<{ message: VisitorMessage & { conversationId: string } }>(socket, 'visitor:send', { clientId: randomUUID(), body: firstMessage });
     if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
     const [row] = await t.server.db.query<{ id: string }>('SELECT id FROM conversations WHERE contact_id = $1', [session.contactId]);
-    return { contactId: session.contactId, messages, conversationId: row!.id };
+    return { socket, contactId: session.contactId, messages, conversationId: row!.id };
   }
 
   /** An order of the built-in store for a contact. */
@@ -149,7 +151,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
 
     const again = await api('POST', `/api/orders/${orderId}/status`, t.adminToken, { status: 'shipped' });
     expect(again.json).toMatchObject({ changed: false, event: null, order: { status: 'Shipped' } });
-    await settle();
+    await pushesFlushed(wei.socket);
     expect(botSaid(wei)).toHaveLength(1);
   });
 
@@ -164,7 +166,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
     expect((await api('POST', '/api/orders/no-such-order/status', t.adminToken, { status: 'shipped' })).status).toBe(404);
     expect((await t.server.db.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [orderId]))[0]!.status).toBe('paid');
     expect(await eventCount()).toBe(events);
-    await settle();
+    await pushesFlushed(sam.socket);
     expect(botSaid(sam)).toEqual([]);
   });
 
@@ -176,7 +178,8 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
     const again = await signed(`/api/orders/${orderId}/status`, { status: 'shipped', eventId: 'erp-1' });
     expect(again).toMatchObject({ status: 200, json: { changed: false, event: { duplicate: true } } });
     expect((await signed(`/api/orders/${orderId}/status`, { status: 'delivered' }, { secret: 'guess' })).status).toBe(401);
-    await settle();
+    await waitFor(() => botSaid(mia).length > 0, 'the reply to the first event');
+    await pushesFlushed(mia.socket);
     expect(botSaid(mia)).toEqual([SHIPPED_EN('Mia', 'SO-20004')]);
     const [audit] = await t.server.db.query<{ actor_id: string | null; details: Record<string, unknown> }>(
       "SELECT actor_id, details FROM audit_log WHERE action = 'order.status_change' AND target_id = $1",
@@ -206,7 +209,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
 
     const redelivered = await signed('/api/orders/events', event);
     expect(redelivered).toMatchObject({ status: 200, json: { duplicate: true, outcome: 'replied', id: (first.json as { id: string }).id } });
-    await settle(400);
+    await deliveriesDrained(t.server);
     expect(await botMessages(conversationId)).toBe(1);
     expect(graph.to('/v21.0').filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(await countRows(t, "SELECT count(*)::int AS n FROM order_events WHERE external_id = 'shop-evt-1'")).toBe(1);
@@ -226,7 +229,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
     expect((await signed('/api/orders/events', event, { signature: tampered })).status).toBe(401);
     expect(await eventCount()).toBe(events);
     expect(await countRows(t, 'SELECT count(*)::int AS n FROM messages')).toBe(messages);
-    await settle();
+    await pushesFlushed(ana.socket);
     expect(botSaid(ana)).toEqual([]);
     expect(t.logs.some((l) => l.includes('order request with a bad signature refused'))).toBe(true);
 
@@ -263,7 +266,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
     expect(refunded.json).toMatchObject({ outcome: 'no_rule' });
     const stranger = await signed('/api/orders/events', { eventId: 'shop-evt-who', orderNumber: 'SHOP-3', status: 'shipped', contact: { externalId: 'nobody' } });
     expect(stranger).toMatchObject({ status: 201, json: { outcome: 'no_contact' } });
-    await settle();
+    await pushesFlushed(kim.socket);
     expect(botSaid(kim)).toEqual([]);
     expect(await botMessages(kim.conversationId)).toBe(0);
 

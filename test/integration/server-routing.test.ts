@@ -6,9 +6,10 @@ import { ALWAYS_OPEN } from '../../server/domain/routing/business-hours';
 import { REQUEUE_NOTE } from '../../server/domain/routing/router';
 import type { AgentState, Conversation, Message, SkillGroup, TeamMember } from '../../shared/domain';
 import type { QueueStatus, VisitorMessage } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectAgent, connectVisitor, data, insertUser, login, record, request, settle, tokenFor, visitorSays, waitFor,
+  closeAllSockets, connectAgent, connectVisitor, data, insertUser, login, record, request, tokenFor, visitorSays, waitFor,
 } from '../support/server-fixture';
 
 const targets = await databaseTargets();
@@ -33,6 +34,8 @@ for (const target of targets) {
     const states: Record<string, AgentState[]> = {};
     const heard: Record<string, Seen> = {};
     let startSeq = 0;
+    /** Added to the server's clock: offers and grace periods run out when a test moves time on, not after real seconds. */
+    let offset = 0;
 
     const ask = <T>(who: string, name: string, payload: unknown) => request<T>(sockets[who]!, name, payload);
     const presence = async (who: string, value: 'online' | 'busy' | 'away' | 'offline') => {
@@ -46,6 +49,9 @@ for (const target of targets) {
         'SELECT routing_state, offered_to, assignee_id, group_id, summary FROM conversations WHERE id = $1',
         [conversationId],
       ))[0]!;
+    /** Whether the server has marked `who` as gone (their grace period running). */
+    const disconnectedSince = async (who: string) =>
+      (await server.db.query<{ gone: boolean }>('SELECT disconnected_at IS NOT NULL AS gone FROM users WHERE id = $1', [ids[who]]))[0]!.gone;
     const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT seq FROM accounts WHERE id = $1', [accountId]))[0]!.seq);
 
     function listen(who: string, socket: Socket) {
@@ -81,7 +87,7 @@ for (const target of targets) {
 
     beforeAll(async () => {
       // A slow sweep: these tests move time on purpose (expiries are also woken by their own timers).
-      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000 }));
+      ({ server, close } = await startServerOn(target, { tokenSecret: SECRET, routingSweepMs: 60_000, clock: () => Date.now() + offset }));
       const people = {
         wang: ['wang.fang@demo.test', 'demo-agent'],
         li: ['li.lei@demo.test', 'demo-agent'],
@@ -175,7 +181,9 @@ for (const target of targets) {
       data(await ask('emma', 'conversation:decline', { conversationId: id }));
       await waitFor(async () => (await row(id)).offered_to === ids.wang, 'the offer to pass to wang');
       // 王芳 lets it run out: back to the queue, nobody left to offer it to.
-      await waitFor(async () => (await row(id)).routing_state === 'queued', 'the offer to time out', 5_000);
+      offset += 1_100;
+      await server.router.kick(accountId);
+      await waitFor(async () => (await row(id)).routing_state === 'queued', 'the offer to time out');
       await server.router.settled();
       expect(await row(id)).toMatchObject({ routing_state: 'queued', offered_to: null });
       const declined = await server.db.query<{ user_id: string }>('SELECT user_id FROM routing_declines WHERE conversation_id = $1', [id]);
@@ -279,7 +287,8 @@ for (const target of targets) {
       expect(['queued', 'offered']).toContain(toGroup.routingState);
 
       // The customer never heard either note, live or in their history.
-      await settle();
+      await server.router.settled();
+      await pushesFlushed(firstVisitor.socket);
       expect(firstVisitor.messages.some((m) => m.body.includes('reseller') || m.body.includes('after-sales question'))).toBe(false);
       const history = data(await request<{ messages: VisitorMessage[] }>(firstVisitor.socket, 'visitor:history', {})).messages;
       expect(history.some((m) => m.body.includes('reseller') || m.body.includes('after-sales'))).toBe(false);
@@ -296,16 +305,21 @@ for (const target of targets) {
       await presence('li', 'busy');
       // A blip: back well within the grace period, nothing changes, not even the presence.
       sockets.li!.disconnect();
-      await settle(200);
+      await waitFor(() => disconnectedSince('li'), 'the server to start 李雷’s grace period');
       await connect('li');
-      await settle(1_300);
+      // Past the grace period: the run that would re-queue the chats finds 李雷 back.
+      offset += 1_100;
+      await server.router.kick(accountId);
       await server.router.settled();
       expect((await row(first)).assignee_id).toBe(ids.li);
       expect(states.li![states.li!.length - 1]).toEqual({ userId: ids.li, presence: 'busy', load: 2, maxChats: 5, autoAwaySeconds: 600 });
 
       // Gone for longer than the grace period: offline, and the chat goes back to the queue with a note.
       sockets.li!.disconnect();
-      await waitFor(async () => (await row(first)).assignee_id === null, 'the chat to be re-queued', 5_000);
+      await waitFor(() => disconnectedSince('li'), 'the server to start 李雷’s grace period');
+      offset += 1_100;
+      await server.router.kick(accountId);
+      await waitFor(async () => (await row(first)).assignee_id === null, 'the chat to be re-queued');
       const r = await row(first);
       expect(['queued', 'offered']).toContain(r.routing_state);
       const presenceRow = await server.db.query<{ presence: string }>('SELECT presence FROM users WHERE id = $1', [ids.li]);
@@ -329,7 +343,7 @@ for (const target of targets) {
 
     it('told every observing agent socket of every sequence number exactly once, routing changes included', async () => {
       await server.router.settled();
-      await settle();
+      await pushesFlushed(sockets.supervisor!, sockets.admin!, sockets.watcher!);
       const end = await accountSeq();
       const expected = Array.from({ length: end - startSeq }, (_, k) => startSeq + k + 1);
       expect(expected.length).toBeGreaterThan(30);

@@ -5,9 +5,10 @@ import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../server/app';
 import type { Conversation, Message, SensitiveAlert, SensitiveWord } from '../../shared/domain';
 import type { VisitorMessage } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, settle, visitorSays, waitFor,
+  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, visitorSays, waitFor,
 } from '../support/server-fixture';
 
 const targets = await databaseTargets();
@@ -54,14 +55,19 @@ for (const target of targets) {
 
     const say = (v: Visitor, body: string) => visitorSays(server, v, body);
 
+    /** Routing is done and every push the server sent the team (and these sockets) before now has arrived. */
+    const allHeard = async (...more: Socket[]) => {
+      await server.router.settled();
+      await pushesFlushed(...people.map((who) => sockets[who]!), ...more);
+    };
+
     /** A conversation 王芳 has claimed by replying. */
     async function wangsConversation(name: string): Promise<{ v: Visitor; id: string }> {
       const v = await visitor(name);
       const { conversationId: id } = await say(v, `Hello, this is ${name}`);
       data(await ask<Sent>('wang', 'message:send', { conversationId: id, clientId: randomUUID(), body: '您好，我是王芳' }));
       await waitFor(() => v.messages.some((m) => m.body === '您好，我是王芳'), 'the visitor to get the greeting');
-      await server.router.settled();
-      await settle(100);
+      await allHeard(v.socket);
       return { v, id };
     }
 
@@ -124,7 +130,7 @@ for (const target of targets) {
       ]);
       // Eight changes (six added, one changed, one removed): every workstation of the account heard of each.
       for (const who of people) await waitFor(() => changed[who]!.length === 8, `${who} to hear of every change`);
-      await settle();
+      await allHeard();
       expect(changed.wang).toHaveLength(8);
 
       expect((await auditRows('sensitive_word.create')).map((r) => r.details.pattern)).toEqual(['微信', 'WeChat', 'QQ号', '转账', '1[3-9]\\d{9}', '支付宝']);
@@ -149,7 +155,7 @@ for (const target of targets) {
         words: ['微信'], excerpt: body, at: message.createdAt,
       });
       expect(alerts.admin!.filter((a) => a.conversationId === conversationId)).toHaveLength(1);
-      await settle();
+      await allHeard(v.socket);
       expect(alerts.wang!.concat(alerts.li!).some((a) => a.conversationId === conversationId)).toBe(false);
       expect(await storedBodies(conversationId)).toEqual([body]);
       // The agents see the message itself as usual.
@@ -167,7 +173,7 @@ for (const target of targets) {
       await waitFor(() => alerts.supervisor!.filter((a) => a.conversationId === conversationId).length === 2, 'a second alert');
       // Nothing listed, nothing told.
       await say(v, '谢谢，再见');
-      await settle();
+      await allHeard(v.socket);
       expect(alerts.supervisor!.filter((a) => a.conversationId === conversationId)).toHaveLength(2);
     });
 
@@ -185,7 +191,7 @@ for (const target of targets) {
       });
       expect(await server.db.query('SELECT 1 FROM messages WHERE client_id = $1', [clientId])).toEqual([]);
       expect(await storedBodies(id)).toEqual(before);
-      await settle();
+      await allHeard(v.socket);
       expect(delivered(v, heard)).toEqual([]);
       expect(JSON.stringify(v.events.slice(heard))).not.toContain('转');
       // Staff replies are checked too.
@@ -208,7 +214,7 @@ for (const target of targets) {
       // A retry is answered with the stored reply and delivers nothing again.
       const retry = data(await ask<Sent>('wang', 'message:send', { conversationId: id, clientId, body }));
       expect(retry.message).toEqual(sent.message);
-      await settle();
+      await allHeard(v.socket);
       expect(v.messages.filter((m) => m.id === sent.message.id)).toHaveLength(1);
       expect((await storedBodies(id)).filter((b) => b === masked)).toHaveLength(1);
       // Masking alone does not alert anyone.
@@ -224,7 +230,7 @@ for (const target of targets) {
       expect(alerts.supervisor!.find((a) => a.messageId === sent.message.id)).toMatchObject({
         conversationId: id, senderType: 'agent', senderName: names.wang, contactName: 'Ada Alerted', words: ['WeChat'],
       });
-      await settle();
+      await allHeard(v.socket);
       expect(alerts.wang!.concat(alerts.li!).some((a) => a.messageId === sent.message.id)).toBe(false);
     });
 
@@ -235,7 +241,7 @@ for (const target of targets) {
       expect(whisper.message).toMatchObject({ internal: true, body: '别让她转账，先核实 13800138000' });
       const note = data(await ask<Sent>('wang', 'note:add', { conversationId: id, body: '她的QQ号已经记下了' }));
       expect(note.message.body).toBe('她的QQ号已经记下了');
-      await settle();
+      await allHeard(v.socket);
       const after = JSON.stringify(v.events.slice(heard));
       expect(after).not.toContain('转账');
       expect(after).not.toContain('QQ号');

@@ -6,9 +6,10 @@ import { toVisitorMessage } from '../../server/channels/widget/visitor-message';
 import { joinedNote, listParticipants, takenOverNote } from '../../server/domain/supervision/supervision';
 import type { Conversation, Message } from '../../shared/domain';
 import type { AuditEntryView, AgentPush, VisitorMessage } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, settle, visitorSays, waitFor,
+  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, visitorSays, waitFor,
 } from '../support/server-fixture';
 
 const targets = await databaseTargets();
@@ -60,6 +61,12 @@ for (const target of targets) {
     const people = ['wang', 'li', 'supervisor', 'admin'] as const;
 
     const ask = <T>(who: string, name: string, payload: unknown) => request<T>(sockets[who]!, name, payload);
+
+    /** Routing is done and every push the server sent the team (and these sockets) before now has arrived. */
+    const allHeard = async (...more: Socket[]) => {
+      await server.router.settled();
+      await pushesFlushed(...people.map((who) => sockets[who]!), ...more);
+    };
     const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT seq FROM accounts WHERE id = $1', [accountId]))[0]!.seq);
     const row = async (id: string) =>
       (await server.db.query<{ routing_state: string; offered_to: string | null; assignee_id: string | null; offer_expires_at: unknown }>(
@@ -141,7 +148,7 @@ for (const target of targets) {
       expect((await messagesOf('wang', id)).find((m) => m.id === note.message.id)?.internal).toBe(true);
 
       // The customer: nothing pushed, nothing in the history.
-      await settle();
+      await allHeard(v.socket);
       expect(v.messages.map((m) => m.body)).not.toContain(note.message.body);
       expect(v.messages.every((m) => m.id !== note.message.id)).toBe(true);
       const history = data(await request<{ messages: VisitorMessage[] }>(v.socket, 'visitor:history', {})).messages;
@@ -169,7 +176,7 @@ for (const target of targets) {
       });
       expect(await ask('supervisor', 'note:add', { conversationId: 'nope', body: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(await ask('supervisor', 'note:add', { conversationId: id, body: '   ' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-      await settle();
+      await allHeard(v.socket);
       expect(v.messages.some((m) => m.body.includes('photo'))).toBe(false);
     });
 
@@ -198,7 +205,7 @@ for (const target of targets) {
       const takeovers = await auditRows('takeover');
       expect(takeovers).toHaveLength(1);
       expect(takeovers[0]).toMatchObject({ actor_id: ids.supervisor, target_id: id, details: { previousAssigneeId: ids.wang, assigneeId: ids.supervisor, reason } });
-      await settle();
+      await allHeard(v.socket);
       expect(v.messages.some((m) => m.body.includes('taken over'))).toBe(false);
     });
 
@@ -339,7 +346,7 @@ for (const target of targets) {
       expect(expected.length).toBeGreaterThan(10);
       for (const who of people) {
         await waitFor(() => heard[who]!.filter((s) => s > startSeq).length >= expected.length, `${who} to hear every number`);
-        await settle(100);
+        await pushesFlushed(sockets[who]!);
         const got = heard[who]!.filter((s) => s > startSeq).sort((a, b) => a - b);
         expect(got, who).toEqual(expected);
       }

@@ -6,9 +6,10 @@ import { raiseSyncFloor } from '../../server/db/sequence';
 import type { Conversation, Message } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { AgentRequestResult } from '../../shared/protocol';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
 import {
-  closeAllSockets, connectAgent, connectVisitor, login, record, request, settle, waitFor,
+  closeAllSockets, connectAgent, connectVisitor, login, record, request, waitFor,
 } from '../support/server-fixture';
 
 type SyncPage = AgentRequestResult<'sync:changes'>;
@@ -228,7 +229,8 @@ for (const target of targets) {
       // Again: the same answer, no new number, no push.
       expect(data(await resolve('wang', c1)).conversation).toEqual(resolved);
       expect(await accountSeq()).toBe(before + 1);
-      await settle();
+      await server.router.settled();
+      await pushesFlushed(agents.emma!);
       expect(emmaTicks).toHaveLength(1);
 
       // Another agent may not even resolve it again, and learns who has it.
@@ -333,7 +335,7 @@ for (const target of targets) {
       for (const who of Object.keys(sockets)) {
         await waitFor(() => heard[who]!.length >= expected.length, `${who} to hear ${expected.length} numbers`);
       }
-      await settle();
+      await pushesFlushed(...Object.values(sockets));
       for (const who of Object.keys(sockets)) {
         expect({ who, seqs: [...heard[who]!].sort((a, b) => a - b) }).toEqual({ who, seqs: expected });
       }

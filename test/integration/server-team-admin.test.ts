@@ -4,10 +4,11 @@ import type { Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/app';
 import type { AgentState, Conversation, TeamMember } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import type { AuthTokens } from '../../shared/protocol';
+import { AGENT_NAMESPACE, type AuthTokens } from '../../shared/protocol';
 import type { ManagedUser, RoutingSettingsView, TeamView } from '../../shared/team-admin';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, login, postJson, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, login, postJson, record, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
@@ -302,7 +303,9 @@ for (const target of targets) {
       laptopSocket.close();
       const first = await postJson(server.url, '/api/auth/logout', { refreshToken: laptop.refreshToken, socketId: laptopId });
       expect(first).toMatchObject({ status: 200, body: { signedOut: true } });
-      await settle();
+      await waitFor(() => !server.io.of(AGENT_NAMESPACE).sockets.has(laptopId), 'the server to see the laptop go');
+      await server.router.settled();
+      await pushesFlushed(sockets.supervisor);
       expect((await userRow(wangId)).presence).toBe('online');
       expect(board.some((m) => m.id === wangId && m.presence === 'offline')).toBe(false);
       expect((await postJson(server.url, '/api/auth/refresh', { refreshToken: laptop.refreshToken })).status).toBe(401);

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Template } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
+import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
-import { closeAllSockets, connectAgent, login, record, request, settle, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, login, record, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
@@ -43,7 +44,7 @@ describe.each(targets)('quick replies are written by their owners, and reach who
     ).template;
     expect(saved).toMatchObject({ ownerId: wang.user.id, shortcut: 'tk', category: '售后' });
     await waitFor(() => wang.changed.length === 1, 'the owner to hear of the change');
-    await settle(200);
+    await pushesFlushed(li.socket, admin.socket);
     expect(li.changed).toEqual([]);
     expect((await snapshot(wang.socket)).map((t) => t.id)).toContain(saved.id);
     expect((await snapshot(li.socket)).map((t) => t.id)).not.toContain(saved.id);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
+import { fastReconnect } from './fast-reconnect';
 
 /** The workstation's renderer as `npm run build` leaves it, served by the browser host in e2e tests. */
 export const RENDERER_DIR = join(fileURLToPath(new URL('../..', import.meta.url)), 'out', 'renderer');
@@ -38,7 +39,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** A workstation served to the browser from the built renderer, with its own data folder. */
 export function startWorkstationHost(prefix = 'sb-e2e-desktop-'): Promise<RunningBrowserHost> {
-  return startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), prefix)), rendererDir: RENDERER_DIR });
+  return startBrowserHost({ port: 0, dataDir: mkdtempSync(join(tmpdir(), prefix)), rendererDir: RENDERER_DIR, reconnectDelay: fastReconnect });
 }
 
 /** Fills the workstation's sign-in form (either language) on `page` and waits until it shows online. */

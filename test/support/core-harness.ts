@@ -7,6 +7,7 @@ import { unwrap, type Result } from '../../shared/errors';
 import { FileSecrets, FileSettings } from '../../main/browser-host/file-settings';
 import { createCore } from '../../main/core';
 import type { WorkspaceOptions } from '../../main/core/workspace';
+import { fastReconnect } from './fast-reconnect';
 import { waitUntil } from './wait';
 
 export interface RecordedEvent {
@@ -33,6 +34,7 @@ export function startCore(
         onEvent?.(event, payload);
       },
       dataDir,
+      reconnectDelay: fastReconnect,
     },
     undefined,
     tuning,
@@ -48,6 +50,14 @@ export function startCore(
     invoke,
     call: async <K extends MethodName>(method: K, args: MethodArgs<K>) => unwrap(await invoke(method, args)),
     eventsOf,
+    /**
+     * Resolves once every push the server sent this desktop before now has been received and
+     * handled: a request on the same socket comes back after them, then their work is awaited.
+     */
+    caughtUp: async () => {
+      unwrap(await dispatch(core.handlers, 'team.list', {}));
+      await core.pushesHandled();
+    },
     status: () => eventsOf('connection.changed').at(-1)?.status,
     waitForStatus: (status: string, timeoutMs = 20_000) =>
       waitUntil(() => eventsOf('connection.changed').at(-1)?.status === status, `connection ${status}`, timeoutMs),

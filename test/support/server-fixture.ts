@@ -9,6 +9,7 @@ import type { Role } from '../../shared/domain';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../server/db/db';
 import { issueAccessToken } from '../../server/domain/auth/access-token';
+import { pushesFlushed } from './barriers';
 
 export async function makeTempDir(prefix = 'switchboard-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
@@ -79,11 +80,14 @@ export async function connectDemoTeam(url: string, beforeConnect?: (who: DemoPer
   return { ...team, sockets };
 }
 
-/** A quiet team: 王芳 and 李雷 go away, so nobody is offered anything and each test decides who has what. */
-export async function quietTeam(server: RunningServer, sockets: Record<'wang' | 'li', Socket>): Promise<void> {
+/**
+ * A quiet team: 王芳 and 李雷 go away, so nobody is offered anything and each test decides who has
+ * what. Every socket passed (the whole team's, when given) has received the pushes this caused.
+ */
+export async function quietTeam(server: RunningServer, sockets: Record<'wang' | 'li', Socket> & Record<string, Socket>): Promise<void> {
   for (const who of ['wang', 'li'] as const) data(await request(sockets[who], 'presence:set', { presence: 'away' }));
   await server.router.settled();
-  await settle();
+  await pushesFlushed(...Object.values(sockets));
 }
 
 export async function postJson(
@@ -206,8 +210,5 @@ export async function insertUser(
   }
   return { id, accountId, role, name: user.name };
 }
-
-/** Lets in-flight pushes arrive before asserting that something did NOT arrive. */
-export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 export { POSTGRES_ADMIN_URL, createThrowawayDatabase, postgresReachable } from './postgres';

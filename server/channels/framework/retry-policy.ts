@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../../shared/backoff';
+
 /** How often and how patiently a reply is tried on its platform before it is marked failed. */
 export type RetryPolicy = {
   /** Attempts in all, the first included. */
@@ -21,6 +23,6 @@ export function afterFailure(
   platformRetryAfterMs?: number,
 ): { retry: false } | { retry: true; delayMs: number } {
   if (!retryable || attempt >= policy.maxAttempts) return { retry: false };
-  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  const backoff = backoffDelay({ baseMs: policy.baseDelayMs, capMs: policy.maxDelayMs }, attempt - 1);
   return { retry: true, delayMs: Math.max(backoff, Math.min(platformRetryAfterMs ?? 0, policy.maxDelayMs)) };
 }
