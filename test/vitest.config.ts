@@ -26,7 +26,14 @@ function perDatabase(
       exclude: database === 'pglite' ? [] : selfContainedDatabaseFiles,
       environment: 'node',
       env: { SWITCHBOARD_TEST_DATABASE: database },
+      // A worker keeps the server's modules loaded from one file to the next (each file still
+      // starts its own server on its own database): loading them again for every file cost more
+      // than the tests themselves.
+      isolate: false,
       globalSetup: ['test/support/template-databases.ts'],
+      // What a person waits for (a sign-in, a push reaching the page) may take a few seconds on a
+      // busy two-core machine; expect.poll's default of one second would fail a correct app.
+      expect: { poll: { timeout: 10_000 } },
     },
   }));
 }

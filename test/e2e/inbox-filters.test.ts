@@ -161,7 +161,7 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
     await page.getByLabel(/^Email$/).fill('supervisor@demo.test');
     await page.getByLabel(/^Password$/).fill('demo-supervisor');
     await page.getByRole('button', { name: /Sign in/ }).click();
-    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status')).toBe('online');
+    await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('online');
     await expect.poll(() => sorted(page), { timeout: 20_000 }).toEqual(['Oleg Petrov', 'Tom Baker', '李娜']);
 
     // The supervisor's own conversation has an unanswered customer message: on the row and in the title.

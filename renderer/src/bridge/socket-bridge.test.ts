@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract';
 import { HOST_SOCKET_PATH } from '../../../shared/host-protocol';
-import { backoffDelay, createSocketBridge, hostSocketUrl, type SocketEvents, type SocketLike, type Timers } from './socket-bridge';
+import { createSocketBridge, hostSocketUrl, type SocketEvents, type SocketLike, type Timers } from './socket-bridge';
 
 /** A socket the test drives by hand: it records frames and lets the test open, close and reply. */
 class FakeSocket implements SocketLike {
@@ -200,7 +200,4 @@ describe('host socket address', () => {
     expect(hostSocketUrl({ protocol: 'https:', host: 'desk.example.com' })).toBe(`wss://desk.example.com${HOST_SOCKET_PATH}`);
   });
 
-  it('backs off exponentially up to a ceiling', () => {
-    expect([0, 1, 2, 3, 4, 10].map((n) => backoffDelay(n, 250, 5000))).toEqual([250, 500, 1000, 2000, 4000, 5000]);
-  });
 });

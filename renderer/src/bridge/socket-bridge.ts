@@ -6,6 +6,7 @@ import {
   type SwitchboardBridge,
   type Unsubscribe,
 } from '../../../shared/contract';
+import { backoffDelay } from '../../../shared/backoff';
 import { fail, type Result } from '../../../shared/errors';
 import { HOST_SOCKET_PATH, hostFrameSchema, type HostRequest } from '../../../shared/host-protocol';
 
@@ -68,11 +69,6 @@ interface Pending {
   resolve: (result: Result<unknown>) => void;
   frame: string;
   sent: boolean;
-}
-
-/** Reconnect delay for the given number of consecutive failed attempts. */
-export function backoffDelay(attempt: number, initialDelayMs: number, maxDelayMs: number): number {
-  return Math.min(maxDelayMs, initialDelayMs * 2 ** Math.max(0, attempt));
 }
 
 /** The browser host's socket address for a page served from `location`. */
@@ -152,7 +148,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
 
   function scheduleReconnect(): void {
     if (closed || retryHandle !== null) return;
-    const delay = backoffDelay(failedAttempts, initialDelayMs, maxDelayMs);
+    const delay = backoffDelay({ baseMs: initialDelayMs, capMs: maxDelayMs }, failedAttempts);
     failedAttempts += 1;
     retryHandle = timers.setTimeout(connect, delay);
   }
