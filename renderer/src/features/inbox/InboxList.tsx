@@ -132,9 +132,7 @@ export function InboxList() {
           <span className="pane-meta" data-testid="inbox-shown">
             {narrowed
               ? t('inbox.filter.shown', { shown: conversations.length, total: all.length })
-              : all.length === 1
-                ? t('inbox.countOne')
-                : t('inbox.count', { count: all.length })}
+              : t('inbox.count', { count: all.length })}
           </span>
         )}
       </div>

@@ -46,7 +46,7 @@ export const InboxSearch = memo(function InboxSearch({ found }: { found: number 
   else if (active && current && status === 'failed') line = t('inbox.search.failed', { reason: describeError(t, error) });
   else if (active && found === 0 && current && status === 'ready') line = t('inbox.search.none', { query });
   else if (active && current && status === 'ready') {
-    line = found === 1 ? t('inbox.search.foundOne') : t('inbox.search.found', { count: found });
+    line = t('inbox.search.found', { count: found });
     if (truncated) line = `${line} · ${t('inbox.search.truncated', { count: hitCount })}`;
   }
 
