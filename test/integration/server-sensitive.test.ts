@@ -106,7 +106,7 @@ for (const target of targets) {
 
       // Bad entries are refused with the reason; the same pattern twice is a conflict.
       expect(await save({ pattern: '[微信', kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-      expect(await save({ pattern: '(a+)+b', kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(await save({ pattern: '(a+)+b', kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request', details: { reason: 'nested_repeat' } } });
       expect(await save({ pattern: 'x'.repeat(MAX_SENSITIVE_REGEX_LENGTH + 1), kind: 'regex', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await save({ pattern: '！！', kind: 'word', action: 'block' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await save({ pattern: '微信', kind: 'word', action: 'block' })).toMatchObject({ ok: false, error: { code: 'conflict' } });

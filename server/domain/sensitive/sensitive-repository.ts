@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SensitiveAction, SensitiveWord } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { sensitivePatternProblem } from '../../../shared/sensitive-words';
+import { unsafeRegexError, unsafeRegexProblem } from '../../../shared/text/safe-regex';
 import type { Db, Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
@@ -49,6 +50,9 @@ const isDuplicate = (err: unknown) => typeof err === 'object' && err !== null &&
 export async function saveSensitiveWord(db: Db, user: Viewer, input: SensitiveWordInput): Promise<SensitiveWord> {
   if (user.role !== 'admin') throw adminsOnly();
   const pattern = input.pattern.trim();
+  // A regular expression is refused by the one rule every user regex follows, with its reason.
+  const unsafe = input.kind === 'regex' ? unsafeRegexProblem(pattern) : null;
+  if (unsafe) throw unsafeRegexError(unsafe);
   const problem = sensitivePatternProblem(input.kind, pattern);
   if (problem) throw new AppError('bad_request', `pattern: ${problem}`);
   try {
