@@ -105,6 +105,23 @@ const serverFolder = (/** @type {string} */ folder, /** @type {string} */ messag
   message,
 });
 
+/**
+ * A part of server/ that never talks to sockets: only server/realtime/ does, so it imports neither
+ * socket.io nor server/realtime/ (and, as all of server/, never electron, main/, preload/ or renderer/).
+ */
+const noSocketsLayer = (/** @type {string} */ folder, /** @type {string} */ role) => {
+  const message = `${role}; only server/realtime/ talks to sockets, so it never imports socket.io or server/realtime/ (and, as all of server/, never electron, main/, preload/ or renderer/)${see}`;
+  return {
+    folder,
+    restrictions: [
+      electron(message),
+      topFolders(['main', 'preload', 'renderer'], message),
+      { regexAt: () => '^socket\\.io(?:-client)?(?:/.*)?$', message },
+      serverFolder('realtime', message),
+    ],
+  };
+};
+
 const mainMessage = `main/ never imports renderer/, server/ or preload/: the UI reaches it only through the contract${see}`;
 const mainOutsideUi = topFolders(['renderer', 'server', 'preload'], mainMessage);
 
@@ -161,19 +178,10 @@ const layers = [
       return [electron(message), topFolders(['main', 'preload', 'renderer'], message)];
     })(),
   },
-  {
-    // Listed after server/ so that its rules, not the server's, apply to the domain code.
-    folder: 'server/domain',
-    restrictions: (() => {
-      const message = `server/domain/ decides and emits domain events; only server/realtime/ talks to sockets, so it never imports socket.io or server/realtime/ (and, as all of server/, never electron, main/, preload/ or renderer/)${see}`;
-      return [
-        electron(message),
-        topFolders(['main', 'preload', 'renderer'], message),
-        { regexAt: () => '^socket\\.io(?:-client)?(?:/.*)?$', message },
-        serverFolder('realtime', message),
-      ];
-    })(),
-  },
+  // Listed after server/ so that their rules, not the server's, apply to the domain code and the
+  // channel adapters.
+  noSocketsLayer('server/domain', 'server/domain/ decides and emits domain events'),
+  noSocketsLayer('server/channels', 'server/channels/ adapts platforms to the domain'),
   {
     // Listed after server/ so that its rules, not the server's, apply to the page's source.
     folder: 'server/widget/src',

@@ -13,7 +13,7 @@ import { registerAuthRoutes } from './domain/auth/auth-routes';
 import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
-import { registerVisitorNamespace } from './channels/widget/visitor-namespace';
+import { registerVisitorNamespace } from './realtime/visitor-namespace';
 import { registerWidgetPage } from './widget/widget-page';
 import { Router } from './domain/routing/router';
 import { registerAuditRoutes } from './domain/audit/audit-routes';

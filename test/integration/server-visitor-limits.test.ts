@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { VISITOR_MESSAGE_LIMIT } from '../../server/channels/widget/visitor-namespace';
+import { VISITOR_MESSAGE_LIMIT } from '../../server/realtime/visitor-namespace';
 import { connectVisitor, request } from '../support/server-fixture';
 import { serverForFile } from '../support/server-for-file';
 

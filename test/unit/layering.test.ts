@@ -27,8 +27,9 @@ const rules = [
   { fixture: 'main-launcher.ts', filePath: 'main/launcher/fixture.ts', names: 'main/launcher/ is plain Node' },
   { fixture: 'main-shell.ts', filePath: 'main/fixture.ts', names: 'main/ never imports renderer/, server/ or preload/' },
   { fixture: 'renderer.ts', filePath: 'renderer/src/features/inbox/fixture.tsx', names: 'renderer/ imports only shared/' },
-  { fixture: 'server.ts', filePath: 'server/channels/whatsapp/fixture.ts', names: 'server/ imports shared/' },
-  { fixture: 'server-domain.ts', filePath: 'server/domain/routing/fixture.ts', names: 'server/domain/ decides and emits domain events' },
+  { fixture: 'server.ts', filePath: 'server/db/migrations/fixture.ts', names: 'server/ imports shared/' },
+  { fixture: 'server-sockets.ts', filePath: 'server/domain/routing/fixture.ts', names: 'server/domain/ decides and emits domain events' },
+  { fixture: 'server-sockets.ts', filePath: 'server/channels/whatsapp/fixture.ts', names: 'server/channels/ adapts platforms to the domain' },
   { fixture: 'preload.ts', filePath: 'preload/fixture.ts', names: 'preload/ runs sandboxed' },
   { fixture: 'widget.ts', filePath: 'server/widget/src/fixture.ts', names: 'server/widget/src/ (the customer' },
 ];

@@ -1,21 +1,21 @@
 import type { Server, Socket } from 'socket.io';
-import { VISITOR_NAMESPACE, visitorAuthSchema, visitorRequests, type VisitorMessage } from '../../../shared/protocol';
-import { AppError, describeZodError } from '../../../shared/errors';
-import type { Db } from '../../db/db';
-import { listContactChannelMessages, toMessage } from '../../domain/conversations/message-repository';
-import { sendContactMessage } from '../../domain/conversations/send-contact-message';
-import { connectError } from '../../realtime/connect-error';
-import { requestServer } from '../../realtime/request-handler';
-import type { ErrorLogger } from '../../lib/error-logger';
-import type { DomainEvents } from '../../domain/events';
-import { visitorRoom } from '../../realtime/rooms';
-import { toVisitorMessage } from './visitor-message';
-import { resolveVisitorSession, type VisitorSession } from './visitor-session';
-import type { Router } from '../../domain/routing/router';
-import type { Clock } from '../../lib/clock';
-import { WindowLimiter } from '../../lib/window-limiter';
-import type { SensitiveScreen } from '../../domain/sensitive/sensitive-screen';
-import type { BotService } from '../../domain/bot/bot-service';
+import { VISITOR_NAMESPACE, visitorAuthSchema, visitorRequests, type VisitorMessage } from '../../shared/protocol';
+import { AppError, describeZodError } from '../../shared/errors';
+import type { Db } from '../db/db';
+import { listContactChannelMessages, toMessage } from '../domain/conversations/message-repository';
+import { sendContactMessage } from '../domain/conversations/send-contact-message';
+import { connectError } from './connect-error';
+import { requestServer } from './request-handler';
+import type { ErrorLogger } from '../lib/error-logger';
+import type { DomainEvents } from '../domain/events';
+import { visitorRoom } from './rooms';
+import { toVisitorMessage } from '../channels/widget/visitor-message';
+import { resolveVisitorSession, type VisitorSession } from '../channels/widget/visitor-session';
+import type { Router } from '../domain/routing/router';
+import type { Clock } from '../lib/clock';
+import { WindowLimiter } from '../lib/window-limiter';
+import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
+import type { BotService } from '../domain/bot/bot-service';
 
 /** A person types a message every few seconds at most; a socket sending faster is a script. */
 export const VISITOR_MESSAGE_LIMIT = { max: 20, windowMs: 10_000 };
