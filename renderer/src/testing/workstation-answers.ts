@@ -1,7 +1,7 @@
 import type { Draft, SessionState } from '../../../shared/contract';
 import type { FakeBridge } from './fake-bridge';
 import { conversation, draft, message } from './fixtures';
-import { online } from './workstation-harness';
+import { online, signedIn, WorkstationHarness } from './workstation-harness';
 
 /**
  * Answers the calls a signed-in workstation makes besides its session, connection and inbox with
@@ -40,4 +40,12 @@ export function answerOneConversationCore(fake: FakeBridge, savedDrafts: Map<str
       savedDrafts.set(conversationId, saved);
       return saved;
     });
+}
+
+/** A started workstation for a signed-in agent whose core answers one conversation; `savedDrafts` are the core's drafts. */
+export async function startedWithOneConversation(savedDrafts = new Map<string, Draft>()): Promise<WorkstationHarness> {
+  const h = new WorkstationHarness();
+  answerOneConversationCore(h.fake, savedDrafts, signedIn);
+  await h.start();
+  return h;
 }

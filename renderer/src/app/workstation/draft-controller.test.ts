@@ -2,18 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../../../shared/contract';
 import { draft } from '../../testing/fixtures';
 import { untilStore } from '../../testing/until-store';
-import { answerOneConversationCore } from '../../testing/workstation-answers';
-import { signedIn, WorkstationHarness } from '../../testing/workstation-harness';
+import { startedWithOneConversation } from '../../testing/workstation-answers';
+import { WorkstationHarness } from '../../testing/workstation-harness';
 
 let h: WorkstationHarness;
 /** The client core's saved drafts, as the fake answers drafts.get and drafts.save. */
 let savedDrafts: Map<string, Draft>;
 
 beforeEach(async () => {
-  h = new WorkstationHarness();
   savedDrafts = new Map();
-  answerOneConversationCore(h.fake, savedDrafts, signedIn);
-  await h.start();
+  h = await startedWithOneConversation(savedDrafts);
 });
 
 afterEach(() => h.stop());

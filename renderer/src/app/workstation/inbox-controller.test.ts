@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Draft } from '../../../../shared/contract';
 import { conversation } from '../../testing/fixtures';
 import { untilStore } from '../../testing/until-store';
-import { answerOneConversationCore } from '../../testing/workstation-answers';
-import { signedIn, WorkstationHarness } from '../../testing/workstation-harness';
+import { startedWithOneConversation } from '../../testing/workstation-answers';
+import { WorkstationHarness } from '../../testing/workstation-harness';
 
 let h: WorkstationHarness;
 
 beforeEach(async () => {
-  h = new WorkstationHarness();
-  answerOneConversationCore(h.fake, new Map<string, Draft>(), signedIn);
-  await h.start();
+  h = await startedWithOneConversation();
 });
 
 afterEach(() => h.stop());

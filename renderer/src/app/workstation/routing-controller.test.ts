@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Draft } from '../../../../shared/contract';
 import { conversation, skillGroup, teamMember } from '../../testing/fixtures';
-import { answerOneConversationCore } from '../../testing/workstation-answers';
-import { agentUser, signedIn, WorkstationHarness } from '../../testing/workstation-harness';
+import { startedWithOneConversation } from '../../testing/workstation-answers';
+import { agentUser, WorkstationHarness } from '../../testing/workstation-harness';
 
 let h: WorkstationHarness;
 
 beforeEach(async () => {
-  h = new WorkstationHarness();
-  answerOneConversationCore(h.fake, new Map<string, Draft>(), signedIn);
-  await h.start();
+  h = await startedWithOneConversation();
 });
 
 afterEach(() => h.stop());

@@ -1,18 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../../../../shared/contract';
 import { clientId, conversation, draft, message } from '../../testing/fixtures';
-import { answerOneConversationCore } from '../../testing/workstation-answers';
-import { offline, signedIn, WorkstationHarness } from '../../testing/workstation-harness';
+import { startedWithOneConversation } from '../../testing/workstation-answers';
+import { offline, WorkstationHarness } from '../../testing/workstation-harness';
 
 let h: WorkstationHarness;
 /** The client core's saved drafts, as the fake answers drafts.get and drafts.save. */
 let savedDrafts: Map<string, Draft>;
 
 beforeEach(async () => {
-  h = new WorkstationHarness();
   savedDrafts = new Map();
-  answerOneConversationCore(h.fake, savedDrafts, signedIn);
-  await h.start();
+  h = await startedWithOneConversation(savedDrafts);
   await h.open('c1');
 });
 
