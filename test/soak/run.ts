@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDb } from '../../server/db/open-db';
 import { DEMO_USERS } from '../../server/db/demo-credentials';
 import { freePort, ServerProcess } from '../support/server-process';
+import { createThrowawayDatabase, postgresReachable } from '../support/postgres';
 import { startRecordingServer } from '../support/recording-server';
 import { SoakAgent } from './soak-agent';
 import { ApiCustomer, WidgetCustomer, type ApiInbox, type CustomerRecord } from './soak-customers';
@@ -21,7 +22,11 @@ import { checkSoak } from './soak-report';
 const settings = soakSettingsFromEnv();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-soak-'));
 const port = await freePort();
-const server = new ServerProcess(port, { SWITCHBOARD_DATA_DIR: dataDir, DATABASE_URL: '' });
+// SOAK_DATABASE=postgres runs on a throwaway database of the PostgreSQL on 127.0.0.1:5432.
+const onPostgres = process.env.SOAK_DATABASE === 'postgres';
+if (onPostgres && !(await postgresReachable())) throw new Error('SOAK_DATABASE=postgres, but no PostgreSQL answers on 127.0.0.1:5432');
+const postgres = onPostgres ? await createThrowawayDatabase('empty') : null;
+const server = new ServerProcess(port, { SWITCHBOARD_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' });
 const url = () => server.url;
 const log = (what: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 
@@ -41,7 +46,7 @@ shopApp.answer((request) => {
 
 let started = Date.now();
 await server.start();
-log(`server on ${server.url}, data in ${dataDir}`);
+log(`server on ${server.url}; database: ${postgres ? 'PostgreSQL (throwaway database on 127.0.0.1:5432)' : `PGlite in ${dataDir}`}`);
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
 const adminTokens = (await (await fetch(`${url()}/api/auth/login`, {
   method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: admin.password }),
@@ -120,13 +125,15 @@ for (const a of Object.values(agents)) a.stop();
 await server.stop();
 await shopApp.close();
 
-const db = await openDb({ dataDir });
+const db = await openDb(postgres ? { databaseUrl: postgres.url } : { dataDir });
 const records: CustomerRecord[] = customers.map((c) => c.record);
 const report = await checkSoak(db, records, { apiChannelId: apiChannel.id, webhookDeliveries: seenWebhooks });
 await db.close();
 await rm(dataDir, { recursive: true, force: true });
+await postgres?.drop();
 
 const figures = {
+  database: postgres ? 'postgres' : 'pglite',
   customers: settings.customers, elapsedSeconds: Math.round(elapsedMs / 1000), restartMs,
   agentReplies: Object.values(agents).reduce((n, a) => n + a.figures.replies, 0),
   agentReconnects: Object.values(agents).reduce((n, a) => n + a.figures.reconnects, 0),
