@@ -4,34 +4,45 @@ import type { WidgetTranslate } from '../../../shared/i18n/widget';
 import type { SendPayload, VisitorConnection } from './connection';
 import type { GroupMenu } from './group-menu';
 import type { MessageList } from './message-list';
+import type { PendingRecord, PendingStore } from './pending-store';
 import type { StatusLine } from './status-line';
+import type { TypingSignal } from './typing-signal';
 
 /** A message the customer wrote that the server has not stored yet. */
-type PendingMessage = { clientId: string; body: string; from: 'me'; groupId?: string; inFlight: boolean; item: HTMLElement };
+type PendingMessage = PendingRecord & { from: 'me'; item: HTMLElement };
 
 export type ComposerParts = {
   form: HTMLFormElement;
   input: HTMLTextAreaElement;
-  connection: VisitorConnection;
+  connection: Pick<VisitorConnection, 'connected' | 'send'>;
   messages: MessageList;
-  menu: GroupMenu;
-  status: StatusLine;
+  menu: Pick<GroupMenu, 'takeChoice'>;
+  status: Pick<StatusLine, 'note'>;
   t: WidgetTranslate;
   newClientId: () => string;
+  /** Where unsent messages are kept across reloads. */
+  store: PendingStore;
+  typing: Pick<TypingSignal, 'input' | 'stop'>;
 };
 
 /** The tallest the input grows, in pixels, before it scrolls. */
 const MAX_INPUT_HEIGHT = 140;
 
 /**
- * The text box and the customer's messages on their way. A message keeps its client id across
- * resends, so the server stores it once however often it is sent.
+ * The text box and the customer's messages on their way. Unsent messages are kept (with their
+ * client ids) in the page's storage until the server stored them, shown as pending, and sent one
+ * at a time in the order written; a message keeps its client id across resends and reloads, so the
+ * server stores it once however often it is sent.
  */
 export class Composer {
+  /** In the order written. */
   private readonly pending = new Map<string, PendingMessage>();
+  /** The send waiting for its ack; a late ack of an earlier attempt (before a reconnect) is ignored. */
+  private inFlight: { clientId: string; attempt: number } | null = null;
+  private attempts = 0;
 
   constructor(private readonly parts: ComposerParts) {
-    const { form, input } = parts;
+    const { form, input, messages, store } = parts;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -43,7 +54,15 @@ export class Composer {
         this.submit();
       }
     });
-    input.addEventListener('input', () => this.autosize());
+    input.addEventListener('input', () => {
+      this.autosize();
+      parts.typing.input(input.value);
+    });
+    for (const record of store.load()) {
+      const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body: record.body }, 'failed') };
+      this.pending.set(record.clientId, entry);
+      messages.appendPending(entry.item);
+    }
   }
 
   get hasPending(): boolean {
@@ -53,18 +72,28 @@ export class Composer {
   /** Shows a stored message, in place of its pending copy when it was one of ours. */
   showStored(message: VisitorMessage): void {
     const { messages } = this.parts;
+    const entry = message.clientId ? this.pending.get(message.clientId) : undefined;
+    if (entry) {
+      this.pending.delete(entry.clientId);
+      this.persist();
+    }
     if (messages.has(message.id)) {
+      entry?.item.remove();
       messages.hideEmptyNote();
       return;
     }
-    const entry = message.clientId ? this.pending.get(message.clientId) : undefined;
-    if (entry) this.pending.delete(entry.clientId);
     messages.showStored(message, entry?.item);
   }
 
-  /** Sends every message still waiting (after a connect), except those already on their way. */
+  /** Sends the messages still waiting, one at a time in order (after a connect). */
   flush(): void {
-    for (const entry of this.pending.values()) if (!entry.inFlight) this.send(entry);
+    this.pump();
+  }
+
+  /** The connection was lost: what was on its way shows as waiting for the connection. */
+  disconnected(): void {
+    this.inFlight = null;
+    for (const entry of this.pending.values()) this.parts.messages.updateDelivery(entry.item, entry, 'failed');
   }
 
   focus(): void {
@@ -80,35 +109,53 @@ export class Composer {
       return;
     }
     messages.hideEmptyNote();
-    const clientId = this.parts.newClientId();
     const groupId = menu.takeChoice();
-    const shown = { from: 'me' as const, body };
-    const entry: PendingMessage = {
-      clientId,
-      body,
-      from: 'me',
-      inFlight: false,
-      item: messages.render(shown, connection.connected ? 'sending' : 'failed'),
-      ...(groupId ? { groupId } : {}),
-    };
-    this.pending.set(clientId, entry);
+    const record: PendingRecord = { clientId: this.parts.newClientId(), body, ...(groupId ? { groupId } : {}) };
+    const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body }, connection.connected ? 'sending' : 'failed') };
+    this.pending.set(record.clientId, entry);
+    this.persist();
     messages.appendPending(entry.item);
     input.value = '';
     this.autosize();
+    this.parts.typing.stop();
     messages.scrollToEnd();
-    this.send(entry);
+    this.pump();
   }
 
-  private send(entry: PendingMessage): void {
+  /** Sends the oldest waiting message, then the next once it is stored. */
+  private pump(): void {
     const { connection, messages } = this.parts;
-    if (!connection.connected) return;
-    entry.inFlight = true;
+    if (this.inFlight !== null || !connection.connected) return;
+    const entry = this.pending.values().next().value;
+    if (!entry) return;
+    const attempt = { clientId: entry.clientId, attempt: ++this.attempts };
+    this.inFlight = attempt;
+    messages.updateDelivery(entry.item, entry, 'sending');
     const payload: SendPayload = { clientId: entry.clientId, body: entry.body, ...(entry.groupId ? { groupId: entry.groupId } : {}) };
-    connection.send(payload, (stored) => {
-      entry.inFlight = false;
-      if (stored) this.showStored(stored);
-      else if (this.pending.has(entry.clientId)) messages.updateDelivery(entry.item, entry, 'failed');
+    connection.send(payload, (stored, errorCode) => {
+      if (stored) {
+        // Stored, even when the answer comes late: shown once, in place of its pending copy.
+        if (this.inFlight === attempt) this.inFlight = null;
+        this.showStored(stored);
+        this.pump();
+        return;
+      }
+      if (this.inFlight !== attempt) return;
+      this.inFlight = null;
+      if (errorCode === 'bad_request' && entry.groupId) {
+        // The topic picked is gone: the message goes without it rather than never.
+        delete entry.groupId;
+        this.persist();
+        this.pump();
+        return;
+      }
+      // Waits for the next connect, as does everything after it, so the order holds.
+      if (this.pending.has(entry.clientId)) messages.updateDelivery(entry.item, entry, 'failed');
     });
+  }
+
+  private persist(): void {
+    this.parts.store.save([...this.pending.values()].map(({ clientId, body, groupId }) => ({ clientId, body, ...(groupId ? { groupId } : {}) })));
   }
 
   private autosize(): void {
