@@ -8,7 +8,7 @@ import {
   type visitorAuthSchema,
   type VisitorMessage,
 } from '../../../shared/protocol';
-import { Reconnector, type ReconnectTimers } from './reconnect';
+import { Reconnector, type PageTimers } from './reconnect';
 import type { ConnectionState } from './status-line';
 
 // The protocol's types, read off its schemas (the page imports no zod of its own).
@@ -53,7 +53,7 @@ export interface ConnectionEvents {
 
 /** What the connection needs from the page besides the socket: timers, and the browser's online and visibility signals. */
 export type ConnectionEnvironment = {
-  timers: ReconnectTimers;
+  timers: PageTimers;
   /** Calls `wake` when the network comes back or the page is shown again (after a laptop slept). */
   onWake(wake: () => void): void;
 };

@@ -8,7 +8,7 @@ import { MessageList } from './message-list';
 import { pendingStore } from './pending-store';
 import { QueueLine } from './queue-status';
 import { ReadReceipts } from './read-receipts';
-import type { ReconnectTimers } from './reconnect';
+import type { PageTimers } from './reconnect';
 import { StatusLine } from './status-line';
 import { TypingLine } from './typing-line';
 import { TypingSignal } from './typing-signal';
@@ -34,9 +34,11 @@ function localStorageOrNone(): Storage | undefined {
   }
 }
 
-const timers: ReconnectTimers = {
-  setTimeout: (run, ms) => window.setTimeout(run, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
+const timers: PageTimers = {
+  timeout(ms, run) {
+    const id = window.setTimeout(run, ms);
+    return { cancel: () => window.clearTimeout(id) };
+  },
 };
 const pageVisible = () => document.visibilityState === 'visible';
 

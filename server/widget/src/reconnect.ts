@@ -3,16 +3,16 @@ import { backoffDelay, type BackoffCurve } from '../../../shared/backoff';
 /** The widget's retry curve: 1 s, 2 s, 4 s … up to 15 s, jittered so a restarted server is not hit by every page at once. */
 export const WIDGET_RECONNECT_CURVE: BackoffCurve = { baseMs: 1_000, capMs: 15_000, jitter: 'upper-half' };
 
-export interface ReconnectTimers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** A planned callback; `cancel` is safe to call more than once. */
+export type TimerHandle = { cancel(): void };
+/** The page's one-shot timers (window.setTimeout, the shape of server/lib/timers.ts so tests pass ManualTimers). */
+export type PageTimers = { timeout(ms: number, fn: () => void): TimerHandle };
 
 export type ReconnectOptions = {
   /** Opens the socket again (socket.io's `connect()`). */
   connect(): void;
   connected(): boolean;
-  timers: ReconnectTimers;
+  timers: PageTimers;
   curve?: BackoffCurve;
   random?: () => number;
 };
@@ -25,7 +25,7 @@ export type ReconnectOptions = {
  */
 export class Reconnector {
   private failures = 0;
-  private timer: { handle: unknown } | null = null;
+  private timer: TimerHandle | null = null;
   private stopped = false;
 
   constructor(private readonly options: ReconnectOptions) {}
@@ -41,7 +41,7 @@ export class Reconnector {
     if (this.stopped || this.timer) return;
     const wait = backoffDelay(this.options.curve ?? WIDGET_RECONNECT_CURVE, this.failures, this.options.random);
     this.failures += 1;
-    this.timer = { handle: this.options.timers.setTimeout(() => this.attempt(), wait) };
+    this.timer = this.options.timers.timeout(wait, () => this.attempt());
   }
 
   /** The network is back or the page is shown again: an attempt now, if one is needed. */
@@ -69,7 +69,7 @@ export class Reconnector {
   }
 
   private cancel(): void {
-    if (this.timer) this.options.timers.clearTimeout(this.timer.handle);
+    this.timer?.cancel();
     this.timer = null;
   }
 }

@@ -1,5 +1,5 @@
 import { TYPING_REPEAT_MS } from '../../../shared/domain';
-import type { ReconnectTimers } from './reconnect';
+import type { PageTimers, TimerHandle } from './reconnect';
 
 /** Without a keystroke for this long, the customer is no longer typing. */
 export const TYPING_PAUSE_MS = 5_000;
@@ -7,7 +7,7 @@ export const TYPING_PAUSE_MS = 5_000;
 export type TypingSignalOptions = {
   /** Tells the agents (best effort). */
   send(typing: boolean): void;
-  timers: ReconnectTimers;
+  timers: PageTimers;
   now(): number;
 };
 
@@ -19,7 +19,7 @@ export type TypingSignalOptions = {
 export class TypingSignal {
   private typing = false;
   private lastSaid = 0;
-  private pause: { handle: unknown } | null = null;
+  private pause: TimerHandle | null = null;
 
   constructor(private readonly options: TypingSignalOptions) {}
 
@@ -48,11 +48,11 @@ export class TypingSignal {
 
   private restartPause(): void {
     this.cancelPause();
-    this.pause = { handle: this.options.timers.setTimeout(() => this.stop(), TYPING_PAUSE_MS) };
+    this.pause = this.options.timers.timeout(TYPING_PAUSE_MS, () => this.stop());
   }
 
   private cancelPause(): void {
-    if (this.pause) this.options.timers.clearTimeout(this.pause.handle);
+    this.pause?.cancel();
     this.pause = null;
   }
 }
