@@ -8,6 +8,7 @@ import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, launchChromium } from '.
 import { startCore, type TestCore } from '../support/core-harness';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { freePort, ServerProcess } from '../support/server-process';
+import { TcpProxy } from '../support/tcp-proxy';
 import { waitUntil } from '../support/wait';
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
@@ -139,5 +140,44 @@ describe.skipIf(chromiumMissing)('a widget chat that survives a server restart',
     expect(bodies.slice(2).sort()).toEqual(['Are you still there?', 'Your parcel arrives tomorrow.']);
     // Nothing waits in the page's storage any more.
     expect(await customer.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('switchboard.pending')))).toEqual([]);
+  });
+
+  it('after a network loss the page reconnects by itself and catches up, the pending message stored once', async () => {
+    const proxy = await TcpProxy.start(server.port);
+    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    try {
+      const mine = page.locator('[data-testid=widget-message][data-from=me]');
+      await page.goto(`${proxy.url}/widget/`);
+      await page.getByLabel('Message').fill('Is the shop open on Sunday?');
+      await page.getByTestId('widget-send').click();
+      await expect.poll(() => mine.first().getAttribute('data-delivery'), { timeout: 15_000 }).toBe('sent');
+      const id = await waitUntil(async () => {
+        const list = await agent.call('conversations.list', {});
+        return list.find((c) => c.lastMessagePreview === 'Is the shop open on Sunday?')?.id;
+      }, 'the second conversation in the agent inbox');
+
+      // The Wi-Fi goes: every connection reset, new ones refused.
+      proxy.cut();
+      const status = page.getByTestId('widget-status');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('reconnecting');
+      await page.getByLabel('Message').fill('Hello?');
+      await page.getByTestId('widget-send').click();
+      await expect.poll(() => mine.last().getAttribute('data-delivery')).toBe('failed');
+      await agent.call('outbox.send', { conversationId: id, body: 'Yes, 10:00 to 16:00.' });
+
+      proxy.restore();
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('online');
+      await expect
+        .poll(() => page.locator('[data-testid=widget-message][data-from=agent]').allInnerTexts(), { timeout: 15_000 })
+        .toEqual([expect.stringContaining('Yes, 10:00 to 16:00.')]);
+      await expect.poll(() => mine.last().getAttribute('data-delivery'), { timeout: 15_000 }).toMatch(/^(sent|read)$/);
+      expect(await mine.allInnerTexts()).toEqual([expect.stringContaining('Is the shop open on Sunday?'), expect.stringContaining('Hello?')]);
+      await waitUntil(async () => (await agent.call('messages.list', { conversationId: id })).some((m) => m.body === 'Hello?'), "the customer's message in the agent's thread");
+      expect((await agent.call('messages.list', { conversationId: id })).filter((m) => m.body === 'Hello?')).toHaveLength(1);
+    } finally {
+      await page.context().close();
+      await proxy.close();
+    }
   });
 });
