@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { widgetTranslator } from '../../../shared/i18n/widget';
 import type { VisitorMessage } from '../../../shared/protocol';
+import { ManualTimers } from '../../lib/manual-timers';
 import { Composer } from './composer';
 import type { SendPayload } from './connection';
 import { MessageList } from './message-list';
@@ -25,7 +26,7 @@ const storedCopy = (payload: SendPayload): VisitorMessage => ({
 });
 
 let ids = 0;
-function page(connection: FakeConnection) {
+function page(connection: FakeConnection, timers = new ManualTimers()) {
   const list = document.querySelector<HTMLElement>('.chat__messages')!;
   const messages = new MessageList(list, null, t, 'en');
   const typed: boolean[] = [];
@@ -40,6 +41,7 @@ function page(connection: FakeConnection) {
     newClientId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     store: pendingStore(localStorage, 'ch1'),
     typing: { input: (text) => typed.push(text !== ''), stop: () => typed.push(false) },
+    timers,
   });
   const write = (text: string) => {
     const input = document.querySelector('textarea')!;
@@ -100,6 +102,23 @@ describe("the customer's messages while the chat is disconnected", () => {
     firstTry.done(stored);
     secondTry.done(stored);
     expect(shown()).toEqual(['hello:sent']);
+  });
+
+  it('tries again a while later when the server refused a send on a live connection (too many at once)', () => {
+    const connection = new FakeConnection();
+    connection.connected = true;
+    const timers = new ManualTimers();
+    const { write, shown } = page(connection, timers);
+    write('one');
+    write('two');
+    connection.sent[0]!.done(null, 'rate_limited');
+    // The second waits behind the first, so the order holds.
+    expect(shown()).toEqual(['one:failed', 'two:sending']);
+    expect(connection.sent).toHaveLength(1);
+    timers.advance(1_000);
+    expect(connection.sent.map((s) => s.payload.body)).toEqual(['one', 'one']);
+    connection.sent[1]!.done(storedCopy(connection.sent[1]!.payload));
+    expect(connection.sent.map((s) => s.payload.body)).toEqual(['one', 'one', 'two']);
   });
 
   it('stops typing when a message is sent', () => {

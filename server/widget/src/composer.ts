@@ -1,10 +1,12 @@
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain';
+import { backoffDelay } from '../../../shared/backoff';
 import type { VisitorMessage } from '../../../shared/protocol';
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
 import type { SendPayload, VisitorConnection } from './connection';
 import type { GroupMenu } from './group-menu';
 import type { MessageList } from './message-list';
 import type { PendingRecord, PendingStore } from './pending-store';
+import { WIDGET_RECONNECT_CURVE, type PageTimers, type TimerHandle } from './reconnect';
 import type { StatusLine } from './status-line';
 import type { TypingSignal } from './typing-signal';
 
@@ -23,6 +25,8 @@ export type ComposerParts = {
   /** Where unsent messages are kept across reloads. */
   store: PendingStore;
   typing: Pick<TypingSignal, 'input' | 'stop'>;
+  /** When a send failed on a live connection (too many at once, no answer), the next try waits on these. */
+  timers: PageTimers;
 };
 
 /** The tallest the input grows, in pixels, before it scrolls. */
@@ -40,6 +44,9 @@ export class Composer {
   /** The send waiting for its ack; a late ack of an earlier attempt (before a reconnect) is ignored. */
   private inFlight: { clientId: string; attempt: number } | null = null;
   private attempts = 0;
+  /** Failed sends in a row on a live connection: the next try waits longer (the shared backoff). */
+  private failures = 0;
+  private retry: TimerHandle | null = null;
 
   constructor(private readonly parts: ComposerParts) {
     const { form, input, messages, store } = parts;
@@ -87,6 +94,9 @@ export class Composer {
 
   /** Sends the messages still waiting, one at a time in order (after a connect). */
   flush(): void {
+    this.retry?.cancel();
+    this.retry = null;
+    this.failures = 0;
     this.pump();
   }
 
@@ -136,6 +146,7 @@ export class Composer {
       if (stored) {
         // Stored, even when the answer comes late: shown once, in place of its pending copy.
         if (this.inFlight === attempt) this.inFlight = null;
+        this.failures = 0;
         this.showStored(stored);
         this.pump();
         return;
@@ -149,8 +160,16 @@ export class Composer {
         this.pump();
         return;
       }
-      // Waits for the next connect, as does everything after it, so the order holds.
+      // Everything after it waits too, so the order holds: until the next connect, or (still
+      // connected: too many at once, no answer) a while on the backoff curve.
       if (this.pending.has(entry.clientId)) messages.updateDelivery(entry.item, entry, 'failed');
+      if (connection.connected && !this.retry) {
+        const wait = backoffDelay(WIDGET_RECONNECT_CURVE, this.failures++);
+        this.retry = this.parts.timers.timeout(wait, () => {
+          this.retry = null;
+          this.pump();
+        });
+      }
     });
   }
 

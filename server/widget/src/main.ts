@@ -136,6 +136,7 @@ const composer = new Composer({
   newClientId: () => newClientId(crypto),
   store: pendingStore(localStorageOrNone(), page.channelId),
   typing: new TypingSignal({ send: (typing) => connection.typing(typing), timers, now: () => Date.now() }),
+  timers,
 });
 
 status.show('connecting');
