@@ -99,31 +99,26 @@ export class VisitorConnection {
       },
     });
     const socket = this.socket;
-    socket.on('visitor:session', (payload) => {
-      const parsed = visitorPushes['visitor:session'].safeParse(payload);
-      if (parsed.success) events.session(parsed.data);
-      else warnInvalid('session', parsed.error);
-    });
-    socket.on('message:new', (payload) => {
-      const parsed = visitorPushes['message:new'].safeParse(payload);
-      if (parsed.success) events.message(parsed.data);
-      else warnInvalid('message', parsed.error);
-    });
-    socket.on('queue:update', (payload) => {
-      const parsed = visitorPushes['queue:update'].safeParse(payload);
-      if (parsed.success) events.queue(parsed.data);
-      else warnInvalid('queue status', parsed.error);
-    });
-    socket.on('agent:typing', (payload) => {
-      const parsed = visitorPushes['agent:typing'].safeParse(payload);
-      if (parsed.success) events.agentTyping(parsed.data.typing);
-      else warnInvalid('typing flag', parsed.error);
-    });
-    socket.on('message:read', (payload) => {
-      const parsed = visitorPushes['message:read'].safeParse(payload);
-      if (parsed.success) events.read(parsed.data.upToSeq);
-      else warnInvalid('read mark', parsed.error);
-    });
+    /** Every push is parsed against the protocol's schema before the page sees it. */
+    const listen = <K extends keyof ServerEvents & keyof typeof visitorPushes>(
+      name: K,
+      what: string,
+      handle: (payload: Parsed<(typeof visitorPushes)[K]>) => void,
+    ) => {
+      // One push's schema and listener, typed by name (TypeScript cannot narrow the map's union here).
+      type Outcome = { success: true; data: Parsed<(typeof visitorPushes)[K]> } | { success: false; error: unknown };
+      const schema = visitorPushes[name] as { safeParse(input: unknown): Outcome };
+      (socket.on as (event: string, listener: (payload: unknown) => void) => void)(name, (payload) => {
+        const parsed = schema.safeParse(payload);
+        if (parsed.success) handle(parsed.data);
+        else warnInvalid(what, parsed.error);
+      });
+    };
+    listen('visitor:session', 'session', (session) => events.session(session));
+    listen('message:new', 'message', (message) => events.message(message));
+    listen('queue:update', 'queue status', (status) => events.queue(status));
+    listen('agent:typing', 'typing flag', ({ typing }) => events.agentTyping(typing));
+    listen('message:read', 'read mark', ({ upToSeq }) => events.read(upToSeq));
     this.reconnector = new Reconnector({ connect: () => socket.connect(), connected: () => socket.connected, timers: env.timers });
     socket.on('connect', () => this.reconnector.succeeded());
     socket.on('disconnect', (reason) => {

@@ -57,11 +57,6 @@ export class Reconnector {
     this.cancel();
   }
 
-  /** Whether an attempt is planned. */
-  get waiting(): boolean {
-    return this.timer !== null;
-  }
-
   private attempt(): void {
     this.timer = null;
     if (this.stopped || this.options.connected()) return;

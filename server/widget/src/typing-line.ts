@@ -24,8 +24,4 @@ export class TypingLine {
     this.element.textContent = typing ? this.t('widget.typing.agent') : '';
     if (typing) this.expiry = this.timers.timeout(TYPING_TTL_MS, () => this.show(false));
   }
-
-  get shown(): boolean {
-    return !this.element.hidden;
-  }
 }
