@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISITOR_NAMESPACE } from '../../shared/protocol';
-import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, launchChromium, signIn, startWorkstationHost } from '../support/browser';
 import { startCore, type TestCore } from '../support/core-harness';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { freePort, ServerProcess } from '../support/server-process';
@@ -178,6 +178,40 @@ describe.skipIf(chromiumMissing)('a widget chat that survives a server restart',
     } finally {
       await page.context().close();
       await proxy.close();
+    }
+  });
+
+  it("in the agent's workstation: each side sees the other typing, and the reply shows read once the customer's page showed it", async () => {
+    const host = await startWorkstationHost();
+    const desk = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 820 } })).newPage();
+    try {
+      await desk.goto(host.url);
+      await signIn(desk, server.url, 'wang.fang@demo.test', 'demo-agent');
+      await desk.getByTestId('conversation-item').filter({ hasText: /Are you still there\?|Your parcel arrives tomorrow\./ }).click();
+
+      // The customer types: the thread says so, in the agent's language, without the text.
+      await customer.getByLabel('Message').pressSequentially('Thanks a');
+      const customerTyping = desk.getByTestId('customer-typing');
+      await expect.poll(() => customerTyping.isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await customerTyping.innerText()).toBe('客户正在输入…');
+      await customer.getByLabel('Message').fill('');
+      await expect.poll(() => customerTyping.isVisible(), { timeout: 15_000 }).toBe(false);
+
+      // The agent types a reply in the composer: the customer sees it, then the reply itself.
+      await desk.getByLabel(/^(Reply|回复)$/).pressSequentially('不客气');
+      await expect.poll(() => customer.getByTestId('widget-typing').isVisible(), { timeout: 15_000 }).toBe(true);
+      await desk.getByTestId('send-button').click();
+      await expect.poll(() => widgetMessages('agent').last().innerText(), { timeout: 15_000 }).toContain('不客气');
+      await expect.poll(() => customer.getByTestId('widget-typing').isVisible()).toBe(false);
+
+      // The customer's page showed it: "Read" under the reply, as a platform's read receipt would.
+      const reply = desk.locator('[data-testid=message][data-sender=agent]').last();
+      await expect.poll(() => reply.getAttribute('data-channel-delivery'), { timeout: 15_000 }).toBe('read');
+      expect(await reply.innerText()).toContain('已读');
+      await shoot(desk, '04-desk-read');
+    } finally {
+      await desk.context().close();
+      await host.close();
     }
   });
 });
