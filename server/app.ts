@@ -19,6 +19,7 @@ import { Router } from './domain/routing/router';
 import { registerAuditRoutes } from './domain/audit/audit-routes';
 import { SensitiveWordCache } from './domain/sensitive/sensitive-screen';
 import { ActivityRelay } from './realtime/activity-relay';
+import { TypingRelay } from './realtime/typing-relay';
 import { KnowledgeCache } from './domain/bot/knowledge-cache';
 import { BotService } from './domain/bot/bot-service';
 import { registerBotRoutes } from './domain/bot/bot-routes';
@@ -123,9 +124,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router = new Router({ db, events, connections: socketAgentConnections(io), clock, timers, logError, sweepMs: options.routingSweepMs });
     const sensitive = new SensitiveWordCache(logError);
     activity = new ActivityRelay({ io, db, clock, timers, logError });
-    registerAgentNamespace(io, { db, secret, clock, logError, events, router, sensitive, activity, knowledge });
+    const typing = new TypingRelay(io, db, clock);
+    registerAgentNamespace(io, { db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge });
     const bot = new BotService({ db, knowledge, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing });
     channels = await registerChannelAdapters(app, {
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },

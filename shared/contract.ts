@@ -4,6 +4,7 @@ import {
   auditEntrySchema,
   activitySchema,
   activityReportSchema,
+  contactTypingSchema,
   mentionNoticeSchema,
   sensitiveWordInputSchema,
   takenNoticeSchema,
@@ -361,6 +362,8 @@ export const contractEvents = {
   'conversation.taken': takenNoticeSchema,
   /** Someone's viewing/typing changed in a conversation this user may read. */
   'activity.changed': activitySchema,
+  /** The customer started or stopped typing in a conversation this user may read (lapses after TYPING_TTL_MS). */
+  'contact.typing': contactTypingSchema,
   /** Supervisors and admins: a colleague's presence or load changed. */
   'team.member': teamMemberSchema,
   /** Supervisors and admins: a message matched sensitive words. */

@@ -277,8 +277,26 @@ export const sensitiveWordInputSchema = z
 
 /** This user's viewing/typing in one conversation, as they report it. */
 export const activityReportSchema = z
-  .object({ conversationId: idSchema, state: activityStateSchema, preview: z.string().max(4096).optional() })
+  .object({
+    conversationId: idSchema,
+    state: activityStateSchema,
+    preview: z.string().max(4096).optional(),
+    /**
+     * Typing a reply the customer will get (true), not an internal note or whisper: only then does
+     * the customer's widget show "agent is typing…" (a flag, never the text).
+     */
+    toCustomer: z.boolean().optional(),
+  })
   .strict();
+
+/** How long a typing flag holds without being said again: a client shows it no longer than this. */
+export const TYPING_TTL_MS = 6_000;
+/** A typing client says "still typing" at most this often. */
+export const TYPING_REPEAT_MS = 2_500;
+
+/** The customer started or stopped typing in a conversation (a flag, never the text). */
+export const contactTypingSchema = z.object({ conversationId: idSchema, typing: z.boolean() });
+export type ContactTyping = z.infer<typeof contactTypingSchema>;
 
 /** Someone mentioned this user in an internal note. */
 export const mentionNoticeSchema = z.object({ conversationId: idSchema, messageId: idSchema, byName: z.string(), excerpt: z.string() });

@@ -3,6 +3,7 @@ import {
   auditEntrySchema,
   activitySchema,
   activityReportSchema,
+  contactTypingSchema,
   mentionNoticeSchema,
   sensitiveWordInputSchema,
   takenNoticeSchema,
@@ -383,6 +384,14 @@ export const agentRequests = {
     payload: userCreateSchema,
     result: z.object({ user: managedUserSchema }),
   },
+  /**
+   * This user read a conversation up to message `seq` (its newest on their screen): the customer's
+   * widget shows their messages up to there as read. Marks only move forward.
+   */
+  'conversation:read': {
+    payload: z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() }).strict(),
+    result: z.object({}),
+  },
   /** Admins: the account's routing timings and every skill group's capacity and business hours. */
   'admin:settings:get': {
     payload: z.object({}).strict(),
@@ -425,6 +434,8 @@ export const agentPushes = {
   'team:member': teamMemberSchema,
   /** Supervisors and admins: a message matched sensitive words. */
   'sensitive:alert': sensitiveAlertSchema,
+  /** The customer is typing in a conversation this user may read (a flag, never the text); it lapses on its own. */
+  'contact:typing': contactTypingSchema,
   /** The sensitive word list changed: read `sensitive:list` again. */
   'sensitive:changed': z.object({}),
   /** Knowledge articles or quick replies were added, changed, disabled or removed: read `catalog:snapshot` again. */
@@ -483,7 +494,21 @@ export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
 export const visitorRequests = {
   'visitor:history': {
     payload: z.object({}).strict(),
-    result: z.object({ messages: z.array(visitorMessageSchema) }),
+    result: z.object({
+      messages: z.array(visitorMessageSchema),
+      /** The customer's messages up to this sequence number were read by an agent (0: none yet). */
+      readUpToSeq: z.number().int().nonnegative().optional(),
+    }),
+  },
+  /** The customer is typing (true, said again every few seconds) or stopped (false). A flag, never the text. */
+  'visitor:typing': {
+    payload: z.object({ typing: z.boolean() }).strict(),
+    result: z.object({}),
+  },
+  /** The page showed the conversation up to this sequence number to the customer (the page was visible). */
+  'visitor:read': {
+    payload: z.object({ upToSeq: z.number().int().nonnegative() }).strict(),
+    result: z.object({}),
   },
   'visitor:send': {
     payload: z
@@ -511,4 +536,8 @@ export const visitorPushes = {
   /** Where the customer stands: queue position and estimated wait, updated live as the queue moves. */
   'queue:update': queueStatusSchema,
   'message:new': visitorMessageSchema,
+  /** An agent is typing a reply (true, said again every few seconds) or stopped (false). */
+  'agent:typing': z.object({ typing: z.boolean() }),
+  /** An agent read the customer's messages up to this sequence number. */
+  'message:read': z.object({ upToSeq: z.number().int().nonnegative() }),
 } as const;

@@ -45,6 +45,19 @@ describe('attention: read marks, notifications and the badge', () => {
     expect(of('conversation.updated')).toHaveLength(1);
   });
 
+  it('tells the server how far the agent read, only when the mark moved', async () => {
+    store = await memoryCache();
+    const told: [string, number][] = [];
+    service = new AttentionService(store, () => undefined, user, preferencesIn(memorySettings(), user.id), 0, new ManualClock(), (id, seq) => told.push([id, seq]));
+    await fill(store, { conversations: [mine], messages: [aMessage({ id: 'm1', seq: 7, conversationId: 'c1' })] });
+    await service.setAttention({ conversationId: 'c1', focused: true });
+    await service.markRead('c1');
+    expect(told).toEqual([['c1', 7]]);
+    await fill(store, { messages: [aMessage({ id: 'm2', seq: 9, conversationId: 'c1' })] });
+    await service.markRead('c1');
+    expect(told).toEqual([['c1', 7], ['c1', 9]]);
+  });
+
   it('a customer message in the conversation in front of a focused agent stays read and raises nothing', async () => {
     const { store, service, of } = await setUp();
     await service.setAttention({ conversationId: 'c1', focused: true });

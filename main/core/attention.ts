@@ -3,7 +3,7 @@ import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { defaultNotificationPreferences, type NotificationPreferences } from '../../shared/notifications';
 import type { CacheStore } from './cache/cache-store';
-import { badgeCount, markThreadRead } from './cache/read-state';
+import { badgeCount, markThreadRead, readMark } from './cache/read-state';
 import { Coalescer } from './coalescer';
 import { decideNotifications, type Attention, type LiveChange } from './notification-policy';
 import type { SettingsStore } from './types';
@@ -23,6 +23,9 @@ export function preferencesIn(settings: SettingsStore, userId: string): Preferen
       settings.set({ notificationPreferences: { ...settings.get().notificationPreferences, [userId]: preferences } }),
   };
 }
+
+/** Tells the server how far this agent read a conversation (the customer's widget shows it read); best effort. */
+export type ReadReporter = (conversationId: string, seq: number) => void;
 
 const BADGE_DELAY_MS = 50;
 /** A conversation announced this recently is not announced again as new (queued, then offered a moment later). */
@@ -49,6 +52,7 @@ export class AttentionService {
     private readonly preferences: PreferenceStore,
     private readonly badgeDelayMs = BADGE_DELAY_MS,
     private readonly clock: CoreClock = systemClock,
+    private readonly reportRead: ReadReporter = () => undefined,
   ) {}
 
   getPreferences(): NotificationPreferences {
@@ -80,6 +84,7 @@ export class AttentionService {
     if (moved) {
       this.emit('conversation.updated', conversation);
       this.badgeSoon();
+      this.reportRead(conversationId, await readMark(this.store.db, conversationId));
     }
     return conversation;
   }

@@ -70,6 +70,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         // Missed or failed, the next reconnect reads the delivery state again.
         'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
         'agent:state': (state) => presence.apply(state),
+        'contact:typing': (typing) => emit('contact.typing', typing),
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),

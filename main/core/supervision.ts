@@ -46,9 +46,14 @@ export function supervisionHandlers(
       }),
     'conversations.join': async ({ conversationId }) => (await current()).inbox.act('conversation:join', { conversationId }),
     // Activity is a courtesy to colleagues: offline there is no one to tell.
-    'activity.set': async ({ conversationId, state, preview }) => {
+    'activity.set': async ({ conversationId, state, preview, toCustomer }) => {
       if (!transport.isOnline()) return {};
-      return transport.request('activity:set', { conversationId, state, ...(preview !== undefined ? { preview } : {}) });
+      return transport.request('activity:set', {
+        conversationId,
+        state,
+        ...(preview !== undefined ? { preview } : {}),
+        ...(toCustomer ? { toCustomer } : {}),
+      });
     },
     'activity.list': async ({ conversationId }) => {
       if (!transport.isOnline()) return [];

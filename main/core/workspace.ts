@@ -14,7 +14,13 @@ import { InboxService, type InboxTransport } from './inbox';
 import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
 
-export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport & DeliveriesTransport;
+/** The part of the connection that tells the server how far this agent read a conversation. */
+export interface ReadTransport {
+  isOnline(): boolean;
+  request(name: 'conversation:read', payload: { conversationId: string; seq: number }): Promise<unknown>;
+}
+
+export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport & DeliveriesTransport & ReadTransport;
 
 export interface WorkspaceOptions {
   sync?: SyncOptions;
@@ -56,7 +62,11 @@ export class Workspace {
     await migrate(db);
     const store = new CacheStore(db);
     const catalog = new CatalogService(store, transport, emit);
-    const attention = new AttentionService(store, emit, user, preferences, undefined, options.clock);
+    // A read the server misses (offline, a failed request) is told with the next one.
+    const reportRead = (conversationId: string, seq: number) => {
+      if (transport.isOnline()) void transport.request('conversation:read', { conversationId, seq }).catch(() => undefined);
+    };
+    const attention = new AttentionService(store, emit, user, preferences, undefined, options.clock, reportRead);
     const sync = new SyncEngine(store, transport, emit, {
       clock: options.clock,
       ...options.sync,

@@ -28,6 +28,8 @@ export type DomainEvent =
   | { type: 'contact.changed'; accountId: string; contact: Contact }
   /** A platform reply's delivery state moved; those who may read the conversation are told. */
   | { type: 'delivery.changed'; accountId: string; assigneeId: string | null; delivery: MessageDeliveryPush }
+  /** An agent read a widget customer's messages up to `upToSeq`: the customer's page shows them read. */
+  | { type: 'conversation.read'; channelId: string; contactId: string; upToSeq: number }
   /** A supervisor took a conversation from `userId`. */
   | { type: 'conversation.taken'; userId: string; notice: AgentPush<'conversation:taken'> }
   /** `userId` was mentioned in an internal note. */

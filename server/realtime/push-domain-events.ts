@@ -45,6 +45,10 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
     agents().to(conversationRooms(accountId, assigneeId)).emit(MESSAGE_DELIVERY_PUSH, delivery);
   });
 
+  events.on('conversation.read', ({ channelId, contactId, upToSeq }) => {
+    io.of(VISITOR_NAMESPACE).to(visitorRoom(channelId, contactId)).emit('message:read', { upToSeq });
+  });
+
   events.on('conversation.taken', ({ userId, notice }) => {
     agents().to(userRoom(userId)).emit('conversation:taken', notice);
   });

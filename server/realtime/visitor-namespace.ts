@@ -16,9 +16,13 @@ import type { Clock } from '../lib/clock';
 import { WindowLimiter } from '../lib/window-limiter';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { BotService } from '../domain/bot/bot-service';
+import { agentReadUpTo, markReadByContact } from '../domain/conversations/read-marks';
+import type { TypingRelay } from './typing-relay';
 
 /** A person types a message every few seconds at most; a socket sending faster is a script. */
 export const VISITOR_MESSAGE_LIMIT = { max: 20, windowMs: 10_000 };
+/** Typing and read cues: a page sends a few every few seconds; far more is a script. */
+export const VISITOR_CUE_LIMIT = { max: 40, windowMs: 10_000 };
 
 export type VisitorNamespaceDeps = {
   db: Db;
@@ -31,6 +35,8 @@ export type VisitorNamespaceDeps = {
   sensitive: SensitiveScreen;
   /** Answers the customer while their conversation is with the bot. */
   bot: BotService;
+  /** "Is typing" between the customer and the agents. */
+  typing: TypingRelay;
 };
 
 type VisitorSocketData = { session: VisitorSession };
@@ -57,10 +63,19 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
   });
 
   const messages = new WindowLimiter({ socket: VISITOR_MESSAGE_LIMIT }, deps.clock);
+  const cues = new WindowLimiter({ socket: VISITOR_CUE_LIMIT }, deps.clock);
+  const cue = (socketId: string) => {
+    const allowed = cues.check({ socket: socketId });
+    if (!allowed.allowed) throw new AppError('rate_limited', `Too many updates at once; try again in ${allowed.retryAfterSeconds} s.`);
+    cues.record({ socket: socketId });
+  };
 
   nsp.on('connection', (socket: Socket) => {
     const { session } = socket.data as VisitorSocketData;
-    socket.on('disconnect', () => messages.reset('socket', socket.id));
+    socket.on('disconnect', () => {
+      messages.reset('socket', socket.id);
+      cues.reset('socket', socket.id);
+    });
     void socket.join(visitorRoom(session.channelId, session.contactId));
     void greet(socket, session, deps).catch((err: unknown) => deps.logError(err, 'visitor session'));
 
@@ -68,7 +83,20 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
 
     serve('visitor:history', async () => {
       const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
-      return { messages: visible(messages.map(toMessage).map(toVisitorMessage)) };
+      const readUpToSeq = await agentReadUpTo(deps.db, session.contactId, session.channelId);
+      return { messages: visible(messages.map(toMessage).map(toVisitorMessage)), readUpToSeq };
+    });
+
+    serve('visitor:typing', async ({ typing }) => {
+      cue(socket.id);
+      await deps.typing.contact(session, typing);
+      return {};
+    });
+
+    serve('visitor:read', async ({ upToSeq }) => {
+      cue(socket.id);
+      await markReadByContact(deps.db, deps.events, session, upToSeq, deps.clock());
+      return {};
     });
 
     serve('visitor:send', async (payload) => {

@@ -368,6 +368,7 @@ export const en = {
   'activity.label': 'Who else is here',
   'activity.separator': ', ',
   'activity.typingOne': '{name} is typing…',
+  'activity.customerTyping': 'The customer is typing…',
   'activity.typingMany': '{names} are typing…',
   'activity.viewingOne': '{name} is also viewing',
   'activity.viewingMany': '{names} are also viewing',

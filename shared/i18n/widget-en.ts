@@ -18,6 +18,8 @@ export const widgetEn = {
   'widget.message.bot': 'Assistant',
   'widget.message.sending': 'Sending…',
   'widget.message.failed': 'Not sent yet — will retry when connected',
+  'widget.message.receipt': '{time} · {state, select, read {Read} other {Delivered}}',
+  'widget.typing.agent': 'An agent is typing…',
 
   'widget.menu.title': 'What can we help you with?',
   'widget.menu.hint': 'Or just type your question below.',

@@ -20,6 +20,8 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.message.bot': '智能助手',
   'widget.message.sending': '发送中…',
   'widget.message.failed': '尚未发送，连接恢复后会自动重试',
+  'widget.message.receipt': '{time} · {state, select, read {已读} other {已送达}}',
+  'widget.typing.agent': '客服正在输入…',
 
   'widget.menu.title': '请选择咨询类型',
   'widget.menu.hint': '也可以直接在下方输入您的问题。',

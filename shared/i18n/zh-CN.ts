@@ -360,6 +360,7 @@ export const zhCN: Dictionary = {
   'activity.label': '还有谁在此会话',
   'activity.separator': '、',
   'activity.typingOne': '{name} 正在输入…',
+  'activity.customerTyping': '客户正在输入…',
   'activity.typingMany': '{names} 正在输入…',
   'activity.viewingOne': '{name} 也在查看',
   'activity.viewingMany': '{names} 也在查看',

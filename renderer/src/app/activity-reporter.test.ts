@@ -47,6 +47,16 @@ describe('typing', () => {
     expect(told().at(-1)).toBe('c1:typing:Hello');
   });
 
+  it('marks typing a reply to the customer, and says so again when the agent turns to a note', () => {
+    reporter.typed('c1', 'Hi', true);
+    timers.advance(300);
+    reporter.typed('c1', 'Hi', false);
+    expect(sent.slice(1).map((r) => [r.state, r.preview, r.toCustomer])).toEqual([
+      ['typing', 'Hi', true],
+      ['typing', 'Hi', undefined],
+    ]);
+  });
+
   it('turns back into viewing five seconds after the last keystroke', () => {
     reporter.typed('c1', 'Hi');
     timers.advance(4000);

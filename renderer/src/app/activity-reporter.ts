@@ -12,6 +12,8 @@ export interface ActivityReport {
   state: ActivityState;
   /** The composer's text while typing. */
   preview?: string;
+  /** Typing a reply to the customer (not a note or whisper): the customer sees "agent is typing…". */
+  toCustomer?: boolean;
 }
 
 export interface ActivityReporterOptions {
@@ -30,8 +32,8 @@ export interface ActivityReporterOptions {
 export interface ActivityReporter {
   /** The user opened a conversation (null: none): idle for the one before, viewing for this one. */
   open(conversationId: string | null): void;
-  /** The composer's text changed in a conversation; empty text means viewing again. */
-  typed(conversationId: string, text: string): void;
+  /** The composer's text changed in a conversation (a reply to the customer, or a note); empty text means viewing again. */
+  typed(conversationId: string, text: string, toCustomer?: boolean): void;
   /** The window was hidden or blurred (false), or is back (true). */
   setVisible(visible: boolean): void;
   /** Says the current state again (the connection came back). */
@@ -48,7 +50,9 @@ export function createActivityReporter(options: ActivityReporterOptions): Activi
   let current: string | null = null;
   let visible = true;
   /** What colleagues were last told about `current`. */
-  let told: { state: ActivityState; preview: string | null } = { state: 'idle', preview: null };
+  let told: { state: ActivityState; preview: string | null; toCustomer?: boolean } = { state: 'idle', preview: null };
+  /** Whether the text being typed now is a reply the customer will get. */
+  let toCustomer = false;
   /** While set, typing previews wait; `waiting` is the newest text held back. */
   let cooldown: { handle: unknown } | null = null;
   let waiting: string | null = null;
@@ -56,9 +60,11 @@ export function createActivityReporter(options: ActivityReporterOptions): Activi
 
   function tell(state: ActivityState, preview: string | null = null): void {
     if (current === null) return;
-    if (told.state === state && told.preview === preview) return;
-    told = { state, preview };
-    options.send(preview === null ? { conversationId: current, state } : { conversationId: current, state, preview });
+    const replying = state === 'typing' && toCustomer;
+    if (told.state === state && told.preview === preview && (told.toCustomer ?? false) === replying) return;
+    told = { state, preview, toCustomer: replying };
+    const report: ActivityReport = preview === null ? { conversationId: current, state } : { conversationId: current, state, preview };
+    options.send(replying ? { ...report, toCustomer: true } : report);
   }
 
   function cancelTimers(): void {
@@ -107,8 +113,9 @@ export function createActivityReporter(options: ActivityReporterOptions): Activi
       if (visible) tell('viewing');
     },
 
-    typed(conversationId, text) {
+    typed(conversationId, text, replying = false) {
       if (conversationId !== current) return;
+      toCustomer = replying;
       // A keystroke means the person is here, whatever the window said last.
       visible = true;
       if (text.trim() === '') {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Activity, SensitiveAlert } from '../../../shared/domain';
+import { TYPING_TTL_MS, type Activity, type ContactTyping, type SensitiveAlert } from '../../../shared/domain';
 import { applyActivity, applyAlert, type ActivityMap, type AlertMap } from './supervision-logic';
 
 interface SupervisionStore {
@@ -7,7 +7,11 @@ interface SupervisionStore {
   alerts: AlertMap;
   /** Who is viewing or typing where, from `activity.changed`. */
   activity: ActivityMap;
+  /** Conversations whose customer is typing, until when (ms since the epoch), from `contact.typing`. */
+  customerTyping: Record<string, number>;
   addAlert(alert: SensitiveAlert): void;
+  /** The customer started (for TYPING_TTL_MS unless said again) or stopped typing. */
+  putCustomerTyping(typing: ContactTyping, now: number): void;
   putActivity(activity: Activity): void;
   /** Forgets who is where (offline: nobody tells us when they leave). */
   clearActivity(): void;
@@ -18,14 +22,23 @@ interface SupervisionStore {
 export const createSupervisionStore = () => create<SupervisionStore>((set) => ({
   alerts: {},
   activity: {},
+  customerTyping: {},
+  putCustomerTyping: ({ conversationId, typing }, now) =>
+    set((s) => {
+      if (!typing && !(conversationId in s.customerTyping)) return s;
+      const next = { ...s.customerTyping };
+      if (typing) next[conversationId] = now + TYPING_TTL_MS;
+      else delete next[conversationId];
+      return { customerTyping: next };
+    }),
   addAlert: (alert) => set((s) => ({ alerts: applyAlert(s.alerts, alert) })),
   putActivity: (activity) =>
     set((s) => {
       const next = applyActivity(s.activity, activity);
       return next === s.activity ? s : { activity: next };
     }),
-  clearActivity: () => set({ activity: {} }),
-  reset: () => set({ alerts: {}, activity: {} }),
+  clearActivity: () => set({ activity: {}, customerTyping: {} }),
+  reset: () => set({ alerts: {}, activity: {}, customerTyping: {} }),
 }));
 
 /** The one the app uses. */

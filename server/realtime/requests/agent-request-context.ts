@@ -10,6 +10,7 @@ import type { OrdersOptions } from '../../domain/orders/orders-connector';
 import type { Router } from '../../domain/routing/router';
 import type { SensitiveWordCache } from '../../domain/sensitive/sensitive-screen';
 import type { ActivityRelay } from '../activity-relay';
+import type { TypingRelay } from '../typing-relay';
 import type { Serve } from '../request-handler';
 
 /** What the workstation's requests work with, one set per server. */
@@ -21,6 +22,8 @@ export type AgentServices = {
   router: Router;
   sensitive: SensitiveWordCache;
   activity: ActivityRelay;
+  /** "Is typing" between widget customers and agents. */
+  typing: TypingRelay;
   knowledge: KnowledgeCache;
   orders?: OrdersOptions;
 };

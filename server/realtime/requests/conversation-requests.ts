@@ -4,6 +4,7 @@ import type { ConversationChange } from '../../domain/conversations/message-chan
 import { listDeliveries } from '../../domain/conversations/message-deliveries';
 import { listConversationMessages, toMessage } from '../../domain/conversations/message-repository';
 import { canRead } from '../../domain/conversations/permissions';
+import { markReadByAgent } from '../../domain/conversations/read-marks';
 import { resolveConversation } from '../../domain/conversations/resolve-conversation';
 import { sendAgentMessage } from '../../domain/conversations/send-agent-message';
 import { acceptOffer, declineOffer, transferConversation } from '../../domain/routing/handoff';
@@ -38,6 +39,11 @@ export function registerConversationRequests({ serve, user, services }: AgentReq
   });
 
   serve('messages:deliveries', async ({ messageIds }) => ({ deliveries: await listDeliveries(db, user, messageIds) }));
+
+  serve('conversation:read', async ({ conversationId, seq }) => {
+    await markReadByAgent(db, events, user, conversationId, seq);
+    return {};
+  });
 
   serve('sync:changes', async (payload) => {
     const page = await syncChanges(db, user, payload);

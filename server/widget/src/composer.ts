@@ -1,37 +1,55 @@
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain';
+import { backoffDelay } from '../../../shared/backoff';
 import type { VisitorMessage } from '../../../shared/protocol';
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
 import type { SendPayload, VisitorConnection } from './connection';
 import type { GroupMenu } from './group-menu';
 import type { MessageList } from './message-list';
+import type { PendingRecord, PendingStore } from './pending-store';
+import { WIDGET_RECONNECT_CURVE, type PageTimers, type TimerHandle } from './reconnect';
 import type { StatusLine } from './status-line';
+import type { TypingSignal } from './typing-signal';
 
 /** A message the customer wrote that the server has not stored yet. */
-type PendingMessage = { clientId: string; body: string; from: 'me'; groupId?: string; inFlight: boolean; item: HTMLElement };
+type PendingMessage = PendingRecord & { from: 'me'; item: HTMLElement };
 
 export type ComposerParts = {
   form: HTMLFormElement;
   input: HTMLTextAreaElement;
-  connection: VisitorConnection;
+  connection: Pick<VisitorConnection, 'connected' | 'send'>;
   messages: MessageList;
-  menu: GroupMenu;
-  status: StatusLine;
+  menu: Pick<GroupMenu, 'takeChoice'>;
+  status: Pick<StatusLine, 'note'>;
   t: WidgetTranslate;
   newClientId: () => string;
+  /** Where unsent messages are kept across reloads. */
+  store: PendingStore;
+  typing: Pick<TypingSignal, 'input' | 'stop'>;
+  /** When a send failed on a live connection (too many at once, no answer), the next try waits on these. */
+  timers: PageTimers;
 };
 
 /** The tallest the input grows, in pixels, before it scrolls. */
 const MAX_INPUT_HEIGHT = 140;
 
 /**
- * The text box and the customer's messages on their way. A message keeps its client id across
- * resends, so the server stores it once however often it is sent.
+ * The text box and the customer's messages on their way. Unsent messages are kept (with their
+ * client ids) in the page's storage until the server stored them, shown as pending, and sent one
+ * at a time in the order written; a message keeps its client id across resends and reloads, so the
+ * server stores it once however often it is sent.
  */
 export class Composer {
+  /** In the order written. */
   private readonly pending = new Map<string, PendingMessage>();
+  /** The send waiting for its ack; a late ack of an earlier attempt (before a reconnect) is ignored. */
+  private inFlight: { clientId: string; attempt: number } | null = null;
+  private attempts = 0;
+  /** Failed sends in a row on a live connection: the next try waits longer (the shared backoff). */
+  private failures = 0;
+  private retry: TimerHandle | null = null;
 
   constructor(private readonly parts: ComposerParts) {
-    const { form, input } = parts;
+    const { form, input, messages, store } = parts;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submit();
@@ -43,7 +61,15 @@ export class Composer {
         this.submit();
       }
     });
-    input.addEventListener('input', () => this.autosize());
+    input.addEventListener('input', () => {
+      this.autosize();
+      parts.typing.input(input.value);
+    });
+    for (const record of store.load()) {
+      const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body: record.body }, 'failed') };
+      this.pending.set(record.clientId, entry);
+      messages.appendPending(entry.item);
+    }
   }
 
   get hasPending(): boolean {
@@ -53,18 +79,31 @@ export class Composer {
   /** Shows a stored message, in place of its pending copy when it was one of ours. */
   showStored(message: VisitorMessage): void {
     const { messages } = this.parts;
+    const entry = message.clientId ? this.pending.get(message.clientId) : undefined;
+    if (entry) {
+      this.pending.delete(entry.clientId);
+      this.persist();
+    }
     if (messages.has(message.id)) {
+      entry?.item.remove();
       messages.hideEmptyNote();
       return;
     }
-    const entry = message.clientId ? this.pending.get(message.clientId) : undefined;
-    if (entry) this.pending.delete(entry.clientId);
     messages.showStored(message, entry?.item);
   }
 
-  /** Sends every message still waiting (after a connect), except those already on their way. */
+  /** Sends the messages still waiting, one at a time in order (after a connect). */
   flush(): void {
-    for (const entry of this.pending.values()) if (!entry.inFlight) this.send(entry);
+    this.retry?.cancel();
+    this.retry = null;
+    this.failures = 0;
+    this.pump();
+  }
+
+  /** The connection was lost: what was on its way shows as waiting for the connection. */
+  disconnected(): void {
+    this.inFlight = null;
+    for (const entry of this.pending.values()) this.parts.messages.updateDelivery(entry.item, entry, 'failed');
   }
 
   focus(): void {
@@ -80,35 +119,62 @@ export class Composer {
       return;
     }
     messages.hideEmptyNote();
-    const clientId = this.parts.newClientId();
     const groupId = menu.takeChoice();
-    const shown = { from: 'me' as const, body };
-    const entry: PendingMessage = {
-      clientId,
-      body,
-      from: 'me',
-      inFlight: false,
-      item: messages.render(shown, connection.connected ? 'sending' : 'failed'),
-      ...(groupId ? { groupId } : {}),
-    };
-    this.pending.set(clientId, entry);
+    const record: PendingRecord = { clientId: this.parts.newClientId(), body, ...(groupId ? { groupId } : {}) };
+    const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body }, connection.connected ? 'sending' : 'failed') };
+    this.pending.set(record.clientId, entry);
+    this.persist();
     messages.appendPending(entry.item);
     input.value = '';
     this.autosize();
+    this.parts.typing.stop();
     messages.scrollToEnd();
-    this.send(entry);
+    this.pump();
   }
 
-  private send(entry: PendingMessage): void {
+  /** Sends the oldest waiting message, then the next once it is stored. */
+  private pump(): void {
     const { connection, messages } = this.parts;
-    if (!connection.connected) return;
-    entry.inFlight = true;
+    if (this.inFlight !== null || !connection.connected) return;
+    const entry = this.pending.values().next().value;
+    if (!entry) return;
+    const attempt = { clientId: entry.clientId, attempt: ++this.attempts };
+    this.inFlight = attempt;
+    messages.updateDelivery(entry.item, entry, 'sending');
     const payload: SendPayload = { clientId: entry.clientId, body: entry.body, ...(entry.groupId ? { groupId: entry.groupId } : {}) };
-    connection.send(payload, (stored) => {
-      entry.inFlight = false;
-      if (stored) this.showStored(stored);
-      else if (this.pending.has(entry.clientId)) messages.updateDelivery(entry.item, entry, 'failed');
+    connection.send(payload, (stored, errorCode) => {
+      if (stored) {
+        // Stored, even when the answer comes late: shown once, in place of its pending copy.
+        if (this.inFlight === attempt) this.inFlight = null;
+        this.failures = 0;
+        this.showStored(stored);
+        this.pump();
+        return;
+      }
+      if (this.inFlight !== attempt) return;
+      this.inFlight = null;
+      if (errorCode === 'bad_request' && entry.groupId) {
+        // The topic picked is gone: the message goes without it rather than never.
+        delete entry.groupId;
+        this.persist();
+        this.pump();
+        return;
+      }
+      // Everything after it waits too, so the order holds: until the next connect, or (still
+      // connected: too many at once, no answer) a while on the backoff curve.
+      if (this.pending.has(entry.clientId)) messages.updateDelivery(entry.item, entry, 'failed');
+      if (connection.connected && !this.retry) {
+        const wait = backoffDelay(WIDGET_RECONNECT_CURVE, this.failures++);
+        this.retry = this.parts.timers.timeout(wait, () => {
+          this.retry = null;
+          this.pump();
+        });
+      }
     });
+  }
+
+  private persist(): void {
+    this.parts.store.save([...this.pending.values()].map(({ clientId, body, groupId }) => ({ clientId, body, ...(groupId ? { groupId } : {}) })));
   }
 
   private autosize(): void {

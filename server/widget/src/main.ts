@@ -5,8 +5,13 @@ import { pageIdentity, VisitorConnection } from './connection';
 import { GroupMenu } from './group-menu';
 import { applyPageTexts, widgetLanguage } from './i18n';
 import { MessageList } from './message-list';
+import { pendingStore } from './pending-store';
 import { QueueLine } from './queue-status';
+import { ReadReceipts } from './read-receipts';
+import type { PageTimers } from './reconnect';
 import { StatusLine } from './status-line';
+import { TypingLine } from './typing-line';
+import { TypingSignal } from './typing-signal';
 import { visitorStorage } from './visitor-storage';
 
 /*
@@ -29,6 +34,14 @@ function localStorageOrNone(): Storage | undefined {
   }
 }
 
+const timers: PageTimers = {
+  timeout(ms, run) {
+    const id = window.setTimeout(run, ms);
+    return { cancel: () => window.clearTimeout(id) };
+  },
+};
+const pageVisible = () => document.visibilityState === 'visible';
+
 const language = widgetLanguage(navigator.language);
 const t = widgetTranslator(language);
 applyPageTexts(document, language, t);
@@ -41,30 +54,76 @@ const queue = new QueueLine(chat, required(document, '.chat__queue'), t);
 const messages = new MessageList(required(document, '.chat__messages'), document.querySelector('.chat__empty'), t, language);
 const input = required<HTMLTextAreaElement>(document, '.chat__input');
 const menu = new GroupMenu(required(document, '.chat__menu'), storage, t, () => input.focus());
+const agentTyping = new TypingLine(required(document, '.chat__typing'), t, timers);
 
-const connection = new VisitorConnection(page, () => storage.token(), {
-  session(session) {
-    storage.saveToken(session.visitorToken);
-    status.show('online');
-    menu.setGroups(session.groups);
-    connection.history((history) => {
-      if (history) {
-        for (const message of history) composer.showStored(message);
-        // No conversation yet: the first message may name a topic.
-        if (history.length === 0 && !composer.hasPending) menu.offer();
+/** Every time the page (re)connects: the history merged in (missed replies caught up), then what waits is sent. */
+function catchUp(): void {
+  connection.history((history) => {
+    if (history) {
+      for (const message of history.messages) composer.showStored(message);
+      messages.markRead(history.readUpToSeq ?? 0);
+      // No conversation yet: the first message may name a topic.
+      if (history.messages.length === 0 && !composer.hasPending) menu.offer();
+      receipts.reconnected();
+    }
+    menu.render();
+    composer.flush();
+  });
+}
+
+const connection = new VisitorConnection(
+  page,
+  () => storage.token(),
+  {
+    session(session) {
+      storage.saveToken(session.visitorToken);
+      status.show('online');
+      menu.setGroups(session.groups);
+      catchUp();
+    },
+    message(message) {
+      composer.showStored(message);
+      if (message.from === 'agent') agentTyping.show(false);
+      receipts.check();
+    },
+    queue(update) {
+      if (!queue.show(update)) return;
+      // A closed chat means the next message starts a new one, which may pick a topic again.
+      if (update.state === 'resolved') menu.offer();
+    },
+    state(state) {
+      status.show(state);
+      if (state !== 'online') {
+        composer.disconnected();
+        agentTyping.show(false);
       }
-      menu.render();
-      composer.flush();
-    });
+    },
+    agentTyping: (typing) => agentTyping.show(typing),
+    read: (upToSeq) => messages.markRead(upToSeq),
   },
-  message: (message) => composer.showStored(message),
-  queue(update) {
-    if (!queue.show(update)) return;
-    // A closed chat means the next message starts a new one, which may pick a topic again.
-    if (update.state === 'resolved') menu.offer();
+  {
+    timers,
+    onWake(wake) {
+      const woken = () => {
+        wake();
+        // A laptop that slept may have missed replies on a socket that still looks connected.
+        if (connection.connected) catchUp();
+      };
+      window.addEventListener('online', woken);
+      document.addEventListener('visibilitychange', () => {
+        if (pageVisible()) woken();
+      });
+    },
   },
-  state: (state) => status.show(state),
+);
+
+const receipts = new ReadReceipts({
+  newestShown: () => messages.newestFromShop(),
+  visible: pageVisible,
+  connected: () => connection.connected,
+  send: (upToSeq) => connection.read(upToSeq),
 });
+document.addEventListener('visibilitychange', () => receipts.check());
 
 const composer = new Composer({
   form: required(document, '.chat__composer'),
@@ -75,6 +134,9 @@ const composer = new Composer({
   status,
   t,
   newClientId: () => newClientId(crypto),
+  store: pendingStore(localStorageOrNone(), page.channelId),
+  typing: new TypingSignal({ send: (typing) => connection.typing(typing), timers, now: () => Date.now() }),
+  timers,
 });
 
 status.show('connecting');

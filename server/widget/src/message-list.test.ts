@@ -59,3 +59,41 @@ describe('the message list', () => {
     expect(items[0]!.querySelector('time')!.getAttribute('datetime')).toBe('2026-01-01T10:00:00.000Z');
   });
 });
+
+describe('delivered and read on the widget', () => {
+  it("shows the customer's stored messages as delivered, then as read up to the agent's mark", () => {
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000011', seq: 11, from: 'me', body: 'first' }));
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000013', seq: 13, from: 'me', body: 'second' }));
+    const mine = () => [...list.querySelectorAll('[data-from=me]')].map((li) => li.getAttribute('data-delivery'));
+    expect(mine()).toEqual(['sent', 'sent']);
+    expect(list.querySelector('[data-from=me] .msg__meta')!.textContent).toMatch(/· Delivered$/);
+    messages.markRead(12);
+    expect(mine()).toEqual(['read', 'sent']);
+    expect(list.querySelector('[data-from=me] .msg__meta')!.textContent).toMatch(/· Read$/);
+    // A mark never moves back, and a message stored under it later shows read at once.
+    messages.markRead(5);
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000012', seq: 12, from: 'me', body: 'late' }));
+    expect(mine()).toEqual(['read', 'read', 'sent']);
+  });
+
+  it('knows the newest message from the shop on screen', () => {
+    expect(messages.newestFromShop()).toBe(0);
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000021', seq: 21, from: 'agent' }));
+    messages.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000022', seq: 22, from: 'me' }));
+    expect(messages.newestFromShop()).toBe(21);
+  });
+
+  it('shows an agent reply with Markdown formatted and its links clickable', () => {
+    messages.showStored(stored({ body: '**Return steps**\n\n- open https://shop.example/returns' }));
+    const bubble = list.querySelector('.msg__bubble')!;
+    expect(bubble.querySelector('strong')!.textContent).toBe('Return steps');
+    expect(bubble.querySelector('li a')!.getAttribute('href')).toBe('https://shop.example/returns');
+  });
+
+  it('labels a bot message once', () => {
+    messages.showStored(stored({ from: 'bot', senderName: null, body: 'Hi!' }));
+    const item = list.querySelector('[data-from=bot]')!;
+    expect(item.querySelectorAll('.msg__sender')).toHaveLength(1);
+    expect(item.textContent).toBe('AssistantHi!' + item.querySelector('time')!.textContent);
+  });
+});

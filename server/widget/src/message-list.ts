@@ -1,15 +1,22 @@
 import type { VisitorMessage } from '../../../shared/protocol';
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
+import { renderMarkdown, renderPlainText } from './rich-text';
 
-export type Delivery = 'sending' | 'failed' | 'sent';
+/**
+ * How far one of the customer's messages got: on its way (`sending`), kept until the chat is
+ * connected again (`failed`), stored by the server (`sent`, read as "Delivered"), or read by an
+ * agent (`read`). Agents' messages are shown as `sent`.
+ */
+export type Delivery = 'sending' | 'failed' | 'sent' | 'read';
 
 /** What a bubble shows: a stored message, or one of the customer's still on its way (no id yet). */
 export type ShownMessage = Pick<VisitorMessage, 'from' | 'body'> &
   Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt'>>;
 
 /**
- * One message as a list item. Customer and agent text is set as text, never parsed as HTML: a
- * message reading `<img onerror=…>` shows those characters.
+ * One message as a list item. Text is built as DOM nodes, never parsed as HTML: a message reading
+ * `<img onerror=…>` shows those characters. Agents' and the bot's Markdown shows formatted, and
+ * web addresses are links (see rich-text.ts).
  */
 export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.DateTimeFormat, message: ShownMessage, delivery: Delivery): HTMLLIElement {
   const item = doc.createElement('li');
@@ -26,7 +33,9 @@ export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.Date
   }
   const bubble = doc.createElement('div');
   bubble.className = 'msg__bubble';
-  bubble.textContent = message.body;
+  const formatted = message.from === 'agent' || message.from === 'bot';
+  if (formatted) bubble.classList.add('msg__bubble--md');
+  bubble.appendChild(formatted ? renderMarkdown(doc, message.body) : renderPlainText(doc, message.body));
   item.appendChild(bubble);
   const meta = doc.createElement('time');
   meta.className = 'msg__meta';
@@ -35,7 +44,10 @@ export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.Date
   return item;
 }
 
-/** The line under a bubble: "Sending…", "Not sent yet", or the time it was stored. */
+/**
+ * The line under a bubble: "Sending…", "Not sent yet", or the time it was stored, with
+ * "Delivered" or "Read" under the customer's own.
+ */
 export function updateDelivery(item: HTMLElement, t: WidgetTranslate, time: Intl.DateTimeFormat, message: ShownMessage, delivery: Delivery): void {
   const meta = item.querySelector('.msg__meta');
   item.setAttribute('data-delivery', delivery);
@@ -43,15 +55,20 @@ export function updateDelivery(item: HTMLElement, t: WidgetTranslate, time: Intl
   if (delivery === 'sending') meta.textContent = t('widget.message.sending');
   else if (delivery === 'failed') meta.textContent = t('widget.message.failed');
   else if (message.createdAt) {
-    meta.textContent = time.format(new Date(message.createdAt));
+    const at = time.format(new Date(message.createdAt));
+    meta.textContent = message.from === 'me'
+      ? t('widget.message.receipt', { time: at, state: delivery === 'read' ? 'read' : 'delivered' })
+      : at;
     meta.setAttribute('datetime', message.createdAt);
   }
 }
 
 /** The conversation on screen: stored messages in sequence order, then the ones still being sent. */
 export class MessageList {
-  private readonly byId = new Map<string, HTMLLIElement>();
+  private readonly byId = new Map<string, { item: HTMLLIElement; message: VisitorMessage }>();
   private readonly time: Intl.DateTimeFormat;
+  /** An agent read the customer's messages up to this sequence number. */
+  private readUpTo = 0;
 
   constructor(
     private readonly list: HTMLElement,
@@ -79,10 +96,26 @@ export class MessageList {
     this.hideEmptyNote();
     if (this.byId.has(message.id)) return;
     replaces?.remove();
-    const item = this.render(message, 'sent');
-    this.byId.set(message.id, item);
+    const item = this.render(message, message.from === 'me' && message.seq <= this.readUpTo ? 'read' : 'sent');
+    this.byId.set(message.id, { item, message });
     this.insertInOrder(item, message.seq);
     this.scrollToEnd();
+  }
+
+  /** An agent read the customer's messages up to `seq`: those show "Read". Marks only move forward. */
+  markRead(seq: number): void {
+    if (seq <= this.readUpTo) return;
+    this.readUpTo = seq;
+    for (const { item, message } of this.byId.values()) {
+      if (message.from === 'me' && message.seq <= seq && item.getAttribute('data-delivery') !== 'read') this.updateDelivery(item, message, 'read');
+    }
+  }
+
+  /** The newest message from the shop (an agent, the bot or a notice) on screen; 0 when none. */
+  newestFromShop(): number {
+    let newest = 0;
+    for (const { message } of this.byId.values()) if (message.from !== 'me' && message.seq > newest) newest = message.seq;
+    return newest;
   }
 
   /** A message of the customer's, after everything shown so far. */

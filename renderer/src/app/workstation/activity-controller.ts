@@ -13,8 +13,8 @@ export interface ActivityController {
 
 export interface ActivityPart {
   api: ActivityController;
-  /** The agent typed in a conversation (a reply or a note): reported as typing, throttled. */
-  typed(conversationId: string, text: string): void;
+  /** The agent typed in a conversation (a reply to the customer when `toCustomer`, or a note): reported as typing, throttled. */
+  typed(conversationId: string, text: string, toCustomer?: boolean): void;
   /** Tells the core which conversation is in front of the agent and whether the window has the focus. */
   reportAttention(): void;
   /** Says again what this user is doing (the connection came back). */
@@ -87,7 +87,7 @@ export function createActivityPart({
 
   return {
     api,
-    typed: (conversationId, text) => reporter.typed(conversationId, text),
+    typed: (conversationId, text, toCustomer) => reporter.typed(conversationId, text, toCustomer),
     reportAttention,
     repeat: () => reporter.repeat(),
     stop: () => reporter.stop(),

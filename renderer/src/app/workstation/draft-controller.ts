@@ -33,8 +33,8 @@ export interface DraftPart {
 export interface DraftPartOptions extends PartContext<'drafts'> {
   draftSaveDelayMs?: number;
   draftRetryDelayMs?: number;
-  /** Told what the agent has in the composer now, for colleagues to see them typing. */
-  typed(conversationId: string, text: string): void;
+  /** Told what the agent has in the composer now, for colleagues (and, as a flag, the customer) to see them typing. */
+  typed(conversationId: string, text: string, toCustomer?: boolean): void;
 }
 
 export function createDraftPart(options: DraftPartOptions): DraftPart {
@@ -75,7 +75,7 @@ export function createDraftPart(options: DraftPartOptions): DraftPart {
     saver.known(conversationId, '');
     const rest = drafts().byConversation[conversationId]?.text ?? '';
     if (rest !== '') saver.change(conversationId, rest);
-    typed(conversationId, rest);
+    typed(conversationId, rest, true);
   }
 
   const api: DraftController = {
@@ -95,7 +95,7 @@ export function createDraftPart(options: DraftPartOptions): DraftPart {
       store.setText(conversationId, text);
       if (store.byConversation[conversationId]?.error) store.setError(conversationId, null);
       saver.change(conversationId, text);
-      typed(conversationId, text);
+      typed(conversationId, text, true);
     },
 
     flushDraft: (conversationId) => saver.flush(conversationId),

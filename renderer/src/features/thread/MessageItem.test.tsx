@@ -69,6 +69,11 @@ describe('who wrote a message', () => {
     expect(within(item).getByText(app.t('sender.bot'))).toBeTruthy();
   });
 
+  it('an unnamed bot is labelled once, not "Bot [Bot]"', () => {
+    const item = renderMessage(message({ id: 'm1', senderType: 'bot', senderName: null, body: 'Opening hours are 9–18' }));
+    expect(within(item).getAllByText(app.t('sender.bot'))).toHaveLength(1);
+  });
+
   it('an internal note says only agents see it', () => {
     const item = renderMessage(message({ id: 'n1', senderType: 'agent', senderId: 'u2', senderName: 'Wang Fang', internal: true, body: 'Check the refund' }));
     expect(within(item).getByText(app.t('message.internalNote'))).toBeTruthy();

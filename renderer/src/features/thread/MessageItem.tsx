@@ -89,7 +89,8 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
         <div className="message-bubble-wrap">
           <div className="message-meta">
             <span className="message-sender">{sender}</span>
-            {message.senderType === 'bot' && <span className="message-tag">{t('sender.bot')}</span>}
+            {/* A named bot gets the tag; an unnamed one is already called the bot by its sender label. */}
+            {message.senderType === 'bot' && message.senderName !== null && <span className="message-tag">{t('sender.bot')}</span>}
             <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
               {formatClock(message.createdAt, language)}
             </time>

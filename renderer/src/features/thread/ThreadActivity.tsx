@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useInboxStore } from '../../stores/inbox-store';
 import { useSessionStore } from '../../stores/session-store';
@@ -53,5 +53,27 @@ export function TypingPreviews({ conversationId }: { conversationId: string }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/** "The customer is typing…" under the thread while the customer's flag holds (it lapses by itself). */
+export function CustomerTypingLine({ conversationId }: { conversationId: string }) {
+  const t = useT();
+  const until = useSupervisionStore((s) => s.customerTyping[conversationId]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === undefined) return;
+    const current = Date.now();
+    setNow(current);
+    if (until <= current) return;
+    const timer = setTimeout(() => setNow(Date.now()), until - current);
+    return () => clearTimeout(timer);
+  }, [until]);
+  if (until === undefined || until <= now) return null;
+  return (
+    <p className="customer-typing" data-testid="customer-typing" role="status">
+      <span className="customer-typing-dots" aria-hidden="true" />
+      {t('activity.customerTyping')}
+    </p>
   );
 }

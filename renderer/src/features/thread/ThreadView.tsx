@@ -14,7 +14,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { TransferDialog } from '../transfer/TransferDialog';
 import { canTransfer } from '../transfer/transfer-logic';
 import { MessageItem } from './MessageItem';
-import { OthersHereLine, TypingPreviews } from './ThreadActivity';
+import { CustomerTypingLine, OthersHereLine, TypingPreviews } from './ThreadActivity';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
 const STICK_THRESHOLD = 48;
@@ -93,6 +93,7 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
           </ol>
         </div>
       </div>
+      <CustomerTypingLine conversationId={conversation.id} />
       <TypingPreviews conversationId={conversation.id} />
     </section>
   );
