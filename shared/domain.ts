@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemLineSchema } from './system-lines';
 import { tagGroupsSchema } from './tag-groups';
 
 /** Domain types shared by every process. Schemas are the source of truth; types are inferred. */
@@ -77,6 +78,8 @@ export const messageSchema = z.object({
   attachment: attachmentSchema.nullable().optional(),
   /** Only on replies delivered through a platform channel; absent otherwise. */
   delivery: messageDeliverySchema.nullable().optional(),
+  /** Only on lines the system wrote (taken over, transferred, …): what to show in the reader's language; absent otherwise. */
+  system: systemLineSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -33,6 +33,7 @@ import {
   kbSearchQuerySchema,
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
+import { systemLineSchema } from './system-lines';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   contactNoteRequestSchema,
@@ -477,6 +478,8 @@ export const visitorMessageSchema = z.object({
   body: z.string(),
   createdAt: z.string(),
   clientId: z.string().nullable(),
+  /** Only on notices the system wrote: shown in the widget's language (shared/i18n/system-line-text.ts). */
+  system: systemLineSchema.nullable().optional(),
 });
 export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
 

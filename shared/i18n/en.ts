@@ -365,6 +365,17 @@ export const en = {
   'note.mentionHint': 'Up and down arrows choose, Enter mentions, Esc closes.',
   'note.whisperFrom': 'Whisper from {name}',
   'note.systemTitle': 'Only agents see this line',
+
+  // Lines the system writes into a thread (shared/system-lines.ts), in the reader's language.
+  'system.takeover': 'Taken over by {by}',
+  'system.takeoverTo': 'Taken over by {by} for {to}',
+  'system.joined': '{name} joined the conversation',
+  'system.requeued': 'Back in the queue: the agent disconnected',
+  'system.transfer': 'Transferred to {to}',
+  'system.transferNote': 'Transferred to {to}: {note}',
+  'system.handoff': 'Connecting the customer to a person…',
+  'system.closed': 'Outside business hours: the customer was told their message is kept.',
+  'system.closedGroup': 'Outside the {group} team’s business hours: the customer was told their message is kept.',
   'activity.label': 'Who else is here',
   'activity.separator': ', ',
   'activity.typingOne': '{name} is typing…',
