@@ -14,6 +14,7 @@ import {
   teamMemberSchema,
   contactSchema,
   conversationSchema,
+  conversationStatusSchema,
   idSchema,
   kbArticleSchema,
   messageBodySchema,
@@ -51,6 +52,19 @@ import {
 
 export const AGENT_NAMESPACE = '/agent';
 export const VISITOR_NAMESPACE = '/visitor';
+
+/**
+ * A conversation this user may no longer see, under the seq of the change that took it away, with
+ * who has it now and its status: a copy kept for the user's unsent text shows its new owner.
+ */
+export const removedConversationSchema = z.object({
+  conversationId: idSchema,
+  seq: z.number().int().nonnegative(),
+  assigneeId: idSchema.nullable().optional(),
+  assigneeName: z.string().nullable().optional(),
+  status: conversationStatusSchema.optional(),
+});
+export type RemovedConversation = z.infer<typeof removedConversationSchema>;
 
 // ---- HTTP auth -------------------------------------------------------------------------------
 
@@ -118,7 +132,7 @@ export const agentRequests = {
       /** The customers of the conversations in this page. */
       contacts: z.array(contactSchema),
       messages: z.array(messageSchema),
-      removed: z.array(z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() })),
+      removed: z.array(removedConversationSchema),
       /** The cursor to ask from next time: every change up to here is in this page or not for you. */
       cursor: z.number().int().nonnegative(),
       hasMore: z.boolean(),
@@ -405,7 +419,7 @@ export const agentPushes = {
   'conversation:upsert': conversationSchema,
   'message:new': messageSchema,
   /** A conversation this user could see is no longer theirs to see (taken, transferred). */
-  'conversation:removed': z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() }),
+  'conversation:removed': removedConversationSchema,
   /**
    * A change this user may not see happened at `seq`. Every agent socket hears of every sequence
    * number once (as content, a removal or a tick), so a missing number is a real gap to catch up.

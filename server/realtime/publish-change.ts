@@ -4,6 +4,7 @@ import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomT
 import { toConversation } from '../domain/conversations/conversation-repository';
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';
+import { removalOf } from '../domain/sync/sync-paging';
 import { toVisitorMessage } from '../channels/widget/visitor-message';
 import { staffRoom, visitorRoom } from './rooms';
 
@@ -33,7 +34,7 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   }
   const delivery = conversationSeqDelivery(audience);
   emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
-  if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', { conversationId: conversation.id, seq: conversation.seq });
+  if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', removalOf(conversation));
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
   if (change.alert) agents.to(staffRoom(conversation.accountId)).emit('sensitive:alert', change.alert);
 

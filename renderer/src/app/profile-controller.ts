@@ -56,6 +56,10 @@ export function createProfileController(
           report,
         ),
         useInboxStore.subscribe((state, previous) => {
+          if (state.byId !== previous.byId) {
+            const changed = Object.values(state.byId).filter((c) => previous.byId[c.id] !== c);
+            if (changed.length > 0) useProfileStore.getState().updateConversations(changed);
+          }
           if (state.selectedId === previous.selectedId) return;
           // Leaving a conversation hides what was revealed in it.
           useProfileStore.getState().clearReveals(state.selectedId);

@@ -1,3 +1,4 @@
+import type { RemovedConversation } from '../../../shared/protocol';
 import type { ConversationView } from '../conversations/conversation-repository';
 import type { MessageWithAccess, MessageView } from '../conversations/message-repository';
 import { canRead, type Viewer } from '../conversations/permissions';
@@ -29,7 +30,7 @@ export function pageCursor(rows: readonly ChangedRow[], limit: number, head: Syn
   return { cursor: last.seq, hasMore: true };
 }
 
-export type RemovedConversation = { conversationId: string; seq: number };
+export type { RemovedConversation };
 
 export type VisibleChanges = {
   conversations: ConversationView[];
@@ -37,9 +38,20 @@ export type VisibleChanges = {
   removed: RemovedConversation[];
 };
 
+/** A conversation someone may no longer see: its id and seq, who has it now and its status. */
+export function removalOf(conversation: Pick<ConversationView, 'id' | 'seq' | 'assigneeId' | 'assigneeName' | 'status'>): RemovedConversation {
+  return {
+    conversationId: conversation.id,
+    seq: conversation.seq,
+    assigneeId: conversation.assigneeId,
+    assigneeName: conversation.assigneeName,
+    status: conversation.status,
+  };
+}
+
 /**
  * Sorts loaded changes by what the viewer may read now. A changed conversation they cannot read
- * becomes a removal carrying only its id and seq; a message is theirs only if its conversation is
+ * becomes a removal carrying its id, seq and new owner; a message is theirs only if its conversation is
  * readable with its current assignee. Everything comes out in sequence order.
  */
 export function splitByAccess(
@@ -50,7 +62,7 @@ export function splitByAccess(
   const result: VisibleChanges = { conversations: [], messages: [], removed: [] };
   for (const conversation of conversations) {
     if (canRead(viewer, conversation)) result.conversations.push(conversation);
-    else if (conversation.accountId === viewer.accountId) result.removed.push({ conversationId: conversation.id, seq: conversation.seq });
+    else if (conversation.accountId === viewer.accountId) result.removed.push(removalOf(conversation));
   }
   for (const { message, conversationAssigneeId } of messages) {
     if (canRead(viewer, { accountId: message.accountId, assigneeId: conversationAssigneeId })) result.messages.push(message);

@@ -172,7 +172,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
           <OfferCountdown expiresAt={conversation.offerExpiresAt} />
           <OfferActions conversation={conversation} />
         </div>
-      ) : conversation.access === 'lost' ? null /* who has it now is in the notice below; the cached assignee is stale */ : (
+      ) : (
         <p className="thread-assignee">
           {offer === 'other' ? (
             <OfferedToOther conversation={conversation} />
