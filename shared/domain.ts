@@ -172,6 +172,11 @@ export type Lang = z.infer<typeof langSchema>;
 export const contactSchema = z.object({
   id: idSchema,
   name: z.string(),
+  /**
+   * The name was made up, not given (a widget visitor's "Visitor 1234", a channel id): greetings and
+   * {{contact.name}} leave it out. Absent for a real name.
+   */
+  nameGenerated: z.boolean().optional(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   vipLevel: z.number().int().nonnegative(),

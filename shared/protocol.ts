@@ -39,6 +39,7 @@ import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   contactNoteRequestSchema,
   contactNoteSchema,
+  contactRenameRequestSchema,
   contactTagsRequestSchema,
   contactUnmaskRequestSchema,
   customerProfileSchema,
@@ -157,6 +158,14 @@ export const agentRequests = {
   /** Replaces one group of a customer's tags; audited; every desktop that may see them hears `contact:updated`. */
   'contacts:tags:set': {
     payload: contactTagsRequestSchema.extend({ contactId: idSchema }),
+    result: z.object({ contact: contactSchema }),
+  },
+  /**
+   * Renames a customer (anyone who may see one of their conversations, supervisors and admins any);
+   * audited (`contact.rename`, before and after); every desktop that may see them hears `contact:updated`.
+   */
+  'contacts:rename': {
+    payload: contactRenameRequestSchema.extend({ contactId: idSchema }),
     result: z.object({ contact: contactSchema }),
   },
   /** Adds a note to a customer (author and time recorded). */

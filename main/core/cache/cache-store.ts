@@ -354,6 +354,20 @@ export class CacheStore {
     );
   }
 
+  /** Gives a renamed customer's cached conversations the new name; answers the ids that changed. */
+  async renameContactConversations(tx: SqlWriter, contactId: string, name: string): Promise<string[]> {
+    const rows = await tx.all<{ id: string }>(
+      "SELECT id FROM conversations WHERE json_extract(data, '$.contactId') = ? AND json_extract(data, '$.contactName') IS NOT ?",
+      [contactId, name],
+    );
+    if (rows.length === 0) return [];
+    await tx.run(
+      "UPDATE conversations SET data = json_set(data, '$.contactName', ?) WHERE json_extract(data, '$.contactId') = ?",
+      [name, contactId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async contact(id: string): Promise<Contact | null> {
     const row = await this.db.get<{ data: string }>('SELECT data FROM contacts WHERE id = ?', [id]);
     return row ? (JSON.parse(row.data) as Contact) : null;
