@@ -102,6 +102,8 @@ export const conversationSchema = z.object({
   channelKind: channelKindSchema,
   contactId: idSchema,
   contactName: z.string(),
+  /** The customer's name was made up (see contactSchema.nameGenerated); absent for a real name. */
+  contactNameGenerated: z.boolean().optional(),
   status: conversationStatusSchema,
   assigneeId: idSchema.nullable(),
   assigneeName: z.string().nullable(),

@@ -80,7 +80,7 @@ async function contactChanged(workspace: Workspace, emit: EventSink, contact: Co
   const { store } = workspace;
   const renamed = await store.db.write(async (tx) => {
     await store.putContacts(tx, [contact]);
-    return store.renameContactConversations(tx, contact.id, contact.name);
+    return store.renameContactConversations(tx, contact);
   });
   await new ProfileCache(store.db).updateContact(contact);
   emit('contact.updated', contact);

@@ -354,16 +354,19 @@ export class CacheStore {
     );
   }
 
-  /** Gives a renamed customer's cached conversations the new name; answers the ids that changed. */
-  async renameContactConversations(tx: SqlWriter, contactId: string, name: string): Promise<string[]> {
+  /** Gives a renamed customer's cached conversations the new name (and whether it was made up); answers the ids that changed. */
+  async renameContactConversations(tx: SqlWriter, contact: Pick<Contact, 'id' | 'name' | 'nameGenerated'>): Promise<string[]> {
+    const generated = contact.nameGenerated === true ? 1 : 0;
     const rows = await tx.all<{ id: string }>(
-      "SELECT id FROM conversations WHERE json_extract(data, '$.contactId') = ? AND json_extract(data, '$.contactName') IS NOT ?",
-      [contactId, name],
+      `SELECT id FROM conversations WHERE json_extract(data, '$.contactId') = ?
+         AND (json_extract(data, '$.contactName') IS NOT ? OR COALESCE(json_extract(data, '$.contactNameGenerated'), 0) != ?)`,
+      [contact.id, contact.name, generated],
     );
     if (rows.length === 0) return [];
+    const flag = generated ? "json_set(data, '$.contactNameGenerated', json('true'))" : "json_remove(data, '$.contactNameGenerated')";
     await tx.run(
-      "UPDATE conversations SET data = json_set(data, '$.contactName', ?) WHERE json_extract(data, '$.contactId') = ?",
-      [name, contactId],
+      `UPDATE conversations SET data = json_set(${flag}, '$.contactName', ?) WHERE json_extract(data, '$.contactId') = ?`,
+      [contact.name, contact.id],
     );
     return rows.map((r) => r.id);
   }
