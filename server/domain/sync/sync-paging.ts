@@ -38,7 +38,10 @@ export type VisibleChanges = {
   removed: RemovedConversation[];
 };
 
-/** A conversation someone may no longer see: its id and seq, who has it now and its status. */
+/**
+ * A conversation someone just lost, as pushed to them: its id and seq, who has it now and its
+ * status (a reply from them would be refused naming the new owner anyway).
+ */
 export function removalOf(conversation: Pick<ConversationView, 'id' | 'seq' | 'assigneeId' | 'assigneeName' | 'status'>): RemovedConversation {
   return {
     conversationId: conversation.id,
@@ -51,7 +54,7 @@ export function removalOf(conversation: Pick<ConversationView, 'id' | 'seq' | 'a
 
 /**
  * Sorts loaded changes by what the viewer may read now. A changed conversation they cannot read
- * becomes a removal carrying its id, seq and new owner; a message is theirs only if its conversation is
+ * becomes a removal carrying only its id and seq (who has it now is told only to whoever just lost it, live); a message is theirs only if its conversation is
  * readable with its current assignee. Everything comes out in sequence order.
  */
 export function splitByAccess(
@@ -62,7 +65,7 @@ export function splitByAccess(
   const result: VisibleChanges = { conversations: [], messages: [], removed: [] };
   for (const conversation of conversations) {
     if (canRead(viewer, conversation)) result.conversations.push(conversation);
-    else if (conversation.accountId === viewer.accountId) result.removed.push(removalOf(conversation));
+    else if (conversation.accountId === viewer.accountId) result.removed.push({ conversationId: conversation.id, seq: conversation.seq });
   }
   for (const { message, conversationAssigneeId } of messages) {
     if (canRead(viewer, { accountId: message.accountId, assigneeId: conversationAssigneeId })) result.messages.push(message);
