@@ -34,7 +34,12 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   }
   const delivery = conversationSeqDelivery(audience);
   emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
-  if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', removalOf(conversation));
+  if (delivery.removed) {
+    // Only the agent who had it hears who has it now (their reply would be refused naming them);
+    // colleagues who saw it waiting learn only that it is gone.
+    const removal = change.previousAssigneeId ? removalOf(conversation) : { conversationId: conversation.id, seq: conversation.seq };
+    emitTo(agents, delivery.removed, 'conversation:removed', removal);
+  }
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
   if (change.alert) agents.to(staffRoom(conversation.accountId)).emit('sensitive:alert', change.alert);
 
