@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxConversation } from '../../shared/contract';
+import { widgetSystemLineText } from '../../shared/i18n/system-line-text';
+import { widgetTranslator } from '../../shared/i18n/widget';
 import type { TestCore } from '../support/core-harness';
 import { databaseTargets } from '../support/databases';
 import { desktopBedFor } from '../support/desktop-bed';
@@ -149,5 +151,23 @@ describe.each(targets)('agent state and customer names through the desktop core 
     const { conversation } = await claimed(wang, 'Named visitor', '赵女士');
     expect(conversation.contactName).toBe('赵女士');
     expect(conversation.contactNameGenerated).toBeUndefined();
+  });
+
+  it('the closed-hours notice a customer gets is stored as a code, so the widget and every desktop show it in their language', async () => {
+    const db = bed.server.db;
+    const [group] = await db.query<{ id: string; name: string; business_hours: unknown }>("SELECT id, name, business_hours FROM skill_groups WHERE name LIKE '售后%'");
+    await db.query('UPDATE skill_groups SET business_hours = $2 WHERE id = $1', [group!.id, JSON.stringify({ timezone: 'Asia/Shanghai', days: {} })]);
+    try {
+      const visitor = await bed.visitor({ name: 'Night visitor' });
+      await visitor.send('我要退款，订单 SO-10003');
+      const notice = await visitor.waitFor((m) => m.from === 'system');
+      expect(notice.body).toContain('不在工作时间');
+      expect(notice.system).toEqual({ code: 'closed', params: { group: group!.name } });
+      expect(widgetSystemLineText(widgetTranslator('en'), { senderType: 'system', ...notice })).toBe(
+        `The ${group!.name} team is away right now. Your message is kept and we will answer as soon as we are back.`,
+      );
+    } finally {
+      await db.query('UPDATE skill_groups SET business_hours = $2 WHERE id = $1', [group!.id, JSON.stringify(group!.business_hours)]);
+    }
   });
 });
