@@ -1,10 +1,9 @@
 import type { Namespace, Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName } from '../../shared/protocol';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName, type RemovedConversation } from '../../shared/protocol';
 import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomTarget } from './audience';
 import { toConversation } from '../domain/conversations/conversation-repository';
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';
-import { removalOf } from '../domain/sync/sync-paging';
 import { toVisitorMessage } from '../channels/widget/visitor-message';
 import { staffRoom, visitorRoom } from './rooms';
 
@@ -37,7 +36,9 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   if (delivery.removed) {
     // Only the agent who had it hears who has it now (their reply would be refused naming them);
     // colleagues who saw it waiting learn only that it is gone.
-    const removal = change.previousAssigneeId ? removalOf(conversation) : { conversationId: conversation.id, seq: conversation.seq };
+    const removal: RemovedConversation = change.previousAssigneeId
+      ? { conversationId: conversation.id, seq: conversation.seq, assigneeId: conversation.assigneeId, assigneeName: conversation.assigneeName, status: conversation.status }
+      : { conversationId: conversation.id, seq: conversation.seq };
     emitTo(agents, delivery.removed, 'conversation:removed', removal);
   }
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });

@@ -1,4 +1,3 @@
-import type { RemovedConversation } from '../../../shared/protocol';
 import type { ConversationView } from '../conversations/conversation-repository';
 import type { MessageWithAccess, MessageView } from '../conversations/message-repository';
 import { canRead, type Viewer } from '../conversations/permissions';
@@ -30,7 +29,7 @@ export function pageCursor(rows: readonly ChangedRow[], limit: number, head: Syn
   return { cursor: last.seq, hasMore: true };
 }
 
-export type { RemovedConversation };
+export type RemovedConversation = { conversationId: string; seq: number };
 
 export type VisibleChanges = {
   conversations: ConversationView[];
@@ -39,22 +38,8 @@ export type VisibleChanges = {
 };
 
 /**
- * A conversation someone just lost, as pushed to them: its id and seq, who has it now and its
- * status (a reply from them would be refused naming the new owner anyway).
- */
-export function removalOf(conversation: Pick<ConversationView, 'id' | 'seq' | 'assigneeId' | 'assigneeName' | 'status'>): RemovedConversation {
-  return {
-    conversationId: conversation.id,
-    seq: conversation.seq,
-    assigneeId: conversation.assigneeId,
-    assigneeName: conversation.assigneeName,
-    status: conversation.status,
-  };
-}
-
-/**
  * Sorts loaded changes by what the viewer may read now. A changed conversation they cannot read
- * becomes a removal carrying only its id and seq (who has it now is told only to whoever just lost it, live); a message is theirs only if its conversation is
+ * becomes a removal carrying only its id and seq; a message is theirs only if its conversation is
  * readable with its current assignee. Everything comes out in sequence order.
  */
 export function splitByAccess(
