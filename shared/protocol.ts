@@ -55,8 +55,9 @@ export const AGENT_NAMESPACE = '/agent';
 export const VISITOR_NAMESPACE = '/visitor';
 
 /**
- * A conversation this user may no longer see, under the seq of the change that took it away, with
- * who has it now and its status: a copy kept for the user's unsent text shows its new owner.
+ * A conversation this user may no longer see, under the seq of the change that took it away. The
+ * push to the agent who had it also says who has it now and its status, so a copy kept for their
+ * unsent text shows its new owner; colleagues who only saw it waiting, and sync pages, get the id.
  */
 export const removedConversationSchema = z.object({
   conversationId: idSchema,
