@@ -26,6 +26,8 @@ export const systemLines = {
   transfer: (to: string, note: string): SystemLine => ({ code: 'transfer', params: note ? { to, note } : { to } }),
   /** The customer is told a person is coming (after the bot). */
   handoff: (): SystemLine => ({ code: 'handoff', params: {} }),
+  /** A reply the customer's platform did not take (`channel`: its name, when known). */
+  undelivered: (channel: string | null, reason: string): SystemLine => ({ code: 'undelivered', params: channel ? { channel, reason } : { reason } }),
   /** The customer wrote outside business hours: their message is kept. */
   closed: (group: string | null): SystemLine => ({ code: 'closed', params: group ? { group } : {} }),
 } as const;
@@ -35,6 +37,7 @@ export type SystemLineCode = keyof typeof systemLines;
 const TAKEN_OVER = /^taken over by (.+?)(?: → (.+))?$/;
 const JOINED = /^(.+) joined$/;
 const REQUEUED = 're-queued: agent disconnected';
+const UNDELIVERED = /^Not delivered(?: on (.+?))?: ([\s\S]*)$/;
 
 /**
  * The code behind a message: stored with it, or read from the English words of a line written
@@ -46,6 +49,8 @@ export function systemLineOf(message: { senderType: string; body: string; system
   if (message.body === REQUEUED) return systemLines.requeued();
   const taken = TAKEN_OVER.exec(message.body);
   if (taken) return systemLines.takeover(taken[1]!, taken[2]);
+  const undelivered = UNDELIVERED.exec(message.body);
+  if (undelivered) return systemLines.undelivered(undelivered[1] ?? null, undelivered[2]!);
   const joined = JOINED.exec(message.body);
   if (joined) return systemLines.joined(joined[1]!);
   return null;

@@ -379,6 +379,8 @@ export const en = {
   'system.requeued': 'Back in the queue: the agent disconnected',
   'system.transfer': 'Transferred to {to}',
   'system.transferNote': 'Transferred to {to}: {note}',
+  'system.undelivered': 'Not delivered: {reason}',
+  'system.undeliveredOn': 'Not delivered on {channel}: {reason}',
   'system.handoff': 'Connecting the customer to a person…',
   'system.closed': 'Outside business hours: the customer was told their message is kept.',
   'system.closedGroup': 'Outside the {group} team’s business hours: the customer was told their message is kept.',

@@ -21,6 +21,8 @@ describe('system lines in the reader’s language', () => {
     expect(systemLineText(zh, line('taken over by Lin Chen 陈琳'))).toBe('已由 Lin Chen 陈琳 接管');
     expect(systemLineText(zh, line('Lin Chen 陈琳 joined'))).toBe('Lin Chen 陈琳 加入了会话');
     expect(systemLineText(zh, line('something new', { code: 'from_a_newer_server', params: {} }))).toBe('something new');
+    expect(systemLineText(zh, line('Not delivered on WhatsApp: user blocked: 131047'))).toBe('未能通过 WhatsApp 送达：user blocked: 131047');
+    expect(systemLineText(zh, line('Not delivered: timeout'))).toBe('未送达：timeout');
     // An agent's note that happens to end in "joined" is not a system line.
     expect(systemLineText(zh, { senderType: 'agent', body: 'the customer joined' })).toBe('the customer joined');
   });

@@ -20,6 +20,9 @@ export function systemLineText(t: Translate, message: Line): string {
       return t('system.requeued');
     case 'transfer':
       return p.to === undefined ? message.body : p.note ? t('system.transferNote', { to: p.to, note: p.note }) : t('system.transfer', { to: p.to });
+    case 'undelivered':
+      if (p.reason === undefined) return message.body;
+      return p.channel ? t('system.undeliveredOn', { channel: p.channel, reason: p.reason }) : t('system.undelivered', { reason: p.reason });
     case 'handoff':
       return t('system.handoff');
     case 'closed':

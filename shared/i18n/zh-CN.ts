@@ -370,6 +370,8 @@ export const zhCN: Dictionary = {
   'system.requeued': '客服已断线，会话重新排队',
   'system.transfer': '已转给 {to}',
   'system.transferNote': '已转给 {to}：{note}',
+  'system.undelivered': '未送达：{reason}',
+  'system.undeliveredOn': '未能通过 {channel} 送达：{reason}',
   'system.handoff': '正在为客户转接人工客服…',
   'system.closed': '非工作时间：已告知客户留言已保存。',
   'system.closedGroup': '{group}团队非工作时间：已告知客户留言已保存。',
