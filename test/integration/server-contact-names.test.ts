@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveIdentity } from '../../server/domain/contacts/contact-identities';
+import { mergeContacts, unmergeContacts } from '../../server/domain/contacts/contact-merge';
 import { serverForFile } from '../support/server-for-file';
 
 // Where contacts get their names: the one rule every channel follows, on the real database.
@@ -32,5 +33,21 @@ describe('contact names', () => {
     const { id: channelId, account_id: accountId } = await channel();
     const { contactId } = await resolveIdentity(file.server.db, { accountId, channelId, externalId: 'ext-named', name: ' Sarah Johnson ' });
     expect(await stored(contactId)).toEqual({ name: 'Sarah Johnson', name_generated: false });
+  });
+
+  it('a merge gives a contact known by a made-up name the real name of the other, and an unmerge takes it back', async () => {
+    const { id: channelId, account_id: accountId } = await channel();
+    const db = file.server.db;
+    const visitor = await resolveIdentity(db, { accountId, channelId, externalId: 'ext-merge-visitor', name: null, standInName: 'Visitor 4321' });
+    const named = await resolveIdentity(db, { accountId, channelId, externalId: 'ext-merge-named', name: '周杰' });
+    expect(await stored(visitor.contactId)).toEqual({ name: 'Visitor 4321', name_generated: true });
+
+    const { mergeId } = await db.transaction((tx) => mergeContacts(tx, { accountId, keptId: visitor.contactId, mergedId: named.contactId, reason: 'manual', actorId: null }));
+    expect(await stored(visitor.contactId)).toEqual({ name: '周杰', name_generated: false });
+
+    const [admin] = await db.query<{ id: string }>("SELECT id FROM users WHERE role = 'admin' AND account_id = $1 LIMIT 1", [accountId]);
+    await db.transaction((tx) => unmergeContacts(tx, { accountId, mergeId, actorId: admin!.id }));
+    expect(await stored(visitor.contactId)).toEqual({ name: 'Visitor 4321', name_generated: true });
+    expect(await stored(named.contactId)).toEqual({ name: '周杰', name_generated: false });
   });
 });
