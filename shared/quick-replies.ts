@@ -70,6 +70,21 @@ export function fillTemplate(body: string, values: TemplateValues): string {
   return out + body.slice(at);
 }
 
+/**
+ * A text for a customer (the bot's replies): the variables known and not blank are filled, every
+ * other one is left out with the words around it closed up, so a customer never sees braces, a
+ * placeholder or a made-up name.
+ */
+export function fillForCustomer(text: string, known: Readonly<Record<string, string | null | undefined>>): string {
+  const byKey = new Map(Object.entries(known).map(([name, value]) => [variableKey(name), value]));
+  const values: Record<string, string | false> = {};
+  for (const name of variablesIn(text)) {
+    const value = byKey.get(variableKey(name));
+    values[name] = typeof value === 'string' && value.trim() !== '' ? value : false;
+  }
+  return fillTemplate(text, values).trim();
+}
+
 const AFTER_PHRASE = /^[!！?？.。,，;；:：)）\n]/;
 
 /**

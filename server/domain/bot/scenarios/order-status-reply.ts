@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../shared/domain';
 import type { BotRule } from '../../../../shared/knowledge';
-import { fillTemplate, variableKey, variablesIn } from '../../../../shared/quick-replies';
+import { fillForCustomer } from '../../../../shared/quick-replies';
 import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import { byPriority, ruleReply } from '../rules/keyword-rules';
 import { detectLanguage } from '../text/language';
@@ -39,18 +39,12 @@ export type OrderReplyValues = {
  * `contactName` is empty when the customer has no real name (only a made-up one).
  */
 export function fillOrderReply(template: string, values: OrderReplyValues): string {
-  const known: Record<string, string | false> = {
+  return fillForCustomer(template, {
     'order.id': values.orderNumber,
     'order.number': values.orderNumber,
     'order.status': values.status,
     'contact.name': values.contactName,
-  };
-  const filled: Record<string, string | false> = {};
-  for (const name of variablesIn(template)) {
-    const value = Object.entries(known).find(([key]) => variableKey(key) === variableKey(name))?.[1];
-    filled[name] = typeof value === 'string' && value.trim() !== '' ? value : false;
-  }
-  return fillTemplate(template, filled).trim();
+  });
 }
 
 /**
