@@ -31,6 +31,6 @@ describe('system lines in the reader’s language', () => {
     const zh = widgetTranslator('zh-CN');
     expect(widgetSystemLineText(zh, line('Connecting you to a person… please wait a moment.', systemLines.handoff()))).toBe('正在为您转接人工客服，请稍候…');
     expect(widgetSystemLineText(widgetTranslator('en'), line('x', systemLines.closed('售后')))).toMatch(/^The 售后 team is away right now/);
-    expect(widgetSystemLineText(zh, line('您好'))).toBe('您好');
+    expect(widgetSystemLineText(zh, { body: '您好' })).toBe('您好');
   });
 });

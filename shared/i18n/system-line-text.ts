@@ -33,11 +33,11 @@ export function systemLineText(t: Translate, message: Line): string {
 }
 
 /**
- * A system line as the customer reads it in the widget, in the widget's language; the body as
- * stored for any other line. The widget's message list calls this for `from: 'system'` messages.
+ * A notice as the customer reads it in the widget, in the widget's language; the body as stored
+ * for any other message. The widget's message list calls this with each `from: 'system'` message.
  */
-export function widgetSystemLineText(t: WidgetTranslate, message: Line): string {
-  const line = systemLineOf(message);
+export function widgetSystemLineText(t: WidgetTranslate, message: { body: string; system?: SystemLine | null }): string {
+  const line = message.system;
   switch (line?.code) {
     case 'handoff':
       return t('widget.system.handoff');

@@ -163,7 +163,7 @@ describe.each(targets)('agent state and customer names through the desktop core 
       const notice = await visitor.waitFor((m) => m.from === 'system');
       expect(notice.body).toContain('不在工作时间');
       expect(notice.system).toEqual({ code: 'closed', params: { group: group!.name } });
-      expect(widgetSystemLineText(widgetTranslator('en'), { senderType: 'system', ...notice })).toBe(
+      expect(widgetSystemLineText(widgetTranslator('en'), notice)).toBe(
         `The ${group!.name} team is away right now. Your message is kept and we will answer as soon as we are back.`,
       );
     } finally {
