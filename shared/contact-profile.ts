@@ -104,5 +104,13 @@ export type PiiReveal = z.infer<typeof piiRevealSchema>;
 /** Replaces the tags of one group (the flat list follows). */
 export const contactTagsRequestSchema = z.strictObject({ group: tagGroupNameSchema, tags: tagListSchema });
 export const contactNoteRequestSchema = z.strictObject({ body: contactNoteBodySchema });
+/** A contact's name as an agent writes it: trimmed, 1 to 80 characters. */
+export const MAX_CONTACT_NAME_LENGTH = 80;
+export const contactNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'the name is empty')
+  .max(MAX_CONTACT_NAME_LENGTH, `a name has at most ${MAX_CONTACT_NAME_LENGTH} characters`);
+export const contactRenameRequestSchema = z.strictObject({ name: contactNameSchema });
 /** Reveals a field for the conversation the agent has open (the unmask is audited). */
 export const contactUnmaskRequestSchema = z.strictObject({ field: piiFieldSchema, conversationId: idSchema });

@@ -27,7 +27,7 @@ import {
 } from './domain';
 import { channelCreateSchema, channelDeleteResultSchema, channelUpdateSchema, channelViewSchema } from './channels';
 import { KB_IMPORT_MAX_CHARS, kbImportResultSchema } from './kb-exchange';
-import { contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
+import { contactNameSchema, contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
 import { tagGroupNameSchema, tagListSchema } from './tag-groups';
 import { botRuleInputSchema, botRuleSchema, botTurnSchema, highlightedTextSchema, kbArticleInputSchema, kbSearchHitSchema } from './knowledge';
 import { notificationPreferencesSchema, notificationSchema } from './notifications';
@@ -209,6 +209,8 @@ export const contractMethods = {
     args: z.object({ contactId: idSchema, group: tagGroupNameSchema, tags: tagListSchema }).strict(),
     result: contactSchema,
   },
+  /** Renames the customer; every desktop hears `contact.updated` and shows the name in the inbox. Needs the connection. */
+  'contacts.rename': { args: z.object({ contactId: idSchema, name: contactNameSchema }).strict(), result: contactSchema },
   /** Adds a note on the customer. Needs the connection; on failure the typed text stays. */
   'contacts.addNote': { args: z.object({ contactId: idSchema, body: contactNoteBodySchema }).strict(), result: contactNoteSchema },
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { systemLineSchema } from './system-lines';
 import { tagGroupsSchema } from './tag-groups';
 
 /** Domain types shared by every process. Schemas are the source of truth; types are inferred. */
@@ -77,6 +78,8 @@ export const messageSchema = z.object({
   attachment: attachmentSchema.nullable().optional(),
   /** Only on replies delivered through a platform channel; absent otherwise. */
   delivery: messageDeliverySchema.nullable().optional(),
+  /** Only on lines the system wrote (taken over, transferred, …): what to show in the reader's language; absent otherwise. */
+  system: systemLineSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -99,6 +102,8 @@ export const conversationSchema = z.object({
   channelKind: channelKindSchema,
   contactId: idSchema,
   contactName: z.string(),
+  /** The customer's name was made up (see contactSchema.nameGenerated); absent for a real name. */
+  contactNameGenerated: z.boolean().optional(),
   status: conversationStatusSchema,
   assigneeId: idSchema.nullable(),
   assigneeName: z.string().nullable(),
@@ -169,6 +174,11 @@ export type Lang = z.infer<typeof langSchema>;
 export const contactSchema = z.object({
   id: idSchema,
   name: z.string(),
+  /**
+   * The name was made up, not given (a widget visitor's "Visitor 1234", a channel id): greetings and
+   * {{contact.name}} leave it out. Absent for a real name.
+   */
+  nameGenerated: z.boolean().optional(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   vipLevel: z.number().int().nonnegative(),

@@ -15,6 +15,7 @@ import {
   teamMemberSchema,
   contactSchema,
   conversationSchema,
+  conversationStatusSchema,
   idSchema,
   kbArticleSchema,
   messageBodySchema,
@@ -34,10 +35,12 @@ import {
   kbSearchQuerySchema,
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
+import { systemLineSchema } from './system-lines';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   contactNoteRequestSchema,
   contactNoteSchema,
+  contactRenameRequestSchema,
   contactTagsRequestSchema,
   contactUnmaskRequestSchema,
   customerProfileSchema,
@@ -51,6 +54,20 @@ import {
 
 export const AGENT_NAMESPACE = '/agent';
 export const VISITOR_NAMESPACE = '/visitor';
+
+/**
+ * A conversation this user may no longer see, under the seq of the change that took it away. The
+ * push to the agent who had it also says who has it now and its status, so a copy kept for their
+ * unsent text shows its new owner; colleagues who only saw it waiting, and sync pages, get the id.
+ */
+export const removedConversationSchema = z.object({
+  conversationId: idSchema,
+  seq: z.number().int().nonnegative(),
+  assigneeId: idSchema.nullable().optional(),
+  assigneeName: z.string().nullable().optional(),
+  status: conversationStatusSchema.optional(),
+});
+export type RemovedConversation = z.infer<typeof removedConversationSchema>;
 
 // ---- HTTP auth -------------------------------------------------------------------------------
 
@@ -118,7 +135,7 @@ export const agentRequests = {
       /** The customers of the conversations in this page. */
       contacts: z.array(contactSchema),
       messages: z.array(messageSchema),
-      removed: z.array(z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() })),
+      removed: z.array(removedConversationSchema),
       /** The cursor to ask from next time: every change up to here is in this page or not for you. */
       cursor: z.number().int().nonnegative(),
       hasMore: z.boolean(),
@@ -143,6 +160,14 @@ export const agentRequests = {
   /** Replaces one group of a customer's tags; audited; every desktop that may see them hears `contact:updated`. */
   'contacts:tags:set': {
     payload: contactTagsRequestSchema.extend({ contactId: idSchema }),
+    result: z.object({ contact: contactSchema }),
+  },
+  /**
+   * Renames a customer (anyone who may see one of their conversations, supervisors and admins any);
+   * audited (`contact.rename`, before and after); every desktop that may see them hears `contact:updated`.
+   */
+  'contacts:rename': {
+    payload: contactRenameRequestSchema.extend({ contactId: idSchema }),
     result: z.object({ contact: contactSchema }),
   },
   /** Adds a note to a customer (author and time recorded). */
@@ -413,7 +438,7 @@ export const agentPushes = {
   'conversation:upsert': conversationSchema,
   'message:new': messageSchema,
   /** A conversation this user could see is no longer theirs to see (taken, transferred). */
-  'conversation:removed': z.object({ conversationId: idSchema, seq: z.number().int().nonnegative() }),
+  'conversation:removed': removedConversationSchema,
   /**
    * A change this user may not see happened at `seq`. Every agent socket hears of every sequence
    * number once (as content, a removal or a tick), so a missing number is a real gap to catch up.
@@ -488,6 +513,8 @@ export const visitorMessageSchema = z.object({
   body: z.string(),
   createdAt: z.string(),
   clientId: z.string().nullable(),
+  /** Only on notices the system wrote: shown in the widget's language (shared/i18n/system-line-text.ts). */
+  system: systemLineSchema.nullable().optional(),
 });
 export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
 

@@ -19,6 +19,17 @@ describe('quick-reply variables', () => {
     expect(filled).not.toContain('{{');
   });
 
+  it('leaves out a made-up customer name gracefully: no placeholder, no stray comma or space', () => {
+    const none = { 'contact.name': false, 'agent.name': '王芳' } as const;
+    expect(fillTemplate('您好，{{contact.name}}！我是客服{{agent.name}}，很高兴为您服务', none)).toBe('您好！我是客服王芳，很高兴为您服务');
+    expect(fillTemplate('Hi {{contact.name}}, this is {{agent.name}}. How can I help?', none)).toBe('Hi, this is 王芳. How can I help?');
+    expect(fillTemplate('{{contact.name}}您好，您的订单已发货', none)).toBe('您好，您的订单已发货');
+    expect(fillTemplate('{{ Contact.Name }}，您的订单已发货', none)).toBe('您的订单已发货');
+    expect(fillTemplate('Thanks {{contact.name}}', none)).toBe('Thanks');
+    expect(fillTemplate('Dear {{contact.name}} and family,\n{{contact.name}}, welcome', none)).toBe('Dear and family,\nwelcome');
+    expect(fillTemplate('您好，{{contact.name}}！', { 'contact.name': '张伟' })).toBe('您好，张伟！');
+  });
+
   it('finds every placeholder and raw variable left in a text, with where it is', () => {
     const text = 'Order ⟦order.latest.id⟧ for {{ contact.name }}.';
     expect(unfilledPlaceholders(text)).toEqual([

@@ -11,7 +11,7 @@ export interface ProfileTransport {
   request<K extends AgentRequestName>(name: K, payload: AgentRequestPayload<K>): Promise<AgentRequestResult<K>>;
 }
 
-type ProfileMethods = 'contacts.profile' | 'contacts.setTags' | 'contacts.addNote' | 'contacts.unmask';
+type ProfileMethods = 'contacts.profile' | 'contacts.setTags' | 'contacts.rename' | 'contacts.addNote' | 'contacts.unmask';
 
 /** Failures after which the cached profile is shown instead (the connection, not the request, failed). */
 const USE_CACHE: ReadonlySet<ErrorCode> = new Set(['offline', 'timeout', 'server_unreachable', 'internal']);
@@ -56,6 +56,12 @@ export function contactProfileHandlers(
       await contactChanged(await current(), emit, contact);
       return contact;
     },
+    'contacts.rename': async ({ contactId, name }) => {
+      online('Renaming a customer');
+      const { contact } = await transport.request('contacts:rename', { contactId, name });
+      await contactChanged(await current(), emit, contact);
+      return contact;
+    },
     'contacts.addNote': async ({ contactId, body }) => {
       online('Adding a note');
       const { note } = await transport.request('contacts:note:add', { contactId, body });
@@ -69,11 +75,19 @@ export function contactProfileHandlers(
   };
 }
 
-/** A contact changed on the server: the cache (contact and profile) and the UI follow. */
+/** A contact changed on the server: the cache (contact, profile, the name on their conversations) and the UI follow. */
 async function contactChanged(workspace: Workspace, emit: EventSink, contact: Contact): Promise<void> {
-  await workspace.store.db.write((tx) => workspace.store.putContacts(tx, [contact]));
-  await new ProfileCache(workspace.store.db).updateContact(contact);
+  const { store } = workspace;
+  const renamed = await store.db.write(async (tx) => {
+    await store.putContacts(tx, [contact]);
+    return store.renameContactConversations(tx, contact);
+  });
+  await new ProfileCache(store.db).updateContact(contact);
   emit('contact.updated', contact);
+  for (const id of renamed) {
+    const conversation = await store.conversation(id);
+    if (conversation) emit('conversation.updated', conversation);
+  }
 }
 
 /** The server's `contact:updated`, passed on to the cache and the UI. */

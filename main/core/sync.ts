@@ -1,6 +1,6 @@
 import type { EventSink } from '../../shared/contract';
 import type { Contact, Conversation, Message } from '../../shared/domain';
-import type { AgentRequestResult } from '../../shared/protocol';
+import type { AgentRequestResult, RemovedConversation } from '../../shared/protocol';
 import type { CacheStore, RemovalOutcome } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
 import { Coalescer } from './coalescer';
@@ -43,7 +43,7 @@ type Batch = {
   conversations: Conversation[];
   contacts?: Contact[];
   messages: Message[];
-  removed: { conversationId: string; seq: number }[];
+  removed: RemovedConversation[];
 };
 
 /**
@@ -136,7 +136,7 @@ export class SyncEngine {
     return this.applyLive({ conversations: [], messages: [message], removed: [] }, message.seq);
   }
 
-  onRemoved(removed: { conversationId: string; seq: number }): Promise<void> {
+  onRemoved(removed: RemovedConversation): Promise<void> {
     return this.applyLive({ conversations: [], messages: [], removed: [removed] }, removed.seq);
   }
 
@@ -286,7 +286,7 @@ export class SyncEngine {
     await this.store.putMessages(tx, batch.messages);
     const removals: Removal[] = [];
     for (const r of batch.removed) {
-      removals.push({ conversationId: r.conversationId, outcome: await this.store.removeConversation(tx, r.conversationId) });
+      removals.push({ conversationId: r.conversationId, outcome: await this.store.removeConversation(tx, r.conversationId, r) });
     }
     return removals;
   }

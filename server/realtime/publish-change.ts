@@ -1,5 +1,5 @@
 import type { Namespace, Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName } from '../../shared/protocol';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type AgentPushName, type RemovedConversation } from '../../shared/protocol';
 import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomTarget } from './audience';
 import { toConversation } from '../domain/conversations/conversation-repository';
 import type { ConversationChange } from '../domain/conversations/message-change';
@@ -33,7 +33,14 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   }
   const delivery = conversationSeqDelivery(audience);
   emitTo(agents, delivery.content, 'conversation:upsert', toConversation(conversation));
-  if (delivery.removed) emitTo(agents, delivery.removed, 'conversation:removed', { conversationId: conversation.id, seq: conversation.seq });
+  if (delivery.removed) {
+    // Only the agent who had it hears who has it now (their reply would be refused naming them);
+    // colleagues who saw it waiting learn only that it is gone.
+    const removal: RemovedConversation = change.previousAssigneeId
+      ? { conversationId: conversation.id, seq: conversation.seq, assigneeId: conversation.assigneeId, assigneeName: conversation.assigneeName, status: conversation.status }
+      : { conversationId: conversation.id, seq: conversation.seq };
+    emitTo(agents, delivery.removed, 'conversation:removed', removal);
+  }
   emitTo(agents, delivery.tick, 'sync:tick', { seq: conversation.seq });
   if (change.alert) agents.to(staffRoom(conversation.accountId)).emit('sensitive:alert', change.alert);
 

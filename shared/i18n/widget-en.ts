@@ -37,6 +37,11 @@ export const widgetEn = {
   'widget.queue.bot': 'Our assistant is answering',
   'widget.queue.pending': "We're away right now. Leave your message and we'll reply when we're back.",
   'widget.queue.resolved': 'This chat was closed. Write again any time.',
+
+  // Lines the system writes for the customer (shared/system-lines.ts).
+  'widget.system.handoff': 'Connecting you to a person… please wait a moment.',
+  'widget.system.closed': 'Our team is away right now. Your message is kept and we will answer as soon as we are back.',
+  'widget.system.closedGroup': 'The {group} team is away right now. Your message is kept and we will answer as soon as we are back.',
 } as const satisfies Record<`widget.${string}`, string>;
 
 export type WidgetMessageKey = keyof typeof widgetEn;

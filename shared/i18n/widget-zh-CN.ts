@@ -38,4 +38,8 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.queue.bot': '智能助手为您服务',
   'widget.queue.pending': '现在是非工作时间，请留言，我们上班后会尽快回复。',
   'widget.queue.resolved': '本次会话已结束，欢迎随时再次咨询。',
+
+  'widget.system.handoff': '正在为您转接人工客服，请稍候…',
+  'widget.system.closed': '我们的客服现在不在工作时间。您的留言已保存，上班后我们会第一时间回复您。',
+  'widget.system.closedGroup': '{group}团队现在不在工作时间。您的留言已保存，上班后我们会第一时间回复您。',
 };

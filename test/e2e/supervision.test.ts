@@ -110,6 +110,14 @@ describe.skipIf(chromiumMissing)('supervision, end to end with three people', ()
     await shoot(agent, 'supervision-04-agent-told');
     // The agent's unsent text is still in their composer, kept as a draft.
     await expect.poll(() => agent.getByLabel(/^(Reply|回复)$/).inputValue()).toBe(UNSENT);
+    // The chat leaves her 我的 at once, and her thread says who has it now.
+    await agent.getByTestId('inbox-filter-mine').click();
+    await expect.poll(() => agent.getByTestId('conversation-item').filter({ hasText: '杯子是碎的' }).count()).toBe(0);
+    await expect.poll(() => agent.locator('.thread-assignee').innerText()).toContain('Lin Chen 陈琳');
+    // The line the takeover left reads in Chinese on the supervisor's zh-CN desktop.
+    const takeoverLine = supervisor.locator('[data-testid=message][data-note-kind=system]').filter({ hasText: '接管' });
+    await expect.poll(() => takeoverLine.allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringContaining('已由 Lin Chen 陈琳 接管')]);
+    expect(await supervisor.locator('[data-testid=message]').allInnerTexts()).not.toContainEqual(expect.stringContaining('taken over'));
 
     // The supervisor now answers the customer from the normal composer.
     await supervisor.getByLabel(/^(Reply|回复)$/).fill('您好，我是主管陈琳，给您补发并送一张优惠券');

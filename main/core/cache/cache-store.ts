@@ -45,6 +45,21 @@ const toDraft = (r: DraftRecord): Draft => ({
   reason: r.reason ? (JSON.parse(r.reason) as AppErrorShape) : null,
 });
 
+/** Who has a conversation now and its status, as a removal tells (each part only when told). */
+export type ConversationOwner = { assigneeId?: string | null; assigneeName?: string | null; status?: Conversation['status'] };
+
+/** The fields of a stored conversation a removal brings up to date; no offer of it is this agent's any more. */
+function ownerPatch(owner: ConversationOwner): Partial<Conversation> {
+  const patch: Partial<Conversation> = {};
+  if (owner.assigneeId !== undefined) {
+    patch.assigneeId = owner.assigneeId;
+    patch.assigneeName = owner.assigneeName ?? null;
+    if (owner.assigneeId !== null) Object.assign(patch, { routingState: 'assigned', offeredToId: null, offerExpiresAt: null, waitingSince: null });
+  }
+  if (owner.status !== undefined) patch.status = owner.status;
+  return patch;
+}
+
 /** What happened to a conversation the server says this agent may no longer see. */
 export type RemovalOutcome = 'deleted' | 'kept-lost' | 'absent';
 
@@ -152,8 +167,11 @@ export class CacheStore {
     return rows.map(toInboxConversation);
   }
 
-  /** Forgets a conversation the agent may no longer see, unless it holds their unsent text. */
-  async removeConversation(tx: SqlWriter, id: string): Promise<RemovalOutcome> {
+  /**
+   * Forgets a conversation the agent may no longer see, unless it holds their unsent text. A copy
+   * kept (now or when text brings it back) shows who has it now, as the removal says.
+   */
+  async removeConversation(tx: SqlWriter, id: string, owner: ConversationOwner = {}): Promise<RemovalOutcome> {
     const exists = await tx.get('SELECT 1 AS x FROM conversations WHERE id = ?', [id]);
     if (!exists) return 'absent';
     const keeps = await tx.get(
@@ -161,6 +179,12 @@ export class CacheStore {
       [id, id],
     );
     this.knownSeq.delete(id);
+    const patch = Object.entries(ownerPatch(owner));
+    if (patch.length > 0) {
+      // json_set, not json_patch: a merge patch would delete the keys whose new value is null.
+      const paths = patch.map(([key]) => `'$.${key}', json(?)`).join(', ');
+      await tx.run(`UPDATE conversations SET data = json_set(data, ${paths}) WHERE id = ?`, [...patch.map(([, v]) => JSON.stringify(v)), id]);
+    }
     if (keeps) {
       // Messages written while it is not ours never reach us: fetch the thread whole if it comes back.
       await tx.run("UPDATE conversations SET access = 'lost', messages_complete = 0 WHERE id = ?", [id]);
@@ -328,6 +352,23 @@ export class CacheStore {
       'INSERT INTO contacts (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
       contacts.map((c) => [c.id, JSON.stringify(c)]),
     );
+  }
+
+  /** Gives a renamed customer's cached conversations the new name (and whether it was made up); answers the ids that changed. */
+  async renameContactConversations(tx: SqlWriter, contact: Pick<Contact, 'id' | 'name' | 'nameGenerated'>): Promise<string[]> {
+    const generated = contact.nameGenerated === true ? 1 : 0;
+    const rows = await tx.all<{ id: string }>(
+      `SELECT id FROM conversations WHERE json_extract(data, '$.contactId') = ?
+         AND (json_extract(data, '$.contactName') IS NOT ? OR COALESCE(json_extract(data, '$.contactNameGenerated'), 0) != ?)`,
+      [contact.id, contact.name, generated],
+    );
+    if (rows.length === 0) return [];
+    const flag = generated ? "json_set(data, '$.contactNameGenerated', json('true'))" : "json_remove(data, '$.contactNameGenerated')";
+    await tx.run(
+      `UPDATE conversations SET data = json_set(${flag}, '$.contactName', ?) WHERE json_extract(data, '$.contactId') = ?`,
+      [contact.name, contact.id],
+    );
+    return rows.map((r) => r.id);
   }
 
   async contact(id: string): Promise<Contact | null> {

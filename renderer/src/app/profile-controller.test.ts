@@ -93,6 +93,42 @@ describe('the profile controller', () => {
     expect(useProfileStore.getState().byContact.k1?.stale).toBe(false);
   });
 
+  it('shows a rename in the profile and the cached contact; a refused one changes nothing', async () => {
+    useInboxStore.getState().select('v1');
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.status === 'ready', "k1's profile");
+    fake.answer('contacts.rename', ({ name }) => ({ ...contact, name }));
+    await controller.rename('k1', '张伟先生');
+    expect(fake.callsOf('contacts.rename')).toEqual([{ contactId: 'k1', name: '张伟先生' }]);
+    expect(useProfileStore.getState().byContact.k1?.profile?.contact.name).toBe('张伟先生');
+    expect(useContactsStore.getState().byId.k1?.name).toBe('张伟先生');
+
+    fake.failWith('contacts.rename', 'not_found', 'contact not found');
+    await expect(controller.rename('k1', '别人')).rejects.toMatchObject({ code: 'not_found' });
+    expect(useProfileStore.getState().byContact.k1?.profile?.contact.name).toBe('张伟先生');
+  });
+
+  it('shows a conversation taken over or resolved in the profile at once, with its new owner', async () => {
+    const listed = { ...conversation({ id: 'v1', contactId: 'k1', seq: 1, assigneeId: 'u1', assigneeName: '王芳' }), readable: true };
+    const hidden = { ...conversation({ id: 'v9', contactId: 'k1', seq: 1, assigneeId: 'u2', assigneeName: '李雷' }), lastMessagePreview: '', readable: false };
+    const { access: _a, unread: _u, labels: _l, ...first } = listed;
+    const { access: _b, unread: _v, labels: _m, ...second } = hidden;
+    fake.answer('contacts.profile', () => ({ profile: { ...profile, conversations: [first, second] }, stale: false, savedAt: '2026-01-02T00:00:00.000Z' }));
+    useInboxStore.getState().select('v1');
+    await untilStore(useProfileStore, (s) => s.byContact.k1?.status === 'ready', "k1's profile");
+
+    // The inbox store is what the workstation writes every pushed conversation to.
+    useInboxStore.getState().upsert(conversation({ id: 'v1', contactId: 'k1', seq: 5, access: 'lost', assigneeId: 'sup', assigneeName: '陈琳' }));
+    useInboxStore.getState().upsert(conversation({ id: 'v9', contactId: 'k1', seq: 6, status: 'resolved', assigneeId: 'u2', assigneeName: '李雷', lastMessagePreview: 'secret' }));
+    const shown = useProfileStore.getState().byContact.k1?.profile?.conversations;
+    expect(shown?.map((c) => [c.id, c.assigneeName, c.status, c.readable])).toEqual([
+      ['v1', '陈琳', 'open', true],
+      ['v9', '李雷', 'resolved', false],
+    ]);
+    // What the agent may not read stays hidden.
+    expect(shown?.[1]?.lastMessagePreview).toBe('');
+    expect(shown?.[0]).not.toHaveProperty('access');
+  });
+
   it('opens a conversation from the profile in the inbox', () => {
     controller.openConversation('v2');
     expect(selected).toEqual(['v2']);

@@ -20,6 +20,8 @@ export interface ProfileController {
   load(contactId: string): Promise<void>;
   /** Replaces one group of tags. Throws an AppError the tag editor shows (keeping what was typed). */
   setTags(contactId: string, group: TagGroupName, tags: readonly string[]): Promise<void>;
+  /** Renames the customer. Throws an AppError the name box shows (keeping what was typed). */
+  rename(contactId: string, name: string): Promise<void>;
   /** Adds a note. Throws an AppError the note box shows (keeping what was typed). */
   addNote(contactId: string, body: string): Promise<void>;
   /** Reveals a masked field for the open conversation until the agent leaves it. Throws an AppError. */
@@ -56,6 +58,10 @@ export function createProfileController(
           report,
         ),
         useInboxStore.subscribe((state, previous) => {
+          if (state.byId !== previous.byId) {
+            const changed = Object.values(state.byId).filter((c) => previous.byId[c.id] !== c);
+            if (changed.length > 0) useProfileStore.getState().updateConversations(changed);
+          }
           if (state.selectedId === previous.selectedId) return;
           // Leaving a conversation hides what was revealed in it.
           useProfileStore.getState().clearReveals(state.selectedId);
@@ -97,6 +103,12 @@ export function createProfileController(
       useProfileStore.getState().updateContact(contact);
       useContactsStore.getState().put(contact);
       useInboxStore.getState().relabel(contact.id, contact.tags);
+    },
+
+    async rename(contactId, name) {
+      const contact = await call('contacts.rename', { contactId, name });
+      useProfileStore.getState().updateContact(contact);
+      useContactsStore.getState().put(contact);
     },
 
     async addNote(contactId, body) {

@@ -6,3 +6,4 @@ export { dictionaries, translator, type Translate } from '../../../shared/i18n/d
 export { describeDraftReason, describeError, describeOfferError, describeTransferError, errorKey } from '../../../shared/i18n/error-text';
 export type { Params } from '../../../shared/i18n/format-message';
 export { isLanguage, languages, resolveInitialLanguage, type Language } from '../../../shared/i18n/languages';
+export { systemLineText } from '../../../shared/i18n/system-line-text';

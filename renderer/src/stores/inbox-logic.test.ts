@@ -7,6 +7,7 @@ import {
   filterConversations,
   isInboxFilter,
   isOfferToMe,
+  matchesFilter,
   newOffers,
   offerAudience,
   reconcileConversations,
@@ -235,10 +236,15 @@ describe('inbox tabs', () => {
     conversation({ id: 'offer', routingState: 'offered', offeredToId: me }),
     conversation({ id: 'resolved', status: 'resolved' }),
     conversation({ id: 'lost', access: 'lost', assigneeId: 'u2' }),
+    conversation({ id: 'mine-resolved', assigneeId: me, status: 'resolved' }),
   ];
 
-  it('Mine holds my chats, offers to me and the ones kept for my unsent text', () => {
-    expect(ids(filterConversations(list, 'mine', me))).toEqual(['mine', 'offer', 'lost']);
+  it('Mine holds my open chats and offers to me; a chat taken away or resolved leaves it', () => {
+    expect(ids(filterConversations(list, 'mine', me))).toEqual(['mine', 'offer']);
+  });
+
+  it('Mine shows my resolved chats when resolved ones are asked for', () => {
+    expect(list.filter((c) => matchesFilter(c, 'mine', me, { resolved: true })).map((c) => c.id)).toEqual(['mine', 'offer', 'mine-resolved']);
   });
 
   it('Unassigned holds open chats nobody has taken (and offers to me)', () => {
@@ -250,7 +256,7 @@ describe('inbox tabs', () => {
   });
 
   it('counts each tab', () => {
-    expect(countByFilter(list, me)).toEqual({ mine: 3, unassigned: 2, all: 6 });
+    expect(countByFilter(list, me)).toEqual({ mine: 2, unassigned: 2, all: 7 });
     expect(countByFilter([], me)).toEqual({ mine: 0, unassigned: 0, all: 0 });
   });
 

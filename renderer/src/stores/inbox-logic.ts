@@ -94,13 +94,21 @@ export function isInboxFilter(value: unknown): value is InboxFilter {
   return typeof value === 'string' && (inboxFilters as readonly string[]).includes(value);
 }
 
+/** What else a tab may show: Mine shows this agent's resolved conversations only when they are asked for. */
+export type FilterScope = { resolved?: boolean };
+
 /**
  * Whether a conversation shows under a tab. An offer to this agent shows under every tab (it
- * expires soon); conversations no longer theirs stay under Mine and All for their unsent text.
+ * expires soon). Mine holds the open conversations this agent has now (their resolved ones too
+ * when `scope.resolved`); one taken away or transferred leaves it at once, also when it is kept
+ * for their unsent text (that one stays under All).
  */
-export function matchesFilter(conversation: InboxConversation, filter: InboxFilter, me: string | null): boolean {
+export function matchesFilter(conversation: InboxConversation, filter: InboxFilter, me: string | null, scope: FilterScope = {}): boolean {
   if (filter === 'all' || isOfferToMe(conversation, me)) return true;
-  if (filter === 'mine') return conversation.access === 'lost' || (me !== null && conversation.assigneeId === me);
+  if (filter === 'mine') {
+    const open = conversation.status === 'open' || scope.resolved === true;
+    return me !== null && conversation.access === 'full' && conversation.assigneeId === me && open;
+  }
   return isUnassigned(conversation);
 }
 

@@ -20,5 +20,6 @@ export function toVisitorMessage(message: Message): VisitorMessage | null {
     body: message.body,
     createdAt: message.createdAt,
     clientId: from === 'me' ? message.clientId : null,
+    ...(message.system ? { system: message.system } : {}),
   };
 }

@@ -1,9 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import { findChannel } from '../../domain/channels/channel-repository';
 import { resolveIdentity } from '../../domain/contacts/contact-identities';
+import { contactNameFrom, visitorStandIn } from '../../domain/contacts/contact-name';
 import { canonicalContactId } from '../../domain/contacts/contact-repository';
 import type { ConversationChange } from '../../domain/conversations/message-change';
 import { verifyVisitorIdentity, type VisitorIdentityClaim } from './visitor-identity';
@@ -51,14 +52,14 @@ export async function resolveVisitorSession(
         'SELECT external_id FROM contact_identities WHERE contact_id = $1 AND channel_id = $2 ORDER BY created_at DESC LIMIT 1',
         [contactId, channel.id],
       );
-      return linkVerified(db, secret, clock, channel, identities[0]?.external_id ?? randomUUID(), contact.name, verified, publish);
+      return linkVerified(db, secret, clock, channel, identities[0]?.external_id ?? randomUUID(), null, verified, publish, contact.name);
     }
   }
-  const name = auth.name || `Visitor ${randomInt(1000, 10000)}`;
-  if (verified) return linkVerified(db, secret, clock, channel, randomUUID(), name, verified, publish);
+  const { name, generated } = contactNameFrom(auth.name, visitorStandIn);
+  if (verified) return linkVerified(db, secret, clock, channel, randomUUID(), generated ? null : name, verified, publish, name);
   const contactId = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO contacts (id, account_id, name) VALUES ($1, $2, $3)', [contactId, channel.account_id, name]);
+    await tx.query('INSERT INTO contacts (id, account_id, name, name_generated) VALUES ($1, $2, $3, $4)', [contactId, channel.account_id, name, generated]);
     await tx.query('INSERT INTO contact_identities (contact_id, channel_id, external_id) VALUES ($1, $2, $3)', [
       contactId,
       channel.id,
@@ -76,17 +77,20 @@ async function linkVerified(
   clock: Clock,
   channel: ChannelRow,
   externalId: string,
-  name: string,
+  /** The name the visitor gave; null when they gave none (`standIn` is then what a new contact is called). */
+  name: string | null,
   verified: { phone: string | null; email: string | null },
   publish: (changes: ConversationChange[]) => void,
+  standIn: string,
 ): Promise<VisitorSession> {
   const resolved = await resolveIdentity(db, {
-    accountId: channel.account_id, channelId: channel.id, externalId, name, verifiedPhone: verified.phone, verifiedEmail: verified.email,
+    accountId: channel.account_id, channelId: channel.id, externalId, name, standInName: standIn,
+    verifiedPhone: verified.phone, verifiedEmail: verified.email,
   });
   if (resolved.changes.length > 0) publish(resolved.changes);
   const rows = await db.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [resolved.contactId]);
   const visitorToken = await issueVisitorToken({ contactId: resolved.contactId, channelId: channel.id }, secret, clock);
-  return { accountId: channel.account_id, channelId: channel.id, contactId: resolved.contactId, name: rows[0]?.name ?? name, visitorToken };
+  return { accountId: channel.account_id, channelId: channel.id, contactId: resolved.contactId, name: rows[0]?.name ?? name ?? standIn, visitorToken };
 }
 
 async function findWidgetChannel(db: Db, channelId: string | undefined): Promise<ChannelRow> {

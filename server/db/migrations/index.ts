@@ -10,6 +10,7 @@ import * as m0009 from './0009-user-deactivation';
 import * as m0010 from './0010-contact-profile';
 import * as m0011 from './0011-order-events';
 import * as m0014 from './0014-read-marks';
+import * as m0015 from './0015-system-lines-and-generated-names';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
   { version: 14, ...m0014 },
+  { version: 15, ...m0015 },
 ];

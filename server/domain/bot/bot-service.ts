@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
+import { greetingName } from '../contacts/contact-name';
 import { lockConversation } from '../conversations/conversation-repository';
 import type { ConversationChange, MessageChange } from '../conversations/message-change';
 import type { MessageView } from '../conversations/message-repository';
@@ -59,7 +60,9 @@ export class BotService {
     const seen = await tx.query('SELECT 1 FROM bot_turns WHERE message_id = $1', [message.id]);
     if (seen.length > 0) return null;
     const state = await lastBotState(tx, locked.id);
-    const outcome = botTurn({ state, message: message.body, knowledge: knowledge.index, rules: knowledge.rules, offHours });
+    const contacts = await tx.query<{ name: string; name_generated: boolean }>('SELECT name, name_generated FROM contacts WHERE id = $1', [locked.contactId]);
+    const contactName = contacts[0] ? greetingName(contacts[0]) : '';
+    const outcome = botTurn({ state, message: message.body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName });
     await recordTurn(tx, { accountId: locked.accountId, conversationId: locked.id, messageId: message.id, outcome });
     const replies = await insertBotMessages(tx, locked, outcome.replies);
     const noticeId = outcome.action === 'handoff'

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import type { ConversationChange } from '../conversations/message-change';
 import { displayPhone, emailKey, phoneKey } from './contact-keys';
+import { contactNameFrom } from './contact-name';
 import { canonicalContactId } from './contact-repository';
 import { mergeContacts, openOnSameChannel, wereUnmerged } from './contact-merge';
 
@@ -16,6 +17,8 @@ export type IdentityInput = {
   channelId: string;
   externalId: string;
   name: string | null;
+  /** What to call a new contact when the platform gave no name (default: the external id); marked as made up. */
+  standInName?: string;
   verifiedPhone?: string | null;
   verifiedEmail?: string | null;
 };
@@ -91,6 +94,11 @@ async function resolveInTransaction(tx: Queryable, input: IdentityInput): Promis
         [input.channelId, input.externalId, newPhone, newEmail, input.name],
       );
     }
+    // A contact known only by a made-up name takes the first real one its platform gives.
+    const given = contactNameFrom(input.name, () => '');
+    if (!given.generated) {
+      await tx.query('UPDATE contacts SET name = $2, name_generated = false WHERE id = $1 AND name_generated', [contactId, given.name]);
+    }
     if (!newPhone && !newEmail) return { contactId, created: false, changes: [] };
     await fillContact(tx, contactId, newPhone, newEmail);
     return mergeMatches(tx, input.accountId, contactId, newPhone, newEmail);
@@ -108,8 +116,9 @@ async function resolveInTransaction(tx: Queryable, input: IdentityInput): Promis
     return { contactId: owner.id, created: false, changes: [] };
   }
   const contactId = randomUUID();
-  await tx.query('INSERT INTO contacts (id, account_id, name, phone, email) VALUES ($1, $2, $3, $4, $5)', [
-    contactId, input.accountId, (input.name?.trim() || input.externalId).slice(0, 200), phone ? displayPhone(phone) : null, email,
+  const name = contactNameFrom(input.name, () => input.standInName ?? input.externalId);
+  await tx.query('INSERT INTO contacts (id, account_id, name, name_generated, phone, email) VALUES ($1, $2, $3, $4, $5, $6)', [
+    contactId, input.accountId, name.name, name.generated, phone ? displayPhone(phone) : null, email,
   ]);
   await insertIdentity(tx, contactId, input, phone, email);
   return { contactId, created: true, changes: [] };

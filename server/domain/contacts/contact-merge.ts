@@ -15,19 +15,24 @@ type Moved = {
   conversationIds: string[];
   orderIds: string[];
   /** `tagGroups` is absent on merges made before tags had groups (their tags come back as basic). */
-  keptBefore: { phone: string | null; email: string | null; vipLevel: number; tags: string[]; tagGroups?: TagGroups };
+  keptBefore: {
+    phone: string | null; email: string | null; vipLevel: number; tags: string[]; tagGroups?: TagGroups;
+    /** The kept contact's made-up name, when the merge gave it the other contact's real one. */
+    generatedName?: string;
+  };
 };
 
 export type MergeResult = { mergeId: string; keptId: string; mergedId: string; changes: ConversationChange[] };
 
 type ContactLockRow = {
-  id: string; account_id: string; phone: string | null; email: string | null; vip_level: number; tags: unknown; tag_groups: unknown; merged_into: string | null;
+  id: string; account_id: string; name: string; name_generated: boolean; phone: string | null; email: string | null; vip_level: number;
+  tags: unknown; tag_groups: unknown; merged_into: string | null;
 };
 
 async function lockContacts(tx: Queryable, accountId: string, ids: string[]): Promise<Map<string, ContactLockRow>> {
   // Always in id order, so two merges of the same pair cannot deadlock.
   const rows = await tx.query<ContactLockRow>(
-    `SELECT id, account_id, phone, email, vip_level, tags, tag_groups, merged_into FROM contacts
+    `SELECT id, account_id, name, name_generated, phone, email, vip_level, tags, tag_groups, merged_into FROM contacts
      WHERE id = ANY($1::text[]) AND account_id = $2 ORDER BY id FOR UPDATE`,
     [ids, accountId],
   );
@@ -115,11 +120,15 @@ export async function mergeContacts(
     orderIds: orders.map((o) => o.id),
     keptBefore: { phone: kept.phone, email: kept.email, vipLevel: Number(kept.vip_level), tags: keptTags, tagGroups: keptGroups },
   };
+  // A made-up name gives way to the real one the other contact has (and comes back with an unmerge).
+  const takesName = kept.name_generated && !merged.name_generated;
+  if (takesName) moved.keptBefore.generatedName = kept.name;
+  const name = takesName ? { name: merged.name, generated: false } : { name: kept.name, generated: kept.name_generated };
   await tx.query(
     `UPDATE contacts SET phone = COALESCE(phone, $2), email = COALESCE(email, $3), vip_level = GREATEST(vip_level, $4), tags = $5::jsonb,
-       tag_groups = $6::jsonb
+       tag_groups = $6::jsonb, name = $7, name_generated = $8
      WHERE id = $1`,
-    [m.keptId, merged.phone, merged.email, Number(merged.vip_level), JSON.stringify(flattenTagGroups(groups)), JSON.stringify(groups)],
+    [m.keptId, merged.phone, merged.email, Number(merged.vip_level), JSON.stringify(flattenTagGroups(groups)), JSON.stringify(groups), name.name, name.generated],
   );
   await tx.query('UPDATE contacts SET merged_into = $2 WHERE id = $1', [m.mergedId, m.keptId]);
   const mergeId = randomUUID();
@@ -186,6 +195,12 @@ export async function unmergeContacts(tx: Queryable, u: { accountId: string; mer
   await tx.query('UPDATE contacts SET phone = $2, email = $3, vip_level = $4, tags = $5::jsonb, tag_groups = $6::jsonb WHERE id = $1', [
     keptId, before.phone, before.email, before.vipLevel, JSON.stringify(flattenTagGroups(beforeGroups)), JSON.stringify(beforeGroups),
   ]);
+  // The name the merge gave goes back to the made-up one, unless someone renamed the contact since.
+  if (before.generatedName !== undefined) {
+    await tx.query('UPDATE contacts SET name = $2, name_generated = true WHERE id = $1 AND name = $3 AND NOT name_generated', [
+      keptId, before.generatedName, merged.name,
+    ]);
+  }
   await tx.query('UPDATE contacts SET merged_into = NULL WHERE id = $1', [mergedId]);
   await tx.query('UPDATE contact_merges SET unmerged_at = now(), unmerged_by = $2 WHERE id = $1', [u.mergeId, u.actorId]);
   await recordAudit(tx, {

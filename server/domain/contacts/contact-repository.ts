@@ -11,10 +11,11 @@ export type ContactRow = {
   vip_level: number;
   tags: unknown;
   tag_groups: unknown;
+  name_generated: boolean;
 };
 
 /** The columns `toContact` reads, for queries on `contacts c`. */
-export const CONTACT_COLUMNS = 'c.id, c.name, c.email, c.phone, c.vip_level, c.tags, c.tag_groups';
+export const CONTACT_COLUMNS = 'c.id, c.name, c.name_generated, c.email, c.phone, c.vip_level, c.tags, c.tag_groups';
 
 const jsonOf = (value: unknown): unknown => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
 
@@ -25,6 +26,8 @@ export function toContact(row: ContactRow): Contact {
   return {
     id: row.id,
     name: row.name,
+    // Only when true, so contacts keep their old shape.
+    ...(row.name_generated === true ? { nameGenerated: true } : {}),
     email: row.email,
     phone: row.phone,
     vipLevel: Number(row.vip_level),

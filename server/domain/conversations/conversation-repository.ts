@@ -10,6 +10,7 @@ type ConversationRow = {
   channel_kind: ChannelKind;
   contact_id: string;
   contact_name: string;
+  contact_name_generated: boolean | null;
   status: ConversationStatus;
   assignee_id: string | null;
   assignee_name: string | null;
@@ -31,7 +32,7 @@ type ConversationRow = {
 export type ConversationView = Conversation & { accountId: string };
 
 const SELECT_VIEW = `
-  SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name,
+  SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name, ct.name_generated AS contact_name_generated,
          c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
          c.last_message_sender_type, c.created_at, c.routing_state, c.group_id, g.name AS group_name, c.priority,
          c.offered_to, c.offer_expires_at, c.waiting_since, c.summary
@@ -52,6 +53,8 @@ function toView(row: ConversationRow): ConversationView {
     channelKind: row.channel_kind,
     contactId: row.contact_id,
     contactName: row.contact_name,
+    // Only when true, so conversations keep their old shape.
+    ...(row.contact_name_generated === true ? { contactNameGenerated: true } : {}),
     status: row.status,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,

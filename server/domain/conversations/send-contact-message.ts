@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Attachment } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { systemLines, type SystemLine } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockOpenConversation } from './conversation-repository';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
 import { findMessageByClientId, getMessageView, insertMessage, type MessageView } from './message-repository';
+import { closedNotice } from '../routing/classify';
 import { channelRouting, chooseEntry } from '../routing/entry';
 import { loadGroups } from '../routing/routing-repository';
 import { sensitiveAlert } from '../sensitive/sensitive-alert';
@@ -63,6 +65,7 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   const preview = previewOf(input.body);
   let conversationId: string;
   let notice: string | null = null;
+  let noticeLine: SystemLine | null = null;
   if (open) {
     conversationId = open.id;
     await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
@@ -72,6 +75,9 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
     const channelRows = await tx.query<{ config: unknown }>('SELECT config FROM channels WHERE id = $1', [contact.channelId]);
     const entry = chooseEntry(input.groupId ?? null, channelRouting(channelRows[0]?.config), input.body, groups, now.getTime());
     notice = entry.notice;
+    // The group is closed now (the customer's message is kept): every reader sees that in their language.
+    const groupName = groups.find((g) => g.id === entry.groupId)?.name ?? null;
+    if (notice !== null && notice === closedNotice(entry.lang, groupName)) noticeLine = systemLines.closed(groupName);
     // Placeholder seq: the conversation takes its number after its messages, below.
     await tx.query(
       `INSERT INTO conversations (id, account_id, channel_id, contact_id, status, assignee_id, seq,
@@ -86,7 +92,7 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   if (notice && noticeId) {
     await insertMessage(tx, {
       id: noticeId, accountId: contact.accountId, conversationId, seq: await nextSeq(tx, contact.accountId),
-      senderType: 'system', senderId: null, body: notice, clientId: null,
+      senderType: 'system', senderId: null, body: notice, clientId: null, system: noticeLine,
     });
   }
   const conversationSeq = await nextSeq(tx, contact.accountId);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { systemLines } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockConversation, type LockedConversation } from '../conversations/conversation-repository';
@@ -132,6 +133,7 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       body: input.note ? `→ ${targetName}: ${input.note}` : `→ ${targetName}`,
       clientId: null,
       internal: true,
+      system: systemLines.transfer(targetName, input.note),
     });
     await tx.query('UPDATE conversations SET seq = $2 WHERE id = $1', [locked.id, await nextSeq(tx, user.accountId)]);
     return changed(tx, locked, noteId);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
 import type { QueueStatus } from '../../../shared/protocol';
+import { systemLines } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import type { Clock } from '../../lib/clock';
@@ -195,7 +196,7 @@ export class Router {
           noteId = randomUUID();
           await insertMessage(tx, {
             id: noteId, accountId, conversationId: c.id, seq: await nextSeq(tx, accountId),
-            senderType: 'system', senderId: null, body: REQUEUE_NOTE, clientId: null, internal: true,
+            senderType: 'system', senderId: null, body: REQUEUE_NOTE, clientId: null, internal: true, system: systemLines.requeued(),
           });
         }
         await requeueConversation(tx, c.id, await nextSeq(tx, accountId), new Date(now));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { systemLines, type SystemLine } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { recordAudit } from '../audit/audit-log';
@@ -31,11 +32,12 @@ async function addInternal(
   senderType: 'agent' | 'system',
   senderId: string | null,
   body: string,
+  system: SystemLine | null = null,
 ): Promise<string> {
   const id = randomUUID();
   await insertMessage(tx, {
     id, accountId: locked.accountId, conversationId: locked.id, seq: await nextSeq(tx, locked.accountId),
-    senderType, senderId, body, clientId: null, internal: true,
+    senderType, senderId, body, clientId: null, internal: true, system,
   });
   await tx.query('UPDATE conversations SET seq = $2 WHERE id = $1', [locked.id, await nextSeq(tx, locked.accountId)]);
   return id;
@@ -134,7 +136,8 @@ export async function takeOver(db: Db, user: Viewer, input: TakeoverInput): Prom
     );
     await tx.query('UPDATE users SET last_assigned_at = now() WHERE id = $1', [target.id]);
     const note = target.id === user.id ? takenOverNote(byName) : `${takenOverNote(byName)} → ${target.name}`;
-    const messageId = await addInternal(tx, locked, 'system', null, note);
+    const line = target.id === user.id ? systemLines.takeover(byName) : systemLines.takeover(byName, target.name);
+    const messageId = await addInternal(tx, locked, 'system', null, note, line);
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action: 'takeover', targetType: 'conversation', targetId: locked.id,
       details: { previousAssigneeId: locked.assigneeId, offeredTo: locked.offeredTo, assigneeId: target.id, reason },
@@ -166,7 +169,8 @@ export async function joinConversation(db: Db, user: Viewer, conversationId: str
       if (!conversation) throw new Error('locked conversation vanished inside its transaction');
       return { conversation, previousAssigneeId: locked.assigneeId, created: false };
     }
-    const messageId = await addInternal(tx, locked, 'system', null, joinedNote(await actorName(tx, user.id)));
+    const name = await actorName(tx, user.id);
+    const messageId = await addInternal(tx, locked, 'system', null, joinedNote(name), systemLines.joined(name));
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action: 'barge_in', targetType: 'conversation', targetId: locked.id,
       details: { assigneeId: locked.assigneeId },

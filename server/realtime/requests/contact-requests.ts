@@ -1,6 +1,7 @@
 import { contactFor } from '../../../shared/pii-mask';
 import { addContactNote } from '../../domain/contacts/contact-notes';
 import { getVisibleContacts } from '../../domain/contacts/contact-repository';
+import { renameContact } from '../../domain/contacts/contact-rename';
 import { setContactTags } from '../../domain/contacts/contact-tags';
 import { unmaskContact } from '../../domain/contacts/contact-unmask';
 import { customerProfile } from '../../domain/contacts/customer-profile';
@@ -20,6 +21,12 @@ export function registerContactRequests({ serve, user, services }: AgentRequestC
   serve('contacts:tags:set', async ({ contactId, group, tags }) => {
     const contact = await setContactTags(db, user, contactId, group, tags);
     await services.events.emit({ type: 'contact.changed', accountId: user.accountId, contact });
+    return { contact: contactFor(user.role, contact) };
+  });
+
+  serve('contacts:rename', async ({ contactId, name }) => {
+    const { contact, changed } = await renameContact(db, user, contactId, name);
+    if (changed) await services.events.emit({ type: 'contact.changed', accountId: user.accountId, contact });
     return { contact: contactFor(user.role, contact) };
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyQuery, noFacets, type InboxQuery } from '../../features/inbox/inbox-query';
 import { conversation } from '../../testing/fixtures';
 import { untilStore } from '../../testing/until-store';
 import { startedWithOneConversation } from '../../testing/workstation-answers';
@@ -42,6 +43,42 @@ describe('pushed conversations', () => {
       ['c2', 'full'],
       ['c1', 'lost'],
     ]);
+  });
+});
+
+describe('Mine follows who has each chat', () => {
+  const tab = (t: InboxQuery['tab'], status: InboxQuery['status'] = null) => {
+    const { conversations, me } = h.stores.inbox.getState();
+    return applyQuery(conversations, { tab: t, sort: 'waiting', ...noFacets, status }, me).map((c) => c.id);
+  };
+
+  it('a chat taken over leaves Mine at once, also when kept for unsent text, and shows its new owner', async () => {
+    h.fake.emit('conversation.updated', conversation({ id: 'c2', seq: 2, assigneeId: 'u1', assigneeName: 'Li Na' }));
+    h.fake.emit('conversation.updated', conversation({ id: 'c3', seq: 3, assigneeId: 'u1', assigneeName: 'Li Na' }));
+    expect(tab('mine')).toEqual(expect.arrayContaining(['c2', 'c3']));
+
+    h.fake.emit('conversation.updated', conversation({ id: 'c2', seq: 4, access: 'lost', assigneeId: 'sup', assigneeName: '陈琳' }));
+    h.fake.emit('conversation.removed', { conversationId: 'c3' });
+    expect(tab('mine')).not.toContain('c2');
+    expect(tab('mine')).not.toContain('c3');
+    expect(tab('all')).toContain('c2');
+    expect(h.stores.inbox.getState().byId.c2).toMatchObject({ assigneeName: '陈琳', access: 'lost' });
+  });
+
+  it('a chat transferred away leaves Mine and waits for its colleague under Unassigned', () => {
+    h.fake.emit('conversation.updated', conversation({ id: 'c2', seq: 2, assigneeId: 'u1', assigneeName: 'Li Na' }));
+    h.fake.emit('conversation.updated', conversation({ id: 'c2', seq: 3, assigneeId: null, assigneeName: null, routingState: 'offered', offeredToId: 'u2' }));
+    expect(tab('mine')).not.toContain('c2');
+    expect(tab('unassigned')).toContain('c2');
+  });
+
+  it('a resolved chat leaves Mine and shows under Mine with the resolved filter, and under All', async () => {
+    h.fake.emit('conversation.updated', conversation({ id: 'c2', seq: 2, assigneeId: 'u1', assigneeName: 'Li Na' }));
+    h.fake.answer('conversations.resolve', () => conversation({ id: 'c2', seq: 3, assigneeId: 'u1', assigneeName: 'Li Na', status: 'resolved' }));
+    await h.controller.resolve('c2');
+    expect(tab('mine')).not.toContain('c2');
+    expect(tab('mine', 'resolved')).toEqual(['c2']);
+    expect(tab('all')).toContain('c2');
   });
 });
 

@@ -16,6 +16,7 @@ const actionKeys: Readonly<Record<string, MessageKey>> = {
   unmask: 'audit.action.unmask',
   merge: 'audit.action.merge',
   settings: 'audit.action.settings',
+  'contact.rename': 'audit.action.contact.rename',
   'settings.update': 'audit.action.settings',
   'user.role_change': 'team.admin.audit.roleChange',
   'user.update': 'team.admin.audit.update',

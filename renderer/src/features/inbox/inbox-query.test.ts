@@ -54,6 +54,13 @@ describe('inbox filters', () => {
     expect(Object.fromEntries(counts.priority)).toEqual({ 2: 1, 1: 1, 0: 1 });
   });
 
+  it('Mine leaves out my resolved chats until resolved ones are asked for, and counts them for that choice', () => {
+    expect(ids(applyQuery(inbox, query({ tab: 'mine' }), me))).toEqual(['wa-mine']);
+    expect(ids(applyQuery(inbox, query({ tab: 'mine', status: 'resolved' }), me))).toEqual(['mail-done']);
+    expect(countChoices(inbox, query({ tab: 'mine' }), me).status).toEqual({ open: 1, pending: 0, resolved: 1 });
+    expect(countChoices(inbox, query({ tab: 'all', status: 'resolved' }), me).tab).toEqual({ mine: 1, unassigned: 0, all: 1 });
+  });
+
   it('list labels by use and priorities from the highest, keeping a chosen one that no longer matches', () => {
     expect(labelChoices(new Map([['new', 1], ['vip', 3], ['b2b', 1]]), null)).toEqual([['vip', 3], ['b2b', 1], ['new', 1]]);
     expect(labelChoices(new Map(), 'vip')).toEqual([['vip', 0]]);

@@ -57,7 +57,9 @@ function matchesFacet(conversation: InboxConversation, facet: Facet, facets: Inb
 const facetNames: readonly Facet[] = ['channel', 'status', 'label', 'priority'];
 
 function matchesAll(conversation: InboxConversation, query: InboxQuery, me: string | null, skip: Facet | 'tab' | null = null): boolean {
-  if (skip !== 'tab' && !matchesFilter(conversation, query.tab, me)) return false;
+  // Counted for the status filter, a conversation is judged as if its own status were chosen.
+  const status = skip === 'status' ? statusOf(conversation) : query.status;
+  if (skip !== 'tab' && !matchesFilter(conversation, query.tab, me, { resolved: status === 'resolved' })) return false;
   for (const facet of facetNames) if (facet !== skip && !matchesFacet(conversation, facet, query)) return false;
   return true;
 }
@@ -118,7 +120,9 @@ export function countChoices(
   const add = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const c of conversations) {
     if (search !== null && !search.has(c.id)) continue;
-    if (matchesAll(c, query, me, 'tab')) for (const tab of inboxFilters) if (matchesFilter(c, tab, me)) counts.tab[tab] += 1;
+    if (matchesAll(c, query, me, 'tab')) {
+      for (const tab of inboxFilters) if (matchesFilter(c, tab, me, { resolved: query.status === 'resolved' })) counts.tab[tab] += 1;
+    }
     if (matchesAll(c, query, me, 'channel')) add(counts.channel, c.channelKind);
     if (matchesAll(c, query, me, 'status')) counts.status[statusOf(c)] += 1;
     if (matchesAll(c, query, me, 'label')) for (const label of new Set(c.labels)) add(counts.label, label);

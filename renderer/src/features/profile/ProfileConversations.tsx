@@ -38,6 +38,9 @@ function ConversationRow({ conversation: c, current }: { conversation: ProfileCo
       <span className="profile-conversation-head">
         <ChannelBadge kind={c.channelKind} compact />
         <span>{t(`status.${c.status}`)}</span>
+        <span className="profile-conversation-owner" data-testid={`profile-owner-${c.id}`}>
+          {c.assigneeName ?? t('inbox.unassigned')}
+        </span>
         <time dateTime={c.lastMessageAt}>{when}</time>
         {current ? <span className="profile-current">{t('profile.conversationCurrent')}</span> : null}
       </span>

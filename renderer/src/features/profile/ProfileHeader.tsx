@@ -1,6 +1,7 @@
 import type { CustomerProfile } from '../../../../shared/contact-profile';
 import { useT } from '../../i18n/use-t';
 import type { RevealContext } from './reveal-context';
+import { ProfileName } from './ProfileName';
 import { UnmaskButton } from './UnmaskButton';
 
 /** Avatar, name, VIP level, phone and email (masked ones with "Show"). */
@@ -13,9 +14,7 @@ export function ProfileHeader({ profile, context }: { profile: CustomerProfile; 
         <span className="avatar avatar-large" aria-hidden="true">
           {Array.from(contact.name.trim())[0]?.toUpperCase() ?? '?'}
         </span>
-        <p className="profile-name" data-testid="profile-name">
-          {contact.name}
-        </p>
+        <ProfileName contact={contact} />
         {contact.vipLevel > 0 ? (
           <span className="profile-vip" data-testid="profile-vip">
             {t('profile.vipLevel', { level: contact.vipLevel })}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ContactNote, CustomerProfile, PiiReveal } from '../../../../shared/contact-profile';
-import type { Contact } from '../../../../shared/domain';
+import { conversationSchema, type Contact, type Conversation } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 
 export type ProfileEntry = {
@@ -22,8 +22,10 @@ interface ProfileStore extends ProfileData {
   setLoading(contactId: string): void;
   setLoaded(contactId: string, loaded: { profile: CustomerProfile; stale: boolean; savedAt: string }): void;
   setFailed(contactId: string, error: AppErrorShape): void;
-  /** A changed contact (tags) shows in its profile at once. */
+  /** A changed contact (tags, name) shows in its profile at once. */
   updateContact(contact: Contact): void;
+  /** Conversations that changed (resolved, taken over, transferred) show their new state in every profile listing them. */
+  updateConversations(conversations: readonly Conversation[]): void;
   addNote(contactId: string, note: ContactNote): void;
   addReveal(reveal: PiiReveal): void;
   /** The agent left the conversation: what they revealed is hidden again. */
@@ -61,6 +63,25 @@ export const useProfileStore = create<ProfileStore>((set) => ({
       }
       return changed ? { byContact } : s;
     }),
+  updateConversations: (conversations) =>
+    set((s) => {
+      const changed = new Map(conversations.map((c) => [c.id, c]));
+      let byContact: Record<string, ProfileEntry> | null = null;
+      for (const [id, entry] of Object.entries(s.byContact)) {
+        const listed = entry.profile?.conversations;
+        if (!entry.profile || !listed?.some((c) => changed.has(c.id))) continue;
+        const next = listed.map((c) => {
+          const fresh = changed.get(c.id);
+          if (!fresh || fresh.seq < c.seq) return c;
+          // What the viewer may not read stays hidden: only the state moves on.
+          const shown = c.readable ? fresh : { ...fresh, lastMessagePreview: '', summary: null };
+          return { ...pickConversation(shown), readable: c.readable };
+        });
+        byContact ??= { ...s.byContact };
+        byContact[id] = { ...entry, profile: { ...entry.profile, conversations: next } };
+      }
+      return byContact ? { byContact } : s;
+    }),
   addNote: (contactId, note) =>
     set((s) => {
       const entry = s.byContact[contactId];
@@ -76,3 +97,9 @@ export const useProfileStore = create<ProfileStore>((set) => ({
     set((s) => (s.reveals && s.reveals.conversationId !== exceptConversationId ? { reveals: null } : s)),
   reset: () => set(empty),
 }));
+
+/** The conversation fields a profile keeps (an inbox conversation carries more: access, unread, labels). */
+function pickConversation(c: Conversation): Conversation {
+  const parsed = conversationSchema.safeParse(c);
+  return parsed.success ? parsed.data : c;
+}

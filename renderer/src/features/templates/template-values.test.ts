@@ -29,4 +29,13 @@ describe('quick-reply values from the open conversation', () => {
     const values = templateValues({ contact: null, contactName: 'Visitor 7', agent: null });
     expect(fillTemplate('Hi {{contact.name}}, {{agent.name}} here', values)).toBe('Hi Visitor 7, ⟦agent.name⟧ here');
   });
+
+  it('greets a customer known only by a made-up name without it, and without a placeholder', () => {
+    const visitor = templateValues({ contact: { ...contact, name: 'Visitor 1196', nameGenerated: true }, contactName: 'Visitor 1196', agent: { name: '王芳' } });
+    const greeting = fillTemplate('您好，{{contact.name}}！我是客服{{agent.name}}，很高兴为您服务', visitor);
+    expect(greeting).toBe('您好！我是客服王芳，很高兴为您服务');
+    expect(unfilledPlaceholders(greeting)).toEqual([]);
+    const uncached = templateValues({ contact: null, contactName: 'Visitor 1196', contactNameGenerated: true, agent: null });
+    expect(fillTemplate('Hi {{contact.name}}, how can I help?', uncached)).toBe('Hi, how can I help?');
+  });
 });

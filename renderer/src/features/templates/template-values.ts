@@ -8,6 +8,8 @@ export type ValueSources = {
   contact: Contact | null;
   /** The conversation's name for the customer, while their profile is not in the cache yet. */
   contactName: string | null;
+  /** The conversation's name for the customer was made up ("Visitor 1234"). */
+  contactNameGenerated?: boolean;
   agent: Pick<User, 'name'> | null;
   latestOrder?: LatestOrder | null;
   /** How a list (tags) is joined. */
@@ -17,12 +19,12 @@ export type ValueSources = {
 /**
  * What the open conversation knows for a quick reply's variables (pure). Anything unknown is left
  * out, so the reply shows a placeholder for the agent to fill; a VIP level of 0 means "not a VIP"
- * and counts as unknown.
+ * and counts as unknown. A made-up customer name is never written: the greeting goes without it.
  */
 export function templateValues(sources: ValueSources): TemplateValues {
   const { contact, agent, latestOrder } = sources;
   return {
-    'contact.name': contact?.name || sources.contactName,
+    'contact.name': nameGenerated(sources) ? false : contact?.name || sources.contactName,
     'contact.vip_level': contact && contact.vipLevel > 0 ? String(contact.vipLevel) : null,
     'contact.email': contact?.email,
     'contact.phone': contact?.phone,
@@ -31,4 +33,8 @@ export function templateValues(sources: ValueSources): TemplateValues {
     'order.latest.id': latestOrder?.id,
     'order.latest.status': latestOrder?.status,
   };
+}
+
+function nameGenerated({ contact, contactNameGenerated }: ValueSources): boolean {
+  return contact ? contact.nameGenerated === true : contactNameGenerated === true;
 }

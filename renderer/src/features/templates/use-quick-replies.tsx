@@ -58,11 +58,12 @@ export function useQuickReplies({ conversation, text, textareaRef, setText }: Qu
       templateValues({
         contact,
         contactName: conversation?.contactName ?? null,
+        contactNameGenerated: conversation?.contactNameGenerated === true,
         agent: user,
         latestOrder: orderInWords(latestOrder(orders), t),
         listSeparator: language === 'zh-CN' ? '、' : ', ',
       }),
-    [contact, conversation?.contactName, user, language, orders, t],
+    [contact, conversation?.contactName, conversation?.contactNameGenerated, user, language, orders, t],
   );
   const unfilled = useMemo(() => unfilledPlaceholders(text), [text]);
 

@@ -94,6 +94,52 @@ describe('who wrote a message', () => {
   });
 });
 
+describe('lines the system wrote, in the reader\'s language', () => {
+  const takeover = message({
+    id: 's2',
+    senderType: 'system',
+    internal: true,
+    body: 'taken over by 陈琳',
+    system: { code: 'takeover', params: { by: '陈琳' } },
+  });
+
+  it('a zh-CN desktop shows the takeover line in Chinese, never the stored English', () => {
+    cleanup();
+    app = new AppUnderTest('zh-CN');
+    app.signIn(signedIn);
+    const item = renderMessage(takeover);
+    expect(within(item).getByText('已由 陈琳 接管')).toBeTruthy();
+    expect(item.textContent).not.toMatch(/taken over/);
+  });
+
+  it('an English desktop shows its own words for the code', () => {
+    const item = renderMessage(takeover);
+    expect(within(item).getByText(app.t('system.takeover', { by: '陈琳' }))).toBeTruthy();
+  });
+
+  it('a transfer note reads in the reader\'s language with the note the agent left', () => {
+    cleanup();
+    app = new AppUnderTest('zh-CN');
+    app.signIn(signedIn);
+    const note = message({
+      id: 'n2', senderType: 'agent', senderId: 'u2', senderName: '王芳', internal: true, body: '→ 李雷: 客户要开发票',
+      system: { code: 'transfer', params: { to: '李雷', note: '客户要开发票' } },
+    });
+    expect(within(renderMessage(note)).getByText('已转给 李雷：客户要开发票')).toBeTruthy();
+  });
+
+  it('a line stored in English before codes existed is still shown, translated where its words are known', () => {
+    cleanup();
+    app = new AppUnderTest('zh-CN');
+    app.signIn(signedIn);
+    const item = renderMessage(message({ id: 's3', senderType: 'system', internal: true, body: 're-queued: agent disconnected' }));
+    expect(within(item).getByText('客服已断线，会话重新排队')).toBeTruthy();
+    cleanup();
+    const unknown = renderMessage(message({ id: 's4', senderType: 'system', internal: true, body: 'delivery stopped: token revoked' }));
+    expect(within(unknown).getByText('delivery stopped: token revoked')).toBeTruthy();
+  });
+});
+
 describe('how far a reply got', () => {
   it.each([
     ['sent', 'channelDelivery.sent'],

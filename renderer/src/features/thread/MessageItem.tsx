@@ -3,7 +3,7 @@ import type { ThreadMessage } from '../../../../shared/contract';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import type { OutboxRef } from '../../app/workstation/thread-controller';
-import { describeError } from '../../i18n/translate';
+import { describeError, systemLineText } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatClock, formatFull } from '../../lib/time';
 import { useTeamStore } from '../../stores/team-store';
@@ -54,7 +54,7 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
           </div>
           <p className="note-body">
             {splitMentions(
-              message.body,
+              systemLineText(t, message),
               team.map((m) => m.name),
             ).map((part, i) =>
               part.mention ? (
@@ -72,7 +72,7 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
           <span className="message-system-lock" aria-hidden="true">
             ●
           </span>
-          <span>{message.body}</span>
+          <span>{systemLineText(t, message)}</span>
           <span className="visually-hidden">({t('note.systemTitle')})</span>
           <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
             {formatClock(message.createdAt, language)}
@@ -80,7 +80,7 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
         </p>
       ) : message.senderType === 'system' ? (
         <p className="message-system">
-          <span>{message.body}</span>
+          <span>{systemLineText(t, message)}</span>
           <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
             {formatClock(message.createdAt, language)}
           </time>

@@ -173,7 +173,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
           <OfferCountdown expiresAt={conversation.offerExpiresAt} />
           <OfferActions conversation={conversation} />
         </div>
-      ) : conversation.access === 'lost' ? null /* who has it now is in the notice below; the cached assignee is stale */ : (
+      ) : conversation.access === 'lost' && (conversation.assigneeId === null || conversation.assigneeId === me) ? null /* the new owner is not known yet: the notice below says it is no longer theirs */ : (
         <p className="thread-assignee">
           {offer === 'other' ? (
             <OfferedToOther conversation={conversation} />

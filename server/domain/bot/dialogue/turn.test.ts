@@ -83,4 +83,12 @@ describe('the bot, turn by turn', () => {
     expect(first).toMatchObject({ action: 'rule', ruleId: 'k', replies: ['欢迎光临', '现在下班了', '退款请看订单页'] });
     expect(second!.replies).toEqual(['退款请看订单页']);
   });
+
+  it('greets by name only a customer who gave one: a made-up name is left out, never shown with braces', () => {
+    const base = { match: null, pattern: null, enabled: true, priority: 0, updatedAt: '2025-01-01T00:00:00.000Z' };
+    const rules: BotRule[] = [{ ...base, id: 'g', kind: 'greeting', replyZh: '您好，{{contact.name}}！欢迎光临', replyEn: 'Hi {{contact.name}}, welcome!' }];
+    const greet = (contactName: string) => botTurn({ state: INITIAL_BOT_STATE, message: '你好', knowledge, rules, contactName }).replies[0];
+    expect(greet('张伟')).toBe('您好，张伟！欢迎光临');
+    expect(greet('')).toBe('您好！欢迎光临');
+  });
 });

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../../shared/domain';
 import type { BotAction, BotRule, BotTurn } from '../../../../shared/knowledge';
+import { fillForCustomer } from '../../../../shared/quick-replies';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index';
 import { prepareQuery } from '../retrieval/query';
 import { retrieve, type Candidate } from '../retrieval/retrieve';
@@ -20,6 +21,8 @@ export type TurnInput = {
   rules: readonly BotRule[];
   /** Whether the customer writes outside business hours (the off-hours notice goes out once). */
   offHours?: boolean;
+  /** The customer's name for {{contact.name}} in the admins' replies; '' when they have only a made-up one. */
+  contactName?: string;
   thresholds?: Thresholds;
 };
 
@@ -59,7 +62,8 @@ export function botTurn(input: TurnInput): TurnOutcome {
   const lang: Lang = detectLanguage(message) ?? input.state.lang ?? 'zh';
   const sentiment = sentimentOf(message);
   const state: BotState = { ...input.state, lang, turns: input.state.turns + 1, notices: [...input.state.notices] };
-  const replies = notices(state, rules, lang, input.offHours === true);
+  const reply = (rule: BotRule) => fillForCustomer(ruleReply(rule, lang), { 'contact.name': input.contactName });
+  const replies = notices(state, rules, reply, input.offHours === true);
   const base = { replies, lang, sentiment: round(sentiment.score), articleId: null, ruleId: null, confidence: null, candidates: [], handoffReason: null };
   const done = (o: Partial<TurnOutcome> & Pick<TurnOutcome, 'action' | 'via'>): TurnOutcome => ({ ...base, ...o, state });
 
@@ -81,7 +85,7 @@ export function botTurn(input: TurnInput): TurnOutcome {
   }
 
   const rule = matchKeywordRule(rules, message);
-  if (rule) return done({ action: 'rule', via: 'rule', replies: [...replies, ruleReply(rule, lang)], ruleId: rule.id });
+  if (rule) return done({ action: 'rule', via: 'rule', replies: [...replies, reply(rule)], ruleId: rule.id });
 
   const talk = smallTalkOf(message);
   if (talk) {
@@ -144,16 +148,16 @@ function handOff(
 }
 
 /** The greeting (first message) and the off-hours notice, each once per conversation. */
-function notices(state: BotState, rules: readonly BotRule[], lang: Lang, offHours: boolean): string[] {
+function notices(state: BotState, rules: readonly BotRule[], reply: (rule: BotRule) => string, offHours: boolean): string[] {
   const out: string[] = [];
   const greeting = scenarioRule(rules, 'greeting');
   if (greeting && state.turns === 1 && !state.notices.includes('greeting')) {
-    out.push(ruleReply(greeting, lang));
+    out.push(reply(greeting));
     state.notices.push('greeting');
   }
   const away = scenarioRule(rules, 'off_hours');
   if (away && offHours && !state.notices.includes('off_hours')) {
-    out.push(ruleReply(away, lang));
+    out.push(reply(away));
     state.notices.push('off_hours');
   }
   return out;

@@ -42,6 +42,8 @@ describe('order-status replies', () => {
     expect(fillOrderReply('Hi {{contact.name}}, order {{order.id}} {{order.tracking}} is on its way.', { ...values, contactName: ' ' })).toBe(
       'Hi, order SO-10002 is on its way.',
     );
+    expect(fillOrderReply('{{contact.name}}您好，您的订单 {{order.id}} 已发货。', { ...values, contactName: '' })).toBe('您好，您的订单 SO-10002 已发货。');
+    expect(fillOrderReply('您好，{{contact.name}}！订单 {{order.id}} 已签收。', { ...values, contactName: '' })).toBe('您好！订单 SO-10002 已签收。');
     expect(unknownOrderReplyVariables('{{order.id}} {{ contact.name }} {{order.tracking}} {{agent.name}}')).toEqual(['order.tracking', 'agent.name']);
   });
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../shared/domain';
 import type { BotRule } from '../../../../shared/knowledge';
-import { fillTemplate, unfilledPlaceholders } from '../../../../shared/quick-replies';
+import { fillForCustomer } from '../../../../shared/quick-replies';
 import { caseAndWidthForm } from '../../../../shared/text/case-width';
 import { byPriority, ruleReply } from '../rules/keyword-rules';
 import { detectLanguage } from '../text/language';
@@ -35,23 +35,16 @@ export type OrderReplyValues = {
 
 /**
  * A reply with its variables filled. A variable without a value, or one the bot does not know,
- * becomes nothing: a customer never sees braces or a placeholder.
+ * is left out and the words around it close up: a customer never sees braces or a placeholder.
+ * `contactName` is empty when the customer has no real name (only a made-up one).
  */
 export function fillOrderReply(template: string, values: OrderReplyValues): string {
-  const filled = fillTemplate(template, {
+  return fillForCustomer(template, {
     'order.id': values.orderNumber,
     'order.number': values.orderNumber,
     'order.status': values.status,
     'contact.name': values.contactName,
   });
-  let out = '';
-  let at = 0;
-  for (const left of unfilledPlaceholders(filled)) {
-    out += filled.slice(at, left.start);
-    at = left.end;
-  }
-  // What a dropped variable leaves: doubled spaces, a space before punctuation ("Hi , …").
-  return (out + filled.slice(at)).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+([,，.。!！?？;；:：])/g, '$1').trim();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Queryable } from '../../../db/db';
 import { assertReplyWindowOpen } from '../../channels/reply-window';
+import { greetingName } from '../../contacts/contact-name';
 import { lockConversation } from '../../conversations/conversation-repository';
 import type { ConversationChange } from '../../conversations/message-change';
 import { finishBotChange, insertBotMessages } from '../bot-messages';
@@ -55,8 +56,9 @@ export async function replyToOrderStatus(tx: Queryable, event: OrderStatusEvent,
 
   const state = await lastBotState(tx, locked.id);
   const lang = customerLanguage(recent.map((r) => r.body), state.lang);
-  const names = await tx.query<{ name: string }>('SELECT name FROM contacts WHERE id = $1', [event.contactId]);
-  const reply = orderStatusReply(rules, { orderNumber: event.orderNumber, status: event.status, contactName: names[0]?.name ?? '' }, lang);
+  const names = await tx.query<{ name: string; name_generated: boolean }>('SELECT name, name_generated FROM contacts WHERE id = $1', [event.contactId]);
+  const contactName = names[0] ? greetingName(names[0]) : '';
+  const reply = orderStatusReply(rules, { orderNumber: event.orderNumber, status: event.status, contactName }, lang);
   if (!reply) return { outcome: 'no_rule', ruleId: null, conversationId: locked.id };
 
   const [messageId] = await insertBotMessages(tx, locked, [reply.text]);
