@@ -27,6 +27,14 @@ describe('the message list', () => {
     expect(list.querySelector('img, b, script')).toBeNull();
   });
 
+  it("shows a notice with a code in the customer's language, and an old notice as it was stored", () => {
+    const zh = new MessageList(list, null, widgetTranslator('zh-CN'), 'zh-CN');
+    zh.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000007', seq: 7, from: 'system', body: 'Connecting you to an agent', system: { code: 'handoff', params: {} } }));
+    zh.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000008', seq: 8, from: 'system', body: 'An old notice' }));
+    const bubbles = [...list.querySelectorAll('[data-from=system] .msg__bubble')].map((b) => b.textContent);
+    expect(bubbles).toEqual(['正在为您转接人工客服，请稍候…', 'An old notice']);
+  });
+
   it("shows the customer's own text as text while it is on its way", () => {
     const item = messages.render({ from: 'me', body: hostile }, 'sending');
     messages.appendPending(item);

@@ -1,5 +1,6 @@
 import type { VisitorMessage } from '../../../shared/protocol';
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
+import { widgetSystemLineText } from '../../../shared/i18n/system-line-text';
 import { renderMarkdown, renderPlainText } from './rich-text';
 
 /**
@@ -11,7 +12,7 @@ export type Delivery = 'sending' | 'failed' | 'sent' | 'read';
 
 /** What a bubble shows: a stored message, or one of the customer's still on its way (no id yet). */
 export type ShownMessage = Pick<VisitorMessage, 'from' | 'body'> &
-  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt'>>;
+  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt' | 'system'>>;
 
 /**
  * One message as a list item. Text is built as DOM nodes, never parsed as HTML: a message reading
@@ -35,7 +36,8 @@ export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.Date
   bubble.className = 'msg__bubble';
   const formatted = message.from === 'agent' || message.from === 'bot';
   if (formatted) bubble.classList.add('msg__bubble--md');
-  bubble.appendChild(formatted ? renderMarkdown(doc, message.body) : renderPlainText(doc, message.body));
+  const text = message.from === 'system' ? widgetSystemLineText(t, message) : message.body;
+  bubble.appendChild(formatted ? renderMarkdown(doc, text) : renderPlainText(doc, text));
   item.appendChild(bubble);
   const meta = doc.createElement('time');
   meta.className = 'msg__meta';
