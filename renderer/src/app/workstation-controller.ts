@@ -137,6 +137,7 @@ export function createWorkstationController(
     // activity when the connection drops); applying them here too would count alerts twice.
     'activity.changed': () => undefined,
     'team.member': () => undefined,
+    'queue.escalated': () => undefined,
   } satisfies EventHandlers<EventName>;
 
   const controller: WorkstationController = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
+import type { AgentState, EscalationAlert, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
 import type { QueueStatus } from '../../../shared/protocol';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
@@ -15,12 +15,18 @@ import { decideOffers, type GroupLimits } from './decide';
 import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
 import { queueStatuses } from './queue-status';
 import {
-  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, takeSeqs, type GroupInfo, type TeamRow,
+  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, takeSeqs, type GroupInfo, type RoutingSettings,
+  type TeamRow,
 } from './routing-repository';
 import {
-  applyOffers, findGraceExpiredUsers, listAccountIds, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers, lockOfferable,
-  lockPendingConversations, queuePendingConversation, requeueConversation, setUserOffline, withdrawOffer,
+  applyOffers, channelKinds, findGraceExpiredUsers, listAccountIds, loadWaiting, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers,
+  lockInStates, lockOfferable, lockPendingConversations, markEscalated, markLeftMessage, overflowConversation, queuePendingConversation,
+  requeueConversation, setUserOffline, withdrawOffer,
 } from './routing-moves-repository';
+import { availabilityOf, decideOverflows, type OverflowRules } from './overflow';
+import { decideEscalations } from './escalation';
+import { addUnavailableNotice } from './unavailable-notice';
+import { overflowNote } from '../../../shared/routing-notes';
 import { clearDisconnected, listPresentUsers, markConnected, markDisconnected, markSignedOut, setUserPresence } from './presence-repository';
 import type { AgentConnections } from './agent-connections';
 
@@ -160,18 +166,25 @@ export class Router {
 
   private async runOnce(accountId: string, touched: readonly string[]): Promise<void> {
     const now = this.clock();
-    const changes = await this.db.transaction(async (tx) => {
+    const { changes, escalated } = await this.db.transaction(async (tx) => {
       await lockAccountForRouting(tx, accountId);
       const settings = await loadSettings(tx, accountId);
-      if (!settings) return [];
+      if (!settings) return { changes: [], escalated: [] };
       const out: ConversationChange[] = [];
       await this.expireGraces(tx, accountId, now, settings.reconnectGraceSeconds, out);
       await this.expireOffers(tx, accountId, now, out);
       const groups = await loadGroups(tx, accountId);
       await this.openPending(tx, accountId, now, groups, out);
-      await this.offer(tx, accountId, now, settings.acceptTimeoutSeconds, groups, out);
-      return out;
+      const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
+      const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
+      const rules = overflowRules(groups);
+      await this.overflow(tx, accountId, now, groups, team, limits, out);
+      await this.offer(tx, accountId, now, settings, team, limits, out);
+      await this.keepLeftMessages(tx, accountId, team, rules, out);
+      const alerts = await this.escalate(tx, accountId, now, settings.escalationMinutes, team, rules);
+      return { changes: out, escalated: alerts };
     });
+    for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
     for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) void this.events.emit({ type: 'conversation.changed', change });
     const changedIds = changes.map((c) => c.conversation.id);
     await this.notify(accountId, [...touched, ...changedIds]);
@@ -204,12 +217,70 @@ export class Router {
     }
   }
 
-  /** Offers nobody accepted in time go back to the queue; that agent is not offered them again. */
+  /** Offers nobody accepted in time go back to the queue: to the next agent first, to the same one after the cool-down. */
   private async expireOffers(tx: Queryable, accountId: string, now: number, out: ConversationChange[]) {
     for (const c of await lockExpiredOffers(tx, accountId, new Date(now))) {
-      await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId));
+      await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId), new Date(now));
       out.push(await this.change(tx, c.id, null, null));
     }
+  }
+
+  /** Conversations nobody in their group could take in time move to the group's overflow target, with a line for agents. */
+  private async overflow(
+    tx: Queryable, accountId: string, now: number, groups: GroupInfo[], team: TeamRow[], limits: GroupLimits, out: ConversationChange[],
+  ) {
+    const queue = await loadQueue(tx, accountId);
+    const moves = decideOverflows(queue, team, limits, overflowRules(groups), now);
+    if (moves.length === 0) return;
+    const free = await lockInStates(tx, moves.map((m) => m.conversationId), ['queued']);
+    const names = new Map(groups.map((g) => [g.id, g.name]));
+    for (const move of moves.filter((m) => free.has(m.conversationId))) {
+      const noteId = randomUUID();
+      await insertMessage(tx, {
+        id: noteId, accountId, conversationId: move.conversationId, seq: await nextSeq(tx, accountId), senderType: 'system', senderId: null,
+        body: overflowNote(names.get(move.fromGroupId) ?? move.fromGroupId, move.toGroupId === null ? null : (names.get(move.toGroupId) ?? move.toGroupId)),
+        clientId: null, internal: true,
+      });
+      await overflowConversation(tx, move.conversationId, move.fromGroupId, move.toGroupId, await nextSeq(tx, accountId));
+      out.push(await this.change(tx, move.conversationId, null, noteId));
+    }
+  }
+
+  /**
+   * Conversations nobody can be expected for (nobody online for them, or off-hours) are kept as left
+   * messages, once; a customer on a platform channel is told so on it in one reply.
+   */
+  private async keepLeftMessages(tx: Queryable, accountId: string, team: TeamRow[], rules: OverflowRules, out: ConversationChange[]) {
+    const waiting = (await loadWaiting(tx, accountId)).filter((c) => !c.leftMessage);
+    const unanswered = waiting.filter((c) => availabilityOf({ ...c, status: 'open' }, team, rules) !== null);
+    if (unanswered.length === 0) return;
+    const free = await lockInStates(tx, unanswered.map((c) => c.id), ['queued', 'pending']);
+    const kinds = await channelKinds(tx, [...free]);
+    for (const c of unanswered.filter((u) => free.has(u.id))) {
+      // Off-hours customers already had the closed notice; the widget shows its queue line.
+      const noticeId = c.routingState === 'queued' && kinds.get(c.id) !== 'widget' ? await addUnavailableNotice(tx, accountId, c.id) : null;
+      await markLeftMessage(tx, c.id, await nextSeq(tx, accountId));
+      out.push(await this.change(tx, c.id, null, noticeId));
+    }
+  }
+
+  /** Supervisors hear once per wait of every customer waiting longer than the escalation time. */
+  private async escalate(tx: Queryable, accountId: string, now: number, minutes: number, team: TeamRow[], rules: OverflowRules): Promise<EscalationAlert[]> {
+    const waiting = await loadWaiting(tx, accountId);
+    const due = decideEscalations(waiting.map((c) => ({ ...c, escalatedWait: c.escalatedWait })), now, minutes);
+    if (due.length === 0) return [];
+    const marked = new Set(await markEscalated(tx, due));
+    const alerts: EscalationAlert[] = [];
+    for (const c of waiting.filter((w) => marked.has(w.id))) {
+      const view = await getConversationView(tx, c.id);
+      if (!view) continue;
+      alerts.push({
+        conversationId: c.id, contactName: view.contactName, groupName: view.groupName, waitingSince: new Date(c.waitingSince).toISOString(),
+        minutes, nobodyOnline: availabilityOf({ routingState: 'queued', groupId: c.groupId, status: 'open' }, team, rules) !== null,
+        at: new Date(now).toISOString(),
+      });
+    }
+    return alerts;
   }
 
   /** Conversations left outside business hours join the queue once their group opens. */
@@ -223,12 +294,13 @@ export class Router {
   }
 
   /** The decision itself, applied: one sequence number per offer, taken in one statement. */
-  private async offer(tx: Queryable, accountId: string, now: number, timeoutSeconds: number, groups: GroupInfo[], out: ConversationChange[]) {
+  private async offer(
+    tx: Queryable, accountId: string, now: number, settings: RoutingSettings, team: TeamRow[], limits: GroupLimits, out: ConversationChange[],
+  ) {
     const queue = await loadQueue(tx, accountId);
     if (queue.length === 0) return;
-    const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
-    const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
-    const offers = decideOffers(queue, team, limits, now);
+    const offers = decideOffers(queue, team, limits, now, settings.reofferCooldownSeconds * 1000);
+    const timeoutSeconds = settings.acceptTimeoutSeconds;
     if (offers.length === 0) return;
     // Only conversations still queued and not held by another transaction (a claim in flight) are offered.
     const freeIds = await lockOfferable(tx, offers.map((o) => o.conversationId));
@@ -285,11 +357,14 @@ export class Router {
     const rows = (await loadStatusRows(this.db, accountId, touched)).filter((r) => r.channelKind === 'widget');
     if (rows.length === 0) return [];
     const samples = await this.handlingSamples(accountId);
-    const online = team.filter((m) => m.role === 'agent' && m.presence === 'online' && m.connected);
+    const agents = team.filter((m) => m.role === 'agent');
+    const online = agents.filter((m) => m.presence === 'online' && m.connected);
+    const rules = overflowRules(await loadGroups(this.db, accountId));
     const statuses = queueStatuses(
       rows,
       (groupId) => averageHandlingSeconds(samples.get(groupId ?? '') ?? []),
       (groupId) => (groupId === null ? online.length : online.filter((m) => m.groupIds.includes(groupId)).length),
+      (row) => availabilityOf(row, agents, rules),
     );
     return rows.map((row) => ({ row, status: statuses.get(row.id)! }));
   }
