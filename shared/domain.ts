@@ -311,8 +311,8 @@ export const escalationAlertSchema = z.object({
   groupName: z.string().nullable(),
   /** When the wait began. */
   waitingSince: z.string(),
-  /** The escalation time it passed. */
-  minutes: z.number().int().positive(),
+  /** The escalation time it passed, in seconds. */
+  afterSeconds: z.number().int().positive(),
   /** True when nobody eligible is online for it. */
   nobodyOnline: z.boolean(),
   at: z.string(),

@@ -35,6 +35,8 @@ export const widgetEn = {
   'widget.queue.bot': 'Our assistant is answering',
   'widget.queue.pending': "We're away right now. Leave your message and we'll reply when we're back.",
   'widget.queue.resolved': 'This chat was closed. Write again any time.',
+  'widget.queue.nobodyOnline': 'Nobody is available right now. Leave your message and we will answer you here as soon as someone is back.',
+  'widget.queue.offHours': "We're away right now. Leave your message and we will answer you here when we're back.",
 } as const satisfies Record<`widget.${string}`, string>;
 
 export type WidgetMessageKey = keyof typeof widgetEn;

@@ -36,4 +36,6 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.queue.bot': '智能助手为您服务',
   'widget.queue.pending': '现在是非工作时间，请留言，我们上班后会尽快回复。',
   'widget.queue.resolved': '本次会话已结束，欢迎随时再次咨询。',
+  'widget.queue.nobodyOnline': '现在没有客服在线。请留言，客服上线后会在这里回复您。',
+  'widget.queue.offHours': '现在是非工作时间。请留言，我们上班后会在这里回复您。',
 };

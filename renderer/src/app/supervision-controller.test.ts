@@ -251,7 +251,7 @@ describe('the team and the routing settings', () => {
     id, name: id, email: `${id}@demo.test`, role, maxChats: 5, groupIds: [], presence: 'online', active: true,
   });
   const settingsView: RoutingSettingsView = {
-    settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+    settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
     groups: [],
   };
 

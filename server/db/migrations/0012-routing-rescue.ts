@@ -10,8 +10,8 @@ export const sql = /* sql */ `
 ALTER TABLE accounts
   -- How long an agent who declined or missed an offer is passed over for that conversation.
   ADD COLUMN reoffer_cooldown_seconds int NOT NULL DEFAULT 60 CHECK (reoffer_cooldown_seconds >= 0),
-  -- After this long waiting, supervisors are alerted once per wait.
-  ADD COLUMN escalation_minutes int NOT NULL DEFAULT 5 CHECK (escalation_minutes > 0);
+  -- After this long waiting for a person, supervisors are alerted once per wait.
+  ADD COLUMN escalate_after_seconds int NOT NULL DEFAULT 300 CHECK (escalate_after_seconds > 0);
 
 -- 'declined': the agent said no; 'timed_out': the offer ran out unanswered.
 ALTER TABLE routing_declines

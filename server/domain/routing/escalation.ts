@@ -1,7 +1,7 @@
 import type { RoutingState } from '../../../shared/domain';
 
 /** Supervisors are alerted about a wait this long by default. */
-export const DEFAULT_ESCALATION_MINUTES = 5;
+export const DEFAULT_ESCALATE_AFTER_SECONDS = 300;
 
 /** A waiting conversation as the escalation decision sees it. */
 export type EscalationCandidate = {
@@ -15,11 +15,11 @@ export type EscalationCandidate = {
 
 /**
  * The conversations supervisors must hear of now: waiting for a person (queued or offered) for
- * `minutes` or more, and not yet escalated for this wait. Pure.
+ * `afterSeconds` or more, and not yet escalated for this wait. Pure.
  */
-export function decideEscalations(waiting: readonly EscalationCandidate[], now: number, minutes: number): string[] {
+export function decideEscalations(waiting: readonly EscalationCandidate[], now: number, afterSeconds: number): string[] {
   return waiting
     .filter((c) => (c.routingState === 'queued' || c.routingState === 'offered') && c.escalatedWait !== c.waitingSince)
-    .filter((c) => now - c.waitingSince >= minutes * 60_000)
+    .filter((c) => now - c.waitingSince >= afterSeconds * 1000)
     .map((c) => c.id);
 }

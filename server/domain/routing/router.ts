@@ -181,7 +181,7 @@ export class Router {
       await this.overflow(tx, accountId, now, groups, team, limits, out);
       await this.offer(tx, accountId, now, settings, team, limits, out);
       await this.keepLeftMessages(tx, accountId, team, rules, out);
-      const alerts = await this.escalate(tx, accountId, now, settings.escalationMinutes, team, rules);
+      const alerts = await this.escalate(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
       return { changes: out, escalated: alerts };
     });
     for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
@@ -265,9 +265,9 @@ export class Router {
   }
 
   /** Supervisors hear once per wait of every customer waiting longer than the escalation time. */
-  private async escalate(tx: Queryable, accountId: string, now: number, minutes: number, team: TeamRow[], rules: OverflowRules): Promise<EscalationAlert[]> {
+  private async escalate(tx: Queryable, accountId: string, now: number, afterSeconds: number, team: TeamRow[], rules: OverflowRules): Promise<EscalationAlert[]> {
     const waiting = await loadWaiting(tx, accountId);
-    const due = decideEscalations(waiting.map((c) => ({ ...c, escalatedWait: c.escalatedWait })), now, minutes);
+    const due = decideEscalations(waiting, now, afterSeconds);
     if (due.length === 0) return [];
     const marked = new Set(await markEscalated(tx, due));
     const alerts: EscalationAlert[] = [];
@@ -276,7 +276,7 @@ export class Router {
       if (!view) continue;
       alerts.push({
         conversationId: c.id, contactName: view.contactName, groupName: view.groupName, waitingSince: new Date(c.waitingSince).toISOString(),
-        minutes, nobodyOnline: availabilityOf({ routingState: 'queued', groupId: c.groupId, status: 'open' }, team, rules) !== null,
+        afterSeconds, nobodyOnline: availabilityOf({ routingState: 'queued', groupId: c.groupId, status: 'open' }, team, rules) !== null,
         at: new Date(now).toISOString(),
       });
     }

@@ -11,15 +11,15 @@ export type RoutingSettings = {
   reconnectGraceSeconds: number;
   autoAwaySeconds: number;
   reofferCooldownSeconds: number;
-  escalationMinutes: number;
+  escalateAfterSeconds: number;
 };
 
 export async function loadSettings(db: Queryable, accountId: string): Promise<RoutingSettings | null> {
   const rows = await db.query<{
     accept_timeout_seconds: number; reconnect_grace_seconds: number; auto_away_seconds: number; reoffer_cooldown_seconds: number;
-    escalation_minutes: number;
+    escalate_after_seconds: number;
   }>(
-    `SELECT accept_timeout_seconds, reconnect_grace_seconds, auto_away_seconds, reoffer_cooldown_seconds, escalation_minutes
+    `SELECT accept_timeout_seconds, reconnect_grace_seconds, auto_away_seconds, reoffer_cooldown_seconds, escalate_after_seconds
      FROM accounts WHERE id = $1`,
     [accountId],
   );
@@ -30,7 +30,7 @@ export async function loadSettings(db: Queryable, accountId: string): Promise<Ro
     reconnectGraceSeconds: Number(row.reconnect_grace_seconds),
     autoAwaySeconds: Number(row.auto_away_seconds),
     reofferCooldownSeconds: Number(row.reoffer_cooldown_seconds),
-    escalationMinutes: Number(row.escalation_minutes),
+    escalateAfterSeconds: Number(row.escalate_after_seconds),
   };
 }
 

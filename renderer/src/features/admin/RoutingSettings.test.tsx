@@ -10,7 +10,7 @@ import { RoutingSettings } from './RoutingSettings';
 let app: AppUnderTest;
 
 const view: RoutingSettingsView = {
-  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
   groups: [],
 };
 

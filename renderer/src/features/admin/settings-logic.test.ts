@@ -3,11 +3,11 @@ import type { RoutingSettingsView } from '../../../../shared/team-admin';
 import { parseIntervals, settingsChanges, settingsDraftOf, validateSettings, type SettingsDraft } from './settings-logic';
 
 const view: RoutingSettingsView = {
-  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
   groups: [
-    { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null },
+    { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
     {
-      id: 'after', name: '售后 After-sales', maxChatsPerAgent: 3,
+      id: 'after', name: '售后 After-sales', maxChatsPerAgent: 3, overflowAfterSeconds: 60, overflowTarget: 'any',
       businessHours: { timezone: 'Asia/Shanghai', days: { mon: [['09:00', '12:00'], ['13:00', '18:00']], sat: [['10:00', '16:00']] } },
     },
   ],
@@ -94,7 +94,7 @@ describe('what a save changes', () => {
       autoAwaySeconds: 300,
       groups: [
         { id: 'pre', maxChatsPerAgent: 2 },
-        { id: 'after', maxChatsPerAgent: null, businessHours: null },
+        { id: 'after', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
       ],
     });
     expect(changes).toEqual([

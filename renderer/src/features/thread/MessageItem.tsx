@@ -10,6 +10,7 @@ import { useTeamStore } from '../../stores/team-store';
 import { splitMentions } from '../composer/mention-logic';
 import { channelDeliveryLine } from './channel-delivery';
 import { internalKind } from './note-kind';
+import { internalSystemText } from './overflow-line';
 import { outboxActions, type OutboxAction } from './outbox-actions';
 
 interface MessageItemProps {
@@ -72,7 +73,7 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
           <span className="message-system-lock" aria-hidden="true">
             ●
           </span>
-          <span>{message.body}</span>
+          <span>{internalSystemText(t, message.body)}</span>
           <span className="visually-hidden">({t('note.systemTitle')})</span>
           <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
             {formatClock(message.createdAt, language)}
