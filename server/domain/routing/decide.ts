@@ -65,6 +65,14 @@ export function isPresentFor(agent: RoutingAgent, groupId: string | null): boole
   return agent.presence === 'online' && agent.connected && (groupId === null || agent.groupIds.includes(groupId));
 }
 
+/**
+ * At work for the group: online, or busy (signed in, not taking new chats for a moment), and
+ * connected. A customer waiting for such a group can expect a person.
+ */
+export function isAtWorkFor(agent: RoutingAgent, groupId: string | null): boolean {
+  return (agent.presence === 'online' || agent.presence === 'busy') && agent.connected && (groupId === null || agent.groupIds.includes(groupId));
+}
+
 /** Present for the group and with room for one more chat there. */
 export function hasRoomFor(agent: RoutingAgent, groupId: string | null, limits: GroupLimits): boolean {
   return isPresentFor(agent, groupId) && agent.load < capacityIn(agent, groupId, limits);

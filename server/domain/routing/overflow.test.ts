@@ -52,6 +52,8 @@ describe('what a waiting customer can expect', () => {
     expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang')], rules('pre'))).toBeNull();
     expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('li', { groupIds: ['after'], load: 5 })], rules(null))).toBeNull();
     expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang')], rules(null))).toBe('nobody_online');
+    // Busy is at work: the customer waits for them rather than being told nobody is there.
+    expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('li', { groupIds: ['after'], presence: 'busy' })], rules(null))).toBeNull();
   });
 
   it('off-hours while pending; nothing to say once offered, assigned or resolved', () => {

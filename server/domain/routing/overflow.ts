@@ -1,6 +1,6 @@
 import type { RoutingState } from '../../../shared/domain';
 import type { QueueAvailability } from '../../../shared/protocol';
-import { hasRoomFor, isPresentFor, type GroupLimits, type RoutingAgent } from './decide';
+import { hasRoomFor, isAtWorkFor, type GroupLimits, type RoutingAgent } from './decide';
 
 /** Where a group's waiting conversations go when nobody there can take them: a group id, 'any' agent, or null (they stay). */
 export type OverflowTarget = string | null;
@@ -24,8 +24,8 @@ function targetGroup(rule: OverflowRule | undefined): { groupId: string | null }
 
 /**
  * Where a conversation of `groupId` would overflow to now: the rule's target when someone there has
- * room for it, else undefined. `present` asks only for someone online there (for what the customer
- * is told); otherwise they must also have room (for moving it).
+ * room for it, else undefined. `present` asks only for someone at work there (for what the customer
+ * is told); otherwise they must be online with room (for moving it).
  */
 export function overflowDestination(
   groupId: string | null,
@@ -38,7 +38,7 @@ export function overflowDestination(
   const target = targetGroup(rules.get(groupId));
   if (!target) return undefined;
   const can = present
-    ? agents.some((a) => isPresentFor(a, target.groupId))
+    ? agents.some((a) => isAtWorkFor(a, target.groupId))
     : agents.some((a) => hasRoomFor(a, target.groupId, limits));
   return can ? target : undefined;
 }
@@ -69,7 +69,8 @@ export function decideOverflows(
 
 /**
  * Whether a person can be expected for a conversation: 'off_hours' while its group is closed,
- * 'nobody_online' while it waits and nobody is online for its group nor where it would overflow,
+ * 'nobody_online' while it waits and nobody is at work (online or busy) for its group nor where it
+ * would overflow,
  * null otherwise (then its place in line and the estimate mean something).
  */
 export function availabilityOf(
@@ -80,7 +81,7 @@ export function availabilityOf(
   if (c.status !== 'open') return null;
   if (c.routingState === 'pending') return 'off_hours';
   if (c.routingState !== 'queued') return null;
-  if (agents.some((a) => isPresentFor(a, c.groupId))) return null;
+  if (agents.some((a) => isAtWorkFor(a, c.groupId))) return null;
   if (overflowDestination(c.groupId, rules, agents, new Map(), true)) return null;
   return 'nobody_online';
 }
