@@ -94,7 +94,7 @@ describe('what a save changes', () => {
       autoAwaySeconds: 300,
       groups: [
         { id: 'pre', maxChatsPerAgent: 2 },
-        { id: 'after', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
+        { id: 'after', maxChatsPerAgent: null, businessHours: null },
       ],
     });
     expect(changes).toEqual([
@@ -102,6 +102,32 @@ describe('what a save changes', () => {
       { kind: 'groupMax', group: '售前 Pre-sales', before: null, after: 2 },
       { kind: 'groupMax', group: '售后 After-sales', before: 3, after: null },
       { kind: 'hours', group: '售后 After-sales', before: view.groups[1]!.businessHours, after: null },
+    ]);
+  });
+
+  it('sends a new cool-down, escalation time and overflow rule, and refuses an overflow time out of bounds', () => {
+    const draft = edit((d) => {
+      d.timings.reofferCooldownSeconds = '30';
+      d.timings.escalateAfterSeconds = '600';
+      d.groups[1]!.overflowTarget = 'pre';
+      d.groups[1]!.overflowAfterSeconds = '90';
+      d.groups[0]!.overflowTarget = '';
+    });
+    const { args, changes } = settingsChanges(view, draft);
+    expect(args).toEqual({
+      reofferCooldownSeconds: 30,
+      escalateAfterSeconds: 600,
+      groups: [{ id: 'pre', overflowTarget: null }, { id: 'after', overflowAfterSeconds: 90, overflowTarget: 'pre' }],
+    });
+    expect(changes).toContainEqual({ kind: 'overflowTarget', group: '售后 After-sales', before: 'any', after: 'pre' });
+    expect(changes).toContainEqual({ kind: 'overflowAfter', group: '售后 After-sales', before: 60, after: 90 });
+    const problems = validateSettings(edit((d) => {
+      d.groups[0]!.overflowAfterSeconds = '3601';
+      d.timings.escalateAfterSeconds = '10';
+    }));
+    expect(problems.map((p) => p.field)).toEqual([
+      { kind: 'timing', key: 'escalateAfterSeconds' },
+      { kind: 'overflowAfter', groupId: 'pre' },
     ]);
   });
 
