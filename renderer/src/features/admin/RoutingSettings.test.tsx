@@ -75,6 +75,25 @@ describe('the routing settings', () => {
     expect(app.fake.callsOf('admin.saveSettings')).toEqual([{ autoAwaySeconds: 300 }]);
   });
 
+  it('sets where a group overflows, naming the groups in the confirmation', async () => {
+    const groups: RoutingSettingsView['groups'] = [
+      { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: null },
+      { id: 'after', name: '售后 After-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
+    ];
+    app.fake.answer('admin.settings', () => ({ ...view, groups }));
+    app.fake.answer('admin.saveSettings', () => ({ ...view, groups }));
+    const { review } = await renderSettings();
+    const after = screen.getAllByTestId('settings-group').find((g) => g.getAttribute('data-group-id') === 'after')!;
+    await userEvent.selectOptions(within(after).getByLabelText(app.t('settings.overflowTarget')), 'pre');
+    await userEvent.click(review);
+    const confirm = screen.getByRole('group', { name: app.t('settings.confirmTitle') });
+    expect(within(confirm).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      app.t('settings.change.overflowTarget', { group: '售后 After-sales', before: app.t('settings.overflow.any'), after: '售前 Pre-sales' }),
+    ]);
+    await userEvent.click(within(confirm).getByRole('button', { name: app.t('settings.confirmSave') }));
+    expect(app.fake.callsOf('admin.saveSettings')).toEqual([{ groups: [{ id: 'after', overflowTarget: 'pre' }] }]);
+  });
+
   it('shows the server\'s refusal and keeps the values typed', async () => {
     app.fake.failWith('admin.saveSettings', 'forbidden', 'admins only');
     const { autoAway, review } = await renderSettings();
