@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import type { RunningBrowserHost } from '../../main/browser-host/host';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn as signInWorkstation, startWorkstationHost } from '../support/browser';
 import { startCore, type TestCore } from '../support/core-harness';
 import { waitUntil } from '../support/wait';
 
@@ -20,6 +21,7 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let browser: Browser;
+  let host: RunningBrowserHost | undefined;
   const agents: Agent[] = [];
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
   afterAll(async () => {
     for (const agent of agents) await agent.core.dispose();
     await browser?.close();
+    await host?.close();
     await server?.close();
     await database?.drop();
   });
@@ -144,5 +147,24 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
       .toContain('12 Harbour Road');
     await expect.poll(() => queueOf(customer).getAttribute('data-state')).toBe('assigned');
     await shoot(customer, '14-widget-left-message-answered');
+  });
+
+  it('shows supervisors in the live monitor a customer who has waited too long', async () => {
+    host = await startWorkstationHost();
+    const supervisor = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 860 } })).newPage();
+    await supervisor.goto(host.url);
+    await signInWorkstation(supervisor, server.url, 'supervisor@demo.test', 'demo-supervisor');
+    await supervisor.getByTestId('view-tab-monitor').click();
+    // A short escalation time for the test; nobody is at work for after-sales or pre-sales.
+    await server.db.query('UPDATE accounts SET escalate_after_seconds = 3');
+    await wang.call('presence.set', { presence: 'away' });
+    const customer = await openWidget('zh-CN');
+    await write(customer, '我的退款什么时候到账？', /售后/);
+    const alert = supervisor.getByTestId('monitor-escalation');
+    await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+    const text = await alert.innerText();
+    expect(text).toContain('等待人工已超过 3 秒');
+    expect(text).toContain('没有可接待的客服在线');
+    await shoot(supervisor, '15-monitor-escalation');
   });
 });

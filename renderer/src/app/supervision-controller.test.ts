@@ -116,7 +116,7 @@ describe('alerts and who is where', () => {
       afterSeconds: 300, nobodyOnline: true, at: '2025-01-01T10:05:00.000Z',
     };
     fake.emit('queue.escalated', alert);
-    fake.emit('queue.escalated', { conversationId: 'c3' });
+    fake.emit('queue.escalated', { conversationId: 'c3' } as never);
     expect(useSupervisionStore.getState().escalations).toEqual({ c2: alert });
     useSupervisionStore.getState().dismissEscalation('c2');
     expect(useSupervisionStore.getState().escalations).toEqual({});
