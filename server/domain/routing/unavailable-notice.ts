@@ -4,6 +4,8 @@ import type { Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { insertMessage } from '../conversations/message-repository';
 import { scriptOf } from './classify';
+import { availabilityOf } from './overflow';
+import { loadTeam, overflowRules, type GroupInfo } from './routing-repository';
 
 /** The one reply a customer on a platform channel gets when nobody is available: their message is kept. */
 export function unavailableNotice(lang: Lang): string {
@@ -28,4 +30,10 @@ export async function addUnavailableNotice(tx: Queryable, accountId: string, con
     senderType: 'system', senderId: null, body: unavailableNotice(scriptOf(written.map((m) => m.body).join(''))), clientId: null,
   });
   return id;
+}
+
+/** Whether a conversation entering the queue in `groupId` now has nobody at work for it, nor where it would overflow. */
+export async function nobodyAvailableFor(tx: Queryable, accountId: string, groupId: string | null, groups: readonly GroupInfo[]): Promise<boolean> {
+  const agents = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
+  return availabilityOf({ status: 'open', routingState: 'queued', groupId }, agents, overflowRules(groups)) !== null;
 }
