@@ -66,11 +66,12 @@ export function isPresentFor(agent: RoutingAgent, groupId: string | null): boole
 }
 
 /**
- * At work for the group: online, or busy (signed in, not taking new chats for a moment), and
- * connected. A customer waiting for such a group can expect a person.
+ * At work for the group: online, or busy (signed in, not taking new chats for a moment), including
+ * during a reconnect grace period (they go offline when it runs out). A customer waiting for such
+ * a group can expect a person.
  */
 export function isAtWorkFor(agent: RoutingAgent, groupId: string | null): boolean {
-  return (agent.presence === 'online' || agent.presence === 'busy') && agent.connected && (groupId === null || agent.groupIds.includes(groupId));
+  return (agent.presence === 'online' || agent.presence === 'busy') && (groupId === null || agent.groupIds.includes(groupId));
 }
 
 /** Present for the group and with room for one more chat there. */

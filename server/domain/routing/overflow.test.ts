@@ -45,7 +45,9 @@ describe('what a waiting customer can expect', () => {
 
   it('nobody online for the group nor where it would overflow: nobody_online', () => {
     expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang', { presence: 'away' })], rules('pre'))).toBe('nobody_online');
-    expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang', { connected: false })], rules('any'))).toBe('nobody_online');
+    expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang', { presence: 'offline' })], rules('any'))).toBe('nobody_online');
+    // A dropped connection within its grace period is still at work: the agent is likely back in a moment.
+    expect(availabilityOf({ ...open, routingState: 'queued' }, [agent('wang', { connected: false })], rules('any'))).toBeNull();
   });
 
   it('someone online where it would overflow, or in the group even when busy: a person can be expected', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentState, EscalationAlert, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
+import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shared/domain';
 import type { QueueStatus } from '../../../shared/protocol';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
@@ -7,9 +7,8 @@ import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../events';
-import { getConversationView } from '../conversations/conversation-repository';
 import type { ConversationChange } from '../conversations/message-change';
-import { getMessageView, insertMessage } from '../conversations/message-repository';
+import { insertMessage } from '../conversations/message-repository';
 import { isOpenAt } from './business-hours';
 import { decideOffers, type GroupLimits } from './decide';
 import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
@@ -19,14 +18,11 @@ import {
   type TeamRow,
 } from './routing-repository';
 import {
-  applyOffers, channelKinds, findGraceExpiredUsers, listAccountIds, loadWaiting, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers,
-  lockInStates, lockOfferable, lockPendingConversations, markEscalated, markLeftMessage, overflowConversation, queuePendingConversation,
-  requeueConversation, setUserOffline, withdrawOffer,
+  applyOffers, findGraceExpiredUsers, listAccountIds, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers, lockOfferable,
+  lockPendingConversations, queuePendingConversation, requeueConversation, setUserOffline, withdrawOffer,
 } from './routing-moves-repository';
-import { availabilityOf, decideOverflows, type OverflowRules } from './overflow';
-import { decideEscalations } from './escalation';
-import { addUnavailableNotice } from './unavailable-notice';
-import { overflowNote } from '../../../shared/routing-notes';
+import { availabilityOf } from './overflow';
+import { escalateLongWaits, keepLeftMessages, overflowWaiting, routedChange } from './waiting-rescue';
 import { clearDisconnected, listPresentUsers, markConnected, markDisconnected, markSignedOut, setUserPresence } from './presence-repository';
 import type { AgentConnections } from './agent-connections';
 
@@ -178,10 +174,10 @@ export class Router {
       const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
       const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
       const rules = overflowRules(groups);
-      await this.overflow(tx, accountId, now, groups, team, limits, out);
+      out.push(...(await overflowWaiting(tx, accountId, now, groups, team, limits)));
       await this.offer(tx, accountId, now, settings, team, limits, out);
-      await this.keepLeftMessages(tx, accountId, team, rules, out);
-      const alerts = await this.escalate(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
+      out.push(...(await keepLeftMessages(tx, accountId, team, rules)));
+      const alerts = await escalateLongWaits(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
       return { changes: out, escalated: alerts };
     });
     for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
@@ -212,7 +208,7 @@ export class Router {
           });
         }
         await requeueConversation(tx, c.id, await nextSeq(tx, accountId), new Date(now));
-        out.push(await this.change(tx, c.id, c.assigneeId, noteId));
+        out.push(await routedChange(tx, c.id, c.assigneeId, noteId));
       }
     }
   }
@@ -221,66 +217,8 @@ export class Router {
   private async expireOffers(tx: Queryable, accountId: string, now: number, out: ConversationChange[]) {
     for (const c of await lockExpiredOffers(tx, accountId, new Date(now))) {
       await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId), new Date(now));
-      out.push(await this.change(tx, c.id, null, null));
+      out.push(await routedChange(tx, c.id, null, null));
     }
-  }
-
-  /** Conversations nobody in their group could take in time move to the group's overflow target, with a line for agents. */
-  private async overflow(
-    tx: Queryable, accountId: string, now: number, groups: GroupInfo[], team: TeamRow[], limits: GroupLimits, out: ConversationChange[],
-  ) {
-    const queue = await loadQueue(tx, accountId);
-    const moves = decideOverflows(queue, team, limits, overflowRules(groups), now);
-    if (moves.length === 0) return;
-    const free = await lockInStates(tx, moves.map((m) => m.conversationId), ['queued']);
-    const names = new Map(groups.map((g) => [g.id, g.name]));
-    for (const move of moves.filter((m) => free.has(m.conversationId))) {
-      const noteId = randomUUID();
-      await insertMessage(tx, {
-        id: noteId, accountId, conversationId: move.conversationId, seq: await nextSeq(tx, accountId), senderType: 'system', senderId: null,
-        body: overflowNote(names.get(move.fromGroupId) ?? move.fromGroupId, move.toGroupId === null ? null : (names.get(move.toGroupId) ?? move.toGroupId)),
-        clientId: null, internal: true,
-      });
-      await overflowConversation(tx, move.conversationId, move.fromGroupId, move.toGroupId, await nextSeq(tx, accountId));
-      out.push(await this.change(tx, move.conversationId, null, noteId));
-    }
-  }
-
-  /**
-   * Conversations nobody can be expected for (nobody online for them, or off-hours) are kept as left
-   * messages, once; a customer on a platform channel is told so on it in one reply.
-   */
-  private async keepLeftMessages(tx: Queryable, accountId: string, team: TeamRow[], rules: OverflowRules, out: ConversationChange[]) {
-    const waiting = (await loadWaiting(tx, accountId)).filter((c) => !c.leftMessage);
-    const unanswered = waiting.filter((c) => availabilityOf({ ...c, status: 'open' }, team, rules) !== null);
-    if (unanswered.length === 0) return;
-    const free = await lockInStates(tx, unanswered.map((c) => c.id), ['queued', 'pending']);
-    const kinds = await channelKinds(tx, [...free]);
-    for (const c of unanswered.filter((u) => free.has(u.id))) {
-      // Off-hours customers already had the closed notice; the widget shows its queue line.
-      const noticeId = c.routingState === 'queued' && kinds.get(c.id) !== 'widget' ? await addUnavailableNotice(tx, accountId, c.id) : null;
-      await markLeftMessage(tx, c.id, await nextSeq(tx, accountId));
-      out.push(await this.change(tx, c.id, null, noticeId));
-    }
-  }
-
-  /** Supervisors hear once per wait of every customer waiting longer than the escalation time. */
-  private async escalate(tx: Queryable, accountId: string, now: number, afterSeconds: number, team: TeamRow[], rules: OverflowRules): Promise<EscalationAlert[]> {
-    const waiting = await loadWaiting(tx, accountId);
-    const due = decideEscalations(waiting, now, afterSeconds);
-    if (due.length === 0) return [];
-    const marked = new Set(await markEscalated(tx, due));
-    const alerts: EscalationAlert[] = [];
-    for (const c of waiting.filter((w) => marked.has(w.id))) {
-      const view = await getConversationView(tx, c.id);
-      if (!view) continue;
-      alerts.push({
-        conversationId: c.id, contactName: view.contactName, groupName: view.groupName, waitingSince: new Date(c.waitingSince).toISOString(),
-        afterSeconds, nobodyOnline: availabilityOf({ routingState: 'queued', groupId: c.groupId, status: 'open' }, team, rules) !== null,
-        at: new Date(now).toISOString(),
-      });
-    }
-    return alerts;
   }
 
   /** Conversations left outside business hours join the queue once their group opens. */
@@ -289,7 +227,7 @@ export class Router {
     for (const c of await lockPendingConversations(tx, accountId)) {
       if (c.groupId !== null && closed.has(c.groupId)) continue;
       await queuePendingConversation(tx, c.id, await nextSeq(tx, accountId));
-      out.push(await this.change(tx, c.id, c.assigneeId, null));
+      out.push(await routedChange(tx, c.id, c.assigneeId, null));
     }
   }
 
@@ -308,14 +246,7 @@ export class Router {
     if (applied.length === 0) return;
     const first = await takeSeqs(tx, accountId, applied.length);
     await applyOffers(tx, applied, first, new Date(now + timeoutSeconds * 1000), new Date(now));
-    for (const o of applied) out.push(await this.change(tx, o.conversationId, null, null));
-  }
-
-  private async change(tx: Queryable, conversationId: string, previousAssigneeId: string | null, messageId: string | null): Promise<ConversationChange> {
-    const conversation = await getConversationView(tx, conversationId);
-    const message = messageId ? await getMessageView(tx, messageId) : null;
-    if (!conversation) throw new Error('a routed conversation vanished inside its transaction');
-    return { conversation, ...(message ? { message } : {}), previousAssigneeId, created: true };
+    for (const o of applied) out.push(await routedChange(tx, o.conversationId, null, null));
   }
 
   // ---- telling people --------------------------------------------------------------------------
