@@ -30,6 +30,7 @@ describe.each(targets)('routing that never strands a customer on $label', (targe
   const sockets: Record<string, Socket> = {};
   /** Added to the server's clock: offers, cool-downs and waits run out when a test moves time on. */
   let offset = 0;
+  let appIds = 0;
 
   const ask = <T>(who: string, name: string, payload: unknown) => request<T>(sockets[who]!, name, payload);
   const presence = async (who: string, value: 'online' | 'away') => data(await ask<{ state: AgentState }>(who, 'presence:set', { presence: value }));
@@ -56,7 +57,8 @@ describe.each(targets)('routing that never strands a customer on $label', (targe
 
   beforeAll(async () => {
     ({ t, platform: app, channel: api } = await startPlatformChannel(target, {
-      answer: (r) => (r.method === 'POST' ? { json: { id: `app-${r.headers['x-switchboard-timestamp']}` } } : undefined),
+      // The app's own id for each message it received: one per request, as two can come within a second.
+      answer: (r) => (r.method === 'POST' ? { json: { id: `app-${++appIds}` } } : undefined),
       options: { clock: () => Date.now() + offset },
       channel: (url) => ({
         kind: 'api', name: 'Shop app', config: { webhookUrl: `${url}/switchboard/replies` },
