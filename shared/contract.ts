@@ -9,6 +9,7 @@ import {
   sensitiveWordInputSchema,
   takenNoticeSchema,
   sensitiveAlertSchema,
+  escalationAlertSchema,
   sensitiveWordSchema,
   agentStateSchema,
   presenceSchema,
@@ -370,6 +371,8 @@ export const contractEvents = {
   'team.member': teamMemberSchema,
   /** Supervisors and admins: a message matched sensitive words. */
   'sensitive.alert': sensitiveAlertSchema,
+  /** Supervisors and admins: a customer has waited longer than the escalation time. */
+  'queue.escalated': escalationAlertSchema,
 } as const;
 
 export type MethodName = keyof typeof contractMethods;

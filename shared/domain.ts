@@ -124,6 +124,10 @@ export const conversationSchema = z.object({
   waitingSince: z.string().nullable(),
   /** One line saying what the customer asked before a person took over (from the bot transcript). */
   summary: z.string().nullable(),
+  /** Written while nobody was available: kept and answered on the customer's channel when someone is back. */
+  leftMessage: z.boolean().optional(),
+  /** The skill group it overflowed from, when nobody there could take it in time. */
+  overflowedFromGroupName: z.string().nullable().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -327,6 +331,21 @@ export const sensitiveAlertSchema = z.object({
   at: z.string(),
 });
 export type SensitiveAlert = z.infer<typeof sensitiveAlertSchema>;
+
+/** A customer has waited for a person longer than the account's escalation time: told to supervisors and admins. */
+export const escalationAlertSchema = z.object({
+  conversationId: idSchema,
+  contactName: z.string(),
+  groupName: z.string().nullable(),
+  /** When the wait began. */
+  waitingSince: z.string(),
+  /** The escalation time it passed, in seconds. */
+  afterSeconds: z.number().int().positive(),
+  /** True when nobody eligible is online for it. */
+  nobodyOnline: z.boolean(),
+  at: z.string(),
+});
+export type EscalationAlert = z.infer<typeof escalationAlertSchema>;
 
 /** One audit log entry as admins see it. */
 export const auditEntrySchema = z.object({

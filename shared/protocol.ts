@@ -8,6 +8,7 @@ import {
   sensitiveWordInputSchema,
   takenNoticeSchema,
   sensitiveAlertSchema,
+  escalationAlertSchema,
   sensitiveWordSchema,
   agentStateSchema,
   presenceSchema,
@@ -461,6 +462,8 @@ export const agentPushes = {
   'sensitive:alert': sensitiveAlertSchema,
   /** The customer is typing in a conversation this user may read (a flag, never the text); it lapses on its own. */
   'contact:typing': contactTypingSchema,
+  /** Supervisors and admins: a customer has waited for a person longer than the escalation time (once per wait). */
+  'queue:escalated': escalationAlertSchema,
   /** The sensitive word list changed: read `sensitive:list` again. */
   'sensitive:changed': z.object({}),
   /** Knowledge articles or quick replies were added, changed, disabled or removed: read `catalog:snapshot` again. */
@@ -475,6 +478,10 @@ export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]
 // ---- /visitor namespace -------------------------------------------------------------------------
 
 /** Handshake auth for the visitor socket: the widget's channel and the token it was given. */
+/** Why no person can be expected: nobody eligible is online (nor where it would overflow), or the group's hours are over. */
+export const queueAvailabilitySchema = z.enum(['nobody_online', 'off_hours']);
+export type QueueAvailability = z.infer<typeof queueAvailabilitySchema>;
+
 /** What the customer is told about their place on the way to a person. */
 export const queueStatusSchema = z.object({
   state: z.enum(['bot', 'queued', 'offered', 'assigned', 'pending', 'resolved']),
@@ -483,6 +490,11 @@ export const queueStatusSchema = z.object({
   estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
   agentName: z.string().nullable(),
   groupName: z.string().nullable(),
+  /**
+   * Set when no person can be expected now: there is no estimate then, and what the customer
+   * writes is kept as a left message, answered here when someone is back.
+   */
+  availability: queueAvailabilitySchema.nullable().optional(),
 });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

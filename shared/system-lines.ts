@@ -30,9 +30,18 @@ export const systemLines = {
   undelivered: (channel: string | null, reason: string): SystemLine => ({ code: 'undelivered', params: channel ? { channel, reason } : { reason } }),
   /** The customer wrote outside business hours: their message is kept. */
   closed: (group: string | null): SystemLine => ({ code: 'closed', params: group ? { group } : {} }),
+  /** Nobody can answer now (nobody at work for it): the customer was told their message is kept. */
+  unavailable: (): SystemLine => ({ code: 'unavailable', params: {} }),
+  /** Nobody in group `from` could take it in time: moved to group `to` (null: any agent with room). Agents only. */
+  overflow: (from: string, to: string | null): SystemLine => ({ code: 'overflow', params: to === null ? { from } : { from, to } }),
 } as const;
 
 export type SystemLineCode = keyof typeof systemLines;
+
+/** The English body stored beside an overflow line (search, exports, older desktops). */
+export function overflowBody(from: string, to: string | null): string {
+  return to === null ? `Nobody in ${from} could take it in time: offered to any agent with room` : `Nobody in ${from} could take it in time: moved to ${to}`;
+}
 
 const TAKEN_OVER = /^taken over by (.+?)(?: → (.+))?$/;
 const JOINED = /^(.+) joined$/;

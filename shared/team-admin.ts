@@ -21,7 +21,17 @@ export const ADMIN_BOUNDS = {
   acceptTimeoutSeconds: { min: 5, max: 10 * 60 },
   /** A skill group's limit of concurrent chats per agent. */
   maxChatsPerAgent: { min: 1, max: 50 },
+  /** How long an agent who declined or missed an offer is passed over for it: none to 1 hour. */
+  reofferCooldownSeconds: { min: 0, max: 60 * 60 },
+  /** How long a customer waits for a person before supervisors are alerted: 1 minute to 8 hours. */
+  escalateAfterSeconds: { min: 60, max: 8 * 60 * 60 },
+  /** How long a group may have nobody with room before its waiting chats overflow: at once to 1 hour. */
+  overflowAfterSeconds: { min: 0, max: 60 * 60 },
 } as const;
+
+/** A group's overflow target: another group's id, 'any' agent with room, or null (never overflows). */
+export const overflowTargetSchema = z.union([z.literal('any'), idSchema]).nullable();
+export type OverflowTargetSetting = z.infer<typeof overflowTargetSchema>;
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_USER_NAME_LENGTH = 80;
@@ -50,6 +60,9 @@ export const managedGroupSchema = z.object({
   maxChatsPerAgent: z.number().int().positive().nullable(),
   /** Null: always open. */
   businessHours: businessHoursSchema.nullable(),
+  /** Seconds with nobody in the group with room before its waiting chats overflow. */
+  overflowAfterSeconds: z.number().int().nonnegative(),
+  overflowTarget: overflowTargetSchema,
 });
 export type ManagedGroup = z.infer<typeof managedGroupSchema>;
 
@@ -58,6 +71,8 @@ export const routingSettingsSchema = z.object({
   autoAwaySeconds: z.number().int().positive(),
   reconnectGraceSeconds: z.number().int().nonnegative(),
   acceptTimeoutSeconds: z.number().int().positive(),
+  reofferCooldownSeconds: z.number().int().nonnegative(),
+  escalateAfterSeconds: z.number().int().positive(),
 });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
@@ -96,6 +111,8 @@ export const groupSettingsSaveSchema = z
     id: idSchema,
     maxChatsPerAgent: bounded(ADMIN_BOUNDS.maxChatsPerAgent).nullable().optional(),
     businessHours: businessHoursInputSchema.nullable().optional(),
+    overflowAfterSeconds: bounded(ADMIN_BOUNDS.overflowAfterSeconds).optional(),
+    overflowTarget: overflowTargetSchema.optional(),
   })
   .strict();
 
@@ -105,6 +122,8 @@ export const settingsSaveSchema = z
     autoAwaySeconds: bounded(ADMIN_BOUNDS.autoAwaySeconds).optional(),
     reconnectGraceSeconds: bounded(ADMIN_BOUNDS.reconnectGraceSeconds).optional(),
     acceptTimeoutSeconds: bounded(ADMIN_BOUNDS.acceptTimeoutSeconds).optional(),
+    reofferCooldownSeconds: bounded(ADMIN_BOUNDS.reofferCooldownSeconds).optional(),
+    escalateAfterSeconds: bounded(ADMIN_BOUNDS.escalateAfterSeconds).optional(),
     groups: z
       .array(groupSettingsSaveSchema)
       .max(200)

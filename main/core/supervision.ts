@@ -93,6 +93,7 @@ export function supervisionPushes(emit: EventSink, workspace: () => Workspace | 
     'activity:update': (p: AgentPush<'activity:update'>) => emit('activity.changed', p),
     'team:member': (p: AgentPush<'team:member'>) => emit('team.member', p),
     'sensitive:alert': (p: AgentPush<'sensitive:alert'>) => emit('sensitive.alert', p),
+    'queue:escalated': (p: AgentPush<'queue:escalated'>) => emit('queue.escalated', p),
     // A failed read leaves the old list; the next connect reads it again.
     'sensitive:changed': () => void workspace()?.catalog.refreshSensitiveWords().catch(() => undefined),
   };

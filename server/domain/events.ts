@@ -1,5 +1,5 @@
 import type { MessageDeliveryPush } from '../../shared/channels';
-import type { AgentState, Contact, TeamMember } from '../../shared/domain';
+import type { AgentState, Contact, EscalationAlert, TeamMember } from '../../shared/domain';
 import type { AgentPush, QueueStatus } from '../../shared/protocol';
 import type { ErrorLogger } from '../lib/error-logger';
 import type { ConversationChange } from './conversations/message-change';
@@ -30,6 +30,8 @@ export type DomainEvent =
   | { type: 'delivery.changed'; accountId: string; assigneeId: string | null; delivery: MessageDeliveryPush }
   /** An agent read a widget customer's messages up to `upToSeq`: the customer's page shows them read. */
   | { type: 'conversation.read'; channelId: string; contactId: string; upToSeq: number }
+  /** A customer has waited longer than the escalation time: supervisors and admins are alerted. */
+  | { type: 'queue.escalated'; accountId: string; alert: EscalationAlert }
   /** A supervisor took a conversation from `userId`. */
   | { type: 'conversation.taken'; userId: string; notice: AgentPush<'conversation:taken'> }
   /** `userId` was mentioned in an internal note. */

@@ -31,6 +31,10 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
     io.of(VISITOR_NAMESPACE).to(visitorRoom(channelId, contactId)).emit('queue:update', status);
   });
 
+  events.on('queue.escalated', ({ accountId, alert }) => {
+    agents().to(staffRoom(accountId)).emit('queue:escalated', alert);
+  });
+
   events.on('catalog.changed', ({ accountId, audience }) => {
     agents().to(audience.kind === 'account' ? agentsRoom(accountId) : userRoom(audience.userId)).emit('catalog:changed', {});
   });

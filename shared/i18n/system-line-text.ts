@@ -27,6 +27,11 @@ export function systemLineText(t: Translate, message: Line): string {
       return t('system.handoff');
     case 'closed':
       return p.group ? t('system.closedGroup', { group: p.group }) : t('system.closed');
+    case 'unavailable':
+      return t('system.unavailable');
+    case 'overflow':
+      if (p.from === undefined) return message.body;
+      return p.to === undefined ? t('note.overflowAny', { from: p.from }) : t('note.overflow', { from: p.from, to: p.to });
     default:
       return message.body;
   }
@@ -43,6 +48,8 @@ export function widgetSystemLineText(t: WidgetTranslate, message: { body: string
       return t('widget.system.handoff');
     case 'closed':
       return line.params.group ? t('widget.system.closedGroup', { group: line.params.group }) : t('widget.system.closed');
+    case 'unavailable':
+      return t('widget.queue.nobodyOnline');
     default:
       return message.body;
   }

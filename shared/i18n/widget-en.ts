@@ -42,6 +42,8 @@ export const widgetEn = {
   'widget.system.handoff': 'Connecting you to a person… please wait a moment.',
   'widget.system.closed': 'Our team is away right now. Your message is kept and we will answer as soon as we are back.',
   'widget.system.closedGroup': 'The {group} team is away right now. Your message is kept and we will answer as soon as we are back.',
+  'widget.queue.nobodyOnline': 'Nobody is available right now. Leave your message and we will answer you here as soon as someone is back.',
+  'widget.queue.offHours': "We're away right now. Leave your message and we will answer you here when we're back.",
 } as const satisfies Record<`widget.${string}`, string>;
 
 export type WidgetMessageKey = keyof typeof widgetEn;

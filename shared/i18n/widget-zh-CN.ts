@@ -42,4 +42,6 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.system.handoff': '正在为您转接人工客服，请稍候…',
   'widget.system.closed': '我们的客服现在不在工作时间。您的留言已保存，上班后我们会第一时间回复您。',
   'widget.system.closedGroup': '{group}团队现在不在工作时间。您的留言已保存，上班后我们会第一时间回复您。',
+  'widget.queue.nobodyOnline': '现在没有客服在线。请留言，客服上线后会在这里回复您。',
+  'widget.queue.offHours': '现在是非工作时间。请留言，我们上班后会在这里回复您。',
 };

@@ -235,7 +235,9 @@ for (const target of targets) {
     it('changes routing settings within bounds: audited before and after, and every agent hears the new auto-away time', async () => {
       const states = record<AgentState>(sockets.wang, 'agent:state');
       const view = data(await ask<RoutingSettingsView>('admin', 'admin:settings:save', { autoAwaySeconds: 300, acceptTimeoutSeconds: 30 }));
-      expect(view.settings).toEqual({ autoAwaySeconds: 300, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 });
+      expect(view.settings).toEqual({
+        autoAwaySeconds: 300, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300,
+      });
       await waitFor(() => states.some((s) => s.autoAwaySeconds === 300), 'wang to hear the new auto-away time');
 
       const audited = await auditRows('settings.update');
@@ -253,7 +255,7 @@ for (const target of targets) {
         groups: [{ id: groups.pre, maxChatsPerAgent: 2, businessHours: hours }],
       }));
       expect(withGroup.groups.find((g) => g.id === groups.pre)).toEqual({
-        id: groups.pre, name: '售前 Pre-sales', maxChatsPerAgent: 2,
+        id: groups.pre, name: '售前 Pre-sales', maxChatsPerAgent: 2, overflowAfterSeconds: 60, overflowTarget: 'any',
         businessHours: { timezone: 'Europe/London', days: { mon: [['09:00', '12:00'], ['13:00', '18:00']], tue: [['13:00', '18:00']] } },
       });
       expect((await auditRows('settings.update')).at(-1)).toMatchObject({
@@ -289,6 +291,42 @@ for (const target of targets) {
       const reopened = data(await ask<RoutingSettingsView>('admin', 'admin:settings:save', { groups: [{ id: groups.pre, businessHours: null }] }));
       expect(reopened.groups.find((g) => g.id === groups.pre)?.businessHours).toBeNull();
       expect((await auditRows('settings.update')).at(-1)!.details).toMatchObject({ after: { businessHours: 'always' } });
+    });
+
+    it('changes the re-offer cool-down, the escalation time and a group’s overflow: checked, audited by name', async () => {
+      const before = (await auditRows('settings.update')).length;
+      const saved = data(await ask<RoutingSettingsView>('admin', 'admin:settings:save', {
+        reofferCooldownSeconds: 20, escalateAfterSeconds: 600,
+        groups: [{ id: groups.after, overflowAfterSeconds: 30, overflowTarget: groups.pre }],
+      }));
+      expect(saved.settings).toMatchObject({ reofferCooldownSeconds: 20, escalateAfterSeconds: 600 });
+      expect(saved.groups.find((g) => g.id === groups.after)).toMatchObject({ overflowAfterSeconds: 30, overflowTarget: groups.pre });
+      const audited = (await auditRows('settings.update')).slice(before);
+      expect(audited.map((a) => a.details)).toEqual([
+        { before: { reofferCooldownSeconds: 60, escalateAfterSeconds: 300 }, after: { reofferCooldownSeconds: 20, escalateAfterSeconds: 600 } },
+        {
+          group: '售后 After-sales',
+          before: { overflowAfterSeconds: 60, overflowTarget: 'any' },
+          after: { overflowAfterSeconds: 30, overflowTarget: '售前 Pre-sales' },
+        },
+      ]);
+      for (const payload of [
+        { reofferCooldownSeconds: -1 }, { escalateAfterSeconds: 30 }, { groups: [{ id: groups.after, overflowAfterSeconds: 3601 }] },
+        { groups: [{ id: groups.after, overflowTarget: '' }] },
+      ]) {
+        expect(await ask('admin', 'admin:settings:save', payload), JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      }
+      expect(await ask('admin', 'admin:settings:save', { groups: [{ id: groups.after, overflowTarget: groups.after }] })).toMatchObject({
+        ok: false, error: { code: 'bad_request', message: '售后 After-sales cannot overflow to itself.' },
+      });
+      expect(await ask('admin', 'admin:settings:save', { groups: [{ id: groups.after, overflowTarget: 'no-such-group' }] })).toMatchObject({
+        ok: false, error: { code: 'not_found' },
+      });
+      expect(await ask('wang', 'admin:settings:save', { reofferCooldownSeconds: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Back to the defaults for the tests that follow.
+      data(await ask('admin', 'admin:settings:save', {
+        reofferCooldownSeconds: 60, escalateAfterSeconds: 300, groups: [{ id: groups.after, overflowAfterSeconds: 60, overflowTarget: 'any' }],
+      }));
     });
 
     it('signing out takes the agent offline at once, unless they are still signed in on another device', async () => {

@@ -41,8 +41,8 @@ export async function startChannelServer(options: Partial<ServerOptions> = {}, t
   const agent = await login(server.url, 'wang.fang@demo.test', 'demo-agent');
   const agentSocket = await connectAgent(server.url, agent.accessToken);
   const adminSocket = await connectAgent(server.url, admin.accessToken);
-  // Nobody is offered anything: each test decides who answers.
-  await request(agentSocket, 'presence:set', { presence: 'away' });
+  // Nobody is offered anything (王芳 is at work but busy): each test decides who answers.
+  await request(agentSocket, 'presence:set', { presence: 'busy' });
   return {
     close,
     server, logs, adminToken: admin.accessToken, agentToken: agent.accessToken, accountId: admin.user.accountId,

@@ -110,6 +110,18 @@ describe('alerts and who is where', () => {
     expect(useSupervisionStore.getState().alerts.c1).toMatchObject({ count: 1, words: ['scam'] });
   });
 
+  it('keeps a long wait supervisors were alerted of until it is dismissed, and drops an invalid push', () => {
+    const alert = {
+      conversationId: 'c2', contactName: 'Nora', groupName: '售后 After-sales', waitingSince: '2025-01-01T10:00:00.000Z',
+      afterSeconds: 300, nobodyOnline: true, at: '2025-01-01T10:05:00.000Z',
+    };
+    fake.emit('queue.escalated', alert);
+    fake.emit('queue.escalated', { conversationId: 'c3' } as never);
+    expect(useSupervisionStore.getState().escalations).toEqual({ c2: alert });
+    useSupervisionStore.getState().dismissEscalation('c2');
+    expect(useSupervisionStore.getState().escalations).toEqual({});
+  });
+
   it('forgets who is viewing when the connection drops, since nobody can say when they leave', () => {
     fake.emit('activity.changed', {
       conversationId: 'c1',
@@ -251,7 +263,7 @@ describe('the team and the routing settings', () => {
     id, name: id, email: `${id}@demo.test`, role, maxChats: 5, groupIds: [], presence: 'online', active: true,
   });
   const settingsView: RoutingSettingsView = {
-    settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+    settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
     groups: [],
   };
 

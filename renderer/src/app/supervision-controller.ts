@@ -59,7 +59,7 @@ export interface SupervisionController {
 type Reporter = (message: string) => void;
 
 /** The events this controller handles (the workstation controller handles every event for its own stores). */
-const supervisionEvents = ['team.member', 'sensitive.alert', 'activity.changed', 'catalog.updated'] as const satisfies readonly EventName[];
+const supervisionEvents = ['team.member', 'sensitive.alert', 'queue.escalated', 'activity.changed', 'catalog.updated'] as const satisfies readonly EventName[];
 type SupervisionEvent = (typeof supervisionEvents)[number];
 
 /**
@@ -99,6 +99,7 @@ export function createSupervisionController(
   const handlers: EventHandlers<SupervisionEvent> = {
     'team.member': (member) => useTeamStore.getState().putMember(member),
     'sensitive.alert': (alert) => useSupervisionStore.getState().addAlert(alert),
+    'queue.escalated': (alert) => useSupervisionStore.getState().addEscalation(alert),
     'activity.changed': (activity) => useSupervisionStore.getState().putActivity(activity),
     // Also fired when the sensitive word list changed; read it again if the admin screen holds it.
     'catalog.updated': () => {

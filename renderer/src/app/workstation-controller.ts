@@ -138,6 +138,7 @@ export function createWorkstationController(
     'activity.changed': () => undefined,
     'team.member': () => undefined,
     'contact.typing': (typing) => stores.supervision.getState().putCustomerTyping(typing, Date.now()),
+    'queue.escalated': () => undefined,
   } satisfies EventHandlers<EventName>;
 
   const controller: WorkstationController = {

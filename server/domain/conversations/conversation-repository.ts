@@ -26,6 +26,8 @@ type ConversationRow = {
   offer_expires_at: Date | string | null;
   waiting_since: Date | string | null;
   summary: string | null;
+  left_message: boolean;
+  overflowed_from_name: string | null;
 };
 
 /** A conversation as clients see it, plus the account it belongs to for permission checks. */
@@ -35,12 +37,13 @@ const SELECT_VIEW = `
   SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name, ct.name_generated AS contact_name_generated,
          c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
          c.last_message_sender_type, c.created_at, c.routing_state, c.group_id, g.name AS group_name, c.priority,
-         c.offered_to, c.offer_expires_at, c.waiting_since, c.summary
+         c.offered_to, c.offer_expires_at, c.waiting_since, c.summary, c.left_message, og.name AS overflowed_from_name
   FROM conversations c
   JOIN channels ch ON ch.id = c.channel_id
   JOIN contacts ct ON ct.id = c.contact_id
   LEFT JOIN users u ON u.id = c.assignee_id
-  LEFT JOIN skill_groups g ON g.id = c.group_id`;
+  LEFT JOIN skill_groups g ON g.id = c.group_id
+  LEFT JOIN skill_groups og ON og.id = c.overflowed_from`;
 
 export const toIso = (value: Date | string) => new Date(value).toISOString();
 
@@ -70,6 +73,8 @@ function toView(row: ConversationRow): ConversationView {
     offerExpiresAt: row.offer_expires_at === null ? null : toIso(row.offer_expires_at),
     waitingSince: row.waiting_since === null ? null : toIso(row.waiting_since),
     summary: row.summary,
+    leftMessage: row.left_message === true,
+    overflowedFromGroupName: row.overflowed_from_name,
   };
 }
 

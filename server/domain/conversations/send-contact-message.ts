@@ -10,6 +10,7 @@ import { findMessageByClientId, getMessageView, insertMessage, type MessageView 
 import { closedNotice } from '../routing/classify';
 import { channelRouting, chooseEntry } from '../routing/entry';
 import { loadGroups } from '../routing/routing-repository';
+import { nobodyAvailableFor, unavailableNotice } from '../routing/unavailable-notice';
 import { sensitiveAlert } from '../sensitive/sensitive-alert';
 import type { SensitiveScreen } from '../sensitive/sensitive-screen';
 
@@ -66,25 +67,34 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   let conversationId: string;
   let notice: string | null = null;
   let noticeLine: SystemLine | null = null;
+  let leftMessage = false;
   if (open) {
     conversationId = open.id;
     await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
     // With the bot, the bot answers once this is stored (BotService), handing over to a person when asked.
   } else {
     conversationId = randomUUID();
-    const channelRows = await tx.query<{ config: unknown }>('SELECT config FROM channels WHERE id = $1', [contact.channelId]);
+    const channelRows = await tx.query<{ config: unknown; kind: string }>('SELECT config, kind FROM channels WHERE id = $1', [contact.channelId]);
     const entry = chooseEntry(input.groupId ?? null, channelRouting(channelRows[0]?.config), input.body, groups, now.getTime());
     notice = entry.notice;
     // The group is closed now (the customer's message is kept): every reader sees that in their language.
     const groupName = groups.find((g) => g.id === entry.groupId)?.name ?? null;
     if (notice !== null && notice === closedNotice(entry.lang, groupName)) noticeLine = systemLines.closed(groupName);
+    // Nobody to answer (off-hours, or nobody at work for it): kept as a left message from the start;
+    // a platform customer is told once, the widget shows it in its queue line.
+    const nobody = entry.routingState === 'queued' && (await nobodyAvailableFor(tx, contact.accountId, entry.groupId, groups));
+    if (nobody && channelRows[0]?.kind !== 'widget') {
+      notice = unavailableNotice(entry.lang);
+      noticeLine = systemLines.unavailable();
+    }
+    leftMessage = nobody || entry.routingState === 'pending';
     // Placeholder seq: the conversation takes its number after its messages, below.
     await tx.query(
       `INSERT INTO conversations (id, account_id, channel_id, contact_id, status, assignee_id, seq,
-         last_message_at, last_message_preview, last_message_sender_type, routing_state, group_id, priority, waiting_since)
-       VALUES ($1, $2, $3, $4, 'open', NULL, $5, $6, $7, 'contact', $8, $9, $10, $11)`,
+         last_message_at, last_message_preview, last_message_sender_type, routing_state, group_id, priority, waiting_since, left_message)
+       VALUES ($1, $2, $3, $4, 'open', NULL, $5, $6, $7, 'contact', $8, $9, $10, $11, $12)`,
       [conversationId, contact.accountId, contact.channelId, contact.contactId, messageSeq, now, preview,
-        entry.routingState, entry.groupId, vipLevel, entry.routingState === 'bot' ? null : now],
+        entry.routingState, entry.groupId, vipLevel, entry.routingState === 'bot' ? null : now, leftMessage],
     );
     await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
   }

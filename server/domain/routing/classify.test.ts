@@ -5,8 +5,8 @@ import { channelRouting, chooseEntry, chooseGroup } from './entry';
 import type { GroupInfo } from './routing-repository';
 
 const groups: GroupInfo[] = [
-  { id: 'pre', name: '售前', maxChatsPerAgent: null, hours: null, keywords: ['价格', '优惠', '尺码', 'price', 'size'] },
-  { id: 'after', name: '售后', maxChatsPerAgent: null, hours: null, keywords: ['退款', '退货', '物流', '发票', 'refund', 'return', 'delivery'] },
+  { id: 'pre', name: '售前', maxChatsPerAgent: null, hours: null, overflowAfterSeconds: 60, overflowTarget: 'any', keywords: ['价格', '优惠', '尺码', 'price', 'size'] },
+  { id: 'after', name: '售后', maxChatsPerAgent: null, hours: null, overflowAfterSeconds: 60, overflowTarget: 'any', keywords: ['退款', '退货', '物流', '发票', 'refund', 'return', 'delivery'] },
 ];
 
 describe('keywords', () => {

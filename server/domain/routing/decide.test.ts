@@ -5,7 +5,7 @@ const agent = (id: string, over: Partial<RoutingAgent> = {}): RoutingAgent => ({
   id, name: id, presence: 'online', connected: true, load: 0, maxChats: 5, groupIds: ['pre', 'after'], lastAssignedAt: null, ...over,
 });
 const conv = (id: string, over: Partial<WaitingConversation> = {}): WaitingConversation => ({
-  id, groupId: null, priority: 0, waitingSince: 1000, declinedBy: [], ...over,
+  id, groupId: null, priority: 0, waitingSince: 1000, passes: [], ...over,
 });
 const none = new Map<string, number | null>();
 
@@ -33,10 +33,38 @@ describe('routing decision: eligibility', () => {
     expect(isEligible(agent('a', { load: 5 }), conv('c'), limits)).toBe(false);
   });
 
-  it('never offers a conversation to an agent who declined it', () => {
-    expect(isEligible(agent('a'), conv('c', { declinedBy: ['a'] }), none)).toBe(false);
-    expect(decideOffers([conv('c', { declinedBy: ['a'] })], [agent('a'), agent('b', { load: 3 })], none, 0)).toEqual([
-      { conversationId: 'c', agentId: 'b' },
+  it('passes over an agent who declined while a colleague is online, even a busier one', () => {
+    const declined = conv('c', { passes: [{ agentId: 'a', kind: 'declined', at: 0 }] });
+    expect(isEligible(agent('a'), declined, none, 1_000, 60_000)).toBe(false);
+    expect(decideOffers([declined], [agent('a'), agent('b', { load: 3 })], none, 1_000, 60_000)).toEqual([{ conversationId: 'c', agentId: 'b' }]);
+    // After the cool-down, still not while someone else is online for it (even at their limit).
+    expect(decideOffers([declined], [agent('a'), agent('b', { load: 5 })], none, 120_000, 60_000)).toEqual([]);
+  });
+});
+
+describe('routing decision: a missed offer is not a decline', () => {
+  const missed = (at: number) => conv('c', { passes: [{ agentId: 'a', kind: 'timed_out', at }] });
+
+  it('offers a timed-out conversation to the next agent first', () => {
+    expect(decideOffers([missed(0)], [agent('a'), agent('b', { load: 4 })], none, 1_000, 60_000)).toEqual([{ conversationId: 'c', agentId: 'b' }]);
+  });
+
+  it('comes back to the only online agent once the cool-down is over, never stranded', () => {
+    expect(decideOffers([missed(0)], [agent('a')], none, 59_999, 60_000)).toEqual([]);
+    expect(decideOffers([missed(0)], [agent('a')], none, 60_000, 60_000)).toEqual([{ conversationId: 'c', agentId: 'a' }]);
+  });
+
+  it('after the cool-down prefers an agent who never passed, however busy, over the one who missed it', () => {
+    expect(decideOffers([missed(0)], [agent('a'), agent('b', { load: 4 })], none, 90_000, 60_000)).toEqual([{ conversationId: 'c', agentId: 'b' }]);
+    // With nobody else with room, the agent who missed it gets it again.
+    expect(decideOffers([missed(0)], [agent('a'), agent('b', { load: 5 })], none, 90_000, 60_000)).toEqual([{ conversationId: 'c', agentId: 'a' }]);
+  });
+
+  it('a decline by the only online agent also ends after the cool-down', () => {
+    const declined = conv('c', { passes: [{ agentId: 'a', kind: 'declined', at: 0 }] });
+    expect(decideOffers([declined], [agent('a'), agent('b', { presence: 'offline' })], none, 30_000, 60_000)).toEqual([]);
+    expect(decideOffers([declined], [agent('a'), agent('b', { presence: 'offline' })], none, 60_000, 60_000)).toEqual([
+      { conversationId: 'c', agentId: 'a' },
     ]);
   });
 });

@@ -41,10 +41,23 @@ describe('queue positions', () => {
       () => 100,
       () => 1,
     );
-    expect(statuses.get('a')).toEqual({ state: 'queued', position: 1, estimatedWaitSeconds: 100, agentName: null, groupName: '售后' });
+    expect(statuses.get('a')).toEqual({ state: 'queued', position: 1, estimatedWaitSeconds: 100, agentName: null, groupName: '售后', availability: null });
     expect(statuses.get('b')).toMatchObject({ position: 2, estimatedWaitSeconds: 200 });
-    expect(statuses.get('c')).toEqual({ state: 'assigned', position: null, estimatedWaitSeconds: null, agentName: '李雷', groupName: '售后' });
+    expect(statuses.get('c')).toEqual({ state: 'assigned', position: null, estimatedWaitSeconds: null, agentName: '李雷', groupName: '售后', availability: null });
     expect(statuses.get('d')).toMatchObject({ state: 'resolved', position: null, agentName: null });
     expect(statuses.get('e')).toMatchObject({ state: 'pending', position: null });
+  });
+
+  it('never gives an estimate when nobody can be expected: the reason instead', () => {
+    const statuses = queueStatuses(
+      [row('alone', { waitingSince: 1 }), row('closed', { routingState: 'pending' }), row('empty-group', { waitingSince: 2, groupId: 'x' })],
+      () => 100,
+      (groupId) => (groupId === 'x' ? 0 : 1),
+      (r) => (r.routingState === 'pending' ? 'off_hours' : r.id === 'alone' ? 'nobody_online' : null),
+    );
+    expect(statuses.get('alone')).toMatchObject({ state: 'queued', position: 1, estimatedWaitSeconds: null, availability: 'nobody_online' });
+    expect(statuses.get('closed')).toMatchObject({ state: 'pending', estimatedWaitSeconds: null, availability: 'off_hours' });
+    // Nobody online in the group: no estimate even without a reason.
+    expect(statuses.get('empty-group')).toMatchObject({ estimatedWaitSeconds: null });
   });
 });

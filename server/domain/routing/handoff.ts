@@ -9,6 +9,7 @@ import { getMessageView, insertMessage } from '../conversations/message-reposito
 import type { Viewer } from '../conversations/permissions';
 import { reassignedError, resolvedError } from '../conversations/refusals';
 import { loadSettings } from './routing-repository';
+import { recordPass } from './routing-moves-repository';
 
 const isStaff = (user: Viewer) => user.role === 'supervisor' || user.role === 'admin';
 
@@ -56,12 +57,15 @@ export async function acceptOffer(db: Db, user: Viewer, conversationId: string, 
   });
 }
 
-/** Passes an offered conversation back to the queue; it is not offered to this agent again. */
-export async function declineOffer(db: Db, user: Viewer, conversationId: string): Promise<ConversationChange> {
+/**
+ * Passes an offered conversation back to the queue; this agent is passed over for it for the
+ * re-offer cool-down, and after that only when nobody else is online for its group.
+ */
+export async function declineOffer(db: Db, user: Viewer, conversationId: string, now: number): Promise<ConversationChange> {
   return db.transaction(async (tx) => {
     const locked = await lockFor(tx, user, conversationId);
     if (locked.routingState !== 'offered' || locked.offeredTo !== user.id) throw notOffered();
-    await tx.query('INSERT INTO routing_declines (conversation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [locked.id, user.id]);
+    await recordPass(tx, locked.id, user.id, 'declined', new Date(now));
     const seq = await nextSeq(tx, user.accountId);
     await tx.query(
       `UPDATE conversations SET seq = $2, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL WHERE id = $1`,

@@ -1,5 +1,5 @@
 import type { RoutingState } from '../../../shared/domain';
-import type { QueueStatus } from '../../../shared/protocol';
+import type { QueueAvailability, QueueStatus } from '../../../shared/protocol';
 import { compareQueue } from './decide';
 import { estimateWaitSeconds } from './estimate';
 
@@ -35,7 +35,7 @@ export function queuePositions(rows: readonly StatusInput[]): Map<string, number
   const positions = new Map<string, number>();
   for (const list of byGroup.values()) {
     list
-      .map((r) => ({ id: r.id, groupId: r.groupId, priority: r.priority, waitingSince: r.waitingSince, declinedBy: [] }))
+      .map((r) => ({ id: r.id, groupId: r.groupId, priority: r.priority, waitingSince: r.waitingSince, passes: [] }))
       .sort(compareQueue)
       .forEach((r, i) => positions.set(r.id, i + 1));
   }
@@ -50,18 +50,24 @@ export function queueStatuses(
   rows: readonly StatusInput[],
   averageSeconds: (groupId: string | null) => number,
   onlineAgents: (groupId: string | null) => number,
+  availability: (row: StatusInput) => QueueAvailability | null = () => null,
 ): Map<string, QueueStatus> {
   const positions = queuePositions(rows);
   const statuses = new Map<string, QueueStatus>();
   for (const row of rows) {
     const position = positions.get(row.id) ?? null;
+    const unavailable = availability(row);
     statuses.set(row.id, {
       state: row.status === 'resolved' ? 'resolved' : row.routingState,
       position,
+      // Nobody to count on: no estimate rather than one that cannot happen.
       estimatedWaitSeconds:
-        position === null ? null : estimateWaitSeconds(position, averageSeconds(row.groupId), onlineAgents(row.groupId)),
+        position === null || unavailable !== null || onlineAgents(row.groupId) === 0
+          ? null
+          : estimateWaitSeconds(position, averageSeconds(row.groupId), onlineAgents(row.groupId)),
       agentName: row.status === 'open' && row.routingState === 'assigned' ? row.assigneeName : null,
       groupName: row.groupName,
+      availability: unavailable,
     });
   }
   return statuses;

@@ -8,20 +8,22 @@ import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../events';
-import { getConversationView } from '../conversations/conversation-repository';
 import type { ConversationChange } from '../conversations/message-change';
-import { getMessageView, insertMessage } from '../conversations/message-repository';
+import { insertMessage } from '../conversations/message-repository';
 import { isOpenAt } from './business-hours';
 import { decideOffers, type GroupLimits } from './decide';
 import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
 import { queueStatuses } from './queue-status';
 import {
-  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, takeSeqs, type GroupInfo, type TeamRow,
+  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, takeSeqs, type GroupInfo, type RoutingSettings,
+  type TeamRow,
 } from './routing-repository';
 import {
   applyOffers, findGraceExpiredUsers, listAccountIds, lockAccountForRouting, lockConversationsHeldBy, lockExpiredOffers, lockOfferable,
   lockPendingConversations, queuePendingConversation, requeueConversation, setUserOffline, withdrawOffer,
 } from './routing-moves-repository';
+import { availabilityOf } from './overflow';
+import { escalateLongWaits, keepLeftMessages, overflowWaiting, routedChange } from './waiting-rescue';
 import { clearDisconnected, listPresentUsers, markConnected, markDisconnected, markSignedOut, setUserPresence } from './presence-repository';
 import type { AgentConnections } from './agent-connections';
 
@@ -161,18 +163,25 @@ export class Router {
 
   private async runOnce(accountId: string, touched: readonly string[]): Promise<void> {
     const now = this.clock();
-    const changes = await this.db.transaction(async (tx) => {
+    const { changes, escalated } = await this.db.transaction(async (tx) => {
       await lockAccountForRouting(tx, accountId);
       const settings = await loadSettings(tx, accountId);
-      if (!settings) return [];
+      if (!settings) return { changes: [], escalated: [] };
       const out: ConversationChange[] = [];
       await this.expireGraces(tx, accountId, now, settings.reconnectGraceSeconds, out);
       await this.expireOffers(tx, accountId, now, out);
       const groups = await loadGroups(tx, accountId);
       await this.openPending(tx, accountId, now, groups, out);
-      await this.offer(tx, accountId, now, settings.acceptTimeoutSeconds, groups, out);
-      return out;
+      const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
+      const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
+      const rules = overflowRules(groups);
+      out.push(...(await overflowWaiting(tx, accountId, now, groups, team, limits)));
+      await this.offer(tx, accountId, now, settings, team, limits, out);
+      out.push(...(await keepLeftMessages(tx, accountId, team, rules)));
+      const alerts = await escalateLongWaits(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
+      return { changes: out, escalated: alerts };
     });
+    for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
     for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) void this.events.emit({ type: 'conversation.changed', change });
     const changedIds = changes.map((c) => c.conversation.id);
     await this.notify(accountId, [...touched, ...changedIds]);
@@ -200,16 +209,16 @@ export class Router {
           });
         }
         await requeueConversation(tx, c.id, await nextSeq(tx, accountId), new Date(now));
-        out.push(await this.change(tx, c.id, c.assigneeId, noteId));
+        out.push(await routedChange(tx, c.id, c.assigneeId, noteId));
       }
     }
   }
 
-  /** Offers nobody accepted in time go back to the queue; that agent is not offered them again. */
+  /** Offers nobody accepted in time go back to the queue: to the next agent first, to the same one after the cool-down. */
   private async expireOffers(tx: Queryable, accountId: string, now: number, out: ConversationChange[]) {
     for (const c of await lockExpiredOffers(tx, accountId, new Date(now))) {
-      await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId));
-      out.push(await this.change(tx, c.id, null, null));
+      await withdrawOffer(tx, c.id, c.offeredTo, await nextSeq(tx, accountId), new Date(now));
+      out.push(await routedChange(tx, c.id, null, null));
     }
   }
 
@@ -219,17 +228,18 @@ export class Router {
     for (const c of await lockPendingConversations(tx, accountId)) {
       if (c.groupId !== null && closed.has(c.groupId)) continue;
       await queuePendingConversation(tx, c.id, await nextSeq(tx, accountId));
-      out.push(await this.change(tx, c.id, c.assigneeId, null));
+      out.push(await routedChange(tx, c.id, c.assigneeId, null));
     }
   }
 
   /** The decision itself, applied: one sequence number per offer, taken in one statement. */
-  private async offer(tx: Queryable, accountId: string, now: number, timeoutSeconds: number, groups: GroupInfo[], out: ConversationChange[]) {
+  private async offer(
+    tx: Queryable, accountId: string, now: number, settings: RoutingSettings, team: TeamRow[], limits: GroupLimits, out: ConversationChange[],
+  ) {
     const queue = await loadQueue(tx, accountId);
     if (queue.length === 0) return;
-    const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
-    const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
-    const offers = decideOffers(queue, team, limits, now);
+    const offers = decideOffers(queue, team, limits, now, settings.reofferCooldownSeconds * 1000);
+    const timeoutSeconds = settings.acceptTimeoutSeconds;
     if (offers.length === 0) return;
     // Only conversations still queued and not held by another transaction (a claim in flight) are offered.
     const freeIds = await lockOfferable(tx, offers.map((o) => o.conversationId));
@@ -237,14 +247,7 @@ export class Router {
     if (applied.length === 0) return;
     const first = await takeSeqs(tx, accountId, applied.length);
     await applyOffers(tx, applied, first, new Date(now + timeoutSeconds * 1000), new Date(now));
-    for (const o of applied) out.push(await this.change(tx, o.conversationId, null, null));
-  }
-
-  private async change(tx: Queryable, conversationId: string, previousAssigneeId: string | null, messageId: string | null): Promise<ConversationChange> {
-    const conversation = await getConversationView(tx, conversationId);
-    const message = messageId ? await getMessageView(tx, messageId) : null;
-    if (!conversation) throw new Error('a routed conversation vanished inside its transaction');
-    return { conversation, ...(message ? { message } : {}), previousAssigneeId, created: true };
+    for (const o of applied) out.push(await routedChange(tx, o.conversationId, null, null));
   }
 
   // ---- telling people --------------------------------------------------------------------------
@@ -286,11 +289,14 @@ export class Router {
     const rows = (await loadStatusRows(this.db, accountId, touched)).filter((r) => r.channelKind === 'widget');
     if (rows.length === 0) return [];
     const samples = await this.handlingSamples(accountId);
-    const online = team.filter((m) => m.role === 'agent' && m.presence === 'online' && m.connected);
+    const agents = team.filter((m) => m.role === 'agent');
+    const online = agents.filter((m) => m.presence === 'online' && m.connected);
+    const rules = overflowRules(await loadGroups(this.db, accountId));
     const statuses = queueStatuses(
       rows,
       (groupId) => averageHandlingSeconds(samples.get(groupId ?? '') ?? []),
       (groupId) => (groupId === null ? online.length : online.filter((m) => m.groupIds.includes(groupId)).length),
+      (row) => availabilityOf(row, agents, rules),
     );
     return rows.map((row) => ({ row, status: statuses.get(row.id)! }));
   }

@@ -68,9 +68,18 @@ export async function lockExpiredOffers(tx: Queryable, accountId: string, now: D
   return rows.map((r) => ({ id: r.id, offeredTo: r.offered_to }));
 }
 
-/** The offer goes back to the queue, and that agent is not offered the conversation again. */
-export async function withdrawOffer(tx: Queryable, conversationId: string, declinedBy: string, seq: number): Promise<void> {
-  await tx.query('INSERT INTO routing_declines (conversation_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [conversationId, declinedBy]);
+/** Remembers that an agent passed on a conversation (the latest pass counts: a new one replaces the old). */
+export async function recordPass(tx: Queryable, conversationId: string, userId: string, kind: 'declined' | 'timed_out', at: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO routing_declines (conversation_id, user_id, kind, declined_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (conversation_id, user_id) DO UPDATE SET kind = EXCLUDED.kind, declined_at = EXCLUDED.declined_at`,
+    [conversationId, userId, kind, at],
+  );
+}
+
+/** The offer ran out: back to the queue, and the agent is passed over for it for the cool-down. */
+export async function withdrawOffer(tx: Queryable, conversationId: string, offeredTo: string, seq: number, now: Date): Promise<void> {
+  await recordPass(tx, conversationId, offeredTo, 'timed_out', now);
   await tx.query(
     `UPDATE conversations SET seq = $2, routing_state = 'queued', offered_to = NULL, offer_expires_at = NULL WHERE id = $1`,
     [conversationId, seq],
@@ -118,4 +127,71 @@ export async function applyOffers(
     [offers.map((o) => o.conversationId), offers.map((o) => o.agentId), offers.map((_, i) => firstSeq + i), expiresAt],
   );
   await tx.query('UPDATE users SET last_assigned_at = $2 WHERE id = ANY($1::text[])', [[...new Set(offers.map((o) => o.agentId))], now]);
+}
+
+/** Moves a waiting conversation to another group (null: the whole team), remembering where it came from. */
+export async function overflowConversation(tx: Queryable, conversationId: string, fromGroupId: string, toGroupId: string | null, seq: number): Promise<void> {
+  await tx.query('UPDATE conversations SET seq = $2, group_id = $3, overflowed_from = $4 WHERE id = $1', [conversationId, seq, toGroupId, fromGroupId]);
+}
+
+/** Of `ids`, the open ones still in one of `states` that nobody else holds, now locked. */
+export async function lockInStates(tx: Queryable, ids: readonly string[], states: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM conversations WHERE id = ANY($1::text[]) AND status = 'open' AND routing_state = ANY($2::text[])
+     FOR UPDATE SKIP LOCKED`,
+    [[...ids], [...states]],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Marks a conversation as a message left while nobody was available. */
+export async function markLeftMessage(tx: Queryable, conversationId: string, seq: number): Promise<void> {
+  await tx.query('UPDATE conversations SET seq = $2, left_message = true WHERE id = $1', [conversationId, seq]);
+}
+
+/** Open conversations of the account waiting for a person (queued or offered) or for business hours. */
+export async function loadWaiting(tx: Queryable, accountId: string): Promise<{
+  id: string; routingState: 'queued' | 'offered' | 'pending'; groupId: string | null; waitingSince: number; escalatedWait: number | null;
+  leftMessage: boolean;
+}[]> {
+  const rows = await tx.query<{
+    id: string; routing_state: 'queued' | 'offered' | 'pending'; group_id: string | null; waiting_since: Date | string | null;
+    created_at: Date | string; escalated_wait: Date | string | null; left_message: boolean;
+  }>(
+    `SELECT id, routing_state, group_id, waiting_since, created_at, escalated_wait, left_message FROM conversations
+     WHERE account_id = $1 AND status = 'open' AND routing_state IN ('queued', 'offered', 'pending')`,
+    [accountId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    routingState: r.routing_state,
+    groupId: r.group_id,
+    waitingSince: new Date(r.waiting_since ?? r.created_at).getTime(),
+    escalatedWait: r.escalated_wait === null ? null : new Date(r.escalated_wait).getTime(),
+    leftMessage: r.left_message === true,
+  }));
+}
+
+/**
+ * Marks the wait of each of `ids` as escalated, unless another node did first; returns those marked.
+ * No sequence number: nothing a client shows changes.
+ */
+export async function markEscalated(tx: Queryable, ids: readonly string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE conversations SET escalated_wait = COALESCE(waiting_since, created_at)
+     WHERE id = ANY($1::text[]) AND escalated_wait IS DISTINCT FROM COALESCE(waiting_since, created_at) RETURNING id`,
+    [[...ids]],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The channel kind of each conversation of `ids`. */
+export async function channelKinds(tx: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; kind: string }>(
+    'SELECT c.id, ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ANY($1::text[])',
+    [[...ids]],
+  );
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }

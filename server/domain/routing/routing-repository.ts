@@ -1,15 +1,26 @@
 import type { StatusInput } from './queue-status';
 import type { Presence, Role, RoutingState } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
-import type { RoutingAgent, WaitingConversation } from './decide';
+import type { Pass, RoutingAgent, WaitingConversation } from './decide';
+import type { OverflowRules } from './overflow';
 import { parseBusinessHours, type BusinessHours } from './business-hours';
 
 /** The account's routing timings. */
-export type RoutingSettings = { acceptTimeoutSeconds: number; reconnectGraceSeconds: number; autoAwaySeconds: number };
+export type RoutingSettings = {
+  acceptTimeoutSeconds: number;
+  reconnectGraceSeconds: number;
+  autoAwaySeconds: number;
+  reofferCooldownSeconds: number;
+  escalateAfterSeconds: number;
+};
 
 export async function loadSettings(db: Queryable, accountId: string): Promise<RoutingSettings | null> {
-  const rows = await db.query<{ accept_timeout_seconds: number; reconnect_grace_seconds: number; auto_away_seconds: number }>(
-    'SELECT accept_timeout_seconds, reconnect_grace_seconds, auto_away_seconds FROM accounts WHERE id = $1',
+  const rows = await db.query<{
+    accept_timeout_seconds: number; reconnect_grace_seconds: number; auto_away_seconds: number; reoffer_cooldown_seconds: number;
+    escalate_after_seconds: number;
+  }>(
+    `SELECT accept_timeout_seconds, reconnect_grace_seconds, auto_away_seconds, reoffer_cooldown_seconds, escalate_after_seconds
+     FROM accounts WHERE id = $1`,
     [accountId],
   );
   const row = rows[0];
@@ -18,6 +29,8 @@ export async function loadSettings(db: Queryable, accountId: string): Promise<Ro
     acceptTimeoutSeconds: Number(row.accept_timeout_seconds),
     reconnectGraceSeconds: Number(row.reconnect_grace_seconds),
     autoAwaySeconds: Number(row.auto_away_seconds),
+    reofferCooldownSeconds: Number(row.reoffer_cooldown_seconds),
+    escalateAfterSeconds: Number(row.escalate_after_seconds),
   };
 }
 
@@ -28,11 +41,19 @@ export type GroupInfo = {
   maxChatsPerAgent: number | null;
   hours: BusinessHours | null;
   keywords: string[];
+  /** Seconds without an eligible online agent before its waiting conversations overflow. */
+  overflowAfterSeconds: number;
+  /** A group id, 'any' (any agent with room), or null (never overflows). */
+  overflowTarget: string | null;
 };
 
 export async function loadGroups(db: Queryable, accountId: string): Promise<GroupInfo[]> {
-  const rows = await db.query<{ id: string; name: string; max_chats_per_agent: number | null; business_hours: unknown; keywords: unknown }>(
-    'SELECT id, name, max_chats_per_agent, business_hours, keywords FROM skill_groups WHERE account_id = $1 ORDER BY name, id',
+  const rows = await db.query<{
+    id: string; name: string; max_chats_per_agent: number | null; business_hours: unknown; keywords: unknown; overflow_after_seconds: number;
+    overflow_target: string | null;
+  }>(
+    `SELECT id, name, max_chats_per_agent, business_hours, keywords, overflow_after_seconds, overflow_target
+     FROM skill_groups WHERE account_id = $1 ORDER BY name, id`,
     [accountId],
   );
   return rows.map((r) => ({
@@ -41,7 +62,14 @@ export async function loadGroups(db: Queryable, accountId: string): Promise<Grou
     maxChatsPerAgent: r.max_chats_per_agent === null ? null : Number(r.max_chats_per_agent),
     hours: parseBusinessHours(r.business_hours),
     keywords: Array.isArray(r.keywords) ? r.keywords.filter((k): k is string => typeof k === 'string') : [],
+    overflowAfterSeconds: Number(r.overflow_after_seconds),
+    overflowTarget: r.overflow_target,
   }));
+}
+
+/** Each group's overflow rule, by group id. */
+export function overflowRules(groups: readonly GroupInfo[]): OverflowRules {
+  return new Map(groups.map((g) => [g.id, { groupId: g.id, afterSeconds: g.overflowAfterSeconds, target: g.overflowTarget }]));
 }
 
 /** An agent, supervisor or admin with everything routing and the team board show of them. */
@@ -82,12 +110,19 @@ export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRo
   }));
 }
 
-/** The conversations waiting in the queue (not yet offered), with who declined each. */
-export async function loadQueue(db: Queryable, accountId: string): Promise<WaitingConversation[]> {
-  const rows = await db.query<{ id: string; group_id: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string; declined: string[] | null }>(
-    `SELECT c.id, c.group_id, c.priority, c.waiting_since, c.created_at,
-            (SELECT array_agg(d.user_id) FROM routing_declines d WHERE d.conversation_id = c.id) AS declined
-     FROM conversations c
+/** A conversation waiting in the queue, with who passed on it and where it overflowed from. */
+export type QueuedConversation = WaitingConversation & { overflowedFrom: string | null; leftMessage: boolean; channelKind: string };
+
+/** The conversations waiting in the queue (not yet offered), with who declined each or let an offer run out, and when. */
+export async function loadQueue(db: Queryable, accountId: string): Promise<QueuedConversation[]> {
+  const rows = await db.query<{
+    id: string; group_id: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string;
+    passes: { agentId: string; kind: Pass['kind']; at: string }[] | null; overflowed_from: string | null; left_message: boolean; kind: string;
+  }>(
+    `SELECT c.id, c.group_id, c.priority, c.waiting_since, c.created_at, c.overflowed_from, c.left_message, ch.kind,
+            (SELECT json_agg(json_build_object('agentId', d.user_id, 'kind', d.kind, 'at', d.declined_at))
+             FROM routing_declines d WHERE d.conversation_id = c.id) AS passes
+     FROM conversations c JOIN channels ch ON ch.id = c.channel_id
      WHERE c.account_id = $1 AND c.status = 'open' AND c.routing_state = 'queued'
      ORDER BY c.priority DESC, c.waiting_since, c.id`,
     [accountId],
@@ -97,7 +132,10 @@ export async function loadQueue(db: Queryable, accountId: string): Promise<Waiti
     groupId: r.group_id,
     priority: Number(r.priority),
     waitingSince: new Date(r.waiting_since ?? r.created_at).getTime(),
-    declinedBy: r.declined ?? [],
+    passes: (r.passes ?? []).map((p) => ({ agentId: p.agentId, kind: p.kind, at: Date.parse(p.at) })),
+    overflowedFrom: r.overflowed_from,
+    leftMessage: r.left_message === true,
+    channelKind: r.kind,
   }));
 }
 

@@ -9,7 +9,10 @@ import { requireAdmin } from './require-admin';
 
 /** The account's skill groups with their capacity and business hours. */
 export async function listManagedGroups(db: Queryable, accountId: string): Promise<ManagedGroup[]> {
-  return (await loadGroups(db, accountId)).map((g) => ({ id: g.id, name: g.name, maxChatsPerAgent: g.maxChatsPerAgent, businessHours: g.hours }));
+  return (await loadGroups(db, accountId)).map((g) => ({
+    id: g.id, name: g.name, maxChatsPerAgent: g.maxChatsPerAgent, businessHours: g.hours,
+    overflowAfterSeconds: g.overflowAfterSeconds, overflowTarget: g.overflowTarget,
+  }));
 }
 
 async function settingsView(db: Queryable, accountId: string): Promise<RoutingSettingsView> {
@@ -48,7 +51,9 @@ export function hoursLine(hours: BusinessHours | null): string {
   return days.length === 0 ? `${canonical.timezone} closed` : `${canonical.timezone} ${days.join(' · ')}`;
 }
 
-const accountKeys = ['autoAwaySeconds', 'reconnectGraceSeconds', 'acceptTimeoutSeconds'] as const satisfies readonly (keyof RoutingSettings)[];
+const accountKeys = [
+  'autoAwaySeconds', 'reconnectGraceSeconds', 'acceptTimeoutSeconds', 'reofferCooldownSeconds', 'escalateAfterSeconds',
+] as const satisfies readonly (keyof RoutingSettings)[];
 
 /**
  * Admins change routing settings; only what is given changes. Each changed target is audited as
@@ -79,8 +84,10 @@ export async function saveRoutingSettings(
     if (Object.keys(becomes).length > 0) {
       const next = { ...current.settings, ...becomes };
       await tx.query(
-        'UPDATE accounts SET auto_away_seconds = $2, reconnect_grace_seconds = $3, accept_timeout_seconds = $4 WHERE id = $1',
-        [admin.accountId, next.autoAwaySeconds, next.reconnectGraceSeconds, next.acceptTimeoutSeconds],
+        `UPDATE accounts SET auto_away_seconds = $2, reconnect_grace_seconds = $3, accept_timeout_seconds = $4,
+           reoffer_cooldown_seconds = $5, escalate_after_seconds = $6 WHERE id = $1`,
+        [admin.accountId, next.autoAwaySeconds, next.reconnectGraceSeconds, next.acceptTimeoutSeconds, next.reofferCooldownSeconds,
+          next.escalateAfterSeconds],
       );
       await recordAudit(tx, {
         accountId: admin.accountId, actorId: admin.id, action: 'settings.update', targetType: 'settings', targetId: admin.accountId,
@@ -102,6 +109,25 @@ export async function saveRoutingSettings(
         groupBecomes.maxChatsPerAgent = change.maxChatsPerAgent;
         maxChatsPerAgent = change.maxChatsPerAgent;
       }
+      let overflowAfterSeconds = group.overflowAfterSeconds;
+      let overflowTarget = group.overflowTarget;
+      if (change.overflowAfterSeconds !== undefined && change.overflowAfterSeconds !== group.overflowAfterSeconds) {
+        groupWas.overflowAfterSeconds = group.overflowAfterSeconds;
+        groupBecomes.overflowAfterSeconds = change.overflowAfterSeconds;
+        overflowAfterSeconds = change.overflowAfterSeconds;
+      }
+      if (change.overflowTarget !== undefined && change.overflowTarget !== group.overflowTarget) {
+        const target = change.overflowTarget;
+        if (target !== null && target !== 'any') {
+          if (target === group.id) throw new AppError('bad_request', `${group.name} cannot overflow to itself.`, { groupId: group.id });
+          if (!groups.has(target)) throw new AppError('not_found', `There is no skill group ${target} in this team.`, { groupId: target });
+        }
+        // Audited by name, as a reader of the log knows the groups.
+        const named = (id: string | null) => (id === null || id === 'any' ? id : (groups.get(id)?.name ?? id));
+        groupWas.overflowTarget = named(group.overflowTarget);
+        groupBecomes.overflowTarget = named(target);
+        overflowTarget = target;
+      }
       if (change.businessHours !== undefined) {
         const next = canonicalHours(change.businessHours);
         if (JSON.stringify(next) !== JSON.stringify(hours)) {
@@ -111,11 +137,11 @@ export async function saveRoutingSettings(
         }
       }
       if (Object.keys(groupBecomes).length === 0) continue;
-      await tx.query('UPDATE skill_groups SET max_chats_per_agent = $2, business_hours = $3::jsonb WHERE id = $1', [
-        group.id,
-        maxChatsPerAgent,
-        hours === null ? null : JSON.stringify(hours),
-      ]);
+      await tx.query(
+        `UPDATE skill_groups SET max_chats_per_agent = $2, business_hours = $3::jsonb, overflow_after_seconds = $4, overflow_target = $5
+         WHERE id = $1`,
+        [group.id, maxChatsPerAgent, hours === null ? null : JSON.stringify(hours), overflowAfterSeconds, overflowTarget],
+      );
       await recordAudit(tx, {
         accountId: admin.accountId, actorId: admin.id, action: 'settings.update', targetType: 'skill_group', targetId: group.id,
         details: { group: group.name, before: groupWas, after: groupBecomes },

@@ -54,7 +54,7 @@ export function registerConversationRequests({ serve, user, services }: AgentReq
 
   serve('conversation:accept', async ({ conversationId }) => routed(await acceptOffer(db, user, conversationId, services.clock())));
 
-  serve('conversation:decline', async ({ conversationId }) => routed(await declineOffer(db, user, conversationId)));
+  serve('conversation:decline', async ({ conversationId }) => routed(await declineOffer(db, user, conversationId, services.clock())));
 
   serve('conversation:transfer', async (payload) => routed(await transferConversation(db, user, payload, services.clock())));
 

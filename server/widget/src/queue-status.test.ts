@@ -11,6 +11,21 @@ const queued = (position: number | null, estimatedWaitSeconds: number | null = n
 });
 
 describe('the queue line', () => {
+  it('says when nobody is available or it is off-hours and asks for a message, with no place or estimate', () => {
+    const nobody: QueueStatus = { ...queued(1, 30), estimatedWaitSeconds: null, availability: 'nobody_online' };
+    expect(describeQueue(en, nobody)).toEqual({
+      text: 'Nobody is available right now. Leave your message and we will answer you here as soon as someone is back.', wait: '',
+    });
+    expect(describeQueue(zh, nobody)?.text).toBe('现在没有客服在线。请留言，客服上线后会在这里回复您。');
+    const away: QueueStatus = { state: 'pending', position: null, estimatedWaitSeconds: null, agentName: null, groupName: null, availability: 'off_hours' };
+    expect(describeQueue(zh, away)?.text).toContain('请留言');
+    document.body.innerHTML = '<main class="chat"><div class="chat__queue"><span class="chat__queue-text"></span><span class="chat__queue-group"></span></div></main>';
+    const line = document.querySelector<HTMLElement>('.chat__queue')!;
+    new QueueLine(document.querySelector<HTMLElement>('.chat')!, line, en).show(nobody);
+    expect(line.getAttribute('data-availability')).toBe('nobody_online');
+    expect(line.querySelector('.chat__queue-wait')).toBeNull();
+  });
+
   it('says the place in the queue in English', () => {
     expect(describeQueue(en, queued(1))).toEqual({ text: 'You are number 1 in the queue', wait: '' });
     expect(describeQueue(en, queued(4, 240))).toEqual({ text: 'You are number 4 in the queue', wait: 'about 4 min' });

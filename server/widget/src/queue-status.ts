@@ -11,8 +11,13 @@ export function waitText(t: WidgetTranslate, seconds: number | null): string {
   return t('widget.queue.waitMinutes', { minutes: Math.max(1, Math.round(seconds / 60)) });
 }
 
-/** The queue line's text for a status; null for a state the customer is told nothing about. */
+/**
+ * The queue line's text for a status; null for a state the customer is told nothing about. When
+ * no person can be expected, it says so and asks for a message, never a place or an estimate.
+ */
 export function describeQueue(t: WidgetTranslate, status: QueueStatus): QueueText | null {
+  if (status.availability === 'nobody_online' && status.state === 'queued') return { text: t('widget.queue.nobodyOnline'), wait: '' };
+  if (status.availability === 'off_hours' && status.state === 'pending') return { text: t('widget.queue.offHours'), wait: '' };
   switch (status.state) {
     case 'queued': {
       const text = status.position !== null && status.position > 0
@@ -53,6 +58,8 @@ export class QueueLine {
     const text = this.line.querySelector<HTMLElement>('.chat__queue-text');
     const group = this.line.querySelector<HTMLElement>('.chat__queue-group');
     this.line.setAttribute('data-state', status.state);
+    if (status.availability) this.line.setAttribute('data-availability', status.availability);
+    else this.line.removeAttribute('data-availability');
     if (status.position !== null) this.line.setAttribute('data-position', String(status.position));
     else this.line.removeAttribute('data-position');
     if (text) {

@@ -11,8 +11,8 @@ let app: AppUnderTest;
 
 const existing: ManagedUser = { id: 'wang', name: '王芳', email: 'wang@demo.test', role: 'agent', maxChats: 5, groupIds: [], presence: 'online', active: true };
 const groups: ManagedGroup[] = [
-  { id: 'sales', name: 'Sales', maxChatsPerAgent: null, businessHours: null },
-  { id: 'after', name: 'After-sales', maxChatsPerAgent: null, businessHours: null },
+  { id: 'sales', name: 'Sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
+  { id: 'after', name: 'After-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
 ];
 
 function renderForm(offline = false) {

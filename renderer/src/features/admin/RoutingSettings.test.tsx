@@ -10,7 +10,7 @@ import { RoutingSettings } from './RoutingSettings';
 let app: AppUnderTest;
 
 const view: RoutingSettingsView = {
-  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
   groups: [],
 };
 
@@ -73,6 +73,25 @@ describe('the routing settings', () => {
     await userEvent.click(within(confirm).getByRole('button', { name: app.t('settings.confirmSave') }));
     expect((await screen.findByRole('status')).textContent).toBe(app.t('settings.saved'));
     expect(app.fake.callsOf('admin.saveSettings')).toEqual([{ autoAwaySeconds: 300 }]);
+  });
+
+  it('sets where a group overflows, naming the groups in the confirmation', async () => {
+    const groups: RoutingSettingsView['groups'] = [
+      { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: null },
+      { id: 'after', name: '售后 After-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
+    ];
+    app.fake.answer('admin.settings', () => ({ ...view, groups }));
+    app.fake.answer('admin.saveSettings', () => ({ ...view, groups }));
+    const { review } = await renderSettings();
+    const after = screen.getAllByTestId('settings-group').find((g) => g.getAttribute('data-group-id') === 'after')!;
+    await userEvent.selectOptions(within(after).getByLabelText(app.t('settings.overflowTarget')), 'pre');
+    await userEvent.click(review);
+    const confirm = screen.getByRole('group', { name: app.t('settings.confirmTitle') });
+    expect(within(confirm).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      app.t('settings.change.overflowTarget', { group: '售后 After-sales', before: app.t('settings.overflow.any'), after: '售前 Pre-sales' }),
+    ]);
+    await userEvent.click(within(confirm).getByRole('button', { name: app.t('settings.confirmSave') }));
+    expect(app.fake.callsOf('admin.saveSettings')).toEqual([{ groups: [{ id: 'after', overflowTarget: 'pre' }] }]);
   });
 
   it('shows the server\'s refusal and keeps the values typed', async () => {

@@ -52,7 +52,7 @@ function describeHours(t: Translate, hours: BusinessHours | null): string {
   return `${hours.timezone} · ${lines.map(([day, text]) => `${t(`settings.day.${day}`)} ${text}`).join('; ')}`;
 }
 
-function describeChange(t: Translate, change: SettingsChange): string {
+function describeChange(t: Translate, change: SettingsChange, groupNames: ReadonlyMap<string, string>): string {
   switch (change.kind) {
     case 'timing':
       return t('settings.change.timing', {
@@ -66,14 +66,29 @@ function describeChange(t: Translate, change: SettingsChange): string {
     }
     case 'hours':
       return t('settings.change.hours', { group: change.group, before: describeHours(t, change.before), after: describeHours(t, change.after) });
+    case 'overflowAfter':
+      return t('settings.change.overflowAfter', { group: change.group, before: span(t, change.before), after: span(t, change.after) });
+    case 'overflowTarget':
+      return t('settings.change.overflowTarget', {
+        group: change.group,
+        before: describeTarget(t, change.before, groupNames),
+        after: describeTarget(t, change.after, groupNames),
+      });
   }
+}
+
+/** An overflow target in words: never, any agent, or the group's name. */
+function describeTarget(t: Translate, target: string | null, groupNames: ReadonlyMap<string, string>): string {
+  if (target === null || target === '') return t('settings.overflow.off');
+  if (target === 'any') return t('settings.overflow.any');
+  return groupNames.get(target) ?? target;
 }
 
 const sameField = (a: SettingsField, b: SettingsField) => fieldId(a) === fieldId(b);
 
 /**
- * The routing settings: the account's timings (auto-away, reconnect grace, accept timeout) and each
- * skill group's capacity and business hours. Checked before anything is sent; the changes are
+ * The routing settings: the account's timings (auto-away, reconnect grace, accept timeout, re-offer
+ * cool-down, escalation) and each skill group's capacity, overflow rule and business hours. Checked before anything is sent; the changes are
  * listed for the admin to confirm, then saved at once for routing and every desktop.
  */
 export function RoutingSettings({ offline }: { offline: boolean }) {
@@ -165,6 +180,7 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
     setNotice(null);
   }
 
+  const groupNames = new Map((view?.groups ?? []).map((g) => [g.id, g.name]));
   const problemOf = (field: SettingsField) => problems.find((p) => sameField(p.field, field));
   const locked = offline || saving;
   const invalid = (field: SettingsField) => ({
@@ -247,6 +263,8 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
           {draft.groups.map((group) => {
             const maxField: SettingsField = { kind: 'groupMax', groupId: group.id };
             const zoneField: SettingsField = { kind: 'timezone', groupId: group.id };
+            const overflowField: SettingsField = { kind: 'overflowAfter', groupId: group.id };
+            const targetId = `${base}-group-${group.id}-overflow-target`;
             return (
               <fieldset className="settings-group" key={group.id} disabled={locked} data-testid="settings-group" data-group-id={group.id}>
                 <legend>{t('settings.groupTitle', { group: group.name })}</legend>
@@ -266,6 +284,42 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
                       {t('settings.maxChatsPerAgent.hint', { min: ADMIN_BOUNDS.maxChatsPerAgent.min, max: ADMIN_BOUNDS.maxChatsPerAgent.max })}
                     </p>
                     {problemText(maxField)}
+                  </div>
+                  <div className="field settings-number">
+                    <label htmlFor={targetId}>{t('settings.overflowTarget')}</label>
+                    <select
+                      id={targetId}
+                      data-testid="settings-overflow-target"
+                      value={group.overflowTarget}
+                      onChange={(e) => setGroup(group.id, { overflowTarget: e.target.value }, overflowField)}
+                    >
+                      <option value="">{t('settings.overflow.off')}</option>
+                      <option value="any">{t('settings.overflow.any')}</option>
+                      {draft.groups
+                        .filter((g) => g.id !== group.id)
+                        .map((g) => (
+                          <option key={g.id} value={g.id}>
+                            {g.name}
+                          </option>
+                        ))}
+                    </select>
+                  </div>
+                  <div className="field settings-number">
+                    <label htmlFor={idOf(overflowField)}>{t('settings.overflowAfterSeconds')}</label>
+                    <input
+                      id={idOf(overflowField)}
+                      data-testid="settings-overflow-after"
+                      inputMode="numeric"
+                      value={group.overflowAfterSeconds}
+                      disabled={group.overflowTarget === ''}
+                      onChange={(e) => setGroup(group.id, { overflowAfterSeconds: e.target.value }, overflowField)}
+                      {...invalid(overflowField)}
+                    />
+                    <p id={`${idOf(overflowField)}-hint`} className="dialog-muted dialog-hint">
+                      {t('settings.overflowAfterSeconds.hint')}{' '}
+                      {t('settings.bounds', { min: span(t, ADMIN_BOUNDS.overflowAfterSeconds.min), max: span(t, ADMIN_BOUNDS.overflowAfterSeconds.max) })}
+                    </p>
+                    {problemText(overflowField)}
                   </div>
                   <label className="settings-check">
                     <input
@@ -339,7 +393,7 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
               </h4>
               <ul className="settings-changes">
                 {pending.changes.map((change, i) => (
-                  <li key={i}>{describeChange(t, change)}</li>
+                  <li key={i}>{describeChange(t, change, groupNames)}</li>
                 ))}
               </ul>
               <p className="dialog-muted">{t('settings.confirmHint')}</p>

@@ -108,6 +108,10 @@ const detailKeys: Readonly<Record<string, MessageKey>> = {
   autoAwaySeconds: 'settings.autoAwaySeconds',
   reconnectGraceSeconds: 'settings.reconnectGraceSeconds',
   acceptTimeoutSeconds: 'settings.acceptTimeoutSeconds',
+  reofferCooldownSeconds: 'settings.reofferCooldownSeconds',
+  escalateAfterSeconds: 'settings.escalateAfterSeconds',
+  overflowAfterSeconds: 'settings.overflowAfterSeconds',
+  overflowTarget: 'settings.overflowTarget',
   maxChatsPerAgent: 'settings.maxChatsPerAgent',
   businessHours: 'settings.hours',
 };
@@ -118,6 +122,7 @@ const valueKeys: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> 
   action: { alert: 'sensitive.action.alert', block: 'sensitive.action.block', mask: 'sensitive.action.mask' },
   role: { agent: 'role.agent', supervisor: 'role.supervisor', admin: 'role.admin' },
   businessHours: { always: 'settings.hours.always' },
+  overflowTarget: { any: 'settings.overflow.any' },
 };
 
 /** Detail fields holding colleagues' ids: shown by name where the workstation knows them. */

@@ -3,11 +3,11 @@ import type { RoutingSettingsView } from '../../../../shared/team-admin';
 import { parseIntervals, settingsChanges, settingsDraftOf, validateSettings, type SettingsDraft } from './settings-logic';
 
 const view: RoutingSettingsView = {
-  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30 },
+  settings: { autoAwaySeconds: 600, reconnectGraceSeconds: 180, acceptTimeoutSeconds: 30, reofferCooldownSeconds: 60, escalateAfterSeconds: 300 },
   groups: [
-    { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null },
+    { id: 'pre', name: '售前 Pre-sales', maxChatsPerAgent: null, businessHours: null, overflowAfterSeconds: 60, overflowTarget: 'any' },
     {
-      id: 'after', name: '售后 After-sales', maxChatsPerAgent: 3,
+      id: 'after', name: '售后 After-sales', maxChatsPerAgent: 3, overflowAfterSeconds: 60, overflowTarget: 'any',
       businessHours: { timezone: 'Asia/Shanghai', days: { mon: [['09:00', '12:00'], ['13:00', '18:00']], sat: [['10:00', '16:00']] } },
     },
   ],
@@ -102,6 +102,32 @@ describe('what a save changes', () => {
       { kind: 'groupMax', group: '售前 Pre-sales', before: null, after: 2 },
       { kind: 'groupMax', group: '售后 After-sales', before: 3, after: null },
       { kind: 'hours', group: '售后 After-sales', before: view.groups[1]!.businessHours, after: null },
+    ]);
+  });
+
+  it('sends a new cool-down, escalation time and overflow rule, and refuses an overflow time out of bounds', () => {
+    const draft = edit((d) => {
+      d.timings.reofferCooldownSeconds = '30';
+      d.timings.escalateAfterSeconds = '600';
+      d.groups[1]!.overflowTarget = 'pre';
+      d.groups[1]!.overflowAfterSeconds = '90';
+      d.groups[0]!.overflowTarget = '';
+    });
+    const { args, changes } = settingsChanges(view, draft);
+    expect(args).toEqual({
+      reofferCooldownSeconds: 30,
+      escalateAfterSeconds: 600,
+      groups: [{ id: 'pre', overflowTarget: null }, { id: 'after', overflowAfterSeconds: 90, overflowTarget: 'pre' }],
+    });
+    expect(changes).toContainEqual({ kind: 'overflowTarget', group: '售后 After-sales', before: 'any', after: 'pre' });
+    expect(changes).toContainEqual({ kind: 'overflowAfter', group: '售后 After-sales', before: 60, after: 90 });
+    const problems = validateSettings(edit((d) => {
+      d.groups[0]!.overflowAfterSeconds = '3601';
+      d.timings.escalateAfterSeconds = '10';
+    }));
+    expect(problems.map((p) => p.field)).toEqual([
+      { kind: 'timing', key: 'escalateAfterSeconds' },
+      { kind: 'overflowAfter', groupId: 'pre' },
     ]);
   });
 

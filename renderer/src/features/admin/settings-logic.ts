@@ -9,7 +9,9 @@ import {
 import { ADMIN_BOUNDS, type ManagedGroup, type RoutingSettings, type RoutingSettingsView, type SettingsSave } from '../../../../shared/team-admin';
 import { parseWholeNumber } from './whole-number';
 
-export const timingKeys = ['autoAwaySeconds', 'reconnectGraceSeconds', 'acceptTimeoutSeconds'] as const satisfies readonly (keyof RoutingSettings)[];
+export const timingKeys = [
+  'autoAwaySeconds', 'reconnectGraceSeconds', 'acceptTimeoutSeconds', 'reofferCooldownSeconds', 'escalateAfterSeconds',
+] as const satisfies readonly (keyof RoutingSettings)[];
 export type TimingKey = (typeof timingKeys)[number];
 
 /** One skill group's settings as typed: the capacity ('' for no group limit) and the hours, a day per line. */
@@ -21,6 +23,10 @@ export interface GroupDraft {
   timezone: string;
   /** Per weekday, intervals such as "09:00–12:00, 13:00–18:00"; '' is closed. */
   days: Record<Weekday, string>;
+  /** Seconds with nobody in the group with room before its chats overflow. */
+  overflowAfterSeconds: string;
+  /** '' never, 'any' any agent with room, else another group's id. */
+  overflowTarget: string;
 }
 
 export interface SettingsDraft {
@@ -46,6 +52,8 @@ function groupDraftOf(group: ManagedGroup): GroupDraft {
     alwaysOpen: hours === null,
     timezone: hours?.timezone ?? DEFAULT_TIME_ZONE,
     days,
+    overflowAfterSeconds: String(group.overflowAfterSeconds),
+    overflowTarget: group.overflowTarget ?? '',
   };
 }
 
@@ -100,6 +108,7 @@ export function parseIntervals(text: string): { intervals: [string, string][]; p
 export type SettingsField =
   | { kind: 'timing'; key: TimingKey }
   | { kind: 'groupMax'; groupId: string }
+  | { kind: 'overflowAfter'; groupId: string }
   | { kind: 'timezone'; groupId: string }
   | { kind: 'day'; groupId: string; day: Weekday };
 
@@ -117,6 +126,8 @@ export function fieldId(field: SettingsField): string {
       return `timing-${field.key}`;
     case 'groupMax':
       return `group-${field.groupId}-max`;
+    case 'overflowAfter':
+      return `group-${field.groupId}-overflow-after`;
     case 'timezone':
       return `group-${field.groupId}-timezone`;
     case 'day':
@@ -151,6 +162,9 @@ export function validateSettings(draft: SettingsDraft): SettingsProblem[] {
     if (group.maxChatsPerAgent.trim() !== '' && parseWholeNumber(group.maxChatsPerAgent, bounds).problem) {
       problems.push({ field: { kind: 'groupMax', groupId: group.id }, key: 'settings.problem.range', ...bounds });
     }
+    if (parseWholeNumber(group.overflowAfterSeconds, ADMIN_BOUNDS.overflowAfterSeconds).problem) {
+      problems.push({ field: { kind: 'overflowAfter', groupId: group.id }, key: 'settings.problem.seconds', ...ADMIN_BOUNDS.overflowAfterSeconds });
+    }
     if (group.alwaysOpen) continue;
     if (!isKnownTimeZone(group.timezone.trim())) problems.push({ field: { kind: 'timezone', groupId: group.id }, key: 'settings.problem.timezone' });
     let open = false;
@@ -176,6 +190,8 @@ function canonical(hours: BusinessHours | null): unknown {
 export type SettingsChange =
   | { kind: 'timing'; key: TimingKey; before: number; after: number }
   | { kind: 'groupMax'; group: string; before: number | null; after: number | null }
+  | { kind: 'overflowAfter'; group: string; before: number; after: number }
+  | { kind: 'overflowTarget'; group: string; before: string | null; after: string | null }
   | { kind: 'hours'; group: string; before: BusinessHours | null; after: BusinessHours | null };
 
 /**
@@ -200,6 +216,16 @@ export function settingsChanges(view: RoutingSettingsView, draft: SettingsDraft)
     if (max !== saved.maxChatsPerAgent) {
       change.maxChatsPerAgent = max;
       changes.push({ kind: 'groupMax', group: group.name, before: saved.maxChatsPerAgent, after: max });
+    }
+    const overflowAfter = parseWholeNumber(group.overflowAfterSeconds, ADMIN_BOUNDS.overflowAfterSeconds).value;
+    if (overflowAfter !== null && overflowAfter !== saved.overflowAfterSeconds) {
+      change.overflowAfterSeconds = overflowAfter;
+      changes.push({ kind: 'overflowAfter', group: group.name, before: saved.overflowAfterSeconds, after: overflowAfter });
+    }
+    const target = group.overflowTarget === '' ? null : group.overflowTarget;
+    if (target !== saved.overflowTarget) {
+      change.overflowTarget = target;
+      changes.push({ kind: 'overflowTarget', group: group.name, before: saved.overflowTarget, after: target });
     }
     const hours = hoursOf(group);
     if (!sameHours(hours, saved.businessHours)) {

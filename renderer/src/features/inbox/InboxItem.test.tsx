@@ -49,6 +49,16 @@ describe('an inbox item', () => {
     expect(within(item).getByText(app.t('time.minutes', { n: 5 }))).toBeTruthy();
   });
 
+  it('labels a left message and a chat that came by overflow, in the agent’s language', () => {
+    app = new AppUnderTest('zh-CN');
+    app.signIn(signedIn);
+    renderItem(conversation({ id: 'c1', contactName: 'Nora', routingState: 'assigned', leftMessage: true, overflowedFromGroupName: '售后 After-sales' }));
+    expect(screen.getByTestId('left-message-badge').textContent).toBe('留言');
+    const overflow = screen.getByTestId('overflow-badge');
+    expect(overflow.textContent).toBe('溢出');
+    expect(overflow.getAttribute('title')).toBe('溢出转入：售后 After-sales无人能及时接待');
+  });
+
   it('caps a large unread count and says when there is no message yet', () => {
     renderItem(conversation({ id: 'c1', contactName: 'Zhang Wei', lastMessagePreview: '', unread: 120 }));
     expect(screen.getByLabelText(app.t('notify.unread', { count: 120 })).textContent).toBe('99+');

@@ -52,6 +52,21 @@ export function RoutingBadges({ conversation }: { conversation: InboxConversatio
           {t('routing.pending')}
         </span>
       )}
+      {open && conversation.leftMessage === true && conversation.routingState !== 'pending' && (
+        <span className="routing-badge" data-routing="pending" data-testid="left-message-badge" title={t('routing.leftMessageTitle')}>
+          {t('routing.leftMessage')}
+        </span>
+      )}
+      {open && conversation.overflowedFromGroupName && (
+        <span
+          className="routing-badge"
+          data-routing="overflow"
+          data-testid="overflow-badge"
+          title={t('routing.overflowedTitle', { group: conversation.overflowedFromGroupName })}
+        >
+          {t('routing.overflowed')}
+        </span>
+      )}
       {conversation.priority > 0 && (
         <span
           className="priority-badge"

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { AgentBoard } from './AgentBoard';
 import { ConversationMonitor } from './ConversationMonitor';
+import { EscalationList } from './EscalationList';
 
 /**
  * Supervisors' live monitor: every active conversation (from the inbox, which holds all of them
@@ -32,6 +33,7 @@ export function MonitorView() {
           {t('monitor.offline')}
         </p>
       )}
+      <EscalationList />
       <div className="monitor-body">
         <ConversationMonitor />
         <AgentBoard />
