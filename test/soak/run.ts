@@ -8,7 +8,7 @@ import { createThrowawayDatabase, postgresReachable } from '../support/postgres'
 import { startRecordingServer } from '../support/recording-server';
 import { SoakAgent } from './soak-agent';
 import { ApiCustomer, WidgetCustomer, type ApiInbox, type CustomerRecord } from './soak-customers';
-import { customerPlan, restartAtMs, soakSettingsFromEnv, teamPlan } from './soak-plan';
+import { customerPlan, nobodyOnlineWindow, restartAtMs, soakSettingsFromEnv, teamPlan } from './soak-plan';
 import { checkSoak } from './soak-report';
 
 /*
@@ -87,6 +87,7 @@ for (const event of teamPlan(settings)) {
     log(`${who.join(', ')} ${event.presence === 'online' ? 'come back' : 'leave'}`);
     for (const w of who) {
       if (event.presence === 'online') void agents[w].comeOnline();
+      else if (event.how === 'signs-off') void agents[w].signOff();
       else agents[w].leave();
     }
   }, event.atMs));
@@ -127,7 +128,12 @@ await shopApp.close();
 
 const db = await openDb(postgres ? { databaseUrl: postgres.url } : { dataDir });
 const records: CustomerRecord[] = customers.map((c) => c.record);
-const report = await checkSoak(db, records, { apiChannelId: apiChannel.id, webhookDeliveries: seenWebhooks });
+const window = nobodyOnlineWindow(settings);
+const report = await checkSoak(db, records, {
+  apiChannelId: apiChannel.id, webhookDeliveries: seenWebhooks,
+  // A few seconds after the team signed off, for the sign-offs to be heard.
+  nobodyOnline: { from: started + window.fromMs + 5_000, to: started + window.toMs },
+});
 await db.close();
 await rm(dataDir, { recursive: true, force: true });
 await postgres?.drop();

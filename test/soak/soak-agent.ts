@@ -35,11 +35,17 @@ export class SoakAgent {
     await this.connect();
   }
 
-  /** Closes the desktop: the socket goes away and the server's grace period starts. */
+  /** The desktop vanishes (a crash, a lost network): the socket goes away and the server's grace period starts. */
   leave(): void {
     this.wanted = false;
     this.socket?.close();
     this.socket = null;
+  }
+
+  /** Ends the shift: sets themselves offline, then closes the desktop. */
+  async signOff(): Promise<void> {
+    await this.request('presence:set', { presence: 'offline' });
+    this.leave();
   }
 
   stop(): void {

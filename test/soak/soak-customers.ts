@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { VISITOR_NAMESPACE, type QueueStatus, type VisitorMessage } from '../../shared/protocol';
 import type { Result } from '../../shared/errors';
+import { unavailableNotice } from '../../server/domain/routing/unavailable-notice';
 import { GOODBYE } from './soak-agent';
 
 /** What one customer did and saw, for the report. */
@@ -10,6 +11,10 @@ export type CustomerRecord = {
   channel: 'widget' | 'api';
   /** The ids the server gave the customer's messages (once stored), by the customer's own id. */
   stored: Map<string, string>;
+  /** When each of the customer's messages was stored (ms since the epoch), by the customer's own id. */
+  storedAt: Map<string, number>;
+  /** When the customer first saw a person's answer to their question. */
+  answeredAt: number | null;
   /** The customer's own ids (widget client ids, API message ids), in the order written. */
   sent: string[];
   /** Agent replies received: message id → times received. */
@@ -26,7 +31,7 @@ export type CustomerRecord = {
 export const script = (index: number) => ['转人工', `订单 c${index} 还没到，帮我查一下`, `好的，谢谢 ${GOODBYE} c${index}`];
 
 const newRecord = (index: number, channel: 'widget' | 'api'): CustomerRecord => ({
-  index, channel, stored: new Map(), sent: [], replies: new Map(), toldNobodyAvailable: false, answered: false, done: false, retries: 0,
+  index, channel, stored: new Map(), storedAt: new Map(), answeredAt: null, sent: [], replies: new Map(), toldNobodyAvailable: false, answered: false, done: false, retries: 0,
 });
 
 /** An agent's reply names the customer message it answers (see SoakAgent). */
@@ -40,6 +45,9 @@ export function statusSaysNobodyAvailable(status: QueueStatus): boolean {
   const availability = (status as { availability?: string | null }).availability;
   return availability === 'nobody_online' || availability === 'off_hours';
 }
+
+/** The reply a platform customer gets when nobody can answer (in either language). */
+const UNAVAILABLE = new Set([unavailableNotice('zh'), unavailableNotice('en')]);
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,7 +91,10 @@ export class WidgetCustomer {
       await this.send(this.next);
       return;
     }
-    if (this.repliedTo(1)) this.record.answered = true;
+    if (this.repliedTo(1) && !this.record.answered) {
+      this.record.answered = true;
+      this.record.answeredAt = Date.now();
+    }
     if (this.next === 3 && this.repliedTo(2)) this.record.done = true;
   }
 
@@ -109,6 +120,7 @@ export class WidgetCustomer {
       const result = (await socket.timeout(10_000).emitWithAck('visitor:send', { clientId, body: this.lines[line] })) as Result<{ message: VisitorMessage }>;
       if (!result.ok) throw new Error(result.error.code);
       this.record.stored.set(clientId, result.data.message.id);
+      this.record.storedAt.set(clientId, Date.now());
       this.next = line + 1;
     } catch {
       this.record.retries += 1;
@@ -190,10 +202,13 @@ export class ApiCustomer {
   async run(until: () => boolean): Promise<void> {
     while (!this.closed && !until()) {
       const received = this.inbox.get(this.contactKey) ?? [];
-      if (received.some((m) => m.senderType === 'system' && /nobody|无人|没有.*在线|留言/i.test(m.text))) this.record.toldNobodyAvailable = true;
+      if (received.some((m) => m.senderType === 'system' && UNAVAILABLE.has(m.text))) this.record.toldNobodyAvailable = true;
       if (this.next < 2 || (this.next === 2 && this.repliedTo(1, received))) await this.send(this.next);
       else {
-        if (this.repliedTo(1, received)) this.record.answered = true;
+        if (this.repliedTo(1, received) && !this.record.answered) {
+          this.record.answered = true;
+          this.record.answeredAt = Date.now();
+        }
         if (this.next === 3 && this.repliedTo(2, received)) {
           this.record.done = true;
           break;
@@ -221,6 +236,7 @@ export class ApiCustomer {
       if (response.status !== 200 && response.status !== 201) throw new Error(`HTTP ${response.status}`);
       const stored = (await response.json()) as { messageId: string };
       this.record.stored.set(id, stored.messageId);
+      this.record.storedAt.set(id, Date.now());
       this.next = line + 1;
     } catch {
       this.record.retries += 1;

@@ -12,7 +12,8 @@ export type SoakSettings = {
 };
 
 export type CustomerPlan = { index: number; channel: 'widget' | 'api'; arriveAtMs: number };
-export type TeamEvent = { atMs: number; who: 'wang' | 'li' | 'emma' | 'all'; presence: 'online' | 'offline' };
+/** `drops`: the desktop vanishes (the grace period runs); `signs-off`: the agent goes offline and closes it. */
+export type TeamEvent = { atMs: number; who: 'wang' | 'li' | 'emma' | 'all'; presence: 'online' | 'offline'; how?: 'drops' | 'signs-off' };
 
 export function soakSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SoakSettings {
   const customers = positiveInt(env.SOAK_CUSTOMERS, 200, 'SOAK_CUSTOMERS');
@@ -63,13 +64,19 @@ export function customerPlan(s: SoakSettings): CustomerPlan[] {
 export function teamPlan(s: SoakSettings): TeamEvent[] {
   const at = (f: number) => Math.round(s.durationMs * f);
   return [
-    { atMs: at(0.15), who: 'li', presence: 'offline' },
+    { atMs: at(0.15), who: 'li', presence: 'offline', how: 'drops' },
     { atMs: at(0.3), who: 'li', presence: 'online' },
-    { atMs: at(0.35), who: 'wang', presence: 'offline' },
+    { atMs: at(0.35), who: 'wang', presence: 'offline', how: 'signs-off' },
     { atMs: at(0.45), who: 'wang', presence: 'online' },
-    { atMs: at(0.65), who: 'all', presence: 'offline' },
+    { atMs: at(0.65), who: 'all', presence: 'offline', how: 'signs-off' },
     { atMs: at(0.78), who: 'all', presence: 'online' },
   ];
+}
+
+/** When the whole team is off: customers who ask then must be told nobody is available. */
+export function nobodyOnlineWindow(s: SoakSettings): { fromMs: number; toMs: number } {
+  const events = teamPlan(s).filter((e) => e.who === 'all');
+  return { fromMs: events.find((e) => e.presence === 'offline')!.atMs, toMs: events.find((e) => e.presence === 'online')!.atMs };
 }
 
 /** The server restarts (SIGTERM, then started again on the same data) half-way through. */

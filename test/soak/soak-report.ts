@@ -11,7 +11,12 @@ export type SoakReport = { figures: Record<string, number>; problems: string[] }
 export async function checkSoak(
   db: Db,
   records: readonly CustomerRecord[],
-  options: { apiChannelId: string; webhookDeliveries: ReadonlyMap<string, number> },
+  options: {
+    apiChannelId: string;
+    webhookDeliveries: ReadonlyMap<string, number>;
+    /** While the whole team was off (ms since the epoch): a customer asking then must be told so. */
+    nobodyOnline: { from: number; to: number };
+  },
 ): Promise<SoakReport> {
   const problems: string[] = [];
   const storedKey = (r: CustomerRecord, id: string) => (r.channel === 'api' ? `ch:${options.apiChannelId}:${id}` : id);
@@ -76,11 +81,24 @@ export async function checkSoak(
       problems.push(`customer ${r.index} (${r.channel}): neither answered nor told that nobody is available`);
     }
   }
+  // Asked while nobody was at work and not answered before the team came back: told so, honestly.
+  let askedWhileNobodyOnline = 0;
+  let notTold = 0;
+  for (const r of records) {
+    const askedAt = r.sent[1] === undefined ? undefined : r.storedAt.get(r.sent[1]);
+    if (askedAt === undefined || askedAt < options.nobodyOnline.from || askedAt > options.nobodyOnline.to) continue;
+    if (r.answeredAt !== null && r.answeredAt < options.nobodyOnline.to) continue;
+    askedWhileNobodyOnline += 1;
+    if (!r.toldNobodyAvailable) {
+      notTold += 1;
+      problems.push(`customer ${r.index} (${r.channel}): asked while nobody was online and was not told so`);
+    }
+  }
   const told = records.filter((r) => r.toldNobodyAvailable).length;
   return {
     figures: {
       customerMessages: keys.length, lost, duplicated, agentRepliesStored: replies.length, repliesNotReceived, repliesReceivedTwice,
-      answered, toldNobodyAvailable: told, toldAndLeftMessage, stranded, finishedChats: records.filter((r) => r.done).length,
+      answered, toldNobodyAvailable: told, askedWhileNobodyOnline, askedWhileNobodyOnlineNotTold: notTold, toldAndLeftMessage, stranded, finishedChats: records.filter((r) => r.done).length,
     },
     problems,
   };
