@@ -6,11 +6,13 @@ import { nextSeq } from '../../db/sequence';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { findChannel } from '../../domain/channels/channel-repository';
 import { getConversationView, toIso } from '../../domain/conversations/conversation-repository';
+import { loadMessageChoices } from '../../domain/conversations/message-choices';
 import { getMessageView, insertMessage } from '../../domain/conversations/message-repository';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../../domain/events';
 import { DeliveryError, type ChannelSender, type OutboundMessage, type Recipient } from './outbound';
+import { platformText } from './platform-text';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export type DeliveryQueueOptions = {
@@ -227,8 +229,9 @@ export class DeliveryQueue {
       message: {
         id: m.id,
         conversationId: m.conversation_id,
-        body: m.body,
+        body: platformText(channel.kind, m.body),
         attachment: parsedAttachment?.success ? parsedAttachment.data : null,
+        choices: await loadMessageChoices(db, m.id),
         senderType: m.sender_type,
         senderName: m.sender_name,
         createdAt: toIso(m.created_at),

@@ -18,15 +18,17 @@ describe('WhatsApp messages', () => {
     });
   });
 
-  it('leaves changes for another phone number and reactions alone', () => {
+  it('leaves changes for another phone number alone, and keeps a reaction with the message it reacts to', () => {
     const payload = (phoneNumberId: string, message: Record<string, unknown>) => ({
       object: 'whatsapp_business_account',
       entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: phoneNumberId }, messages: [{ from: '1', id: 'w', timestamp: '1', ...message }] } }] }],
     });
     const other = parseWhatsAppWebhook(payload('999', { type: 'text', text: { body: 'x' } }), '111');
-    expect(other).toEqual({ ok: true, events: { messages: [], statuses: [], skipped: 1 } });
+    expect(other).toEqual({ ok: true, events: { messages: [], numberChanges: [], statuses: [], skipped: 1 } });
     const reaction = parseWhatsAppWebhook(payload('111', { type: 'reaction', reaction: { message_id: 'w0', emoji: '👍' } }), '111');
-    expect(reaction).toEqual({ ok: true, events: { messages: [], statuses: [], skipped: 0 } });
+    expect(reaction).toMatchObject({
+      ok: true, events: { messages: [{ body: '[Reaction 👍]', quotedExternalId: 'w0', channelDetails: { reaction: { emoji: '👍' } } }] },
+    });
     expect(parseWhatsAppWebhook({ object: 'page', entry: [] }, '111')).toMatchObject({ ok: false });
   });
 });

@@ -9,6 +9,7 @@ import * as m0008 from './0008-template-categories';
 import * as m0009 from './0009-user-deactivation';
 import * as m0010 from './0010-contact-profile';
 import * as m0011 from './0011-order-events';
+import * as m0013 from './0013-channel-intake';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
+  { version: 13, ...m0013 },
 ];

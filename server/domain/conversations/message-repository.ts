@@ -1,4 +1,4 @@
-import { attachmentSchema, type Attachment, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
+import { attachmentSchema, channelDetailsSchema, type Attachment, type ChannelDetails, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import { toIso, type SeqRange } from './conversation-repository';
 
@@ -15,6 +15,7 @@ type MessageRow = {
   created_at: Date | string;
   internal: boolean;
   attachment: unknown;
+  channel_details: unknown;
   delivery_status: string | null;
   delivery_error: string | null;
   delivery_attempts: number | null;
@@ -27,7 +28,7 @@ export type MessageView = Message & { accountId: string };
 const VIEW_COLUMNS = `
   m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
-  m.body, m.client_id, m.created_at, m.internal, m.attachment,
+  m.body, m.client_id, m.created_at, m.internal, m.attachment, m.channel_details,
   d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at`;
 
 const VIEW_FROM = `
@@ -55,6 +56,8 @@ function toView(row: MessageRow): MessageView {
   // Present only when there is something to say, so plain messages keep their old shape.
   const attachment = parseAttachment(row.attachment);
   if (attachment) view.attachment = attachment;
+  const details = parseChannelDetails(row.channel_details);
+  if (details) view.channelDetails = details;
   if (row.delivery_status !== null && row.delivery_status !== undefined) {
     view.delivery = toDelivery({ ...row, delivery_status: row.delivery_status, delivery_updated_at: row.delivery_updated_at ?? row.created_at });
   }
@@ -80,6 +83,12 @@ export function toDelivery(row: {
 function parseAttachment(value: unknown): Attachment | null {
   if (value === null || value === undefined) return null;
   const parsed = attachmentSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
+  return parsed.success ? parsed.data : null;
+}
+
+function parseChannelDetails(value: unknown): ChannelDetails | null {
+  if (value === null || value === undefined) return null;
+  const parsed = channelDetailsSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
   return parsed.success ? parsed.data : null;
 }
 
@@ -145,13 +154,15 @@ export type NewMessage = {
   internal?: boolean;
   /** What a platform message carried besides text. */
   attachment?: Attachment | null;
+  /** What the platform said about it beyond its text (a reaction, a quote, contact cards, a number change). */
+  channelDetails?: ChannelDetails | null;
 };
 
 export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
   await tx.query(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment, channel_details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
     [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false,
-      m.attachment ? JSON.stringify(m.attachment) : null],
+      m.attachment ? JSON.stringify(m.attachment) : null, m.channelDetails ? JSON.stringify(m.channelDetails) : null],
   );
 }
