@@ -11,7 +11,7 @@ import type { RecordingServer } from '../support/recording-server';
 import { WX_OPENID, wxEvent, wxImage, wxText, wxVoice } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
 
-const TOKEN = 'wechat-server-token';
+const TOKEN = 'wechatServerToken2024';
 const APP_ID = 'wx1234567890abcdef';
 const APP_SECRET = 'wechat-app-secret';
 /** Answer WeChat after 1 s at the latest in this test, so a slow database shows within the test's time. */

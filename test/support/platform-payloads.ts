@@ -3,6 +3,7 @@
  * webhook and messages references, Telegram's Bot API webhook examples, WeChat Official Account's
  * message reference). Builders only change the ids a test needs to vary.
  */
+import { createHash } from 'node:crypto';
 
 // ---- WhatsApp Cloud API ------------------------------------------------------------------------
 
@@ -207,3 +208,9 @@ export const wxEvent = (event: 'subscribe' | 'unsubscribe', createTime: number, 
   <MsgType><![CDATA[event]]></MsgType>
   <Event><![CDATA[${event}]]></Event>
 </xml>`;
+
+/** The query WeChat signs a callback with (Token, timestamp, nonce), stamped now unless told otherwise. */
+export function wxSignedQuery(token: string, nonce = '123456789', timestamp = String(Math.floor(Date.now() / 1000))): string {
+  const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  return `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
+}
