@@ -90,7 +90,7 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
   registerChannelAdminRoutes(app, { db, secret: options.secret, clock, directory });
   registerContactRoutes(app, { db, secret: options.secret, clock, events });
 
-  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError }) : null;
+  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError, clock }) : null;
   const adapters: ChannelAdapters = {
     deliveries,
     directory,
