@@ -29,7 +29,7 @@ export function registerTelegramRoutes(scope: FastifyInstance, deps: ChannelRout
       logMalformed(request, channel, parsed.reason);
       throw new AppError('bad_request', `not a Telegram update: ${parsed.reason}`);
     }
-    if (parsed.refused) request.log.info({ channelId: channel.id, reason: parsed.refused }, 'Telegram update refused: only private chats are taken');
+    if (parsed.refused) request.log.warn({ channelId: channel.id, reason: parsed.refused }, 'Telegram update refused: only private chats are taken');
     if (parsed.message) await deps.inbound.receive(channel, parsed.message);
     const callbackQueryId = parsed.callbackQueryId;
     if (callbackQueryId) {
