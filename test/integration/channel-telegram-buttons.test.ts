@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../shared/channels';
 import {
-  conversationOfExternal, messageCount as countMessages, postBody, startPlatformChannel, stopPlatformChannel, threadOf, type ChannelTestServer,
+  conversationOfExternal, messageCount as countMessages, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
+  type ChannelTestServer,
 } from '../support/channels';
 import { deliveriesDrained } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
@@ -61,6 +62,15 @@ describe.each(targets)('Telegram inline keyboards, pressed buttons and group cha
     await expect.poll(() => calls('answerCallbackQuery').map((r) => r.json)).toEqual([
       { callback_query_id: '4382bfdwdsb323b2d9' }, { callback_query_id: '4382bfdwdsb323b2d9' },
     ]);
+  });
+
+  it('sends a reply written in Markdown as plain text, the link as its address', async () => {
+    const conversationId = (await conversationOfExternal(t, channel.id, `${TG_CHAT}:2001`))!;
+    const sent = await reply(t.agent, conversationId, '## Returns\n\nSend it back within **7 days**: see [the guide](https://shop.example/returns).');
+    await waitForDelivery(t.agent, conversationId, sent.message.id, 'sent');
+    expect(calls('sendMessage').at(-1)!.json).toEqual({
+      chat_id: TG_CHAT, text: 'Returns\n\nSend it back within 7 days: see the guide (https://shop.example/returns).',
+    });
   });
 
   it('refuses group chats with a log line: nothing is stored, Telegram is answered so it does not retry', async () => {

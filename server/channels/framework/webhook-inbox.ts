@@ -31,6 +31,10 @@ type Claimed = { id: string | number; channel_id: string; payload: string; attem
 
 const RETRY = { baseMs: 1_000, capMs: 60_000 };
 
+/** Processed deliveries are kept this long (platform retries come within minutes), then removed. */
+const KEEP_PROCESSED_HOURS = 7 * 24;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
 /** Processing waits while deliveries keep arriving this close together… */
 const INTAKE_QUIET_MS = 100;
 /** …but never longer than this before the next one, so a steady stream is still processed. */
@@ -50,6 +54,7 @@ export class WebhookInbox {
   private again = false;
   private stopped = false;
   private lastStoredAt = Number.NEGATIVE_INFINITY;
+  private lastPrunedAt = Number.NEGATIVE_INFINITY;
   private readonly clock: Clock;
 
   constructor(private readonly options: WebhookInboxOptions) {
@@ -107,6 +112,7 @@ export class WebhookInbox {
         this.again = false;
         try {
           while (!this.stopped && (await this.runOnce()) > 0);
+          if (!this.stopped) await this.prune();
         } catch (err) {
           if (!this.stopped) this.options.logError(err, 'webhook inbox');
         }
@@ -143,6 +149,13 @@ export class WebhookInbox {
       await this.process(row);
     }
     return claimed.length;
+  }
+
+  /** Removes deliveries processed long ago (at most once an hour). */
+  private async prune(): Promise<void> {
+    if (this.clock() - this.lastPrunedAt < PRUNE_EVERY_MS) return;
+    this.lastPrunedAt = this.clock();
+    await this.options.db.query('DELETE FROM webhook_events WHERE processed_at < now() - make_interval(hours => $1)', [KEEP_PROCESSED_HOURS]);
   }
 
   private async process(row: Claimed): Promise<void> {
