@@ -101,6 +101,8 @@ describe.each(targets)('WhatsApp reactions, replies, contact cards, number chang
     })]);
     const identity = await t.server.db.query<{ external_id: string }>('SELECT external_id FROM contact_identities WHERE channel_id = $1', [channel.id]);
     expect(identity.map((i) => i.external_id)).toEqual([NEW_NUMBER]);
+    const contact = await t.server.db.query<{ phone: string }>('SELECT c.phone FROM contacts c JOIN contact_identities i ON i.contact_id = c.id WHERE i.channel_id = $1', [channel.id]);
+    expect(contact[0]?.phone).toBe(`+${NEW_NUMBER}`);
 
     const sent = await reply(t.agent, conversationId, 'Noted your new number.');
     await waitForDelivery(t.agent, conversationId, sent.message.id, 'sent');

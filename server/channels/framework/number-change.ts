@@ -35,6 +35,14 @@ export async function changeNumber(db: Db, channel: ChannelRecord, input: Number
     await tx.query('UPDATE contact_identities SET external_id = $3, phone = $4 WHERE channel_id = $1 AND external_id = $2', [
       channel.id, input.from, input.to, phoneKey(input.to),
     ]);
+    // The contact's phone follows when it was the old number (not one an agent typed in).
+    const oldKey = phoneKey(input.from);
+    if (oldKey && phoneKey(input.to)) {
+      await tx.query(
+        "UPDATE contacts SET phone = $3 WHERE id = $1 AND phone IS NOT NULL AND regexp_replace(phone, '[^0-9]', '', 'g') = $2",
+        [contactId, oldKey, displayPhone(phoneKey(input.to)!)],
+      );
+    }
     await recordAudit(tx, {
       accountId: channel.accountId, actorId: null, action: 'contact.identity_changed', targetType: 'contact', targetId: contactId,
       details: { channelId: channel.id, from: input.from, to: input.to },
