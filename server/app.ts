@@ -77,7 +77,7 @@ export type RunningServer = {
   /** Whether this start loaded the demo data. */
   seeded: boolean;
   /** Platform channels: the delivery queue and the SMTP listener's port. */
-  channels: Pick<ChannelAdapters, 'deliveries' | 'smtpPort'>;
+  channels: Pick<ChannelAdapters, 'deliveries' | 'webhooks' | 'smtpPort'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };

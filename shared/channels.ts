@@ -9,6 +9,34 @@ import { channelKindSchema, idSchema, messageDeliverySchema, type ChannelKind, t
 const url = z.string().trim().url().max(500);
 const secretText = z.string().min(1).max(500);
 
+/**
+ * The platform rule a secret must follow. A refused secret names its rule (`details.rule` of the
+ * `bad_request`), so the admin screen says in the admin's language what the platform expects.
+ */
+export const secretRuleSchema = z.enum([
+  'telegram_secret_token', 'telegram_bot_token', 'wechat_token', 'wechat_aes_key', 'visible_ascii',
+]);
+export type SecretRule = z.infer<typeof secretRuleSchema>;
+
+/** Each rule in words, for logs and API clients (the desktop translates the rule instead). */
+export const SECRET_RULE_TEXT: Record<SecretRule, string> = {
+  telegram_secret_token: "1 to 256 characters: A-Z, a-z, 0-9, _ and - (Telegram's secret_token)",
+  telegram_bot_token: 'the token BotFather gave, like 123456789:AAH…',
+  wechat_token: "3 to 32 letters or digits (WeChat's Token)",
+  wechat_aes_key: "exactly 43 letters or digits (WeChat's EncodingAESKey)",
+  visible_ascii: 'letters, digits and punctuation only, without spaces (at most 500)',
+};
+
+const ruled = (rule: SecretRule, pattern: RegExp) => z.string().regex(pattern, rule);
+/** A secret pasted with a space or a line break inside is a mistake: platforms issue none with them. */
+const visibleAscii = ruled('visible_ascii', /^[\x21-\x7e]{1,500}$/);
+
+/** The rule a zod issue of a secret names, when it is one of ours. */
+export function secretRuleOf(message: string | undefined): SecretRule | null {
+  const parsed = secretRuleSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Routing settings every channel may carry (see server/domain/routing/entry.ts). */
 const routingConfig = {
   defaultGroupId: idSchema.optional(),
@@ -74,21 +102,24 @@ export const channelSecretSchemas = {
   }),
   whatsapp: z.strictObject({
     /** The Meta app secret: X-Hub-Signature-256 is an HMAC-SHA256 of the raw body with it. */
-    appSecret: secretText.optional(),
-    /** What Meta sends as hub.verify_token when the webhook is set up. */
-    verifyToken: secretText.optional(),
+    appSecret: visibleAscii.optional(),
+    /** What Meta sends as hub.verify_token when the webhook is set up (it travels in a URL). */
+    verifyToken: visibleAscii.optional(),
     /** The access token for the Graph API (Authorization: Bearer). */
-    accessToken: secretText.optional(),
+    accessToken: visibleAscii.optional(),
   }),
   telegram: z.strictObject({
-    botToken: secretText.optional(),
+    /** From BotFather: `<bot id>:<secret>`. */
+    botToken: ruled('telegram_bot_token', /^\d{1,20}:[A-Za-z0-9_-]{1,200}$/).optional(),
     /** The secret_token given to setWebhook; Telegram sends it as X-Telegram-Bot-Api-Secret-Token. */
-    webhookSecret: secretText.optional(),
+    webhookSecret: ruled('telegram_secret_token', /^[A-Za-z0-9_-]{1,256}$/).optional(),
   }),
   wechat: z.strictObject({
     /** The Token set in the Official Account's server configuration (signs every callback). */
-    token: secretText.optional(),
-    appSecret: secretText.optional(),
+    token: ruled('wechat_token', /^[A-Za-z0-9]{3,32}$/).optional(),
+    /** The EncodingAESKey of the server configuration (compatible and safe modes). */
+    encodingAESKey: ruled('wechat_aes_key', /^[A-Za-z0-9]{43}$/).optional(),
+    appSecret: visibleAscii.optional(),
   }),
   email: z.strictObject({ smtpPassword: secretText.optional() }),
   api: z.strictObject({

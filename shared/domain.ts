@@ -61,6 +61,20 @@ export const messageDeliverySchema = z.object({
 });
 export type MessageDelivery = z.infer<typeof messageDeliverySchema>;
 
+/**
+ * What a platform said about a customer's message beyond its text, shown to agents in their own
+ * language: a reaction to an earlier message (emoji null: the reaction was taken back), the
+ * message it replies to, contact cards it carried, or (on an agents-only system line) the
+ * customer's new number on the platform.
+ */
+export const channelDetailsSchema = z.object({
+  quote: z.object({ body: z.string(), senderType: senderTypeSchema.nullable() }).optional(),
+  reaction: z.object({ emoji: z.string().nullable() }).optional(),
+  contacts: z.array(z.object({ name: z.string(), phones: z.array(z.string()) })).optional(),
+  numberChanged: z.object({ from: z.string(), to: z.string() }).optional(),
+});
+export type ChannelDetails = z.infer<typeof channelDetailsSchema>;
+
 export const messageSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
@@ -80,6 +94,8 @@ export const messageSchema = z.object({
   delivery: messageDeliverySchema.nullable().optional(),
   /** Only on lines the system wrote (taken over, transferred, …): what to show in the reader's language; absent otherwise. */
   system: systemLineSchema.nullable().optional(),
+  /** Only on platform messages that carried a reaction, a quote, contact cards or a number change. */
+  channelDetails: channelDetailsSchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -19,7 +19,8 @@ import type { ChannelRouteDeps } from './framework/route-deps';
 import { registerRawBodyRoutes } from './framework/webhook-scope';
 import { registerTelegramRoutes } from './telegram/telegram-routes';
 import { telegramSender } from './telegram/telegram-sender';
-import { registerWechatRoutes, WECHAT_DEADLINE_MS } from './wechat/wechat-routes';
+import { registerWechatRoutes, WECHAT_DEADLINE_MS, wechatProcessor } from './wechat/wechat-routes';
+import { WebhookInbox } from './framework/webhook-inbox';
 import { WechatSender } from './wechat/wechat-sender';
 import { registerWhatsAppRoutes } from './whatsapp/whatsapp-routes';
 import { whatsappSender } from './whatsapp/whatsapp-sender';
@@ -38,6 +39,8 @@ export type ChannelAdapterOptions = {
   bot?: InboundResponder;
   retry?: RetryPolicy;
   deliveryPollMs?: number;
+  /** How often stored webhook deliveries are looked for besides the kick after each one (default 1 s). */
+  webhookPollMs?: number;
   /** Answer WeChat after this long at the latest (default 4 s, inside the platform's 5 s). */
   wechatReplyBudgetMs?: number;
   /** Where the SMTP listener for email channels listens; none without it. */
@@ -47,6 +50,8 @@ export type ChannelAdapterOptions = {
 export type ChannelAdapters = {
   deliveries: DeliveryQueue;
   directory: ChannelDirectory;
+  /** Webhook deliveries stored before processing (WeChat). */
+  webhooks: WebhookInbox;
   /** The SMTP listener's port, when it runs. */
   smtpPort: number | null;
   /** Starts the delivery worker and the SMTP listener (after the HTTP server listens). */
@@ -70,8 +75,11 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
   const inbound = new InboundMessages({
     db, events, router: options.router, clock, sensitive: options.sensitive, logError, bot: options.bot, onStored: () => deliveries.kick(),
   });
+  const webhooks = new WebhookInbox({
+    db, directory, logError, timers, clock, pollMs: options.webhookPollMs, processors: { wechat: wechatProcessor(db, inbound) },
+  });
   const routeDeps: ChannelRouteDeps = {
-    db, events, clock, timers, directory, inbound, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
+    db, events, clock, timers, directory, inbound, webhooks, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
   };
   await registerRawBodyRoutes(app, (scope) => {
     registerWhatsAppRoutes(scope, routeDeps);
@@ -82,16 +90,19 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
   registerChannelAdminRoutes(app, { db, secret: options.secret, clock, directory });
   registerContactRoutes(app, { db, secret: options.secret, clock, events });
 
-  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError }) : null;
+  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError, clock }) : null;
   const adapters: ChannelAdapters = {
     deliveries,
     directory,
+    webhooks,
     smtpPort: null,
     async start() {
       if (smtp && options.smtp) adapters.smtpPort = await smtp.listen(options.smtp.port, options.smtp.host);
       deliveries.start();
+      webhooks.start();
     },
     async close() {
+      await webhooks.stop();
       await deliveries.stop();
       await smtp?.close();
       email.close();

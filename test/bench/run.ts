@@ -5,6 +5,7 @@ import { threadBench } from './thread.bench';
 import { kbSearchBench } from './kb-search.bench';
 import { kbCacheBench } from './kb-cache.bench';
 import { inboxRenderBench } from './inbox-render.bench';
+import { wechatIntakeBench } from './wechat-intake.bench';
 import { log } from './report';
 
 /**
@@ -20,6 +21,7 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   'kb-search': { run: kbSearchBench, limitMs: 240_000 },
   'kb-cache': { run: kbCacheBench, limitMs: 180_000 },
   'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
+  'wechat-intake': { run: wechatIntakeBench, limitMs: 180_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

@@ -72,6 +72,23 @@ describe.each(targets)('email channel (SMTP in, SMTP out) on $label', (target) =
     expect(await messageCount()).toBe(before);
   });
 
+  it('stores a mail without a Message-ID once when it is sent twice, and a different one beside it', async () => {
+    const noId = (body: string) => mail([
+      `From: Kim Lee <kim.lee@example.net>`, `To: ${MAILBOX}`, 'Subject: Where is my parcel?', 'Date: Tue, 21 Oct 2025 08:00:00 +0000',
+      'Content-Type: text/plain; charset=utf-8', '', body,
+    ]);
+    const before = await messageCount();
+    await receive(noId('Parcel 4411 has not arrived yet.'), MAILBOX, 'kim.lee@example.net');
+    await receive(noId('Parcel 4411 has not arrived yet.'), MAILBOX, 'kim.lee@example.net');
+    expect(await messageCount()).toBe(before + 1);
+    await receive(noId('Parcel 4411 has not arrived yet. Any news?'), MAILBOX, 'kim.lee@example.net');
+    expect(await messageCount()).toBe(before + 2);
+    const bodies = await t.server.db.query<{ body: string }>(
+      "SELECT body FROM messages WHERE sender_type = 'contact' AND body LIKE 'Parcel 4411%' ORDER BY seq",
+    );
+    expect(bodies.map((m) => m.body)).toEqual(['Parcel 4411 has not arrived yet.', 'Parcel 4411 has not arrived yet. Any news?']);
+  });
+
   it('refuses mail for a mailbox that is no channel and stores nothing', async () => {
     const before = await messageCount();
     await expect(receive(mail([`From: ${CUSTOMER}`, 'To: sales@shop.example', 'Subject: hi', 'Message-ID: <x1@mail.example.com>', '', 'hi']), 'sales@shop.example'))

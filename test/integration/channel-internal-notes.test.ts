@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelKind, Message } from '../../shared/domain';
 import { closeAllSockets, request } from '../support/server-fixture';
 import { bearer, createChannel, data, http, hubSignature, reply, startChannelServer, threadOf, waitForDelivery, type ChannelTestServer } from '../support/channels';
-import { deliveriesDrained } from '../support/barriers';
+import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder';
-import { WA_PHONE_NUMBER_ID, tgText, waSent, waText, wxText } from '../support/platform-payloads';
+import { WA_PHONE_NUMBER_ID, tgText, waSent, waText, wxSignedQuery, wxText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
 
 type Platform = { kind: Exclude<ChannelKind, 'widget'>; channelId: string; conversationId: string };
@@ -55,8 +54,8 @@ describe.each(targets)('internal notes never reach a channel adapter, on any cha
     platforms.push({ kind: 'telegram', channelId: tg.id, conversationId: await conversationOfClient(`ch:${tg.id}:1111111:7`) });
 
     const wx = await createChannel(t, { kind: 'wechat', name: 'WeChat', config: { appId: 'wxid', apiBaseUrl: api.url }, secrets: { token: 'tok', appSecret: 'sec' } });
-    const signature = createHash('sha1').update(['tok', '1', '2'].sort().join('')).digest('hex');
-    await http(`${t.server.url}/webhooks/wechat/${wx.id}?signature=${signature}&timestamp=1&nonce=2`, { method: 'POST', body: wxText('990001', '微信你好'), headers: { 'content-type': 'text/xml' } });
+    await http(`${t.server.url}/webhooks/wechat/${wx.id}?${wxSignedQuery('tok')}`, { method: 'POST', body: wxText('990001', '微信你好'), headers: { 'content-type': 'text/xml' } });
+    await webhooksProcessed(t.server);
     platforms.push({ kind: 'wechat', channelId: wx.id, conversationId: await conversationOfClient(`ch:${wx.id}:990001`) });
 
     const app = await createChannel(t, { kind: 'api', name: 'App', config: { webhookUrl: `${api.url}/app/replies` }, secrets: { apiToken: 'tkn', webhookSecret: 'w' } });

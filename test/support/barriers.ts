@@ -41,3 +41,20 @@ export async function deliveriesDrained(server: RunningServer): Promise<void> {
   server.channels.deliveries.kick();
   await server.channels.deliveries.settled();
 }
+
+/**
+ * Processes the stored webhook deliveries now (WeChat callbacks are stored first and processed
+ * after) and resolves once none is left: their messages are stored by then.
+ */
+export async function webhooksProcessed(server: RunningServer): Promise<void> {
+  let before = Number.POSITIVE_INFINITY;
+  for (;;) {
+    server.channels.webhooks.kick();
+    await server.channels.webhooks.settled();
+    const left = await server.channels.webhooks.backlog();
+    if (left === 0) return;
+    // Only deliveries waiting for a retry are left: nothing more happens now.
+    if (left >= before) throw new Error(`${left} webhook deliveries stay unprocessed`);
+    before = left;
+  }
+}

@@ -3,6 +3,7 @@
  * webhook and messages references, Telegram's Bot API webhook examples, WeChat Official Account's
  * message reference). Builders only change the ids a test needs to vary.
  */
+import { createHash } from 'node:crypto';
 
 // ---- WhatsApp Cloud API ------------------------------------------------------------------------
 
@@ -100,6 +101,40 @@ export const waFailedStatus = (id: string) =>
     ],
   });
 
+/** A reaction to an earlier message (an empty emoji takes it back), as the messages webhook reference shows it. */
+export const waReaction = (id: string, messageId: string, emoji: string) => waMessage({ id, type: 'reaction', reaction: { message_id: messageId, emoji } });
+
+/** A text that replies to an earlier message (`context`). */
+export const waReply = (id: string, body: string, quotedId: string) =>
+  waMessage({ id, type: 'text', text: { body }, context: { from: WA_CUSTOMER, id: quotedId } });
+
+/** Shared contact cards. */
+export const waContacts = (id: string) =>
+  waMessage({
+    id,
+    type: 'contacts',
+    contacts: [
+      {
+        name: { formatted_name: 'Barbara Johnson', first_name: 'Barbara', last_name: 'Johnson' },
+        phones: [{ phone: '+1 (940) 555-1234', type: 'HOME' }, { phone: '+1 (650) 555-1234', type: 'WORK', wa_id: '16505551234' }],
+        emails: [{ email: 'bjohnson@example.com', type: 'WORK' }],
+      },
+    ],
+  });
+
+/** The customer pressed a reply button or picked a list row of an interactive message. */
+export const waButtonReply = (id: string, replyId: string, title: string) =>
+  waMessage({ id, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: replyId, title } } });
+
+/** A user_changed_number system message (system messages carry no contacts array). */
+export const waNumberChanged = (id: string, from: string, to: string) =>
+  waEnvelope({
+    messages: [{
+      from, id, timestamp: '1749416400', type: 'system',
+      system: { body: `User Sheena Nelson changed from ${from} to ${to}`, wa_id: to, type: 'user_changed_number' },
+    }],
+  });
+
 /** The Cloud API's answer to POST /{phone-number-id}/messages. */
 export const waSent = (wamid: string, to = WA_CUSTOMER) => ({
   messaging_product: 'whatsapp',
@@ -161,6 +196,33 @@ export const tgContact = (updateId: number, messageId: number, phone: string) =>
   },
 });
 
+/** A message in a group chat (chat.type "group"): each member writes under their own `from`. */
+export const tgGroupText = (updateId: number, messageId: number, text: string) => ({
+  update_id: updateId,
+  message: {
+    date: 1441645532, message_id: messageId, from: tgPerson, text,
+    chat: { id: -1001234567890, type: 'supergroup', title: 'Shop fans' },
+  },
+});
+
+/** The customer pressed a button of an inline keyboard on one of our messages (callback_query). */
+export const tgCallbackQuery = (
+  updateId: number, queryId: string, data: string, keyboardMessage: { messageId: number; text: string; keyboard: { text: string; callback_data: string }[][] },
+) => ({
+  update_id: updateId,
+  callback_query: {
+    id: queryId,
+    from: tgPerson,
+    message: {
+      message_id: keyboardMessage.messageId, date: 1441645600, chat: tgChat, text: keyboardMessage.text,
+      from: { id: 12345678, is_bot: true, first_name: 'Shop Bot', username: 'shop_bot' },
+      reply_markup: { inline_keyboard: keyboardMessage.keyboard },
+    },
+    chat_instance: '-6431212112421312',
+    data,
+  },
+});
+
 export const tgSent = (messageId: number, text: string) => ({
   ok: true,
   result: { message_id: messageId, from: { id: 12345678, is_bot: true, first_name: 'Shop Bot', username: 'shop_bot' }, chat: tgChat, date: 1441645600, text },
@@ -207,3 +269,9 @@ export const wxEvent = (event: 'subscribe' | 'unsubscribe', createTime: number, 
   <MsgType><![CDATA[event]]></MsgType>
   <Event><![CDATA[${event}]]></Event>
 </xml>`;
+
+/** The query WeChat signs a callback with (Token, timestamp, nonce), stamped now unless told otherwise. */
+export function wxSignedQuery(token: string, nonce = '123456789', timestamp = String(Math.floor(Date.now() / 1000))): string {
+  const signature = createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  return `signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
+}

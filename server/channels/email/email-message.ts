@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
 import type { Attachment } from '../../../shared/domain';
 import { attachment, describeAttachment } from '../framework/describe';
@@ -18,6 +19,28 @@ export type InboundEmail = {
 export function normalizeMessageId(id: string): string {
   const bare = id.trim().replace(/^<|>$/g, '').trim();
   return `<${bare}>`;
+}
+
+/**
+ * How far apart two copies of a mail without a Message-ID (and without a Date header) may arrive
+ * and still count as one mail sent twice.
+ */
+export const CONTENT_DEDUPE_WINDOW_MS = 60 * 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The id a mail without a Message-ID is stored under, from what it says: sender, recipient,
+ * subject, date and a hash of the body. The same mail delivered twice (a sending server's retry)
+ * gets the same id and is stored once. Without a Date header, copies count as one within the
+ * window of CONTENT_DEDUPE_WINDOW_MS they arrived in.
+ */
+export function contentMessageId(mail: ParsedMail, recipient: string, receivedAt: number): string {
+  const from = mail.from?.value.find((a) => a.address)?.address?.trim().toLowerCase() ?? '';
+  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? `date:${mail.date.getTime()}` : `window:${Math.floor(receivedAt / CONTENT_DEDUPE_WINDOW_MS)}`;
+  const body = sha256(mail.text ?? (typeof mail.html === 'string' ? mail.html : ''));
+  const key = sha256([from, recipient.trim().toLowerCase(), (mail.subject ?? '').trim(), date, body].join('\n'));
+  return `<content-${key.slice(0, 40)}@switchboard.invalid>`;
 }
 
 /** Text of an HTML-only mail: block ends become line breaks, tags go, entities are decoded. */

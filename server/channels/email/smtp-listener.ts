@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Db } from '../../db/db';
 import { listEnabledChannelsOfKind, type ChannelRecord } from '../../domain/channels/channel-repository';
 import type { ErrorLogger } from '../../lib/error-logger';
+import { systemClock, type Clock } from '../../lib/clock';
 import type { InboundMessages } from '../framework/inbound';
-import { toInboundEmail } from './email-message';
+import { contentMessageId, toInboundEmail } from './email-message';
 import { recordInboundEmail } from './email-threads';
 
 /** Largest inbound email accepted (attachments included). */
@@ -37,12 +37,13 @@ async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
  * The inbound side of email channels: an SMTP listener (no AUTH, no TLS: run it behind your mail
  * server or a relay that forwards to it) that accepts mail only for the mailboxes of enabled email
  * channels (550 for anything else), parses it, and hands each message to the inbound path. A
- * failure to store answers 451, so the sending server tries again; Message-IDs keep that harmless.
+ * failure to store answers 451, so the sending server tries again; Message-IDs (or, without one, the
+ * mail's content) keep that harmless.
  */
 export class SmtpListener {
   private readonly server: SMTPServer;
 
-  constructor(private readonly deps: { db: Db; inbound: InboundMessages; logError: ErrorLogger }) {
+  constructor(private readonly deps: { db: Db; inbound: InboundMessages; logError: ErrorLogger; clock?: Clock }) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -77,7 +78,8 @@ export class SmtpListener {
     for (const rcpt of session.envelope.rcptTo) {
       const channel = await channelForAddress(this.deps.db, rcpt.address);
       if (!channel) continue;
-      const email = toInboundEmail(mail, channel.config.trustSenderAddress === true, `${randomUUID()}@switchboard.invalid`);
+      // A mail without a Message-ID is known by its content: sent twice, it is stored once.
+      const email = toInboundEmail(mail, channel.config.trustSenderAddress === true, contentMessageId(mail, rcpt.address, (this.deps.clock ?? systemClock)()));
       if (!email) throw smtpError('the message has no sender address', 550);
       const stored = await this.deps.inbound.receive(channel, email.message);
       await recordInboundEmail(this.deps.db, {

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageDeliveryPush } from '../../../shared/channels';
+import { systemLines } from '../../../shared/system-lines';
 import { attachmentSchema, type ChannelKind, type SenderType } from '../../../shared/domain';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { findChannel } from '../../domain/channels/channel-repository';
 import { getConversationView, toIso } from '../../domain/conversations/conversation-repository';
+import { loadMessageChoices } from '../../domain/conversations/message-choices';
 import { getMessageView, insertMessage } from '../../domain/conversations/message-repository';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../../domain/events';
 import { DeliveryError, type ChannelSender, type OutboundMessage, type Recipient } from './outbound';
+import { platformText } from './platform-text';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export type DeliveryQueueOptions = {
@@ -227,8 +230,9 @@ export class DeliveryQueue {
       message: {
         id: m.id,
         conversationId: m.conversation_id,
-        body: m.body,
+        body: platformText(channel.kind, m.body),
         attachment: parsedAttachment?.success ? parsedAttachment.data : null,
+        choices: await loadMessageChoices(db, m.id),
         senderType: m.sender_type,
         senderName: m.sender_name,
         createdAt: toIso(m.created_at),
@@ -246,7 +250,7 @@ export class DeliveryQueue {
       );
       const row = updated[0];
       if (!row || !noteInThread) return null;
-      return addFailureNote(tx, row.account_id, row.conversation_id, `Not delivered${channel ? ` on ${channel.name}` : ''}: ${reason}`);
+      return addFailureNote(tx, row.account_id, row.conversation_id, channel?.name ?? null, reason);
     });
     if (note) void this.options.events.emit({ type: 'conversation.changed', change: note });
     await this.publish(messageId);
@@ -259,11 +263,13 @@ export class DeliveryQueue {
 }
 
 /** An internal system note in a conversation, under its own sequence number, the conversation taking the next. */
-async function addFailureNote(tx: Queryable, accountId: string, conversationId: string, body: string) {
+/** The agents-only line saying a reply did not reach the customer: English body, coded for each reader's language. */
+async function addFailureNote(tx: Queryable, accountId: string, conversationId: string, channelName: string | null, reason: string) {
   const id = randomUUID();
   await tx.query('SELECT id FROM conversations WHERE id = $1 FOR UPDATE', [conversationId]);
   await insertMessage(tx, {
-    id, accountId, conversationId, seq: await nextSeq(tx, accountId), senderType: 'system', senderId: null, body, clientId: null, internal: true,
+    id, accountId, conversationId, seq: await nextSeq(tx, accountId), senderType: 'system', senderId: null,
+    body: `Not delivered${channelName ? ` on ${channelName}` : ''}: ${reason}`, system: systemLines.undelivered(channelName, reason), clientId: null, internal: true,
   });
   await tx.query('UPDATE conversations SET seq = $2 WHERE id = $1', [conversationId, await nextSeq(tx, accountId)]);
   const message = await getMessageView(tx, id);
@@ -292,7 +298,7 @@ export async function failSentDelivery(db: Db, events: DomainEvents, channel: Ch
     );
     const row = updated[0];
     if (!row) return null;
-    return { messageId: row.message_id, change: await addFailureNote(tx, row.account_id, row.conversation_id, `Not delivered on ${channel.name}: ${reason}`) };
+    return { messageId: row.message_id, change: await addFailureNote(tx, row.account_id, row.conversation_id, channel.name, reason) };
   });
   if (!note) return false;
   void events.emit({ type: 'conversation.changed', change: note.change });

@@ -1,4 +1,4 @@
-import type { Attachment } from '../../../shared/domain';
+import type { Attachment, ChannelDetails, SenderType } from '../../../shared/domain';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
@@ -27,7 +27,14 @@ export type InboundMessage = {
   attachment?: Attachment | null;
   /** When the platform says it was sent (ms since the epoch). */
   sentAt?: number | null;
+  /** The platform's id of the message this one answers or reacts to: shown to the agent as a quote of it. */
+  quotedExternalId?: string | null;
+  /** A reaction or contact cards the message carried (the quote is looked up from `quotedExternalId`). */
+  channelDetails?: Omit<ChannelDetails, 'quote'> | null;
 };
+
+/** How much of a quoted message is kept with the message that quotes it. */
+const QUOTE_LENGTH = 200;
 
 export type InboundResult = { messageId: string; conversationId: string; contactId: string; duplicate: boolean };
 
@@ -83,17 +90,23 @@ export class InboundMessages {
     });
     for (const moved of identity.changes) publish(moved);
 
+    const quote = inbound.quotedExternalId ? await quotedMessage(db, channel.id, inbound.quotedExternalId) : null;
+    const details: ChannelDetails = { ...(inbound.channelDetails ?? {}), ...(quote ? { quote } : {}) };
     const change = await sendContactMessage(
       db,
       { accountId: channel.accountId, channelId: channel.id, contactId: identity.contactId },
-      { clientId, body: inbound.body, attachment: inbound.attachment ?? null, now: this.deps.clock() },
+      {
+        clientId, body: inbound.body, attachment: inbound.attachment ?? null, now: this.deps.clock(),
+        channelDetails: Object.keys(details).length > 0 ? details : null,
+      },
       this.deps.sensitive,
     );
     const result = { messageId: change.message.id, conversationId: change.conversation.id, contactId: identity.contactId, duplicate: !change.created };
     if (!change.created) return result;
     publish(change);
     void this.deps.router.kick(channel.accountId, [change.conversation.id]);
-    if (this.deps.bot) {
+    // A reaction is not something to answer: it stays for the agent to see.
+    if (this.deps.bot && !inbound.channelDetails?.reaction) {
       const answered = await this.deps.bot.respond(change).catch((err: unknown) => {
         this.deps.logError(err, `bot on ${channel.kind}`);
         return null;
@@ -106,4 +119,23 @@ export class InboundMessages {
     this.deps.onStored?.();
     return result;
   }
+}
+
+/**
+ * The message a platform message quotes, by the platform's id for it: one the customer sent (stored
+ * under its client id) or a reply we sent (its delivery's external id). Null when it is not here.
+ */
+async function quotedMessage(db: Db, channelId: string, externalId: string): Promise<ChannelDetails['quote'] | null> {
+  const rows = await db.query<{ body: string; sender_type: SenderType }>(
+    `SELECT m.body, m.sender_type FROM messages m WHERE m.client_id = $1
+     UNION ALL
+     SELECT m.body, m.sender_type FROM channel_deliveries d JOIN messages m ON m.id = d.message_id
+     WHERE d.channel_id = $2 AND d.external_id = $3
+     LIMIT 1`,
+    [inboundClientId(channelId, externalId), channelId, externalId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const chars = [...row.body];
+  return { body: chars.length > QUOTE_LENGTH ? `${chars.slice(0, QUOTE_LENGTH - 1).join('')}…` : row.body, senderType: row.sender_type };
 }

@@ -1,16 +1,20 @@
 import type { Attachment, SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
+import type { MessageChoice } from '../../domain/conversations/message-choices';
 
 /** A reply on its way out: never an internal note (the queue refuses those before any adapter sees them). */
 export type OutboundMessage = {
   id: string;
   conversationId: string;
+  /** As the platform shows it: Markdown already turned into its own text (platform-text.ts). */
   body: string;
   attachment: Attachment | null;
   senderType: Exclude<SenderType, 'contact'>;
   senderName: string | null;
   createdAt: string;
+  /** Picks the message offers (the bot's menus), sent as buttons where the platform has them. */
+  choices: MessageChoice[];
 };
 
 /** The customer on the conversation's channel: the platform's id for them there. */

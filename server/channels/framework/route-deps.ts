@@ -4,6 +4,7 @@ import type { Timers } from '../../lib/timers';
 import type { DomainEvents } from '../../domain/events';
 import type { ChannelDirectory } from '../../domain/channels/channel-directory';
 import type { InboundMessages } from './inbound';
+import type { WebhookInbox } from './webhook-inbox';
 
 /** What every adapter's webhook routes work with. */
 export type ChannelRouteDeps = {
@@ -13,6 +14,8 @@ export type ChannelRouteDeps = {
   timers: Timers;
   directory: ChannelDirectory;
   inbound: InboundMessages;
+  /** Webhook deliveries stored first and processed after (WeChat). */
+  webhooks: WebhookInbox;
   /** How long WeChat callbacks may take before they are answered anyway (the platform allows 5 s). */
   wechatReplyBudgetMs: number;
 };

@@ -31,6 +31,15 @@ export function verifyWechatSignature(token: string, q: { signature?: string; ti
   return safeEqual(q.signature.toLowerCase(), wechatSignature(token, q.timestamp, q.nonce));
 }
 
+/**
+ * Whether a callback's `timestamp` (seconds since the epoch, as WeChat sends it) lies within
+ * `windowMs` of `now`, either way: a captured request replayed later no longer verifies.
+ */
+export function wechatTimestampFresh(timestamp: string | undefined, now: number, windowMs: number): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(Number(timestamp) * 1000 - now) <= windowMs;
+}
+
 /** A bearer token from an Authorization header, or undefined. */
 export function bearerToken(header: string | undefined): string | undefined {
   return typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : undefined;

@@ -50,15 +50,72 @@ const messageSchema = z.looseObject({
   location: z.looseObject({ latitude: z.number(), longitude: z.number() }).optional(),
   venue: z.looseObject({ title: z.string().optional(), address: z.string().optional() }).optional(),
   contact: z.looseObject({ phone_number: z.string(), first_name: z.string().optional(), user_id: z.number().optional() }).optional(),
+  reply_markup: z.looseObject({
+    inline_keyboard: z.array(z.array(z.looseObject({ text: z.string(), callback_data: z.string().optional() }))).optional(),
+  }).optional(),
+});
+
+/** https://core.telegram.org/bots/api#callbackquery: the customer pressed a button of an inline keyboard. */
+const callbackQuerySchema = z.looseObject({
+  id: z.string().min(1),
+  from: userSchema,
+  message: z.looseObject({ message_id: z.number(), chat: chatSchema, date: z.number().optional(), reply_markup: messageSchema.shape.reply_markup }).optional(),
+  inline_message_id: z.string().optional(),
+  chat_instance: z.string().optional(),
+  data: z.string().optional(),
 });
 
 export const telegramUpdateSchema = z.looseObject({
   update_id: z.number(),
   message: messageSchema.optional(),
   edited_message: messageSchema.optional(),
+  callback_query: callbackQuerySchema.optional(),
 });
 
-export type ParseOutcome = { ok: true; message: InboundMessage | null } | { ok: false; reason: string };
+export type ParseOutcome =
+  | {
+    ok: true;
+    message: InboundMessage | null;
+    /** A pressed button to acknowledge with answerCallbackQuery (Telegram shows a spinner until then). */
+    callbackQueryId?: string;
+    /** Why the update was left alone on purpose (a group chat), for the log. */
+    refused?: string;
+  }
+  | { ok: false; reason: string };
+
+/**
+ * Group chats are refused: a support inbox answers one person in a private chat. A message from a
+ * group or supergroup is acknowledged (Telegram would otherwise send it again) and logged, never
+ * stored as a customer named after the group.
+ */
+const isGroup = (chat: { type: string }) => chat.type === 'group' || chat.type === 'supergroup' || chat.type === 'channel';
+
+/** The text of the pressed button, found in the keyboard the message carries; else the button's data. */
+function pressedText(query: z.infer<typeof callbackQuerySchema>): string | null {
+  const data = query.data;
+  if (data === undefined) return null;
+  const button = query.message?.reply_markup?.inline_keyboard?.flat().find((b) => b.callback_data === data);
+  return button?.text ?? data;
+}
+
+function callbackQueryUpdate(query: z.infer<typeof callbackQuerySchema>): ParseOutcome {
+  const chat = query.message?.chat;
+  if (query.from.is_bot) return { ok: true, message: null, callbackQueryId: query.id };
+  if (chat && isGroup(chat)) return { ok: true, message: null, callbackQueryId: query.id, refused: `a button pressed in a ${chat.type} chat` };
+  const text = pressedText(query);
+  // A game's button or an empty press: acknowledged, nothing to store.
+  if (text === null) return { ok: true, message: null, callbackQueryId: query.id };
+  const name = [query.from.first_name, query.from.last_name].filter(Boolean).join(' ').trim() || (query.from.username ? `@${query.from.username}` : null);
+  const message: InboundMessage = {
+    // One press is one callback query, however often Telegram delivers it.
+    externalId: `callback:${query.id}`,
+    sender: { externalId: String(chat?.id ?? query.from.id), name },
+    body: inboundTextForm(text) || '[Button]',
+    sentAt: null,
+    quotedExternalId: chat && query.message ? `${chat.id}:${query.message.message_id}` : null,
+  };
+  return { ok: true, message, callbackQueryId: query.id };
+}
 
 function nameOf(chat: z.infer<typeof chatSchema>, from: z.infer<typeof userSchema> | undefined): string | null {
   const person = from && chat.type === 'private' ? from : chat;
@@ -68,15 +125,18 @@ function nameOf(chat: z.infer<typeof chatSchema>, from: z.infer<typeof userSchem
 
 /**
  * One update normalised to our message model, or null for updates a support inbox does not take
- * (callback queries, channel posts, joins). An edited message is stored as a new message marked
+ * (channel posts, joins, group chats). A pressed inline button (callback_query) is the customer's
+ * choice: stored as their message with the button's text, once per callback query. An edited message is stored as a new message marked
  * "(edited)": what was read before stays in the thread as it was.
  */
 export function parseTelegramUpdate(json: unknown): ParseOutcome {
   const parsed = telegramUpdateSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: describeZodError(parsed.error) };
+  if (parsed.data.callback_query) return callbackQueryUpdate(parsed.data.callback_query);
   const edited = parsed.data.edited_message;
   const m = parsed.data.message ?? edited;
   if (!m || m.from?.is_bot) return { ok: true, message: null };
+  if (isGroup(m.chat)) return { ok: true, message: null, refused: `a message in a ${m.chat.type} chat` };
   const externalId = edited ? `${m.chat.id}:${m.message_id}:edit:${m.edit_date ?? parsed.data.update_id}` : `${m.chat.id}:${m.message_id}`;
   // A contact the user shared as their own is a phone number Telegram verified for that account.
   const ownContact = m.contact && m.from && m.contact.user_id === m.from.id ? m.contact.phone_number : null;

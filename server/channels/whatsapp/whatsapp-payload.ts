@@ -3,6 +3,7 @@ import { describeZodError } from '../../../shared/errors';
 import { attachment, inboundBody } from '../framework/describe';
 import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
+import type { NumberChange } from '../framework/number-change';
 
 /**
  * The WhatsApp Cloud API's `messages` webhook as Meta documents it: `entry[].changes[].value` with
@@ -37,6 +38,18 @@ const messageSchema = z.looseObject({
     address: z.string().optional(),
   }).optional(),
   button: z.looseObject({ text: z.string().optional(), payload: z.string().optional() }).optional(),
+  reaction: z.looseObject({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
+  contacts: z.array(z.looseObject({
+    name: z.looseObject({ formatted_name: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() }).optional(),
+    phones: z.array(z.looseObject({ phone: z.string().optional(), wa_id: z.string().optional() })).optional(),
+  })).optional(),
+  context: z.looseObject({ from: z.string().optional(), id: z.string().optional() }).optional(),
+  system: z.looseObject({
+    body: z.string().optional(),
+    type: z.string().optional(),
+    wa_id: z.string().optional(),
+    new_wa_id: z.union([z.string(), z.number()]).optional(),
+  }).optional(),
   interactive: z.looseObject({
     type: z.string().optional(),
     button_reply: z.looseObject({ id: z.string().optional(), title: z.string() }).optional(),
@@ -83,6 +96,8 @@ export type WhatsAppStatus =
 
 export type WhatsAppEvents = {
   messages: InboundMessage[];
+  /** Customers who changed their number (system messages of type user_changed_number). */
+  numberChanges: NumberChange[];
   statuses: WhatsAppStatus[];
   /** Changes for another phone number or of another kind, left alone. */
   skipped: number;
@@ -99,10 +114,28 @@ export function whatsappErrorReason(error: z.infer<typeof errorSchema> | undefin
   return details && details !== head ? `${head}${code}: ${details}` : `${head}${code}`;
 }
 
-function normalizeMessage(m: z.infer<typeof messageSchema>, names: Map<string, string>): InboundMessage | null {
+type WhatsAppMessage = z.infer<typeof messageSchema>;
+
+/** The customer's new number from a user_changed_number system message, or null for any other system message. */
+function numberChangeOf(m: WhatsAppMessage): NumberChange | null {
+  if (m.type !== 'system' || m.system?.type !== 'user_changed_number') return null;
+  const to = m.system.wa_id ?? (m.system.new_wa_id !== undefined ? String(m.system.new_wa_id) : undefined);
+  return to && to !== m.from ? { externalId: m.id, from: m.from, to } : null;
+}
+
+/** Contact cards as names and phone numbers. */
+function contactCards(m: WhatsAppMessage): { name: string; phones: string[] }[] {
+  return (m.contacts ?? []).map((card) => {
+    const name = card.name?.formatted_name ?? [card.name?.first_name, card.name?.last_name].filter(Boolean).join(' ');
+    const phones = (card.phones ?? []).map((p) => p.phone ?? (p.wa_id ? `+${p.wa_id}` : '')).filter(Boolean);
+    return { name: name.trim(), phones };
+  });
+}
+
+function normalizeMessage(m: WhatsAppMessage, names: Map<string, string>): InboundMessage | null {
   const sender = { externalId: m.from, name: names.get(m.from) ?? null, verifiedPhone: m.from };
   const sentAt = m.timestamp && /^\d+$/.test(m.timestamp) ? Number(m.timestamp) * 1000 : null;
-  const base = { externalId: m.id, sender, sentAt };
+  const base = { externalId: m.id, sender, sentAt, quotedExternalId: m.context?.id ?? null };
   const media = (kind: 'image' | 'document' | 'voice' | 'audio' | 'video' | 'sticker', media: z.infer<typeof mediaSchema>) =>
     attachment({ kind, mediaId: media.id ?? null, mimeType: media.mime_type ?? null, fileName: media.filename ?? null, caption: media.caption ?? null });
   switch (m.type) {
@@ -133,8 +166,21 @@ function normalizeMessage(m: z.infer<typeof messageSchema>, names: Map<string, s
       const reply = m.interactive?.button_reply?.title ?? m.interactive?.list_reply?.title;
       return { ...base, body: inboundTextForm(reply ?? '[Interactive reply]') };
     }
-    case 'reaction':
-      // A reaction to an earlier message is not a message of its own.
+    case 'reaction': {
+      // An empty emoji takes an earlier reaction back.
+      const emoji = m.reaction?.emoji ? m.reaction.emoji : null;
+      return {
+        ...base, quotedExternalId: m.reaction?.message_id ?? null, body: emoji ? `[Reaction ${emoji}]` : '[Reaction removed]',
+        channelDetails: { reaction: { emoji } },
+      };
+    }
+    case 'contacts': {
+      const cards = contactCards(m);
+      const described = cards.map((c) => [c.name, ...c.phones].filter(Boolean).join(' ')).join('; ');
+      return { ...base, body: inboundTextForm(`[Contact: ${described || 'no details'}]`), channelDetails: { contacts: cards } };
+    }
+    case 'system':
+      // Number changes are taken apart (numberChangeOf); other notices are nothing the customer wrote.
       return null;
     default:
       return { ...base, body: `[${m.type} message]` };
@@ -153,7 +199,7 @@ function withAttachment(base: Omit<InboundMessage, 'body'>, a: InboundMessage['a
 export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): ParseOutcome {
   const envelope = whatsappWebhookSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: describeZodError(envelope.error) };
-  const events: WhatsAppEvents = { messages: [], statuses: [], skipped: 0 };
+  const events: WhatsAppEvents = { messages: [], numberChanges: [], statuses: [], skipped: 0 };
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
       if (change.field !== 'messages') {
@@ -168,6 +214,8 @@ export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): Pars
       }
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
       for (const message of value.data.messages ?? []) {
+        const numberChange = numberChangeOf(message);
+        if (numberChange) events.numberChanges.push(numberChange);
         const normalized = normalizeMessage(message, names);
         if (normalized) events.messages.push(normalized);
       }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
 import { advanceDelivery, failSentDelivery } from '../framework/delivery-queue';
+import { changeNumber } from '../framework/number-change';
 import type { ChannelRouteDeps } from '../framework/route-deps';
 import { safeEqual, verifyHubSignature } from '../framework/signatures';
 import { logMalformed, parseJsonBody, rawBody, webhookChannel } from '../framework/webhook-scope';
@@ -45,6 +46,11 @@ export function registerWhatsAppRoutes(scope: FastifyInstance, deps: ChannelRout
       throw new AppError('bad_request', `not a WhatsApp webhook payload: ${parsed.reason}`);
     }
     for (const message of parsed.events.messages) await deps.inbound.receive(channel, message);
+    for (const number of parsed.events.numberChanges) {
+      const moved = await changeNumber(deps.db, channel, number);
+      if (moved.change) void deps.events.emit({ type: 'conversation.changed', change: moved.change });
+      if (!moved.updated) request.log.info({ channelId: channel.id, externalId: number.externalId }, 'WhatsApp number change left as it was (unknown, already taken or seen)');
+    }
     for (const status of parsed.events.statuses) {
       if (status.status === 'failed') await failSentDelivery(deps.db, deps.events, channel, status.externalId, status.reason);
       else await advanceDelivery(deps.db, deps.events, channel.id, status.externalId, status.status);

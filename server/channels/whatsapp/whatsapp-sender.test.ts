@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachment } from '../framework/describe';
-import { whatsappMessageBody } from './whatsapp-sender';
+import { whatsappInteractive, whatsappMessageBody } from './whatsapp-sender';
 import { parseWhatsAppWebhook } from './whatsapp-payload';
 
 describe('WhatsApp messages', () => {
@@ -18,15 +18,48 @@ describe('WhatsApp messages', () => {
     });
   });
 
-  it('leaves changes for another phone number and reactions alone', () => {
+  it('leaves changes for another phone number alone, and keeps a reaction with the message it reacts to', () => {
     const payload = (phoneNumberId: string, message: Record<string, unknown>) => ({
       object: 'whatsapp_business_account',
       entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: phoneNumberId }, messages: [{ from: '1', id: 'w', timestamp: '1', ...message }] } }] }],
     });
     const other = parseWhatsAppWebhook(payload('999', { type: 'text', text: { body: 'x' } }), '111');
-    expect(other).toEqual({ ok: true, events: { messages: [], statuses: [], skipped: 1 } });
+    expect(other).toEqual({ ok: true, events: { messages: [], numberChanges: [], statuses: [], skipped: 1 } });
     const reaction = parseWhatsAppWebhook(payload('111', { type: 'reaction', reaction: { message_id: 'w0', emoji: '👍' } }), '111');
-    expect(reaction).toEqual({ ok: true, events: { messages: [], statuses: [], skipped: 0 } });
+    expect(reaction).toMatchObject({
+      ok: true, events: { messages: [{ body: '[Reaction 👍]', quotedExternalId: 'w0', channelDetails: { reaction: { emoji: '👍' } } }] },
+    });
     expect(parseWhatsAppWebhook({ object: 'page', entry: [] }, '111')).toMatchObject({ ok: false });
+  });
+});
+
+describe('bot menus as platform buttons', () => {
+  const picks = (n: number, title = (i: number) => `Option ${i + 1}`) => Array.from({ length: n }, (_, i) => ({ title: title(i), reply: title(i) }));
+
+  it('sends up to 3 picks as WhatsApp reply buttons, titles cut to 20 characters', () => {
+    const long = '退货政策与运费说明（七天无理由退货，运费由谁承担）';
+    expect(whatsappInteractive('您是想问？', [...picks(2), { title: long, reply: long }])).toEqual({
+      type: 'button',
+      body: { text: '您是想问？' },
+      action: {
+        buttons: [
+          { type: 'reply', reply: { id: 'choice:1', title: 'Option 1' } },
+          { type: 'reply', reply: { id: 'choice:2', title: 'Option 2' } },
+          { type: 'reply', reply: { id: 'choice:3', title: `${[...long].slice(0, 19).join('')}…` } },
+        ],
+      },
+    });
+  });
+
+  it('sends 4 to 10 picks as a list (rows cut to 24 characters, the whole title as the description), more as plain text', () => {
+    const list = whatsappInteractive('Did you mean?', picks(5, (i) => (i === 0 ? 'How long does a refund take to reach my card' : `Option ${i + 1}`)));
+    expect(list).toMatchObject({ type: 'list', action: { button: 'Choose', sections: [{ rows: expect.any(Array) }] } });
+    const rows = (list as { action: { sections: { rows: { id: string; title: string; description?: string }[] }[] } }).action.sections[0]!.rows;
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual({ id: 'choice:1', title: 'How long does a refund …', description: 'How long does a refund take to reach my card' });
+    expect(rows[1]).toEqual({ id: 'choice:2', title: 'Option 2' });
+    expect(whatsappInteractive('Did you mean?', picks(11))).toBeNull();
+    expect(whatsappMessageBody('1', 'Pick one', null, picks(11))).toMatchObject({ type: 'text' });
+    expect(whatsappInteractive('x'.repeat(1025), picks(2))).toMatchObject({ type: 'list' });
   });
 });

@@ -1,12 +1,40 @@
 import { DEFAULT_API_BASE_URLS } from '../../../shared/channels';
 import type { Attachment } from '../../../shared/domain';
+import type { MessageChoice } from '../../domain/conversations/message-choices';
+import { fitTitle, looksChinese } from '../framework/choice-buttons';
 import { callPlatform, DeliveryError, joinUrl, retryableStatus, retryAfterMs, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
 
 /** Graph API error codes that say "later": throttling and Meta's own temporary failures. */
 const RETRYABLE_CODES = new Set([1, 2, 4, 17, 341, 80007, 130429, 131000, 131016, 131048, 131056, 133004]);
 
-/** The Cloud API message object for a reply: text, or media by link or id, or a location. */
-export function whatsappMessageBody(to: string, body: string, a: Attachment | null): Record<string, unknown> {
+/** The Cloud API's limits on interactive messages (characters). */
+const LIMITS = { buttons: 3, rows: 10, buttonTitle: 20, rowTitle: 24, rowDescription: 72, body: 1024, listBody: 4096 } as const;
+
+/**
+ * Picks as an interactive message: up to 3 as reply buttons, up to 10 as a list; null when they do
+ * not fit (more than 10, or a body too long), so the reply goes as text with its numbered options.
+ */
+export function whatsappInteractive(body: string, choices: readonly MessageChoice[]): Record<string, unknown> | null {
+  if (choices.length === 0 || choices.length > LIMITS.rows) return null;
+  const length = [...body].length;
+  if (length === 0) return null;
+  if (choices.length <= LIMITS.buttons && length <= LIMITS.body) {
+    return {
+      type: 'button',
+      body: { text: body },
+      action: { buttons: choices.map((c, i) => ({ type: 'reply', reply: { id: `choice:${i + 1}`, title: fitTitle(c.title, LIMITS.buttonTitle) } })) },
+    };
+  }
+  if (length > LIMITS.listBody) return null;
+  const rows = choices.map((c, i) => {
+    const title = fitTitle(c.title, LIMITS.rowTitle);
+    return { id: `choice:${i + 1}`, title, ...(title !== c.title.trim() ? { description: fitTitle(c.title, LIMITS.rowDescription) } : {}) };
+  });
+  return { type: 'list', body: { text: body }, action: { button: looksChinese(body) ? '请选择' : 'Choose', sections: [{ rows }] } };
+}
+
+/** The Cloud API message object for a reply: text (with its picks as buttons or a list), or media by link or id, or a location. */
+export function whatsappMessageBody(to: string, body: string, a: Attachment | null, choices: readonly MessageChoice[] = []): Record<string, unknown> {
   const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
   const media = (extra: Record<string, unknown>) => ({ ...(a?.url ? { link: a.url } : { id: a?.mediaId }), ...extra });
   if (a && a.kind === 'location' && a.latitude !== null && a.longitude !== null) {
@@ -19,6 +47,8 @@ export function whatsappMessageBody(to: string, body: string, a: Attachment | nu
       return { ...envelope, type: 'document', document: media({ ...(a.fileName ? { filename: a.fileName } : {}), ...(caption ? { caption } : {}) }) };
     }
   }
+  const interactive = a ? null : whatsappInteractive(body, choices);
+  if (interactive) return { ...envelope, type: 'interactive', interactive };
   return { ...envelope, type: 'text', text: { preview_url: false, body } };
 }
 
@@ -43,7 +73,7 @@ export const whatsappSender: ChannelSender = {
       {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(whatsappMessageBody(recipient.externalId, message.body, message.attachment)),
+        body: JSON.stringify(whatsappMessageBody(recipient.externalId, message.body, message.attachment, message.choices)),
         signal,
       },
       'WhatsApp',

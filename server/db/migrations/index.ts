@@ -12,6 +12,7 @@ import * as m0011 from './0011-order-events';
 import * as m0014 from './0014-read-marks';
 import * as m0015 from './0015-system-lines-and-generated-names';
 import * as m0012 from './0012-routing-rescue';
+import * as m0013 from './0013-channel-intake';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
   { version: 12, ...m0012 },
+  { version: 13, ...m0013 },
 ];

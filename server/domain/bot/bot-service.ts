@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { greetingName } from '../contacts/contact-name';
 import { lockConversation } from '../conversations/conversation-repository';
+import { saveMessageChoices } from '../conversations/message-choices';
 import type { ConversationChange, MessageChange } from '../conversations/message-change';
 import type { MessageView } from '../conversations/message-repository';
 import { isOpenAt } from '../routing/business-hours';
@@ -65,6 +66,8 @@ export class BotService {
     const outcome = botTurn({ state, message: message.body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName });
     await recordTurn(tx, { accountId: locked.accountId, conversationId: locked.id, messageId: message.id, outcome });
     const replies = await insertBotMessages(tx, locked, outcome.replies);
+    const last = replies[replies.length - 1];
+    if (last) await saveMessageChoices(tx, last, outcome.choices);
     const noticeId = outcome.action === 'handoff'
       ? await handOffFromBot(tx, { conversationId: locked.id, accountId: locked.accountId, groupId: locked.groupId, now: this.deps.clock() })
       : null;

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ChannelKind } from '../../../shared/domain';
 import { AppError, describeZodError } from '../../../shared/errors';
 import {
-  channelConfigSchemas, channelCreateSchema, channelIssueField, channelSecretSchemas, channelUpdateSchema, type ChannelView,
+  channelConfigSchemas, channelCreateSchema, channelIssueField, channelSecretSchemas, channelUpdateSchema, SECRET_RULE_TEXT, secretRuleOf,
+  type ChannelView,
 } from '../../../shared/channels';
 import type { Db, Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
@@ -12,12 +13,18 @@ import {
   deleteChannelRow, findChannel, insertChannel, listChannels, sameJson, toChannelView, updateChannelRow, type ChannelRecord, type ChannelWrite,
 } from './channel-repository';
 
-/** Parses or refuses with 400, naming the first problem's form field in `details.field` (the admin screen marks it). */
+/**
+ * Parses or refuses with 400, naming the first problem's form field in `details.field` (the admin
+ * screen marks it) and, for a secret that breaks its platform's rule, the rule in `details.rule`.
+ */
 function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown, part: 'channel' | 'config' | 'secrets'): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('bad_request', `${part}: ${describeZodError(parsed.error)}`, { field: channelIssueField(part, first?.path ?? []) });
+    const field = channelIssueField(part, first?.path ?? []);
+    const rule = part === 'secrets' ? secretRuleOf(first?.message) : null;
+    if (rule) throw new AppError('bad_request', `${field}: ${SECRET_RULE_TEXT[rule]}`, { field, rule });
+    throw new AppError('bad_request', `${part}: ${describeZodError(parsed.error)}`, { field });
   }
   return parsed.data;
 }
@@ -89,6 +96,8 @@ export async function updateChannel(db: Db, user: Viewer, id: string, input: unk
   return db.transaction(async (tx) => {
     const current = await findChannel(tx, id, { forUpdate: true });
     if (!current || current.accountId !== user.accountId) throw new AppError('not_found', 'no such channel');
+    // Only what is set now is checked against the platform's rules: a stored secret stays usable.
+    checkSecrets(current.kind, Object.fromEntries(Object.entries(body.secrets ?? {}).filter(([, value]) => value !== null)));
     const secrets = { ...current.secrets };
     const removed: string[] = [];
     const set: string[] = [];
@@ -106,7 +115,7 @@ export async function updateChannel(db: Db, user: Viewer, id: string, input: unk
       name: body.name ?? current.name,
       enabled: body.enabled ?? current.enabled,
       config: body.config === undefined ? current.config : checkConfig(current.kind, body.config),
-      secrets: checkSecrets(current.kind, secrets),
+      secrets,
     };
     await updateChannelRow(tx, next);
     const changed = [

@@ -1,4 +1,4 @@
-import { attachmentSchema, type Attachment, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
+import { attachmentSchema, channelDetailsSchema, type Attachment, type ChannelDetails, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
 import { systemLineSchema, type SystemLine } from '../../../shared/system-lines';
 import type { Queryable } from '../../db/db';
 import { toIso, type SeqRange } from './conversation-repository';
@@ -17,6 +17,7 @@ type MessageRow = {
   internal: boolean;
   attachment: unknown;
   system_line: unknown;
+  channel_details: unknown;
   delivery_status: string | null;
   delivery_error: string | null;
   delivery_attempts: number | null;
@@ -29,7 +30,7 @@ export type MessageView = Message & { accountId: string };
 const VIEW_COLUMNS = `
   m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
-  m.body, m.client_id, m.created_at, m.internal, m.attachment, m.system_line,
+  m.body, m.client_id, m.created_at, m.internal, m.attachment, m.system_line, m.channel_details,
   d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at`;
 
 const VIEW_FROM = `
@@ -55,10 +56,12 @@ function toView(row: MessageRow): MessageView {
     internal: row.internal === true,
   };
   // Present only when there is something to say, so plain messages keep their old shape.
-  const attachment = parseAttachment(row.attachment);
+  const attachment = parseJsonColumn(attachmentSchema, row.attachment);
   if (attachment) view.attachment = attachment;
-  const system = parseSystemLine(row.system_line);
+  const system = parseJsonColumn(systemLineSchema, row.system_line);
   if (system) view.system = system;
+  const details = parseJsonColumn(channelDetailsSchema, row.channel_details);
+  if (details) view.channelDetails = details;
   if (row.delivery_status !== null && row.delivery_status !== undefined) {
     view.delivery = toDelivery({ ...row, delivery_status: row.delivery_status, delivery_updated_at: row.delivery_updated_at ?? row.created_at });
   }
@@ -81,15 +84,9 @@ export function toDelivery(row: {
   };
 }
 
-function parseAttachment(value: unknown): Attachment | null {
+function parseJsonColumn<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, value: unknown): T | null {
   if (value === null || value === undefined) return null;
-  const parsed = attachmentSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
-  return parsed.success ? parsed.data : null;
-}
-
-function parseSystemLine(value: unknown): SystemLine | null {
-  if (value === null || value === undefined) return null;
-  const parsed = systemLineSchema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
+  const parsed = schema.safeParse(typeof value === 'string' ? JSON.parse(value) : value);
   return parsed.success ? parsed.data : null;
 }
 
@@ -157,13 +154,16 @@ export type NewMessage = {
   attachment?: Attachment | null;
   /** A line the system wrote, as a code shown in each reader's language (the body is its English). */
   system?: SystemLine | null;
+  /** What the platform said about it beyond its text (a reaction, a quote, contact cards, a number change). */
+  channelDetails?: ChannelDetails | null;
 };
 
 export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
   await tx.query(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment, system_line)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)`,
+    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment, system_line, channel_details)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)`,
     [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false,
-      m.attachment ? JSON.stringify(m.attachment) : null, m.system ? JSON.stringify(m.system) : null],
+      m.attachment ? JSON.stringify(m.attachment) : null, m.system ? JSON.stringify(m.system) : null,
+      m.channelDetails ? JSON.stringify(m.channelDetails) : null],
   );
 }

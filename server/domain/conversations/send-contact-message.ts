@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Attachment } from '../../../shared/domain';
+import type { Attachment, ChannelDetails } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { systemLines, type SystemLine } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
@@ -24,6 +24,8 @@ export type ContactSend = {
   now?: number;
   /** What a platform message carried besides text (the body describes it). */
   attachment?: Attachment | null;
+  /** What the platform said about it beyond its text (a reaction, a quote, contact cards). */
+  channelDetails?: ChannelDetails | null;
 };
 
 /**
@@ -132,6 +134,7 @@ function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId
     body: input.body,
     clientId: input.clientId,
     attachment: input.attachment ?? null,
+    channelDetails: input.channelDetails ?? null,
   });
 }
 

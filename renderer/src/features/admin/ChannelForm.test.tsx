@@ -116,6 +116,25 @@ describe('changing a channel', () => {
     expect(form.name).toHaveProperty('value', 'WhatsApp');
   });
 
+  it('says which platform rule a secret breaks, before sending and when the server refuses it', async () => {
+    app = new AppUnderTest('zh-CN');
+    const telegram: ChannelView = { ...whatsapp, id: 'tg', kind: 'telegram', name: 'Telegram', config: {}, secretsSet: ['botToken', 'webhookSecret'] };
+    const form = renderForm(telegram);
+    const secret = screen.getByTestId('channel-field-secrets.webhookSecret');
+    await userEvent.type(secret, 'has spaces');
+    await userEvent.click(form.submit);
+    expect(screen.getByTestId('channel-problem-secrets.webhookSecret').textContent).toBe(app.t('channels.problem.telegramSecretToken'));
+    expect(app.fake.callsOf('channels.save')).toEqual([]);
+
+    app.fake.failWith('channels.save', 'bad_request', 'secrets.botToken: the token BotFather gave', { field: 'secrets.botToken', rule: 'telegram_bot_token' });
+    await userEvent.clear(secret);
+    await userEvent.type(secret, 'new_secret-1');
+    await userEvent.type(screen.getByTestId('channel-field-secrets.botToken'), '12:abc');
+    await userEvent.click(form.submit);
+    await app.fake.untilCalled('channels.save');
+    expect((await screen.findByTestId('channel-problem-secrets.botToken')).textContent).toBe(app.t('channels.problem.telegramBotToken'));
+  });
+
   it('speaks Chinese when the UI does', async () => {
     app = new AppUnderTest('zh-CN');
     const form = renderForm();

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { ChannelView } from '../../../../shared/channels';
+import { secretRuleOf, type ChannelView } from '../../../../shared/channels';
 import type { SkillGroup } from '../../../../shared/domain';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useChannelAdmin } from '../../app/channel-admin-context';
@@ -13,6 +13,7 @@ import {
   emptyChannelForm,
   refusedField,
   secretFields,
+  secretRuleProblem,
   validateChannelForm,
   withKind,
   type ChannelForm as Form,
@@ -99,7 +100,10 @@ export function ChannelForm({ channel, groups, offline, onDone, onCancel }: Prop
   function problemAt(name: string): ReactNode {
     const problem = problems[name];
     if (problem) return t(problem);
-    if (refusal && refusedAt === name) return describeError(t, refusal);
+    if (refusal && refusedAt === name) {
+      const rule = secretRuleOf(refusal.details?.['rule']);
+      return rule ? t(secretRuleProblem(rule)) : describeError(t, refusal);
+    }
     return null;
   }
 

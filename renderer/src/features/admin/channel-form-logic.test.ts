@@ -66,6 +66,20 @@ describe('the channel form', () => {
       .toEqual({ 'config.phoneNumberId': 'channels.problem.required', 'config.apiBaseUrl': 'channels.problem.url' });
   });
 
+  it('checks each secret typed against its platform’s rule and says which rule', () => {
+    const telegram = typed({ ...emptyChannelForm('telegram'), name: 'TG' }, {}, { botToken: 'not a token', webhookSecret: 'has space!' });
+    expect(validateChannelForm(telegram)).toEqual({
+      'secrets.botToken': 'channels.problem.telegramBotToken',
+      'secrets.webhookSecret': 'channels.problem.telegramSecretToken',
+    });
+    expect(validateChannelForm(typed(telegram, {}, { botToken: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', webhookSecret: 'A-z_09'.repeat(40) }))).toEqual({});
+    const wechat = typed({ ...emptyChannelForm('wechat'), name: 'WX' }, { appId: 'wx1' }, { token: 'ab', encodingAESKey: 'x'.repeat(42) });
+    expect(validateChannelForm(wechat)).toEqual({ 'secrets.token': 'channels.problem.wechatToken', 'secrets.encodingAESKey': 'channels.problem.wechatAesKey' });
+    expect(validateChannelForm(typed(wechat, {}, { token: 'Tok3n', encodingAESKey: 'a1'.repeat(21) + 'Z' }))).toEqual({});
+    const whatsapp = typed({ ...emptyChannelForm('whatsapp'), name: 'WA' }, { phoneNumberId: '1' }, { appSecret: 'abc def\n' });
+    expect(validateChannelForm(whatsapp)).toEqual({ 'secrets.appSecret': 'channels.problem.visibleAscii' });
+  });
+
   it('sends only what changed, never a secret left empty, and keeps settings the form does not show', () => {
     const current = view({ id: 'wa-1', config: { phoneNumberId: '1065', futureSetting: 'x' } });
     const form = channelFormOf(current);

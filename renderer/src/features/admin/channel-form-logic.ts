@@ -4,7 +4,9 @@ import {
   channelIssueField,
   channelSecretSchemas,
   REQUIRED_SECRETS,
+  secretRuleOf,
   type ChannelView,
+  type SecretRule,
 } from '../../../../shared/channels';
 import type { MethodArgs } from '../../../../shared/contract';
 import { channelKindSchema, type ChannelKind } from '../../../../shared/domain';
@@ -62,6 +64,7 @@ const secretLabels: Readonly<Record<string, SecretKey>> = {
   botToken: 'channels.secret.botToken',
   webhookSecret: 'channels.secret.webhookSecret',
   token: 'channels.secret.token',
+  encodingAESKey: 'channels.secret.encodingAESKey',
   smtpPassword: 'channels.secret.smtpPassword',
   apiToken: 'channels.secret.apiToken',
 };
@@ -223,9 +226,30 @@ export function validateChannelForm(form: ChannelForm): ChannelProblems {
     }
   }
   for (const [secret, value] of Object.entries(typedSecrets(form))) {
-    if (value.length > 500) problems[`secrets.${secret}`] = 'channels.problem.tooLong';
+    if (value.length > 500) {
+      problems[`secrets.${secret}`] = 'channels.problem.tooLong';
+      continue;
+    }
+    const checked = channelSecretSchemas[form.kind].safeParse({ [secret]: value });
+    if (!checked.success) {
+      const rule = secretRuleOf(checked.error.issues[0]?.message);
+      problems[`secrets.${secret}`] = rule ? secretRuleProblem(rule) : 'channels.problem.invalid';
+    }
   }
   return problems;
+}
+
+const SECRET_RULE_PROBLEMS: Record<SecretRule, ChannelProblem> = {
+  telegram_secret_token: 'channels.problem.telegramSecretToken',
+  telegram_bot_token: 'channels.problem.telegramBotToken',
+  wechat_token: 'channels.problem.wechatToken',
+  wechat_aes_key: 'channels.problem.wechatAesKey',
+  visible_ascii: 'channels.problem.visibleAscii',
+};
+
+/** What a secret refused by its platform's rule is told, by the rule (the form's own check or the server's `details.rule`). */
+export function secretRuleProblem(rule: SecretRule): ChannelProblem {
+  return SECRET_RULE_PROBLEMS[rule];
 }
 
 /**

@@ -9,6 +9,7 @@ import { formatClock, formatFull } from '../../lib/time';
 import { useTeamStore } from '../../stores/team-store';
 import { splitMentions } from '../composer/mention-logic';
 import { channelDeliveryLine } from './channel-delivery';
+import { channelDetailsLine, ChannelDetailsParts } from './ChannelDetails';
 import { internalKind } from './note-kind';
 import { outboxActions, type OutboxAction } from './outbox-actions';
 
@@ -72,7 +73,7 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
           <span className="message-system-lock" aria-hidden="true">
             ●
           </span>
-          <span>{systemLineText(t, message)}</span>
+          <span>{channelDetailsLine(t, message.channelDetails) ?? systemLineText(t, message)}</span>
           <span className="visually-hidden">({t('note.systemTitle')})</span>
           <time dateTime={message.createdAt} title={formatFull(message.createdAt, language)}>
             {formatClock(message.createdAt, language)}
@@ -95,7 +96,9 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
               {formatClock(message.createdAt, language)}
             </time>
           </div>
-          <div className="message-bubble">{message.body}</div>
+          <div className="message-bubble">
+            {message.channelDetails ? <ChannelDetailsParts details={message.channelDetails} body={message.body} /> : message.body}
+          </div>
           {outgoing && <DeliveryLine message={message} canSend={canSend} />}
         </div>
       )}

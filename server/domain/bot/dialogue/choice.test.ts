@@ -16,6 +16,8 @@ describe("reading the customer's choice", () => {
   it('takes the title, or a reply that names one title only', () => {
     expect(parseChoice('七天无理由退货', titles)).toBe(1);
     expect(parseChoice('定金', titles)).toBe(0);
+    // A button title cut to the platform's limit still names its option.
+    expect(parseChoice('预售定金可…', titles)).toBe(0);
   });
 
   it('hears "neither" and treats anything else as a new question', () => {

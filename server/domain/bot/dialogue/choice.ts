@@ -16,7 +16,7 @@ export type Choice = number | 'none' | null;
  * "the first one"), "neither", or the title (or most of it) of one option.
  */
 export function parseChoice(reply: string, titles: readonly string[]): Choice {
-  let text = botForm(reply).replace(/[\s。.!！?？~～,，、]+$/u, '').trim();
+  let text = botForm(reply).replace(/[\s。.!！?？~～,，、…]+$/u, '').trim();
   for (let i = 0; i < 2; i++) text = text.replace(FILLER, '').trim();
   if (!text) return null;
   for (let i = 0; i < Math.min(titles.length, ORDINALS.length); i++) {

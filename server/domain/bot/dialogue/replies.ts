@@ -2,6 +2,15 @@ import type { Lang } from '../../../../shared/domain';
 
 /** The bot's own words, in both languages. */
 
+/** A pick a bot message offers: the button's title, and what picking it says for the customer. */
+export type BotChoice = { title: string; reply: string };
+
+/** The button that asks for a person (its words are what a customer would type to ask for one). */
+export function handoffChoice(lang: Lang): BotChoice {
+  const words = lang === 'zh' ? '转人工客服' : 'Talk to an agent';
+  return { title: words, reply: words };
+}
+
 /** An article as the bot's answer: its title, then its body. */
 export function answerText(article: { title: string; body: string }): string {
   return `${article.title}\n\n${article.body}`;

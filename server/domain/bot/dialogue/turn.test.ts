@@ -47,6 +47,12 @@ describe('the bot, turn by turn', () => {
     expect(pick).toMatchObject({ action: 'answer', via: 'choice', articleId: 'zh-exchange' });
   });
 
+  it('offers the candidates as picks, and a pressed button (the title) answers the one picked', () => {
+    const [ask, pressed] = talk(['尺码不对要换', '尺码不合适怎么换货']);
+    expect(ask!.choices).toEqual([{ title: '尺码不合适怎么换货', reply: '尺码不合适怎么换货' }, { title: '尺码怎么选', reply: '尺码怎么选' }]);
+    expect(pressed).toMatchObject({ action: 'answer', via: 'choice', articleId: 'zh-exchange' });
+  });
+
   it('takes a new question instead of a choice', () => {
     const [, next] = talk(['尺码不对要换', '退款多久到账']);
     expect(next).toMatchObject({ action: 'answer', articleId: 'zh-refund-time' });
@@ -56,6 +62,7 @@ describe('the bot, turn by turn', () => {
     const [first, second] = talk(['你们招客服吗', '今天天气怎么样']);
     expect(first).toMatchObject({ action: 'miss', handoffReason: null });
     expect(first!.replies[0]).toContain('转人工');
+    expect(first!.choices).toEqual([{ title: '转人工客服', reply: '转人工客服' }]);
     expect(second).toMatchObject({ action: 'handoff', handoffReason: 'misses' });
   });
 

@@ -10,7 +10,7 @@ import { detectLanguage } from '../text/language';
 import { parseChoice } from './choice';
 import { handoffFor, MAX_MISSES, type HandoffReason } from './handoff-rules';
 import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './policy';
-import { answerText, clarifyText, greetingText, handoffText, missText, thanksText } from './replies';
+import { answerText, clarifyText, greetingText, handoffChoice, handoffText, missText, thanksText, type BotChoice } from './replies';
 import { smallTalkOf, withoutOpening } from './smalltalk';
 import type { BotState } from './state';
 
@@ -32,6 +32,8 @@ export type TurnOutcome = {
   via: BotTurn['via'];
   /** The bot's messages to the customer, in order (none when a handoff says it all). */
   replies: string[];
+  /** The picks the last reply offers (an article among several, asking for a person), as platforms show buttons. */
+  choices: BotChoice[];
   articleId: string | null;
   ruleId: string | null;
   confidence: number | null;
@@ -64,7 +66,7 @@ export function botTurn(input: TurnInput): TurnOutcome {
   const state: BotState = { ...input.state, lang, turns: input.state.turns + 1, notices: [...input.state.notices] };
   const reply = (rule: BotRule) => fillForCustomer(ruleReply(rule, lang), { 'contact.name': input.contactName });
   const replies = notices(state, rules, reply, input.offHours === true);
-  const base = { replies, lang, sentiment: round(sentiment.score), articleId: null, ruleId: null, confidence: null, candidates: [], handoffReason: null };
+  const base = { replies, choices: [] as BotChoice[], lang, sentiment: round(sentiment.score), articleId: null, ruleId: null, confidence: null, candidates: [], handoffReason: null };
   const done = (o: Partial<TurnOutcome> & Pick<TurnOutcome, 'action' | 'via'>): TurnOutcome => ({ ...base, ...o, state });
 
   const handoff = handoffFor(message, sentiment);
@@ -117,7 +119,8 @@ export function botTurn(input: TurnInput): TurnOutcome {
   if (decision.kind === 'clarify') {
     const options = decision.options.map((o) => o.candidate.article);
     state.pending = { articleIds: options.map((a) => a.id), question };
-    return done({ action: 'clarify', via, replies: [...replies, clarifyText(lang, options.map((a) => a.title))], confidence: round(decision.options[0]!.confidence), candidates: shown });
+    const choices = options.map((a) => ({ title: a.title, reply: a.title }));
+    return done({ action: 'clarify', via, replies: [...replies, clarifyText(lang, options.map((a) => a.title))], choices, confidence: round(decision.options[0]!.confidence), candidates: shown });
   }
   return miss(done, state, lang, replies, shown, decision.best?.confidence ?? null);
 }
@@ -127,7 +130,7 @@ type Done = (o: Partial<TurnOutcome> & Pick<TurnOutcome, 'action' | 'via'>) => T
 function miss(done: Done, state: BotState, lang: Lang, replies: string[], shown: TurnOutcome['candidates'], confidence: number | null = null): TurnOutcome {
   state.misses += 1;
   if (state.misses >= MAX_MISSES) return handOff(done, state, lang, 'misses', replies, shown, confidence);
-  return done({ action: 'miss', via: 'none', replies: [...replies, missText(lang)], candidates: shown, confidence: confidence === null ? null : round(confidence) });
+  return done({ action: 'miss', via: 'none', replies: [...replies, missText(lang)], choices: [handoffChoice(lang)], candidates: shown, confidence: confidence === null ? null : round(confidence) });
 }
 
 function handOff(

@@ -66,7 +66,7 @@ export async function replyToOrderStatus(tx: Queryable, event: OrderStatusEvent,
   await recordTurn(tx, {
     accountId: event.accountId, conversationId: locked.id, messageId: null, orderEventId: event.id,
     outcome: {
-      action: 'rule', via: 'rule', replies: [reply.text], articleId: null, ruleId: reply.rule.id, confidence: null, candidates: [],
+      action: 'rule', via: 'rule', replies: [reply.text], choices: [], articleId: null, ruleId: reply.rule.id, confidence: null, candidates: [],
       handoffReason: null, lang, sentiment: 0, state,
     },
   });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { Queryable } from '../../db/db';
+
+/** A pick a message offers the customer: the button's title, and what picking it says for them. */
+export const messageChoiceSchema = z.object({ title: z.string().min(1), reply: z.string().min(1) });
+export type MessageChoice = z.infer<typeof messageChoiceSchema>;
+
+/** Keeps the picks a stored message offers, for platforms that show them as buttons. */
+export async function saveMessageChoices(tx: Queryable, messageId: string, choices: readonly MessageChoice[]): Promise<void> {
+  if (choices.length === 0) return;
+  await tx.query('INSERT INTO message_choices (message_id, choices) VALUES ($1, $2::jsonb) ON CONFLICT (message_id) DO NOTHING', [
+    messageId,
+    JSON.stringify(choices),
+  ]);
+}
+
+/** The picks a message offers, in order (none for most messages). */
+export async function loadMessageChoices(db: Queryable, messageId: string): Promise<MessageChoice[]> {
+  const rows = await db.query<{ choices: unknown }>('SELECT choices FROM message_choices WHERE message_id = $1', [messageId]);
+  const raw = rows[0]?.choices;
+  if (raw === undefined || raw === null) return [];
+  const parsed = z.array(messageChoiceSchema).safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  return parsed.success ? parsed.data : [];
+}
