@@ -9,10 +9,10 @@ import * as m0008 from './0008-template-categories';
 import * as m0009 from './0009-user-deactivation';
 import * as m0010 from './0010-contact-profile';
 import * as m0011 from './0011-order-events';
-import * as m0014 from './0014-read-marks';
-import * as m0015 from './0015-system-lines-and-generated-names';
 import * as m0012 from './0012-routing-rescue';
 import * as m0013 from './0013-channel-intake';
+import * as m0014 from './0014-read-marks';
+import * as m0015 from './0015-system-lines-and-generated-names';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -29,8 +29,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
-  { version: 14, ...m0014 },
-  { version: 15, ...m0015 },
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
+  { version: 14, ...m0014 },
+  { version: 15, ...m0015 },
 ];
