@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../support/seeded-random';
 import type { KbArticle } from '../../shared/domain';
 
 type Base = { id: string; lang: 'zh' | 'en'; title: string; body: string; category?: string; tags?: string[]; questions?: string[] };
@@ -8,16 +9,6 @@ const EN_PRODUCTS = ['down jacket', 'summer dress', 'running shoes', 'wireless e
 const ZH_EXTRA = ['本款支持七天无理由。', '限时活动期间下单赠送小礼品。', '商品以实物为准。', '请在收货后尽快检查商品。', '会员购买可享额外积分。'];
 const EN_EXTRA = ['This item qualifies for free returns.', 'A small gift comes with orders during the promotion.', 'Colours may vary slightly.', 'Please check the item soon after delivery.', 'Members earn extra points.'];
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run searches the same articles. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` knowledge articles for benchmarks: the demo knowledge base's articles, each rewritten
@@ -26,7 +17,8 @@ function random(seed: number): () => number {
  */
 export function benchArticles(count: number, kbFile: URL): KbArticle[] {
   const base = JSON.parse(readFileSync(kbFile, 'utf8')) as Base[];
-  const next = random(7340);
+  // The same articles on every run.
+  const next = seededRandom(7340);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const out: KbArticle[] = [];
   for (let i = 0; i < count; i++) {

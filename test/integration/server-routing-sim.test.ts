@@ -7,6 +7,7 @@ import type { AgentState, Conversation } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { QueueStatus } from '../../shared/protocol';
 import { databaseTargets } from '../support/databases';
+import { seededRandom as rng } from '../support/seeded-random';
 import { pushesFlushed } from '../support/barriers';
 import { closeAllSockets, connectAgent, connectVisitor, insertUser, request, tokenFor, waitFor } from '../support/server-fixture';
 
@@ -27,17 +28,6 @@ const QUEUED_BEFORE_TEAM = 30;
 
 afterAll(() => closeAllSockets());
 
-/** mulberry32: small, seeded, good enough to make the run repeatable. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`request failed: ${JSON.stringify(result.error)}`);

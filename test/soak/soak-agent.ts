@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, type AuthTokens } from '../../shared/protocol';
 import type { Conversation, Message } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
+import { retryAfter } from './soak-pacing';
 
 /** Marks the last message of a customer's script: once it is answered, the agent resolves the chat. */
 export const GOODBYE = '再见';
@@ -55,7 +56,7 @@ export class SoakAgent {
   }
 
   private async connect(): Promise<void> {
-    while (this.wanted) {
+    for (let failures = 0; this.wanted; failures += 1) {
       try {
         const response = await fetch(`${this.url()}/api/auth/login`, {
           method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: this.email, password: this.password }),
@@ -79,7 +80,7 @@ export class SoakAgent {
         if (!this.timer) this.timer = setInterval(() => void this.work(), 1_000);
         return;
       } catch {
-        await new Promise((r) => setTimeout(r, 500));
+        await retryAfter(failures);
       }
     }
   }

@@ -4,6 +4,7 @@ import { VISITOR_NAMESPACE, type QueueStatus, type VisitorMessage } from '../../
 import type { Result } from '../../shared/errors';
 import { unavailableNotice } from '../../server/domain/routing/unavailable-notice';
 import { GOODBYE } from './soak-agent';
+import { nextLook, retryAfter } from './soak-pacing';
 
 /** What one customer did and saw, for the report. */
 export type CustomerRecord = {
@@ -49,7 +50,6 @@ export function statusSaysNobodyAvailable(status: QueueStatus): boolean {
 /** The reply a platform customer gets when nobody can answer (in either language). */
 const UNAVAILABLE = new Set([unavailableNotice('zh'), unavailableNotice('en')]);
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A customer on the web widget over the visitor socket, as the widget behaves: keeps its token,
@@ -76,7 +76,7 @@ export class WidgetCustomer {
     while (!this.closed && !until()) {
       await this.step();
       if (this.record.done) break;
-      await pause(250);
+      await nextLook();
     }
   }
 
@@ -128,7 +128,7 @@ export class WidgetCustomer {
   }
 
   private async connect(): Promise<void> {
-    while (!this.closed) {
+    for (let failures = 0; !this.closed; failures += 1) {
       const socket = io(`${this.url()}${VISITOR_NAMESPACE}`, {
         auth: this.token ? { visitorToken: this.token } : {}, transports: ['websocket'], reconnection: false, forceNew: true,
       });
@@ -145,7 +145,7 @@ export class WidgetCustomer {
       });
       if (!ok) {
         socket.close();
-        await pause(500);
+        await retryAfter(failures);
         continue;
       }
       this.socket = socket;
@@ -179,6 +179,8 @@ export class ApiCustomer {
   private readonly ids: string[];
   private next = 0;
   private closed = false;
+  /** Sends that failed in a row (the server restarting). */
+  private failures = 0;
 
   constructor(
     private readonly url: () => string,
@@ -213,7 +215,7 @@ export class ApiCustomer {
           this.record.done = true;
           break;
         }
-        await pause(250);
+        await nextLook();
       }
     }
   }
@@ -237,10 +239,12 @@ export class ApiCustomer {
       const stored = (await response.json()) as { messageId: string };
       this.record.stored.set(id, stored.messageId);
       this.record.storedAt.set(id, Date.now());
+      this.failures = 0;
       this.next = line + 1;
     } catch {
+      await retryAfter(this.failures);
+      this.failures += 1;
       this.record.retries += 1;
-      await pause(500);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { seededRandom } from '../support/seeded-random';
+
 /**
  * The soak's schedule, as fractions of its duration: when customers arrive, when agents go
  * offline and come back, when the server restarts. Pure, so the plan can be printed and checked.
@@ -34,21 +36,10 @@ function positiveNumber(raw: string | undefined, fallback: number, name: string)
   return n;
 }
 
-/** mulberry32: small, seeded, good enough to make a run repeatable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Customers arrive at random over the first 85% of the run, half on the widget, half on the API channel. */
 export function customerPlan(s: SoakSettings): CustomerPlan[] {
-  const random = rng(s.seed);
+  const random = seededRandom(s.seed);
   return Array.from({ length: s.customers }, (_, index) => ({
     index,
     channel: index % 2 === 0 ? ('widget' as const) : ('api' as const),
