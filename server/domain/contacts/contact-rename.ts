@@ -1,10 +1,9 @@
 import type { Contact } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
-import { assertVisibleContact } from './contact-profile';
-import { CONTACT_COLUMNS, canonicalContactId, toContact, type ContactRow } from './contact-repository';
+import { editVisibleContact } from './contact-edit';
+import { CONTACT_COLUMNS, toContact, type ContactRow } from './contact-repository';
 
 /**
  * Gives a contact the name an agent wrote (already trimmed and 1–80 characters): anyone who may
@@ -14,15 +13,7 @@ import { CONTACT_COLUMNS, canonicalContactId, toContact, type ContactRow } from 
  * contact in clear: mask it before it reaches a client.
  */
 export async function renameContact(db: Db, viewer: Viewer, requestedId: string, name: string): Promise<{ contact: Contact; changed: boolean }> {
-  const contactId = await canonicalContactId(db, requestedId);
-  await assertVisibleContact(db, viewer, contactId);
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`, [
-      contactId,
-      viewer.accountId,
-    ]);
-    if (!row) throw new AppError('not_found', 'contact not found');
-    const before = toContact(row);
+  return editVisibleContact(db, viewer, requestedId, async (tx, before, contactId) => {
     if (before.name === name && !before.nameGenerated) return { contact: before, changed: false };
     const [updated] = await tx.query<ContactRow>(
       `UPDATE contacts c SET name = $2, name_generated = false WHERE c.id = $1 RETURNING ${CONTACT_COLUMNS}`,

@@ -1,11 +1,10 @@
 import type { Contact } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import { contactTagGroups, flattenTagGroups, type TagGroupName } from '../../../shared/tag-groups';
 import type { Db } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
-import { assertVisibleContact } from './contact-profile';
-import { CONTACT_COLUMNS, canonicalContactId, toContact, type ContactRow } from './contact-repository';
+import { editVisibleContact } from './contact-edit';
+import { CONTACT_COLUMNS, toContact, type ContactRow } from './contact-repository';
 
 /**
  * Replaces one group of a contact's tags (anyone who may see the contact may), keeping the flat
@@ -13,15 +12,7 @@ import { CONTACT_COLUMNS, canonicalContactId, toContact, type ContactRow } from 
  * contact in clear: mask it before it reaches a client.
  */
 export async function setContactTags(db: Db, viewer: Viewer, requestedId: string, group: TagGroupName, tags: readonly string[]): Promise<Contact> {
-  const contactId = await canonicalContactId(db, requestedId);
-  await assertVisibleContact(db, viewer, contactId);
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE`, [
-      contactId,
-      viewer.accountId,
-    ]);
-    if (!row) throw new AppError('not_found', 'contact not found');
-    const before = toContact(row);
+  return editVisibleContact(db, viewer, requestedId, async (tx, before, contactId) => {
     const was = contactTagGroups(before);
     const groups = { ...was, [group]: [...tags] };
     const [updated] = await tx.query<ContactRow>(
