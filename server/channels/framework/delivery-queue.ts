@@ -10,7 +10,8 @@ import { getConversationView, toIso } from '../../domain/conversations/conversat
 import { loadMessageChoices } from '../../domain/conversations/message-choices';
 import { getMessageView, insertMessage } from '../../domain/conversations/message-repository';
 import type { ErrorLogger } from '../../lib/error-logger';
-import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
+import { PollingWorker } from '../../lib/polling-worker';
+import { systemTimers, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../../domain/events';
 import { DeliveryError, type ChannelSender, type OutboundMessage, type Recipient } from './outbound';
 import { platformText } from './platform-text';
@@ -69,10 +70,7 @@ export class DeliveryQueue {
   private readonly batch: number;
   private readonly timeoutMs: number;
   private readonly timers: Timers;
-  private timer: TimerHandle | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly worker: PollingWorker;
   /** Aborts platform calls in flight when the server stops: they are tried again after the restart. */
   private readonly stopping = new AbortController();
 
@@ -82,45 +80,29 @@ export class DeliveryQueue {
     this.batch = options.batch ?? 8;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.timers = options.timers ?? systemTimers;
+    this.worker = new PollingWorker({
+      timers: this.timers, pollMs: this.pollMs, runOnce: () => this.runOnce(), logError: options.logError, name: 'channel delivery',
+    });
   }
 
   start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = this.timers.interval(this.pollMs, () => this.kick());
-    this.kick();
+    this.worker.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.worker.halt();
     this.stopping.abort();
-    this.timer?.cancel();
-    this.timer = null;
-    await this.settled();
+    await this.worker.settled();
   }
 
   /** Looks for due deliveries now (after a reply was stored); runs asked for meanwhile fold into one more. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          while (!this.stopped && (await this.runOnce()) > 0);
-        } catch (err) {
-          if (!this.stopped) this.options.logError(err, 'channel delivery');
-        }
-      } while (this.again && !this.stopped);
-      this.running = null;
-    })();
+    this.worker.kick();
   }
 
-  /** Resolves when no run is going (tests, shutdown). */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+  /** Resolves when no run is going. */
+  settled(): Promise<void> {
+    return this.worker.settled();
   }
 
   private async runOnce(): Promise<number> {

@@ -5,7 +5,8 @@ import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import type { ChannelDirectory } from '../../domain/channels/channel-directory';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemClock, type Clock } from '../../lib/clock';
-import { delay, systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
+import { PollingWorker } from '../../lib/polling-worker';
+import { delay, systemTimers, type Timers } from '../../lib/timers';
 
 /** What turns one stored webhook delivery of a channel kind into messages. Must be safe to run twice. */
 export type WebhookProcessor = (channel: ChannelRecord, payload: string) => Promise<void>;
@@ -49,10 +50,7 @@ const MAX_YIELD_MS = 1_000;
  */
 export class WebhookInbox {
   private readonly timers: Timers;
-  private timer: TimerHandle | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly worker: PollingWorker;
   private lastStoredAt = Number.NEGATIVE_INFINITY;
   private lastPrunedAt = Number.NEGATIVE_INFINITY;
   private readonly clock: Clock;
@@ -60,6 +58,14 @@ export class WebhookInbox {
   constructor(private readonly options: WebhookInboxOptions) {
     this.timers = options.timers ?? systemTimers;
     this.clock = options.clock ?? systemClock;
+    this.worker = new PollingWorker({
+      timers: this.timers, pollMs: options.pollMs ?? 1_000, runOnce: () => this.runOnce(), afterRun: () => this.prune(),
+      logError: options.logError, name: 'webhook inbox',
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.worker.stopped;
   }
 
   /** Stores a verified delivery; false when the same platform id was stored before (a retry). */
@@ -88,42 +94,21 @@ export class WebhookInbox {
   }
 
   start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = this.timers.interval(this.options.pollMs ?? 1_000, () => this.kick());
-    this.kick();
+    this.worker.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.timer?.cancel();
-    this.timer = null;
-    await this.settled();
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Processes what is stored now; a kick during a run folds into one more run. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          while (!this.stopped && (await this.runOnce()) > 0);
-          if (!this.stopped) await this.prune();
-        } catch (err) {
-          if (!this.stopped) this.options.logError(err, 'webhook inbox');
-        }
-      } while (this.again && !this.stopped);
-      this.running = null;
-    })();
+    this.worker.kick();
   }
 
   /** Resolves when no run is going. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
+  settled(): Promise<void> {
+    return this.worker.settled();
   }
 
   /** How many stored deliveries wait to be processed (for tests and health checks). */
