@@ -6,14 +6,15 @@ import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn as signInWorkstation, startWorkstationHost } from '../support/browser';
-import { startCore, type TestCore } from '../support/core-harness';
+import { startCore } from '../support/core-harness';
+import { offeredTo, offerTo, openWidget as openWidgetOn, widgetQueueLine as queueOf, writeInWidget as write, type CoreAgent } from '../support/widget-customer';
 import { waitUntil } from '../support/wait';
 
 const artifacts = E2E_ARTIFACTS;
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 
-type Agent = TestCore & { userId: string; name: string };
+type Agent = CoreAgent;
 
 // The queue never strands a widget customer: an offer nobody accepts moves on, a group with nobody
 // in it overflows, and with nobody online the customer is told so and their message is answered later.
@@ -46,6 +47,7 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
     await database?.drop();
   });
 
+  const openWidget = (locale: string) => openWidgetOn(browser, server.url, locale);
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
   async function signIn(email: string): Promise<Agent> {
@@ -58,37 +60,6 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
     return agent;
   }
 
-  /** The latest update saying the conversation whose last words include `text` is offered to `agent`. */
-  const offeredTo = (agent: Agent, text: string) =>
-    [...agent.eventsOf('conversation.updated')]
-      .reverse()
-      .find((c) => c.routingState === 'offered' && c.offeredToId === agent.userId && c.lastMessagePreview.includes(text));
-
-  /** That conversation, once it is offered to `agent`. */
-  const offerTo = (agent: Agent, text: string) => waitUntil(() => offeredTo(agent, text), `"${text}" to be offered to ${agent.name}`, 20_000);
-
-  async function openWidget(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 420, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/widget/`);
-    return page;
-  }
-
-  async function write(page: Page, text: string, group?: RegExp): Promise<void> {
-    if (group) {
-      const choices = page.getByTestId('widget-group');
-      await expect.poll(() => choices.count(), { timeout: 15_000 }).toBe(2);
-      await choices.filter({ hasText: group }).click();
-      await expect.poll(() => choices.filter({ hasText: group }).getAttribute('aria-pressed')).toBe('true');
-    }
-    await page.getByLabel(/^(Message|消息)$/).fill(text);
-    await page.getByTestId('widget-send').click();
-    await expect
-      .poll(() => page.locator('[data-testid=widget-message][data-from=me]').last().getAttribute('data-delivery'), { timeout: 15_000 })
-      .toBe('sent');
-  }
-
-  const queueOf = (page: Page) => page.getByTestId('widget-queue');
 
   let wang: Agent;
   let emma: Agent;

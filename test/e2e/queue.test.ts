@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium } from '../support/browser';
-import { startCore, type TestCore } from '../support/core-harness';
-import { waitUntil } from '../support/wait';
+import { startCore } from '../support/core-harness';
+import { offerTo, openWidget as openWidgetOn, widgetQueueLine as queueOf, writeInWidget as write, type CoreAgent } from '../support/widget-customer';
 
 const artifacts = E2E_ARTIFACTS;
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 
-type Agent = TestCore & { userId: string; name: string };
+type Agent = CoreAgent;
 
 // Two agents who each take one chat at a time, three customers on the widget: the third waits
 // first in line, sees the position live, and is connected as soon as a chat is closed.
@@ -39,6 +39,7 @@ describe.skipIf(chromiumMissing)('the widget queue, end to end', () => {
     await database?.drop();
   });
 
+  const openWidget = (locale: string) => openWidgetOn(browser, server.url, locale);
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
   async function signIn(email: string): Promise<Agent> {
@@ -52,39 +53,6 @@ describe.skipIf(chromiumMissing)('the widget queue, end to end', () => {
     return agent;
   }
 
-  /** The conversation whose first words are `text`, once it is offered to `agent`. */
-  const offerTo = (agent: Agent, text: string) =>
-    waitUntil(
-      () =>
-        agent
-          .eventsOf('conversation.updated')
-          .find((c) => c.routingState === 'offered' && c.offeredToId === agent.userId && c.lastMessagePreview.includes(text)),
-      `"${text}" to be offered to ${agent.name}`,
-      15_000,
-    );
-
-  async function openWidget(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 420, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/widget/`);
-    return page;
-  }
-
-  async function write(page: Page, text: string, group?: RegExp): Promise<void> {
-    if (group) {
-      const choices = page.getByTestId('widget-group');
-      await expect.poll(() => choices.count(), { timeout: 15_000 }).toBe(2);
-      await choices.filter({ hasText: group }).click();
-      await expect.poll(() => choices.filter({ hasText: group }).getAttribute('aria-pressed')).toBe('true');
-    }
-    await page.getByLabel(/^(Message|消息)$/).fill(text);
-    await page.getByTestId('widget-send').click();
-    await expect
-      .poll(() => page.locator('[data-testid=widget-message][data-from=me]').last().getAttribute('data-delivery'), { timeout: 15_000 })
-      .toBe('sent');
-  }
-
-  const queueOf = (page: Page) => page.getByTestId('widget-queue');
 
   it('shows the third customer their place in line, then connects them when an agent is free', async () => {
     const wang = await signIn('wang.fang@demo.test');

@@ -3,16 +3,17 @@ import type { Queryable } from '../../db/db';
 import { toDelivery } from './message-repository';
 import { canRead, type Viewer } from './permissions';
 
-type DeliveryRow = {
+/** One message's `channel_deliveries` row, with the columns named as `toDelivery` reads them. */
+export type MessageDeliveryRow = {
   message_id: string;
   conversation_id: string;
   delivery_status: string;
   delivery_error: string | null;
   delivery_attempts: number | string;
   delivery_updated_at: Date | string;
-  account_id: string;
-  assignee_id: string | null;
 };
+
+type DeliveryRow = MessageDeliveryRow & { account_id: string; assignee_id: string | null };
 
 /**
  * The current delivery of each of these messages that went out on a platform channel, for the

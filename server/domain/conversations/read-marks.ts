@@ -2,6 +2,7 @@ import type { MessageDeliveryPush } from '../../../shared/channels';
 import { AppError } from '../../../shared/errors';
 import type { Queryable } from '../../db/db';
 import type { DomainEvents } from '../events';
+import type { MessageDeliveryRow } from './message-deliveries';
 import { toDelivery } from './message-repository';
 import { canRead, type Viewer } from './permissions';
 
@@ -48,15 +49,6 @@ export async function markReadByAgent(db: Queryable, events: DomainEvents, viewe
   await events.emit({ type: 'conversation.read', channelId: mark.channel_id, contactId: mark.contact_id, upToSeq: Number(mark.agent_read_seq) });
 }
 
-type ReadRow = {
-  message_id: string;
-  conversation_id: string;
-  delivery_status: string;
-  delivery_error: string | null;
-  delivery_attempts: number | string;
-  delivery_updated_at: Date | string;
-};
-
 /**
  * The customer's widget showed them their conversation up to `upToSeq`: every agent or bot reply
  * up to there not yet marked is marked read, and those who may read the conversation are told
@@ -69,7 +61,7 @@ export async function markReadByContact(
   upToSeq: number,
   now: number,
 ): Promise<number> {
-  const rows = await db.query<ReadRow>(
+  const rows = await db.query<MessageDeliveryRow>(
     `INSERT INTO channel_deliveries (message_id, account_id, channel_id, conversation_id, seq, status, created_at, updated_at)
      SELECT m.id, m.account_id, c.channel_id, m.conversation_id, m.seq, 'read', $5, $5
        FROM messages m JOIN conversations c ON c.id = m.conversation_id
