@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, Notification, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
 import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
 import { withDesktopAttention } from './desktop-attention';
@@ -13,10 +14,13 @@ import { createSecretStore } from './secret-store';
 import { createSettingsStore, defaultSettings } from './settings-store';
 import { createMainWindow } from './window';
 
-// Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/index.html.
+// Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/ (served as app://).
 const outMain = fileURLToPath(new URL('.', import.meta.url));
 const preloadPath = join(outMain, '../preload/index.cjs');
-const rendererIndexPath = join(outMain, '../renderer/index.html');
+const rendererDir = join(outMain, '../renderer');
+
+// Schemes can only be given privileges before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 function start(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -25,7 +29,7 @@ function start(): void {
   }
 
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-  const rendererUrl = rendererPageUrl({ devServerUrl, isPackaged: app.isPackaged, rendererIndexPath });
+  const rendererUrl = rendererPageUrl({ devServerUrl, isPackaged: app.isPackaged });
   const isOurPage = (url: string) => isOwnUrl(url, rendererUrl);
 
   let mainWindow: BrowserWindow | null = null;
@@ -80,6 +84,8 @@ function start(): void {
     .whenReady()
     .then(() => {
       lockDownSession(session.defaultSession, contentSecurityPolicy(devServerUrl));
+      // webRequest does not see custom protocols: the app:// handler sends the CSP itself.
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, contentSecurityPolicy()));
       const store = new Store<StoredSettings>({ name: 'settings', defaults: defaultSettings });
       const secretFile = new Store<Record<string, string>>({ name: 'secrets' });
       core = createCore({

@@ -4,7 +4,7 @@ import type { Result } from '../shared/errors';
 import { createEventSink, registerIpc, trustOwnTopFrame, type InvokeEventLike, type IpcMainLike } from './ipc';
 import { isOwnUrl } from './own-page';
 
-const rendererUrl = 'file:///opt/Switchboard/resources/app.asar/out/renderer/index.html';
+const rendererUrl = 'app://switchboard/index.html';
 const ownTopFrame: InvokeEventLike = { senderFrame: { url: `${rendererUrl}#/inbox`, parent: null } };
 
 type Listener = (event: InvokeEventLike, args: unknown) => Promise<Result<unknown>>;
@@ -62,7 +62,8 @@ describe('IPC registration', () => {
 
   it.each([
     ['a foreign page', { senderFrame: { url: 'https://evil.example/index.html', parent: null } }],
-    ['another local file', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+    ['a local file', { senderFrame: { url: 'file:///tmp/evil.html', parent: null } }],
+    ['another app:// host', { senderFrame: { url: 'app://evil/index.html', parent: null } }],
     ['a sub-frame of our page', { senderFrame: { url: rendererUrl, parent: {} } }],
     ['a frame that is gone', { senderFrame: null }],
   ] as [string, InvokeEventLike][])('answers forbidden to %s without calling the core', async (_label, event) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guardNavigation, isExternalWebUrl, type GuardableContents, type PreventableEvent } from './navigation-guard';
 import { isOwnUrl } from './own-page';
 
-const rendererUrl = 'file:///app/out/renderer/index.html';
+const rendererUrl = 'app://switchboard/index.html';
 
 /** A faked webContents that lets a test fire its navigation events. */
 function fakeContents() {

@@ -1,31 +1,27 @@
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL } from './app-protocol';
 
 /**
  * The URL of our renderer page: the dev server while developing an unpackaged app, otherwise the
- * built file. A packaged app never takes its page from the environment.
+ * built page on app://. A packaged app never takes its page from the environment.
  */
-export function rendererPageUrl(options: {
-  devServerUrl: string | undefined;
-  isPackaged: boolean;
-  rendererIndexPath: string;
-}): string {
+export function rendererPageUrl(options: { devServerUrl: string | undefined; isPackaged: boolean }): string {
   if (!options.isPackaged && options.devServerUrl) return options.devServerUrl;
-  return pathToFileURL(options.rendererIndexPath).href;
+  return APP_PAGE_URL;
 }
 
 /**
- * True when `url` is our own page: the same file for a file:// page (query and hash ignored), the
- * same origin for the dev server. Anything unparsable is foreign.
+ * True when `url` is our own page: the same app:// host for the built page (it serves nothing but
+ * the renderer build), the same origin for the dev server. Anything unparsable is foreign.
  */
 export function isOwnUrl(url: string, rendererUrl: string): boolean {
   const candidate = parseUrl(url);
   const own = parseUrl(rendererUrl);
   if (!candidate || !own) return false;
-  if (own.protocol === 'file:') {
-    return candidate.protocol === 'file:' && candidate.host === own.host && candidate.pathname === own.pathname;
+  if (own.protocol !== 'http:' && own.protocol !== 'https:') {
+    // Custom schemes have an opaque ("null") origin in Node's URL: compare scheme and host.
+    return own.host !== '' && candidate.protocol === own.protocol && candidate.host === own.host;
   }
-  // A file:// origin serialises as "null"; never let two opaque origins count as equal.
-  return own.origin !== 'null' && candidate.origin === own.origin;
+  return candidate.origin === own.origin;
 }
 
 function parseUrl(value: string): URL | null {

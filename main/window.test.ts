@@ -24,7 +24,7 @@ class FakeBrowserWindow implements MainWindowLike {
   }
 }
 
-const paths = { preload: '/app/out/preload/index.cjs', rendererUrl: 'file:///app/out/renderer/index.html' };
+const paths = { preload: '/app/out/preload/index.cjs', rendererUrl: 'app://switchboard/index.html' };
 
 describe('main window', () => {
   it('is created with exactly the secure webPreferences', () => {
@@ -41,7 +41,7 @@ describe('main window', () => {
   it('loads our page hidden and shows it once ready to show', () => {
     const window = createMainWindow(FakeBrowserWindow, paths);
     expect(window.options.show).toBe(false);
-    expect(window.loaded).toEqual(['file:///app/out/renderer/index.html']);
+    expect(window.loaded).toEqual(['app://switchboard/index.html']);
     expect(window.shown).toBe(false);
     window.listeners.get('ready-to-show')?.();
     expect(window.shown).toBe(true);

@@ -1,18 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { join, resolve } from 'node:path';
+import { rendererFileType, resolveRendererFile } from '../renderer-files';
 
 /** The same policy the Electron shell sets: no eval, nothing loaded from elsewhere. */
 export const CONTENT_SECURITY_POLICY =
@@ -23,9 +12,8 @@ export const CONTENT_SECURITY_POLICY =
 export function staticHandler(root: string) {
   const base = resolve(root);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
-    let file = normalize(join(base, pathname));
-    if (file !== base && !file.startsWith(base + sep)) {
+    let file = resolveRendererFile(base, new URL(req.url ?? '/', 'http://host').pathname);
+    if (!file) {
       res.writeHead(404).end();
       return;
     }
@@ -34,7 +22,7 @@ export function staticHandler(root: string) {
     try {
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-type': rendererFileType(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
