@@ -1,11 +1,14 @@
-import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_SCHEME, appSchemePrivileges, createAppProtocolHandler } from './app-protocol';
+import { translator } from '../shared/i18n/desktop';
+import { resolveInitialLanguage } from '../shared/i18n/languages';
 import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
 import { withDesktopAttention } from './desktop-attention';
+import { askToStoreWithWeakKeyring } from './desktop-dialogs';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
@@ -88,6 +91,7 @@ function start(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, contentSecurityPolicy()));
       const store = new Store<StoredSettings>({ name: 'settings', defaults: defaultSettings });
       const secretFile = new Store<Record<string, string>>({ name: 'secrets' });
+      const t = translator(resolveInitialLanguage(null, app.getPreferredSystemLanguages()));
       core = createCore({
         settings: createSettingsStore({
           get: (key) => store.get(key),
@@ -98,6 +102,10 @@ function start(): void {
           get: (key) => secretFile.get(key),
           set: (key, value) => secretFile.set(key, value),
           delete: (key) => secretFile.delete(key),
+        }, {
+          platform: process.platform,
+          confirmWeakStorage: () => askToStoreWithWeakKeyring(dialog, t),
+          onError: (error) => console.error('Could not ask how to keep sign-in secrets:', error),
         }),
         // Notifications become OS notifications; the unread count goes on the dock/launcher badge.
         emit: withDesktopAttention(createEventSink(() => mainWindow?.webContents ?? null), {

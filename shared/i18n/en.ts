@@ -15,6 +15,18 @@ export const en = {
   'common.retry': 'Try again',
   'common.dismiss': 'Dismiss',
 
+  // The desktop shell's own dialogs: a weak Linux keyring, an update ready to install.
+  'desktop.keyring.title': 'No keyring to protect your sign-in',
+  'desktop.keyring.message': 'This system has no keyring (such as GNOME Keyring or KWallet) that Switchboard can use.',
+  'desktop.keyring.detail': 'Without one, what Switchboard keeps on disk to stay signed in would be encrypted with a fixed key that anyone with a copy of your files can undo. Keep it for this run only and sign in again next time, or store it anyway.',
+  'desktop.keyring.memoryOnly': 'Keep for this run only',
+  'desktop.keyring.storeAnyway': 'Store anyway (weak protection)',
+  'desktop.update.title': 'Update ready',
+  'desktop.update.message': 'Switchboard {version} is downloaded and its signature checked.',
+  'desktop.update.detail': 'Restart now to install it? Switchboard will close and open again.',
+  'desktop.update.restart': 'Restart now',
+  'desktop.update.later': 'Later',
+
   // Shown in both languages on purpose, so anyone can find the switch.
   'language.label': 'Language / 语言',
   'language.en': 'English',

@@ -8,6 +8,17 @@ export const zhCN: Dictionary = {
   'common.retry': '重试',
   'common.dismiss': '关闭',
 
+  'desktop.keyring.title': '没有可用的密钥环来保护登录信息',
+  'desktop.keyring.message': '此系统没有 Switchboard 可以使用的密钥环（如 GNOME 密钥环或 KWallet）。',
+  'desktop.keyring.detail': '没有密钥环时，Switchboard 为保持登录而保存到磁盘的内容只能用固定密钥加密，任何拿到您文件副本的人都能解开。您可以仅在本次运行中保留、下次重新登录，或者仍然保存。',
+  'desktop.keyring.memoryOnly': '仅本次运行保留',
+  'desktop.keyring.storeAnyway': '仍然保存（保护较弱）',
+  'desktop.update.title': '更新已就绪',
+  'desktop.update.message': 'Switchboard {version} 已下载，签名已验证。',
+  'desktop.update.detail': '现在重启以安装吗？Switchboard 会关闭并重新打开。',
+  'desktop.update.restart': '立即重启',
+  'desktop.update.later': '稍后',
+
   'language.label': 'Language / 语言',
   'language.en': 'English',
   'language.zh-CN': '简体中文',
