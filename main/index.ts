@@ -1,4 +1,6 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+// electron-updater is CommonJS with getter exports, which an ES module can only reach as its default.
+import electronUpdater from 'electron-updater';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,19 +10,23 @@ import { resolveInitialLanguage } from '../shared/i18n/languages';
 import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
 import { withDesktopAttention } from './desktop-attention';
-import { askToStoreWithWeakKeyring } from './desktop-dialogs';
+import { askToRestartForUpdate, askToStoreWithWeakKeyring } from './desktop-dialogs';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
 import { contentSecurityPolicy, lockDownSession } from './session-policy';
 import { createSecretStore } from './secret-store';
 import { createSettingsStore, defaultSettings } from './settings-store';
+import { resolveUpdateFeed } from './update-feed';
+import { UPDATE_PUBLIC_KEY } from './update-public-key';
+import { startUpdates } from './updates';
 import { createMainWindow } from './window';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/ (served as app://).
 const outMain = fileURLToPath(new URL('.', import.meta.url));
 const preloadPath = join(outMain, '../preload/index.cjs');
 const rendererDir = join(outMain, '../renderer');
+const updateCheckEveryMs = 6 * 60 * 60 * 1000;
 
 // Schemes can only be given privileges before the app is ready.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
@@ -118,6 +124,26 @@ function start(): void {
       });
       registerIpc(ipcMain, core.handlers, trustOwnTopFrame(isOurPage));
       openWindow();
+      if (app.isPackaged) {
+        const updates = startUpdates({
+          updater: electronUpdater.autoUpdater,
+          feed: resolveUpdateFeed(process.env['SWITCHBOARD_UPDATE_URL']),
+          publicKey: UPDATE_PUBLIC_KEY,
+          fetchText: async (url) => {
+            const response = await net.fetch(url);
+            if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+            return response.text();
+          },
+          confirmRestart: (version) => askToRestartForUpdate(dialog, t, version),
+          log: (message, error) => (error === undefined ? console.log(message) : console.error(message, error)),
+        });
+        if (updates.enabled) {
+          void updates.check();
+          setInterval(() => void updates.check(), updateCheckEveryMs).unref();
+        } else {
+          console.log(`Updates are off: ${updates.reason}`);
+        }
+      }
     })
     .catch((error: unknown) => {
       console.error('Switchboard could not start:', error);
