@@ -46,7 +46,8 @@ export function createAppProtocolHandler(
     } catch {
       return new Response(null, { status: 404 });
     }
-    return new Response(request.method === 'HEAD' ? null : body, {
+    // A copy typed as an ArrayBuffer view, which is what Response accepts.
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: {
         'Content-Type': rendererFileType(file),
