@@ -37,6 +37,8 @@ export function createMainWindow<W extends MainWindowLike>(
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Middle-click would otherwise try to open links in new windows (denied anyway, see navigation-guard.ts).
+      disableBlinkFeatures: 'Auxclick',
       preload: paths.preload,
     },
   });
