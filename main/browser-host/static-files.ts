@@ -2,11 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { rendererFileType, resolveRendererFile } from '../renderer-files';
+import { contentSecurityPolicy } from '../session-policy';
 
-/** The same policy the Electron shell sets: no eval, nothing loaded from elsewhere. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The policy the Electron shell sends with its page: no eval, nothing loaded from elsewhere. */
+const policy = contentSecurityPolicy();
 
 /** Serves the renderer build from `root`; unknown paths get index.html, paths outside root get 404. */
 export function staticHandler(root: string) {
@@ -23,7 +22,7 @@ export function staticHandler(root: string) {
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': rendererFileType(file),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': policy,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
       });
