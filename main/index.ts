@@ -28,7 +28,9 @@ const preloadPath = join(outMain, '../preload/index.cjs');
 const rendererDir = join(outMain, '../renderer');
 const updateCheckEveryMs = 6 * 60 * 60 * 1000;
 
-// Schemes can only be given privileges before the app is ready.
+// Both only take effect before the app is ready: every renderer is sandboxed, whatever options
+// a future window is created with, and app:// gets its privileges.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 function start(): void {

@@ -36,8 +36,8 @@ describe.skipIf(!electronBinary)('the Electron shell', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('opens one window on our built page', async () => {
-    expect(page.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html/);
+  it('opens one window on our built page, served from app:// rather than file://', async () => {
+    expect(page.url()).toBe('app://switchboard/index.html');
     const windows = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((w) => ({ url: w.webContents.getURL(), visible: w.isVisible() })),
     );
