@@ -1,0 +1,27 @@
+import { useEffect, useMemo } from 'react';
+import { DEFAULT_REPLY_MASK_POLICY, maskReply, type MaskedItem } from '../../../../shared/reply-masking';
+import { compileSensitiveWords } from '../../../../shared/sensitive-words';
+import { useSupervision } from '../../app/supervision-context';
+import { useSensitiveWordsStore } from '../../stores/sensitive-words-store';
+
+const nothing: readonly MaskedItem[] = [];
+
+/**
+ * What the reply being typed will have masked when sent (shared/reply-masking.ts, the rule the
+ * client core and the server apply), so the agent is told before sending. Reads the word list and
+ * the masking setting once the composer is in use; until the setting is known it is taken as on.
+ */
+export function useReplyMasking(active: boolean, text: string): readonly MaskedItem[] {
+  const supervision = useSupervision();
+  const words = useSensitiveWordsStore((s) => s.words);
+  const status = useSensitiveWordsStore((s) => s.status);
+  const policy = useSensitiveWordsStore((s) => s.policy);
+  useEffect(() => {
+    if (active && status === 'idle') void supervision.loadSensitiveWords();
+  }, [active, status, supervision]);
+  const compiled = useMemo(() => compileSensitiveWords(words), [words]);
+  return useMemo(
+    () => (active && text.trim() !== '' ? maskReply(compiled, text, policy ?? DEFAULT_REPLY_MASK_POLICY).items : nothing),
+    [active, text, compiled, policy],
+  );
+}
