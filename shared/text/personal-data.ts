@@ -92,10 +92,8 @@ function digitRuns(folded: string): Run[] {
     }
     const after = folded[i];
     const decimalAfter = (after === '.' || after === ',') && isDigit(folded[i + 1]);
-    if (isAlnum(before) || decimalBefore) {
-      groups.shift();
-      // The first group is glued to something else; the rest may still stand alone.
-    }
+    // A group glued to something else is dropped; the rest of the run may still stand alone.
+    if (isAlnum(before) || decimalBefore) groups.shift();
     if (isAlnum(after) || decimalAfter) groups.pop();
     if (groups.length > 0) runs.push({ plus: plus && groups[0]!.start === runStart + 1, plusAt: runStart, groups });
   }
@@ -146,16 +144,12 @@ const sizes = (groups: readonly Group[]) => groups.map((g) => g.end - g.start).j
 function classify(run: Run, from: number, to: number, cardContext: boolean): PersonalDataKind | null {
   const groups = run.groups.slice(from, to + 1);
   const withPlus = run.plus && from === 0;
-  const hasX = groups.some((g, k) => g.checkX && k !== groups.length - 1);
-  if (hasX) return null;
-  const chars = groups.map((g) => g.digits).join('');
-  const lastX = groups[groups.length - 1]!.checkX;
-
-  if (!withPlus && chars.length === 18 && (groups.length === 1 || sizes(groups) === '6-8-4') && isResidentId(chars)) {
+  // Only the last group may end in an X, and only a resident ID may have one.
+  const digits = groups.map((g) => g.digits).join('');
+  if (!withPlus && digits.length === 18 && (groups.length === 1 || sizes(groups) === '6-8-4') && isResidentId(digits)) {
     return 'resident_id';
   }
-  if (lastX) return null;
-  const digits = chars;
+  if (groups[groups.length - 1]!.checkX) return null;
   if (
     !withPlus &&
     digits.length >= 13 &&
