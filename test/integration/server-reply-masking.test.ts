@@ -89,11 +89,11 @@ describe('personal data in agent replies', () => {
     await waitFor(() => changed.length === 1, 'the workstations to hear of the change');
     expect(data(await ask<{ policy: ReplyMaskPolicy }>('li', 'sensitive:list', {})).policy).toEqual({ maskPersonalData: false });
     const audit = await t.server.db.query<{ actor_id: string; target_type: string; details: unknown }>(
-      "SELECT actor_id, target_type, details FROM audit_log WHERE account_id = $1 AND action = 'settings.update' AND target_type = 'reply_masking'",
+      "SELECT actor_id, target_type, details FROM audit_log WHERE account_id = $1 AND action = 'settings.update'",
       [accountId],
     );
     expect(audit).toEqual([
-      { actor_id: adminId, target_type: 'reply_masking', details: { before: { maskPersonalData: true }, after: { maskPersonalData: false } } },
+      { actor_id: adminId, target_type: 'settings', details: { before: { maskPersonalData: true }, after: { maskPersonalData: false } } },
     ]);
 
     const off = await replyToNewCustomer('Fay Off', '卡 4111 1111 1111 1111');

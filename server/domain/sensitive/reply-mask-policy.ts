@@ -15,7 +15,7 @@ export async function readReplyMaskPolicy(db: Queryable, accountId: string): Pro
 
 /**
  * Admins change the reply masking setting. A change is audited as `settings.update` (target
- * `reply_masking`, before and after) and raises the sensitive word list's version, so every node
+ * `settings`, before and after) and raises the sensitive word list's version, so every node
  * and desktop reads it with the list; `changed` says whether anything did.
  */
 export async function saveReplyMaskPolicy(
@@ -36,7 +36,7 @@ export async function saveReplyMaskPolicy(
       [admin.accountId, input.maskPersonalData],
     );
     await recordAudit(tx, {
-      accountId: admin.accountId, actorId: admin.id, action: 'settings.update', targetType: 'reply_masking', targetId: admin.accountId,
+      accountId: admin.accountId, actorId: admin.id, action: 'settings.update', targetType: 'settings', targetId: admin.accountId,
       details: { before: { maskPersonalData: before.mask_personal_data }, after: { maskPersonalData: input.maskPersonalData } },
     });
     return { policy: input, changed: true };
