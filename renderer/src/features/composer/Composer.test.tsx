@@ -100,7 +100,7 @@ describe('the reply composer', () => {
     function withMasking(maskPersonalData: boolean) {
       openChat();
       app.fake
-        .answer('sensitive.list', () => [bankWord])
+        .answer('sensitive.list', () => [bankWord, { ...bankWord, id: 'w2', pattern: '私下交易', action: 'block' as const }])
         .answer('sensitive.policy', () => ({ maskPersonalData }))
         .answer('outbox.send', ({ conversationId, body }) =>
           message({ id: 'local-1', conversationId, clientId: 'cid-1', seq: 0, senderType: 'agent', body, delivery: 'sending' }),
@@ -160,6 +160,17 @@ describe('the reply composer', () => {
       expect(screen.queryByTestId('mask-notice')).toBeNull();
       await userEvent.keyboard('{Enter}');
       await app.fake.untilCalled('outbox.send');
+    });
+
+    it('asks nothing when a blocked word will have the reply refused anyway', async () => {
+      withMasking(true);
+      app.fake.failWith('outbox.send', 'sensitive_blocked', 'blocked', { words: '私下交易' });
+      const box = await write('私下交易 卡 4111 1111 1111 1111');
+      await untilStore(useSensitiveWordsStore, (s) => s.policy !== null, 'the masking setting read');
+      await userEvent.keyboard('{Enter}');
+      await app.fake.untilCalled('outbox.send');
+      expect(screen.queryByRole('button', { name: 'Send masked' })).toBeNull();
+      expect(box).toHaveProperty('value', '私下交易 卡 4111 1111 1111 1111');
     });
 
     it('says it in Chinese when the UI does', async () => {

@@ -121,12 +121,13 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   const masking = useReplyMasking(!disabled && block === null, draft.text);
   const [confirming, setConfirming] = useState<{ conversationId: string; text: string } | null>(null);
   const askingToMask =
-    masking.length > 0 && confirming !== null && confirming.conversationId === conversationId && confirming.text === draft.text;
+    masking.items.length > 0 && confirming !== null && confirming.conversationId === conversationId && confirming.text === draft.text;
 
   function send(maskConfirmed = false) {
     if (quick.unfilled.length > 0) setTriedUnfilled(true);
     if (!conversationId || !canSend) return;
-    if (masking.length > 0 && !maskConfirmed) {
+    // A reply with a blocked word is refused anyway: the refusal says why, no question first.
+    if (masking.items.length > 0 && !masking.blocked && !maskConfirmed) {
       setConfirming({ conversationId, text: draft.text });
       return;
     }
@@ -164,7 +165,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
     disabled ? ids.hint : null,
     showReason ? ids.reason : null,
     windowNotice ? ids.window : null,
-    masking.length > 0 ? ids.mask : null,
+    masking.items.length > 0 ? ids.mask : null,
     blockText ? ids.block : null,
     problem ? ids.error : null,
   ]
@@ -201,7 +202,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
         )}
         <MaskNotice
           id={ids.mask}
-          items={masking}
+          items={masking.items}
           asking={askingToMask}
           onConfirm={() => send(true)}
           onEdit={() => {

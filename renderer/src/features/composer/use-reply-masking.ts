@@ -4,14 +4,20 @@ import { compileSensitiveWords } from '../../../../shared/sensitive-words';
 import { useSupervision } from '../../app/supervision-context';
 import { useSensitiveWordsStore } from '../../stores/sensitive-words-store';
 
-const nothing: readonly MaskedItem[] = [];
+export type ReplyMaskingPreview = {
+  items: readonly MaskedItem[];
+  /** The reply matched a `block` word: it will be refused, so there is nothing to confirm. */
+  blocked: boolean;
+};
+
+const nothing: ReplyMaskingPreview = { items: [], blocked: false };
 
 /**
  * What the reply being typed will have masked when sent (shared/reply-masking.ts, the rule the
  * client core and the server apply), so the agent is told before sending. Reads the word list and
  * the masking setting once the composer is in use; until the setting is known it is taken as on.
  */
-export function useReplyMasking(active: boolean, text: string): readonly MaskedItem[] {
+export function useReplyMasking(active: boolean, text: string): ReplyMaskingPreview {
   const supervision = useSupervision();
   const words = useSensitiveWordsStore((s) => s.words);
   const status = useSensitiveWordsStore((s) => s.status);
@@ -20,8 +26,9 @@ export function useReplyMasking(active: boolean, text: string): readonly MaskedI
     if (active && status === 'idle') void supervision.loadSensitiveWords();
   }, [active, status, supervision]);
   const compiled = useMemo(() => compileSensitiveWords(words), [words]);
-  return useMemo(
-    () => (active && text.trim() !== '' ? maskReply(compiled, text, policy ?? DEFAULT_REPLY_MASK_POLICY).items : nothing),
-    [active, text, compiled, policy],
-  );
+  return useMemo(() => {
+    if (!active || text.trim() === '') return nothing;
+    const { items, check } = maskReply(compiled, text, policy ?? DEFAULT_REPLY_MASK_POLICY);
+    return { items, blocked: check.action === 'block' };
+  }, [active, text, compiled, policy]);
 }
