@@ -11,6 +11,7 @@ import {
   sensitiveAlertSchema,
   escalationAlertSchema,
   sensitiveWordSchema,
+  replyMaskPolicySchema,
   agentStateSchema,
   presenceSchema,
   skillGroupSchema,
@@ -285,6 +286,10 @@ export const contractMethods = {
     result: sensitiveWordSchema,
   },
   'sensitive.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** The account's reply masking setting from the local cache (the composer tells the agent what will be masked). */
+  'sensitive.policy': { args: empty, result: replyMaskPolicySchema },
+  /** Admins: changes the reply masking setting (audited); every desktop follows. */
+  'sensitive.savePolicy': { args: replyMaskPolicySchema, result: replyMaskPolicySchema },
   // Knowledge base and bot administration: live from the server, so each needs the connection.
   /** Admins: every knowledge article, disabled ones too. */
   'kbAdmin.list': { args: empty, result: z.array(kbArticleSchema) },

@@ -305,6 +305,13 @@ export const sensitiveWordInputSchema = z
   })
   .strict();
 
+/**
+ * The account's reply masking setting: `maskPersonalData` masks card, resident ID and phone
+ * numbers in agents' replies even when no sensitive word matched (shared/reply-masking.ts).
+ */
+export const replyMaskPolicySchema = z.object({ maskPersonalData: z.boolean() }).strict();
+export type ReplyMaskPolicy = z.infer<typeof replyMaskPolicySchema>;
+
 /** This user's viewing/typing in one conversation, as they report it. */
 export const activityReportSchema = z
   .object({

@@ -39,6 +39,21 @@ describe('article Markdown', () => {
     ]);
   });
 
+  it('keeps the stars of masked text as written, on a line of their own too', () => {
+    expect(parseMarkdown('请确认您的**** **** **** **** **** 是否正确')).toEqual([
+      { kind: 'paragraph', content: [{ text: '请确认您的**** **** **** **** **** 是否正确', style: 'plain' }] },
+    ]);
+    expect(parseMarkdown('卡号：\n**** **** **** ****\n手机：\n***********')).toEqual([
+      { kind: 'paragraph', content: [{ text: '卡号：\n**** **** **** ****\n手机：\n***********', style: 'plain' }] },
+    ]);
+    expect(parseInline('**bold** and **粗体** and ** not bold **')).toEqual([
+      { text: 'bold', style: 'strong' },
+      { text: ' and ', style: 'plain' },
+      { text: '粗体', style: 'strong' },
+      { text: ' and ** not bold **', style: 'plain' },
+    ]);
+  });
+
   it('does not take a number in a sentence for a list', () => {
     expect(parseMarkdown('3.5 kg is the limit').map((b) => b.kind)).toEqual(['paragraph']);
     expect(parseMarkdown('2024年起执行').map((b) => b.kind)).toEqual(['paragraph']);

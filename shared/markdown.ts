@@ -17,7 +17,8 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^\s*[-*+•]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,4})(?:[.)]\s+|、\s*)(.*)$/;
 const QUOTE = /^\s*>\s?(.*)$/;
-const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
+// A line of stars is not a rule: it is what masking leaves of a number or word on a line of its own.
+const RULE = /^\s*([-_])(\s*\1){2,}\s*$/;
 
 /** The blocks of an article body, in order. */
 export function parseMarkdown(source: string): MdBlock[] {
@@ -76,7 +77,9 @@ export function parseMarkdown(source: string): MdBlock[] {
   return blocks;
 }
 
-const INLINE = /\*\*(.+?)\*\*|__(.+?)__|`([^`]+)`|\*([^*\s][^*]*?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+// Bold, like emphasis, starts and ends on a character that is neither a space nor a star, so the
+// stars of masked text ("**** **** **** ****") stay as written.
+const INLINE = /\*\*([^\s*](?:.*?[^\s*])?)\*\*|__(.+?)__|`([^`]+)`|\*([^*\s][^*]*?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 /** One line (or paragraph) of text cut into plain and styled pieces. A link reads "text (address)". */
 export function parseInline(text: string): MdInline[] {

@@ -10,6 +10,7 @@ import {
   sensitiveAlertSchema,
   escalationAlertSchema,
   sensitiveWordSchema,
+  replyMaskPolicySchema,
   agentStateSchema,
   presenceSchema,
   skillGroupSchema,
@@ -376,10 +377,15 @@ export const agentRequests = {
     payload: z.object({ conversationId: idSchema }).strict(),
     result: z.object({ activity: z.array(activitySchema) }),
   },
-  /** The account's sensitive words (every user: the composer checks replies before they leave). */
+  /** The account's sensitive words and masking setting (every user: the composer checks replies before they leave). */
   'sensitive:list': {
     payload: z.object({}).strict(),
-    result: z.object({ words: z.array(sensitiveWordSchema) }),
+    result: z.object({ words: z.array(sensitiveWordSchema), policy: replyMaskPolicySchema }),
+  },
+  /** Admins: changes the masking setting; audited (`settings.update`); everyone hears `sensitive:changed`. */
+  'sensitive:policy': {
+    payload: replyMaskPolicySchema,
+    result: z.object({ policy: replyMaskPolicySchema }),
   },
   /** Admins: adds (no id) or changes an entry; audited; everyone hears `sensitive:changed`. */
   'sensitive:save': {

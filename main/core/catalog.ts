@@ -1,9 +1,10 @@
 import type { EventSink } from '../../shared/contract';
-import type { Contact, KbArticle, SensitiveWord, Template } from '../../shared/domain';
+import type { Contact, KbArticle, ReplyMaskPolicy, SensitiveWord, Template } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { KbSearchHit } from '../../shared/knowledge';
 import type { AgentRequestPayload, AgentRequestResult } from '../../shared/protocol';
-import { blockedReplyError, compileSensitiveWords, matchSensitive, type CompiledSensitiveWords } from '../../shared/sensitive-words';
+import { maskReply } from '../../shared/reply-masking';
+import { blockedReplyError, compileSensitiveWords, type CompiledSensitiveWords } from '../../shared/sensitive-words';
 import type { CacheStore } from './cache/cache-store';
 import { indexArticles, searchArticles } from './knowledge/search-index';
 
@@ -33,22 +34,26 @@ export class CatalogService {
   ) {}
 
   async refresh(): Promise<void> {
-    const [{ articles, templates }, { words }] = await Promise.all([
+    const [{ articles, templates }, { words, policy }] = await Promise.all([
       this.transport.request('catalog:snapshot', {}),
       this.transport.request('sensitive:list', {}),
     ]);
     await this.store.db.write(async (tx) => {
       await this.store.replaceCatalog(tx, articles, templates);
       await this.store.replaceSensitiveWords(tx, words);
+      await this.store.setReplyMaskPolicy(tx, policy);
     });
     this.compiledWords = null;
     this.emit('catalog.updated', {});
   }
 
-  /** Reads the sensitive word list again after an admin changed it. */
+  /** Reads the sensitive word list and masking setting again after an admin changed them. */
   async refreshSensitiveWords(): Promise<void> {
-    const { words } = await this.transport.request('sensitive:list', {});
-    await this.store.db.write((tx) => this.store.replaceSensitiveWords(tx, words));
+    const { words, policy } = await this.transport.request('sensitive:list', {});
+    await this.store.db.write(async (tx) => {
+      await this.store.replaceSensitiveWords(tx, words);
+      await this.store.setReplyMaskPolicy(tx, policy);
+    });
     this.compiledWords = null;
     this.emit('catalog.updated', {});
   }
@@ -57,17 +62,22 @@ export class CatalogService {
     return this.store.sensitiveWords();
   }
 
+  replyMaskPolicy(): Promise<ReplyMaskPolicy> {
+    return this.store.replyMaskPolicy();
+  }
+
   /**
    * Checks a reply against the cached sensitive words before it enters the outbox (offline too):
-   * refuses it with `sensitive_blocked`, or answers the text to send (masked where an entry says so).
-   * The server checks again with the list it has.
+   * refuses it with `sensitive_blocked`, or answers the text to send, masked as the server will
+   * (shared/reply-masking.ts: masked words, and card, ID and phone numbers by the account's
+   * setting). The server checks again with the list it has.
    */
   async screenReply(body: string): Promise<string> {
     this.compiledWords ??= this.store.sensitiveWords().then(compileSensitiveWords);
-    const check = matchSensitive(await this.compiledWords, body);
-    const blocked = blockedReplyError(check);
+    const result = maskReply(await this.compiledWords, body, await this.store.replyMaskPolicy());
+    const blocked = blockedReplyError(result.check);
     if (blocked) throw blocked;
-    return check.masked;
+    return result.masked;
   }
 
   /** Fetches the customers the cache does not have yet. */

@@ -19,7 +19,9 @@ type SupervisionMethods =
   | 'audit.export'
   | 'sensitive.list'
   | 'sensitive.save'
-  | 'sensitive.delete';
+  | 'sensitive.delete'
+  | 'sensitive.policy'
+  | 'sensitive.savePolicy';
 
 const AUDIT_PAGE = 50;
 
@@ -81,6 +83,13 @@ export function supervisionHandlers(
         const result = await transport.request('sensitive:delete', { id });
         await (await current()).catalog.refreshSensitiveWords();
         return result;
+      }),
+    'sensitive.policy': async () => (await current()).catalog.replyMaskPolicy(),
+    'sensitive.savePolicy': (policy) =>
+      online('Changing how replies are masked', async () => {
+        const { policy: saved } = await transport.request('sensitive:policy', policy);
+        await (await current()).catalog.refreshSensitiveWords();
+        return saved;
       }),
   };
 }

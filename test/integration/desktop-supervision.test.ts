@@ -164,6 +164,34 @@ describe.each(targets)('supervision through the desktop core on $label', (target
     await proxy.close();
   });
 
+  it('card, ID and phone numbers are masked before a reply enters the outbox, offline too, as the admin’s setting says', async () => {
+    const proxy = await bed.proxy();
+    const wang = await core('wang', proxy.url);
+    const admin = await core('admin');
+    const { visitor, conversation } = await claimed(wang, 'Masking visitor');
+    expect(await wang.call('sensitive.policy', {})).toEqual({ maskPersonalData: true });
+
+    proxy.cut();
+    await wang.waitForStatus('offline');
+    const queued = await wang.call('outbox.send', { conversationId: conversation.id, body: '卡 4111 1111 1111 1111，手机 13800138000' });
+    expect(queued.body).toBe('卡 **** **** **** ****，手机 ***********');
+    const cached = (await wang.call('messages.list', { conversationId: conversation.id })).map((m) => m.body).join('\n');
+    expect(cached).not.toContain('4111');
+    proxy.restore();
+    await wang.waitForStatus('online', 30_000);
+    await visitor.waitFor((m) => m.body === '卡 **** **** **** ****，手机 ***********');
+
+    // Only an admin turns it off; every desktop follows.
+    expect(await wang.invoke('sensitive.savePolicy', { maskPersonalData: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await admin.call('sensitive.savePolicy', { maskPersonalData: false })).toEqual({ maskPersonalData: false });
+    await waitUntil(async () => !(await wang.call('sensitive.policy', {})).maskPersonalData, 'the setting to reach the agent');
+    const plain = await wang.call('outbox.send', { conversationId: conversation.id, body: '卡 4111 1111 1111 1111' });
+    expect(plain.body).toBe('卡 4111 1111 1111 1111');
+    await visitor.waitFor((m) => m.body === '卡 4111 1111 1111 1111');
+    expect(await admin.call('sensitive.savePolicy', { maskPersonalData: true })).toEqual({ maskPersonalData: true });
+    await proxy.close();
+  });
+
   it('the audit log lists the takeover and exports it as CSV for admins only', async () => {
     const admin = await core('admin');
     const wang = await core('wang');

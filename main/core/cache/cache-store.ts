@@ -1,5 +1,6 @@
 import type { Draft, InboxConversation } from '../../../shared/contract';
-import type { Contact, Conversation, KbArticle, Message, SensitiveWord, Template } from '../../../shared/domain';
+import { replyMaskPolicySchema, type Contact, type Conversation, type KbArticle, type Message, type ReplyMaskPolicy, type SensitiveWord, type Template } from '../../../shared/domain';
+import { DEFAULT_REPLY_MASK_POLICY } from '../../../shared/reply-masking';
 import type { AppErrorShape } from '../../../shared/errors';
 import { isLaterDelivery, type MessageDeliveryPush } from '../../../shared/channels';
 import { indexArticles } from '../knowledge/search-index';
@@ -422,6 +423,20 @@ export class CacheStore {
     await tx.runMany(
       'INSERT INTO sensitive_words (id, data) VALUES (?, ?)',
       words.map((w) => [w.id, JSON.stringify(w)]),
+    );
+  }
+
+  /** The account's reply masking setting as last read; on (the server's default) until then. */
+  async replyMaskPolicy(): Promise<ReplyMaskPolicy> {
+    const row = await this.db.get<{ value: string }>("SELECT value FROM sync_state WHERE key = 'reply_mask_policy'");
+    const parsed = row ? replyMaskPolicySchema.safeParse(JSON.parse(row.value)) : null;
+    return parsed?.success ? parsed.data : DEFAULT_REPLY_MASK_POLICY;
+  }
+
+  async setReplyMaskPolicy(tx: SqlWriter, policy: ReplyMaskPolicy): Promise<void> {
+    await tx.run(
+      "INSERT INTO sync_state (key, value) VALUES ('reply_mask_policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [JSON.stringify(policy)],
     );
   }
 

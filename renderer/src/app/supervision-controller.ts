@@ -40,7 +40,10 @@ export interface SupervisionController {
   loadMoreAudit(): Promise<void>;
   /** The audit log of a search as CSV. Throws an AppError the admin screen shows. */
   exportAudit(query: string): Promise<MethodResult<'audit.export'>>;
+  /** Reads the sensitive word list and the masking setting (a setting that cannot be read stays unknown). */
   loadSensitiveWords(): Promise<void>;
+  /** Changes the reply masking setting. Throws an AppError the admin screen shows. */
+  saveReplyMaskPolicy(policy: MethodArgs<'sensitive.savePolicy'>): Promise<void>;
   /** Adds or changes an entry. Throws an AppError the form shows. */
   saveSensitiveWord(args: MethodArgs<'sensitive.save'>): Promise<SensitiveWord>;
   /** Throws an AppError the list shows. */
@@ -157,8 +160,17 @@ export function createSupervisionController(
       return call('audit.export', text ? { query: text } : {});
     },
 
-    loadSensitiveWords() {
-      return loadIntoStore(useSensitiveWordsStore.getState, () => call('sensitive.list', {}));
+    async loadSensitiveWords() {
+      const policy = call('sensitive.policy', {}).then(
+        (read) => useSensitiveWordsStore.getState().setPolicy(read),
+        // The composer assumes the default (masking on), as the server does; the server masks either way.
+        () => undefined,
+      );
+      await Promise.all([loadIntoStore(useSensitiveWordsStore.getState, () => call('sensitive.list', {})), policy]);
+    },
+
+    async saveReplyMaskPolicy(policy) {
+      useSensitiveWordsStore.getState().setPolicy(await call('sensitive.savePolicy', policy));
     },
 
     async saveSensitiveWord(args) {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SensitiveWord } from '../../../shared/domain';
+import type { ReplyMaskPolicy, SensitiveWord } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { LoadStatus } from './inbox-store';
 
@@ -7,6 +7,9 @@ interface SensitiveWordsStore {
   words: SensitiveWord[];
   status: LoadStatus;
   error: AppErrorShape | null;
+  /** The account's reply masking setting; null until read (the composer then assumes the default). */
+  policy: ReplyMaskPolicy | null;
+  setPolicy(policy: ReplyMaskPolicy): void;
   setLoading(): void;
   setLoaded(words: SensitiveWord[]): void;
   setFailed(error: AppErrorShape): void;
@@ -16,11 +19,13 @@ interface SensitiveWordsStore {
   reset(): void;
 }
 
-/** The sensitive word list the admin screen edits, from `sensitive.list`. */
+/** The sensitive word list the admin screen edits and the composer checks, from `sensitive.list`, with the masking setting. */
 export const useSensitiveWordsStore = create<SensitiveWordsStore>((set) => ({
   words: [],
   status: 'idle',
   error: null,
+  policy: null,
+  setPolicy: (policy) => set({ policy }),
   setLoading: () => set({ status: 'loading', error: null }),
   setLoaded: (words) => set({ words, status: 'ready', error: null }),
   setFailed: (error) => set({ status: 'failed', error }),
@@ -33,5 +38,5 @@ export const useSensitiveWordsStore = create<SensitiveWordsStore>((set) => ({
       return { words };
     }),
   remove: (id) => set((s) => ({ words: s.words.filter((w) => w.id !== id) })),
-  reset: () => set({ words: [], status: 'idle', error: null }),
+  reset: () => set({ words: [], status: 'idle', error: null, policy: null }),
 }));

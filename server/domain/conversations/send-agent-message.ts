@@ -19,7 +19,8 @@ export type AgentSend = { conversationId: string; clientId: string; body: string
  * any other check, so a reply that made it in is never turned back into a draft. Otherwise refuses
  * with `not_found`, `reassigned` (details.assigneeName), `resolved` or `sensitive_blocked`
  * (details.words); an agent replying to an unassigned conversation claims it. Sensitive words set
- * to `mask` are starred in what is stored and delivered; `alert` words tell supervisors.
+ * to `mask`, and card, ID and phone numbers as the account's setting says (shared/reply-masking.ts),
+ * are starred in what is stored and delivered; `alert` words tell supervisors.
  */
 export async function sendAgentMessage(db: Db, user: Viewer, input: AgentSend, screen: SensitiveScreen): Promise<MessageChange> {
   try {
@@ -47,10 +48,9 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, 
   // WhatsApp and WeChat refuse free-form replies long after the customer's last message.
   await assertReplyWindowOpen(tx, locked);
 
-  const check = await screen.check(tx, user.accountId, input.body);
+  const { check, masked: body } = await screen.maskReply(tx, user.accountId, input.body);
   const blocked = blockedReplyError(check);
   if (blocked) throw blocked;
-  const body = check.masked;
 
   const assigneeId = claimsOnReply(user, locked) ? user.id : locked.assigneeId;
   const messageSeq = await nextSeq(tx, user.accountId);

@@ -1,12 +1,19 @@
+import type { ReplyMaskPolicy } from '../../../shared/domain';
+import { maskReply, type ReplyMasking } from '../../../shared/reply-masking';
 import { compileSensitiveWords, matchSensitive, type CompiledSensitiveWords, type SensitiveCheck } from '../../../shared/sensitive-words';
 import type { Queryable } from '../../db/db';
 import type { ErrorLogger } from '../../lib/error-logger';
+import { readReplyMaskPolicy } from './reply-mask-policy';
 import { listSensitiveWords, sensitiveWordsVersion } from './sensitive-repository';
 
 /** Checks text against an account's sensitive words. */
 export interface SensitiveScreen {
   check(db: Queryable, accountId: string, text: string): Promise<SensitiveCheck>;
+  /** An agent's reply as it will be sent: words and, by the account's setting, personal data masked. */
+  maskReply(db: Queryable, accountId: string, text: string): Promise<ReplyMasking>;
 }
+
+type AccountList = { version: number; compiled: CompiledSensitiveWords; policy: ReplyMaskPolicy };
 
 /**
  * The compiled word list per account, in memory. Each check reads the account's list version (one
@@ -14,24 +21,35 @@ export interface SensitiveScreen {
  * change made on another server node applies to the next message here too.
  */
 export class SensitiveWordCache implements SensitiveScreen {
-  private readonly lists = new Map<string, { version: number; compiled: CompiledSensitiveWords }>();
+  private readonly lists = new Map<string, AccountList>();
 
   constructor(private readonly logError: ErrorLogger) {}
 
-  async compiled(db: Queryable, accountId: string): Promise<CompiledSensitiveWords> {
+  /** The account's compiled list and masking setting (the setting moves the list's version too). */
+  async list(db: Queryable, accountId: string): Promise<AccountList> {
     const version = await sensitiveWordsVersion(db, accountId);
     const cached = this.lists.get(accountId);
-    if (cached && cached.version === version) return cached.compiled;
+    if (cached && cached.version === version) return cached;
     const compiled = compileSensitiveWords(await listSensitiveWords(db, accountId));
     for (const { id, reason } of compiled.refused) {
       this.logError(new Error(`sensitive word ${id} is not used: ${reason}`), 'sensitive words');
     }
-    this.lists.set(accountId, { version, compiled });
-    return compiled;
+    const list = { version, compiled, policy: await readReplyMaskPolicy(db, accountId) };
+    this.lists.set(accountId, list);
+    return list;
+  }
+
+  async compiled(db: Queryable, accountId: string): Promise<CompiledSensitiveWords> {
+    return (await this.list(db, accountId)).compiled;
   }
 
   async check(db: Queryable, accountId: string, text: string): Promise<SensitiveCheck> {
     return matchSensitive(await this.compiled(db, accountId), text);
+  }
+
+  async maskReply(db: Queryable, accountId: string, text: string): Promise<ReplyMasking> {
+    const { compiled, policy } = await this.list(db, accountId);
+    return maskReply(compiled, text, policy);
   }
 
   /** Forgets an account's list (after a change made on this node). */

@@ -1,7 +1,8 @@
+import { readReplyMaskPolicy, saveReplyMaskPolicy } from '../../domain/sensitive/reply-mask-policy';
 import { deleteSensitiveWord, listSensitiveWords, saveSensitiveWord } from '../../domain/sensitive/sensitive-repository';
 import type { AgentRequestContext } from './agent-request-context';
 
-/** The sensitive word list: read by every workstation, changed by admins (the repository checks the role). */
+/** The sensitive word list and masking setting: read by every workstation, changed by admins (the repository checks the role). */
 export function registerSensitiveRequests({ serve, user, services }: AgentRequestContext): void {
   const { db } = services;
 
@@ -11,7 +12,16 @@ export function registerSensitiveRequests({ serve, user, services }: AgentReques
     void services.events.emit({ type: 'sensitive.words.changed', accountId: user.accountId });
   };
 
-  serve('sensitive:list', async () => ({ words: await listSensitiveWords(db, user.accountId) }));
+  serve('sensitive:list', async () => ({
+    words: await listSensitiveWords(db, user.accountId),
+    policy: await readReplyMaskPolicy(db, user.accountId),
+  }));
+
+  serve('sensitive:policy', async (payload) => {
+    const { policy, changed: didChange } = await saveReplyMaskPolicy(db, user, payload);
+    if (didChange) changed();
+    return { policy };
+  });
 
   serve('sensitive:save', async (payload) => {
     const word = await saveSensitiveWord(db, user, payload);

@@ -22,6 +22,7 @@ import { RowActions } from '../common/RowActions';
 import { SelectField } from '../common/SelectField';
 import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
 import { RetryNotice } from '../common/RetryNotice';
+import { MaskPersonalDataSetting } from './MaskPersonalDataSetting';
 
 function describeProblem(t: Translate, problem: SensitiveProblem): string {
   switch (problem.key) {
@@ -145,6 +146,8 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
           {t('sensitive.offline')}
         </p>
       )}
+
+      <MaskPersonalDataSetting offline={offline} />
 
       <form className="sensitive-form" aria-labelledby={ids.form} onSubmit={submit} noValidate data-testid="sensitive-form">
         <h4 id={ids.form} className="sensitive-form-title">

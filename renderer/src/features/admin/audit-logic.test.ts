@@ -127,5 +127,9 @@ describe('team and settings changes in the audit log', () => {
       { label: '修改前', value: '自动离开时间（秒）: 600 · 营业时间: 全天营业' },
       { label: '修改后', value: '自动离开时间（秒）: 300' },
     ]);
+    expect(auditDetails(en, { before: { maskPersonalData: true }, after: { maskPersonalData: false } })).toEqual([
+      { label: 'Before', value: 'Mask card, ID and phone numbers in agents’ replies: true' },
+      { label: 'After', value: 'Mask card, ID and phone numbers in agents’ replies: false' },
+    ]);
   });
 });

@@ -114,6 +114,7 @@ const detailKeys: Readonly<Record<string, MessageKey>> = {
   overflowTarget: 'settings.overflowTarget',
   maxChatsPerAgent: 'settings.maxChatsPerAgent',
   businessHours: 'settings.hours',
+  maskPersonalData: 'sensitive.maskPersonalData',
 };
 
 /** Values the UI has words for, by field: a sensitive word's type and what it does, a role, hours that are always open. */

@@ -19,11 +19,13 @@ import { useThreadStore } from '../../stores/thread-store';
 import { WatchBar } from '../watch/WatchBar';
 import { hasJoined, watchMode } from '../watch/watch-logic';
 import { ComposerModeSwitch } from './ComposerModeSwitch';
+import { MaskNotice } from './MaskNotice';
 import { NoteComposer } from './NoteComposer';
 import { composerBlock } from './composer-state';
 import { describeReplyWindow, replyWindowNotice, windowRefusal } from './reply-window';
 import { blockedRanges, blockedWords, compileForHighlight, highlightParts } from './sensitive-highlight';
 import { isSendKey } from './send-key';
+import { useReplyMasking } from './use-reply-masking';
 import { useQuickReplies } from '../templates/use-quick-replies';
 
 /**
@@ -87,7 +89,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   const conversationId = conversation?.id ?? null;
   const draft = useDraftsStore((s) => (conversationId ? s.byConversation[conversationId] ?? emptyDraft : emptyDraft));
   const offline = useConnectionStore((s) => s.connection?.status === 'offline');
-  const ids = { hint: useId(), error: useId(), reason: useId(), block: useId(), window: useId() };
+  const ids = { hint: useId(), error: useId(), reason: useId(), block: useId(), window: useId(), mask: useId() };
   const messages = useThreadStore((s) => (conversationId ? s.byConversation[conversationId]?.messages ?? noMessages : noMessages));
   // WhatsApp and WeChat take free-form replies only for a while after the customer last wrote.
   const hasWindow = conversation !== null && REPLY_WINDOW_HOURS[conversation.channelKind] !== undefined;
@@ -115,10 +117,21 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   const length = draft.text.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
   const canSend = !disabled && block === null && length > 0 && !tooLong && !draft.sending && quick.unfilled.length === 0;
+  // What will be masked is said while typing; Send then asks once for this very text.
+  const masking = useReplyMasking(!disabled && block === null, draft.text);
+  const [confirming, setConfirming] = useState<{ conversationId: string; text: string } | null>(null);
+  const askingToMask =
+    masking.items.length > 0 && confirming !== null && confirming.conversationId === conversationId && confirming.text === draft.text;
 
-  function send() {
+  function send(maskConfirmed = false) {
     if (quick.unfilled.length > 0) setTriedUnfilled(true);
     if (!conversationId || !canSend) return;
+    // A reply with a blocked word is refused anyway: the refusal says why, no question first.
+    if (masking.items.length > 0 && !masking.blocked && !maskConfirmed) {
+      setConfirming({ conversationId, text: draft.text });
+      return;
+    }
+    setConfirming(null);
     void controller.send(conversationId, draft.text).then(() => textareaRef.current?.focus());
   }
 
@@ -152,6 +165,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
     disabled ? ids.hint : null,
     showReason ? ids.reason : null,
     windowNotice ? ids.window : null,
+    masking.items.length > 0 ? ids.mask : null,
     blockText ? ids.block : null,
     problem ? ids.error : null,
   ]
@@ -186,6 +200,16 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
             {describeReplyWindow(t, windowNotice)}
           </p>
         )}
+        <MaskNotice
+          id={ids.mask}
+          items={masking.items}
+          asking={askingToMask}
+          onConfirm={() => send(true)}
+          onEdit={() => {
+            setConfirming(null);
+            textareaRef.current?.focus();
+          }}
+        />
         {quick.picker}
         <textarea
           ref={textareaRef}
