@@ -42,7 +42,7 @@ export class FileSecrets implements SecretStore {
   set(name: string, secret: string | null): void {
     if (secret === null) delete this.value[name];
     else this.value[name] = secret;
-    writeJson(this.file, this.value, 0o600);
+    writeJson(this.file, this.value);
   }
 }
 
@@ -54,8 +54,9 @@ function readJson(file: string): unknown {
   }
 }
 
-function writeJson(file: string, value: unknown, mode = 0o644): void {
-  mkdirSync(dirname(file), { recursive: true });
+/** Owner-only, like the folder: settings name the last agent, secrets hold tokens and the cache key. */
+function writeJson(file: string, value: unknown, mode = 0o600): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(value, null, 2), { mode });
   chmodSync(tmp, mode);
