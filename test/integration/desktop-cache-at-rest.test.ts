@@ -62,6 +62,7 @@ describe.each(targets)('the desktop cache at rest, on $label', (target) => {
 
     // The next start reads its own cache with the key from the secret store.
     const restarted = startCore(agent.dataDir);
+    await restarted.waitForStatus('online');
     expect((await restarted.call('drafts.get', { conversationId: conversation.id }))?.body).toBe(drafted);
     expect((await restarted.call('messages.list', { conversationId: conversation.id })).map((m) => m.body)).toEqual(expect.arrayContaining([asked, replied]));
     await restarted.core.dispose();
