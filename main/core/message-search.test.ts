@@ -69,6 +69,22 @@ describe('message search', () => {
     expect((await searchMessages(cache, 'wang')).hits).toEqual([]);
   });
 
+  it('finds what arrives after the first search, and nothing a rolled-back write stored', async () => {
+    const cache = await cacheWith([{ id: 'a1', seq: 1, conversationId: 'a', body: 'first parcel' }]);
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a1']);
+    await fill(cache, { messages: [aMessage({ id: 'a2', seq: 2, conversationId: 'a', body: 'second parcel' })] });
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a2']);
+    const failed = cache.db.write(async (tx) => {
+      await cache.putMessages(tx, [aMessage({ id: 'a3', seq: 3, conversationId: 'a', body: 'third parcel' })]);
+      throw new Error('the write fails after the insert');
+    });
+    await expect(failed).rejects.toThrow('the write fails');
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a2']);
+    // A message stored while the first search reads the cache is not missed.
+    await Promise.all([searchMessages(cache, 'x'), fill(cache, { messages: [aMessage({ id: 'a4', seq: 4, conversationId: 'a', body: 'fourth parcel' })] })]);
+    expect((await searchMessages(cache, 'fourth')).hits.map((h) => h.messageId)).toEqual(['a4']);
+  });
+
   it('answers at most the limit and says there were more', async () => {
     const cache = await cacheWith(
       Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, seq: i + 1, conversationId: `c${i}`, body: `parcel ${i}` })),

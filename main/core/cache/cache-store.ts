@@ -5,6 +5,7 @@ import { isLaterDelivery, type MessageDeliveryPush } from '../../../shared/chann
 import { indexArticles } from '../knowledge/search-index';
 import type { FieldCipher } from './field-cipher';
 import { INBOX_SELECT, toInboxConversation, type InboxRow } from './inbox-rows';
+import { MessageTexts, type SearchableMessage } from './message-texts';
 import { openContact, openConversation, openMessage, sealContact, sealConversation, sealMessage } from './personal-fields';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
@@ -84,6 +85,7 @@ export class CacheStore {
   private readonly knownSeq = new Map<string, number>();
   private readonly recentlyRemoved = new Map<string, RemovedThread>();
   private readonly knownMessages = new Set<string>();
+  private readonly texts = new MessageTexts();
 
   constructor(
     readonly db: SqliteDb,
@@ -92,6 +94,7 @@ export class CacheStore {
     db.onRollback(() => {
       this.knownSeq.clear();
       this.knownMessages.clear();
+      this.texts.forget();
     });
   }
 
@@ -198,6 +201,7 @@ export class CacheStore {
     }
     await this.rememberRemoved(tx, id);
     await tx.run('DELETE FROM messages WHERE conversation_id = ?', [id]);
+    this.texts.removeConversation(id);
     await tx.run('DELETE FROM conversations WHERE id = ?', [id]);
     return 'deleted';
   }
@@ -235,6 +239,7 @@ export class CacheStore {
       messages.map((m) => [m.id, m.conversation_id, m.seq, m.client_id, m.data]),
     );
     this.recentlyRemoved.delete(id);
+    this.texts.forget();
     return true;
   }
 
@@ -259,6 +264,7 @@ export class CacheStore {
   async resetSyncedData(tx: SqlWriter): Promise<void> {
     this.knownSeq.clear();
     this.knownMessages.clear();
+    this.texts.forget();
     await tx.run('DELETE FROM messages');
     await tx.run('DELETE FROM contacts');
     await tx.run(
@@ -290,6 +296,7 @@ export class CacheStore {
       messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(sealMessage(this.cipher, m))]),
     );
     this.remember([], messages);
+    this.texts.add(messages);
     const clientIds = messages.map((m) => m.clientId).filter((id): id is string => id !== null);
     if (clientIds.length === 0) return [];
     const done: OutboxRow[] = [];
@@ -353,12 +360,16 @@ export class CacheStore {
 
   /**
    * Every message a search may find (system lines aside), newest first, opened: the bodies are
-   * sealed on the disk, so words are looked for here, not in SQL.
+   * sealed on the disk, so words are looked for in memory (message-texts.ts), not in SQL.
    */
-  async searchableMessages(): Promise<Pick<Message, 'id' | 'conversationId' | 'seq' | 'body' | 'createdAt'>[]> {
+  searchableMessages(): Promise<readonly SearchableMessage[]> {
+    return this.texts.newest(() => this.readSearchable());
+  }
+
+  private async readSearchable(): Promise<SearchableMessage[]> {
     const rows = await this.db.all<{ id: string; conversation_id: string; seq: number; body: string | null; created_at: string | null }>(
       `SELECT id, conversation_id, seq, json_extract(data, '$.body') AS body, json_extract(data, '$.createdAt') AS created_at
-       FROM messages WHERE author IS NOT 'system' ORDER BY seq DESC`,
+       FROM messages WHERE author IS NOT 'system'`,
     );
     return rows.map((r) => ({
       id: r.id,
