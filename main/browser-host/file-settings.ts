@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readStoredSettings } from '../core/settings';
 import type { SecretStore, SettingsStore, StoredSettings } from '../core/types';
@@ -46,7 +46,9 @@ export class FileSecrets implements SecretStore {
   }
 }
 
+/** Reads the file, first taking one an older version left readable by others back to owner-only. */
 function readJson(file: string): unknown {
+  if (existsSync(file)) chmodSync(file, OWNER_ONLY);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -54,11 +56,13 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Owner-only, like the folder: settings name the last agent, secrets hold tokens and the cache key. */
-function writeJson(file: string, value: unknown, mode = 0o600): void {
+/** Owner-only: settings name the last agent, secrets hold tokens and the cache key. */
+const OWNER_ONLY = 0o600;
+
+function writeJson(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode });
-  chmodSync(tmp, mode);
+  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode: OWNER_ONLY });
+  chmodSync(tmp, OWNER_ONLY);
   renameSync(tmp, file);
 }
