@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
  * Renderer-only build and dev server, mirroring the `renderer` section of
  * build/electron.vite.config.ts. Build: `npx vite build --config renderer/vite.config.ts`.
  * Dev: `npx vite --config renderer/vite.config.ts` with SWITCHBOARD_HOST_URL pointing at a running
- * browser host (for example http://127.0.0.1:7341) so the contract socket is proxied to it.
+ * browser host (for example http://127.0.0.1:7341) so the contract socket is proxied to it; open the
+ * dev server with the `?k=` key the browser host printed, or the socket is refused.
  */
 const root = import.meta.dirname;
 const hostUrl = process.env.SWITCHBOARD_HOST_URL;

@@ -119,7 +119,8 @@ export const contractMethods = {
   'session.login': {
     args: z
       .object({
-        serverUrl: z.string().trim().url().max(2048),
+        // Checked and completed by the core (shared/server-url.ts): "host:port" is fine, http elsewhere is not.
+        serverUrl: z.string().trim().min(1).max(2048),
         email: z.string().trim().max(254),
         password: z.string().max(1024),
       })

@@ -20,6 +20,8 @@ export const errorCodes = [
   'offline',
   'timeout',
   'server_unreachable',
+  /** A server address on another machine without https: passwords and messages would cross the network in clear. */
+  'insecure_server',
   'not_signed_in',
   'internal',
 ] as const;

@@ -7,6 +7,12 @@ import { resultSchema } from './errors';
  */
 export const HOST_SOCKET_PATH = '/__switchboard';
 
+/**
+ * The query parameter carrying the key the browser host makes at each launch: the address it
+ * prints has it, and the page presents it when it opens the socket.
+ */
+export const HOST_KEY_PARAM = 'k';
+
 export const hostRequestSchema = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),

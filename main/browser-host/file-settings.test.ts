@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,20 @@ describe('browser host settings and secrets', () => {
     expect(again.get('refreshToken')).toBe('r-1');
     again.set('refreshToken', null);
     expect(new FileSecrets(file).get('refreshToken')).toBeNull();
+  });
+
+  it('keep settings owner-only too, and take a file others could read back to owner-only', () => {
+    const dir = folder();
+    const settings = join(dir, 'settings.json');
+    new FileSettings(settings).set({ lastEmail: 'emma@demo.test' });
+    expect(statSync(settings).mode & 0o777).toBe(0o600);
+    const secrets = join(dir, 'secrets.json');
+    writeFileSync(secrets, JSON.stringify({ refreshToken: 'r-1' }), { mode: 0o644 });
+    chmodSync(secrets, 0o644);
+    chmodSync(settings, 0o644);
+    expect(new FileSecrets(secrets).get('refreshToken')).toBe('r-1');
+    new FileSettings(settings);
+    expect(statSync(secrets).mode & 0o777).toBe(0o600);
+    expect(statSync(settings).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readStoredSettings } from '../core/settings';
 import type { SecretStore, SettingsStore, StoredSettings } from '../core/types';
@@ -42,11 +42,13 @@ export class FileSecrets implements SecretStore {
   set(name: string, secret: string | null): void {
     if (secret === null) delete this.value[name];
     else this.value[name] = secret;
-    writeJson(this.file, this.value, 0o600);
+    writeJson(this.file, this.value);
   }
 }
 
+/** Reads the file, first taking one an older version left readable by others back to owner-only. */
 function readJson(file: string): unknown {
+  if (existsSync(file)) chmodSync(file, OWNER_ONLY);
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -54,10 +56,13 @@ function readJson(file: string): unknown {
   }
 }
 
-function writeJson(file: string, value: unknown, mode = 0o644): void {
-  mkdirSync(dirname(file), { recursive: true });
+/** Owner-only: settings name the last agent, secrets hold tokens and the cache key. */
+const OWNER_ONLY = 0o600;
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode });
-  chmodSync(tmp, mode);
+  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode: OWNER_ONLY });
+  chmodSync(tmp, OWNER_ONLY);
   renameSync(tmp, file);
 }

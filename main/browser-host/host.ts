@@ -1,10 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
-import { HOST_SOCKET_PATH, hostRequestSchema, type HostFrame } from '../../shared/host-protocol';
+import { HOST_KEY_PARAM, HOST_SOCKET_PATH, hostRequestSchema, type HostFrame } from '../../shared/host-protocol';
+import { isLoopbackHostHeader } from '../../shared/loopback';
 import { createCore } from '../core';
 import type { Core } from '../core/types';
 import { FileSecrets, FileSettings } from './file-settings';
@@ -25,6 +27,7 @@ export interface BrowserHostOptions {
 }
 
 export interface RunningBrowserHost {
+  /** The address to open: it carries this launch's key, without which the page gets no socket. */
   url: string;
   core: Core;
   close(): Promise<void>;
@@ -35,6 +38,8 @@ export interface RunningBrowserHost {
  * and answers the contract over a WebSocket, so the same UI runs in any Chromium.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
+  // Made anew at each launch: another page or program on this machine cannot guess it.
+  const key = randomBytes(32).toString('base64url');
   const clients = new Set<WebSocket>();
   const send = (ws: WebSocket, frame: HostFrame) => {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
@@ -51,14 +56,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     ...(options.reconnectDelay ? { reconnectDelay: options.reconnectDelay } : {}),
   });
 
+  const serveStatic = staticHandler(options.rendererDir);
   const http: Server = createServer((req, res) => {
-    void staticHandler(options.rendererDir)(req, res);
+    // A name other than this machine's means a page reached us through DNS rebinding.
+    if (!isLoopbackHostHeader(req.headers.host)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
+      return;
+    }
+    void serveStatic(req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://host').pathname;
-    // Only our own page may drive the core: a page on another origin gets no socket.
-    if (path !== HOST_SOCKET_PATH || !isSameOrigin(req.headers.origin, req.headers.host)) {
+    // Only our own page may drive the core: a page on another origin or reached under another
+    // name, or one that was not given this launch's key, gets no socket.
+    if (!mayOpenSocket(req, key)) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -90,7 +101,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   const { port } = http.address() as AddressInfo;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/?${HOST_KEY_PARAM}=${key}`,
     core,
     async close() {
       await core.dispose();
@@ -99,6 +110,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+}
+
+function mayOpenSocket(req: IncomingMessage, key: string): boolean {
+  const url = new URL(req.url ?? '/', 'http://host');
+  return (
+    url.pathname === HOST_SOCKET_PATH &&
+    isLoopbackHostHeader(req.headers.host) &&
+    isSameOrigin(req.headers.origin, req.headers.host) &&
+    sameSecret(url.searchParams.get(HOST_KEY_PARAM), key)
+  );
+}
+
+function sameSecret(given: string | null, key: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {

@@ -8,7 +8,7 @@ type AttentionMethods = 'conversations.markRead' | 'conversations.search' | 'att
 export function attentionHandlers(current: () => Promise<Workspace>): Pick<ContractHandlers, AttentionMethods> {
   return {
     'conversations.markRead': async ({ conversationId }) => (await current()).attention.markRead(conversationId),
-    'conversations.search': async ({ query, limit }) => searchMessages((await current()).store.db, query, limit),
+    'conversations.search': async ({ query, limit }) => searchMessages((await current()).store, query, limit),
     'attention.set': async (attention) => {
       await (await current()).attention.setAttention(attention);
       return {};

@@ -27,7 +27,10 @@ export function contactProfileHandlers(
   emit: EventSink,
   now: () => Date = () => new Date(),
 ): Pick<ContractHandlers, ProfileMethods> {
-  const cacheOf = async () => new ProfileCache((await current()).store.db);
+  const cacheOf = async () => {
+    const { store } = await current();
+    return new ProfileCache(store.db, store.cipher);
+  };
   const online = (what: string) => {
     if (!transport.isOnline()) throw new AppError('offline', `${what} needs the connection`);
   };
@@ -82,7 +85,7 @@ async function contactChanged(workspace: Workspace, emit: EventSink, contact: Co
     await store.putContacts(tx, [contact]);
     return store.renameContactConversations(tx, contact);
   });
-  await new ProfileCache(store.db).updateContact(contact);
+  await new ProfileCache(store.db, store.cipher).updateContact(contact);
   emit('contact.updated', contact);
   for (const id of renamed) {
     const conversation = await store.conversation(id);

@@ -6,6 +6,7 @@ import { preferencesIn } from './attention';
 import { attentionHandlers } from './attention-handlers';
 import { systemClock } from './clock';
 import { Connection } from './connection';
+import { FieldCipher } from './cache/field-cipher';
 import { ServerApi } from './server-api';
 import { PresenceService } from './presence';
 import { SessionService } from './session';
@@ -83,7 +84,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
-    workspace = await Workspace.open(dataDir, user, connection, emit, { clock, ...tuning }, preferencesIn(settings, user.id));
+    workspace = await Workspace.open(dataDir, user, FieldCipher.fromSecrets(secrets), connection, emit, { clock, ...tuning }, preferencesIn(settings, user.id));
     return workspace;
   }
 

@@ -31,12 +31,12 @@ describe('message search', () => {
       { id: 'a2', seq: 3, conversationId: 'a', body: 'The INVOICE number is 42' },
       { id: 'c1', seq: 4, conversationId: 'c', body: 'Thanks!' },
     ]);
-    const { hits, truncated } = await searchMessages(cache.db, 'invoice');
+    const { hits, truncated } = await searchMessages(cache, 'invoice');
     expect(hits.map((h) => [h.conversationId, h.messageId])).toEqual([['a', 'a2']]);
     expect(marked(hits[0]!.snippet)).toEqual(['INVOICE']);
     expect(hits[0]!.createdAt).toBe('2025-01-01T10:00:00.000Z');
     expect(truncated).toBe(false);
-    expect((await searchMessages(cache.db, '发票')).hits.map((h) => h.conversationId)).toEqual(['b']);
+    expect((await searchMessages(cache, '发票')).hits.map((h) => h.conversationId)).toEqual(['b']);
   });
 
   it('needs every word of the query in the same message', async () => {
@@ -45,7 +45,7 @@ describe('message search', () => {
       { id: 'b1', seq: 2, conversationId: 'b', body: 'refund please' },
       { id: 'b2', seq: 3, conversationId: 'b', body: 'the shoes are blue' },
     ]);
-    expect((await searchMessages(cache.db, '  refund   shoes ')).hits.map((h) => h.conversationId)).toEqual(['a']);
+    expect((await searchMessages(cache, '  refund   shoes ')).hits.map((h) => h.conversationId)).toEqual(['a']);
   });
 
   it('takes % and _ in a query as the characters themselves', async () => {
@@ -55,8 +55,8 @@ describe('message search', () => {
       { id: 'c1', seq: 3, conversationId: 'c', body: 'order_id missing' },
       { id: 'd1', seq: 4, conversationId: 'd', body: 'orderXid missing' },
     ]);
-    expect((await searchMessages(cache.db, '50%')).hits.map((h) => h.conversationId)).toEqual(['a']);
-    expect((await searchMessages(cache.db, 'order_id')).hits.map((h) => h.conversationId)).toEqual(['c']);
+    expect((await searchMessages(cache, '50%')).hits.map((h) => h.conversationId)).toEqual(['a']);
+    expect((await searchMessages(cache, 'order_id')).hits.map((h) => h.conversationId)).toEqual(['c']);
   });
 
   it('leaves out system notices, and forgets the messages of a conversation that left the cache', async () => {
@@ -64,23 +64,39 @@ describe('message search', () => {
       { id: 'a1', seq: 1, conversationId: 'a', senderType: 'system', body: 'Assigned to Wang Fang' },
       { id: 'b1', seq: 2, conversationId: 'b', body: 'Ask Wang about it' },
     ]);
-    expect((await searchMessages(cache.db, 'wang')).hits.map((h) => h.conversationId)).toEqual(['b']);
+    expect((await searchMessages(cache, 'wang')).hits.map((h) => h.conversationId)).toEqual(['b']);
     await cache.db.write((tx) => cache.removeConversation(tx, 'b'));
-    expect((await searchMessages(cache.db, 'wang')).hits).toEqual([]);
+    expect((await searchMessages(cache, 'wang')).hits).toEqual([]);
+  });
+
+  it('finds what arrives after the first search, and nothing a rolled-back write stored', async () => {
+    const cache = await cacheWith([{ id: 'a1', seq: 1, conversationId: 'a', body: 'first parcel' }]);
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a1']);
+    await fill(cache, { messages: [aMessage({ id: 'a2', seq: 2, conversationId: 'a', body: 'second parcel' })] });
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a2']);
+    const failed = cache.db.write(async (tx) => {
+      await cache.putMessages(tx, [aMessage({ id: 'a3', seq: 3, conversationId: 'a', body: 'third parcel' })]);
+      throw new Error('the write fails after the insert');
+    });
+    await expect(failed).rejects.toThrow('the write fails');
+    expect((await searchMessages(cache, 'parcel')).hits.map((h) => h.messageId)).toEqual(['a2']);
+    // A message stored while the first search reads the cache is not missed.
+    await Promise.all([searchMessages(cache, 'x'), fill(cache, { messages: [aMessage({ id: 'a4', seq: 4, conversationId: 'a', body: 'fourth parcel' })] })]);
+    expect((await searchMessages(cache, 'fourth')).hits.map((h) => h.messageId)).toEqual(['a4']);
   });
 
   it('answers at most the limit and says there were more', async () => {
     const cache = await cacheWith(
       Array.from({ length: 5 }, (_, i) => ({ id: `m${i}`, seq: i + 1, conversationId: `c${i}`, body: `parcel ${i}` })),
     );
-    const { hits, truncated } = await searchMessages(cache.db, 'parcel', 3);
+    const { hits, truncated } = await searchMessages(cache, 'parcel', 3);
     expect(hits.map((h) => h.conversationId)).toEqual(['c4', 'c3', 'c2']);
     expect(truncated).toBe(true);
   });
 
   it('finds nothing for an empty query', async () => {
     const cache = await cacheWith([{ id: 'a1', seq: 1, body: 'anything' }]);
-    expect(await searchMessages(cache.db, '   ')).toEqual({ hits: [], truncated: false });
+    expect(await searchMessages(cache, '   ')).toEqual({ hits: [], truncated: false });
   });
 });
 

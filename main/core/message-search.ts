@@ -1,14 +1,15 @@
 import type { MessageSearchHit } from '../../shared/contract';
 import type { HighlightedText } from '../../shared/knowledge';
-import type { SqlWriter } from './cache/sqlite';
+import type { CacheStore } from './cache/cache-store';
 
 /**
- * Searching the cached messages (table `message_search` of migration 0005), offline too. A query
- * is cut into words at spaces; a message matches when it holds every word, Latin letters in any
- * case. Each conversation is found once, through its newest matching message.
+ * Searching the cached messages, offline too. A query is cut into words at spaces; a message
+ * matches when it holds every word, Latin letters in any case. Each conversation is found once,
+ * through its newest matching message. The bodies are sealed on the disk (cache/field-cipher.ts),
+ * so they are opened and searched here, not in SQL.
  */
 
-type Reader = Pick<SqlWriter, 'all'>;
+type Searchable = Pick<CacheStore, 'searchableMessages'>;
 
 export const DEFAULT_SEARCH_LIMIT = 500;
 const MAX_TERMS = 8;
@@ -34,38 +35,31 @@ function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The conversations whose cached messages hold every word of `query`, newest match first (at most
  * `limit`; `truncated` when there were more), each with a snippet around its newest match.
  */
 export async function searchMessages(
-  db: Reader,
+  cache: Searchable,
   query: string,
   limit = DEFAULT_SEARCH_LIMIT,
 ): Promise<{ hits: MessageSearchHit[]; truncated: boolean }> {
   const terms = searchTerms(query);
   if (terms.length === 0) return { hits: [], truncated: false };
-  const where = terms.map(() => "s.body LIKE ? ESCAPE '\\'").join(' AND ');
-  // With one max() in a grouped query, SQLite takes the bare columns from the row holding the max.
-  const rows = await db.all<{ conversation_id: string; message_id: string; body: string; created_at: string | null }>(
-    `SELECT g.conversation_id, g.message_id, g.body, json_extract(m.data, '$.createdAt') AS created_at
-     FROM (SELECT s.conversation_id, MAX(s.seq) AS seq, s.message_id, s.body FROM message_search s
-           WHERE ${where} GROUP BY s.conversation_id ORDER BY seq DESC LIMIT ?) g
-     JOIN messages m ON m.id = g.message_id
-     ORDER BY g.seq DESC`,
-    [...terms.map(likePattern), limit + 1],
-  );
-  const hits = rows.slice(0, limit).map((r) => ({
-    conversationId: r.conversation_id,
-    messageId: r.message_id,
-    createdAt: r.created_at ?? '',
-    snippet: snippet(r.body, terms),
-  }));
-  return { hits, truncated: rows.length > limit };
+  const needles = terms.map(asciiLower);
+  const found = new Set<string>();
+  const hits: MessageSearchHit[] = [];
+  // Newest first: the first match of a conversation is its newest.
+  for (const message of await cache.searchableMessages()) {
+    if (found.has(message.conversationId)) continue;
+    const folded = asciiLower(message.body);
+    if (!needles.every((needle) => folded.includes(needle))) continue;
+    found.add(message.conversationId);
+    if (hits.length === limit) return { hits, truncated: true };
+    hits.push({ conversationId: message.conversationId, messageId: message.id, createdAt: message.createdAt, snippet: snippet(message.body, terms) });
+  }
+  return { hits, truncated: false };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
 import { ServerApi } from './server-api';
-import { normalizeServerUrl, SessionService } from './session';
+import { SessionService } from './session';
 import type { StoredSettings } from './types';
 
 function memorySettings(initial: Partial<StoredSettings> = {}) {
@@ -19,17 +18,6 @@ function fakeFetch(status: number, body: unknown): typeof fetch {
   return (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
 }
 
-describe('server address', () => {
-  it('accepts host:port and URLs with paths, keeping only the origin', () => {
-    expect(normalizeServerUrl('127.0.0.1:7340')).toBe('http://127.0.0.1:7340');
-    expect(normalizeServerUrl(' https://cs.example.com/app/ ')).toBe('https://cs.example.com');
-  });
-
-  it('refuses something that is not an address with bad_request', () => {
-    expect(() => normalizeServerUrl('http://')).toThrowError(AppError);
-  });
-});
-
 describe('sign-in', () => {
   it('passes the server error code through so the UI can say what went wrong', async () => {
     const api = new ServerApi(fakeFetch(401, { code: 'invalid_credentials', message: 'Wrong password' }));
@@ -38,6 +26,29 @@ describe('sign-in', () => {
       code: 'invalid_credentials',
     });
     expect(session.state().signedIn).toBe(false);
+  });
+
+  it('refuses plain http to another machine before the password leaves, and keeps nothing', async () => {
+    const calls: string[] = [];
+    const api = new ServerApi((async (url: URL) => {
+      calls.push(String(url));
+      return new Response('{}', { status: 500 });
+    }) as unknown as typeof fetch);
+    const settings = memorySettings();
+    const session = new SessionService(api, settings, memorySecrets(), () => {});
+    await expect(session.login('http://cs.example.com', 'a@b.test', 'x')).rejects.toMatchObject({ code: 'insecure_server' });
+    await expect(session.login('ftp://cs.example.com', 'a@b.test', 'x')).rejects.toMatchObject({ code: 'bad_request' });
+    expect(calls).toEqual([]);
+    expect(settings.get().serverUrl).toBeNull();
+  });
+
+  it('does not start as the last agent on a remembered plain-http address of another machine', () => {
+    const agent: User = { id: 'u1', accountId: 'a1', email: 'li.lei@demo.test', name: '李雷', role: 'agent' };
+    const secrets = memorySecrets();
+    secrets.set('refreshToken', 'r');
+    const remembered = new SessionService(new ServerApi(fakeFetch(500, {})), memorySettings({ serverUrl: 'http://cs.example.com', lastUser: agent }), secrets, () => {});
+    expect(remembered.restore()).toBe(false);
+    expect(remembered.state().serverUrl).toBe('http://cs.example.com');
   });
 
   it('says the server is unreachable when the connection fails', async () => {

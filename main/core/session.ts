@@ -2,6 +2,7 @@ import type { SessionState } from '../../shared/contract';
 import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AuthTokens } from '../../shared/protocol';
+import { checkServerUrl, normalizeServerUrl } from '../../shared/server-url';
 import type { ServerApi } from './server-api';
 import type { SecretStore, SettingsStore } from './types';
 import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
@@ -57,6 +58,8 @@ export class SessionService {
   restore(): boolean {
     const { lastUser, serverUrl } = this.settings.get();
     if (!lastUser || !serverUrl || !this.secrets.get(REFRESH_TOKEN)) return false;
+    // An address remembered before plain http to other machines was refused: sign in again.
+    if (!checkServerUrl(serverUrl).ok) return false;
     this.user = lastUser;
     this.serverUrl = serverUrl;
     return true;
@@ -133,17 +136,4 @@ export class SessionService {
 
 function sameUser(a: User | null, b: User): boolean {
   return a !== null && a.id === b.id && a.accountId === b.accountId && a.role === b.role && a.name === b.name && a.email === b.email;
-}
-
-/** Accepts "host:port" and URLs with trailing paths, answering the origin to talk to. */
-export function normalizeServerUrl(input: string): string {
-  const trimmed = input.trim();
-  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new AppError('bad_request', `"${input}" is not a server address`);
-  }
-  return url.origin;
 }

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventSink } from '../../shared/contract';
 import type { User } from '../../shared/domain';
@@ -6,8 +5,8 @@ import { defaultNotificationPreferences } from '../../shared/notifications';
 import { AttentionService, type PreferenceStore } from './attention';
 import { CacheStore } from './cache/cache-store';
 import type { CoreClock } from './clock';
-import { migrate } from './cache/migrate';
-import { SqliteDb } from './cache/sqlite';
+import type { FieldCipher } from './cache/field-cipher';
+import { openSealedCache } from './cache/sealed-cache';
 import { CatalogService, type CatalogTransport } from './catalog';
 import { ChannelDeliveries, type DeliveriesOptions, type DeliveriesTransport } from './channel-deliveries';
 import { InboxService, type InboxTransport } from './inbox';
@@ -51,16 +50,16 @@ export class Workspace {
   static async open(
     dataDir: string,
     user: User,
+    cipher: FieldCipher,
     transport: WorkspaceTransport,
     emit: EventSink,
     options: WorkspaceOptions = {},
     preferences: PreferenceStore = memoryPreferences(),
   ): Promise<Workspace> {
     const file = cacheFile(dataDir, user.id);
-    await mkdir(join(file, '..'), { recursive: true });
-    const db = await SqliteDb.open(file);
-    await migrate(db);
-    const store = new CacheStore(db);
+    // Owner-only from the accounts folder down: the cache holds customers' conversations.
+    const db = await openSealedCache(file, cipher, [join(dataDir, 'accounts'), join(file, '..')]);
+    const store = new CacheStore(db, cipher);
     const catalog = new CatalogService(store, transport, emit);
     // A read the server misses (offline, a failed request) is told with the next one.
     const reportRead = (conversationId: string, seq: number) => {

@@ -39,7 +39,7 @@ export const en = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
-  'login.invalidServerUrl': 'Enter the full server address, for example http://127.0.0.1:7340.',
+  'login.invalidServerUrl': 'Enter the server address, for example https://support.example.com or 127.0.0.1:7340.',
   'login.emailRequired': 'Enter your email.',
   'login.passwordRequired': 'Enter your password.',
 
@@ -947,6 +947,8 @@ export const en = {
   'error.offline': 'You are offline. Switchboard reconnects by itself.',
   'error.timeout': 'The server took too long to answer. Please try again.',
   'error.server_unreachable': 'The server cannot be reached. Check the server URL and your network.',
+  'error.insecure_server':
+    'This address uses http://, which would send your password and your customers\' messages unencrypted. Use https:// (plain http:// is only allowed for this computer, such as 127.0.0.1 or localhost).',
   'error.not_signed_in': 'Please sign in first.',
   'error.internal': 'Something went wrong. Please try again.',
 

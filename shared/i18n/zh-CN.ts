@@ -30,7 +30,7 @@ export const zhCN: Dictionary = {
   'login.password': '密码',
   'login.submit': '登录',
   'login.submitting': '正在登录…',
-  'login.invalidServerUrl': '请输入完整的服务器地址，例如 http://127.0.0.1:7340。',
+  'login.invalidServerUrl': '请输入服务器地址，例如 https://support.example.com 或 127.0.0.1:7340。',
   'login.emailRequired': '请输入邮箱。',
   'login.passwordRequired': '请输入密码。',
 
@@ -937,6 +937,7 @@ export const zhCN: Dictionary = {
   'error.offline': '当前处于离线状态，Switchboard 会自动重新连接。',
   'error.timeout': '服务器响应超时，请重试。',
   'error.server_unreachable': '无法连接服务器，请检查服务器地址和网络。',
+  'error.insecure_server': '该地址使用 http://，密码和客户消息将以明文在网络上传输。请使用 https://（只有本机地址，如 127.0.0.1 或 localhost，可以使用 http://）。',
   'error.not_signed_in': '请先登录。',
   'error.internal': '出现了问题，请重试。',
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheStore } from '../../main/core/cache/cache-store';
+import { FieldCipher } from '../../main/core/cache/field-cipher';
 import { migrate } from '../../main/core/cache/migrate';
 import { SqliteDb } from '../../main/core/cache/sqlite';
 import { searchArticles } from '../../main/core/knowledge/search-index';
@@ -31,7 +32,7 @@ const percentile = (values: readonly number[], p: number) => {
 async function openCache(dir: string): Promise<{ db: SqliteDb; store: CacheStore }> {
   const db = await SqliteDb.open(join(dir, 'cache.sqlite'));
   await migrate(db);
-  return { db, store: new CacheStore(db) };
+  return { db, store: new CacheStore(db, FieldCipher.random()) };
 }
 
 /**

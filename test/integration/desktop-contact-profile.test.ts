@@ -1,6 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FileSecrets } from '../../main/browser-host/file-settings';
+import type { CustomerProfile } from '../../shared/contact-profile';
+import { FieldCipher } from '../../main/core/cache/field-cipher';
 import { SqliteDb } from '../../main/core/cache/sqlite';
 import { cacheFile } from '../../main/core/workspace';
 import { startServer, type RunningServer } from '../../server/app';
@@ -111,8 +115,8 @@ describe.each(targets)('the customer profile through the desktop core, on $label
     expect(address.addresses[0]?.shippingAddress.line1).toBe('世纪大道 100 号 2 栋 1201 室');
     const wangId = (await wang.call('session.get', {})).user!.id;
     const onDisk = cacheBytes(wang, wangId);
-    expect(onDisk).toContain('张伟');
-    for (const clear of CLEAR_VALUES) expect(onDisk).not.toContain(clear);
+    // Masked and sealed: not even the name reads off the disk.
+    for (const clear of [...CLEAR_VALUES, '张伟']) expect(onDisk).not.toContain(clear);
 
     // A supervisor sees clear values, but the profile kept for offline use is masked.
     const clear = await supervisor.call('contacts.profile', { contactId: zhang.contactId });
@@ -121,8 +125,11 @@ describe.each(targets)('the customer profile through the desktop core, on $label
     const db = await SqliteDb.open(cacheFile(supervisor.dataDir, supervisorId));
     try {
       const [row] = await db.all<{ data: string }>('SELECT data FROM contact_profiles WHERE contact_id = ?', [zhang.contactId]);
-      expect(row?.data).toContain('+861****8000');
-      for (const value of CLEAR_VALUES) expect(row?.data).not.toContain(value);
+      // Opened with the supervisor's own cache key, the stored profile is the masked one.
+      const cipher = FieldCipher.fromSecrets(new FileSecrets(join(supervisor.dataDir, 'secrets.json')));
+      const stored = JSON.stringify(cipher.open<CustomerProfile>(JSON.parse(row!.data)));
+      expect(stored).toContain('+861****8000');
+      for (const value of CLEAR_VALUES) expect(stored).not.toContain(value);
     } finally {
       await db.close();
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CacheStore } from '../../main/core/cache/cache-store';
+import { FieldCipher } from '../../main/core/cache/field-cipher';
 import { migrate } from '../../main/core/cache/migrate';
 import { SqliteDb } from '../../main/core/cache/sqlite';
 import { searchArticles } from '../../main/core/knowledge/search-index';
@@ -39,7 +40,7 @@ describe('knowledge search online and offline', () => {
   beforeAll(async () => {
     db = await SqliteDb.open(':memory:');
     await migrate(db);
-    const store = new CacheStore(db);
+    const store = new CacheStore(db, FieldCipher.random());
     await db.write((tx) => store.replaceCatalog(tx, ARTICLES, []));
   });
   afterAll(async () => {

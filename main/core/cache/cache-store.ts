@@ -4,7 +4,10 @@ import { DEFAULT_REPLY_MASK_POLICY } from '../../../shared/reply-masking';
 import type { AppErrorShape } from '../../../shared/errors';
 import { isLaterDelivery, type MessageDeliveryPush } from '../../../shared/channels';
 import { indexArticles } from '../knowledge/search-index';
+import type { FieldCipher } from './field-cipher';
 import { INBOX_SELECT, toInboxConversation, type InboxRow } from './inbox-rows';
+import { MessageTexts, type SearchableMessage } from './message-texts';
+import { openContact, openConversation, openMessage, sealContact, sealConversation, sealMessage } from './personal-fields';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
 export interface OutboxRow {
@@ -27,10 +30,10 @@ type OutboxRecord = {
   attempts: number;
 };
 
-const toOutboxRow = (r: OutboxRecord): OutboxRow => ({
+const toOutboxRow = (cipher: FieldCipher, r: OutboxRecord): OutboxRow => ({
   clientId: r.client_id,
   conversationId: r.conversation_id,
-  body: r.body,
+  body: cipher.open<string>(r.body),
   createdAt: r.created_at,
   state: r.state,
   error: r.error ? (JSON.parse(r.error) as AppErrorShape) : null,
@@ -39,9 +42,9 @@ const toOutboxRow = (r: OutboxRecord): OutboxRow => ({
 
 type DraftRecord = { conversation_id: string; body: string; updated_at: string; reason: string | null };
 
-const toDraft = (r: DraftRecord): Draft => ({
+const toDraft = (cipher: FieldCipher, r: DraftRecord): Draft => ({
   conversationId: r.conversation_id,
-  body: r.body,
+  body: cipher.open<string>(r.body),
   updatedAt: r.updated_at,
   reason: r.reason ? (JSON.parse(r.reason) as AppErrorShape) : null,
 });
@@ -73,6 +76,7 @@ const RECENTLY_REMOVED_LIMIT = 20;
 /**
  * The client's local cache: every read the UI makes is answered from here, every server answer
  * and push is written here first. Methods taking `tx` run inside a `SqliteDb.write` transaction.
+ * Personal data is sealed with `cipher` on the way in and opened on the way out (personal-fields.ts).
  */
 export class CacheStore {
   /**
@@ -82,11 +86,16 @@ export class CacheStore {
   private readonly knownSeq = new Map<string, number>();
   private readonly recentlyRemoved = new Map<string, RemovedThread>();
   private readonly knownMessages = new Set<string>();
+  private readonly texts = new MessageTexts();
 
-  constructor(readonly db: SqliteDb) {
+  constructor(
+    readonly db: SqliteDb,
+    readonly cipher: FieldCipher,
+  ) {
     db.onRollback(() => {
       this.knownSeq.clear();
       this.knownMessages.clear();
+      this.texts.forget();
     });
   }
 
@@ -146,14 +155,14 @@ export class CacheStore {
        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, last_message_at = excluded.last_message_at,
          data = excluded.data, access = 'full'
        WHERE excluded.seq >= conversations.seq`,
-      conversations.map((c) => [c.id, c.seq, c.lastMessageAt, JSON.stringify(c)]),
+      conversations.map((c) => [c.id, c.seq, c.lastMessageAt, JSON.stringify(sealConversation(this.cipher, c))]),
     );
     this.remember(conversations, []);
   }
 
   async conversation(id: string): Promise<InboxConversation | null> {
     const row = await this.db.get<InboxRow>(`${INBOX_SELECT} WHERE c.id = ?`, [id]);
-    return row ? toInboxConversation(row) : null;
+    return row ? openConversation(this.cipher, toInboxConversation(row)) : null;
   }
 
   /** The inbox: visible conversations, plus lost ones that still hold this agent's unsent text. */
@@ -165,7 +174,7 @@ export class CacheStore {
           OR c.id IN (SELECT conversation_id FROM outbox)
        ORDER BY c.last_message_at DESC`,
     );
-    return rows.map(toInboxConversation);
+    return rows.map((row) => openConversation(this.cipher, toInboxConversation(row)));
   }
 
   /**
@@ -193,6 +202,7 @@ export class CacheStore {
     }
     await this.rememberRemoved(tx, id);
     await tx.run('DELETE FROM messages WHERE conversation_id = ?', [id]);
+    this.texts.removeConversation(id);
     await tx.run('DELETE FROM conversations WHERE id = ?', [id]);
     return 'deleted';
   }
@@ -230,6 +240,7 @@ export class CacheStore {
       messages.map((m) => [m.id, m.conversation_id, m.seq, m.client_id, m.data]),
     );
     this.recentlyRemoved.delete(id);
+    this.texts.forget();
     return true;
   }
 
@@ -254,6 +265,7 @@ export class CacheStore {
   async resetSyncedData(tx: SqlWriter): Promise<void> {
     this.knownSeq.clear();
     this.knownMessages.clear();
+    this.texts.forget();
     await tx.run('DELETE FROM messages');
     await tx.run('DELETE FROM contacts');
     await tx.run(
@@ -282,9 +294,10 @@ export class CacheStore {
            OR (json_extract(excluded.data, '$.delivery.updatedAt') = json_extract(messages.data, '$.delivery.updatedAt')
                AND json(json_extract(excluded.data, '$.delivery')) IS NOT json(json_extract(messages.data, '$.delivery'))))
        ON CONFLICT DO NOTHING`,
-      messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(m)]),
+      messages.map((m) => [m.id, m.conversationId, m.seq, m.clientId, JSON.stringify(sealMessage(this.cipher, m))]),
     );
     this.remember([], messages);
+    this.texts.add(messages);
     const clientIds = messages.map((m) => m.clientId).filter((id): id is string => id !== null);
     if (clientIds.length === 0) return [];
     const done: OutboxRow[] = [];
@@ -294,7 +307,7 @@ export class CacheStore {
       const rows = await tx.all<OutboxRecord>(`SELECT * FROM outbox WHERE client_id IN (${marks})`, chunk);
       if (rows.length === 0) continue;
       await tx.run(`DELETE FROM outbox WHERE client_id IN (${marks})`, chunk);
-      done.push(...rows.map(toOutboxRow));
+      done.push(...rows.map((r) => toOutboxRow(this.cipher, r)));
     }
     return done;
   }
@@ -311,11 +324,11 @@ export class CacheStore {
         update.conversationId,
       ]);
       if (!row) continue;
-      const message = JSON.parse(row.data) as Message;
-      if (!isLaterDelivery(update.delivery, message.delivery)) continue;
-      const next: Message = { ...message, delivery: update.delivery };
+      const stored = JSON.parse(row.data) as Message;
+      if (!isLaterDelivery(update.delivery, stored.delivery)) continue;
+      const next: Message = { ...stored, delivery: update.delivery };
       await tx.run('UPDATE messages SET data = ? WHERE id = ?', [JSON.stringify(next), update.messageId]);
-      changed.push(next);
+      changed.push(openMessage(this.cipher, next));
     }
     return changed;
   }
@@ -343,7 +356,29 @@ export class CacheStore {
           [conversationId, limit],
         )
       : await this.db.all<{ data: string }>('SELECT data FROM messages WHERE conversation_id = ? ORDER BY seq', [conversationId]);
-    return rows.map((r) => JSON.parse(r.data) as Message);
+    return rows.map((r) => openMessage(this.cipher, JSON.parse(r.data) as Message));
+  }
+
+  /**
+   * Every message a search may find (system lines aside), newest first, opened: the bodies are
+   * sealed on the disk, so words are looked for in memory (message-texts.ts), not in SQL.
+   */
+  searchableMessages(): Promise<readonly SearchableMessage[]> {
+    return this.texts.newest(() => this.readSearchable());
+  }
+
+  private async readSearchable(): Promise<SearchableMessage[]> {
+    const rows = await this.db.all<{ id: string; conversation_id: string; seq: number; body: string | null; created_at: string | null }>(
+      `SELECT id, conversation_id, seq, json_extract(data, '$.body') AS body, json_extract(data, '$.createdAt') AS created_at
+       FROM messages WHERE author IS NOT 'system'`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      conversationId: r.conversation_id,
+      seq: r.seq,
+      body: r.body === null ? '' : this.cipher.open<string>(r.body),
+      createdAt: r.created_at ?? '',
+    }));
   }
 
   // ---- contacts, knowledge, quick replies -------------------------------------------------------
@@ -351,30 +386,31 @@ export class CacheStore {
   async putContacts(tx: SqlWriter, contacts: readonly Contact[]): Promise<void> {
     await tx.runMany(
       'INSERT INTO contacts (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
-      contacts.map((c) => [c.id, JSON.stringify(c)]),
+      contacts.map((c) => [c.id, JSON.stringify(sealContact(this.cipher, c))]),
     );
   }
 
   /** Gives a renamed customer's cached conversations the new name (and whether it was made up); answers the ids that changed. */
   async renameContactConversations(tx: SqlWriter, contact: Pick<Contact, 'id' | 'name' | 'nameGenerated'>): Promise<string[]> {
-    const generated = contact.nameGenerated === true ? 1 : 0;
-    const rows = await tx.all<{ id: string }>(
-      `SELECT id FROM conversations WHERE json_extract(data, '$.contactId') = ?
-         AND (json_extract(data, '$.contactName') IS NOT ? OR COALESCE(json_extract(data, '$.contactNameGenerated'), 0) != ?)`,
-      [contact.id, contact.name, generated],
-    );
-    if (rows.length === 0) return [];
-    const flag = generated ? "json_set(data, '$.contactNameGenerated', json('true'))" : "json_remove(data, '$.contactNameGenerated')";
-    await tx.run(
-      `UPDATE conversations SET data = json_set(${flag}, '$.contactName', ?) WHERE json_extract(data, '$.contactId') = ?`,
-      [contact.name, contact.id],
-    );
-    return rows.map((r) => r.id);
+    const generated = contact.nameGenerated === true;
+    const rows = await tx.all<{ id: string; data: string }>("SELECT id, data FROM conversations WHERE json_extract(data, '$.contactId') = ?", [
+      contact.id,
+    ]);
+    const changed: string[] = [];
+    for (const row of rows) {
+      // The names are sealed: compared here, not in SQL.
+      const { contactNameGenerated, ...stored } = openConversation(this.cipher, JSON.parse(row.data) as Conversation);
+      if (stored.contactName === contact.name && (contactNameGenerated === true) === generated) continue;
+      const next: Conversation = { ...stored, contactName: contact.name, ...(generated ? { contactNameGenerated: true } : {}) };
+      await tx.run('UPDATE conversations SET data = ? WHERE id = ?', [JSON.stringify(sealConversation(this.cipher, next)), row.id]);
+      changed.push(row.id);
+    }
+    return changed;
   }
 
   async contact(id: string): Promise<Contact | null> {
     const row = await this.db.get<{ data: string }>('SELECT data FROM contacts WHERE id = ?', [id]);
-    return row ? (JSON.parse(row.data) as Contact) : null;
+    return row ? openContact(this.cipher, JSON.parse(row.data) as Contact) : null;
   }
 
   /** Replaces the knowledge articles and quick replies with the server's current set; the search index follows. */
@@ -449,7 +485,7 @@ export class CacheStore {
 
   async draft(conversationId: string): Promise<Draft | null> {
     const row = await this.db.get<DraftRecord>('SELECT * FROM drafts WHERE conversation_id = ?', [conversationId]);
-    return row ? toDraft(row) : null;
+    return row ? toDraft(this.cipher, row) : null;
   }
 
   /** Saves (or, for an empty body, deletes) a draft; answers what is stored now. */
@@ -462,7 +498,7 @@ export class CacheStore {
     await tx.run(
       `INSERT INTO drafts (conversation_id, body, updated_at, reason) VALUES (?, ?, ?, ?)
        ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, reason = excluded.reason`,
-      [draft.conversationId, draft.body, draft.updatedAt, draft.reason ? JSON.stringify(draft.reason) : null],
+      [draft.conversationId, this.cipher.seal(draft.body), draft.updatedAt, draft.reason ? JSON.stringify(draft.reason) : null],
     );
     return draft;
   }
@@ -472,13 +508,13 @@ export class CacheStore {
   async addToOutbox(tx: SqlWriter, row: OutboxRow): Promise<void> {
     await tx.run(
       'INSERT INTO outbox (client_id, conversation_id, body, created_at, state, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [row.clientId, row.conversationId, row.body, row.createdAt, row.state, row.error ? JSON.stringify(row.error) : null, row.attempts],
+      [row.clientId, row.conversationId, this.cipher.seal(row.body), row.createdAt, row.state, row.error ? JSON.stringify(row.error) : null, row.attempts],
     );
   }
 
   async outboxEntry(clientId: string): Promise<OutboxRow | null> {
     const row = await this.db.get<OutboxRecord>('SELECT * FROM outbox WHERE client_id = ?', [clientId]);
-    return row ? toOutboxRow(row) : null;
+    return row ? toOutboxRow(this.cipher, row) : null;
   }
 
   /** Every outbox entry, in the order written. */
@@ -486,7 +522,7 @@ export class CacheStore {
     const rows = conversationId
       ? await this.db.all<OutboxRecord>('SELECT * FROM outbox WHERE conversation_id = ? ORDER BY client_id', [conversationId])
       : await this.db.all<OutboxRecord>('SELECT * FROM outbox ORDER BY client_id');
-    return rows.map(toOutboxRow);
+    return rows.map((r) => toOutboxRow(this.cipher, r));
   }
 
   async setOutboxState(tx: SqlWriter, clientId: string, state: OutboxRow['state'], error: AppErrorShape | null): Promise<void> {

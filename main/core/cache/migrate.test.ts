@@ -16,6 +16,9 @@ async function fillAtVersion1(db: SqliteDb) {
   await db.run(`INSERT INTO sync_state (key, value) VALUES ('cursor', '3')`);
 }
 
+/** Migration 0007 drops what was cached in clear from the server: it is synced again from the start. */
+const RESYNC_VERSION = 7;
+
 describe('cache migrations', () => {
   it('create the schema on an empty database and record the version', async () => {
     const db = await SqliteDb.open(':memory:');
@@ -33,7 +36,6 @@ describe('cache migrations', () => {
       'kb_articles',
       'kb_fts',
       'kb_search',
-      'message_search',
       'messages',
       'outbox',
       'read_state',
@@ -63,11 +65,27 @@ describe('cache migrations', () => {
       await migrate(db, migrations.slice(0, target));
       expect(await db.get('SELECT body FROM drafts')).toEqual({ body: '还没写完' });
       expect(await db.get('SELECT body FROM outbox')).toEqual({ body: 'queued reply' });
-      expect(await db.get("SELECT value FROM sync_state WHERE key = 'cursor'")).toEqual({ value: '3' });
+      expect(await db.get("SELECT value FROM sync_state WHERE key = 'cursor'")).toEqual(target < RESYNC_VERSION ? { value: '3' } : undefined);
       expect(await db.get('PRAGMA user_version')).toEqual({ user_version: target });
       await db.close();
     });
   }
+
+  it('drop server data cached in clear and the clear search table, keeping drafts, the outbox and their conversations', async () => {
+    const db = await SqliteDb.open(':memory:');
+    await migrate(db, migrations.slice(0, RESYNC_VERSION - 1));
+    await fillAtVersion1(db);
+    await db.run(`INSERT INTO conversations (id, seq, last_message_at, data) VALUES ('c2', 4, '2026-11-21T11:00:00Z', '{}')`);
+    await db.run(`INSERT INTO messages (id, conversation_id, seq, client_id, data) VALUES ('m2', 'c2', 4, NULL, '{"body":"my card is 6222"}')`);
+    await db.run(`INSERT INTO contacts (id, data) VALUES ('k1', '{"name":"张伟"}')`);
+    await db.run(`UPDATE conversations SET messages_complete = 1`);
+    await migrate(db, migrations.slice(0, RESYNC_VERSION));
+    expect(await db.all('SELECT id, messages_complete FROM conversations')).toEqual([{ id: 'c1', messages_complete: 0 }]);
+    expect(await db.get('SELECT COUNT(*) AS n FROM messages')).toEqual({ n: 0 });
+    expect(await db.get('SELECT COUNT(*) AS n FROM contacts')).toEqual({ n: 0 });
+    expect(await db.get("SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE 'message_search%'")).toEqual({ n: 0 });
+    await db.close();
+  });
 
   it('refuse a cache written by a newer version instead of damaging it', async () => {
     const db = await SqliteDb.open(':memory:');

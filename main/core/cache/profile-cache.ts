@@ -1,27 +1,32 @@
 import type { ContactNote, CustomerProfile } from '../../../shared/contact-profile';
 import type { Contact } from '../../../shared/domain';
 import { maskContact, maskCustomerProfile } from '../../../shared/pii-mask';
+import type { FieldCipher } from './field-cipher';
 import type { SqliteDb } from './sqlite';
 
 export type CachedProfile = { profile: CustomerProfile; savedAt: string };
 
 /**
  * The last profile loaded for each customer (contact_profiles), for the profile panel offline.
- * Everything written here is masked first, whatever the role saw: clear values never reach the disk.
+ * Everything written here is masked first, whatever the role saw: clear values never reach the disk;
+ * what remains (names, notes) is sealed with the cache's cipher.
  */
 export class ProfileCache {
-  constructor(private readonly db: SqliteDb) {}
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   async get(contactId: string): Promise<CachedProfile | null> {
     const row = await this.db.get<{ data: string; saved_at: string }>('SELECT data, saved_at FROM contact_profiles WHERE contact_id = ?', [
       contactId,
     ]);
-    return row ? { profile: JSON.parse(row.data) as CustomerProfile, savedAt: row.saved_at } : null;
+    return row ? { profile: this.cipher.open<CustomerProfile>(JSON.parse(row.data)), savedAt: row.saved_at } : null;
   }
 
   /** Keeps the profile (masked) under the id asked for and the id it answered (a merged-away id leads to the kept one). */
   async put(requestedId: string, profile: CustomerProfile, savedAt: string): Promise<void> {
-    const data = JSON.stringify(maskCustomerProfile(profile));
+    const data = this.seal(maskCustomerProfile(profile));
     const ids = [...new Set([requestedId, profile.contact.id])];
     await this.db.write((tx) =>
       tx.runMany(
@@ -38,7 +43,7 @@ export class ProfileCache {
     if (!cached) return;
     const profile = { ...cached.profile, contact: maskContact(contact) };
     await this.db.write((tx) =>
-      tx.run('UPDATE contact_profiles SET data = ? WHERE contact_id = ?', [JSON.stringify(profile), contact.id]),
+      tx.run('UPDATE contact_profiles SET data = ? WHERE contact_id = ?', [this.seal(profile), contact.id]),
     );
   }
 
@@ -48,8 +53,13 @@ export class ProfileCache {
     if (!cached) return;
     const profile = { ...cached.profile, notes: [note, ...cached.profile.notes.filter((n) => n.id !== note.id)] };
     await this.db.write((tx) =>
-      tx.run('UPDATE contact_profiles SET data = ? WHERE contact_id = ?', [JSON.stringify(profile), note.contactId]),
+      tx.run('UPDATE contact_profiles SET data = ? WHERE contact_id = ?', [this.seal(profile), note.contactId]),
     );
+  }
+
+  /** The column holds JSON: the sealed profile as one JSON string. */
+  private seal(profile: CustomerProfile): string {
+    return JSON.stringify(this.cipher.seal(profile));
   }
 
   /** The server says this user may no longer see the customer: their profile goes. */

@@ -31,13 +31,16 @@ export class SqliteDb implements SqlWriter {
 
   private constructor(private readonly db: sqlite3.Database) {}
 
-  /** Opens (creating) the file in WAL mode with synchronous=FULL: a committed write survives a crash. */
+  /**
+   * Opens (creating) the file in WAL mode with synchronous=FULL: a committed write survives a crash.
+   * secure_delete: what a write replaces or deletes is overwritten, not left readable in free pages.
+   */
   static async open(file: string): Promise<SqliteDb> {
     const db = await new Promise<sqlite3.Database>((resolve, reject) => {
       const handle = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(handle)));
     });
     const wrapped = new SqliteDb(db);
-    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    await wrapped.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;');
     return wrapped;
   }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KbArticle } from '../../../shared/domain';
 import type { HighlightedText } from '../../../shared/knowledge';
 import { CacheStore } from '../cache/cache-store';
+import { FieldCipher } from '../cache/field-cipher';
 import { migrate } from '../cache/migrate';
 import { SqliteDb } from '../cache/sqlite';
 import { searchArticles } from './search-index';
@@ -41,7 +42,7 @@ describe('knowledge search in the client cache', () => {
   beforeEach(async () => {
     db = await SqliteDb.open(':memory:');
     await migrate(db);
-    store = new CacheStore(db);
+    store = new CacheStore(db, FieldCipher.random());
     await db.write((tx) => store.replaceCatalog(tx, ARTICLES, []));
   });
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import type { Contact, Conversation, Message } from '../../../shared/domain';
 import { CacheStore } from '../cache/cache-store';
+import { FieldCipher } from '../cache/field-cipher';
 import { migrate } from '../cache/migrate';
 import { SqliteDb } from '../cache/sqlite';
 
@@ -52,7 +53,7 @@ export function aContact(overrides: Partial<Contact> & { id: string }): Contact 
 export async function memoryCache(): Promise<CacheStore> {
   const db = await SqliteDb.open(':memory:');
   await migrate(db);
-  return new CacheStore(db);
+  return new CacheStore(db, FieldCipher.random());
 }
 
 /** Stores conversations, messages and contacts in one write, as a sync page does. */

@@ -1,5 +1,5 @@
 import type { SwitchboardBridge } from '../../../shared/contract';
-import { browserSocketFactory, createSocketBridge, hostSocketUrl, type SocketBridge } from './socket-bridge';
+import { browserSocketFactory, createSocketBridge, hostSocketUrl, takeHostKey, type SocketBridge } from './socket-bridge';
 
 /**
  * Picks the bridge for this page: the Electron preload's `window.switchboard` when present,
@@ -8,7 +8,7 @@ import { browserSocketFactory, createSocketBridge, hostSocketUrl, type SocketBri
 export function chooseBridge(win: Window): SwitchboardBridge | SocketBridge {
   if (win.switchboard) return win.switchboard;
   return createSocketBridge({
-    url: hostSocketUrl(win.location),
+    url: hostSocketUrl(win.location, takeHostKey(win)),
     createSocket: browserSocketFactory,
   });
 }

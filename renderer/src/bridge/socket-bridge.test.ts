@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract';
 import { HOST_SOCKET_PATH } from '../../../shared/host-protocol';
-import { createSocketBridge, hostSocketUrl, type SocketEvents, type SocketLike, type Timers } from './socket-bridge';
+import { createSocketBridge, hostSocketUrl, takeHostKey, type SocketEvents, type SocketLike, type Timers } from './socket-bridge';
 
 /** A socket the test drives by hand: it records frames and lets the test open, close and reply. */
 class FakeSocket implements SocketLike {
@@ -196,8 +196,24 @@ describe('WebSocket bridge', () => {
 
 describe('host socket address', () => {
   it('uses ws for http pages and wss for https pages, on the page host', () => {
-    expect(hostSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173' })).toBe(`ws://127.0.0.1:5173${HOST_SOCKET_PATH}`);
-    expect(hostSocketUrl({ protocol: 'https:', host: 'desk.example.com' })).toBe(`wss://desk.example.com${HOST_SOCKET_PATH}`);
+    expect(hostSocketUrl({ protocol: 'http:', host: '127.0.0.1:5173' }, null)).toBe(`ws://127.0.0.1:5173${HOST_SOCKET_PATH}`);
+    expect(hostSocketUrl({ protocol: 'https:', host: 'desk.example.com' }, null)).toBe(`wss://desk.example.com${HOST_SOCKET_PATH}`);
+  });
+
+  it('presents the launch key the host printed, and keeps it for a reload without showing it', () => {
+    const stored = new Map<string, string>();
+    const replaced: string[] = [];
+    const win = (href: string) => ({
+      location: { href },
+      sessionStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) },
+      history: { state: null, replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) },
+    });
+    const key = takeHostKey(win('http://127.0.0.1:7341/?k=a%2Bb&lang=en#inbox'));
+    expect(key).toBe('a+b');
+    expect(replaced).toEqual(['/?lang=en#inbox']);
+    expect(hostSocketUrl({ protocol: 'http:', host: '127.0.0.1:7341' }, key)).toBe(`ws://127.0.0.1:7341${HOST_SOCKET_PATH}?k=a%2Bb`);
+    // The reloaded page has no key in its address any more: the tab's copy serves.
+    expect(takeHostKey(win('http://127.0.0.1:7341/?lang=en'))).toBe('a+b');
   });
 
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract';
 import { backoffDelay } from '../../../shared/backoff';
 import { fail, type Result } from '../../../shared/errors';
-import { HOST_SOCKET_PATH, hostFrameSchema, type HostRequest } from '../../../shared/host-protocol';
+import { HOST_KEY_PARAM, HOST_SOCKET_PATH, hostFrameSchema, type HostRequest } from '../../../shared/host-protocol';
 
 /** The part of a WebSocket the bridge uses, so tests can pass a small fake. */
 export interface SocketLike {
@@ -71,10 +71,33 @@ interface Pending {
   sent: boolean;
 }
 
-/** The browser host's socket address for a page served from `location`. */
-export function hostSocketUrl(location: { protocol: string; host: string }): string {
+/** The browser host's socket address for a page served from `location`, presenting the host's launch key. */
+export function hostSocketUrl(location: { protocol: string; host: string }, key: string | null): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${HOST_SOCKET_PATH}`;
+  const query = key ? `?${HOST_KEY_PARAM}=${encodeURIComponent(key)}` : '';
+  return `${scheme}://${location.host}${HOST_SOCKET_PATH}${query}`;
+}
+
+const HOST_KEY_STORAGE = 'switchboard.hostKey';
+
+type KeyWindow = {
+  location: { href: string };
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+  history: Pick<History, 'replaceState' | 'state'>;
+};
+
+/**
+ * The browser host's launch key: taken from the address the host printed (`?k=`), kept for this
+ * tab only so a reload still has it, and taken out of the address bar so it is not shared by copying.
+ */
+export function takeHostKey(win: KeyWindow): string | null {
+  const url = new URL(win.location.href);
+  const given = url.searchParams.get(HOST_KEY_PARAM);
+  if (given === null) return win.sessionStorage.getItem(HOST_KEY_STORAGE);
+  win.sessionStorage.setItem(HOST_KEY_STORAGE, given);
+  url.searchParams.delete(HOST_KEY_PARAM);
+  win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return given;
 }
 
 /**

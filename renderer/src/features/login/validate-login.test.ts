@@ -8,10 +8,17 @@ describe('validateLogin', () => {
     expect(validateLogin(good)).toBeNull();
   });
 
-  it('asks for a full http(s) server address', () => {
-    expect(validateLogin({ ...good, serverUrl: '127.0.0.1:7340' })).toBe('login.invalidServerUrl');
+  it('asks for a server address, with or without its scheme', () => {
     expect(validateLogin({ ...good, serverUrl: 'ftp://example.com' })).toBe('login.invalidServerUrl');
+    expect(validateLogin({ ...good, serverUrl: '' })).toBe('login.invalidServerUrl');
+    expect(validateLogin({ ...good, serverUrl: '127.0.0.1:7340' })).toBeNull();
+    expect(validateLogin({ ...good, serverUrl: 'support.example.com' })).toBeNull();
     expect(validateLogin({ ...good, serverUrl: 'https://support.example.com' })).toBeNull();
+  });
+
+  it('refuses plain http to another machine, saying why', () => {
+    expect(validateLogin({ ...good, serverUrl: 'http://support.example.com' })).toBe('error.insecure_server');
+    expect(validateLogin({ ...good, serverUrl: 'http://localhost:7340' })).toBeNull();
   });
 
   it('asks for the email, then the password', () => {
