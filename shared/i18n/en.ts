@@ -18,7 +18,7 @@ export const en = {
   // The desktop shell's own dialogs: a weak Linux keyring, an update ready to install.
   'desktop.keyring.title': 'No keyring to protect your sign-in',
   'desktop.keyring.message': 'This system has no keyring (such as GNOME Keyring or KWallet) that Switchboard can use.',
-  'desktop.keyring.detail': 'Without one, what Switchboard keeps on disk to stay signed in would be encrypted with a fixed key that anyone with a copy of your files can undo. Keep it for this run only and sign in again next time, or store it anyway.',
+  'desktop.keyring.detail': 'Without one, what Switchboard keeps on disk to stay signed in would be encrypted with a fixed key that anyone with a copy of your files can undo. Keep it for this run only and sign in again next time (drafts and replies still waiting to be sent offline are then lost when Switchboard closes), or store it anyway.',
   'desktop.keyring.memoryOnly': 'Keep for this run only',
   'desktop.keyring.storeAnyway': 'Store anyway (weak protection)',
   'desktop.update.title': 'Update ready',

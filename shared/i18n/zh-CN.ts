@@ -10,7 +10,7 @@ export const zhCN: Dictionary = {
 
   'desktop.keyring.title': '没有可用的密钥环来保护登录信息',
   'desktop.keyring.message': '此系统没有 Switchboard 可以使用的密钥环（如 GNOME 密钥环或 KWallet）。',
-  'desktop.keyring.detail': '没有密钥环时，Switchboard 为保持登录而保存到磁盘的内容只能用固定密钥加密，任何拿到您文件副本的人都能解开。您可以仅在本次运行中保留、下次重新登录，或者仍然保存。',
+  'desktop.keyring.detail': '没有密钥环时，Switchboard 为保持登录而保存到磁盘的内容只能用固定密钥加密，任何拿到您文件副本的人都能解开。您可以仅在本次运行中保留、下次重新登录（此时草稿和离线时尚未发出的回复会在关闭 Switchboard 后丢失），或者仍然保存。',
   'desktop.keyring.memoryOnly': '仅本次运行保留',
   'desktop.keyring.storeAnyway': '仍然保存（保护较弱）',
   'desktop.update.title': '更新已就绪',
