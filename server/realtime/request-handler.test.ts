@@ -7,12 +7,12 @@ type Listener = (...args: unknown[]) => void;
 
 function fakeSocket() {
   const listeners = new Map<string, Listener>();
-  const anyListeners: Listener[] = [];
+  const anyListeners: ((event: string, ...args: unknown[]) => void)[] = [];
   return {
     on(event: string, listener: Listener) {
       listeners.set(event, listener);
     },
-    onAny(listener: Listener) {
+    onAny(listener: (event: string, ...args: unknown[]) => void) {
       anyListeners.push(listener);
     },
     emit(event: string, ...args: unknown[]) {
