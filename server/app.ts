@@ -67,6 +67,9 @@ export type ServerOptions = {
   wechatReplyBudgetMs?: number;
 };
 
+/** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
+export type RegisteredRoute = { method: string; url: string };
+
 export type RunningServer = {
   url: string;
   port: number;
@@ -78,6 +81,8 @@ export type RunningServer = {
   seeded: boolean;
   /** Platform channels: the delivery queue and the SMTP listener's port. */
   channels: Pick<ChannelAdapters, 'deliveries' | 'webhooks' | 'smtpPort'>;
+  /** Every HTTP route the server answers, collected as they were registered (the fuzz tests walk them all). */
+  routes: readonly RegisteredRoute[];
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -101,6 +106,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const logger = options.logStream ? { level: 'warn', stream: options.logStream } : (options.log ?? false);
     const fastify = Fastify({ logger, bodyLimit: 1024 * 1024 });
     app = fastify;
+    const routes: RegisteredRoute[] = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    });
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));
     app.get('/healthz', async () => ({ ok: true }));
@@ -156,6 +165,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       router,
       seeded,
       channels,
+      routes,
       close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels)),
     };
   } catch (err) {

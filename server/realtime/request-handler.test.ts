@@ -7,11 +7,16 @@ type Listener = (...args: unknown[]) => void;
 
 function fakeSocket() {
   const listeners = new Map<string, Listener>();
+  const anyListeners: ((event: string, ...args: unknown[]) => void)[] = [];
   return {
     on(event: string, listener: Listener) {
       listeners.set(event, listener);
     },
+    onAny(listener: (event: string, ...args: unknown[]) => void) {
+      anyListeners.push(listener);
+    },
     emit(event: string, ...args: unknown[]) {
+      for (const listener of anyListeners) listener(event, ...args);
       listeners.get(event)?.(...args);
     },
   };
@@ -117,5 +122,14 @@ describe('socket requests', () => {
       refusal: 'Only admins can read the audit log.',
     });
     expect(await request(socket, 'audit:list', { limit: 'many' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('answers a request the socket does not serve with bad_request instead of silence', async () => {
+    const socket = fakeSocket();
+    requestServer(socket, visitorRequests, { logError: noLog })('visitor:history', async () => ({ messages: [] }));
+    for (const name of ['visitor:send', 'conversations:list', 'constructor', '__proto__', 'no such thing']) {
+      expect(await request(socket, name, {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    expect(await request(socket, 'visitor:history', {})).toEqual({ ok: true, data: { messages: [] } });
   });
 });

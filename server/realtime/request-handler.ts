@@ -6,7 +6,7 @@ import type { ErrorLogger } from '../lib/error-logger';
 type RequestSpec = { payload: z.ZodType; result: z.ZodType };
 type RequestMap = Record<string, RequestSpec>;
 type Listener = (...args: unknown[]) => void;
-export type Socketlike = { on(event: string, listener: Listener): unknown };
+export type Socketlike = { on(event: string, listener: Listener): unknown; onAny?(listener: (event: string, ...args: unknown[]) => void): unknown };
 
 /** Who may make a request (checked after the payload), and what a refused caller reads. */
 export type RequestAccess = { roles: readonly Role[]; refusal: string };
@@ -27,12 +27,21 @@ export type RequestServerOptions = {
  * validated with the protocol's zod schema (`bad_request` before anything runs), the caller's role
  * checked (`forbidden`), the handler run, and the outcome acked as a Result envelope. Unexpected
  * errors are logged and answered as `internal` without their text. A request sent without an ack
- * callback is ignored, since nobody could learn its outcome.
+ * callback is ignored, since nobody could learn its outcome. A request the socket does not serve
+ * (a typo, an older client, the other namespace's request) is answered `bad_request` at once
+ * instead of leaving the caller to its timeout.
  */
 export function requestServer<M extends RequestMap>(socket: Socketlike, requests: M, options: RequestServerOptions): Serve<M> {
+  const served = new Set<string>();
+  socket.onAny?.((event, ...args) => {
+    const ack = args[args.length - 1];
+    if (served.has(event) || typeof ack !== 'function') return;
+    (ack as (r: Result<never>) => void)(fail('bad_request', `there is no request "${String(event).slice(0, 64)}" here`));
+  });
   return (name, handler, access) => {
-    const spec = requests[name];
+    const spec = Object.hasOwn(requests, name) ? requests[name] : undefined;
     if (!spec) throw new Error(`no such request in the protocol: ${name}`);
+    served.add(name);
     socket.on(name, (...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return;

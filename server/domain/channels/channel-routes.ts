@@ -33,7 +33,8 @@ export function registerChannelAdminRoutes(app: FastifyInstance, deps: ChannelAd
 
   app.patch<{ Params: { id: string } }>('/api/channels/:id', async (request) => {
     const user = await requestUser(request, deps);
-    const channel = await updateChannel(deps.db, user, request.params.id, request.body ?? {});
+    // No body is an empty change; a JSON `null` (or any non-object) is refused by the schema like other bad input.
+    const channel = await updateChannel(deps.db, user, request.params.id, request.body === undefined ? {} : request.body);
     deps.directory.forget(channel.id);
     return { channel: toChannelView(channel) };
   });

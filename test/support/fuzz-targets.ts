@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import type { Role } from '../../shared/domain';
+import { agentRequests, loginRequestSchema, logoutRequestSchema, refreshRequestSchema, visitorRequests } from '../../shared/protocol';
+import { botRuleInputSchema, kbArticleInputSchema, kbExchangeFileSchema } from '../../shared/knowledge';
+import {
+  contactMergeRequestSchema,
+  contactNoteRequestSchema,
+  contactTagsRequestSchema,
+  contactUnmaskRequestSchema,
+  contactUnmergeRequestSchema,
+} from '../../shared/contact-profile';
+import { channelCreateSchema, channelUpdateSchema } from '../../shared/channels';
+import { ordersConnectorSaveSchema } from '../../shared/orders';
+import { orderStatusChangeSchema } from '../../server/domain/orders/order-events-payload';
+import type { RegisteredRoute } from '../../server/app';
+
+/**
+ * What the fuzz tests walk: every socket request of both namespaces (the protocol's own maps) and
+ * every HTTP route the running server registered, with who may call each. The routes and requests
+ * are never listed here by hand; only who may call them is, since that is the rule under test.
+ */
+
+const EVERYONE: readonly Role[] = ['agent', 'supervisor', 'admin'];
+const STAFF: readonly Role[] = ['supervisor', 'admin'];
+const ADMINS: readonly Role[] = ['admin'];
+
+/** Who may make each workstation request; a request missing here fails the coverage test. */
+export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Role[]> = {
+  'conversations:list': EVERYONE,
+  'messages:list': EVERYONE,
+  'messages:deliveries': EVERYONE,
+  'sync:changes': EVERYONE,
+  'contacts:get': EVERYONE,
+  'contacts:profile': EVERYONE,
+  'contacts:tags:set': EVERYONE,
+  'contacts:rename': EVERYONE,
+  'contacts:note:add': EVERYONE,
+  'contacts:unmask': EVERYONE,
+  'catalog:snapshot': EVERYONE,
+  'kb:search': EVERYONE,
+  'kb:admin:list': ADMINS,
+  'kb:admin:save': ADMINS,
+  'kb:admin:enable': ADMINS,
+  'kb:admin:import': ADMINS,
+  'kb:admin:export': ADMINS,
+  'bot:rules:list': ADMINS,
+  'bot:rules:save': ADMINS,
+  'bot:rules:delete': ADMINS,
+  'bot:turns:list': STAFF,
+  'templates:save': EVERYONE,
+  'templates:delete': EVERYONE,
+  'presence:set': EVERYONE,
+  'team:list': EVERYONE,
+  'conversation:accept': EVERYONE,
+  'conversation:decline': EVERYONE,
+  'conversation:transfer': EVERYONE,
+  'conversation:resolve': EVERYONE,
+  'message:send': EVERYONE,
+  'note:add': EVERYONE,
+  'conversation:takeover': STAFF,
+  'conversation:join': STAFF,
+  'audit:list': ADMINS,
+  'audit:export': ADMINS,
+  'activity:set': EVERYONE,
+  'activity:list': EVERYONE,
+  'sensitive:list': EVERYONE,
+  'sensitive:save': ADMINS,
+  'sensitive:delete': ADMINS,
+  'admin:team:get': ADMINS,
+  'admin:user:save': ADMINS,
+  'admin:user:create': ADMINS,
+  'conversation:read': EVERYONE,
+  'admin:settings:get': ADMINS,
+  'admin:settings:save': ADMINS,
+};
+
+export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
+
+/** Every request the /agent and /visitor namespaces answer, straight from the protocol. */
+export function socketTargets(): SocketTarget[] {
+  const roles = AGENT_REQUEST_ROLES as Record<string, readonly Role[] | undefined>;
+  return [
+    ...Object.entries(agentRequests).map(([name, spec]) => ({ namespace: 'agent' as const, name, payload: spec.payload as z.ZodType, roles: roles[name] })),
+    ...Object.entries(visitorRequests).map(([name, spec]) => ({ namespace: 'visitor' as const, name, payload: spec.payload as z.ZodType })),
+  ];
+}
+
+/**
+ * Who may call a route: anyone (`public`), a caller proving itself with a platform or shop
+ * signature (`signed`: a sign-in token alone is not enough), or signed-in users of these roles.
+ */
+export type RouteCaller = 'public' | 'signed' | readonly Role[];
+
+export type RoutePolicy = {
+  callers: RouteCaller;
+  /** Serves files (the widget page): answers in HTML or text, never with our JSON errors. */
+  files?: boolean;
+  /** The body's schema: malformed bodies are derived from it (otherwise only hostile JSON is sent). */
+  body?: z.ZodType;
+};
+
+/** Who may call each HTTP route, by "METHOD url" as Fastify registered it; a route missing here fails the coverage test. */
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  'GET /healthz': { callers: 'public' },
+  'GET /widget': { callers: 'public', files: true },
+  'GET /widget/*': { callers: 'public', files: true },
+  'POST /api/auth/login': { callers: 'public', body: loginRequestSchema },
+  'POST /api/auth/refresh': { callers: 'public', body: refreshRequestSchema },
+  'POST /api/auth/logout': { callers: 'public', body: logoutRequestSchema },
+  'GET /api/audit.csv': { callers: ADMINS },
+  'GET /api/kb/articles': { callers: EVERYONE },
+  'GET /api/kb/articles/:id': { callers: EVERYONE },
+  'POST /api/kb/articles': { callers: ADMINS, body: kbArticleInputSchema },
+  'PUT /api/kb/articles/:id': { callers: ADMINS, body: kbArticleInputSchema },
+  'DELETE /api/kb/articles/:id': { callers: ADMINS },
+  'POST /api/kb/import': { callers: ADMINS, body: kbExchangeFileSchema },
+  'GET /api/kb/export': { callers: ADMINS },
+  'GET /api/kb/search': { callers: EVERYONE },
+  'GET /api/bot/rules': { callers: ADMINS },
+  'POST /api/bot/rules': { callers: ADMINS, body: botRuleInputSchema },
+  'PUT /api/bot/rules/:id': { callers: ADMINS, body: botRuleInputSchema },
+  'DELETE /api/bot/rules/:id': { callers: ADMINS },
+  'GET /api/bot/turns': { callers: STAFF },
+  'GET /api/admin/orders-connector': { callers: ADMINS },
+  'PUT /api/admin/orders-connector': { callers: ADMINS, body: ordersConnectorSaveSchema },
+  'GET /api/channels': { callers: ADMINS },
+  'POST /api/channels': { callers: ADMINS, body: channelCreateSchema },
+  'GET /api/channels/:id': { callers: ADMINS },
+  'PATCH /api/channels/:id': { callers: ADMINS, body: channelUpdateSchema },
+  'DELETE /api/channels/:id': { callers: ADMINS },
+  // Agents for the customers of conversations they may read; supervisors and admins any.
+  'GET /api/contacts/:id': { callers: EVERYONE },
+  'PUT /api/contacts/:id/tags': { callers: EVERYONE, body: contactTagsRequestSchema },
+  'POST /api/contacts/:id/notes': { callers: EVERYONE, body: contactNoteRequestSchema },
+  'POST /api/contacts/:id/unmask': { callers: EVERYONE, body: contactUnmaskRequestSchema },
+  'POST /api/contacts/:id/merge': { callers: EVERYONE, body: contactMergeRequestSchema },
+  'POST /api/contacts/:id/unmerge': { callers: EVERYONE, body: contactUnmergeRequestSchema },
+  // An admin's token or the shop's signature.
+  'POST /api/orders/:id/status': { callers: ADMINS, body: orderStatusChangeSchema },
+  'POST /api/orders/events': { callers: 'signed' },
+  'GET /api/admin/order-events': { callers: ADMINS },
+  'POST /api/admin/order-events/secret': { callers: ADMINS },
+  'POST /api/channels/:channelId/messages': { callers: 'signed' },
+  'POST /webhooks/telegram/:channelId': { callers: 'signed' },
+  'GET /webhooks/whatsapp/:channelId': { callers: 'signed' },
+  'POST /webhooks/whatsapp/:channelId': { callers: 'signed' },
+  'GET /webhooks/wechat/:channelId': { callers: 'signed' },
+  'POST /webhooks/wechat/:channelId': { callers: 'signed' },
+};
+
+export const routeKey = (route: RegisteredRoute) => `${route.method} ${route.url}`;
+
+/** The url with each parameter replaced by `value(name)`, percent-encoded as UTF-8 (a lone surrogate becomes U+FFFD). */
+export function fillRoute(url: string, value: (param: string) => string): string {
+  return url.replace(/:([A-Za-z]+)|\*/g, (_m, name: string | undefined) => encodeURIComponent(Buffer.from(value(name ?? '*')).toString()));
+}
