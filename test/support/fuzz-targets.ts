@@ -66,6 +66,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'sensitive:list': EVERYONE,
   'sensitive:save': ADMINS,
   'sensitive:delete': ADMINS,
+  'sensitive:policy': ADMINS,
   'admin:team:get': ADMINS,
   'admin:user:save': ADMINS,
   'admin:user:create': ADMINS,
