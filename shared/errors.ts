@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Stable error codes shared by the server, the client core and the UI. */
 export const errorCodes = [
   'bad_request',
+  /** Text that cannot be stored (a NUL byte); details.field says where. */
+  'invalid_input',
+  /** The request's body is larger than this route accepts. */
+  'payload_too_large',
   'invalid_credentials',
   'unknown_user',
   'rate_limited',
