@@ -14,12 +14,14 @@ const countContacts = async (db: { query<T>(sql: string): Promise<T[]> }) =>
 /**
  * POSTs a body of `totalBytes` chunk by chunk, and stops sending as soon as the server answers:
  * `sentBeforeAnswer` below `totalBytes` means it answered without waiting for the whole body.
+ * `headersOnly`: sends nothing after the headers and waits for the answer (the declared length alone decides).
  */
 function postInChunks(
   url: string,
   path: string,
   headers: Record<string, string>,
   totalBytes: number,
+  headersOnly = false,
 ): Promise<{ status: number; body: { code?: string }; sentBeforeAnswer: number }> {
   const chunk = Buffer.alloc(64 * 1024, ' ');
   return new Promise((resolve, reject) => {
@@ -54,7 +56,8 @@ function postInChunks(
         if (!err) setImmediate(sendMore);
       });
     };
-    sendMore();
+    if (headersOnly) req.flushHeaders();
+    else sendMore();
   });
 }
 
@@ -89,20 +92,24 @@ describe('new widget visitors from one address', () => {
 describe('an agent socket that floods the server with requests', () => {
   const running = serverForFile();
 
-  it('300 sync:changes at once: the excess is refused with rate_limited and a retry hint, every request is answered, /healthz answers', async () => {
-    const [email, password] = DEMO_LOGINS.wang;
-    const socket = await connectAgent(running.server.url, (await login(running.server.url, email, password)).accessToken);
-    const flood = Array.from({ length: 300 }, () => request(socket, 'sync:changes', { after: 0, limit: 1000 }));
-    const health = await healthz(running.server.url);
+  it('300 sync:changes at once: the excess is refused with rate_limited and a retry hint, every request is answered, others are served', async () => {
+    const signIn = async (who: 'wang' | 'li') => {
+      const [email, password] = DEMO_LOGINS[who];
+      return connectAgent(running.server.url, (await login(running.server.url, email, password)).accessToken);
+    };
+    const [flooder, colleague] = [await signIn('wang'), await signIn('li')];
+    const flood = Array.from({ length: 300 }, () => request(flooder, 'sync:changes', { after: 0, limit: 1000 }));
+    const [health, colleagueSync] = await Promise.all([healthz(running.server.url), request(colleague, 'sync:changes', { after: 0, limit: 1000 })]);
     const results = await Promise.all(flood);
 
     const refused = results.filter((r): r is Extract<Result<unknown>, { ok: false }> => !r.ok);
-    expect(refused.length).toBeGreaterThanOrEqual(300 - 1 - DEFAULT_AGENT_REQUEST_BUDGET.heavyWaiting);
+    const served = results.length - refused.length;
+    // One page runs at a time and a few wait; what arrives while the line is full is refused at once.
+    expect(served).toBeGreaterThanOrEqual(1 + DEFAULT_AGENT_REQUEST_BUDGET.heavyWaiting);
+    expect(served).toBeLessThan(300 / 4);
     expect(refused.every((r) => r.error.code === 'rate_limited' && Number(r.error.details?.retryAfterSeconds) >= 1)).toBe(true);
-    expect(results.some((r) => r.ok)).toBe(true);
     expect(health).toBe(200);
-    // Once the flood is answered, the socket is served again.
-    await expect(request(socket, 'sync:changes', { after: 0, limit: 10 })).resolves.toMatchObject({ ok: true });
+    expect(colleagueSync).toMatchObject({ ok: true });
   });
 });
 
@@ -120,7 +127,7 @@ describe('request bodies', () => {
   it('a 10 MB body is answered 413 payload_too_large, not 400', async () => {
     const [email, password] = DEMO_LOGINS.admin;
     const { accessToken } = await login(running.server.url, email, password);
-    const answer = await postInChunks(running.server.url, '/api/kb/articles', { authorization: `Bearer ${accessToken}` }, 10 * 1024 * 1024);
+    const answer = await postInChunks(running.server.url, '/api/kb/articles', { authorization: `Bearer ${accessToken}` }, 10 * 1024 * 1024, true);
     expect(answer.status).toBe(413);
     expect(answer.body.code).toBe('payload_too_large');
   });
