@@ -88,6 +88,12 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/** How long a `rate_limited` refusal asked to wait (details.retryAfterSeconds), in ms; 0 when it named no wait. */
+export function retryAfterMs(error: Pick<AppErrorShape, 'code' | 'details'>): number {
+  const seconds = Number(error.details?.retryAfterSeconds);
+  return error.code === 'rate_limited' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+
 /** Unwraps an envelope, throwing an AppError on failure. */
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.data;
