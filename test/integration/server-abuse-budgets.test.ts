@@ -191,6 +191,14 @@ describe('display names', () => {
     }));
     expect(renamed.contact.name).toBe('Invoice fdp.exe');
 
+    // A colleague's name, as an admin writes it.
+    const [adminEmail, adminPassword] = DEMO_LOGINS.admin;
+    const admin = await connectAgent(running.server.url, (await login(running.server.url, adminEmail, adminPassword)).accessToken);
+    const created = data(await request<{ user: { name: string } }>(admin, 'admin:user:create', {
+      email: 'new.colleague@demo.test', name: '\u202Bsupport\u200C admin\u2069', role: 'agent', password: 'a-long-enough-password',
+    }));
+    expect(created.user.name).toBe('support admin');
+
     // A name of nothing but invisible characters is an empty name.
     expect(await request(agent, 'contacts:rename', { contactId: visitor.session.contactId, name: '\u202E\u200D' })).toMatchObject({
       ok: false,
