@@ -9,6 +9,10 @@ import { EventBus } from './domain/events';
 import { pushDomainEvents } from './realtime/push-domain-events';
 import { socketAgentConnections } from './realtime/socket-agent-connections';
 import { handleHttpError } from './http/http-errors';
+import { authenticateBeforeBody } from './http/authenticate-first';
+import { refuseNulBytes } from '../shared/text/nul-byte';
+import type { LimiterRule } from './lib/window-limiter';
+import type { RequestBudgetLimits } from './realtime/request-budget';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
 import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
 import { resolveTokenSecret } from './domain/auth/token-secret';
@@ -65,6 +69,10 @@ export type ServerOptions = {
   deliveryPollMs?: number;
   /** How long a WeChat callback may take before it is answered anyway (ms, default 4000). */
   wechatReplyBudgetMs?: number;
+  /** New widget visitors per address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE); 30 a minute when omitted. */
+  newVisitorLimit?: LimiterRule;
+  /** What one workstation socket may ask at once; DEFAULT_AGENT_REQUEST_BUDGET when omitted. */
+  agentRequestBudget?: RequestBudgetLimits;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -112,6 +120,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));
+    // PostgreSQL cannot store NUL in text: such input is refused with invalid_input before any route reads it.
+    app.addHook('preValidation', async (request) => {
+      for (const part of [request.params, request.query, request.body]) refuseNulBytes(part);
+    });
+    // Before any route: every /api/ route but the public ones checks its token before reading a body.
+    authenticateBeforeBody(app, { db, secret, clock });
     app.get('/healthz', async () => ({ ok: true }));
     const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
     registerAuthRoutes(app, {
@@ -134,9 +148,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const sensitive = new SensitiveWordCache(logError);
     activity = new ActivityRelay({ io, db, clock, timers, logError });
     const typing = new TypingRelay(io, db, clock);
-    registerAgentNamespace(io, { db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge });
+    registerAgentNamespace(io, {
+      db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, requestBudget: options.agentRequestBudget,
+    });
     const bot = new BotService({ db, knowledge, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit });
     channels = await registerChannelAdapters(app, {
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },

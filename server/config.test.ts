@@ -28,6 +28,12 @@ describe('server configuration from the environment', () => {
     expect(() => configFromEnv({ SWITCHBOARD_SMTP_PORT: 'smtp' })).toThrow(/SWITCHBOARD_SMTP_PORT/);
   });
 
+  it('reads how many new widget visitors an address may bring each minute', () => {
+    expect(configFromEnv({ SWITCHBOARD_NEW_VISITORS_PER_MINUTE: '120' }).newVisitorsPerMinute).toBe(120);
+    expect(configFromEnv({})).not.toHaveProperty('newVisitorsPerMinute');
+    expect(() => configFromEnv({ SWITCHBOARD_NEW_VISITORS_PER_MINUTE: '0' })).toThrow(/SWITCHBOARD_NEW_VISITORS_PER_MINUTE/);
+  });
+
   it('refuses a malformed port or database url', () => {
     expect(() => configFromEnv({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

@@ -14,6 +14,8 @@ export type ServerConfig = {
   channelsFile?: string;
   /** SWITCHBOARD_SMTP_PORT (and SWITCHBOARD_SMTP_HOST): the SMTP listener for email channels. */
   smtp?: { port: number; host: string };
+  /** SWITCHBOARD_NEW_VISITORS_PER_MINUTE: new widget visitors accepted per address each minute. */
+  newVisitorsPerMinute?: number;
 };
 
 /** Reads the server's settings from the environment; throws on a malformed PORT. */
@@ -30,6 +32,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`SWITCHBOARD_SMTP_PORT must be a port number, got "${env.SWITCHBOARD_SMTP_PORT}"`);
   }
   const channelsFile = env.SWITCHBOARD_CHANNELS_FILE?.trim();
+  const newVisitors = env.SWITCHBOARD_NEW_VISITORS_PER_MINUTE?.trim() ? Number(env.SWITCHBOARD_NEW_VISITORS_PER_MINUTE) : undefined;
+  if (newVisitors !== undefined && (!Number.isInteger(newVisitors) || newVisitors < 1)) {
+    throw new Error(`SWITCHBOARD_NEW_VISITORS_PER_MINUTE must be a whole number above 0, got "${env.SWITCHBOARD_NEW_VISITORS_PER_MINUTE}"`);
+  }
   return {
     port,
     host,
@@ -37,5 +43,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl,
     ...(channelsFile ? { channelsFile: path.resolve(channelsFile) } : {}),
     ...(smtpPort !== undefined ? { smtp: { port: smtpPort, host: env.SWITCHBOARD_SMTP_HOST?.trim() || host } } : {}),
+    ...(newVisitors !== undefined ? { newVisitorsPerMinute: newVisitors } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameForm } from './text/display-name';
 import { channelKindSchema, contactSchema, conversationSchema, idSchema } from './domain';
 import { ordersSectionSchema, shippingAddressSchema, spendSchema } from './orders';
 import { tagGroupNameSchema, tagListSchema } from './tag-groups';
@@ -104,11 +105,11 @@ export type PiiReveal = z.infer<typeof piiRevealSchema>;
 /** Replaces the tags of one group (the flat list follows). */
 export const contactTagsRequestSchema = z.strictObject({ group: tagGroupNameSchema, tags: tagListSchema });
 export const contactNoteRequestSchema = z.strictObject({ body: contactNoteBodySchema });
-/** A contact's name as an agent writes it: trimmed, 1 to 80 characters. */
+/** A contact's name as an agent writes it: in its display form (see display-name.ts), 1 to 80 characters. */
 export const MAX_CONTACT_NAME_LENGTH = 80;
 export const contactNameSchema = z
   .string()
-  .trim()
+  .overwrite(displayNameForm)
   .min(1, 'the name is empty')
   .max(MAX_CONTACT_NAME_LENGTH, `a name has at most ${MAX_CONTACT_NAME_LENGTH} characters`);
 export const contactRenameRequestSchema = z.strictObject({ name: contactNameSchema });

@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Stable error codes shared by the server, the client core and the UI. */
 export const errorCodes = [
   'bad_request',
+  /** Text that cannot be stored (a NUL byte); details.field says where. */
+  'invalid_input',
+  /** The request's body is larger than this route accepts. */
+  'payload_too_large',
   'invalid_credentials',
   'unknown_user',
   'rate_limited',
@@ -84,6 +88,12 @@ export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.length ? issue.path.join('.') : 'payload'}: ${issue.message}`)
     .join('; ');
+}
+
+/** How long a `rate_limited` refusal asked to wait (details.retryAfterSeconds), in ms; 0 when it named no wait. */
+export function retryAfterMs(error: Pick<AppErrorShape, 'code' | 'details'>): number {
+  const seconds = Number(error.details?.retryAfterSeconds);
+  return error.code === 'rate_limited' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
 /** Unwraps an envelope, throwing an AppError on failure. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameForm } from './text/display-name';
 import {
   auditEntrySchema,
   activitySchema,
@@ -507,7 +508,7 @@ export type QueueStatus = z.infer<typeof queueStatusSchema>;
 export const visitorAuthSchema = z.object({
   channelId: idSchema.optional(),
   visitorToken: z.string().max(512).optional(),
-  name: z.string().trim().max(80).optional(),
+  name: z.string().overwrite(displayNameForm).max(80).optional(),
   /**
    * A phone number and/or email the shop's site vouches for (the customer is signed in there):
    * `signature` is the hex HMAC-SHA256 of "<phone>\n<email>" (missing ones empty) with the widget

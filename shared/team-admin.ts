@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameForm } from './text/display-name';
 import { businessHoursInputSchema, businessHoursSchema } from './business-hours';
 import { idSchema, presenceSchema, roleSchema } from './domain';
 
@@ -76,7 +77,8 @@ export const routingSettingsSchema = z.object({
 });
 export type RoutingSettings = z.infer<typeof routingSettingsSchema>;
 
-const userName = z.string().trim().min(1).max(MAX_USER_NAME_LENGTH);
+// Stored and shown in its display form: no invisible characters that disguise a colleague's name.
+const userName = z.string().overwrite(displayNameForm).min(1).max(MAX_USER_NAME_LENGTH);
 const groupIds = z.array(idSchema).max(50).refine((ids) => new Set(ids).size === ids.length, 'a group is listed twice');
 
 /** Changes to one user: only the fields given change. `active: false` deactivates them. */

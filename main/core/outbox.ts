@@ -1,6 +1,6 @@
 import type { Draft, EventSink, ThreadMessage } from '../../shared/contract';
 import type { User } from '../../shared/domain';
-import { AppError, toAppError, type AppErrorShape, type ErrorCode } from '../../shared/errors';
+import { AppError, retryAfterMs, toAppError, type AppErrorShape, type ErrorCode } from '../../shared/errors';
 import type { AgentRequestResult } from '../../shared/protocol';
 import type { CacheStore, OutboxRow } from './cache/cache-store';
 import type { SqlWriter } from './cache/sqlite';
@@ -28,7 +28,7 @@ export interface OutboxOptions {
 }
 
 /** Errors after which trying again later may succeed by itself: the reply stays queued. */
-const transient: ReadonlySet<ErrorCode> = new Set(['offline', 'timeout', 'server_unreachable', 'token_expired', 'unauthorized']);
+const transient: ReadonlySet<ErrorCode> = new Set(['offline', 'timeout', 'server_unreachable', 'token_expired', 'unauthorized', 'rate_limited']);
 /** The conversation is no longer one this agent can write to: the reply goes back to the draft. */
 const returnsToDraft: ReadonlySet<ErrorCode> = new Set(['reassigned', 'resolved', 'forbidden', 'not_found']);
 
@@ -181,7 +181,8 @@ export class Outbox {
         const error = toAppError(err);
         if (transient.has(error.code)) {
           this.emit('message.updated', this.toThreadMessage(row));
-          if (error.code === 'timeout' && this.transport.isOnline()) this.scheduleRetry();
+          // The server was slow, or asked to wait (a busy socket): tried again, no sooner than it asked.
+          if ((error.code === 'timeout' || error.code === 'rate_limited') && this.transport.isOnline()) this.scheduleRetry(retryAfterMs(error));
           return;
         }
         if (returnsToDraft.has(error.code)) {
@@ -221,9 +222,9 @@ export class Outbox {
     return draft;
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(atLeastMs = 0): void {
     if (this.retryTimer) return;
-    this.retryTimer = this.clock.after(this.retryDelayMs, () => {
+    this.retryTimer = this.clock.after(Math.max(this.retryDelayMs, atLeastMs), () => {
       this.retryTimer = null;
       return this.flush();
     });

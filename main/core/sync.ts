@@ -8,6 +8,7 @@ import type { LiveChange } from './notification-policy';
 import { SeqTracker } from './seq-tracker';
 import { asSent } from './thread-message';
 import { backoffDelay, type BackoffCurve } from '../../shared/backoff';
+import { retryAfterMs, toAppError } from '../../shared/errors';
 import { systemClock, type CoreClock, type ScheduledTimer } from './clock';
 
 /** The part of the connection the sync engine needs. */
@@ -109,15 +110,16 @@ export class SyncEngine {
       },
       (err: unknown) => {
         // A failed page must not leave the cache silently behind while the socket stays up.
-        this.scheduleRetry();
+        this.scheduleRetry(retryAfterMs(toAppError(err)));
         throw err;
       },
     );
   }
 
-  private scheduleRetry(): void {
+  /** The next catch-up on the backoff curve, and no sooner than the server asked (`atLeastMs`). */
+  private scheduleRetry(atLeastMs = 0): void {
     if (this.retryTimer || !this.transport.isOnline()) return;
-    const delay = backoffDelay(CATCH_UP_RETRY, this.failures++);
+    const delay = Math.max(atLeastMs, backoffDelay(CATCH_UP_RETRY, this.failures++));
     this.retryTimer = this.clock.after(delay, () => {
       this.retryTimer = null;
       return this.transport.isOnline() ? this.catchUp().catch(() => undefined) : undefined;

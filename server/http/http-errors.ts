@@ -3,6 +3,8 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   bad_request: 400,
+  invalid_input: 400,
+  payload_too_large: 413,
   unknown_user: 401,
   invalid_credentials: 401,
   unauthorized: 401,
@@ -28,7 +30,11 @@ export function handleHttpError(error: FastifyError | Error, request: FastifyReq
     return;
   }
   const status = (error as FastifyError).statusCode;
-  // Fastify's own 4xx: unparseable JSON, wrong content type, body too large.
+  // Fastify's own 4xx: body too large, unparseable JSON, wrong content type.
+  if (status === 413) {
+    void reply.status(413).send({ code: 'payload_too_large', message: 'The request body is larger than this address accepts.' });
+    return;
+  }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     void reply.status(400).send({ code: 'bad_request', message: error.message });
     return;

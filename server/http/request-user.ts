@@ -8,15 +8,22 @@ import { currentUser, toUser } from '../domain/auth/user-repository';
 
 export type RequestAuthDeps = { db: Db; secret: string; clock: Clock };
 
+// The user found for a request (by the onRequest check, see authenticate-first.ts), so the route reads it once.
+const signedIn = new WeakMap<FastifyRequest, User>();
+
 /**
  * The signed-in user behind a REST request (Authorization: Bearer <access token>). The role is
  * read from the database, not the token, so a demoted admin loses admin routes at once.
  */
 export async function requestUser(request: FastifyRequest, deps: RequestAuthDeps): Promise<User> {
+  const known = signedIn.get(request);
+  if (known) return known;
   const header = request.headers.authorization;
   const token = typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : undefined;
   const claims = await verifyAccessToken(token, deps.secret, deps.clock);
-  return toUser(await currentUser(deps.db, claims));
+  const user = toUser(await currentUser(deps.db, claims));
+  signedIn.set(request, user);
+  return user;
 }
 
 /** Refuses (403) a user whose role is not among `roles`, saying what they tried to do. */

@@ -6,6 +6,7 @@ import { verifyAccessToken } from '../domain/auth/access-token';
 import { currentUser, toUser } from '../domain/auth/user-repository';
 import { connectError } from './connect-error';
 import { requestServer } from './request-handler';
+import { DEFAULT_AGENT_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
 import { agentsRoom, roleRoom, staffRoom, userRoom } from './rooms';
 import type { AgentRequestContext, AgentServices } from './requests/agent-request-context';
 import { registerAdminRequests } from './requests/admin-requests';
@@ -17,7 +18,11 @@ import { registerKnowledgeAdminRequests } from './requests/knowledge-admin-reque
 import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
 
-export type AgentNamespaceDeps = AgentServices & { secret: string };
+export type AgentNamespaceDeps = AgentServices & {
+  secret: string;
+  /** What one workstation socket may ask at once; DEFAULT_AGENT_REQUEST_BUDGET when omitted. */
+  requestBudget?: RequestBudgetLimits;
+};
 
 type AgentSocketData = { user: User };
 
@@ -57,7 +62,11 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     });
 
     const context: AgentRequestContext = {
-      serve: requestServer(socket, agentRequests, { logError: deps.logError, role: user.role }),
+      serve: requestServer(socket, agentRequests, {
+        logError: deps.logError,
+        role: user.role,
+        budget: new RequestBudget(deps.requestBudget ?? DEFAULT_AGENT_REQUEST_BUDGET, deps.clock),
+      }),
       user,
       socket,
       services: deps,

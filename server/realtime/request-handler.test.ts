@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { agentRequests, visitorRequests } from '../../shared/protocol';
+import { RequestBudget } from './request-budget';
 import { requestServer } from './request-handler';
 
 type Listener = (...args: unknown[]) => void;
@@ -29,6 +30,47 @@ function request(socket: ReturnType<typeof fakeSocket>, name: string, payload: u
 const noLog = () => undefined;
 
 describe('socket requests', () => {
+  it('answers text holding a NUL byte with invalid_input naming the field, without running the handler', async () => {
+    const socket = fakeSocket();
+    let calls = 0;
+    requestServer(socket, visitorRequests, { logError: noLog })('visitor:send', async () => {
+      calls++;
+      throw new Error('must not run');
+    });
+    expect(await request(socket, 'visitor:send', { clientId: crypto.randomUUID(), body: 'hi\u0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: { field: 'body' } },
+    });
+    expect(calls).toBe(0);
+  });
+
+  it('refuses what is over the socket budget with rate_limited before running it', async () => {
+    const socket = fakeSocket();
+    const budget = new RequestBudget(
+      { running: 1, waiting: 0, window: { max: 100, windowMs: 1000 }, heavy: new Set(), heavyWaiting: 0 },
+      () => 0,
+    );
+    // Each run waits until the test lets it finish; `started` resolves with that permission.
+    let started: (finish: () => void) => void = () => undefined;
+    const nextRun = () => new Promise<() => void>((resolve) => (started = resolve));
+    let calls = 0;
+    requestServer(socket, agentRequests, { logError: noLog, budget })('conversations:list', () => {
+      calls++;
+      return new Promise((resolve) => started(() => resolve({ conversations: [] })));
+    });
+    let run = nextRun();
+    const first = request(socket, 'conversations:list', {});
+    expect(await request(socket, 'conversations:list', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    (await run)();
+    expect(await first).toMatchObject({ ok: true });
+    expect(calls).toBe(1);
+    // The turn was given back: the next request runs.
+    run = nextRun();
+    const next = request(socket, 'conversations:list', {});
+    (await run)();
+    expect(await next).toMatchObject({ ok: true });
+  });
+
   it('answers an invalid payload with bad_request without running the handler', async () => {
     const socket = fakeSocket();
     let calls = 0;

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Role } from '../../shared/domain';
 import { describeZodError, fail, ok, toAppError, type Result } from '../../shared/errors';
+import { nulByteError } from '../../shared/text/nul-byte';
 import type { ErrorLogger } from '../lib/error-logger';
+import type { Release, RequestBudget } from './request-budget';
 
 type RequestSpec = { payload: z.ZodType; result: z.ZodType };
 type RequestMap = Record<string, RequestSpec>;
@@ -20,11 +22,14 @@ export type RequestServerOptions = {
   logError: ErrorLogger;
   /** The caller's role, for requests registered with an `access` rule; none for visitors. */
   role?: Role;
+  /** What this socket may ask at once; refusals are acked `rate_limited` before anything runs. */
+  budget?: RequestBudget;
 };
 
 /**
  * The one way a socket request is registered, for agents and visitors alike: the payload is
- * validated with the protocol's zod schema (`bad_request` before anything runs), the caller's role
+ * validated with the protocol's zod schema (`bad_request` before anything runs; text holding a NUL
+ * byte is `invalid_input`), within the socket's budget (`rate_limited`), the caller's role
  * checked (`forbidden`), the handler run, and the outcome acked as a Result envelope. Unexpected
  * errors are logged and answered as `internal` without their text. A request sent without an ack
  * callback is ignored, since nobody could learn its outcome. A request the socket does not serve
@@ -46,8 +51,19 @@ export function requestServer<M extends RequestMap>(socket: Socketlike, requests
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return;
       const payload = args.length > 1 ? args[0] : undefined;
-      void answer(spec, handler as RequestHandler<RequestSpec>, payload, access, options, name).then((result) =>
-        (ack as (r: Result<unknown>) => void)(result),
+      const reply = ack as (r: Result<unknown>) => void;
+      let turn: Promise<Release>;
+      try {
+        turn = options.budget ? options.budget.admit(name) : Promise.resolve(() => {});
+      } catch (err) {
+        const refusal = toAppError(err);
+        reply(fail(refusal.code, refusal.message, refusal.details));
+        return;
+      }
+      void turn.then((release) =>
+        answer(spec, handler as RequestHandler<RequestSpec>, payload, access, options, name)
+          .finally(release)
+          .then(reply),
       );
     });
   };
@@ -61,6 +77,8 @@ async function answer(
   options: RequestServerOptions,
   name: string,
 ): Promise<Result<unknown>> {
+  const nul = nulByteError(payload);
+  if (nul) return fail(nul.code, nul.message, nul.details);
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) return fail('bad_request', describeZodError(parsed.error));
   if (access && (options.role === undefined || !access.roles.includes(options.role))) return fail('forbidden', access.refusal);

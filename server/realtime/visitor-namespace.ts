@@ -13,16 +13,28 @@ import { toVisitorMessage } from '../channels/widget/visitor-message';
 import { resolveVisitorSession, type VisitorSession } from '../channels/widget/visitor-session';
 import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
-import { WindowLimiter } from '../lib/window-limiter';
+import { WindowLimiter, type LimiterRule } from '../lib/window-limiter';
+import { nulByteError } from '../../shared/text/nul-byte';
+import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget } from './request-budget';
+import { addressBudgetKey, socketAddress } from './socket-address';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { BotService } from '../domain/bot/bot-service';
 import { agentReadUpTo, markReadByContact } from '../domain/conversations/read-marks';
 import type { TypingRelay } from './typing-relay';
 
-/** A person types a message every few seconds at most; a socket sending faster is a script. */
+/**
+ * A person types a message every few seconds at most; a customer sending faster is a script.
+ * Counted per contact, so reconnecting (or opening more sockets) does not start a new count.
+ */
 export const VISITOR_MESSAGE_LIMIT = { max: 20, windowMs: 10_000 };
 /** Typing and read cues: a page sends a few every few seconds; far more is a script. */
 export const VISITOR_CUE_LIMIT = { max: 40, windowMs: 10_000 };
+/**
+ * New visitors (no valid token, so a new contact) per address: a shop's busiest minute brings a
+ * few customers from one office or mobile network; hundreds from one address are a script
+ * filling the contact list. Returning visitors are not counted.
+ */
+export const DEFAULT_NEW_VISITOR_LIMIT: LimiterRule = { max: 30, windowMs: 60_000 };
 
 export type VisitorNamespaceDeps = {
   db: Db;
@@ -37,6 +49,8 @@ export type VisitorNamespaceDeps = {
   bot: BotService;
   /** "Is typing" between the customer and the agents. */
   typing: TypingRelay;
+  /** New visitor sessions per address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE); DEFAULT_NEW_VISITOR_LIMIT when omitted. */
+  newVisitorLimit?: LimiterRule;
 };
 
 type VisitorSocketData = { session: VisitorSession };
@@ -45,15 +59,38 @@ type VisitorSocketData = { session: VisitorSession };
 export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps): void {
   const nsp = io.of(VISITOR_NAMESPACE);
 
+  const newVisitors = new WindowLimiter({ address: deps.newVisitorLimit ?? DEFAULT_NEW_VISITOR_LIMIT }, deps.clock);
   nsp.use((socket, next) => {
-    const parsed = visitorAuthSchema.safeParse(socket.handshake.auth ?? {});
+    const auth: unknown = socket.handshake.auth ?? {};
+    const nul = nulByteError(auth);
+    if (nul) {
+      next(connectError(nul));
+      return;
+    }
+    const parsed = visitorAuthSchema.safeParse(auth);
     if (!parsed.success) {
       next(connectError(new AppError('bad_request', describeZodError(parsed.error))));
       return;
     }
+    // Checked and counted in one step (no await between), so parallel connections cannot all pass.
+    const admitNew = () => {
+      const address = { address: addressBudgetKey(socketAddress(socket)) };
+      const allowed = newVisitors.check(address);
+      if (!allowed.allowed) {
+        throw new AppError('rate_limited', `Too many new chats from this network; try again in ${allowed.retryAfterSeconds} s.`, {
+          retryAfterSeconds: String(allowed.retryAfterSeconds),
+        });
+      }
+      newVisitors.record(address);
+    };
     // A signed phone or email may merge contacts: every desktop hears of the conversations that moved.
-    resolveVisitorSession(deps.db, deps.secret, deps.clock, parsed.data, (changes) =>
-      changes.forEach((change) => void deps.events.emit({ type: 'conversation.changed', change })),
+    resolveVisitorSession(
+      deps.db,
+      deps.secret,
+      deps.clock,
+      parsed.data,
+      (changes) => changes.forEach((change) => void deps.events.emit({ type: 'conversation.changed', change })),
+      admitNew,
     )
       .then((session) => {
         (socket.data as VisitorSocketData).session = session;
@@ -62,24 +99,27 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       .catch((err: unknown) => next(connectError(err)));
   });
 
-  const messages = new WindowLimiter({ socket: VISITOR_MESSAGE_LIMIT }, deps.clock);
-  const cues = new WindowLimiter({ socket: VISITOR_CUE_LIMIT }, deps.clock);
-  const cue = (socketId: string) => {
-    const allowed = cues.check({ socket: socketId });
-    if (!allowed.allowed) throw new AppError('rate_limited', `Too many updates at once; try again in ${allowed.retryAfterSeconds} s.`);
-    cues.record({ socket: socketId });
+  const messages = new WindowLimiter({ contact: VISITOR_MESSAGE_LIMIT }, deps.clock);
+  const cues = new WindowLimiter({ contact: VISITOR_CUE_LIMIT }, deps.clock);
+  const within = (limiter: WindowLimiter, contactId: string, what: string) => {
+    const allowed = limiter.check({ contact: contactId });
+    if (!allowed.allowed) {
+      throw new AppError('rate_limited', `Too many ${what} at once; try again in ${allowed.retryAfterSeconds} s.`, {
+        retryAfterSeconds: String(allowed.retryAfterSeconds),
+      });
+    }
+    limiter.record({ contact: contactId });
   };
 
   nsp.on('connection', (socket: Socket) => {
     const { session } = socket.data as VisitorSocketData;
-    socket.on('disconnect', () => {
-      messages.reset('socket', socket.id);
-      cues.reset('socket', socket.id);
-    });
     void socket.join(visitorRoom(session.channelId, session.contactId));
     void greet(socket, session, deps).catch((err: unknown) => deps.logError(err, 'visitor session'));
 
-    const serve = requestServer(socket, visitorRequests, { logError: deps.logError });
+    const serve = requestServer(socket, visitorRequests, {
+      logError: deps.logError,
+      budget: new RequestBudget(DEFAULT_VISITOR_REQUEST_BUDGET, deps.clock),
+    });
 
     serve('visitor:history', async () => {
       const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
@@ -88,23 +128,19 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     });
 
     serve('visitor:typing', async ({ typing }) => {
-      cue(socket.id);
+      within(cues, session.contactId, 'updates');
       await deps.typing.contact(session, typing);
       return {};
     });
 
     serve('visitor:read', async ({ upToSeq }) => {
-      cue(socket.id);
+      within(cues, session.contactId, 'updates');
       await markReadByContact(deps.db, deps.events, session, upToSeq, deps.clock());
       return {};
     });
 
     serve('visitor:send', async (payload) => {
-      const allowed = messages.check({ socket: socket.id });
-      if (!allowed.allowed) {
-        throw new AppError('rate_limited', `Too many messages at once; try again in ${allowed.retryAfterSeconds} s.`);
-      }
-      messages.record({ socket: socket.id });
+      within(messages, session.contactId, 'messages');
       const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() }, deps.sensitive);
       void deps.events.emit({ type: 'conversation.changed', change, exceptVisitorSocket: socket.id });
       // With the bot, it answers (or hands over to a person) before the customer's send is acked.

@@ -932,6 +932,8 @@ export const en = {
   'botAdmin.audit.target': 'Bot reply',
 
   'error.bad_request': 'Something in the request was not valid.',
+  'error.invalid_input': 'Some of the text contains characters that cannot be saved.',
+  'error.payload_too_large': 'This is too large to send.',
   'error.invalid_credentials': 'The email or password is wrong.',
   'error.unknown_user': 'There is no account with that email.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',

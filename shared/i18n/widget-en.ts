@@ -8,6 +8,7 @@ export const widgetEn = {
   'widget.status.online': 'Connected — an agent will answer here',
   'widget.status.reconnecting': 'Connection lost — reconnecting… Your messages will be sent when we are back.',
   'widget.status.unavailable': 'This chat is not available right now.',
+  'widget.status.busy': 'Many chats are starting from your network right now. We will connect you in a moment.',
 
   'widget.composer.placeholder': 'Type your message…',
   'widget.composer.send': 'Send',

@@ -10,6 +10,7 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.status.online': '已连接，客服会在这里回复您',
   'widget.status.reconnecting': '连接已断开，正在重新连接…恢复后会自动发送您的消息。',
   'widget.status.unavailable': '暂时无法使用在线客服。',
+  'widget.status.busy': '您所在的网络正在发起很多会话，请稍候，我们会自动为您连接。',
 
   'widget.composer.placeholder': '请输入消息…',
   'widget.composer.send': '发送',

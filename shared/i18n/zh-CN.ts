@@ -922,6 +922,8 @@ export const zhCN: Dictionary = {
   'botAdmin.audit.target': '机器人回复',
 
   'error.bad_request': '请求内容无效。',
+  'error.invalid_input': '文本中包含无法保存的字符。',
+  'error.payload_too_large': '内容过大，无法发送。',
   'error.invalid_credentials': '邮箱或密码不正确。',
   'error.unknown_user': '该邮箱没有对应的账号。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',

@@ -59,7 +59,10 @@ for (const target of targets) {
       const random = rng(20_251);
       const opened = await target.open();
       drop = opened.drop;
-      server = await startServer({ port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 100, ...opened.options });
+      // Every simulated customer comes from loopback: the address allows them all.
+      server = await startServer({
+        port: 0, seed: 'if-empty', tokenSecret: SECRET, routingSweepMs: 100, newVisitorLimit: { max: CUSTOMERS, windowMs: 60_000 }, ...opened.options,
+      });
       const db = server.db;
       const accountId = (await db.query<{ id: string }>('SELECT id FROM accounts'))[0]!.id;
       await db.query('UPDATE accounts SET accept_timeout_seconds = 1, reconnect_grace_seconds = 1 WHERE id = $1', [accountId]);

@@ -26,4 +26,18 @@ describe('a widget socket that floods', () => {
     const other = await connectVisitor(running.server.url, { name: 'Calm' });
     expect(await request(other.socket, 'visitor:send', { clientId: randomUUID(), body: 'hello' })).toMatchObject({ ok: true });
   });
+
+  it('counts per customer: coming back on a new socket with the same token does not start a new count', async () => {
+    const first = await connectVisitor(running.server.url, { name: 'Reconnector' });
+    for (let i = 0; i < VISITOR_MESSAGE_LIMIT.max; i++) {
+      expect(await request(first.socket, 'visitor:send', { clientId: randomUUID(), body: `burst ${i}` })).toMatchObject({ ok: true });
+    }
+    first.socket.disconnect();
+    const again = await connectVisitor(running.server.url, { visitorToken: first.session.visitorToken });
+    expect(again.session.contactId).toBe(first.session.contactId);
+    expect(await request(again.socket, 'visitor:send', { clientId: randomUUID(), body: 'one more' })).toMatchObject({
+      ok: false,
+      error: { code: 'rate_limited' },
+    });
+  });
 });

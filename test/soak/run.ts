@@ -26,7 +26,10 @@ const port = await freePort();
 const onPostgres = process.env.SOAK_DATABASE === 'postgres';
 if (onPostgres && !(await postgresReachable())) throw new Error('SOAK_DATABASE=postgres, but no PostgreSQL answers on 127.0.0.1:5432');
 const postgres = onPostgres ? await createThrowawayDatabase('empty') : null;
-const server = new ServerProcess(port, { SWITCHBOARD_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '' });
+// Every soak customer comes from loopback: the address allows them all.
+const server = new ServerProcess(port, {
+  SWITCHBOARD_DATA_DIR: dataDir, DATABASE_URL: postgres?.url ?? '', SWITCHBOARD_NEW_VISITORS_PER_MINUTE: String(settings.customers),
+});
 const url = () => server.url;
 const log = (what: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 

@@ -25,6 +25,7 @@ type ChannelRow = { id: string; account_id: string };
  * or a new contact with an identity on the channel. Without a channel id, the first widget channel
  * is used. A phone or email the shop's site signed (`identity`) links the visitor to the contact
  * that has it on any channel, merging when needed; `publish` gets the conversations that moved.
+ * `admitNew` is asked (and may throw) before a visitor without a valid token becomes a new contact.
  */
 export async function resolveVisitorSession(
   db: Db,
@@ -32,6 +33,7 @@ export async function resolveVisitorSession(
   clock: Clock,
   auth: { channelId?: string; visitorToken?: string; name?: string; identity?: VisitorIdentityClaim },
   publish: (changes: ConversationChange[]) => void = () => {},
+  admitNew: () => void = () => {},
 ): Promise<VisitorSession> {
   const channel = await findWidgetChannel(db, auth.channelId);
   const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret) : null;
@@ -55,6 +57,7 @@ export async function resolveVisitorSession(
       return linkVerified(db, secret, clock, channel, identities[0]?.external_id ?? randomUUID(), null, verified, publish, contact.name);
     }
   }
+  admitNew();
   const { name, generated } = contactNameFrom(auth.name, visitorStandIn);
   if (verified) return linkVerified(db, secret, clock, channel, randomUUID(), generated ? null : name, verified, publish, name);
   const contactId = randomUUID();

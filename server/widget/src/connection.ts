@@ -135,7 +135,7 @@ export class VisitorConnection {
         events.state('unavailable');
         return;
       }
-      events.state('reconnecting');
+      events.state(err.data?.code === 'rate_limited' ? 'busy' : 'reconnecting');
       this.reconnector.failed();
     });
     env.onWake(() => this.reconnector.wake());

@@ -1,6 +1,7 @@
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
 
-export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unavailable';
+/** `busy`: the server asked this network to wait before another new chat (rate_limited); it is tried again. */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'unavailable' | 'busy';
 
 /** The line under the header saying whether the chat is connected. */
 export class StatusLine {
