@@ -73,6 +73,8 @@ export type ServerOptions = {
   newVisitorLimit?: LimiterRule;
   /** What one workstation socket may ask at once; DEFAULT_AGENT_REQUEST_BUDGET when omitted. */
   agentRequestBudget?: RequestBudgetLimits;
+  /** What one widget visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
+  visitorRequestBudget?: RequestBudgetLimits;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -152,7 +154,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, requestBudget: options.agentRequestBudget,
     });
     const bot = new BotService({ db, knowledge, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget });
     channels = await registerChannelAdapters(app, {
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },

@@ -15,7 +15,7 @@ import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
 import { WindowLimiter, type LimiterRule } from '../lib/window-limiter';
 import { nulByteError } from '../../shared/text/nul-byte';
-import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget } from './request-budget';
+import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
 import { addressBudgetKey, socketAddress } from './socket-address';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { BotService } from '../domain/bot/bot-service';
@@ -51,6 +51,8 @@ export type VisitorNamespaceDeps = {
   typing: TypingRelay;
   /** New visitor sessions per address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE); DEFAULT_NEW_VISITOR_LIMIT when omitted. */
   newVisitorLimit?: LimiterRule;
+  /** What one visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
+  requestBudget?: RequestBudgetLimits;
 };
 
 type VisitorSocketData = { session: VisitorSession };
@@ -118,7 +120,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
 
     const serve = requestServer(socket, visitorRequests, {
       logError: deps.logError,
-      budget: new RequestBudget(DEFAULT_VISITOR_REQUEST_BUDGET, deps.clock),
+      budget: new RequestBudget(deps.requestBudget ?? DEFAULT_VISITOR_REQUEST_BUDGET, deps.clock),
     });
 
     serve('visitor:history', async () => {

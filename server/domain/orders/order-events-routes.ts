@@ -1,3 +1,4 @@
+import { refuseNulBytes } from '../../../shared/text/nul-byte';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -91,7 +92,9 @@ async function signedAccount(request: FastifyRequest, deps: RequestAuthDeps): Pr
 
 /** The JSON body read with `schema`; 400 saying what is wrong (and a log line) when it does not fit. */
 function readBody<S extends z.ZodType>(request: FastifyRequest, accountId: string, schema: S): z.output<S> {
-  const parsed = parsePayload(schema, parseJsonBody(rawBody(request)));
+  const json = parseJsonBody(rawBody(request));
+  refuseNulBytes(json);
+  const parsed = parsePayload(schema, json);
   if (parsed.ok) return parsed.value;
   // Never the payload itself: it holds a customer's phone or email.
   request.log.warn({ accountId, reason: parsed.reason }, 'malformed order request refused');
