@@ -10,7 +10,8 @@ import { pushDomainEvents } from './realtime/push-domain-events';
 import { socketAgentConnections } from './realtime/socket-agent-connections';
 import { handleHttpError } from './http/http-errors';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
-import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
+import { SignInThrottle } from './domain/auth/sign-in-throttle';
+import { proxyTrust, type TrustProxySetting } from './http/client-address';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './realtime/visitor-namespace';
@@ -65,6 +66,8 @@ export type ServerOptions = {
   deliveryPollMs?: number;
   /** How long a WeChat callback may take before it is answered anyway (ms, default 4000). */
   wechatReplyBudgetMs?: number;
+  /** The reverse proxies allowed to say who the client is (SWITCHBOARD_TRUST_PROXY); none when omitted. */
+  trustProxy?: TrustProxySetting;
 };
 
 export type RunningServer = {
@@ -99,20 +102,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.channelsFile) await applyChannelsFile(db, options.channelsFile);
 
     const logger = options.logStream ? { level: 'warn', stream: options.logStream } : (options.log ?? false);
-    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024 });
+    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: proxyTrust(options.trustProxy) ?? false });
     app = fastify;
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));
     app.get('/healthz', async () => ({ ok: true }));
-    const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
-    registerAuthRoutes(app, {
-      db, secret, clock, limiter,
-      onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
-    });
-    registerAuditRoutes(app, { db, secret, clock });
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
     // Domain code tells what changed here; the realtime listeners (below) push it to sockets.
     const events = new EventBus(logError);
+    registerAuthRoutes(app, {
+      db, secret, clock, events, throttle: new SignInThrottle(clock),
+      onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
+    });
+    registerAuditRoutes(app, { db, secret, clock });
     const knowledge = new KnowledgeCache(db);
     registerKnowledgeRoutes(app, { db, secret, clock, knowledge, events });
     registerBotRoutes(app, { db, secret, clock });

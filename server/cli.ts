@@ -18,6 +18,7 @@ const server = await startServer({
   databaseUrl: config.databaseUrl,
   channelsFile: config.channelsFile,
   smtp: config.smtp,
+  trustProxy: config.trustProxy,
   seed: 'if-empty',
   log: process.env.SWITCHBOARD_LOG === '1',
 }).catch((err: unknown) => exitWithError('Could not start the server', err));

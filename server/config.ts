@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_SERVER_PORT } from '../shared/defaults';
+import { parseTrustProxy, type TrustProxySetting } from './http/client-address';
 
 export const DEFAULT_PORT = DEFAULT_SERVER_PORT;
 
@@ -14,9 +15,11 @@ export type ServerConfig = {
   channelsFile?: string;
   /** SWITCHBOARD_SMTP_PORT (and SWITCHBOARD_SMTP_HOST): the SMTP listener for email channels. */
   smtp?: { port: number; host: string };
+  /** SWITCHBOARD_TRUST_PROXY: the reverse proxies allowed to say who the client is. */
+  trustProxy?: TrustProxySetting;
 };
 
-/** Reads the server's settings from the environment; throws on a malformed PORT. */
+/** Reads the server's settings from the environment; throws on a malformed value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -30,6 +33,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`SWITCHBOARD_SMTP_PORT must be a port number, got "${env.SWITCHBOARD_SMTP_PORT}"`);
   }
   const channelsFile = env.SWITCHBOARD_CHANNELS_FILE?.trim();
+  const trustProxy = parseTrustProxy(env.SWITCHBOARD_TRUST_PROXY);
   return {
     port,
     host,
@@ -37,5 +41,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl,
     ...(channelsFile ? { channelsFile: path.resolve(channelsFile) } : {}),
     ...(smtpPort !== undefined ? { smtp: { port: smtpPort, host: env.SWITCHBOARD_SMTP_HOST?.trim() || host } } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   };
 }

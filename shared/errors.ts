@@ -3,8 +3,8 @@ import { z } from 'zod';
 /** Stable error codes shared by the server, the client core and the UI. */
 export const errorCodes = [
   'bad_request',
+  /** A wrong password or an email nobody uses: the same answer, so it does not tell which. */
   'invalid_credentials',
-  'unknown_user',
   'rate_limited',
   'unauthorized',
   'token_expired',

@@ -3,7 +3,6 @@ import { AppError, type ErrorCode } from '../../shared/errors';
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   bad_request: 400,
-  unknown_user: 401,
   invalid_credentials: 401,
   unauthorized: 401,
   token_expired: 401,

@@ -909,7 +909,6 @@ export const en = {
 
   'error.bad_request': 'Something in the request was not valid.',
   'error.invalid_credentials': 'The email or password is wrong.',
-  'error.unknown_user': 'There is no account with that email.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'error.unauthorized': 'Your sign-in is no longer valid. Please sign in again.',
   'error.token_expired': 'Your session has expired. Please sign in again.',

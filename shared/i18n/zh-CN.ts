@@ -900,7 +900,6 @@ export const zhCN: Dictionary = {
 
   'error.bad_request': '请求内容无效。',
   'error.invalid_credentials': '邮箱或密码不正确。',
-  'error.unknown_user': '该邮箱没有对应的账号。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.unauthorized': '登录已失效，请重新登录。',
   'error.token_expired': '登录已过期，请重新登录。',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { demoUser } from '../../server/db/demo-credentials';
@@ -116,7 +117,7 @@ describe('/agent handshake', () => {
   it('refuses an expired token with token_expired', async () => {
     const tokens = await login(server.url, admin.email, admin.password);
     const expired = await issueAccessToken(
-      { userId: tokens.user.id, accountId: tokens.user.accountId, role: 'admin' },
+      { userId: tokens.user.id, accountId: tokens.user.accountId, role: 'admin', sessionId: randomUUID() },
       SECRET,
       () => Date.now() - 16 * 60_000,
     );
