@@ -45,10 +45,10 @@ describe('HTTP sign-in', () => {
     expect(response.body).toMatchObject({ code: 'invalid_credentials' });
   });
 
-  it('refuses an unknown email with 401 unknown_user', async () => {
+  it('refuses an unknown email with 401 invalid_credentials, as it refuses a wrong password', async () => {
     const response = await postJson(server.url, '/api/auth/login', { email: 'nobody@demo.test', password: 'x' });
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ code: 'unknown_user' });
+    expect(response.body).toMatchObject({ code: 'invalid_credentials' });
   });
 
   it('refuses malformed bodies with 400 bad_request', async () => {
@@ -68,7 +68,7 @@ describe('HTTP sign-in', () => {
       const response = await postJson(server.url, '/api/auth/login', { email, password: `wrong-${i}` });
       expect(response.status).toBe(401);
     }
-    // Even the right password waits until the window passes.
+    // Even the right password waits until the delay has passed.
     const limited = await postJson(server.url, '/api/auth/login', { email, password: demoUser(email).password });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ code: 'rate_limited' });
