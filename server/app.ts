@@ -102,7 +102,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.channelsFile) await applyChannelsFile(db, options.channelsFile);
 
     const logger = options.logStream ? { level: 'warn', stream: options.logStream } : (options.log ?? false);
-    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: proxyTrust(options.trustProxy) ?? false });
+    // One trust test for request.ip and for socket handshakes (clientAddress in server/http/client-address.ts).
+    const trust = proxyTrust(options.trustProxy);
+    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: trust ?? false });
     app = fastify;
     app.setErrorHandler(handleHttpError);
     app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'no such page' }));

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { demoUser } from '../../server/db/demo-credentials';
+import { migrate } from '../../server/db/migrate';
+import { migrations } from '../../server/db/migrations';
+import { openPgliteDb } from '../../server/db/pglite-db';
 import { hashPassword } from '../../server/domain/auth/password';
+import { useRefreshToken } from '../../server/domain/auth/refresh-tokens';
 import type { AuthTokens } from '../../shared/protocol';
 import { runDatabase, startServerOn } from '../support/databases';
 import { ForwardingProxy, postJsonFrom } from '../support/forwarding-proxy';
@@ -193,5 +198,29 @@ describe('behind a reverse proxy', () => {
     await attackThrough(proxy, '127.0.0.2');
     const emmaIn = await postJsonFrom('127.0.0.4', proxy.url, '/api/auth/login', { email: emma.email, password: emma.password });
     expect(emmaIn.status).toBe(429);
+  });
+});
+
+describe('upgrading to sign-in sessions', () => {
+  it('a refresh token handed out before keeps working, in a session of its own', async () => {
+    console.log('database: PGlite (in memory)');
+    const db = await openPgliteDb(undefined);
+    try {
+      await migrate(db, migrations.filter((m) => m.version < 16));
+      await db.query("INSERT INTO accounts (id, name) VALUES ('acc', 'Shop')");
+      await db.query("INSERT INTO users (id, account_id, email, name, role, password_hash) VALUES ('u1', 'acc', 'a@x.test', 'A', 'agent', 'x')");
+      const token = 'issued-before-the-upgrade';
+      const hash = createHash('sha256').update(token).digest('hex');
+      await db.query("INSERT INTO refresh_tokens (token_hash, user_id, expires_at) VALUES ($1, 'u1', now() + interval '1 day')", [hash]);
+      expect(await migrate(db)).toEqual(migrations.filter((m) => m.version >= 16).map((m) => m.version));
+
+      const used = await useRefreshToken(db, token, () => Date.now());
+      expect(used).toMatchObject({ kind: 'fresh', userId: 'u1', expired: false });
+      const sessions = await db.query<{ user_id: string }>('SELECT user_id FROM sign_in_sessions WHERE id = $1', [used && used.sessionId]);
+      expect(sessions).toEqual([{ user_id: 'u1' }]);
+      expect(await useRefreshToken(db, token, () => Date.now())).toMatchObject({ kind: 'reused', sessionId: used && used.sessionId });
+    } finally {
+      await db.close();
+    }
   });
 });
