@@ -23,6 +23,15 @@ export async function startSession(db: Queryable, userId: string, clock: Clock):
 }
 
 /**
+ * Ends every session of a user (deactivated: signed out everywhere). Their access tokens stay
+ * refused even if they are made active again before those tokens would have expired.
+ */
+export async function endUserSessions(db: Queryable, userId: string, at: Date): Promise<void> {
+  await db.query('UPDATE sign_in_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at.toISOString()]);
+  await db.query('DELETE FROM refresh_tokens WHERE user_id = $1', [userId]);
+}
+
+/**
  * Ends a session: every refresh token descended from it stops working, and so (see
  * `currentUser`) does every access token issued for it. Says whose it was; null when it had
  * already ended or was unknown.
