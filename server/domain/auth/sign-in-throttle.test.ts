@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, delayAfter, type SignInTicket } from './sign-in-throttle';
+import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, addressKey, delayAfter, type SignInTicket } from './sign-in-throttle';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -142,5 +142,24 @@ describe('sign-in throttle', () => {
     expect(delayAfter(DEFAULT_SIGN_IN_RULES.pair, 4)).toBe(0);
     expect(delayAfter(DEFAULT_SIGN_IN_RULES.pair, 5)).toBe(30 * SECOND);
     expect(delayAfter(DEFAULT_SIGN_IN_RULES.account, 10_000)).toBe(MINUTE);
+  });
+});
+
+describe('the address a sign-in is counted against', () => {
+  it('is the whole /64 for IPv6, and the plain address for IPv4', () => {
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('so one IPv6 client cannot get fresh attempts by changing the end of its address', () => {
+    const t = setUp();
+    for (let i = 1; i <= 5; i++) fail(t, 'emma@demo.test', `2001:db8:1:2::${i.toString(16)}`, 1);
+    expect(t.attempt('emma@demo.test', '2001:db8:1:2::ff')).toBe(30);
+    expect(typeof t.attempt('emma@demo.test', '2001:db8:1:3::1')).toBe('object');
   });
 });
