@@ -54,9 +54,9 @@ describe('access tokens', () => {
     expect(await codeOf(() => verifyAccessToken(`${header}.${body}.`, 'secret', () => start))).toBe('unauthorized');
   });
 
-  it('refuses a signed access token that names no sign-in session', async () => {
+  it('refuses a token from before sign-in sessions as expired, so the desktop refreshes it', async () => {
     const sessionless = await signToken({ typ: 'access', sub: 'u1', acc: 'a1', role: 'agent' }, 'secret', () => start, 900);
-    expect(await codeOf(() => verifyAccessToken(sessionless, 'secret', () => start))).toBe('unauthorized');
+    expect(await codeOf(() => verifyAccessToken(sessionless, 'secret', () => start))).toBe('token_expired');
   });
 
   it('does not accept another kind of signed token as an access token', async () => {

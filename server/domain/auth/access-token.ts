@@ -12,7 +12,8 @@ const claimsSchema = z.object({
   sub: z.string(),
   acc: z.string(),
   role: roleSchema,
-  sid: z.string().min(1),
+  // Absent from tokens issued before sign-in sessions existed.
+  sid: z.string().min(1).optional(),
   iat: z.number(),
   exp: z.number(),
 });
@@ -36,5 +37,7 @@ export async function verifyAccessToken(token: unknown, secret: string, clock: C
   if (!reading.ok && reading.reason === 'expired') throw new AppError('token_expired', 'the access token has expired');
   const parsed = claimsSchema.safeParse(reading.ok ? reading.claims : null);
   if (!parsed.success) throw new AppError('unauthorized', 'the access token is not valid');
+  // Refreshing gets one that names its session, without signing in again.
+  if (parsed.data.sid === undefined) throw new AppError('token_expired', 'the access token names no sign-in session');
   return { userId: parsed.data.sub, accountId: parsed.data.acc, role: parsed.data.role, sessionId: parsed.data.sid };
 }
