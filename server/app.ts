@@ -14,7 +14,8 @@ import { refuseNulBytes } from '../shared/text/nul-byte';
 import type { LimiterRule } from './lib/window-limiter';
 import type { RequestBudgetLimits } from './realtime/request-budget';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
-import { DEFAULT_LOGIN_RULES, WindowLimiter } from './lib/window-limiter';
+import { SignInThrottle } from './domain/auth/sign-in-throttle';
+import { proxyTrust, type TrustProxySetting } from './http/client-address';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
 import { registerVisitorNamespace } from './realtime/visitor-namespace';
@@ -75,6 +76,8 @@ export type ServerOptions = {
   agentRequestBudget?: RequestBudgetLimits;
   /** What one widget visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
   visitorRequestBudget?: RequestBudgetLimits;
+  /** The reverse proxies allowed to say who the client is (SWITCHBOARD_TRUST_PROXY); none when omitted. */
+  trustProxy?: TrustProxySetting;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -114,7 +117,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.channelsFile) await applyChannelsFile(db, options.channelsFile);
 
     const logger = options.logStream ? { level: 'warn', stream: options.logStream } : (options.log ?? false);
-    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024 });
+    // One trust test for request.ip and for socket handshakes (clientAddress in server/http/client-address.ts).
+    const trust = proxyTrust(options.trustProxy);
+    const fastify = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: trust ?? false });
     app = fastify;
     const routes: RegisteredRoute[] = [];
     app.addHook('onRoute', (route) => {
@@ -129,15 +134,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Before any route: every /api/ route but the public ones checks its token before reading a body.
     authenticateBeforeBody(app, { db, secret, clock });
     app.get('/healthz', async () => ({ ok: true }));
-    const limiter = new WindowLimiter(DEFAULT_LOGIN_RULES, clock);
-    registerAuthRoutes(app, {
-      db, secret, clock, limiter,
-      onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
-    });
-    registerAuditRoutes(app, { db, secret, clock });
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
     // Domain code tells what changed here; the realtime listeners (below) push it to sockets.
     const events = new EventBus(logError);
+    registerAuthRoutes(app, {
+      db, secret, clock, events, throttle: new SignInThrottle(clock),
+      onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
+    });
+    registerAuditRoutes(app, { db, secret, clock });
     const knowledge = new KnowledgeCache(db);
     registerKnowledgeRoutes(app, { db, secret, clock, knowledge, events });
     registerBotRoutes(app, { db, secret, clock });
@@ -154,7 +158,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, requestBudget: options.agentRequestBudget,
     });
     const bot = new BotService({ db, knowledge, clock, logError });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });
     channels = await registerChannelAdapters(app, {
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },

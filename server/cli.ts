@@ -19,6 +19,7 @@ const server = await startServer({
   channelsFile: config.channelsFile,
   smtp: config.smtp,
   newVisitorLimit: config.newVisitorsPerMinute === undefined ? undefined : { max: config.newVisitorsPerMinute, windowMs: 60_000 },
+  trustProxy: config.trustProxy,
   seed: 'if-empty',
   log: process.env.SWITCHBOARD_LOG === '1',
 }).catch((err: unknown) => exitWithError('Could not start the server', err));

@@ -34,6 +34,13 @@ describe('server configuration from the environment', () => {
     expect(() => configFromEnv({ SWITCHBOARD_NEW_VISITORS_PER_MINUTE: '0' })).toThrow(/SWITCHBOARD_NEW_VISITORS_PER_MINUTE/);
   });
 
+  it('reads the trusted reverse proxies; unset trusts none', () => {
+    expect(configFromEnv({ SWITCHBOARD_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toEqual({ ranges: ['10.0.0.1', '10.1.0.0/16'] });
+    expect(configFromEnv({ SWITCHBOARD_TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
+    expect(configFromEnv({})).not.toHaveProperty('trustProxy');
+    expect(() => configFromEnv({ SWITCHBOARD_TRUST_PROXY: 'nginx' })).toThrow(/SWITCHBOARD_TRUST_PROXY/);
+  });
+
   it('refuses a malformed port or database url', () => {
     expect(() => configFromEnv({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

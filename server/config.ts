@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { DEFAULT_SERVER_PORT } from '../shared/defaults';
+import { parseTrustProxy, type TrustProxySetting } from './http/client-address';
 
 export const DEFAULT_PORT = DEFAULT_SERVER_PORT;
 
@@ -16,9 +17,11 @@ export type ServerConfig = {
   smtp?: { port: number; host: string };
   /** SWITCHBOARD_NEW_VISITORS_PER_MINUTE: new widget visitors accepted per address each minute. */
   newVisitorsPerMinute?: number;
+  /** SWITCHBOARD_TRUST_PROXY: the reverse proxies allowed to say who the client is. */
+  trustProxy?: TrustProxySetting;
 };
 
-/** Reads the server's settings from the environment; throws on a malformed PORT. */
+/** Reads the server's settings from the environment; throws on a malformed value. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
@@ -36,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (newVisitors !== undefined && (!Number.isInteger(newVisitors) || newVisitors < 1)) {
     throw new Error(`SWITCHBOARD_NEW_VISITORS_PER_MINUTE must be a whole number above 0, got "${env.SWITCHBOARD_NEW_VISITORS_PER_MINUTE}"`);
   }
+  const trustProxy = parseTrustProxy(env.SWITCHBOARD_TRUST_PROXY);
   return {
     port,
     host,
@@ -44,5 +48,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(channelsFile ? { channelsFile: path.resolve(channelsFile) } : {}),
     ...(smtpPort !== undefined ? { smtp: { port: smtpPort, host: env.SWITCHBOARD_SMTP_HOST?.trim() || host } } : {}),
     ...(newVisitors !== undefined ? { newVisitorsPerMinute: newVisitors } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
   };
 }

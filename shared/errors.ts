@@ -7,8 +7,8 @@ export const errorCodes = [
   'invalid_input',
   /** The request's body is larger than this route accepts. */
   'payload_too_large',
+  /** A wrong password or an email nobody uses: the same answer, so it does not tell which. */
   'invalid_credentials',
-  'unknown_user',
   'rate_limited',
   'unauthorized',
   'token_expired',

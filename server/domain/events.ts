@@ -37,7 +37,9 @@ export type DomainEvent =
   /** `userId` was mentioned in an internal note. */
   | { type: 'note.mentioned'; userId: string; notice: AgentPush<'note:mention'> }
   /** A user's role changed or they were deactivated: their live sessions end and reconnect. */
-  | { type: 'user.sessions.ended'; userId: string };
+  | { type: 'user.sessions.ended'; userId: string }
+  /** One sign-in session ended (signed out, or its refresh token was reused): its connections close. */
+  | { type: 'auth.session.ended'; sessionId: string };
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

@@ -5,7 +5,6 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   bad_request: 400,
   invalid_input: 400,
   payload_too_large: 413,
-  unknown_user: 401,
   invalid_credentials: 401,
   unauthorized: 401,
   token_expired: 401,

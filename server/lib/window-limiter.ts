@@ -68,9 +68,3 @@ export class WindowLimiter {
     return list;
   }
 }
-
-/** 5 failures per 5 minutes per email; an IP gets more room for shared office networks. */
-export const DEFAULT_LOGIN_RULES: Record<'email' | 'ip', LimiterRule> = {
-  email: { max: 5, windowMs: 5 * 60_000 },
-  ip: { max: 30, windowMs: 5 * 60_000 },
-};

@@ -7,7 +7,7 @@ import { currentUser, toUser } from '../domain/auth/user-repository';
 import { connectError } from './connect-error';
 import { requestServer } from './request-handler';
 import { DEFAULT_AGENT_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
-import { agentsRoom, roleRoom, staffRoom, userRoom } from './rooms';
+import { agentsRoom, roleRoom, sessionRoom, staffRoom, userRoom } from './rooms';
 import type { AgentRequestContext, AgentServices } from './requests/agent-request-context';
 import { registerAdminRequests } from './requests/admin-requests';
 import { registerAuditRequests } from './requests/audit-requests';
@@ -24,7 +24,7 @@ export type AgentNamespaceDeps = AgentServices & {
   requestBudget?: RequestBudgetLimits;
 };
 
-type AgentSocketData = { user: User };
+type AgentSocketData = { user: User; sessionId: string };
 
 /** The workstation's namespace: token in the handshake, requests with acks, pushes by room. */
 export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): void {
@@ -33,17 +33,18 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
   // The token is checked once here, not on every request: a socket lives no longer than its user's role.
   nsp.use((socket, next) => {
     authenticate(deps, socket.handshake.auth)
-      .then((user) => {
-        (socket.data as AgentSocketData).user = user;
+      .then((signedIn) => {
+        Object.assign(socket.data as AgentSocketData, signedIn);
         next();
       })
       .catch((err: unknown) => next(connectError(err)));
   });
 
   nsp.on('connection', (socket: Socket) => {
-    const { user } = socket.data as AgentSocketData;
-    // The role's room carries contacts masked as that role may see them.
-    const rooms = [agentsRoom(user.accountId), userRoom(user.id), roleRoom(user.accountId, user.role)];
+    const { user, sessionId } = socket.data as AgentSocketData;
+    // The role's room carries contacts masked as that role may see them; the session's room is
+    // how signing out of that session closes this socket.
+    const rooms = [agentsRoom(user.accountId), userRoom(user.id), roleRoom(user.accountId, user.role), sessionRoom(sessionId)];
     if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
     void socket.join(rooms);
     const { router } = deps;
@@ -82,11 +83,11 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
   });
 }
 
-async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<User> {
+async function authenticate(deps: AgentNamespaceDeps, auth: Record<string, unknown> | undefined): Promise<AgentSocketData> {
   const claims = await verifyAccessToken(auth?.token, deps.secret, deps.clock);
   const row = await currentUser(deps.db, claims);
   // A token issued before the role changed is refused as expired: the desktop refreshes it, and the
   // refresh tells it the new role, so what it shows and what the server allows never disagree.
   if (claims.role !== row.role) throw new AppError('token_expired', 'the role changed since this token was issued');
-  return toUser(row);
+  return { user: toUser(row), sessionId: claims.sessionId };
 }

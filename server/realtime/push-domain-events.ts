@@ -6,7 +6,7 @@ import type { DomainEvents } from '../domain/events';
 import { conversationRooms } from './audience';
 import { publishChange } from './publish-change';
 import { publishContact } from './publish-contact';
-import { agentsRoom, staffRoom, userRoom, visitorRoom } from './rooms';
+import { agentsRoom, sessionRoom, staffRoom, userRoom, visitorRoom } from './rooms';
 
 /**
  * The listeners that turn domain events into socket pushes, each to the rooms allowed to hear it
@@ -62,4 +62,6 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
   });
 
   events.on('user.sessions.ended', ({ userId }) => agents().in(userRoom(userId)).disconnectSockets(true));
+
+  events.on('auth.session.ended', ({ sessionId }) => agents().in(sessionRoom(sessionId)).disconnectSockets(true));
 }

@@ -15,5 +15,8 @@ export const roleRoom = (accountId: string, role: string) => `account:${accountI
 /** One user's sockets (all their devices). */
 export const userRoom = (userId: string) => `user:${userId}`;
 
+/** The sockets of one sign-in session (one device's sign-in). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
 /** One visitor's sockets on one channel (all their tabs). */
 export const visitorRoom = (channelId: string, contactId: string) => `visitor:${channelId}:${contactId}`;

@@ -15,6 +15,7 @@ import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
 import { WindowLimiter, type LimiterRule } from '../lib/window-limiter';
 import { nulByteError } from '../../shared/text/nul-byte';
+import type { ProxyTrust } from '../http/client-address';
 import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
 import { addressBudgetKey, socketAddress } from './socket-address';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
@@ -51,6 +52,8 @@ export type VisitorNamespaceDeps = {
   typing: TypingRelay;
   /** New visitor sessions per address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE); DEFAULT_NEW_VISITOR_LIMIT when omitted. */
   newVisitorLimit?: LimiterRule;
+  /** Which reverse proxies may name the client (SWITCHBOARD_TRUST_PROXY), for the per-address budget. */
+  trustProxy?: ProxyTrust;
   /** What one visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
   requestBudget?: RequestBudgetLimits;
 };
@@ -76,7 +79,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     }
     // Checked and counted in one step (no await between), so parallel connections cannot all pass.
     const admitNew = () => {
-      const address = { address: addressBudgetKey(socketAddress(socket)) };
+      const address = { address: addressBudgetKey(socketAddress(socket, deps.trustProxy)) };
       const allowed = newVisitors.check(address);
       if (!allowed.allowed) {
         throw new AppError('rate_limited', `Too many new chats from this network; try again in ${allowed.retryAfterSeconds} s.`, {

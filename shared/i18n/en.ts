@@ -935,7 +935,6 @@ export const en = {
   'error.invalid_input': 'Some of the text contains characters that cannot be saved.',
   'error.payload_too_large': 'This is too large to send.',
   'error.invalid_credentials': 'The email or password is wrong.',
-  'error.unknown_user': 'There is no account with that email.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'error.unauthorized': 'Your sign-in is no longer valid. Please sign in again.',
   'error.token_expired': 'Your session has expired. Please sign in again.',

@@ -925,7 +925,6 @@ export const zhCN: Dictionary = {
   'error.invalid_input': '文本中包含无法保存的字符。',
   'error.payload_too_large': '内容过大，无法发送。',
   'error.invalid_credentials': '邮箱或密码不正确。',
-  'error.unknown_user': '该邮箱没有对应的账号。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.unauthorized': '登录已失效，请重新登录。',
   'error.token_expired': '登录已过期，请重新登录。',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { demoUser } from '../../server/db/demo-credentials';
@@ -44,10 +45,10 @@ describe('HTTP sign-in', () => {
     expect(response.body).toMatchObject({ code: 'invalid_credentials' });
   });
 
-  it('refuses an unknown email with 401 unknown_user', async () => {
+  it('refuses an unknown email with 401 invalid_credentials, as it refuses a wrong password', async () => {
     const response = await postJson(server.url, '/api/auth/login', { email: 'nobody@demo.test', password: 'x' });
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ code: 'unknown_user' });
+    expect(response.body).toMatchObject({ code: 'invalid_credentials' });
   });
 
   it('refuses malformed bodies with 400 bad_request', async () => {
@@ -67,7 +68,7 @@ describe('HTTP sign-in', () => {
       const response = await postJson(server.url, '/api/auth/login', { email, password: `wrong-${i}` });
       expect(response.status).toBe(401);
     }
-    // Even the right password waits until the window passes.
+    // Even the right password waits until the delay has passed.
     const limited = await postJson(server.url, '/api/auth/login', { email, password: demoUser(email).password });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ code: 'rate_limited' });
@@ -116,7 +117,7 @@ describe('/agent handshake', () => {
   it('refuses an expired token with token_expired', async () => {
     const tokens = await login(server.url, admin.email, admin.password);
     const expired = await issueAccessToken(
-      { userId: tokens.user.id, accountId: tokens.user.accountId, role: 'admin' },
+      { userId: tokens.user.id, accountId: tokens.user.accountId, role: 'admin', sessionId: randomUUID() },
       SECRET,
       () => Date.now() - 16 * 60_000,
     );

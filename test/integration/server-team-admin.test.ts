@@ -230,6 +230,8 @@ for (const target of targets) {
       data(await ask('admin', 'admin:user:save', { id: zhao, active: true }));
       expect(await auditRows('user.reactivate')).toHaveLength(1);
       expect((await login(server.url, 'zhao.min@demo.test', 'first-password-1')).user.id).toBe(zhao);
+      // What the old sessions held stays ended: they sign in again.
+      await expect(connectAgent(server.url, tokensZhao.accessToken)).rejects.toThrow('unauthorized');
     });
 
     it('changes routing settings within bounds: audited before and after, and every agent hears the new auto-away time', async () => {

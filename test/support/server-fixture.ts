@@ -188,9 +188,12 @@ export function record<T = unknown>(socket: Socket, event: string): T[] {
 
 export { waitUntil as waitFor } from './wait';
 
-/** A signed access token for a user created directly in the database (no password round trip). */
+/**
+ * A signed access token for a user created directly in the database (no password round trip), in
+ * a sign-in session of its own that nobody ends.
+ */
 export function tokenFor(secret: string, user: { id: string; accountId: string; role: Role }): Promise<string> {
-  return issueAccessToken({ userId: user.id, accountId: user.accountId, role: user.role }, secret, () => Date.now());
+  return issueAccessToken({ userId: user.id, accountId: user.accountId, role: user.role, sessionId: randomUUID() }, secret, () => Date.now());
 }
 
 /** Inserts a user of `role` into an account (for teams built by tests), with skill groups. */

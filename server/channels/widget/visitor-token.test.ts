@@ -22,7 +22,7 @@ describe('visitor tokens', () => {
     expect(await verifyVisitorToken(token, 'other', clock)).toBeNull();
     expect(await verifyVisitorToken(`${token}x`, 's', clock)).toBeNull();
     expect(await verifyVisitorToken(undefined, 's', clock)).toBeNull();
-    const access = await issueAccessToken({ userId: 'u', accountId: 'a', role: 'admin' }, 's', clock);
+    const access = await issueAccessToken({ userId: 'u', accountId: 'a', role: 'admin', sessionId: 's' }, 's', clock);
     expect(await verifyVisitorToken(access, 's', clock)).toBeNull();
   });
 });

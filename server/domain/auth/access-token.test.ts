@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken, verifyAccessToken } from './access-token';
 import { signToken } from './signed-token';
 
-const claims = { userId: 'u1', accountId: 'a1', role: 'agent' as const };
+const claims = { userId: 'u1', accountId: 'a1', role: 'agent' as const, sessionId: 's1' };
 const start = Date.UTC(2025, 0, 1);
 
 async function codeOf(fn: () => Promise<unknown>): Promise<string | undefined> {
@@ -17,7 +17,7 @@ async function codeOf(fn: () => Promise<unknown>): Promise<string | undefined> {
 }
 
 describe('access tokens', () => {
-  it('round-trips user id, account id and role', async () => {
+  it('round-trips user id, account id, role and sign-in session', async () => {
     const token = await issueAccessToken(claims, 'secret', () => start);
     expect(token.split('.')).toHaveLength(3);
     expect(await verifyAccessToken(token, 'secret', () => start + 60_000)).toEqual(claims);
@@ -52,6 +52,11 @@ describe('access tokens', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ typ: 'access', sub: 'u1', acc: 'a1', role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
     expect(await codeOf(() => verifyAccessToken(`${header}.${body}.`, 'secret', () => start))).toBe('unauthorized');
+  });
+
+  it('refuses a token from before sign-in sessions as expired, so the desktop refreshes it', async () => {
+    const sessionless = await signToken({ typ: 'access', sub: 'u1', acc: 'a1', role: 'agent' }, 'secret', () => start, 900);
+    expect(await codeOf(() => verifyAccessToken(sessionless, 'secret', () => start))).toBe('token_expired');
   });
 
   it('does not accept another kind of signed token as an access token', async () => {

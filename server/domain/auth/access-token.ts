@@ -12,14 +12,22 @@ const claimsSchema = z.object({
   sub: z.string(),
   acc: z.string(),
   role: roleSchema,
+  // Absent from tokens issued before sign-in sessions existed.
+  sid: z.string().min(1).optional(),
   iat: z.number(),
   exp: z.number(),
 });
 
-export type AccessClaims = { userId: string; accountId: string; role: Role };
+/** `sessionId`: the sign-in session the token was issued for; signing out of it ends the token. */
+export type AccessClaims = { userId: string; accountId: string; role: Role; sessionId: string };
 
 export function issueAccessToken(claims: AccessClaims, secret: string, clock: Clock): Promise<string> {
-  return signToken({ typ: 'access', sub: claims.userId, acc: claims.accountId, role: claims.role }, secret, clock, ACCESS_TOKEN_TTL_SECONDS);
+  return signToken(
+    { typ: 'access', sub: claims.userId, acc: claims.accountId, role: claims.role, sid: claims.sessionId },
+    secret,
+    clock,
+    ACCESS_TOKEN_TTL_SECONDS,
+  );
 }
 
 /** The claims of a valid token; rejects with `unauthorized` (bad token) or `token_expired`. */
@@ -29,5 +37,7 @@ export async function verifyAccessToken(token: unknown, secret: string, clock: C
   if (!reading.ok && reading.reason === 'expired') throw new AppError('token_expired', 'the access token has expired');
   const parsed = claimsSchema.safeParse(reading.ok ? reading.claims : null);
   if (!parsed.success) throw new AppError('unauthorized', 'the access token is not valid');
-  return { userId: parsed.data.sub, accountId: parsed.data.acc, role: parsed.data.role };
+  // Refreshing gets one that names its session, without signing in again.
+  if (parsed.data.sid === undefined) throw new AppError('token_expired', 'the access token names no sign-in session');
+  return { userId: parsed.data.sub, accountId: parsed.data.acc, role: parsed.data.role, sessionId: parsed.data.sid };
 }

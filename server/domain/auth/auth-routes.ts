@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loginRequestSchema, logoutRequestSchema, refreshRequestSchema } from '../../../shared/protocol';
 import { AppError, describeZodError } from '../../../shared/errors';
 import { login, logout, refresh, type AuthDeps } from './auth-service';
+import { dummyPasswordHash } from './password';
 
 export type AuthRouteDeps = AuthDeps & {
   /**
@@ -11,8 +12,15 @@ export type AuthRouteDeps = AuthDeps & {
   onSignedOut?: (accountId: string, userId: string, socketId: string | undefined) => Promise<void>;
 };
 
-/** POST /api/auth/login, /api/auth/refresh and /api/auth/logout. */
+/**
+ * POST /api/auth/login, /api/auth/refresh and /api/auth/logout. Sign-in is throttled by the
+ * client's address as `request.ip` gives it: behind a trusted proxy, the address it forwarded.
+ */
 export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
+  // Made now, so the first sign-in with an unknown email takes no longer than any other (a
+  // failure here shows on that sign-in instead).
+  dummyPasswordHash().catch(() => undefined);
+
   app.post('/api/auth/login', async (request) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new AppError('bad_request', describeZodError(parsed.error));

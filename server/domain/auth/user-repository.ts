@@ -31,11 +31,20 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
 
 /**
  * The user behind a valid access token as the database has them now (so a changed role applies
- * at once); `unauthorized` when they are gone, moved account or were deactivated.
+ * at once); `unauthorized` when they are gone, moved account, were deactivated or signed out of
+ * the token's session. One indexed read: the session check rides along with the user's row.
  */
 export async function currentUser(db: Queryable, claims: AccessClaims): Promise<UserRow> {
-  const row = await findUserById(db, claims.userId);
-  if (!row || row.account_id !== claims.accountId) throw new AppError('unauthorized', 'this account no longer exists');
-  if (row.deactivated_at !== null) throw new AppError('unauthorized', 'this account has been deactivated');
+  const rows = await db.query<UserRow & { session_ended: boolean }>(
+    `SELECT ${USER_COLUMNS},
+            EXISTS (SELECT 1 FROM sign_in_sessions s WHERE s.id = $2 AND s.revoked_at IS NOT NULL) AS session_ended
+       FROM users WHERE id = $1`,
+    [claims.userId, claims.sessionId],
+  );
+  const found = rows[0];
+  if (!found || found.account_id !== claims.accountId) throw new AppError('unauthorized', 'this account no longer exists');
+  if (found.deactivated_at !== null) throw new AppError('unauthorized', 'this account has been deactivated');
+  if (found.session_ended) throw new AppError('unauthorized', 'this session has ended, please sign in again');
+  const { session_ended: _ended, ...row } = found;
   return row;
 }

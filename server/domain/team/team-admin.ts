@@ -5,6 +5,7 @@ import type { ManagedUser, TeamView, UserCreate, UserSave } from '../../../share
 import type { Db, Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
+import { endUserSessions } from '../auth/sign-in-sessions';
 import type { Viewer } from '../conversations/permissions';
 import { requireAdmin } from './require-admin';
 import { listManagedGroups } from './routing-settings';
@@ -164,7 +165,7 @@ export async function saveUser(
            FROM accounts a WHERE u.id = $1 AND a.id = u.account_id`,
           [before.id, now],
         );
-        await tx.query('DELETE FROM refresh_tokens WHERE user_id = $1', [before.id]);
+        await endUserSessions(tx, before.id, now);
       }
       await recordAudit(tx, {
         ...target, action: active ? 'user.reactivate' : 'user.deactivate',

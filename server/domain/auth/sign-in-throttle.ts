@@ -1,0 +1,186 @@
+import { isIP } from 'node:net';
+import { backoffDelay, type BackoffCurve } from '../../../shared/backoff';
+import { AppError } from '../../../shared/errors';
+import type { Clock } from '../../lib/clock';
+
+/**
+ * How failures of one kind slow further attempts: a few free, then the waits of `curve` (its cap
+ * is the longest wait: the rule slows, it never refuses for longer than that at a time).
+ */
+export type BackoffRule = {
+  /** Failures allowed before any wait. */
+  free: number;
+  curve: BackoffCurve;
+  /** Failures are forgotten once none came for this long (ms); longer than the curve's cap. */
+  forgetAfterMs: number;
+};
+
+export type SignInRules = {
+  /** One email from one address: the owner's own typos, or one guesser. */
+  pair: BackoffRule;
+  /** One address, whatever the email: one guesser spraying many accounts. */
+  address: BackoffRule;
+  /** One email from every address together: distributed guessing, slowed but never locked. */
+  account: BackoffRule;
+  /** How long a successful sign-in keeps that address exempt from the address and account rules (ms). */
+  trustedForMs: number;
+};
+
+const MINUTE = 60_000;
+
+export const DEFAULT_SIGN_IN_RULES: SignInRules = {
+  pair: { free: 5, curve: { baseMs: 30_000, capMs: 15 * MINUTE }, forgetAfterMs: 60 * MINUTE },
+  // An office behind one NAT address shares this one.
+  address: { free: 30, curve: { baseMs: 30_000, capMs: 15 * MINUTE }, forgetAfterMs: 60 * MINUTE },
+  account: { free: 100, curve: { baseMs: 1_000, capMs: 1 * MINUTE }, forgetAfterMs: 60 * MINUTE },
+  trustedForMs: 30 * 24 * 60 * MINUTE,
+};
+
+/** Bounds memory when someone tries many emails or addresses. */
+const MAX_TRACKED = 50_000;
+
+type Failures = { count: number; lastAt: number };
+type RuleName = 'pair' | 'address' | 'account';
+
+/** One reserved attempt, to be settled once the password was checked. */
+export type SignInTicket = { readonly keys: ReadonlyArray<readonly [RuleName, string]>; readonly pair: string; settled: boolean };
+
+/** `rate_limited`, carrying how long to wait for the Retry-After header. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `too many failed sign-in attempts, try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+/**
+ * Escalating delays for sign-in, per (email, address), per address and per email, in memory on
+ * one node. An attempt is counted as a failure the moment it begins (synchronously, before any
+ * password is checked), so parallel requests cannot all slip in between a check and a count; a
+ * correct password then takes its count back. Failures from other addresses never lock the owner
+ * out of an address they signed in from: such an address answers only to its own failures.
+ */
+export class SignInThrottle {
+  private readonly failures: Record<RuleName, Map<string, Failures>> = { pair: new Map(), address: new Map(), account: new Map() };
+  /** (email, address) pairs that signed in successfully, until when they are trusted. */
+  private readonly trusted = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rules: SignInRules = DEFAULT_SIGN_IN_RULES,
+  ) {}
+
+  /** Reserves an attempt, or throws `RateLimitedError` with how long to wait. */
+  begin(email: string, clientAddress: string): SignInTicket {
+    const now = this.clock();
+    const account = normaliseEmail(email);
+    const address = addressKey(clientAddress);
+    const pair = `${account}\n${address}`;
+    const keys: [RuleName, string][] = [['pair', pair]];
+    if (!this.isTrusted(pair, now)) keys.push(['address', address], ['account', account]);
+    let waitMs = 0;
+    for (const [rule, key] of keys) waitMs = Math.max(waitMs, this.waitFor(rule, key, now));
+    if (waitMs > 0) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
+    for (const [rule, key] of keys) this.count(rule, key, now);
+    return { keys, pair, settled: false };
+  }
+
+  /** The password was right: the pair starts afresh and becomes trusted; the other rules take the attempt back. */
+  succeeded(ticket: SignInTicket): void {
+    if (!this.settle(ticket)) return;
+    for (const [rule, key] of ticket.keys) {
+      if (rule === 'pair') this.failures.pair.delete(key);
+      else this.uncount(rule, key);
+    }
+    this.trusted.delete(ticket.pair);
+    this.trusted.set(ticket.pair, this.clock() + this.rules.trustedForMs);
+    this.bound(this.trusted);
+  }
+
+  /** The attempt ended without an answer on the password (the server failed): it does not count. */
+  cancelled(ticket: SignInTicket): void {
+    if (!this.settle(ticket)) return;
+    for (const [rule, key] of ticket.keys) this.uncount(rule, key);
+  }
+
+  private settle(ticket: SignInTicket): boolean {
+    if (ticket.settled) return false;
+    ticket.settled = true;
+    return true;
+  }
+
+  private isTrusted(pair: string, now: number): boolean {
+    const until = this.trusted.get(pair);
+    if (until === undefined) return false;
+    if (until > now) return true;
+    this.trusted.delete(pair);
+    return false;
+  }
+
+  /** How long (ms) the key must wait before its next attempt; 0 when it may go now. */
+  private waitFor(rule: RuleName, key: string, now: number): number {
+    const entry = this.current(rule, key, now);
+    if (!entry) return 0;
+    return Math.max(0, entry.lastAt + delayAfter(this.rules[rule], entry.count) - now);
+  }
+
+  private count(rule: RuleName, key: string, now: number): void {
+    const map = this.failures[rule];
+    const entry = this.current(rule, key, now) ?? { count: 0, lastAt: now };
+    // Re-inserted so the map's order stays oldest-first for trimming.
+    map.delete(key);
+    map.set(key, { count: entry.count + 1, lastAt: now });
+    this.bound(map);
+  }
+
+  private uncount(rule: RuleName, key: string): void {
+    const map = this.failures[rule];
+    const entry = map.get(key);
+    if (!entry) return;
+    if (entry.count <= 1) map.delete(key);
+    else entry.count -= 1;
+  }
+
+  /** The key's failures, unless they have been forgotten. */
+  private current(rule: RuleName, key: string, now: number): Failures | undefined {
+    const map = this.failures[rule];
+    const entry = map.get(key);
+    if (entry && now - entry.lastAt >= this.rules[rule].forgetAfterMs) {
+      map.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private bound(map: Map<string, unknown>): void {
+    // The oldest entries go first: losing them costs an attacker's record, never memory.
+    for (const key of map.keys()) {
+      if (map.size <= MAX_TRACKED) break;
+      map.delete(key);
+    }
+  }
+}
+
+/** The wait (ms) after `count` failures: nothing before `free`, then the rule's curve. */
+export function delayAfter(rule: BackoffRule, count: number): number {
+  return count < rule.free ? 0 : backoffDelay(rule.curve, count - rule.free);
+}
+
+/**
+ * The part of an address one client controls: an IPv6 client usually holds a whole /64, so its
+ * addresses count as one; IPv4 (also when written as ::ffff:a.b.c.d) counts per address.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::') as [string, string | undefined];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/** Emails compare as the user table stores them. */
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
