@@ -68,28 +68,30 @@ export class ActivityRelay {
     this.pending.clear();
   }
 
-  /** `activity:set` from one socket of `user`. */
-  async set(socketId: string, user: User, conversationId: string, state: ActivityState, preview: string | undefined): Promise<void> {
+  /** `activity:set` from one socket of `user`; answers the conversation's access as it was checked. */
+  async set(socketId: string, user: User, conversationId: string, state: ActivityState, preview: string | undefined): Promise<ConversationAccess> {
     const allowed = this.limiter.check({ request: socketId });
     if (!allowed.allowed) throw new AppError('rate_limited', `Too many activity updates; try again in ${allowed.retryAfterSeconds} s.`);
     this.limiter.record({ request: socketId });
     const conversation = await readable(this.options.db, user, conversationId);
     const { activity, changed } = this.board.set(user, conversationId, state, preview, this.options.clock());
-    if (!changed) return;
+    if (!changed) return conversation;
     const waiting = this.pending.get(socketId);
     if (waiting) {
       waiting.conversations.add(conversationId);
-      return;
+      return conversation;
     }
     const relay = this.limiter.check({ relay: socketId });
     if (relay.allowed) {
       this.limiter.record({ relay: socketId });
       this.relay(conversation, activity);
-      return;
+      return conversation;
     }
     const timer = this.timers.timeout(relay.retryAfterSeconds * 1000, () => void this.flush(socketId));
     this.pending.set(socketId, { user, conversations: new Set([conversationId]), timer });
+    return conversation;
   }
+
 
   /** `activity:list`: who is in a conversation now; previews for supervisors and admins only. */
   async list(user: User, conversationId: string): Promise<Activity[]> {

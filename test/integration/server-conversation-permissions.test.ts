@@ -4,7 +4,7 @@ import type { RunningServer } from '../../server/app';
 import type { Conversation } from '../../shared/domain';
 import { databaseTargets, startServerOn } from '../support/databases';
 import {
-  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, request, visitorSays, waitFor, type DemoPerson,
+  closeAllSockets, connectDemoTeam, connectVisitor, data, quietTeam, record, request, visitorSays, waitFor, type DemoPerson,
 } from '../support/server-fixture';
 
 // Who may act on a chat nobody has yet: an agent only on their own groups' (or the whole team's),
@@ -33,10 +33,10 @@ for (const target of targets) {
       Number((await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1', [conversationId]))[0]!.n);
 
     /** A customer's new chat, for `groupId` (null: the whole team). */
-    async function chat(name: string, groupId: string | null): Promise<{ conversationId: string; contactId: string }> {
+    async function chat(name: string, groupId: string | null): Promise<{ conversationId: string; contactId: string; socket: Socket }> {
       const { socket, session } = await connectVisitor(server.url, { name });
       const { conversationId } = await visitorSays(server, { socket, contactId: session.contactId }, `${name} needs help`, groupId ? { groupId } : {});
-      return { conversationId, contactId: session.contactId };
+      return { conversationId, contactId: session.contactId, socket };
     }
 
     /** Every way an agent acts on a chat, each expected to be refused with `code`. */
@@ -99,8 +99,13 @@ for (const target of targets) {
       await waitFor(async () => (await row(c.conversationId)).routing_state === 'queued', 'the chat to wait');
       await expectAllRefused('wang', c, 'forbidden');
       expect(await row(c.conversationId)).toMatchObject({ routing_state: 'queued', assignee_id: null });
-      // The queue itself stays in sight: 王芳 may read it.
+      // The queue itself stays in sight: 王芳 may read it, but the customer never hears her typing.
       expect((await ask('wang', 'messages:list', { conversationId: c.conversationId })).ok).toBe(true);
+      const typing = record<{ typing: boolean }>(c.socket, 'agent:typing');
+      data(await ask('wang', 'activity:set', { conversationId: c.conversationId, state: 'typing', toCustomer: true }));
+      data(await ask('li', 'activity:set', { conversationId: c.conversationId, state: 'typing', toCustomer: true }));
+      await waitFor(() => typing.length > 0, "the customer to hear 李雷 typing");
+      expect(typing).toEqual([{ typing: true }]);
 
       data(await ask('supervisor', 'note:add', { conversationId: c.conversationId, body: 'for after-sales' }));
       const reply = data(await request<{ conversation: Conversation }>(sockets.li, 'message:send', {
