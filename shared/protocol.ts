@@ -511,14 +511,16 @@ export const visitorAuthSchema = z.object({
   name: z.string().overwrite(displayNameForm).max(80).optional(),
   /**
    * A phone number and/or email the shop's site vouches for (the customer is signed in there):
-   * `signature` is the hex HMAC-SHA256 of "<phone>\n<email>" (missing ones empty) with the widget
-   * channel's identity secret. Verified, it links the visitor to the contact with that phone or
-   * email on any channel; unverified, it is ignored.
+   * `signature` is the hex HMAC-SHA256 of "<phone>\n<email>\n<expires>" (missing ones empty) with
+   * the widget channel's identity secret; `expires` is in unix seconds, at most 24 h ahead.
+   * Verified and not expired, it links the visitor to the contact with that phone or email on any
+   * channel; otherwise it is ignored.
    */
   identity: z
     .object({
       phone: z.string().trim().max(40).optional(),
       email: z.string().trim().max(254).optional(),
+      expires: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
       signature: z.string().trim().max(128),
     })
     .optional(),

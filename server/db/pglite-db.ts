@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Tx } from './db';
+import { lockFolder } from './folder-lock';
 
 function wrapTx(tx: Transaction): Tx {
   return {
@@ -14,10 +15,20 @@ function wrapTx(tx: Transaction): Tx {
   };
 }
 
-/** Opens (creating on first use) an embedded PostgreSQL in `dataDir`; `undefined` keeps it in memory. */
+/**
+ * Opens (creating on first use) an embedded PostgreSQL in `dataDir`; `undefined` keeps it in memory.
+ * A folder is held by one process at a time (see folder-lock.ts) until `close()`.
+ */
 export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  const lock = dataDir ? await lockFolder(dataDir) : null;
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir);
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
   return {
     kind: 'pglite',
     async query<T>(sql: string, params?: readonly unknown[]) {
@@ -33,6 +44,7 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     },
     async close() {
       if (!pg.closed) await pg.close();
+      await lock?.release();
     },
   };
 }

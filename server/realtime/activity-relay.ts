@@ -6,7 +6,9 @@ import type { Queryable } from '../db/db';
 import type { Clock } from '../lib/clock';
 import { systemTimers, type TimerHandle, type Timers } from '../lib/timers';
 import { WindowLimiter } from '../lib/window-limiter';
-import { canRead, type ConversationAccess } from '../domain/conversations/permissions';
+import { getConversationAccess } from '../domain/conversations/conversation-repository';
+import { loadMember } from '../domain/conversations/member-repository';
+import { canRead, type ConversationAccess, type Member } from '../domain/conversations/permissions';
 import { ActivityBoard } from '../domain/supervision/activity-board';
 import { isStaff } from '../domain/supervision/supervision';
 import type { ErrorLogger } from '../lib/error-logger';
@@ -66,28 +68,30 @@ export class ActivityRelay {
     this.pending.clear();
   }
 
-  /** `activity:set` from one socket of `user`. */
-  async set(socketId: string, user: User, conversationId: string, state: ActivityState, preview: string | undefined): Promise<void> {
+  /** `activity:set` from one socket of `user`; answers the conversation's access as it was checked. */
+  async set(socketId: string, user: User, conversationId: string, state: ActivityState, preview: string | undefined): Promise<ConversationAccess> {
     const allowed = this.limiter.check({ request: socketId });
     if (!allowed.allowed) throw new AppError('rate_limited', `Too many activity updates; try again in ${allowed.retryAfterSeconds} s.`);
     this.limiter.record({ request: socketId });
     const conversation = await readable(this.options.db, user, conversationId);
     const { activity, changed } = this.board.set(user, conversationId, state, preview, this.options.clock());
-    if (!changed) return;
+    if (!changed) return conversation;
     const waiting = this.pending.get(socketId);
     if (waiting) {
       waiting.conversations.add(conversationId);
-      return;
+      return conversation;
     }
     const relay = this.limiter.check({ relay: socketId });
     if (relay.allowed) {
       this.limiter.record({ relay: socketId });
       this.relay(conversation, activity);
-      return;
+      return conversation;
     }
     const timer = this.timers.timeout(relay.retryAfterSeconds * 1000, () => void this.flush(socketId));
     this.pending.set(socketId, { user, conversations: new Set([conversationId]), timer });
+    return conversation;
   }
+
 
   /** `activity:list`: who is in a conversation now; previews for supervisors and admins only. */
   async list(user: User, conversationId: string): Promise<Activity[]> {
@@ -97,7 +101,7 @@ export class ActivityRelay {
     return this.board
       .list(conversationId)
       // Someone who lost the conversation since (a takeover) is no longer shown in it.
-      .filter((a) => canRead({ id: a.userId, accountId: conversation.accountId, role: a.role }, conversation))
+      .filter((a) => canRead(boardMember(a, conversation.accountId), conversation))
       .map((a) => (staff ? a : { ...a, preview: null }));
   }
 
@@ -108,7 +112,7 @@ export class ActivityRelay {
   accessChanged(conversation: ConversationAccess & { id: string }): void {
     const now = this.options.clock();
     for (const a of this.board.list(conversation.id)) {
-      if (canRead({ id: a.userId, accountId: conversation.accountId, role: a.role }, conversation)) continue;
+      if (canRead(boardMember(a, conversation.accountId), conversation)) continue;
       const { activity, changed } = this.board.set({ id: a.userId, name: a.name, role: a.role }, conversation.id, 'idle', undefined, now);
       if (changed) this.relay(conversation, activity);
     }
@@ -147,7 +151,7 @@ export class ActivityRelay {
 
   /** Relays with the conversation's access as it is now (it may have been reassigned meanwhile). */
   private async relayLatest(activity: Activity): Promise<void> {
-    const conversation = await conversationAccess(this.options.db, activity.conversationId);
+    const conversation = await getConversationAccess(this.options.db, activity.conversationId);
     if (conversation) this.relay(conversation, activity);
   }
 
@@ -172,18 +176,17 @@ export class ActivityRelay {
 
 /** The conversation's access, when `user` may read it; `not_found` or `forbidden` otherwise. */
 async function readable(db: Queryable, user: User, conversationId: string): Promise<ConversationAccess> {
-  const conversation = await conversationAccess(db, conversationId);
+  const conversation = await getConversationAccess(db, conversationId);
   if (!conversation || conversation.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
-  if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+  if (!canRead(await loadMember(db, user), conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
   return conversation;
 }
 
-/** Who may read a conversation as it is now; null when it does not exist. */
-async function conversationAccess(db: Queryable, conversationId: string): Promise<ConversationAccess | null> {
-  const rows = await db.query<{ account_id: string; assignee_id: string | null }>(
-    'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
-    [conversationId],
-  );
-  const row = rows[0];
-  return row ? { accountId: row.account_id, assigneeId: row.assignee_id } : null;
+/**
+ * Someone shown in a conversation, as the rules see them. Their groups are not at hand here, so
+ * only what does not depend on groups lets them stay shown: on a resolved unassigned conversation
+ * agents drop out of each other's view, never the other way round.
+ */
+function boardMember(activity: { userId: string; role: Member['role'] }, accountId: string): Member {
+  return { id: activity.userId, accountId, role: activity.role, groupIds: [] };
 }

@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
+import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { ChannelView } from '../../shared/channels';
 import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
@@ -90,9 +90,9 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
 
     // Then she opens the shop's chat while signed in there; the shop's site signs her phone.
     const phone = '+1 (650) 555-0199';
-    const signature = createHmac('sha256', IDENTITY_SECRET).update(`${phone}\n`).digest('hex');
+    const { expires, signature } = signVisitorIdentity(IDENTITY_SECRET, { phone, expires: Math.floor(Date.now() / 1000) + 600 });
     const visitor = await (await browser.newContext({ locale: 'en-US', viewport: { width: 420, height: 720 } })).newPage();
-    await visitor.goto(`${server.url}/widget/?channel=${widgetId}&phone=${encodeURIComponent(phone)}&signature=${signature}`);
+    await visitor.goto(`${server.url}/widget/?channel=${widgetId}&phone=${encodeURIComponent(phone)}&expires=${expires}&signature=${signature}`);
     await visitor.getByLabel(/^(Message|消息)$/).fill('Writing from the website now');
     await visitor.getByTestId('widget-send').click();
 

@@ -32,6 +32,12 @@ describe.each(targets)('generic API channel for a shop’s own app on $label', (
         secrets: { apiToken: API_TOKEN, webhookSecret: WEBHOOK_SECRET },
       }),
     }));
+    // The customer's words ("delivery") route the chat to after-sales: 王芳 answers it, so she works there too.
+    await t.server.db.query(
+      `INSERT INTO user_skill_groups (user_id, skill_group_id)
+       SELECT $1, id FROM skill_groups WHERE account_id = $2 ON CONFLICT DO NOTHING`,
+      [t.agentId, t.accountId],
+    );
   });
 
   afterAll(() => stopPlatformChannel(t, app));

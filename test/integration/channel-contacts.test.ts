@@ -1,5 +1,6 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import type { ChannelView } from '../../shared/channels';
 import type { ContactProfile } from '../../shared/contact-profile';
 import type { Conversation } from '../../shared/domain';
@@ -13,10 +14,9 @@ import { databaseTargets } from '../support/databases';
 const APP_SECRET = 'contacts-app-secret';
 const IDENTITY_SECRET = 'widget-identity-secret';
 
-/** What the shop's site computes for a signed-in customer (README: verified widget visitors). */
+/** What the shop's site computes for a signed-in customer (README: verified widget visitors), valid for ten minutes. */
 function signIdentity(phone?: string, email?: string) {
-  const signature = createHmac('sha256', IDENTITY_SECRET).update(`${phone ?? ''}\n${email ?? ''}`).digest('hex');
-  return { ...(phone ? { phone } : {}), ...(email ? { email } : {}), signature };
+  return signVisitorIdentity(IDENTITY_SECRET, { phone, email, expires: Math.floor(Date.now() / 1000) + 600 });
 }
 
 const targets = await databaseTargets();

@@ -71,6 +71,8 @@ describe.each(targets)('agent state and customer names through the desktop core 
     const wang = await core('wang');
     const li = await core('li');
     const liId = await userId(li);
+    // 李雷 takes no new chats for now, so the customer's chat is offered to 王芳, not to him.
+    await li.call('presence.set', { presence: 'busy' });
     const { conversation } = await claimed(wang, 'Transfer visitor');
 
     await wang.call('conversations.transfer', { conversationId: conversation.id, to: { kind: 'agent', userId: liId }, note: '客户要开发票' });
@@ -135,6 +137,7 @@ describe.each(targets)('agent state and customer names through the desktop core 
   it('a rename is refused with a stable code: an empty or too long name, or a customer the agent cannot see', async () => {
     const wang = await core('wang');
     const li = await core('li');
+    await li.call('presence.set', { presence: 'busy' });
     const { conversation } = await claimed(wang, 'Refused rename visitor');
     expect(await wang.invoke('contacts.rename', { contactId: conversation.contactId, name: '   ' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await wang.invoke('contacts.rename', { contactId: conversation.contactId, name: '名'.repeat(81) })).toMatchObject({

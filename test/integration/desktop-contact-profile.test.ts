@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { FieldCipher } from '../../main/core/cache/field-cipher';
 import { SqliteDb } from '../../main/core/cache/sqlite';
 import { cacheFile } from '../../main/core/workspace';
 import { startServer, type RunningServer } from '../../server/app';
+import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import type { ChannelView } from '../../shared/channels';
 import { startCore, type TestCore } from '../support/core-harness';
 import { databaseTargets } from '../support/databases';
@@ -55,8 +56,8 @@ describe.each(targets)('the customer profile through the desktop core, on $label
     const widgetId = channels.find((c) => c.kind === 'widget')!.id;
     const patched = await fetch(`${server.url}/api/channels/${widgetId}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ secrets: { identitySecret: IDENTITY_SECRET } }) });
     expect(patched.status).toBe(200);
-    const signature = createHmac('sha256', IDENTITY_SECRET).update(`${ZHANG_PHONE}\n`).digest('hex');
-    const { socket, session } = await connectVisitor(server.url, { channelId: widgetId, identity: { phone: ZHANG_PHONE, signature } });
+    const identity = signVisitorIdentity(IDENTITY_SECRET, { phone: ZHANG_PHONE, expires: Math.floor(Date.now() / 1000) + 600 });
+    const { socket, session } = await connectVisitor(server.url, { channelId: widgetId, identity });
     const sent = await request(socket, 'visitor:send', { clientId: randomUUID(), body: '我的耳机什么时候到？' });
     expect(sent.ok).toBe(true);
     const [conversation] = await server.db.query<{ id: string }>('SELECT id FROM conversations WHERE contact_id = $1', [session.contactId]);

@@ -74,9 +74,16 @@ describe.each(targets)('working offline, on $label', (target) => {
     for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 10; i++) await visitors[i]!.send(`sync-test ${i} message ${round}`);
     }
-    // 40 messages above plus the 10 first ones: 50 in all. A colleague takes two of the conversations.
-    for (const i of [3, 7]) {
-      const conv = await conversationOf(colleague, `sync-test ${i} message 3`);
+    // 40 messages above plus the 10 first ones: 50 in all. A colleague takes two of the conversations,
+    // among those not under offer to 王芳 (one offered to someone else is not theirs to take).
+    const [li] = await server.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'li.lei@demo.test'");
+    const takeable = await waitUntil(async () => {
+      const free = (await colleague.call('conversations.list', {})).filter(
+        (c) => /^sync-test \d message 3/.test(c.lastMessagePreview) && c.assigneeId === null && (c.offeredToId === null || c.offeredToId === li!.id),
+      );
+      return free.length >= 2 && free.slice(0, 2);
+    }, 'two conversations the colleague may take');
+    for (const [i, conv] of takeable.entries()) {
       await colleague.call('outbox.send', { conversationId: conv.id, body: `李雷 takes ${i}` });
     }
     await waitUntil(

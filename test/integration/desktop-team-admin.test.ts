@@ -46,6 +46,8 @@ describe.each(targets)('team and settings administration through the desktop cor
     const wang = await signIn('wang');
     const li = await signIn('li');
     const liId = (await li.call('session.get', {})).user!.id;
+    // 李雷 takes no new chats for now, so the customer's chat is offered to 王芳, not to him.
+    await li.call('presence.set', { presence: 'busy' });
 
     // A colleague's chat: an agent does not see it, a supervisor does.
     const visitor = await bed.visitor({ name: 'Promotion visitor' });

@@ -16,6 +16,8 @@ describe('contacts and the catalog reach only those allowed to see them', () => 
     const wang = await agentSocket('wang.fang@demo.test');
     const li = await agentSocket('li.lei@demo.test');
     const supervisor = await agentSocket('supervisor@demo.test', 'demo-supervisor');
+    // Only 王芳 is offered the chat: nobody else's offer stands between her and taking it.
+    for (const other of [li, supervisor]) expect((await request(other.socket, 'presence:set', { presence: 'away' })).ok).toBe(true);
     const { socket: visitor, session } = await connectVisitor(running.server.url, { name: 'Private Customer' });
     await request(visitor, 'visitor:send', { clientId: randomUUID(), body: 'contact-test' });
 
@@ -29,7 +31,7 @@ describe('contacts and the catalog reach only those allowed to see them', () => 
       conversationId = (list.ok && list.data.conversations.find((c) => c.contactId === session.contactId)?.id) || '';
       return conversationId !== '';
     }, 'the conversation');
-    await request(wang.socket, 'message:send', { conversationId, clientId: randomUUID(), body: 'Mine now' });
+    expect((await request(wang.socket, 'message:send', { conversationId, clientId: randomUUID(), body: 'Mine now' })).ok).toBe(true);
 
     const after = await request<{ contacts: Contact[] }>(li.socket, 'contacts:get', { ids: [session.contactId] });
     expect(after).toEqual({ ok: true, data: { contacts: [] } });

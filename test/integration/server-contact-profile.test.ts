@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import { unmaskContact } from '../../server/domain/contacts/contact-unmask';
 import { ordersFor } from '../../server/domain/orders/orders-connector';
 import type { ChannelView } from '../../shared/channels';
@@ -18,7 +19,7 @@ const IDENTITY_SECRET = 'profile-identity-secret';
 /** 张伟 of the demo shop: two orders (SO-10001 delivered, SO-10002 shipped), tags vip and 回头客. */
 const ZHANG_PHONE = '+86 138 0013 8000';
 
-const signIdentity = (phone: string) => ({ phone, signature: createHmac('sha256', IDENTITY_SECRET).update(`${phone}\n`).digest('hex') });
+const signIdentity = (phone: string) => signVisitorIdentity(IDENTITY_SECRET, { phone, expires: Math.floor(Date.now() / 1000) + 600 });
 
 const targets = await databaseTargets();
 

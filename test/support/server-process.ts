@@ -17,6 +17,11 @@ export class ServerProcess {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
+  /** The running server's process id (null when it is not running). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

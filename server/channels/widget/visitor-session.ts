@@ -23,8 +23,9 @@ type ChannelRow = { id: string; account_id: string };
 /**
  * Who a widget visitor is: the contact behind a valid token (or the contact it was merged into),
  * or a new contact with an identity on the channel. Without a channel id, the first widget channel
- * is used. A phone or email the shop's site signed (`identity`) links the visitor to the contact
- * that has it on any channel, merging when needed; `publish` gets the conversations that moved.
+ * is used. A phone or email the shop's site signed (`identity`, until its `expires`) links the visitor
+ * to the contact that has it on any channel, merging when needed; `publish` gets the conversations
+ * that moved. An expired or forged identity is ignored: the visitor is who their token says, or new.
  * `admitNew` is asked (and may throw) before a visitor without a valid token becomes a new contact.
  */
 export async function resolveVisitorSession(
@@ -36,7 +37,7 @@ export async function resolveVisitorSession(
   admitNew: () => void = () => {},
 ): Promise<VisitorSession> {
   const channel = await findWidgetChannel(db, auth.channelId);
-  const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret) : null;
+  const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret, clock()) : null;
   const claims = await verifyVisitorToken(auth.visitorToken, secret, clock);
   if (claims && claims.channelId === channel.id) {
     const contactId = await canonicalContactId(db, claims.contactId);

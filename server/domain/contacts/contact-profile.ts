@@ -4,6 +4,7 @@ import type { ContactProfile } from '../../../shared/contact-profile';
 import { maskContactProfile, seesPii } from '../../../shared/pii-mask';
 import type { Queryable } from '../../db/db';
 import { getConversationView, toConversation, toIso } from '../conversations/conversation-repository';
+import { loadMember } from '../conversations/member-repository';
 import { canRead, type Viewer } from '../conversations/permissions';
 import { canonicalContactId, getContacts, getVisibleContacts } from './contact-repository';
 
@@ -42,10 +43,11 @@ export async function clearContactProfile(db: Queryable, viewer: Viewer, request
     [contactId],
   );
   const conversations: ContactProfile['conversations'] = [];
+  const member = await loadMember(db, viewer);
   for (const { id } of conversationIds) {
     const view = await getConversationView(db, id);
     if (!view) continue;
-    const readable = canRead(viewer, view);
+    const readable = canRead(member, view);
     const conversation = toConversation(view);
     conversations.push(readable ? { ...conversation, readable } : { ...conversation, lastMessagePreview: '', summary: null, readable });
   }

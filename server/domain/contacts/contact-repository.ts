@@ -2,6 +2,8 @@ import type { Contact, Role } from '../../../shared/domain';
 import { contactFor } from '../../../shared/pii-mask';
 import { flattenTagGroups, reconcileTagGroups } from '../../../shared/tag-groups';
 import type { Queryable } from '../../db/db';
+import { loadMember } from '../conversations/member-repository';
+import { agentReadsSql } from '../conversations/permissions';
 
 export type ContactRow = {
   id: string;
@@ -57,12 +59,13 @@ export async function getVisibleContacts(
   ids: readonly string[],
 ): Promise<Contact[]> {
   const staff = viewer.role === 'supervisor' || viewer.role === 'admin';
+  const groupIds = staff ? [] : (await loadMember(db, viewer)).groupIds;
   const rows = await db.query<ContactRow>(
     `SELECT ${CONTACT_COLUMNS} FROM contacts c
      WHERE c.account_id = $1 AND c.id = ANY($2)
        AND ($3 OR EXISTS (SELECT 1 FROM conversations v
-                          WHERE v.contact_id = c.id AND (v.assignee_id IS NULL OR v.assignee_id = $4)))`,
-    [viewer.accountId, [...new Set(ids)], staff, viewer.id],
+                          WHERE v.contact_id = c.id AND ${agentReadsSql('v', '$4', '$5')}))`,
+    [viewer.accountId, [...new Set(ids)], staff, viewer.id, [...groupIds]],
   );
   return rows.map((row) => contactFor(viewer.role, toContact(row)));
 }

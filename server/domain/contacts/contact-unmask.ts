@@ -5,7 +5,8 @@ import type { Role } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
 import { getConversationView } from '../conversations/conversation-repository';
-import { canRead, type Viewer } from '../conversations/permissions';
+import { loadMember } from '../conversations/member-repository';
+import { canAct, type Viewer } from '../conversations/permissions';
 import { ordersFor, type OrdersOptions } from '../orders/orders-connector';
 import { clearContactProfile } from './contact-profile';
 import { canonicalContactId } from './contact-repository';
@@ -15,8 +16,8 @@ export type UnmaskRequest = { contactId: string; conversationId: string; field: 
 
 /**
  * Reveals one masked field of a contact to `viewer`, for a conversation of that contact the viewer
- * can read: refused (`forbidden`) for a role without the right, for a conversation they cannot
- * read or of another customer. Each reveal is audited (`contact.unmask`: the field and the
+ * may act on (canAct): refused (`forbidden`) for a role without the right, for a conversation they
+ * may not act on or of another customer. Each reveal is audited (`contact.unmask`: the field and the
  * conversation) before the values are answered.
  */
 export async function unmaskContact(
@@ -28,7 +29,9 @@ export async function unmaskContact(
   if (!mayUnmask(viewer.role, options.access ?? PII_ACCESS)) throw new AppError('forbidden', 'Your role may not reveal personal data.');
   const conversation = await getConversationView(db, request.conversationId);
   if (!conversation || conversation.accountId !== viewer.accountId) throw new AppError('not_found', 'conversation not found');
-  if (!canRead(viewer, conversation)) throw new AppError('forbidden', 'Only someone who can read this conversation may reveal its customer’s data.');
+  if (!canAct(await loadMember(db, viewer), conversation)) {
+    throw new AppError('forbidden', 'Only someone who may work on this conversation may reveal its customer’s data.');
+  }
   const contactId = await canonicalContactId(db, request.contactId);
   if ((await canonicalContactId(db, conversation.contactId)) !== contactId) {
     throw new AppError('forbidden', 'This customer is not the one in that conversation.');

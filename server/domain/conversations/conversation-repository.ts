@@ -1,6 +1,7 @@
 import type { ChannelKind, Conversation, ConversationStatus, RoutingState, SenderType } from '../../../shared/domain';
 import type { Queryable } from '../../db/db';
-import type { Viewer } from './permissions';
+import { loadMember } from './member-repository';
+import { agentReadsSql, type ConversationAccess, type Viewer } from './permissions';
 
 type ConversationRow = {
   id: string;
@@ -46,6 +47,34 @@ const SELECT_VIEW = `
   LEFT JOIN skill_groups og ON og.id = c.overflowed_from`;
 
 export const toIso = (value: Date | string) => new Date(value).toISOString();
+
+/** The columns of `conversations c` the permission rules read (see toAccess). */
+export const ACCESS_COLUMNS = `c.account_id AS access_account_id, c.assignee_id AS access_assignee_id, c.status AS access_status,
+  c.group_id AS access_group_id, c.offered_to AS access_offered_to`;
+
+export type AccessRow = {
+  access_account_id: string;
+  access_assignee_id: string | null;
+  access_status: ConversationStatus;
+  access_group_id: string | null;
+  access_offered_to: string | null;
+};
+
+export function toAccess(row: AccessRow): ConversationAccess {
+  return {
+    accountId: row.access_account_id,
+    assigneeId: row.access_assignee_id,
+    status: row.access_status,
+    groupId: row.access_group_id,
+    offeredToId: row.access_offered_to,
+  };
+}
+
+/** What the permission rules need of one conversation; null when it does not exist. */
+export async function getConversationAccess(db: Queryable, id: string): Promise<ConversationAccess | null> {
+  const rows = await db.query<AccessRow>(`SELECT ${ACCESS_COLUMNS} FROM conversations c WHERE c.id = $1`, [id]);
+  return rows[0] ? toAccess(rows[0]) : null;
+}
 
 function toView(row: ConversationRow): ConversationView {
   return {
@@ -117,9 +146,9 @@ export async function listVisibleConversations(db: Queryable, user: Viewer): Pro
         [user.accountId],
       )
     : await db.query<ConversationRow>(
-        `${SELECT_VIEW} WHERE c.account_id = $1 AND (c.assignee_id IS NULL OR c.assignee_id = $2)
+        `${SELECT_VIEW} WHERE c.account_id = $1 AND ${agentReadsSql('c', '$2', '$3')}
          ORDER BY c.last_message_at DESC, c.seq DESC LIMIT ${CONVERSATION_LIST_LIMIT}`,
-        [user.accountId, user.id],
+        [user.accountId, user.id, [...(await loadMember(db, user)).groupIds]],
       );
   return rows.map(toView);
 }
@@ -130,7 +159,7 @@ export type LockedConversation = {
   assigneeId: string | null;
   status: ConversationStatus;
   routingState: RoutingState;
-  offeredTo: string | null;
+  offeredToId: string | null;
   offerExpiresAt: number | null;
   groupId: string | null;
   channelId: string;
@@ -159,7 +188,7 @@ function toLocked(row: LockedRow): LockedConversation {
     assigneeId: row.assignee_id,
     status: row.status,
     routingState: row.routing_state,
-    offeredTo: row.offered_to,
+    offeredToId: row.offered_to,
     offerExpiresAt: row.offer_expires_at === null ? null : new Date(row.offer_expires_at).getTime(),
     groupId: row.group_id,
     channelId: row.channel_id,

@@ -1,7 +1,8 @@
 import { attachmentSchema, channelDetailsSchema, type Attachment, type ChannelDetails, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
 import { systemLineSchema, type SystemLine } from '../../../shared/system-lines';
 import type { Queryable } from '../../db/db';
-import { toIso, type SeqRange } from './conversation-repository';
+import { ACCESS_COLUMNS, toAccess, toIso, type AccessRow, type SeqRange } from './conversation-repository';
+import type { ConversationAccess } from './permissions';
 
 type MessageRow = {
   id: string;
@@ -101,21 +102,21 @@ export async function getMessageView(db: Queryable, id: string): Promise<Message
 }
 
 /** A message with the current access to its conversation, for filtering by permission. */
-export type MessageWithAccess = { message: MessageView; conversationAssigneeId: string | null };
+export type MessageWithAccess = { message: MessageView; access: ConversationAccess };
 
 /**
- * Several messages by id whose seq lies in `range`, with their conversation's current assignee,
+ * Several messages by id whose seq lies in `range`, with their conversation's current access,
  * in sequence order (one query however many ids).
  */
 export async function getMessagesWithAccess(db: Queryable, ids: readonly string[], range: SeqRange): Promise<MessageWithAccess[]> {
   if (ids.length === 0) return [];
-  const rows = await db.query<MessageRow & { conversation_assignee_id: string | null }>(
-    `SELECT ${VIEW_COLUMNS}, c.assignee_id AS conversation_assignee_id ${VIEW_FROM}
+  const rows = await db.query<MessageRow & AccessRow>(
+    `SELECT ${VIEW_COLUMNS}, ${ACCESS_COLUMNS} ${VIEW_FROM}
      JOIN conversations c ON c.id = m.conversation_id
      WHERE m.account_id = $1 AND m.seq > $2 AND m.seq <= $3 AND m.id = ANY($4::text[]) ORDER BY m.seq`,
     [range.accountId, range.after, range.upTo, [...ids]],
   );
-  return rows.map((row) => ({ message: toView(row), conversationAssigneeId: row.conversation_assignee_id }));
+  return rows.map((row) => ({ message: toView(row), access: toAccess(row) }));
 }
 
 export async function findMessageByClientId(db: Queryable, clientId: string): Promise<MessageView | null> {

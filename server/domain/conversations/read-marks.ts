@@ -4,6 +4,8 @@ import type { Queryable } from '../../db/db';
 import type { DomainEvents } from '../events';
 import type { MessageDeliveryRow } from './message-deliveries';
 import { toDelivery } from './message-repository';
+import { getConversationAccess } from './conversation-repository';
+import { loadMember } from './member-repository';
 import { canRead, type Viewer } from './permissions';
 
 /**
@@ -27,13 +29,9 @@ export async function agentReadUpTo(db: Queryable, contactId: string, channelId:
  * (`conversation.read`) when the mark moved; `not_found`/`forbidden` when the viewer may not read it.
  */
 export async function markReadByAgent(db: Queryable, events: DomainEvents, viewer: Viewer, conversationId: string, seq: number): Promise<void> {
-  const rows = await db.query<{ account_id: string; assignee_id: string | null }>(
-    'SELECT account_id, assignee_id FROM conversations WHERE id = $1',
-    [conversationId],
-  );
-  const row = rows[0];
-  if (!row || row.account_id !== viewer.accountId) throw new AppError('not_found', 'conversation not found');
-  if (!canRead(viewer, { accountId: row.account_id, assigneeId: row.assignee_id })) {
+  const access = await getConversationAccess(db, conversationId);
+  if (!access || access.accountId !== viewer.accountId) throw new AppError('not_found', 'conversation not found');
+  if (!canRead(await loadMember(db, viewer), access)) {
     throw new AppError('forbidden', 'this conversation is assigned to someone else');
   }
   const moved = await db.query<{ channel_id: string; contact_id: string; agent_read_seq: string | number }>(

@@ -4,9 +4,20 @@ import { getAssigneeName, type LockedConversation } from './conversation-reposit
 
 /** The refusal for acting on a conversation that now belongs to another agent. */
 export async function reassignedError(db: Queryable, conversation: LockedConversation): Promise<AppError> {
-  // canWrite only refuses conversations that have an assignee.
   const assigneeName = conversation.assigneeId ? await getAssigneeName(db, conversation.assigneeId) : 'another agent';
   return new AppError('reassigned', `This conversation is now assigned to ${assigneeName}.`, { assigneeName });
+}
+
+/**
+ * Why canAct refused `conversation`: `reassigned` when someone has it, `forbidden` when it waits
+ * under offer to someone else or for a skill group the agent is not in.
+ */
+export async function actRefusal(db: Queryable, conversation: LockedConversation): Promise<AppError> {
+  if (conversation.assigneeId !== null) return reassignedError(db, conversation);
+  if (conversation.status === 'open' && conversation.offeredToId !== null) {
+    return new AppError('forbidden', `This conversation is being offered to ${await getAssigneeName(db, conversation.offeredToId)}.`);
+  }
+  return new AppError('forbidden', 'This conversation waits for a skill group you are not in.');
 }
 
 /** The refusal for replying to a resolved conversation. */

@@ -4,10 +4,11 @@ import { blockedReplyError } from '../../../shared/sensitive-words';
 import type { Db, Queryable } from '../../db/db';
 import { nextSeq } from '../../db/sequence';
 import { getConversationView, lockConversation } from './conversation-repository';
-import { reassignedError, resolvedError } from './refusals';
+import { actRefusal, resolvedError } from './refusals';
+import { loadMember } from './member-repository';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
 import { findMessageByClientId, getMessageView, insertMessage } from './message-repository';
-import { canWrite, claimsOnReply, type Viewer } from './permissions';
+import { canAct, claimsOnReply, type Viewer } from './permissions';
 import { assertReplyWindowOpen } from '../channels/reply-window';
 import { sensitiveAlert } from '../sensitive/sensitive-alert';
 import type { SensitiveScreen } from '../sensitive/sensitive-screen';
@@ -43,7 +44,7 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, 
   const duplicate = await replayDuplicate(tx, user, input);
   if (duplicate) return duplicate;
 
-  if (!canWrite(user, locked)) throw await reassignedError(tx, locked);
+  if (!canAct(await loadMember(tx, user), locked)) throw await actRefusal(tx, locked);
   if (locked.status === 'resolved') throw resolvedError();
   // WhatsApp and WeChat refuse free-form replies long after the customer's last message.
   await assertReplyWindowOpen(tx, locked);

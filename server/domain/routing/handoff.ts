@@ -42,7 +42,7 @@ export async function acceptOffer(db: Db, user: Viewer, conversationId: string, 
     const locked = await lockFor(tx, user, conversationId);
     if (locked.assigneeId === user.id) return unchanged(tx, locked);
     if (locked.assigneeId !== null) throw await reassignedError(tx, locked);
-    if (locked.routingState !== 'offered' || locked.offeredTo !== user.id) throw notOffered();
+    if (locked.routingState !== 'offered' || locked.offeredToId !== user.id) throw notOffered();
     if (locked.offerExpiresAt !== null && locked.offerExpiresAt <= now) {
       throw new AppError('conflict', 'The offer ran out before you accepted it; the conversation went back to the queue.');
     }
@@ -64,7 +64,7 @@ export async function acceptOffer(db: Db, user: Viewer, conversationId: string, 
 export async function declineOffer(db: Db, user: Viewer, conversationId: string, now: number): Promise<ConversationChange> {
   return db.transaction(async (tx) => {
     const locked = await lockFor(tx, user, conversationId);
-    if (locked.routingState !== 'offered' || locked.offeredTo !== user.id) throw notOffered();
+    if (locked.routingState !== 'offered' || locked.offeredToId !== user.id) throw notOffered();
     await recordPass(tx, locked.id, user.id, 'declined', new Date(now));
     const seq = await nextSeq(tx, user.accountId);
     await tx.query(

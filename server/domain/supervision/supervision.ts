@@ -7,8 +7,9 @@ import { recordAudit } from '../audit/audit-log';
 import { getConversationView, lockConversation, type LockedConversation } from '../conversations/conversation-repository';
 import type { ConversationChange, MessageChange } from '../conversations/message-change';
 import { getMessageView, insertMessage } from '../conversations/message-repository';
-import { canRead, type Viewer } from '../conversations/permissions';
-import { reassignedError, resolvedError } from '../conversations/refusals';
+import { loadMember } from '../conversations/member-repository';
+import { canAct, canRead, type Viewer } from '../conversations/permissions';
+import { actRefusal, resolvedError } from '../conversations/refusals';
 
 export const isStaff = (user: Viewer) => user.role === 'supervisor' || user.role === 'admin';
 
@@ -63,7 +64,7 @@ const excerptOf = (body: string) => {
 };
 
 /**
- * An internal note (senderType agent, internal): agents on conversations they may read (private
+ * An internal note (senderType agent, internal): agents on conversations they may act on (private
  * notes), supervisors and admins on any open conversation of their account (a whisper to the
  * agent, audited). Mentioned users must be agents or supervisors of the account who may read the
  * conversation.
@@ -71,7 +72,7 @@ const excerptOf = (body: string) => {
 export async function addNote(db: Db, user: Viewer, input: NoteInput): Promise<NoteResult> {
   return db.transaction(async (tx) => {
     const locked = await lockOpen(tx, user, input.conversationId);
-    if (!canRead(user, locked)) throw await reassignedError(tx, locked);
+    if (!canAct(await loadMember(tx, user), locked)) throw await actRefusal(tx, locked);
     if (locked.status === 'resolved') throw resolvedError();
     const mentionIds = [...new Set(input.mentions ?? [])];
     if (mentionIds.length > 0) {
@@ -81,7 +82,8 @@ export async function addNote(db: Db, user: Viewer, input: NoteInput): Promise<N
       );
       if (found.length !== mentionIds.length) throw new AppError('bad_request', 'mentions: only agents and supervisors of your team can be mentioned');
       // Nobody is pointed at a conversation they may not open.
-      const blind = found.find((m) => !canRead({ id: m.id, accountId: user.accountId, role: m.role }, locked));
+      const members = await Promise.all(found.map((m) => loadMember(tx, { id: m.id, accountId: user.accountId, role: m.role })));
+      const blind = found.find((_, i) => !canRead(members[i]!, locked));
       if (blind) throw new AppError('bad_request', `mentions: ${blind.name} cannot see this conversation`, { userId: blind.id });
     }
     const messageId = await addInternal(tx, locked, 'agent', user.id, input.body);
@@ -140,7 +142,7 @@ export async function takeOver(db: Db, user: Viewer, input: TakeoverInput): Prom
     const messageId = await addInternal(tx, locked, 'system', null, note, line);
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action: 'takeover', targetType: 'conversation', targetId: locked.id,
-      details: { previousAssigneeId: locked.assigneeId, offeredTo: locked.offeredTo, assigneeId: target.id, reason },
+      details: { previousAssigneeId: locked.assigneeId, offeredTo: locked.offeredToId, assigneeId: target.id, reason },
     });
     return { change: await changeWith(tx, locked, messageId), byName, reason };
   });

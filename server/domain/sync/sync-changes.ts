@@ -5,6 +5,7 @@ import { getContacts } from '../contacts/contact-repository';
 import type { Db } from '../../db/db';
 import { getConversationViews, type ConversationView } from '../conversations/conversation-repository';
 import { getMessagesWithAccess, type MessageView } from '../conversations/message-repository';
+import { loadMember } from '../conversations/member-repository';
 import type { Viewer } from '../conversations/permissions';
 import { needsReset, pageCursor, splitByAccess, type RemovedConversation } from './sync-paging';
 import { listChangedRows, readSyncHead } from './sync-repository';
@@ -46,7 +47,7 @@ export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest):
     const range = { accountId: viewer.accountId, after: request.after, upTo: cursor };
     const conversations = await getConversationViews(tx, conversationIds, range);
     const messages = await getMessagesWithAccess(tx, messageIds, range);
-    const visible = splitByAccess(viewer, conversations, messages);
+    const visible = splitByAccess(await loadMember(tx, viewer), conversations, messages);
     // Only the customers of conversations the viewer may read travel with the page, masked as their role needs.
     const contacts = (await getContacts(tx, viewer.accountId, visible.conversations.map((c) => c.contactId))).map((c) =>
       contactFor(viewer.role, c),

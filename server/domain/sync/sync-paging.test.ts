@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationView } from '../conversations/conversation-repository';
 import type { MessageView } from '../conversations/message-repository';
-import type { Viewer } from '../conversations/permissions';
+import type { ConversationAccess, Member } from '../conversations/permissions';
 import { needsReset, pageCursor, splitByAccess, type ChangedRow } from './sync-paging';
 
 const rows = (...seqs: number[]): ChangedRow[] => seqs.map((seq) => ({ kind: 'm', id: `m${seq}`, seq }));
@@ -37,8 +37,8 @@ describe('sync paging', () => {
   });
 });
 
-const agent: Viewer = { id: 'u1', accountId: 'acc', role: 'agent' };
-const supervisor: Viewer = { id: 'sup', accountId: 'acc', role: 'supervisor' };
+const agent: Member = { id: 'u1', accountId: 'acc', role: 'agent', groupIds: [] };
+const supervisor: Member = { id: 'sup', accountId: 'acc', role: 'supervisor', groupIds: [] };
 
 function conversation(id: string, seq: number, assigneeId: string | null): ConversationView {
   return {
@@ -49,6 +49,8 @@ function conversation(id: string, seq: number, assigneeId: string | null): Conve
   };
 }
 
+const access = (assigneeId: string | null): ConversationAccess => ({ accountId: 'acc', assigneeId, status: 'open', groupId: null, offeredToId: null });
+
 function message(id: string, seq: number, conversationId: string): MessageView {
   return { id, seq, conversationId, accountId: 'acc', senderType: 'contact', senderId: 'ct', senderName: null, body: 'b', clientId: null, createdAt: '', internal: false };
 }
@@ -56,9 +58,9 @@ function message(id: string, seq: number, conversationId: string): MessageView {
 describe('sync visibility', () => {
   const conversations = [conversation('mine', 4, 'u1'), conversation('open', 2, null), conversation('theirs', 6, 'u2')];
   const messages = [
-    { message: message('m5', 5, 'theirs'), conversationAssigneeId: 'u2' },
-    { message: message('m3', 3, 'mine'), conversationAssigneeId: 'u1' },
-    { message: message('m1', 1, 'open'), conversationAssigneeId: null },
+    { message: message('m5', 5, 'theirs'), access: access('u2') },
+    { message: message('m3', 3, 'mine'), access: access('u1') },
+    { message: message('m1', 1, 'open'), access: access(null) },
   ];
 
   it("gives an agent their own and unassigned conversations, and only the ids of others'", () => {
@@ -69,7 +71,7 @@ describe('sync visibility', () => {
   });
 
   it('decides on messages by the current assignee of their conversation', () => {
-    const moved = [{ message: message('m3', 3, 'mine'), conversationAssigneeId: 'u2' }];
+    const moved = [{ message: message('m3', 3, 'mine'), access: access('u2') }];
     expect(splitByAccess(agent, [], moved).messages).toEqual([]);
   });
 

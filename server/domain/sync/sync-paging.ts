@@ -1,6 +1,6 @@
 import type { ConversationView } from '../conversations/conversation-repository';
 import type { MessageWithAccess, MessageView } from '../conversations/message-repository';
-import { canRead, type Viewer } from '../conversations/permissions';
+import { canRead, type Member } from '../conversations/permissions';
 
 /** What the account's sequence says when a page is read: its last committed number and the oldest cursor still served. */
 export type SyncHead = { seq: number; floor: number };
@@ -40,10 +40,10 @@ export type VisibleChanges = {
 /**
  * Sorts loaded changes by what the viewer may read now. A changed conversation they cannot read
  * becomes a removal carrying only its id and seq; a message is theirs only if its conversation is
- * readable with its current assignee. Everything comes out in sequence order.
+ * readable as it is now. Everything comes out in sequence order.
  */
 export function splitByAccess(
-  viewer: Viewer,
+  viewer: Member,
   conversations: readonly ConversationView[],
   messages: readonly MessageWithAccess[],
 ): VisibleChanges {
@@ -52,8 +52,8 @@ export function splitByAccess(
     if (canRead(viewer, conversation)) result.conversations.push(conversation);
     else if (conversation.accountId === viewer.accountId) result.removed.push({ conversationId: conversation.id, seq: conversation.seq });
   }
-  for (const { message, conversationAssigneeId } of messages) {
-    if (canRead(viewer, { accountId: message.accountId, assigneeId: conversationAssigneeId })) result.messages.push(message);
+  for (const { message, access } of messages) {
+    if (canRead(viewer, access)) result.messages.push(message);
   }
   const bySeq = (a: { seq: number }, b: { seq: number }) => a.seq - b.seq;
   result.conversations.sort(bySeq);

@@ -3,6 +3,7 @@ import { getConversationView, listVisibleConversations, toConversation } from '.
 import type { ConversationChange } from '../../domain/conversations/message-change';
 import { listDeliveries } from '../../domain/conversations/message-deliveries';
 import { listConversationMessages, toMessage } from '../../domain/conversations/message-repository';
+import { loadMember } from '../../domain/conversations/member-repository';
 import { canRead } from '../../domain/conversations/permissions';
 import { markReadByAgent } from '../../domain/conversations/read-marks';
 import { resolveConversation } from '../../domain/conversations/resolve-conversation';
@@ -33,7 +34,7 @@ export function registerConversationRequests({ serve, user, services }: AgentReq
   serve('messages:list', async ({ conversationId }) => {
     const conversation = await getConversationView(db, conversationId);
     if (!conversation || conversation.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
-    if (!canRead(user, conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+    if (!canRead(await loadMember(db, user), conversation)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
     const messages = await listConversationMessages(db, conversationId);
     return { messages: messages.map(toMessage) };
   });

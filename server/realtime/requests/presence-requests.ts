@@ -1,3 +1,5 @@
+import { loadMember } from '../../domain/conversations/member-repository';
+import { canAct } from '../../domain/conversations/permissions';
 import type { AgentRequestContext } from './agent-request-context';
 
 /** The agent's own presence, the team board, and who is viewing or typing where. */
@@ -13,9 +15,11 @@ export function registerPresenceRequests({ serve, user, socket, services }: Agen
   serve('team:list', async () => router.team(user.accountId));
 
   serve('activity:set', async ({ conversationId, state, preview, toCustomer }) => {
-    await activity.set(socket.id, user, conversationId, state, preview);
-    // Only once the relay found the conversation readable; a note or a whisper is never a reply being typed.
-    await typing.agent(user, conversationId, state === 'typing' && toCustomer === true);
+    const access = await activity.set(socket.id, user, conversationId, state, preview);
+    // Only once the relay found the conversation readable; a note or a whisper is never a reply being
+    // typed, and the customer hears only of someone who may answer them.
+    const replying = state === 'typing' && toCustomer === true && canAct(await loadMember(services.db, user), access);
+    await typing.agent(user, conversationId, replying);
     return {};
   });
 

@@ -66,9 +66,12 @@ export function pageIdentity(params: URLSearchParams): PageIdentity {
   const signature = params.get('signature');
   const phone = params.get('phone');
   const email = params.get('email');
+  const expires = /^\d{1,15}$/.test(params.get('expires') ?? '') ? Number(params.get('expires')) : undefined;
   return {
     channelId: params.get('channel') || undefined,
-    identity: signature ? { signature, ...(phone ? { phone } : {}), ...(email ? { email } : {}) } : undefined,
+    identity: signature
+      ? { signature, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(expires !== undefined ? { expires } : {}) }
+      : undefined,
   };
 }
 
