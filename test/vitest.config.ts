@@ -7,10 +7,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const databases = ['pglite', 'postgres'] as const;
 
 /**
- * Files that test both databases inside themselves (the PGlite folder, migrations on each, the
- * sequence on each): they run once, in the PGlite run.
+ * Files that choose their databases themselves (the PGlite folder, migrations on each, the
+ * sequence on each, the lock on a PGlite folder): they run once, in the PGlite run.
  */
-const selfContainedDatabaseFiles = ['test/integration/server-persistence.test.ts', 'test/integration/server-sequence.test.ts'];
+const selfContainedDatabaseFiles = [
+  'test/integration/server-persistence.test.ts',
+  'test/integration/server-sequence.test.ts',
+  // The lock on a PGlite data folder: PostgreSQL has no folder of ours to lock.
+  'test/integration/server-data-lock.test.ts',
+];
 
 /** One project per database for a suite that starts real servers; each file gets its own database copy. */
 function perDatabase(

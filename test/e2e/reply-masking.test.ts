@@ -40,9 +40,10 @@ describe.skipIf(chromiumMissing)('masking personal data in a reply, end to end',
     await agentPage.goto(host.url);
     await signIn(agentPage, server.url, 'wang.fang@demo.test', 'demo-agent');
 
+    // A pre-sales question: 王芳 works in pre-sales, so the chat is hers to answer.
     const visitorPage = await openWidget(browser, server.url, 'zh-CN');
-    await writeInWidget(visitorPage, '我想把退款打到银行卡');
-    const item = agentPage.getByTestId('conversation-item').filter({ hasText: '我想把退款打到银行卡' });
+    await writeInWidget(visitorPage, '用银行卡付款有优惠吗');
+    const item = agentPage.getByTestId('conversation-item').filter({ hasText: '用银行卡付款有优惠吗' });
     await item.waitFor({ timeout: 15_000 });
     await item.click();
 

@@ -6,7 +6,7 @@ import type { ContactProfile } from '../../shared/contact-profile';
 import type { Conversation } from '../../shared/domain';
 import { startCore } from '../support/core-harness';
 import { closeAllSockets, connectVisitor, record, request, waitFor } from '../support/server-fixture';
-import { bearer, createChannel, data, http, hubSignature, startChannelServer, threadOf, type ChannelTestServer } from '../support/channels';
+import { bearer, createChannel, data, http, hubSignature, signWidgetVisitorsWith, startChannelServer, threadOf, type ChannelTestServer } from '../support/channels';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
@@ -59,12 +59,7 @@ describe.each(targets)('one contact across channels on $label', (target) => {
       kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${graph.url}/v21.0` },
       secrets: { appSecret: APP_SECRET, verifyToken: 'v', accessToken: 'wa-token' },
     });
-    const channels = (await http(`${t.server.url}/api/channels`, { headers: bearer(t.adminToken) })).json as { channels: ChannelView[] };
-    widgetId = channels.channels.find((c) => c.kind === 'widget')!.id;
-    const patched = await http(`${t.server.url}/api/channels/${widgetId}`, {
-      method: 'PATCH', headers: { ...bearer(t.adminToken), 'content-type': 'application/json' }, body: JSON.stringify({ secrets: { identitySecret: IDENTITY_SECRET } }),
-    });
-    expect(patched.status).toBe(200);
+    widgetId = await signWidgetVisitorsWith(t, IDENTITY_SECRET);
   });
 
   afterAll(async () => {

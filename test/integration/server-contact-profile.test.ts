@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import { unmaskContact } from '../../server/domain/contacts/contact-unmask';
 import { ordersFor } from '../../server/domain/orders/orders-connector';
-import type { ChannelView } from '../../shared/channels';
 import type { ContactNote, CustomerProfile, PiiReveal } from '../../shared/contact-profile';
 import type { Contact, Conversation } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import { bearer, data, http, reply, startChannelServer, type ChannelTestServer } from '../support/channels';
+import { bearer, data, http, reply, signWidgetVisitorsWith, startChannelServer, type ChannelTestServer } from '../support/channels';
 import { databaseTargets } from '../support/databases';
 import { startRecordingServer, type RecordedAnswer, type RecordingServer } from '../support/recording-server';
 import { closeAllSockets, connectAgent, connectVisitor, login, record, request, waitFor } from '../support/server-fixture';
@@ -47,12 +46,7 @@ describe.each(targets)('the customer profile on $label', (target) => {
     li = await connectAgent(t.server.url, (await login(t.server.url, 'li.lei@demo.test', 'demo-agent')).accessToken);
     supervisor = await connectAgent(t.server.url, (await login(t.server.url, 'supervisor@demo.test', 'demo-supervisor')).accessToken);
     await request(li, 'presence:set', { presence: 'away' });
-    const channels = (await http(`${t.server.url}/api/channels`, { headers: bearer(t.adminToken) })).json as { channels: ChannelView[] };
-    widgetId = channels.channels.find((c) => c.kind === 'widget')!.id;
-    const patched = await http(`${t.server.url}/api/channels/${widgetId}`, {
-      method: 'PATCH', headers: { ...bearer(t.adminToken), 'content-type': 'application/json' }, body: JSON.stringify({ secrets: { identitySecret: IDENTITY_SECRET } }),
-    });
-    expect(patched.status).toBe(200);
+    widgetId = await signWidgetVisitorsWith(t, IDENTITY_SECRET);
 
     // 张伟 opens the shop's chat signed in there: the visitor joins the demo contact with his phone.
     const { socket, session } = await connectVisitor(t.server.url, { channelId: widgetId, identity: signIdentity(ZHANG_PHONE) });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_MAX_LIFETIME_SECONDS, signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
-import type { ChannelView } from '../../shared/channels';
 import type { VisitorMessage } from '../../shared/protocol';
-import { bearer, http, startChannelServer, type ChannelTestServer } from '../support/channels';
+import { signWidgetVisitorsWith, startChannelServer, type ChannelTestServer } from '../support/channels';
 import { databaseTargets } from '../support/databases';
 import { closeAllSockets, connectVisitor, data, request, visitorSays } from '../support/server-fixture';
 
@@ -25,12 +24,7 @@ describe.each(targets)('signed widget identity expiry on $label', (target) => {
 
   beforeAll(async () => {
     t = await startChannelServer({ clock: () => now }, target);
-    const channels = (await http(`${t.server.url}/api/channels`, { headers: bearer(t.adminToken) })).json as { channels: ChannelView[] };
-    widgetId = channels.channels.find((c) => c.kind === 'widget')!.id;
-    const patched = await http(`${t.server.url}/api/channels/${widgetId}`, {
-      method: 'PATCH', headers: { ...bearer(t.adminToken), 'content-type': 'application/json' }, body: JSON.stringify({ secrets: { identitySecret: IDENTITY_SECRET } }),
-    });
-    expect(patched.status).toBe(200);
+    widgetId = await signWidgetVisitorsWith(t, IDENTITY_SECRET);
   });
 
   afterAll(async () => {

@@ -8,6 +8,17 @@ import { startRecordingServer, type RecordingServer, type Responder } from './re
 import { closeAllSockets, connectAgent, data, login, request } from './server-fixture';
 import { waitUntil } from './wait';
 
+/** Gives the demo widget channel an identity secret (for signed visitors); its id. */
+export async function signWidgetVisitorsWith(t: ChannelTestServer, identitySecret: string): Promise<string> {
+  const channels = (await http(`${t.server.url}/api/channels`, { headers: bearer(t.adminToken) })).json as { channels: ChannelView[] };
+  const widgetId = channels.channels.find((c) => c.kind === 'widget')!.id;
+  const patched = await http(`${t.server.url}/api/channels/${widgetId}`, {
+    method: 'PATCH', headers: { ...bearer(t.adminToken), 'content-type': 'application/json' }, body: JSON.stringify({ secrets: { identitySecret } }),
+  });
+  if (patched.status !== 200) throw new Error(`could not set the widget's identity secret: ${patched.status} ${patched.text}`);
+  return widgetId;
+}
+
 /** Fast retries for tests: three attempts, 50 ms apart and doubling. */
 export const TEST_RETRY = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 400 };
 
