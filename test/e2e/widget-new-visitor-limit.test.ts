@@ -1,16 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { freePort, ServerProcess } from '../support/server-process';
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 
-// The server allows one new visitor a minute from an address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE=1):
+// The server allows one new visitor a minute from an address (as SWITCHBOARD_NEW_VISITORS_PER_MINUTE=1):
 // the second customer from loopback is asked to wait, in words, and the first chats on.
 describe.skipIf(chromiumMissing)('new chats from one network over the budget', () => {
   let database: OpenedDatabase | undefined;
-  let server: ServerProcess;
+  let server: RunningServer;
   let browser: Browser;
 
   const widget = async (locale: string): Promise<Page> => {
@@ -21,18 +21,13 @@ describe.skipIf(chromiumMissing)('new chats from one network over the budget', (
 
   beforeAll(async () => {
     database = await runDatabase().open();
-    const { dataDir, databaseUrl } = database.options;
-    server = new ServerProcess(await freePort(), {
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { SWITCHBOARD_DATA_DIR: dataDir }),
-      SWITCHBOARD_NEW_VISITORS_PER_MINUTE: '1',
-    });
-    await server.start();
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty', newVisitorLimit: { max: 1, windowMs: 60_000 } });
     browser = await launchChromium();
-    console.log(`database: ${database.describe}; server process on port ${server.port}`);
+    console.log(`database: ${database.describe}; server on port ${server.port}`);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.close();
     await database?.drop();
   });
 

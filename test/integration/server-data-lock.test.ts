@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/app';
 import { pgliteDir } from '../../server/db/open-db';
 import { lockFileOf } from '../../server/db/folder-lock';
 import { seededDataDir } from '../support/databases';
@@ -21,28 +22,30 @@ async function serverOn(dataDir: string): Promise<ServerProcess> {
 
 describe('one server per PGlite data folder', () => {
   it('refuses a second server on a folder in use, naming the folder and the process holding it', async () => {
+    // The first server runs in this process; the second is a real server process on the same folder.
     const dataDir = await seededDataDir('sb-lock-');
-    const first = await serverOn(dataDir);
-    await first.start();
+    const first = await startServer({ port: 0, dataDir });
+    try {
+      const second = await serverOn(dataDir);
+      const refusal = await second.start().then(
+        () => 'started',
+        (err: Error) => err.message,
+      );
+      expect(refusal).toContain('Could not start the server');
+      expect(refusal).toContain(pgliteDir(dataDir));
+      expect(refusal).toContain(`pid ${process.pid}`);
 
-    const second = await serverOn(dataDir);
-    const refusal = await second.start().then(
-      () => 'started',
-      (err: Error) => err.message,
-    );
-    expect(refusal).toContain('Could not start the server');
-    expect(refusal).toContain(pgliteDir(dataDir));
-    expect(refusal).toContain(`pid ${first.pid}`);
-
-    // The first keeps serving.
-    expect((await fetch(`${first.url}/healthz`)).ok).toBe(true);
+      // The first keeps serving.
+      expect((await fetch(`${first.url}/healthz`)).ok).toBe(true);
+    } finally {
+      await first.close();
+    }
 
     // Once it stops cleanly the folder is free again.
-    await first.stop();
     expect(existsSync(lockFileOf(pgliteDir(dataDir)))).toBe(false);
-    const third = await serverOn(dataDir);
-    await third.start();
+    const third = await startServer({ port: 0, dataDir });
     expect((await fetch(`${third.url}/healthz`)).ok).toBe(true);
+    await third.close();
   }, 120_000);
 
   it('takes over the lock of a server that was killed', async () => {
@@ -52,8 +55,8 @@ describe('one server per PGlite data folder', () => {
     await first.kill();
     expect(existsSync(lockFileOf(pgliteDir(dataDir)))).toBe(true);
 
-    const next = await serverOn(dataDir);
-    await next.start();
+    const next = await startServer({ port: 0, dataDir });
     expect((await fetch(`${next.url}/healthz`)).ok).toBe(true);
+    await next.close();
   }, 120_000);
 });
