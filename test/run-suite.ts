@@ -74,7 +74,7 @@ async function main(): Promise<number> {
         return { ok: tsc === 0 && eslint === 0, counts: null };
       },
     },
-    { name: 'unit', run: () => vitest('unit', ['unit']) },
+    { name: 'unit', run: () => vitest('unit', ['unit', 'unit:dom']) },
     { name: 'integration', run: () => vitest('integration', databases.map((d) => `integration:${d}`)) },
     {
       name: 'build',

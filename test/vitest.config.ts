@@ -17,6 +17,11 @@ const selfContainedDatabaseFiles = [
   'test/integration/server-data-lock.test.ts',
 ];
 
+/** Unit tests: everything beside the code it tests, and test/unit. */
+const unitFiles = ['{shared,server,main,preload,renderer,build}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'];
+/** The unit tests that render into a document (React components, the widget's modules). */
+const domFiles = ['**/*.test.tsx', 'server/widget/src/**/*.test.ts'];
+
 /** One project per database for a suite that starts real servers; each file gets its own database copy. */
 function perDatabase(
   suite: 'integration' | 'e2e',
@@ -54,7 +59,21 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{shared,server,main,preload,renderer,build}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
+          include: unitFiles,
+          exclude: [...domFiles, '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+          // A worker keeps modules loaded from one file to the next (loading them again for every
+          // file took longer than the tests): a test that leaves state at module level resets it.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit:dom',
+          // Components and the widget in happy-dom: each file gets its own fresh document and stores.
+          include: domFiles,
           environment: 'node',
           testTimeout: 20_000,
         },
