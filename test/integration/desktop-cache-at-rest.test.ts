@@ -1,14 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/app';
+import { describe, expect, it } from 'vitest';
 import { cacheFile } from '../../main/core/workspace';
 import { startCore } from '../support/core-harness';
-import { databaseTargets, startServerOn } from '../support/databases';
+import { serverForFile } from '../support/server-for-file';
 import { connectVisitor } from '../support/visitor';
 import { waitUntil } from '../support/wait';
-
-const targets = await databaseTargets();
 
 /** Everything a program that can read the agent's files sees of the cache: database and log, as bytes. */
 function cacheBytes(file: string): string {
@@ -17,25 +14,17 @@ function cacheBytes(file: string): string {
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
-describe.each(targets)('the desktop cache at rest, on $label', (target) => {
-  let server: RunningServer;
-  let close: (() => Promise<void>) | undefined;
-
-  beforeAll(async () => {
-    ({ server, close } = await startServerOn(target));
-  });
-  afterAll(async () => {
-    await close?.();
-  });
+describe('the desktop cache at rest', () => {
+  const running = serverForFile();
 
   it('keeps what customers and the agent wrote off the disk in clear, and still finds, drafts and sends it', async () => {
     const asked = 'at-rest 7305: my card is 6222 0000 1111 2222';
     const replied = 'at-rest reply 4418 for the card question';
     const drafted = 'at-rest draft 9126 not sent yet';
     const agent = startCore();
-    await agent.call('session.login', { serverUrl: server.url, email: 'wang.fang@demo.test', password: 'demo-agent' });
+    await agent.call('session.login', { serverUrl: running.server.url, email: 'wang.fang@demo.test', password: 'demo-agent' });
     await agent.waitForStatus('online');
-    const visitor = await connectVisitor(server.url, { name: 'At Rest 顾客' });
+    const visitor = await connectVisitor(running.server.url, { name: 'At Rest 顾客' });
     await visitor.send(asked);
     const conversation = await waitUntil(
       async () => (await agent.call('conversations.list', {})).find((c) => c.lastMessagePreview === asked),
