@@ -16,7 +16,7 @@ import { AGENT_REQUEST_ROLES, fillRoute, ROUTE_POLICIES, routeKey, socketTargets
 
 
 /** Cases per target; the totals are printed and must reach 1,000. */
-const RUNS = { socketRequest: 10, visitorRequest: 20, unknownRequest: 20, handshake: 20, routeBody: 15, route: 8, nul: 4, wrongRole: 1 };
+const RUNS = { socketRequest: 7, visitorRequest: 12, unknownRequest: 12, handshake: 15, routeBody: 10, route: 8, nul: 4, wrongRole: 1 };
 
 const run = new FuzzRun(20260107);
 const TEAM_BY_ROLE: Record<Role, 'admin' | 'supervisor' | 'wang'> = { admin: 'admin', supervisor: 'supervisor', agent: 'wang' };
