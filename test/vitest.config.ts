@@ -19,7 +19,7 @@ const selfContainedDatabaseFiles = [
 
 /** Unit tests: everything beside the code it tests, and test/unit. */
 const unitFiles = ['{shared,server,main,preload,renderer,build}/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'];
-/** The unit tests that render into a document (React components, the widget's modules). */
+/** The unit tests that render into a document (React components, the widget's modules): each file gets a fresh one. */
 const domFiles = ['**/*.test.tsx', 'server/widget/src/**/*.test.ts'];
 
 /** One project per database for a suite that starts real servers; each file gets its own database copy. */
@@ -64,7 +64,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           // A worker keeps modules loaded from one file to the next (loading them again for every
-          // file took longer than the tests): a test that leaves state at module level resets it.
+          // file took longer than the tests), so a test must not rely on module-level state being
+          // fresh (an id generator's last time, a store: set what the test needs in beforeEach).
           isolate: false,
         },
       },
@@ -72,7 +73,6 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit:dom',
-          // Components and the widget in happy-dom: each file gets its own fresh document and stores.
           include: domFiles,
           environment: 'node',
           testTimeout: 20_000,
