@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { proxyTrust } from '../http/client-address';
-import { addressBudgetKey, socketAddress } from './socket-address';
+import { addressKey, proxyTrust } from '../http/client-address';
+import { socketAddress } from './socket-address';
 
 describe('the address a socket connected from', () => {
   const socket = (address: string, forwarded?: string) => ({ handshake: { address, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} } }) as never;
@@ -19,14 +19,14 @@ describe('the address a socket connected from', () => {
 
 describe('the key an address is budgeted under', () => {
   it('is the IPv4 address itself, also when written IPv4-mapped', () => {
-    expect(addressBudgetKey('203.0.113.7')).toBe('203.0.113.7');
-    expect(addressBudgetKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
   });
 
   it('is the /64 network of an IPv6 address, however it is written', () => {
-    expect(addressBudgetKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
-    expect(addressBudgetKey('2001:0db8:0001:0002:ffff:0:0:9')).toBe('2001:db8:1:2::/64');
-    expect(addressBudgetKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
-    expect(addressBudgetKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:0db8:0001:0002:ffff:0:0:9')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
   });
 });

@@ -15,9 +15,9 @@ import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
 import { WindowLimiter, type LimiterRule } from '../lib/window-limiter';
 import { nulByteError } from '../../shared/text/nul-byte';
-import type { ProxyTrust } from '../http/client-address';
+import { addressKey, type ProxyTrust } from '../http/client-address';
 import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
-import { addressBudgetKey, socketAddress } from './socket-address';
+import { socketAddress } from './socket-address';
 import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { BotService } from '../domain/bot/bot-service';
 import { agentReadUpTo, markReadByContact } from '../domain/conversations/read-marks';
@@ -79,7 +79,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     }
     // Checked and counted in one step (no await between), so parallel connections cannot all pass.
     const admitNew = () => {
-      const address = { address: addressBudgetKey(socketAddress(socket, deps.trustProxy)) };
+      const address = { address: addressKey(socketAddress(socket, deps.trustProxy)) };
       const allowed = newVisitors.check(address);
       if (!allowed.allowed) {
         throw new AppError('rate_limited', `Too many new chats from this network; try again in ${allowed.retryAfterSeconds} s.`, {

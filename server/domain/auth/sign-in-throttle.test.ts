@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, addressKey, delayAfter, type SignInTicket } from './sign-in-throttle';
+import { addressKey } from '../../http/client-address';
+import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, delayAfter, type SignInTicket } from './sign-in-throttle';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { backoffDelay, type BackoffCurve } from '../../../shared/backoff';
 import { AppError } from '../../../shared/errors';
 import type { Clock } from '../../lib/clock';
+import { addressKey } from '../../http/client-address';
 
 /**
  * How failures of one kind slow further attempts: a few free, then the waits of `curve` (its cap
@@ -163,21 +163,6 @@ export class SignInThrottle {
 /** The wait (ms) after `count` failures: nothing before `free`, then the rule's curve. */
 export function delayAfter(rule: BackoffRule, count: number): number {
   return count < rule.free ? 0 : backoffDelay(rule.curve, count - rule.free);
-}
-
-/**
- * The part of an address one client controls: an IPv6 client usually holds a whole /64, so its
- * addresses count as one; IPv4 (also when written as ::ffff:a.b.c.d) counts per address.
- */
-export function addressKey(address: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (isIP(address) !== 6) return address;
-  const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::') as [string, string | undefined];
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /** Emails compare as the user table stores them. */
