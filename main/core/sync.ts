@@ -169,9 +169,11 @@ export class SyncEngine {
     this.tracker.see(seq);
     this.saveCursorSoon();
     const stored = await this.announce(batch, outcome);
-    this.onApplied?.();
     // A notification that could not be decided is not worth failing the push for.
     if (this.onLive) await this.reportLive(batch, previous, stored).catch(() => undefined);
+    // Counted after the live change was judged: a message in the conversation in front of a
+    // focused agent is already read then, so the badge never flickers up and back.
+    this.onApplied?.();
     this.watchForGap();
   }
 
