@@ -6,6 +6,7 @@ import { kbSearchBench } from './kb-search.bench';
 import { kbCacheBench } from './kb-cache.bench';
 import { inboxRenderBench } from './inbox-render.bench';
 import { wechatIntakeBench } from './wechat-intake.bench';
+import { sensitiveWordsBench } from './sensitive-words.bench';
 import { log } from './report';
 
 /**
@@ -22,6 +23,7 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   'kb-cache': { run: kbCacheBench, limitMs: 180_000 },
   'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
   'wechat-intake': { run: wechatIntakeBench, limitMs: 180_000 },
+  'sensitive-words': { run: sensitiveWordsBench, limitMs: 60_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

@@ -163,12 +163,10 @@ describe('checking a sensitive pattern before it is saved', () => {
     expect(matchSensitive(compiled, 'aaab 微信').matches.map((m) => m.pattern)).toEqual(['微信']);
   });
 
-  it('runs an allowed pattern quickly on the longest message', () => {
+  // How long they take on the longest message is measured by `npm run bench -- sensitive-words`.
+  it('allows patterns with bounded backtracking and runs them on the longest message', () => {
     const compiled = compileSensitiveWords([regex('a.*b'), regex('(?:a|b)c+d'), regex('a{1,128}a{1,127}x'), word('微信')]);
     expect(compiled.refused).toEqual([]);
-    const text = 'a'.repeat(4096);
-    const started = performance.now();
-    expect(matchSensitive(compiled, text).matches).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(matchSensitive(compiled, `${'a'.repeat(4094)}微信`).matches.map((m) => m.pattern)).toEqual(['微信']);
   });
 });
