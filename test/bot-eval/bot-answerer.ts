@@ -5,7 +5,6 @@ import { smallTalkOf, withoutOpening } from '../../server/domain/bot/dialogue/sm
 import { botTurn } from '../../server/domain/bot/dialogue/turn';
 import type { IndexableArticle } from '../../server/domain/bot/retrieval/indexable-article';
 import { KnowledgeIndex } from '../../server/domain/bot/retrieval/knowledge-index';
-import { detectLanguage } from '../../server/domain/bot/text/language';
 import type { FirstAction } from './metrics';
 
 /**
@@ -33,7 +32,7 @@ export function readingsFor(articles: readonly IndexableArticle[], questions: re
     const turn = botTurn({ state: INITIAL_BOT_STATE, message: question, knowledge, rules: [] });
     if (turn.action === 'handoff' && turn.handoffReason !== 'misses') return () => ({ kind: 'none' });
     if (turn.action === 'smalltalk' || smallTalkOf(question)) return () => ({ kind: 'none' });
-    const lang = detectLanguage(question) ?? 'zh';
+    const lang = turn.lang;
     const reading: KnowledgeReading = readKnowledge(knowledge, withoutOpening(question), lang, null);
     return (t: Thresholds) => {
       const { decision } = chooseFromKnowledge(reading, t);

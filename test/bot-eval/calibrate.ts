@@ -8,7 +8,7 @@ import { score, type Metrics } from './metrics';
 
 /**
  * `npm run bot:calibrate -- [--set calibration] [--check shipped]`: sweeps the bot's thresholds
- * (answer, floor, margin) over a labelled set and prints the chosen values with their figures,
+ * (answer, floor, margin, lead) over a labelled set and prints the chosen values with their figures,
  * then the same values on a second set as a check.
  *
  * Objective, subject to wrong answers ≤ MAX_WRONG in each language: first the most top-1 (right
@@ -16,7 +16,7 @@ import { score, type Metrics } from './metrics';
  * among thresholds whose worse-language top-1 is at least T* − SUGGESTION_COST (suggestions
  * offered on questions that need a person cost top-1), the most resolved (top-1 plus right
  * suggestions) in the worse language, then the most top-1 overall. Ties go to the higher
- * thresholds (fewer answers). Nothing is chosen per question: only these three numbers move.
+ * thresholds (fewer answers). Nothing is chosen per question: only these four numbers move.
  */
 const MAX_WRONG = 0.08;
 const SUGGESTION_COST = 0.02;
@@ -24,6 +24,7 @@ const GRID = {
   answer: range(0.3, 0.8, 0.02),
   floor: range(0.2, 0.6, 0.02),
   margin: [0, 0.02, 0.04, 0.06, 0.08, 0.1],
+  lead: [Infinity, 3, 2.5, 2, 1.75, 1.5, 1.3],
 };
 
 function range(from: number, to: number, step: number): number[] {
@@ -61,11 +62,13 @@ export function calibrate(name: EvalSetName): { thresholds: Thresholds; figures:
     for (const floor of GRID.floor) {
       if (floor > answer) continue;
       for (const margin of GRID.margin) {
-        const t = { ...DEFAULT_THRESHOLDS, answer, floor, margin };
-        const f = measure(set.questions, set.langs, set.actions, t);
-        const langs = [f.zh, f.en].filter((m) => m.n > 0);
-        if (langs.some((m) => m.wrongRate > MAX_WRONG)) continue;
-        feasible.push({ t, figures: f, top1: Math.min(...langs.map((m) => m.top1)), resolved: Math.min(...langs.map((m) => m.resolved)) });
+        for (const lead of GRID.lead) {
+          const t = { ...DEFAULT_THRESHOLDS, answer, floor, margin, lead };
+          const f = measure(set.questions, set.langs, set.actions, t);
+          const langs = [f.zh, f.en].filter((m) => m.n > 0);
+          if (langs.some((m) => m.wrongRate > MAX_WRONG)) continue;
+          feasible.push({ t, figures: f, top1: Math.min(...langs.map((m) => m.top1)), resolved: Math.min(...langs.map((m) => m.resolved)) });
+        }
       }
     }
   }
@@ -73,7 +76,7 @@ export function calibrate(name: EvalSetName): { thresholds: Thresholds; figures:
   let best: { t: Thresholds; key: number[]; figures: PerLang } | null = null;
   for (const c of feasible) {
     if (c.top1 < bestTop1 - SUGGESTION_COST - 1e-9) continue;
-    const key = [c.resolved, c.figures.all.top1, c.t.answer, c.t.floor, c.t.margin];
+    const key = [c.resolved, c.figures.all.top1, c.t.answer, c.t.floor, c.t.lead, c.t.margin];
     if (!best || compare(key, best.key) > 0) best = { t: c.t, key, figures: c.figures };
   }
   if (!best) throw new Error(`no thresholds keep wrong answers ≤ ${MAX_WRONG} in each language on ${name}`);
@@ -91,7 +94,7 @@ if (process.argv[1]?.endsWith('calibrate.ts')) {
   if (!EVAL_SETS.includes(setName) || !evalSetExists(setName)) throw new Error(`no labelled set "${values.set}" (have: ${EVAL_SETS.filter(evalSetExists).join(', ')})`);
   const { thresholds, figures } = calibrate(setName);
   console.log(`chosen on ${setName} (wrong ≤ ${MAX_WRONG} per language; max worse-language top-1, then resolved):`);
-  console.log(`  answer ${thresholds.answer}, floor ${thresholds.floor}, margin ${thresholds.margin}`);
+  console.log(`  answer ${thresholds.answer}, floor ${thresholds.floor}, margin ${thresholds.margin}, lead ${thresholds.lead}`);
   for (const lang of ['zh', 'en', 'all'] as const) console.log(line(lang, figures[lang]));
   const check = values.check as EvalSetName;
   if (check !== setName && evalSetExists(check)) {

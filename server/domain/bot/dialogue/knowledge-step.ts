@@ -43,9 +43,9 @@ export type KnowledgeChoice = { decision: Decision<Scored>; candidates: Candidat
 
 /**
  * The thresholds applied to a reading: a follow-up that answers with the topic's article is read
- * as one; when nothing in the customer's language is even plausible, an article in the other
- * language that would be answered outright is answered (with a note); otherwise the customer's
- * language decides.
+ * as one; when nothing in the customer's language is sure, an article in the other
+ * language that would be answered outright, and is a better match than anything in the customer's
+ * language, is answered (with a note); otherwise the customer's language decides.
  */
 export function chooseFromKnowledge(reading: KnowledgeReading, thresholds: Thresholds): KnowledgeChoice {
   if (reading.followUp && reading.topicId) {
@@ -55,9 +55,9 @@ export function chooseFromKnowledge(reading: KnowledgeReading, thresholds: Thres
     }
   }
   const own = decide(scored(reading.candidates), thresholds);
-  if (own.kind === 'miss' && reading.otherLanguage.length > 0) {
+  if (own.kind !== 'answer' && reading.otherLanguage.length > 0) {
     const other = decide(scored(reading.otherLanguage), thresholds);
-    if (other.kind === 'answer') return { decision: other, candidates: reading.otherLanguage, via: 'retrieval', otherLanguage: true };
+    if (other.kind === 'answer' && other.best.confidence > (reading.candidates[0]?.confidence ?? 0)) return { decision: other, candidates: reading.otherLanguage, via: 'retrieval', otherLanguage: true };
   }
   return { decision: own, candidates: reading.candidates, via: 'retrieval', otherLanguage: false };
 }

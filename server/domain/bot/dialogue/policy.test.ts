@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './policy';
 
-const t = { answer: 0.5, floor: 0.42, margin: 0.06, maxChoices: 3 };
+const t = { answer: 0.5, floor: 0.42, margin: 0.06, lead: Infinity, maxChoices: 3 };
 const c = (...confidences: number[]) => confidences.map((confidence, i) => ({ id: `a${i}`, confidence }));
 
 describe('the threshold rule', () => {
@@ -23,5 +23,13 @@ describe('the threshold rule', () => {
   it('misses below the floor', () => {
     expect(decide(c(0.3, 0.29), t).kind).toBe('miss');
     expect(decide([], t).kind).toBe('miss');
+  });
+});
+
+describe('a candidate far ahead of the rest', () => {
+  it('is answered below the answer threshold when it leads the second by the lead factor', () => {
+    const lead = { answer: 0.5, floor: 0.3, margin: 0.06, lead: 2, maxChoices: 3 };
+    expect(decide(c(0.4, 0.15), lead)).toMatchObject({ kind: 'answer', best: { id: 'a0' } });
+    expect(decide(c(0.4, 0.3), lead).kind).toBe('clarify');
   });
 });

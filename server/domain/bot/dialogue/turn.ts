@@ -2,6 +2,7 @@ import type { Lang } from '../../../../shared/domain';
 import type { BotAction, BotRule, BotTurn } from '../../../../shared/knowledge';
 import { fillForCustomer } from '../../../../shared/quick-replies';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index';
+import { readsAsPinyin } from '../retrieval/typed-pinyin';
 import { matchKeywordRule, ruleReply, scenarioRule } from '../rules/keyword-rules';
 import { sentimentOf } from '../sentiment/sentiment';
 import { detectLanguage } from '../text/language';
@@ -61,7 +62,8 @@ const SHOWN_CANDIDATES = 3;
 export function botTurn(input: TurnInput): TurnOutcome {
   const { message, knowledge, rules } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const lang: Lang = detectLanguage(message) ?? input.state.lang ?? 'zh';
+  const detected = detectLanguage(message);
+  const lang: Lang = detected === 'en' && readsAsPinyin(knowledge, message) ? 'zh' : detected ?? input.state.lang ?? 'zh';
   const sentiment = sentimentOf(message);
   const state: BotState = { ...input.state, lang, turns: input.state.turns + 1, notices: [...input.state.notices] };
   const reply = (rule: BotRule) => fillForCustomer(ruleReply(rule, lang), { 'contact.name': input.contactName });
