@@ -15,6 +15,11 @@ export const EVIDENCE_FACTOR: Record<EvidenceKind, number> = {
   'lone-char': 0.7,
   char: 0.3,
 };
+/*
+ * The factors below are set by hand, not calibrated: they order kinds of evidence (an exact word
+ * over one that only sounds right, over a typo, over pinyin initials); the thresholds in
+ * dialogue/policy.ts were calibrated with them in place.
+ */
 /** A character pair that only sounds like the right one ("退获" for "退货"). */
 export const SOUND_FACTOR = 0.8;
 /** A misspelt word ("refnud" for "refund"). */
