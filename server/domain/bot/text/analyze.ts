@@ -104,20 +104,23 @@ export function analyze(normalized: string, options: AnalyzeOptions = {}): Analy
  * and words made only of function characters are left out (the character evidence covers them).
  */
 export function hanWords(run: string): { text: string; from: number; to: number }[] {
+  // A Han run holds only characters of the Basic Multilingual Plane (see script.ts): string
+  // offsets are character offsets.
   const out: { text: string; from: number; to: number }[] = [];
   let at = 0;
   for (const piece of segmentHan(run)) {
     // Search mode gives the shorter words before the long one that holds them.
     const found = run.indexOf(piece, at);
     if (found === -1) continue;
-    const len = [...piece].length;
-    if (len >= 2 && ![...piece].every((ch) => ZH_STOP_CHARS.has(ch))) {
-      const from = [...run.slice(0, found)].length;
-      out.push({ text: piece, from, to: from + len });
-    }
+    if (piece.length >= 2 && !isFunctionWord(piece)) out.push({ text: piece, from: found, to: found + piece.length });
     at = isInsideNext(run, found, piece) ? found : found + piece.length;
   }
   return out;
+}
+
+function isFunctionWord(piece: string): boolean {
+  for (const ch of piece) if (!ZH_STOP_CHARS.has(ch)) return false;
+  return true;
 }
 
 /** Whether a search-mode piece is a short word that the next, longer piece will hold again. */
