@@ -1,13 +1,10 @@
 import MiniSearch from 'minisearch';
-import { decide, DEFAULT_THRESHOLDS, type Thresholds } from '../../server/domain/bot/dialogue/policy';
 import type { IndexableArticle } from '../../server/domain/bot/retrieval/indexable-article';
-import { detectLanguage } from '../../server/domain/bot/text/language';
 import type { FirstAction } from './metrics';
 
-type Doc = { id: string; lang: string; title: string; questions: string; body: string; tags: string };
+type Doc = { id: string; title: string; questions: string; body: string; tags: string };
 
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
-const SELF = '\u0000query';
 
 /**
  * The usual way to search Chinese and English with MiniSearch: text folded (NFKC, lower case),
@@ -27,36 +24,19 @@ export function tokenizeForMiniSearch(text: string): string[] {
 }
 
 /**
- * The baseline: MiniSearch over the same articles (title and questions boosted, typo-tolerant
- * and prefix search, the customer's language only), with the same threshold rule as the bot. A
- * score becomes a 0–1 confidence relative to a perfect match: the score the query would get
- * against an article whose title is the query itself.
+ * The baseline: MiniSearch as configured by its defaults (its default search options: OR, no
+ * boosts, no fuzzy or prefix matching) over title, questions, body and tags, with the CJK
+ * character-pair tokenizer. Its answer is its top result, if any: no thresholds, no language filter.
  */
-export function miniSearchAnswerer(articles: readonly IndexableArticle[], thresholds: Thresholds = DEFAULT_THRESHOLDS): (question: string) => FirstAction {
-  const search = new MiniSearch<Doc>({
-    fields: ['title', 'questions', 'body', 'tags'],
-    storeFields: ['lang'],
-    tokenize: tokenizeForMiniSearch,
-    searchOptions: { boost: { title: 2, questions: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
-  });
+export function miniSearchAnswerer(articles: readonly IndexableArticle[]): (question: string) => FirstAction {
+  const search = new MiniSearch<Doc>({ fields: ['title', 'questions', 'body', 'tags'], tokenize: tokenizeForMiniSearch });
   search.addAll(articles.map(toDoc));
   return (question) => {
-    const lang = detectLanguage(question) ?? 'zh';
-    const self: Doc = { id: SELF, lang, title: question, questions: '', body: '', tags: '' };
-    search.add(self);
-    const results = search.search(question, { filter: (r) => r.lang === lang });
-    search.remove(self);
-    const perfect = results.find((r) => r.id === SELF)?.score ?? 0;
-    const candidates = results
-      .filter((r) => r.id !== SELF)
-      .map((r) => ({ id: String(r.id), confidence: perfect > 0 ? Math.min(1, r.score / perfect) : 0 }));
-    const decision = decide(candidates, thresholds);
-    if (decision.kind === 'answer') return { kind: 'answer', articleId: decision.best.id };
-    if (decision.kind === 'clarify') return { kind: 'clarify', articleIds: decision.options.map((o) => o.id) };
-    return { kind: 'none' };
+    const top = search.search(question)[0];
+    return top ? { kind: 'answer', articleId: String(top.id) } : { kind: 'none' };
   };
 }
 
 function toDoc(a: IndexableArticle): Doc {
-  return { id: a.id, lang: a.lang, title: a.title, questions: a.questions.join('\n'), body: a.body, tags: [a.category, ...a.tags].join(' ') };
+  return { id: a.id, title: a.title, questions: a.questions.join('\n'), body: a.body, tags: [a.category, ...a.tags].join(' ') };
 }

@@ -1,30 +1,37 @@
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readKb, readQuestions } from './eval-files';
-import { evaluate, type EvalDetail } from './evaluate';
+import { EVAL_SETS, evalSetFiles, type EvalSetName } from './eval-sets';
+import { evaluate, type EvalDetail, type EvalReport } from './evaluate';
 
 /**
- * `npm run bot:eval -- --kb <kb.json> --questions <questions.json> [--verbose]`: runs the bot and
- * the MiniSearch baseline on a labelled set and prints, as its last line, one JSON object with
- * both systems' figures. `--verbose` first lists every question either system got wrong.
+ * `npm run bot:eval -- [--set shipped|calibration|frozen] [--kb <kb.json> --questions <questions.json>] [--verbose]`:
+ * runs the bot and the MiniSearch baseline (its defaults, top result) on a labelled set and prints
+ * the figures for zh, en and all; the last line is one JSON object with all of them. `resolved` is
+ * top-1 plus suggestions that held the right article. `--verbose` first lists every question
+ * either system got wrong.
  */
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const { values } = parseArgs({
   options: {
-    kb: { type: 'string', default: here('../fixtures/bot-eval/kb.json') },
-    questions: { type: 'string', default: here('../fixtures/bot-eval/questions.json') },
+    set: { type: 'string', default: 'shipped' },
+    kb: { type: 'string' },
+    questions: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
-
-const articles = readKb(values.kb);
-const questions = readQuestions(values.questions);
+if (!EVAL_SETS.includes(values.set as EvalSetName)) throw new Error(`--set must be one of ${EVAL_SETS.join(', ')}`);
+const files = evalSetFiles(values.set as EvalSetName);
+const articles = readKb(values.kb ?? files.kb);
+const questions = readQuestions(values.questions ?? files.questions);
 const started = performance.now();
-const { report, details } = evaluate(articles, questions);
+const { reports, details } = evaluate(articles, questions);
 const seconds = (performance.now() - started) / 1000;
 if (values.verbose) for (const d of details) if (!isRight(d, 'bot') || !isRight(d, 'baseline')) console.log(describe(d));
 console.log(`${articles.length} articles, ${questions.length} questions (${questions.filter((q) => q.expect === null).length} for a person), ${seconds.toFixed(2)} s`);
-console.log(JSON.stringify(report));
+const row = (name: string, r: EvalReport) =>
+  `${name.padEnd(4)} n=${String(r.n).padStart(3)}  bot top1 ${r.top1.toFixed(3)} resolved ${r.resolved.toFixed(3)} wrong ${r.wrongRate.toFixed(3)} clarify ${r.clarifyRate.toFixed(3)}` +
+  `  | minisearch top1 ${r.baseline.top1.toFixed(3)} wrong ${r.baseline.wrongRate.toFixed(3)}`;
+for (const lang of ['zh', 'en', 'all'] as const) console.log(row(lang, reports[lang]));
+console.log(JSON.stringify(reports));
 
 function isRight(d: EvalDetail, who: 'bot' | 'baseline'): boolean {
   const a = d[who];

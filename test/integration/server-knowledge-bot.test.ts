@@ -196,10 +196,10 @@ for (const target of targets) {
 
     it('offers another try after a miss and hands over after the second', async () => {
       const v = await visitor('Off Topic');
-      const first = await say(v, '你们招客服吗');
+      const first = await say(v, '你们招主播吗');
       expect(first.map((m) => m.body).join('\n')).toContain('转人工');
       expect((await conversationOf(v)).routing_state).toBe('bot');
-      await say(v, '今天天气怎么样');
+      await say(v, '你们招不招模特');
       const conversation = await conversationOf(v);
       expect(['queued', 'offered', 'pending']).toContain(conversation.routing_state);
       const turns = (await api<{ turns: BotTurn[] }>('GET', `/api/bot/turns?conversationId=${conversation.id}`, 'admin')).body.turns;

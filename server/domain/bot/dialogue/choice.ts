@@ -5,6 +5,8 @@ const ORDINALS: readonly (readonly string[])[] = [
   ['2', '二', '第二', '第二个', '第2个', 'b', 'second', 'the second', 'second one', 'the second one', '后者', '后面那个', '下面那个', '②'],
   ['3', '三', '第三', '第三个', '第3个', 'c', 'third', 'the third', 'third one', 'the third one', '最后一个', '③'],
 ];
+/** A yes to a single suggestion. */
+const YES = ['是', '是的', '对', '对的', '嗯', '好', 'yes', 'yeah', 'yep', 'y', 'right', 'that one'];
 const NONE = ['都不是', '都不对', '不是', '没有', '都没有', 'neither', 'none', 'none of them', 'neither of them', 'no', 'nope'];
 const FILLER = /^(?:是|选|我选|我要|要|i mean|i meant|option|number|no\.|#)\s*|\s*(?:个|吧|呢|啊|的|那个|号|please|pls)$/gu;
 
@@ -23,6 +25,7 @@ export function parseChoice(reply: string, titles: readonly string[]): Choice {
     if (ORDINALS[i]!.includes(text)) return i;
   }
   if (NONE.includes(text)) return 'none';
+  if (titles.length === 1 && YES.includes(text)) return 0;
   // The title itself, or a reply that holds one title (and not another), names the option.
   const normalizedTitles = titles.map((t) => botForm(t));
   const exact = normalizedTitles.findIndex((t) => t === text);

@@ -27,6 +27,19 @@ export function clarifyText(lang: Lang, titles: readonly string[]): string {
   return `Did you mean ${asked}?\n${numbered}\nReply with the number (e.g. "1") or the title.`;
 }
 
+/** "猜你想问：" with the plausible articles numbered, when none is sure enough to answer. */
+export function suggestText(lang: Lang, titles: readonly string[]): string {
+  const numbered = titles.map((t, i) => `${i + 1}. ${t}`).join('\n');
+  return lang === 'zh'
+    ? `猜你想问：\n${numbered}\n请回复序号查看答案，或回复“转人工”联系人工客服。`
+    : `Did you mean:\n${numbered}\nReply with a number to see the answer, or "agent" to talk to a person.`;
+}
+
+/** The note before an article written in the other language than the customer's. */
+export function otherLanguageNote(lang: Lang): string {
+  return lang === 'zh' ? '这个问题目前只有英文解答：' : 'This answer is only available in Chinese:';
+}
+
 /** The first time nothing is found: ask again in other words, or ask for a person. */
 export function missText(lang: Lang): string {
   return lang === 'zh'

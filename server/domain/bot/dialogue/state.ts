@@ -9,7 +9,7 @@ import { langSchema } from '../../../../shared/domain';
 export const botStateSchema = z.object({
   lang: langSchema.nullable(),
   topic: z.object({ articleId: z.string(), question: z.string() }).nullable(),
-  pending: z.object({ articleIds: z.array(z.string()).min(2).max(3), question: z.string() }).nullable(),
+  pending: z.object({ articleIds: z.array(z.string()).min(1).max(3), question: z.string() }).nullable(),
   misses: z.number().int().nonnegative(),
   turns: z.number().int().nonnegative(),
   notices: z.array(z.string()),

@@ -59,7 +59,7 @@ describe('the bot, turn by turn', () => {
   });
 
   it('offers another try after one miss and hands over after the second', () => {
-    const [first, second] = talk(['你们招客服吗', '今天天气怎么样']);
+    const [first, second] = talk(['你们招主播吗', 'what is the meaning of life']);
     expect(first).toMatchObject({ action: 'miss', handoffReason: null });
     expect(first!.replies[0]).toContain('转人工');
     expect(first!.choices).toEqual([{ title: '转人工客服', reply: '转人工客服' }]);
@@ -75,7 +75,7 @@ describe('the bot, turn by turn', () => {
   });
 
   it('answers greetings and thanks without counting them as misses', () => {
-    const turns = talk(['你好', '谢谢', '你们招客服吗']);
+    const turns = talk(['你好', '谢谢', '你们招主播吗']);
     expect(turns.map((t) => t.action)).toEqual(['smalltalk', 'smalltalk', 'miss']);
   });
 
@@ -97,5 +97,36 @@ describe('the bot, turn by turn', () => {
     const greet = (contactName: string) => botTurn({ state: INITIAL_BOT_STATE, message: '你好', knowledge, rules, contactName }).replies[0];
     expect(greet('张伟')).toBe('您好，张伟！欢迎光临');
     expect(greet('')).toBe('您好！欢迎光临');
+  });
+
+  it('offers plausible articles when none is sure: numbered, as picks, with a person one tap away', () => {
+    const [offer] = talk(['退的钱会回到花呗吗']);
+    expect(offer!.action).toBe('clarify');
+    expect(offer!.replies[0]).toMatch(/^猜你想问：\n1\. /);
+    expect(offer!.choices.at(-1)).toEqual({ title: '转人工客服', reply: '转人工客服' });
+    const offered = offer!.state.pending!.articleIds;
+    expect(offered.length).toBeGreaterThanOrEqual(1);
+    expect(offer!.choices).toHaveLength(offered.length + 1);
+    const [, pick] = talk(['退的钱会回到花呗吗', '1']);
+    expect(pick).toMatchObject({ action: 'answer', via: 'choice', articleId: offered[0] });
+  });
+
+  it('answers from an article in the other language, with a note, when nothing in the customer\'s fits', () => {
+    const [turn] = talk(['如何申请礼品卡']);
+    expect(turn).toMatchObject({ action: 'answer', lang: 'zh' });
+    expect(turn!.articleId).toMatch(/^en-/);
+    expect(turn!.replies[0]).toMatch(/^这个问题目前只有英文解答：/);
+  });
+
+  it('reads a customer who types pinyin as Chinese', () => {
+    const [turn] = talk(['tuikuan duojiu daozhang']);
+    expect(turn).toMatchObject({ action: 'answer', lang: 'zh', articleId: 'zh-refund-time' });
+  });
+
+  it('fuses semantic scores when given: an article the words miss but the embedding finds', () => {
+    const semantic = new Map([['zh-invoice', 0.95]]);
+    const turn = botTurn({ state: INITIAL_BOT_STATE, message: '报销用的凭证怎么弄', knowledge, rules: [], semantic });
+    expect(turn.articleId ?? turn.state.pending?.articleIds).toContain('zh-invoice');
+    expect(botTurn({ state: INITIAL_BOT_STATE, message: '报销用的凭证怎么弄', knowledge, rules: [] }).articleId).not.toBe('zh-invoice');
   });
 });

@@ -2,15 +2,15 @@ import type { Lang } from '../../../../shared/domain';
 import type { BotAction, BotRule, BotTurn } from '../../../../shared/knowledge';
 import { fillForCustomer } from '../../../../shared/quick-replies';
 import type { KnowledgeIndex } from '../retrieval/knowledge-index';
-import { prepareQuery } from '../retrieval/query';
-import { retrieve, type Candidate } from '../retrieval/retrieve';
+import { readsAsPinyin } from '../retrieval/typed-pinyin';
 import { matchKeywordRule, ruleReply, scenarioRule } from '../rules/keyword-rules';
 import { sentimentOf } from '../sentiment/sentiment';
 import { detectLanguage } from '../text/language';
 import { parseChoice } from './choice';
 import { handoffFor, MAX_MISSES, type HandoffReason } from './handoff-rules';
-import { decide, DEFAULT_THRESHOLDS, type Thresholds } from './policy';
-import { answerText, clarifyText, greetingText, handoffChoice, handoffText, missText, thanksText, type BotChoice } from './replies';
+import { chooseFromKnowledge, readKnowledge } from './knowledge-step';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './policy';
+import { answerText, clarifyText, greetingText, handoffChoice, handoffText, missText, otherLanguageNote, suggestText, thanksText, type BotChoice } from './replies';
 import { smallTalkOf, withoutOpening } from './smalltalk';
 import type { BotState } from './state';
 
@@ -24,6 +24,11 @@ export type TurnInput = {
   /** The customer's name for {{contact.name}} in the admins' replies; '' when they have only a made-up one. */
   contactName?: string;
   thresholds?: Thresholds;
+  /**
+   * Article id → cosine similarity (0–1) of the message and the article from an embedding model,
+   * when a team has one: fused with the lexical confidence (retrieval/retrieve.ts, SEMANTIC_SHARE).
+   */
+  semantic?: ReadonlyMap<string, number>;
 };
 
 /** What the bot does with one customer message, why, and what it remembers afterwards. */
@@ -44,10 +49,6 @@ export type TurnOutcome = {
   state: BotState;
 };
 
-/** Below this, a follow-up is read together with the question before it. */
-const STANDALONE = 0.7;
-/** How much the earlier question counts when reading a follow-up. */
-const TOPIC_WEIGHT = 0.5;
 const SHOWN_CANDIDATES = 3;
 
 /**
@@ -61,7 +62,8 @@ const SHOWN_CANDIDATES = 3;
 export function botTurn(input: TurnInput): TurnOutcome {
   const { message, knowledge, rules } = input;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const lang: Lang = detectLanguage(message) ?? input.state.lang ?? 'zh';
+  const detected = detectLanguage(message);
+  const lang: Lang = detected === 'en' && readsAsPinyin(knowledge, message) ? 'zh' : detected ?? input.state.lang ?? 'zh';
   const sentiment = sentimentOf(message);
   const state: BotState = { ...input.state, lang, turns: input.state.turns + 1, notices: [...input.state.notices] };
   const reply = (rule: BotRule) => fillForCustomer(ruleReply(rule, lang), { 'contact.name': input.contactName });
@@ -97,30 +99,26 @@ export function botTurn(input: TurnInput): TurnOutcome {
   }
 
   const question = withoutOpening(message);
-  let candidates = retrieve(knowledge, prepareQuery(knowledge, question, lang), { lang, limit: 5 });
-  let via: BotTurn['via'] = 'retrieval';
   const topic = state.topic;
-  if (topic && (candidates[0]?.confidence ?? 0) < STANDALONE && knowledge.has(topic.articleId)) {
-    const followUp = retrieve(knowledge, prepareQuery(knowledge, question, lang, { text: topic.question, weight: TOPIC_WEIGHT }), { lang, limit: 5 });
-    const decided = decide(scored(followUp), thresholds);
-    if (decided.kind === 'answer' && decided.best.id === topic.articleId) {
-      candidates = followUp;
-      via = 'topic';
-    }
-  }
+  const reading = readKnowledge(knowledge, question, lang, topic, input.semantic);
+  const { decision, candidates, via, otherLanguage } = chooseFromKnowledge(reading, thresholds);
   const shown = candidates.slice(0, SHOWN_CANDIDATES).map((c) => ({ articleId: c.article.id, title: c.article.title, confidence: round(c.confidence) }));
-  const decision = decide(scored(candidates), thresholds);
   if (decision.kind === 'answer') {
     const article = decision.best.candidate.article;
     state.topic = { articleId: article.id, question: via === 'topic' ? `${topic!.question} ${question}` : question };
     state.misses = 0;
-    return done({ action: 'answer', via, replies: [...replies, answerText(article)], articleId: article.id, confidence: round(decision.best.confidence), candidates: shown });
+    const text = otherLanguage ? `${otherLanguageNote(lang)}\n\n${answerText(article)}` : answerText(article);
+    return done({ action: 'answer', via, replies: [...replies, text], articleId: article.id, confidence: round(decision.best.confidence), candidates: shown });
   }
   if (decision.kind === 'clarify') {
     const options = decision.options.map((o) => o.candidate.article);
     state.pending = { articleIds: options.map((a) => a.id), question };
-    const choices = options.map((a) => ({ title: a.title, reply: a.title }));
-    return done({ action: 'clarify', via, replies: [...replies, clarifyText(lang, options.map((a) => a.title))], choices, confidence: round(decision.options[0]!.confidence), candidates: shown });
+    const titles = options.map((a) => a.title);
+    const picks = options.map((a) => ({ title: a.title, reply: a.title }));
+    // Close sure candidates: "which one?"; none sure: suggestions, one tap from a person too.
+    const text = decision.sure ? clarifyText(lang, titles) : suggestText(lang, titles);
+    const choices = decision.sure ? picks : [...picks, handoffChoice(lang)];
+    return done({ action: 'clarify', via, replies: [...replies, text], choices, confidence: round(decision.options[0]!.confidence), candidates: shown });
   }
   return miss(done, state, lang, replies, shown, decision.best?.confidence ?? null);
 }
@@ -166,8 +164,5 @@ function notices(state: BotState, rules: readonly BotRule[], reply: (rule: BotRu
   return out;
 }
 
-function scored(candidates: readonly Candidate[]) {
-  return candidates.map((candidate) => ({ id: candidate.article.id, confidence: candidate.confidence, candidate }));
-}
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndexableArticle } from './indexable-article';
 import { KnowledgeIndex } from './knowledge-index';
 import { prepareQuery } from './query';
+import { findArticles } from './find-articles';
 import { retrieve } from './retrieve';
 
 const article = (id: string, lang: 'zh' | 'en', title: string, questions: string[] = [], body = title): IndexableArticle => ({
@@ -12,6 +13,7 @@ const ARTICLES = [
   article('refund', 'zh', '退款多久到账', ['钱什么时候退回来'], '收到退货后 1–3 个工作日内原路退款。'),
   article('invoice', 'zh', '如何开发票', ['能开发票吗'], '确认收货后在订单详情申请电子发票。'),
   article('installment', 'zh', '花呗分期和免息', ['可以分期吗'], '满 300 元可以使用花呗分期。'),
+  article('coupon', 'zh', '优惠券怎么用', ['红包怎么领'], '结算时勾选可用的优惠券或红包。'),
   article('tracking', 'en', 'Tracking your order', ['where is my package'], 'Open My orders to see the tracking number.'),
   article('password', 'en', 'Forgot password', ['I cannot log in'], 'Click Forgot password on the sign-in page.'),
 ];
@@ -33,6 +35,19 @@ describe('knowledge retrieval', () => {
     expect(best(index, 'how do i trak my pakage', 'en')?.article.id).toBe('tracking');
     expect(best(index, '开发漂')?.article.id).toBe('invoice');
     expect(best(index, '花被分期')?.article.id).toBe('installment');
+  });
+
+  it('reads Chinese typed as pinyin or pinyin initials, and homophones, from the knowledge base\'s own words', () => {
+    expect(best(index, 'tuikuan')?.article.id).toBe('refund');
+    expect(best(index, 'hb怎么领')?.article.id).toBe('coupon');
+    expect(best(index, 'yhq')?.article.id).toBe('coupon');
+    // One letter of pinyin away from a long word: 优惠卷 (juan) for 优惠券 (quan).
+    expect(best(index, '优惠卷')?.article.id).toBe('coupon');
+  });
+
+  it('finds the question buried in a long chat message', () => {
+    const message = '你好呀😊 上周在你们店里买了一件外套，朋友都说好看，就是我想问一下，钱什么时候退回来？？谢谢啦';
+    expect(findArticles(index, message, { lang: 'zh' })[0]?.article.id).toBe('refund');
   });
 
   it('reads traditional characters, full-width letters and mixed languages', () => {

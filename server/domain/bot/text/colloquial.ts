@@ -11,11 +11,16 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/能不能|可不可以|可以不可以/g, '可以'],
   [/是不是/g, '是'],
   [/多长时间|多少天|几天/g, '多久'],
-  [/码子|码数/g, '尺码'],
+  [/码数/g, '尺码'],
   [/钱钱/g, '钱'],
   // A trailing 不 or 没 asks a yes/no question ("能退不", "到了没").
   [/([^不没])(不|没)([?？!！。\s]|$)/g, '$1吗$3'],
 ];
+
+/** Every colloquial form the rewrites recognise, for auditing the list. */
+export const COLLOQUIAL_FORMS: readonly string[] = REWRITES.slice(0, -1).flatMap(([pattern]) =>
+  pattern.source.split('|').map((s) => s.replace(/\(\?=.*\)$/, '')),
+);
 
 export function rewriteColloquial(text: string): string {
   let out = text;

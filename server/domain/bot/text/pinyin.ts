@@ -8,3 +8,13 @@ import { pinyin } from 'pinyin-pro';
 export function pinyinOf(run: string): string[] {
   return pinyin(run, { toneType: 'none', type: 'array', v: true });
 }
+
+/** A word's sound as one Latin string ("退款" → "tuikuan"), as a customer types it without the IME. */
+export function soundOfSyllables(syllables: readonly string[]): string {
+  return syllables.join('');
+}
+
+/** A word's pinyin initials ("红包" → "hb"), the shorthand customers type for common words. */
+export function initialsOfSyllables(syllables: readonly string[]): string {
+  return syllables.map((s) => s[0] ?? '').join('');
+}
