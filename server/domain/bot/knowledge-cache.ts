@@ -10,6 +10,9 @@ export type Knowledge = { index: KnowledgeIndex<KbArticle>; rules: BotRule[]; re
 
 type Entry = Knowledge & { stamps: Map<string, number> };
 
+/** Articles indexed between two turns of the event loop. */
+const INDEX_SLICE = 25;
+
 /**
  * Each account's search index and bot replies, kept in memory. Every read checks the account's
  * knowledge revision (one small query); when another request or another server node changed
@@ -39,7 +42,17 @@ export class KnowledgeCache {
     const [stamps, rules] = await Promise.all([articleStamps(this.db, accountId), listRules(this.db, accountId)]);
     for (const id of known.keys()) if (!stamps.has(id)) index.remove(id);
     const changed = [...stamps].filter(([id, at]) => known.get(id) !== at).map(([id]) => id);
-    for (const article of await getArticles(this.db, accountId, changed)) if (article.enabled) index.put(article);
+    let sinceYield = 0;
+    for (const article of await getArticles(this.db, accountId, changed)) {
+      if (!article.enabled) continue;
+      index.put(article);
+      // Indexing an article segments and reads out its words (milliseconds each): a large
+      // knowledge base is indexed in slices so other requests are served in between.
+      if (++sinceYield === INDEX_SLICE) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
     const entry = { index, rules, revision, stamps };
     this.entries.set(accountId, entry);
     return entry;
