@@ -104,4 +104,24 @@ describe('delivered and read on the widget', () => {
     expect(item.querySelectorAll('.msg__sender')).toHaveLength(1);
     expect(item.textContent).toBe('AssistantHi!' + item.querySelector('time')!.textContent);
   });
+
+  it("shows the bot's picks as buttons on its newest message; a click sends the pick and takes the buttons away", () => {
+    const picked: string[] = [];
+    const withChoices = new MessageList(list, null, widgetTranslator('en'), 'en', (reply) => picked.push(reply));
+    const choices = [{ title: 'Refund policy', reply: 'Refund policy' }, { title: 'Return shipping', reply: 'Return shipping' }];
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000011', seq: 11, from: 'bot', body: 'Did you mean:', choices }));
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000012', seq: 12, from: 'bot', body: 'Or:', choices }));
+    // Only the newest offer can be clicked.
+    expect(list.querySelectorAll('[data-testid=widget-choices]')).toHaveLength(1);
+    const buttons = [...list.querySelectorAll<HTMLButtonElement>('[data-id="0190a0b0-0000-7000-8000-000000000012"] .msg__choice')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Refund policy', 'Return shipping']);
+    buttons[1]!.click();
+    expect(picked).toEqual(['Return shipping']);
+    expect(list.querySelector('[data-testid=widget-choices]')).toBeNull();
+  });
+
+  it('shows no buttons on messages without picks, nor on the customer\'s own', () => {
+    messages.showStored(stored({ from: 'me', body: 'hi', choices: [{ title: 'x', reply: 'x' }] }));
+    expect(list.querySelector('.msg__choice')).toBeNull();
+  });
 });
