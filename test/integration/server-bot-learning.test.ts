@@ -140,6 +140,18 @@ for (const target of targets) {
       expect(jobs).toMatchObject({ count: 2, handoffs: 0 });
       expect([...jobs.examples].sort()).toEqual(['你们招客服吗', '请问你们招聘客服吗？'].sort());
       expect(groups.filter((g) => g.examples.some((e) => e.includes('客服')))).toHaveLength(1);
+
+      // The same list over REST, for admins only.
+      const rest = async (who: 'admin' | 'agent') => {
+        const email = who === 'admin' ? 'admin@demo.test' : 'wang.fang@demo.test';
+        const { accessToken } = await login(server.url, email, who === 'admin' ? 'demo-admin' : 'demo-agent');
+        const response = await fetch(`${server.url}/api/bot/unanswered?days=7`, { headers: { authorization: `Bearer ${accessToken}` } });
+        return { status: response.status, body: (await response.json()) as { groups?: UnansweredGroup[]; code?: string } };
+      };
+      expect(await rest('agent')).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+      const forAdmin = await rest('admin');
+      expect(forAdmin.status).toBe(200);
+      expect(forAdmin.body.groups).toEqual(groups);
     });
   });
 }
