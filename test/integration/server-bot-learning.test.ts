@@ -140,6 +140,8 @@ for (const target of targets) {
       expect(jobs).toMatchObject({ count: 2, handoffs: 0 });
       expect([...jobs.examples].sort()).toEqual(['你们招客服吗', '请问你们招聘客服吗？'].sort());
       expect(groups.filter((g) => g.examples.some((e) => e.includes('客服')))).toHaveLength(1);
+      // Asking for a person ("转人工", said in the tests above) is no missing article.
+      expect(groups.some((g) => g.examples.includes('转人工'))).toBe(false);
 
       // The same list over REST, for admins only.
       const rest = async (who: 'admin' | 'agent') => {

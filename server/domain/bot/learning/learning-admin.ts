@@ -72,13 +72,18 @@ export async function dismissSuggestion(deps: LearningDeps, user: User, id: stri
   });
 }
 
-/** The questions the bot missed or handed to a person over the last `days`, grouped by similar wording. */
+/**
+ * The questions the bot missed or handed to a person over the last `days` (not the customer's
+ * own request for a person), grouped by similar wording.
+ */
 export async function unansweredFor(db: Queryable, user: User, days: number, now: number): Promise<UnansweredGroup[]> {
   requireRole(user, ['admin'], REVIEW);
   const rows = await db.query<{ body: string; action: 'miss' | 'handoff'; conversation_id: string; created_at: Date | string }>(
     `SELECT m.body, t.action, t.conversation_id, t.created_at
      FROM bot_turns t JOIN messages m ON m.id = t.message_id AND m.account_id = t.account_id
      WHERE t.account_id = $1 AND t.action IN ('miss', 'handoff') AND t.created_at >= $2
+       -- "转人工" on its own is a request for a person, not a question the knowledge base lacks.
+       AND t.handoff_reason IS DISTINCT FROM 'request'
      ORDER BY t.id DESC LIMIT 5000`,
     [user.accountId, new Date(now - days * 86_400_000)],
   );
