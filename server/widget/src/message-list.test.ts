@@ -120,8 +120,13 @@ describe('delivered and read on the widget', () => {
     expect(list.querySelector('[data-testid=widget-choices]')).toBeNull();
   });
 
-  it('shows no buttons on messages without picks, nor on the customer\'s own', () => {
-    messages.showStored(stored({ from: 'me', body: 'hi', choices: [{ title: 'x', reply: 'x' }] }));
+  it("shows buttons only on the bot's messages, never on an agent's or the customer's own", () => {
+    const withChoices = new MessageList(list, null, widgetTranslator('en'), 'en', () => undefined);
+    const choices = [{ title: 'x', reply: 'x' }];
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000021', seq: 21, from: 'me', body: 'hi', choices }));
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000022', seq: 22, from: 'agent', body: 'hello', choices }));
     expect(list.querySelector('.msg__choice')).toBeNull();
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000023', seq: 23, from: 'bot', body: 'which?', choices }));
+    expect(list.querySelectorAll('.msg__choice')).toHaveLength(1);
   });
 });
