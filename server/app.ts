@@ -28,6 +28,7 @@ import { TypingRelay } from './realtime/typing-relay';
 import { KnowledgeCache } from './domain/bot/knowledge-cache';
 import { BotService } from './domain/bot/bot-service';
 import { registerBotRoutes } from './domain/bot/bot-routes';
+import { registerLearningRoutes } from './domain/bot/learning/learning-routes';
 import { registerKnowledgeRoutes } from './domain/knowledge/knowledge-routes';
 import { registerChannelAdapters, type ChannelAdapters } from './channels/channel-adapters';
 import type { RetryPolicy } from './channels/framework/retry-policy';
@@ -145,6 +146,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const knowledge = new KnowledgeCache(db);
     registerKnowledgeRoutes(app, { db, secret, clock, knowledge, events });
     registerBotRoutes(app, { db, secret, clock });
+    registerLearningRoutes(app, { db, secret, clock, events });
     registerOrdersRoutes(app, { db, secret, clock });
     await registerWidgetPage(app, options.widgetDir);
 

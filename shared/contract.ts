@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { appErrorSchema } from './errors';
 import {
   auditEntrySchema,
@@ -310,6 +311,19 @@ export const contractMethods = {
   /** Admins: adds (no id) or changes a bot reply. */
   'botRules.save': { args: z.object({ id: idSchema.optional(), rule: botRuleInputSchema }).strict(), result: botRuleSchema },
   'botRules.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Admins: customers' questions suggested as alternative questions (one article's when given), most often seen first. */
+  'kbLearning.suggestions': { args: suggestionsQuerySchema, result: z.array(questionSuggestionSchema) },
+  /** Admins: adds a suggested question to its article (audited); the bot answers it at its next turn. */
+  'kbLearning.accept': { args: z.object({ id: idSchema }).strict(), result: kbArticleSchema },
+  /** Admins: sets a suggested question aside; it is not suggested again. */
+  'kbLearning.dismiss': { args: z.object({ id: idSchema }).strict(), result: z.object({ dismissed: z.boolean() }) },
+  /** Admins: the questions the bot missed or handed over in the last `days`, grouped by similar wording. */
+  'kbLearning.unanswered': { args: unansweredQuerySchema, result: z.array(unansweredGroupSchema) },
+  /**
+   * The agent put an article into a reply: the customer's latest message is kept on the server as a
+   * question for that article. Needs the connection; a help for admins, never in the agent's way.
+   */
+  'kb.inserted': { args: z.object({ conversationId: idSchema, articleId: idSchema }).strict(), result: z.object({ recorded: z.boolean() }) },
   /** Admins and supervisors: the bot's turns, newest first (one conversation's when given), a page at a time. */
   'botTurns.list': {
     args: z.object({ conversationId: idSchema.optional(), before: z.number().int().positive().optional() }).strict(),

@@ -139,6 +139,14 @@ export const orderEventRefSchema = z.object({
 });
 export type OrderEventRef = z.infer<typeof orderEventRefSchema>;
 
+/** An article a bot turn offered the customer as a suggestion. */
+export const botSuggestionSchema = z.object({ articleId: z.string(), title: z.string() });
+export type BotSuggestion = z.infer<typeof botSuggestionSchema>;
+
+/** What the customer did with the suggestions: an article id, or one of the words below. */
+export const botPickSchema = z.union([z.enum(['none', 'person', 'ignored']), z.string().min(1)]);
+export type BotPick = z.infer<typeof botPickSchema>;
+
 /** One bot turn as stored: what it matched, how sure it was, and what it did. */
 export const botTurnSchema = z.object({
   id: idSchema,
@@ -160,6 +168,14 @@ export const botTurnSchema = z.object({
   sentiment: z.number(),
   /** The order-status event the turn answered (no customer message then); absent or null otherwise. */
   orderEvent: orderEventRefSchema.nullable().optional(),
+  /** The articles a "which one did you mean?" turn offered, in order; absent on other turns and older rows. */
+  suggested: z.array(botSuggestionSchema).optional(),
+  /**
+   * What the customer did with those suggestions at their next turn: the article they picked,
+   * 'none' (none of them), 'person' (asked for a person), 'ignored' (wrote something else), or null
+   * while they have not written again.
+   */
+  picked: botPickSchema.nullable().optional(),
   createdAt: z.string(),
 });
 export type BotTurn = z.infer<typeof botTurnSchema>;

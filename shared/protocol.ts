@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { displayNameForm } from './text/display-name';
 import {
   auditEntrySchema,
@@ -224,6 +225,35 @@ export const agentRequests = {
   'kb:admin:export': {
     payload: z.object({}).strict(),
     result: z.object({ filename: z.string(), items: z.array(kbExchangeItemSchema) }),
+  },
+  /** Admins: questions customers asked that led to an article, suggested as its alternative questions (one article's when given). */
+  'kb:learning:suggestions': {
+    payload: suggestionsQuerySchema,
+    result: z.object({ suggestions: z.array(questionSuggestionSchema) }),
+  },
+  /** Admins: adds a suggested question to its article; audited; the bot answers it at its next turn; every desktop hears `catalog:changed`. */
+  'kb:learning:accept': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ article: kbArticleSchema }),
+  },
+  /** Admins: sets a suggested question aside (it is not suggested again); audited. */
+  'kb:learning:dismiss': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ dismissed: z.boolean() }),
+  },
+  /** Admins: the questions the bot missed or handed to a person over the last `days`, grouped by similar wording. */
+  'kb:learning:unanswered': {
+    payload: unansweredQuerySchema,
+    result: z.object({ groups: z.array(unansweredGroupSchema) }),
+  },
+  /**
+   * An agent put an article into their reply in a conversation they may work on: the customer's
+   * latest message is kept as a question for that article (for admins to accept). `recorded` is
+   * false when there was nothing new to keep.
+   */
+  'kb:inserted': {
+    payload: z.object({ conversationId: idSchema, articleId: idSchema }).strict(),
+    result: z.object({ recorded: z.boolean() }),
   },
   /** Admins: the keyword and scenario replies of the bot. */
   'bot:rules:list': {
@@ -536,6 +566,8 @@ export const visitorMessageSchema = z.object({
   clientId: z.string().nullable(),
   /** Only on notices the system wrote: shown in the widget's language (shared/i18n/system-line-text.ts). */
   system: systemLineSchema.nullable().optional(),
+  /** Only on the bot's messages that offer picks ("which one did you mean?"): shown as buttons; a click sends `reply`. */
+  choices: z.array(z.object({ title: z.string().min(1), reply: z.string().min(1) })).max(10).optional(),
 });
 export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
 

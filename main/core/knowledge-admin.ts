@@ -18,7 +18,12 @@ type KnowledgeAdminMethods =
   | 'botRules.list'
   | 'botRules.save'
   | 'botRules.delete'
-  | 'botTurns.list';
+  | 'botTurns.list'
+  | 'kbLearning.suggestions'
+  | 'kbLearning.accept'
+  | 'kbLearning.dismiss'
+  | 'kbLearning.unanswered'
+  | 'kb.inserted';
 
 const TURNS_PAGE = 50;
 
@@ -57,6 +62,12 @@ export function knowledgeAdminHandlers(
     'botRules.save': ({ id, rule }) =>
       online("Changing the bot's replies", async () => (await transport.request('bot:rules:save', id === undefined ? { rule } : { id, rule })).rule),
     'botRules.delete': ({ id }) => online("Changing the bot's replies", () => transport.request('bot:rules:delete', { id })),
+    'kbLearning.suggestions': ({ articleId }) =>
+      online('Suggested questions', async () => (await transport.request('kb:learning:suggestions', articleId === undefined ? {} : { articleId })).suggestions),
+    'kbLearning.accept': ({ id }) => online('Accepting a question', async () => (await transport.request('kb:learning:accept', { id })).article),
+    'kbLearning.dismiss': ({ id }) => online('Dismissing a question', () => transport.request('kb:learning:dismiss', { id })),
+    'kbLearning.unanswered': ({ days }) => online('Unanswered questions', async () => (await transport.request('kb:learning:unanswered', { days })).groups),
+    'kb.inserted': (args) => online('Recording the inserted article', () => transport.request('kb:inserted', args)),
     'botTurns.list': ({ conversationId, before }) =>
       online("The bot's turns", () =>
         transport.request('bot:turns:list', {

@@ -4,7 +4,7 @@ import { changeAudience, conversationSeqDelivery, messageSeqDelivery, type RoomT
 import { toConversation } from '../domain/conversations/conversation-repository';
 import type { ConversationChange } from '../domain/conversations/message-change';
 import { toMessage } from '../domain/conversations/message-repository';
-import { toVisitorMessage } from '../channels/widget/visitor-message';
+import { visitorMessageOf } from '../channels/widget/visitor-message';
 import { staffRoom, visitorRoom } from './rooms';
 
 export type PublishOptions = {
@@ -47,7 +47,7 @@ export function publishChange(io: Server, change: ConversationChange, options: P
   if (conversation.channelKind === 'widget') {
     const room = io.of(VISITOR_NAMESPACE).to(visitorRoom(conversation.channelId, conversation.contactId));
     for (const m of messages) {
-      const visitorMessage = toVisitorMessage(toMessage(m));
+      const visitorMessage = visitorMessageOf(m);
       if (!visitorMessage) continue;
       (options.exceptVisitorSocket && m === message ? room.except(options.exceptVisitorSocket) : room).emit('message:new', visitorMessage);
     }

@@ -9,7 +9,7 @@ import { requestServer } from './request-handler';
 import type { ErrorLogger } from '../lib/error-logger';
 import type { DomainEvents } from '../domain/events';
 import { visitorRoom } from './rooms';
-import { toVisitorMessage } from '../channels/widget/visitor-message';
+import { toVisitorMessage, visitorMessageOf } from '../channels/widget/visitor-message';
 import { resolveVisitorSession, type VisitorSession } from '../channels/widget/visitor-session';
 import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
@@ -129,7 +129,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     serve('visitor:history', async () => {
       const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
       const readUpToSeq = await agentReadUpTo(deps.db, session.contactId, session.channelId);
-      return { messages: visible(messages.map(toMessage).map(toVisitorMessage)), readUpToSeq };
+      return { messages: visible(messages.map(visitorMessageOf)), readUpToSeq };
     });
 
     serve('visitor:typing', async ({ typing }) => {

@@ -95,6 +95,22 @@ describe('knowledge and quick replies on the desktop', () => {
     await waitUntil(async () => (await agent.call('templates.list', {})).some((t) => t.id === team.id), 'the team reply in the cache');
   });
 
+  it("keeps the customer's question when an agent inserts an article; admins see it suggested, agents may not", async () => {
+    const visitor = await connectVisitor(server.url, { name: 'Insert visitor' });
+    await visitor.send('东西坏了可以退吗');
+    const conversation = await waitUntil(
+      async () => (await agent.call('conversations.list', {})).find((c) => c.contactName === 'Insert visitor'),
+      "the visitor's conversation",
+    );
+    visitor.close();
+    const [refund] = await agent.call('kb.search', { query: '退款政策' });
+    expect(await agent.call('kb.inserted', { conversationId: conversation.id, articleId: refund!.article.id })).toEqual({ recorded: true });
+    expect(await admin.call('kbLearning.suggestions', {})).toEqual([
+      expect.objectContaining({ articleId: refund!.article.id, question: '东西坏了可以退吗', count: 1, sources: ['agent_insert'] }),
+    ]);
+    expect(await agent.invoke('kbLearning.suggestions', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('finds articles and quick replies offline, and after a restart without the network', async () => {
     const visitor = await connectVisitor(server.url, { name: 'Knowledge visitor' });
     await visitor.send('我的订单什么时候发货？');

@@ -1,4 +1,5 @@
 import type { MethodArgs, MethodResult, SwitchboardBridge, Unsubscribe } from '../../../shared/contract';
+import type { QuestionSuggestion, UnansweredGroup } from '../../../shared/bot-learning';
 import type { KbArticle } from '../../../shared/domain';
 import { toAppError } from '../../../shared/errors';
 import type { KbImportResult } from '../../../shared/kb-exchange';
@@ -31,6 +32,13 @@ export interface KnowledgeAdminController {
   /** Reads the newest turns of one conversation ('' for all). */
   loadTurns(conversationId: string): Promise<void>;
   loadMoreTurns(): Promise<void>;
+  /** Customers' questions suggested as alternative questions, most often seen first. Throws an AppError the list shows. */
+  loadSuggestions(): Promise<QuestionSuggestion[]>;
+  /** Adds a suggested question to its article; the article list follows. Throws an AppError the list shows. */
+  acceptSuggestion(id: string): Promise<KbArticle>;
+  dismissSuggestion(id: string): Promise<void>;
+  /** The questions the bot missed or handed over in the last `days`, grouped. Throws an AppError the list shows. */
+  loadUnanswered(days: number): Promise<UnansweredGroup[]>;
 }
 
 /**
@@ -114,6 +122,20 @@ export function createKnowledgeAdminController(bridge: SwitchboardBridge): Knowl
       useKbAdminStore.getState().put(article);
       return article;
     },
+
+    loadSuggestions: () => call('kbLearning.suggestions', {}),
+
+    async acceptSuggestion(id) {
+      const article = await call('kbLearning.accept', { id });
+      useKbAdminStore.getState().put(article);
+      return article;
+    },
+
+    async dismissSuggestion(id) {
+      await call('kbLearning.dismiss', { id });
+    },
+
+    loadUnanswered: (days) => call('kbLearning.unanswered', { days }),
 
     async setArticleEnabled(id, enabled) {
       const article = await call('kbAdmin.setEnabled', { id, enabled });

@@ -43,6 +43,7 @@ beforeEach(() => {
   fake = new FakeBridge();
   fake.answer('templates.list', () => [template('hi')]);
   fake.answer('kb.search', ({ query }) => [hit(article(query, query))]);
+  fake.answer('kb.inserted', () => ({ recorded: true }));
   timers = new ManualTimers();
   changed = [];
   controller = createKnowledgeController(
@@ -110,6 +111,8 @@ describe('the knowledge controller', () => {
     controller.insertIntoReply('c1', article('a', '退款政策', '**7 天内**可退货：\n\n- 原路退回\n- 1–3 天到账'));
     expect(changed).toEqual([{ conversationId: 'c1', text: '您好，\n\n7 天内可退货：\n\n- 原路退回\n- 1–3 天到账' }]);
     expect(useNotesStore.getState().modes.c1).toBe('reply');
+    // The server is told which article answered the customer, for the bot to learn from.
+    expect(fake.callsOf('kb.inserted')).toEqual([{ conversationId: 'c1', articleId: 'a' }]);
   });
 
   it('reads the quick replies at start and again, with any search, when the catalog changes', async () => {

@@ -165,6 +165,12 @@ export function createKnowledgeController(
       const draft = useDraftsStore.getState().byConversation[conversationId]?.text ?? '';
       workstation.changeDraft(conversationId, withInsertedText(draft, markdownToPlainText(article.body)));
       useNotesStore.getState().setMode(conversationId, 'reply');
+      // The customer's question and this article are kept for admins to teach the bot; offline or
+      // refused, the agent's reply is not affected.
+      call('kb.inserted', { conversationId, articleId: article.id }).catch((err: unknown) => {
+        const error = toAppError(err);
+        if (error.code !== 'offline') report(`kb.inserted failed: ${error.message}`);
+      });
     },
 
     async loadTemplates() {

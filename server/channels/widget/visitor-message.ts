@@ -1,5 +1,6 @@
 import type { VisitorMessage } from '../../../shared/protocol';
 import type { Message } from '../../../shared/domain';
+import { toMessage, type MessageView } from '../../domain/conversations/message-repository';
 
 const FROM_BY_SENDER = { contact: 'me', agent: 'agent', bot: 'bot', system: 'system' } as const;
 
@@ -7,7 +8,7 @@ const FROM_BY_SENDER = { contact: 'me', agent: 'agent', bot: 'bot', system: 'sys
  * A message as the customer sees it, or null for anything they must not see. Only the four
  * customer-facing sender types map, never an internal note; anything added later stays hidden.
  */
-export function toVisitorMessage(message: Message): VisitorMessage | null {
+export function toVisitorMessage(message: Message, choices?: readonly { title: string; reply: string }[]): VisitorMessage | null {
   // Agents-only notes (transfer notes) never reach the customer, whoever wrote them.
   if (message.internal !== false) return null;
   const from = (FROM_BY_SENDER as Record<string, VisitorMessage['from'] | undefined>)[message.senderType];
@@ -21,5 +22,11 @@ export function toVisitorMessage(message: Message): VisitorMessage | null {
     createdAt: message.createdAt,
     clientId: from === 'me' ? message.clientId : null,
     ...(message.system ? { system: message.system } : {}),
+    ...(from === 'bot' && choices && choices.length > 0 ? { choices: choices.map(({ title, reply }) => ({ title, reply })) } : {}),
   };
+}
+
+/** A stored message as the customer sees it, with the picks a bot message offers (buttons in the widget). */
+export function visitorMessageOf(view: MessageView): VisitorMessage | null {
+  return toVisitorMessage(toMessage(view), view.choices);
 }

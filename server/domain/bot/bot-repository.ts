@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BotRule, BotRuleInput, BotTurn } from '../../../shared/knowledge';
+import type { BotPick, BotRule, BotRuleInput, BotSuggestion, BotTurn } from '../../../shared/knowledge';
 import type { Queryable } from '../../db/db';
 import { readBotState, type BotState } from './dialogue/state';
 import type { TurnOutcome } from './dialogue/turn';
@@ -77,6 +77,8 @@ export type TurnRecord = {
   /** The order-status event the turn answered (migration 0011). */
   orderEventId?: string | null;
   outcome: TurnOutcome;
+  /** The articles the turn offers as suggestions (a "which one did you mean?" turn). */
+  suggested?: readonly BotSuggestion[];
 };
 
 /** Stores one bot turn with what it matched, its confidence, its action and the state it leaves. */
@@ -84,12 +86,31 @@ export async function recordTurn(tx: Queryable, t: TurnRecord): Promise<void> {
   const o = t.outcome;
   await tx.query(
     `INSERT INTO bot_turns (account_id, conversation_id, message_id, action, via, article_id, rule_id, confidence, candidates,
-       handoff_reason, lang, sentiment, state, order_event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14)`,
+       handoff_reason, lang, sentiment, state, order_event_id, suggested)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13::jsonb, $14, $15::jsonb)`,
     [t.accountId, t.conversationId, t.messageId, o.action, o.via, o.articleId, o.ruleId, o.confidence, JSON.stringify(o.candidates),
-      o.handoffReason, o.lang, o.sentiment, JSON.stringify(o.state), t.orderEventId ?? null],
+      o.handoffReason, o.lang, o.sentiment, JSON.stringify(o.state), t.orderEventId ?? null,
+      t.suggested && t.suggested.length > 0 ? JSON.stringify(t.suggested) : null],
   );
 }
+
+/** The suggestions the conversation's latest turn offered and that await the customer's pick; empty when none. */
+export async function awaitingPick(db: Queryable, conversationId: string): Promise<{ turnId: string; suggested: BotSuggestion[] } | null> {
+  const rows = await db.query<{ id: number | string; suggested: unknown; picked: string | null }>(
+    'SELECT id, suggested, picked FROM bot_turns WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1',
+    [conversationId],
+  );
+  const row = rows[0];
+  if (!row || row.suggested === null || row.picked !== null) return null;
+  return { turnId: String(row.id), suggested: parseJson(row.suggested) as BotSuggestion[] };
+}
+
+/** Records what the customer did with a turn's suggestions. */
+export async function recordPick(tx: Queryable, turnId: string, picked: BotPick): Promise<void> {
+  await tx.query('UPDATE bot_turns SET picked = $2 WHERE id = $1 AND picked IS NULL', [turnId, picked]);
+}
+
+const parseJson = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
 type TurnRow = {
   id: number | string;
@@ -109,6 +130,8 @@ type TurnRow = {
   event_source: 'store' | 'rest' | null;
   event_order_number: string | null;
   event_status: string | null;
+  suggested: unknown;
+  picked: string | null;
   created_at: Date | string;
 };
 
@@ -129,7 +152,7 @@ export async function listTurns(db: Queryable, accountId: string, q: TurnQuery):
   params.push(q.limit);
   const rows = await db.query<TurnRow>(
     `SELECT t.id, t.conversation_id, t.message_id, m.body AS message, t.action, t.via, t.article_id, t.rule_id, t.confidence,
-       t.candidates, t.handoff_reason, t.lang, t.sentiment, t.created_at,
+       t.candidates, t.handoff_reason, t.lang, t.sentiment, t.created_at, t.suggested, t.picked,
        e.id AS event_id, e.source AS event_source, e.order_number AS event_order_number, e.status AS event_status
      FROM bot_turns t LEFT JOIN messages m ON m.id = t.message_id AND m.account_id = t.account_id
        LEFT JOIN order_events e ON e.id = t.order_event_id AND e.account_id = t.account_id
@@ -153,6 +176,7 @@ export async function listTurns(db: Queryable, accountId: string, q: TurnQuery):
     orderEvent: r.event_id && r.event_source && r.event_status !== null
       ? { id: r.event_id, source: r.event_source, orderNumber: r.event_order_number, status: r.event_status }
       : null,
+    ...(r.suggested !== null && r.suggested !== undefined ? { suggested: parseJson(r.suggested) as BotSuggestion[], picked: r.picked } : {}),
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }

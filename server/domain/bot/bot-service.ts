@@ -10,8 +10,11 @@ import { isOpenAt } from '../routing/business-hours';
 import { handOffFromBot } from '../routing/bot-handoff';
 import { loadGroups } from '../routing/routing-repository';
 import { finishBotChange, insertBotMessages } from './bot-messages';
-import { lastBotState, recordTurn } from './bot-repository';
-import { botTurn } from './dialogue/turn';
+import { awaitingPick, lastBotState, recordPick, recordTurn } from './bot-repository';
+import type { BotState } from './dialogue/state';
+import { botTurn, type TurnOutcome } from './dialogue/turn';
+import { recordQuestionPair } from './learning/question-pairs';
+import { pickOf, suggestionsOf } from './learning/suggestion-outcome';
 import type { Knowledge, KnowledgeCache } from './knowledge-cache';
 import { scenarioRule } from './rules/keyword-rules';
 
@@ -64,7 +67,8 @@ export class BotService {
     const contacts = await tx.query<{ name: string; name_generated: boolean }>('SELECT name, name_generated FROM contacts WHERE id = $1', [locked.contactId]);
     const contactName = contacts[0] ? greetingName(contacts[0]) : '';
     const outcome = botTurn({ state, message: message.body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName });
-    await recordTurn(tx, { accountId: locked.accountId, conversationId: locked.id, messageId: message.id, outcome });
+    await this.learn(tx, locked, message, state, outcome);
+    await recordTurn(tx, { accountId: locked.accountId, conversationId: locked.id, messageId: message.id, outcome, suggested: suggestionsOf(outcome) });
     const replies = await insertBotMessages(tx, locked, outcome.replies);
     const last = replies[replies.length - 1];
     if (last) await saveMessageChoices(tx, last, outcome.choices);
@@ -73,6 +77,24 @@ export class BotService {
       : null;
     if (replies.length === 0 && noticeId === null) return null;
     return finishBotChange(tx, locked, replies, noticeId, this.deps.clock());
+  }
+
+  /**
+   * What the customer did with the suggestions the previous turn offered is kept on that turn; a
+   * pick also keeps their original question as one for the picked article.
+   */
+  private async learn(tx: Queryable, locked: { id: string; accountId: string }, message: MessageView, state: BotState, outcome: TurnOutcome): Promise<void> {
+    const offered = state.pending ? await awaitingPick(tx, locked.id) : null;
+    if (!offered) return;
+    const picked = pickOf(state, outcome, message.body, offered.suggested);
+    if (picked === null) return;
+    await recordPick(tx, offered.turnId, picked);
+    if (outcome.via === 'choice' && outcome.articleId && state.pending) {
+      await recordQuestionPair(tx, {
+        accountId: locked.accountId, articleId: outcome.articleId, question: state.pending.question, source: 'customer_pick',
+        conversationId: locked.id, messageId: message.id, at: new Date(this.deps.clock()),
+      });
+    }
   }
 
   /** Outside business hours: the conversation's group is closed, or (no group) every group is. */

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/db';
 /** A pick a message offers the customer: the button's title, and what picking it says for them. */
 export const messageChoiceSchema = z.object({ title: z.string().min(1), reply: z.string().min(1) });
 export type MessageChoice = z.infer<typeof messageChoiceSchema>;
+export const messageChoicesSchema = z.array(messageChoiceSchema);
 
 /** Keeps the picks a stored message offers, for platforms that show them as buttons. */
 export async function saveMessageChoices(tx: Queryable, messageId: string, choices: readonly MessageChoice[]): Promise<void> {
@@ -19,6 +20,6 @@ export async function loadMessageChoices(db: Queryable, messageId: string): Prom
   const rows = await db.query<{ choices: unknown }>('SELECT choices FROM message_choices WHERE message_id = $1', [messageId]);
   const raw = rows[0]?.choices;
   if (raw === undefined || raw === null) return [];
-  const parsed = z.array(messageChoiceSchema).safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+  const parsed = messageChoicesSchema.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw);
   return parsed.success ? parsed.data : [];
 }

@@ -2,6 +2,7 @@ import { attachmentSchema, channelDetailsSchema, type Attachment, type ChannelDe
 import { systemLineSchema, type SystemLine } from '../../../shared/system-lines';
 import type { Queryable } from '../../db/db';
 import { ACCESS_COLUMNS, toAccess, toIso, type AccessRow, type SeqRange } from './conversation-repository';
+import { messageChoicesSchema, type MessageChoice } from './message-choices';
 import type { ConversationAccess } from './permissions';
 
 type MessageRow = {
@@ -23,22 +24,28 @@ type MessageRow = {
   delivery_error: string | null;
   delivery_attempts: number | null;
   delivery_updated_at: Date | string | null;
+  choices?: unknown;
 };
 
-/** A message as clients see it, plus its account for checks. */
-export type MessageView = Message & { accountId: string };
+/**
+ * A message as clients see it, plus its account for checks and the picks it offers (the bot's
+ * "which one did you mean?"), which only the customer's side shows as buttons.
+ */
+export type MessageView = Message & { accountId: string; choices?: MessageChoice[] };
 
 const VIEW_COLUMNS = `
   m.id, m.account_id, m.conversation_id, m.seq, m.sender_type, m.sender_id,
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
   m.body, m.client_id, m.created_at, m.internal, m.attachment, m.system_line, m.channel_details,
-  d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at`;
+  d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at,
+  mc.choices`;
 
 const VIEW_FROM = `
   FROM messages m
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
   LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id
-  LEFT JOIN channel_deliveries d ON d.message_id = m.id`;
+  LEFT JOIN channel_deliveries d ON d.message_id = m.id
+  LEFT JOIN message_choices mc ON mc.message_id = m.id`;
 
 const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}`;
 
@@ -63,6 +70,8 @@ function toView(row: MessageRow): MessageView {
   if (system) view.system = system;
   const details = parseJsonColumn(channelDetailsSchema, row.channel_details);
   if (details) view.channelDetails = details;
+  const choices = parseJsonColumn(messageChoicesSchema, row.choices);
+  if (choices && choices.length > 0) view.choices = choices;
   if (row.delivery_status !== null && row.delivery_status !== undefined) {
     view.delivery = toDelivery({ ...row, delivery_status: row.delivery_status, delivery_updated_at: row.delivery_updated_at ?? row.created_at });
   }
@@ -92,7 +101,7 @@ function parseJsonColumn<T>(schema: { safeParse(input: unknown): { success: true
 }
 
 export function toMessage(view: MessageView): Message {
-  const { accountId: _accountId, ...message } = view;
+  const { accountId: _accountId, choices: _choices, ...message } = view;
   return message;
 }
 

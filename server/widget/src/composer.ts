@@ -110,14 +110,32 @@ export class Composer {
     this.parts.input.focus();
   }
 
+  /** Sends a pick the customer clicked (one of the bot's buttons) as their message; what they were typing stays. */
+  choose(reply: string): void {
+    const body = reply.trim();
+    if (!body || body.length > MAX_MESSAGE_LENGTH) return;
+    this.enqueue(body);
+    this.parts.messages.scrollToEnd();
+  }
+
   private submit(): void {
-    const { input, messages, menu, connection, status, t } = this.parts;
+    const { input, messages, status, t } = this.parts;
     const body = input.value.trim();
     if (!body) return;
     if (body.length > MAX_MESSAGE_LENGTH) {
       status.note(t('widget.composer.tooLong'));
       return;
     }
+    this.enqueue(body);
+    input.value = '';
+    this.autosize();
+    this.parts.typing.stop();
+    messages.scrollToEnd();
+  }
+
+  /** Keeps a message of the customer's as pending (stored in the page) and sends it in its turn. */
+  private enqueue(body: string): void {
+    const { messages, menu, connection } = this.parts;
     messages.hideEmptyNote();
     const groupId = menu.takeChoice();
     const record: PendingRecord = { clientId: this.parts.newClientId(), body, ...(groupId ? { groupId } : {}) };
@@ -125,10 +143,6 @@ export class Composer {
     this.pending.set(record.clientId, entry);
     this.persist();
     messages.appendPending(entry.item);
-    input.value = '';
-    this.autosize();
-    this.parts.typing.stop();
-    messages.scrollToEnd();
     this.pump();
   }
 

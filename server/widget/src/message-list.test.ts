@@ -104,4 +104,29 @@ describe('delivered and read on the widget', () => {
     expect(item.querySelectorAll('.msg__sender')).toHaveLength(1);
     expect(item.textContent).toBe('AssistantHi!' + item.querySelector('time')!.textContent);
   });
+
+  it("shows the bot's picks as buttons on its newest message; a click sends the pick and takes the buttons away", () => {
+    const picked: string[] = [];
+    const withChoices = new MessageList(list, null, widgetTranslator('en'), 'en', (reply) => picked.push(reply));
+    const choices = [{ title: 'Refund policy', reply: 'Refund policy' }, { title: 'Return shipping', reply: 'Return shipping' }];
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000011', seq: 11, from: 'bot', body: 'Did you mean:', choices }));
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000012', seq: 12, from: 'bot', body: 'Or:', choices }));
+    // Only the newest offer can be clicked.
+    expect(list.querySelectorAll('[data-testid=widget-choices]')).toHaveLength(1);
+    const buttons = [...list.querySelectorAll<HTMLButtonElement>('[data-id="0190a0b0-0000-7000-8000-000000000012"] .msg__choice')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Refund policy', 'Return shipping']);
+    buttons[1]!.click();
+    expect(picked).toEqual(['Return shipping']);
+    expect(list.querySelector('[data-testid=widget-choices]')).toBeNull();
+  });
+
+  it("shows buttons only on the bot's messages, never on an agent's or the customer's own", () => {
+    const withChoices = new MessageList(list, null, widgetTranslator('en'), 'en', () => undefined);
+    const choices = [{ title: 'x', reply: 'x' }];
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000021', seq: 21, from: 'me', body: 'hi', choices }));
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000022', seq: 22, from: 'agent', body: 'hello', choices }));
+    expect(list.querySelector('.msg__choice')).toBeNull();
+    withChoices.showStored(stored({ id: '0190a0b0-0000-7000-8000-000000000023', seq: 23, from: 'bot', body: 'which?', choices }));
+    expect(list.querySelectorAll('.msg__choice')).toHaveLength(1);
+  });
 });

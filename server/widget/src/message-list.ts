@@ -12,14 +12,24 @@ export type Delivery = 'sending' | 'failed' | 'sent' | 'read';
 
 /** What a bubble shows: a stored message, or one of the customer's still on its way (no id yet). */
 export type ShownMessage = Pick<VisitorMessage, 'from' | 'body'> &
-  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt' | 'system'>>;
+  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt' | 'system' | 'choices'>>;
+
+/** The customer clicked one of the bot's picks: `reply` is sent as their message. */
+export type ChoiceHandler = (reply: string) => void;
 
 /**
  * One message as a list item. Text is built as DOM nodes, never parsed as HTML: a message reading
  * `<img onerror=…>` shows those characters. Agents' and the bot's Markdown shows formatted, and
  * web addresses are links (see rich-text.ts).
  */
-export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.DateTimeFormat, message: ShownMessage, delivery: Delivery): HTMLLIElement {
+export function renderMessage(
+  doc: Document,
+  t: WidgetTranslate,
+  time: Intl.DateTimeFormat,
+  message: ShownMessage,
+  delivery: Delivery,
+  onChoice?: ChoiceHandler,
+): HTMLLIElement {
   const item = doc.createElement('li');
   item.className = `msg msg--${message.from}`;
   item.setAttribute('data-testid', 'widget-message');
@@ -39,11 +49,31 @@ export function renderMessage(doc: Document, t: WidgetTranslate, time: Intl.Date
   const text = message.from === 'system' ? widgetSystemLineText(t, message) : message.body;
   bubble.appendChild(formatted ? renderMarkdown(doc, text) : renderPlainText(doc, text));
   item.appendChild(bubble);
+  if (message.from === 'bot' && message.choices && message.choices.length > 0 && onChoice) item.appendChild(renderChoices(doc, message.choices, onChoice));
   const meta = doc.createElement('time');
   meta.className = 'msg__meta';
   item.appendChild(meta);
   updateDelivery(item, t, time, message, delivery);
   return item;
+}
+
+/** The bot's picks as buttons; a click takes them away (the pick is made) and sends its reply. */
+function renderChoices(doc: Document, choices: NonNullable<ShownMessage['choices']>, onChoice: ChoiceHandler): HTMLElement {
+  const row = doc.createElement('div');
+  row.className = 'msg__choices';
+  row.setAttribute('data-testid', 'widget-choices');
+  for (const choice of choices) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'msg__choice';
+    button.textContent = choice.title;
+    button.addEventListener('click', () => {
+      row.remove();
+      onChoice(choice.reply);
+    });
+    row.appendChild(button);
+  }
+  return row;
 }
 
 /**
@@ -77,12 +107,13 @@ export class MessageList {
     private readonly emptyNote: HTMLElement | null,
     private readonly t: WidgetTranslate,
     language: string,
+    private readonly onChoice?: ChoiceHandler,
   ) {
     this.time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   }
 
   render(message: ShownMessage, delivery: Delivery): HTMLLIElement {
-    return renderMessage(this.list.ownerDocument, this.t, this.time, message, delivery);
+    return renderMessage(this.list.ownerDocument, this.t, this.time, message, delivery, this.onChoice);
   }
 
   updateDelivery(item: HTMLElement, message: ShownMessage, delivery: Delivery): void {
@@ -101,7 +132,17 @@ export class MessageList {
     const item = this.render(message, message.from === 'me' && message.seq <= this.readUpTo ? 'read' : 'sent');
     this.byId.set(message.id, { item, message });
     this.insertInOrder(item, message.seq);
+    this.keepNewestChoices();
     this.scrollToEnd();
+  }
+
+  /** Only the newest message's picks can be clicked: anything said after them answers or passes them. */
+  private keepNewestChoices(): void {
+    let newest = -1;
+    for (const { message } of this.byId.values()) newest = Math.max(newest, message.seq);
+    for (const { item, message } of this.byId.values()) {
+      if (message.seq < newest) item.querySelector('.msg__choices')?.remove();
+    }
   }
 
   /** An agent read the customer's messages up to `seq`: those show "Read". Marks only move forward. */

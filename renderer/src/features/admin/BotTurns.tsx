@@ -54,6 +54,36 @@ function ActionCell({ t, turn }: { t: Translate; turn: BotTurn }) {
   );
 }
 
+/** The articles a "which one did you mean?" turn offered, and what the customer did with them. */
+function SuggestedCell({ t, turn }: { t: Translate; turn: BotTurn }) {
+  const suggested = turn.suggested ?? [];
+  if (suggested.length === 0) return null;
+  const picked = turn.picked ?? null;
+  const pickedTitle = suggested.find((s) => s.articleId === picked)?.title;
+  const outcome =
+    picked === null
+      ? t('botAdmin.turns.picked.waiting')
+      : picked === 'none' || picked === 'person' || picked === 'ignored'
+        ? t(`botAdmin.turns.picked.${picked}`)
+        : t('botAdmin.turns.picked.article', { title: pickedTitle ?? picked });
+  return (
+    <div className="bot-suggested" data-testid="bot-turn-suggested">
+      <span className="bot-match-kind">{t('botAdmin.turns.offered')}</span>
+      <ol className="bot-candidates">
+        {suggested.map((s) => (
+          <li key={s.articleId} title={s.articleId} data-picked={s.articleId === picked ? 'true' : undefined}>
+            {s.title}
+            {s.articleId === picked && ' ✓'}
+          </li>
+        ))}
+      </ol>
+      <span className="bot-turn-note" data-testid="bot-turn-picked">
+        {outcome}
+      </span>
+    </div>
+  );
+}
+
 /**
  * The bot's turns, newest first, so an admin sees why it said what it said: the customer's
  * message, what the bot did, the article or reply it used and how sure it was, and the other
@@ -199,6 +229,7 @@ export function BotTurns({ offline }: { offline: boolean }) {
                         ))}
                       </ol>
                     )}
+                    <SuggestedCell t={t} turn={turn} />
                   </td>
                   <td>
                     {bot.turnsConversation !== turn.conversationId && (

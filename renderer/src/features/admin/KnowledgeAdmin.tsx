@@ -10,6 +10,8 @@ import { useKbAdminStore } from '../../stores/kb-admin-store';
 import { SelectField } from '../common/SelectField';
 import { RetryNotice } from '../common/RetryNotice';
 import { ArticleEditor } from './ArticleEditor';
+import { KnowledgeLearning } from './KnowledgeLearning';
+import { draftFromQuestion } from './learning-logic';
 import {
   articleCategories,
   articleDraftChanged,
@@ -83,6 +85,16 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
   function ask(next: KbArticle | null) {
     if (draft && articleDraftChanged(draft, saved)) setPending({ open: next });
     else open(next);
+  }
+
+  /** "New article from this": the editor opens with the customers' question (unsaved text there is asked about first). */
+  function fromQuestion(question: string) {
+    if (draft && articleDraftChanged(draft, saved)) {
+      setPending({ open: null });
+      return;
+    }
+    setNotice(null);
+    setDraft(draftFromQuestion(question, defaultLang));
   }
 
   async function toggle(article: KbArticle) {
@@ -350,7 +362,7 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
         </div>
 
         {draft && (
-          <div className="kb-admin-editor">
+          <div className="kb-admin-editor" data-testid="kb-admin-editor">
             {pending && (
               <div className="pane-notice" role="alert" data-testid="kb-admin-unsaved">
                 <p>{t('kbAdmin.unsaved')}</p>
@@ -380,6 +392,8 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
           </div>
         )}
       </div>
+
+      <KnowledgeLearning offline={offline} onNewArticle={fromQuestion} />
     </section>
   );
 }
