@@ -409,6 +409,7 @@ export const en = {
   'system.handoff': 'Connecting the customer to a person…',
   'system.closed': 'Outside business hours: the customer was told their message is kept.',
   'system.closedGroup': 'Outside the {group} team’s business hours: the customer was told their message is kept.',
+  'system.summary': 'Summary for you: {text}',
   'system.unavailable': 'Nobody was available: the customer was told their message is kept.',
   'note.overflow': 'Nobody in {from} could take it in time: moved to {to}',
   'note.overflowAny': 'Nobody in {from} could take it in time: offered to any agent with room',
@@ -951,6 +952,7 @@ export const en = {
   'error.insecure_server':
     'This address uses http://, which would send your password and your customers\' messages unencrypted. Use https:// (plain http:// is only allowed for this computer, such as 127.0.0.1 or localhost).',
   'error.not_signed_in': 'Please sign in first.',
+  'error.ai_unavailable': 'The AI provider did not answer in time. Try again, or write the reply yourself.',
   'error.internal': 'Something went wrong. Please try again.',
 
   // Team and routing settings in the admin screen.

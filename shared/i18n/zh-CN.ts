@@ -399,6 +399,7 @@ export const zhCN: Dictionary = {
   'system.handoff': '正在为客户转接人工客服…',
   'system.closed': '非工作时间：已告知客户留言已保存。',
   'system.closedGroup': '{group}团队非工作时间：已告知客户留言已保存。',
+  'system.summary': '客户需求摘要：{text}',
   'system.unavailable': '无客服在线：已告知客户留言已保存。',
   'note.overflow': '{from}无人能及时接待：已转入{to}',
   'note.overflowAny': '{from}无人能及时接待：已分配给任何有空的客服',
@@ -940,6 +941,7 @@ export const zhCN: Dictionary = {
   'error.server_unreachable': '无法连接服务器，请检查服务器地址和网络。',
   'error.insecure_server': '该地址使用 http://，密码和客户消息将以明文在网络上传输。请使用 https://（只有本机地址，如 127.0.0.1 或 localhost，可以使用 http://）。',
   'error.not_signed_in': '请先登录。',
+  'error.ai_unavailable': 'AI 服务没有及时响应。请重试，或自行撰写回复。',
   'error.internal': '出现了问题，请重试。',
 
   // 管理界面中的团队与路由设置。

@@ -14,6 +14,7 @@ import * as m0013 from './0013-channel-intake';
 import * as m0014 from './0014-read-marks';
 import * as m0015 from './0015-system-lines-and-generated-names';
 import * as m0016 from './0016-sign-in-sessions';
+import * as m0018 from './0018-ai-provider';
 import * as m0019 from './0019-mask-personal-data';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -36,5 +37,6 @@ export const migrations: readonly Migration[] = [
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
+  { version: 18, ...m0018 },
   { version: 19, ...m0019 },
 ];

@@ -24,6 +24,8 @@ export type TurnInput = {
   /** The customer's name for {{contact.name}} in the admins' replies; '' when they have only a made-up one. */
   contactName?: string;
   thresholds?: Thresholds;
+  /** Article id → cosine similarity (0..1) of the customer's message, from the optional AI provider's embeddings. */
+  semantic?: ReadonlyMap<string, number>;
 };
 
 /** What the bot does with one customer message, why, and what it remembers afterwards. */
