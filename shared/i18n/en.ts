@@ -1240,6 +1240,8 @@ export const en = {
   'aiAdmin.test.embeddings': 'Embedding model',
   'aiAdmin.test.ok': 'works',
   'aiAdmin.test.failed': 'failed ({code})',
+  'aiAdmin.audit.update': 'Changed the AI provider settings',
+  'aiAdmin.audit.target': 'AI provider',
   'suggest.button': 'Suggest replies',
   'suggest.asking': 'Asking…',
   'suggest.off': 'Reply suggestions are turned off for your team.',

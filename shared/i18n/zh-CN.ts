@@ -1227,6 +1227,8 @@ export const zhCN: Dictionary = {
   'aiAdmin.test.embeddings': '向量模型',
   'aiAdmin.test.ok': '正常',
   'aiAdmin.test.failed': '失败（{code}）',
+  'aiAdmin.audit.update': '修改了 AI 服务设置',
+  'aiAdmin.audit.target': 'AI 服务',
   'suggest.button': '建议回复',
   'suggest.asking': '正在生成…',
   'suggest.off': '您的团队未开启回复建议。',

@@ -176,6 +176,12 @@ for (const target of targets) {
       }, 'the changed article embedded');
       expect(fake.embeddedInputs().at(-1)).toContain('Orders → Invoice');
       articles.invoice = { ...articles.invoice, body: changed.body };
+
+      // Another embedding model: every article is embedded with it, and the old vectors go.
+      await configure({ embeddingModel: 'embed-large' });
+      const models = await server.db.query<{ model: string; n: number }>('SELECT model, count(*)::int AS n FROM article_embeddings GROUP BY model');
+      expect(models).toEqual([{ model: 'embed-large', n: 3 }]);
+      expect(fake.embeddedInputs().slice(before)).toHaveLength(7);
     });
 
     it('answers a question with no word in common with the article when the embeddings match it', async () => {

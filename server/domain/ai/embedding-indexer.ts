@@ -69,6 +69,8 @@ export class EmbeddingIndexer {
       return { id: a.id, text, hash: contentHash(model, text) };
     });
     const live = new Set(wanted.map((w) => w.id));
+    // Vectors of a model no longer in use are of no help to anyone.
+    await this.deps.db.query('DELETE FROM article_embeddings WHERE account_id = $1 AND model <> $2', [accountId, model]);
     await dropEmbeddings(this.deps.db, accountId, model, [...stored.keys()].filter((id) => !live.has(id)));
     const stale = wanted.filter((w) => stored.get(w.id) !== w.hash);
     const endpoint = this.deps.endpointOf(settings);
