@@ -77,3 +77,7 @@ export const aiSuggestionSchema = z.object({
 export type AiSuggestion = z.infer<typeof aiSuggestionSchema>;
 
 export const aiSuggestResultSchema = z.object({ suggestions: z.array(aiSuggestionSchema).max(3) });
+
+/** What the workstation needs to know of the team's AI provider: which helpers agents see. */
+export const aiStatusSchema = z.object({ replySuggestions: z.boolean() });
+export type AiStatus = z.infer<typeof aiStatusSchema>;

@@ -27,7 +27,7 @@ import {
   templateSchema,
   userSchema,
 } from './domain';
-import { aiSettingsChangeSchema, aiSettingsViewSchema, aiSuggestRequestSchema, aiSuggestResultSchema, aiTestResultSchema } from './ai';
+import { aiStatusSchema, aiSettingsChangeSchema, aiSettingsViewSchema, aiSuggestRequestSchema, aiSuggestResultSchema, aiTestResultSchema } from './ai';
 import { channelCreateSchema, channelDeleteResultSchema, channelUpdateSchema, channelViewSchema } from './channels';
 import { KB_IMPORT_MAX_CHARS, kbImportResultSchema } from './kb-exchange';
 import { contactNameSchema, contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
@@ -350,6 +350,8 @@ export const contractMethods = {
   'ai.test': { args: empty, result: aiTestResultSchema },
   /** Up to three suggested replies for a conversation this user may read (never sent by themselves). */
   'ai.suggest': { args: aiSuggestRequestSchema, result: aiSuggestResultSchema },
+  /** Whether the composer offers reply suggestions. Needs the connection. */
+  'ai.status': { args: empty, result: aiStatusSchema },
 } as const;
 
 export const contractEvents = {

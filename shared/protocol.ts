@@ -39,7 +39,7 @@ import {
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import { systemLineSchema } from './system-lines';
-import { aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
+import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   contactNoteRequestSchema,
@@ -444,6 +444,11 @@ export const agentRequests = {
   'ai:suggest': {
     payload: aiSuggestRequestSchema,
     result: aiSuggestResultSchema,
+  },
+  /** Whether the composer offers reply suggestions (the team has a provider with them on). */
+  'ai:status': {
+    payload: z.object({}).strict(),
+    result: aiStatusSchema,
   },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;

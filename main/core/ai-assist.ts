@@ -10,7 +10,7 @@ export type AiAssistDeps = AdminRestDeps & {
   request<K extends AgentRequestName>(name: K, payload: AgentRequestPayload<K>): Promise<AgentRequestResult<K>>;
 };
 
-type AiMethods = 'ai.settings' | 'ai.saveSettings' | 'ai.test' | 'ai.suggest';
+type AiMethods = 'ai.settings' | 'ai.saveSettings' | 'ai.test' | 'ai.suggest' | 'ai.status';
 
 const settingsAnswer = z.object({ settings: aiSettingsViewSchema });
 const testAnswer = z.object({ result: aiTestResultSchema });
@@ -30,6 +30,10 @@ export function aiAssistHandlers(deps: AiAssistDeps): Pick<ContractHandlers, AiM
     'ai.suggest': async ({ conversationId }) => {
       if (!deps.isOnline()) throw new AppError('offline', 'Reply suggestions need the connection');
       return deps.request('ai:suggest', { conversationId });
+    },
+    'ai.status': async () => {
+      if (!deps.isOnline()) throw new AppError('offline', 'Whether suggestions are on needs the connection');
+      return deps.request('ai:status', {});
     },
   };
 }

@@ -63,6 +63,7 @@ describe.each(targets)('the AI provider through the desktop core on $label', (ta
     }
     fake.chat(() => ({ content: '- Thanks for waiting, I am checking your order now.' }));
     const agent = await signIn('wang');
+    expect(await agent.call('ai.status', {})).toEqual({ replySuggestions: true });
     expect(await agent.call('ai.suggest', { conversationId: wangs.id })).toEqual({
       suggestions: [{ text: 'Thanks for waiting, I am checking your order now.', articleId: null, articleTitle: null }],
     });

@@ -282,8 +282,10 @@ for (const target of targets) {
 
       const off = await request(wang, 'ai:suggest', { conversationId });
       expect(off).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(data(await request(wang, 'ai:status', {}))).toEqual({ replySuggestions: false });
 
       await configure({ features: { replySuggestions: true } });
+      expect(data(await request(li, 'ai:status', {}))).toEqual({ replySuggestions: true });
       fake.chat(() => ({ content: `- [1] You can return it within 30 days from the returns page.\n- Could you share your order number?` }));
       const refused = await request(li, 'ai:suggest', { conversationId });
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -76,6 +76,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'admin:settings:save': ADMINS,
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
+  'ai:status': EVERYONE,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };

@@ -14,6 +14,11 @@ const SUGGESTION_ARTICLES = 3;
  * reply suggestions on. The suggestions come back to the agent only; nothing is sent or stored.
  */
 export function registerAiRequests({ serve, user, services }: AgentRequestContext): void {
+  serve('ai:status', async () => {
+    const settings = services.ai ? await services.ai.settings(user.accountId) : null;
+    return { replySuggestions: Boolean(settings?.features.replySuggestions && settings.chatModel && settings.baseUrl) };
+  });
+
   serve('ai:suggest', async ({ conversationId }) => {
     const access = await getConversationAccess(services.db, conversationId);
     if (!access || access.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');

@@ -5,20 +5,37 @@ import { useAi } from '../../app/ai-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 
-type State = { kind: 'idle' } | { kind: 'asking' } | { kind: 'shown'; suggestions: AiSuggestion[] } | { kind: 'failed'; error: AppErrorShape } | { kind: 'off' };
+type State =
+  | { kind: 'unknown' }
+  | { kind: 'idle' }
+  | { kind: 'asking' }
+  | { kind: 'shown'; suggestions: AiSuggestion[] }
+  | { kind: 'failed'; error: AppErrorShape }
+  | { kind: 'off' };
 
 /**
  * "Suggest replies": asks the team's AI provider for up to three replies to this conversation and
  * shows them; clicking one puts it into the reply box as a draft to edit (nothing is sent by
- * itself). When the team has suggestions off, the button says so and stays off for the session.
+ * itself). Nothing is shown when the team has suggestions off (or it cannot be known offline);
+ * turned off meanwhile, the button says so once and goes.
  */
 export function ReplySuggestions({ conversationId, disabled, onInsert }: { conversationId: string; disabled: boolean; onInsert: (text: string) => void }) {
   const t = useT();
   const ai = useAi();
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [state, setState] = useState<State>({ kind: 'unknown' });
 
-  // Suggestions belong to one conversation: switching clears them.
-  useEffect(() => setState((s) => (s.kind === 'off' ? s : { kind: 'idle' })), [conversationId]);
+  // Suggestions belong to one conversation: switching clears them (and asks whether they are on).
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'unknown' });
+    void ai.suggestionsOn().then((on) => live && setState(on ? { kind: 'idle' } : { kind: 'off' }));
+    return () => {
+      live = false;
+    };
+  }, [ai, conversationId]);
+
+  if (state.kind === 'unknown') return null;
+  if (state.kind === 'off') return null;
 
   async function ask() {
     setState({ kind: 'asking' });
@@ -26,7 +43,7 @@ export function ReplySuggestions({ conversationId, disabled, onInsert }: { conve
       setState({ kind: 'shown', suggestions: await ai.suggest(conversationId) });
     } catch (err) {
       const error = toAppError(err).toJSON();
-      setState(error.code === 'conflict' ? { kind: 'off' } : { kind: 'failed', error });
+      setState({ kind: 'failed', error });
     }
   }
 
@@ -36,16 +53,14 @@ export function ReplySuggestions({ conversationId, disabled, onInsert }: { conve
         type="button"
         className="button button-quiet"
         data-testid="suggest-replies"
-        disabled={disabled || state.kind === 'asking' || state.kind === 'off'}
-        title={state.kind === 'off' ? t('suggest.off') : undefined}
+        disabled={disabled || state.kind === 'asking'}
         onClick={() => void ask()}
       >
         {state.kind === 'asking' ? t('suggest.asking') : t('suggest.button')}
       </button>
-      {state.kind === 'off' && <span className="composer-hint">{t('suggest.off')}</span>}
       {state.kind === 'failed' && (
         <span className="composer-error" role="alert" title={state.error.message}>
-          {t('suggest.failed', { reason: describeError(t, state.error) })}
+          {state.error.code === 'conflict' ? t('suggest.off') : t('suggest.failed', { reason: describeError(t, state.error) })}
         </span>
       )}
       {state.kind === 'shown' && (
