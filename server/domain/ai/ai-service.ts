@@ -165,6 +165,7 @@ export class AiService {
    */
   async suggestReplies(
     settings: AiSettings,
+    accountId: string,
     conversationId: string,
     index: KnowledgeIndex<KbArticle>,
     find: (text: string) => KbArticle[],
@@ -173,11 +174,11 @@ export class AiService {
     const lines = transcriptOf(await listConversationMessages(this.deps.db, conversationId));
     const lastCustomer = [...lines].reverse().find((l) => l.from === 'customer')?.body ?? '';
     const lang = langOf(lastCustomer);
-    const accountId = (await getConversationView(this.deps.db, conversationId))?.accountId ?? '';
     const semantic = lastCustomer ? await this.semanticFor(accountId, settings, lastCustomer) : undefined;
+    const nearest = [...(semantic?.keys() ?? [])].map((id) => index.article(id)).filter((a) => a !== null);
     const ids = new Set<string>();
     const articles: KbArticle[] = [];
-    for (const a of [...find(lastCustomer), ...[...(semantic ?? new Map<string, number>()).keys()].map((id) => index.article(id)).filter((a) => a !== null)]) {
+    for (const a of [...find(lastCustomer), ...nearest]) {
       if (ids.has(a.id) || articles.length >= 3) continue;
       ids.add(a.id);
       articles.push(a);

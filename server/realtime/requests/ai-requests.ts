@@ -30,7 +30,7 @@ export function registerAiRequests({ serve, user, services }: AgentRequestContex
     }
     const { index } = await services.knowledge.get(user.accountId);
     const suggestions = await ai.suggestReplies(
-      settings, conversationId, index,
+      settings, user.accountId, conversationId, index,
       (text) => (text ? searchKnowledge(index, text, { limit: SUGGESTION_ARTICLES }).map((h) => h.article) : []),
       (text) => detectLanguage(text) ?? 'zh',
     );
