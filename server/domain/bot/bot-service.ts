@@ -85,7 +85,9 @@ export class BotService {
         .filter((id) => id !== article.id)
         .map((id) => knowledge.index.article(id))
         .filter((a) => a !== null);
-      const grounded = await ai.groundedAnswer(settings, message.body, article, [...new Map(more.map((a) => [a.id, a])).values()], preview.lang);
+      // A pick from "which one?" ("2") is answered for the question that led there.
+      const question = preview.via === 'choice' || preview.via === 'topic' ? (preview.state.topic?.question ?? message.body) : message.body;
+      const grounded = await ai.groundedAnswer(settings, question, article, [...new Map(more.map((a) => [a.id, a])).values()], preview.lang);
       return { semantic, grounded, groundedFor: article.id };
     } catch (err) {
       ai.failed(err, 'preparing a bot turn');
