@@ -36,6 +36,8 @@ import { applyChannelsFile } from './domain/channels/channels-file';
 import { OrderEvents } from './domain/orders/order-events';
 import { registerOrderEventRoutes } from './domain/orders/order-events-routes';
 import { registerOrdersRoutes } from './domain/orders/orders-routes';
+import { AiService } from './domain/ai/ai-service';
+import { registerAiRoutes } from './domain/ai/ai-routes';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -97,6 +99,8 @@ export type RunningServer = {
   channels: Pick<ChannelAdapters, 'deliveries' | 'webhooks' | 'smtpPort'>;
   /** Every HTTP route the server answers, collected as they were registered (the fuzz tests walk them all). */
   routes: readonly RegisteredRoute[];
+  /** The optional AI provider: tests wait on `ai.indexer.settled()` and read `ai.failureCounts()`. */
+  ai: Pick<AiService, 'indexer' | 'failureCounts' | 'settled'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -148,6 +152,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerBotRoutes(app, { db, secret, clock });
     registerLearningRoutes(app, { db, secret, clock, events });
     registerOrdersRoutes(app, { db, secret, clock });
+    const ai = new AiService({ db, secret, clock, events, logError });
+    registerAiRoutes(app, { db, secret, clock, ai });
     await registerWidgetPage(app, options.widgetDir);
 
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
@@ -157,9 +163,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     activity = new ActivityRelay({ io, db, clock, timers, logError });
     const typing = new TypingRelay(io, db, clock);
     registerAgentNamespace(io, {
-      db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, requestBudget: options.agentRequestBudget,
+      db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, ai, requestBudget: options.agentRequestBudget,
     });
-    const bot = new BotService({ db, knowledge, clock, logError });
+    const bot = new BotService({ db, knowledge, clock, logError, ai });
     registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });
     channels = await registerChannelAdapters(app, {
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
@@ -179,7 +185,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     activity.start();
     await channels.start();
     void router.sweep();
-    const running = { app, io, router, activity, channels };
+    const running = { app, io, router, activity, channels, ai };
+    // Vectors for articles written while the server was down (or before hybrid retrieval was on).
+    for (const { id } of await db.query<{ id: string }>('SELECT account_id AS id FROM ai_settings WHERE hybrid_retrieval')) ai.indexer.kick(id);
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -190,7 +198,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       seeded,
       channels,
       routes,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels)),
+      ai,
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai)),
     };
   } catch (err) {
     await shutdown(app, io, db, router, activity, channels).catch(() => undefined);
@@ -205,9 +214,11 @@ async function shutdown(
   router: Router | undefined,
   activity: ActivityRelay | undefined,
   channels?: ChannelAdapters,
+  ai?: AiService,
 ): Promise<void> {
   // Stop routing and deliveries first: no run may start against a closing database.
   await router?.stop();
+  await ai?.close();
   activity?.stop();
   await channels?.close();
   if (io) {

@@ -28,6 +28,7 @@ import {
   templateSchema,
   userSchema,
 } from './domain';
+import { aiStatusSchema, aiSettingsChangeSchema, aiSettingsViewSchema, aiSuggestRequestSchema, aiSuggestResultSchema, aiTestResultSchema } from './ai';
 import { channelCreateSchema, channelDeleteResultSchema, channelUpdateSchema, channelViewSchema } from './channels';
 import { KB_IMPORT_MAX_CHARS, kbImportResultSchema } from './kb-exchange';
 import { contactNameSchema, contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
@@ -355,6 +356,16 @@ export const contractMethods = {
   },
   /** Admins: deletes a channel no conversation came through (`conflict` otherwise: disable it). Audited. */
   'channels.delete': { args: z.object({ id: idSchema }).strict(), result: channelDeleteResultSchema },
+  /** Admins: the AI provider settings (the key only as set / not set). Needs the connection. */
+  'ai.settings': { args: empty, result: aiSettingsViewSchema },
+  /** Admins: changes the AI provider settings (a key replaced, or cleared with null); audited without the key. */
+  'ai.saveSettings': { args: aiSettingsChangeSchema, result: aiSettingsViewSchema },
+  /** Admins: tries the chat and the embedding model with the saved settings. */
+  'ai.test': { args: empty, result: aiTestResultSchema },
+  /** Up to three suggested replies for a conversation this user may read (never sent by themselves). */
+  'ai.suggest': { args: aiSuggestRequestSchema, result: aiSuggestResultSchema },
+  /** Whether the composer offers reply suggestions. Needs the connection. */
+  'ai.status': { args: empty, result: aiStatusSchema },
 } as const;
 
 export const contractEvents = {

@@ -27,6 +27,8 @@ export const errorCodes = [
   /** A server address on another machine without https: passwords and messages would cross the network in clear. */
   'insecure_server',
   'not_signed_in',
+  /** The team's AI provider failed or took too long (reply suggestions, the connection test). */
+  'ai_unavailable',
   'internal',
 ] as const;
 

@@ -40,6 +40,7 @@ import {
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import { systemLineSchema } from './system-lines';
+import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   contactNoteRequestSchema,
@@ -464,6 +465,20 @@ export const agentRequests = {
   'admin:settings:save': {
     payload: settingsSaveSchema,
     result: routingSettingsViewSchema,
+  },
+  /**
+   * Up to three replies the AI provider suggests for a conversation the caller may read, grounded
+   * in it and the knowledge base; shown in the composer, never sent by themselves. `conflict` when
+   * the account has reply suggestions off; `timeout`/`server_unreachable` when the provider failed.
+   */
+  'ai:suggest': {
+    payload: aiSuggestRequestSchema,
+    result: aiSuggestResultSchema,
+  },
+  /** Whether the composer offers reply suggestions (the team has a provider with them on). */
+  'ai:status': {
+    payload: z.object({}).strict(),
+    result: aiStatusSchema,
   },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;

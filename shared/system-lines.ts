@@ -34,6 +34,8 @@ export const systemLines = {
   unavailable: (): SystemLine => ({ code: 'unavailable', params: {} }),
   /** Nobody in group `from` could take it in time: moved to group `to` (null: any agent with room). Agents only. */
   overflow: (from: string, to: string | null): SystemLine => ({ code: 'overflow', params: to === null ? { from } : { from, to } }),
+  /** What the customer wants, summarised by the AI provider when the bot handed over. Agents only. */
+  summary: (text: string): SystemLine => ({ code: 'summary', params: { text } }),
 } as const;
 
 export type SystemLineCode = keyof typeof systemLines;

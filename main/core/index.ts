@@ -13,6 +13,7 @@ import { SessionService } from './session';
 import { adminHandlers } from './admin';
 import { contactProfileHandlers, contactPushes } from './contact-profiles';
 import { channelAdminHandlers } from './channel-admin';
+import { aiAssistHandlers } from './ai-assist';
 import { knowledgeAdminHandlers } from './knowledge-admin';
 import { catalogPushes, supervisionHandlers, supervisionPushes } from './supervision';
 import type { Core, CoreOptions } from './types';
@@ -113,6 +114,13 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     return workspace;
   };
 
+  const adminRest = {
+    api,
+    isOnline: () => connection.isOnline(),
+    serverUrl: () => session.currentServerUrl(),
+    accessToken: () => session.accessToken(),
+    refresh: () => session.refresh(),
+  };
   const handlers: ContractHandlers = {
     'session.get': async () => {
       await ready.catch(() => undefined);
@@ -168,13 +176,8 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     ...knowledgeAdminHandlers(connection),
     ...adminHandlers(connection),
     ...contactProfileHandlers(connection, current, emit),
-    ...channelAdminHandlers({
-      api,
-      isOnline: () => connection.isOnline(),
-      serverUrl: () => session.currentServerUrl(),
-      accessToken: () => session.accessToken(),
-      refresh: () => session.refresh(),
-    }),
+    ...channelAdminHandlers(adminRest),
+    ...aiAssistHandlers({ ...adminRest, request: (name, payload) => connection.request(name, payload) }),
   };
 
   return {

@@ -13,6 +13,8 @@ import { ProfileContext } from './app/profile-context';
 import { createProfileController } from './app/profile-controller';
 import { ChannelAdminContext } from './app/channel-admin-context';
 import { createChannelAdminController } from './app/channel-admin-controller';
+import { AiContext } from './app/ai-context';
+import { createAiController } from './app/ai-controller';
 import { watchActivity } from './app/activity-source';
 import { SupervisionContext } from './app/supervision-context';
 import { createSupervisionController } from './app/supervision-controller';
@@ -35,6 +37,7 @@ const knowledge = createKnowledgeController(bridge, controller);
 const knowledgeAdmin = createKnowledgeAdminController(bridge);
 const profile = createProfileController(bridge, controller);
 const channelAdmin = createChannelAdminController(bridge);
+const ai = createAiController(bridge);
 // Started outside React so StrictMode's double effects cannot subscribe twice.
 controller.start();
 supervision.start();
@@ -68,7 +71,9 @@ createRoot(container).render(
             <ChannelAdminContext.Provider value={channelAdmin}>
               <ProfileContext.Provider value={profile}>
                 <NotifierContext.Provider value={webNotifier}>
-                  <App />
+                  <AiContext.Provider value={ai}>
+                    <App />
+                  </AiContext.Provider>
                 </NotifierContext.Provider>
               </ProfileContext.Provider>
             </ChannelAdminContext.Provider>

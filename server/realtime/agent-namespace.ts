@@ -17,6 +17,7 @@ import { registerConversationRequests } from './requests/conversation-requests';
 import { registerKnowledgeAdminRequests } from './requests/knowledge-admin-requests';
 import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
+import { registerAiRequests } from './requests/ai-requests';
 
 export type AgentNamespaceDeps = AgentServices & {
   secret: string;
@@ -80,6 +81,7 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     registerAuditRequests(context);
     registerSensitiveRequests(context);
     registerAdminRequests(context);
+    registerAiRequests(context);
   });
 }
 

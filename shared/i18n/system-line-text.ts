@@ -32,6 +32,8 @@ export function systemLineText(t: Translate, message: Line): string {
     case 'overflow':
       if (p.from === undefined) return message.body;
       return p.to === undefined ? t('note.overflowAny', { from: p.from }) : t('note.overflow', { from: p.from, to: p.to });
+    case 'summary':
+      return p.text === undefined ? message.body : t('system.summary', { text: p.text });
     default:
       return message.body;
   }

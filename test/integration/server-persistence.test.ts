@@ -17,7 +17,7 @@ const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');
 
 const EXPECTED_TABLES = [
-  'accounts', 'audit_log', 'bot_rules', 'bot_turns', 'channel_deliveries', 'channels', 'contact_identities', 'contact_merges', 'contact_notes', 'contacts',
+  'accounts', 'ai_settings', 'article_embeddings', 'audit_log', 'bot_rules', 'bot_turns', 'channel_deliveries', 'channels', 'contact_identities', 'contact_merges', 'contact_notes', 'contacts',
   'conversation_participants', 'conversations', 'email_threads', 'kb_articles', 'kb_question_pairs', 'message_choices', 'messages', 'order_events', 'order_items', 'orders',
   'refresh_tokens', 'routing_declines', 'schema_migrations', 'sensitive_words', 'settings', 'sign_in_sessions', 'skill_groups', 'templates', 'user_skill_groups', 'users', 'webhook_events',
 ];

@@ -11,6 +11,7 @@ import {
 } from '../../shared/contact-profile';
 import { channelCreateSchema, channelUpdateSchema } from '../../shared/channels';
 import { ordersConnectorSaveSchema } from '../../shared/orders';
+import { aiSettingsChangeSchema } from '../../shared/ai';
 import { orderStatusChangeSchema } from '../../server/domain/orders/order-events-payload';
 import type { RegisteredRoute } from '../../server/app';
 
@@ -78,6 +79,9 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'conversation:read': EVERYONE,
   'admin:settings:get': ADMINS,
   'admin:settings:save': ADMINS,
+  // Anyone who may read the conversation (checked per conversation on the server).
+  'ai:suggest': EVERYONE,
+  'ai:status': EVERYONE,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
@@ -133,6 +137,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/bot/unanswered': { callers: ADMINS },
   'GET /api/admin/orders-connector': { callers: ADMINS },
   'PUT /api/admin/orders-connector': { callers: ADMINS, body: ordersConnectorSaveSchema },
+  'GET /api/admin/ai': { callers: ADMINS },
+  'PATCH /api/admin/ai': { callers: ADMINS, body: aiSettingsChangeSchema },
+  'POST /api/admin/ai/test': { callers: ADMINS },
   'GET /api/channels': { callers: ADMINS },
   'POST /api/channels': { callers: ADMINS, body: channelCreateSchema },
   'GET /api/channels/:id': { callers: ADMINS },

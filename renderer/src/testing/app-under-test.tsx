@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SessionState } from '../../../shared/contract';
+import { AiContext } from '../app/ai-context';
+import { createAiController, type AiController } from '../app/ai-controller';
 import { ChannelAdminContext } from '../app/channel-admin-context';
 import { createChannelAdminController, type ChannelAdminController } from '../app/channel-admin-controller';
 import { ControllerContext } from '../app/controller-context';
@@ -41,6 +43,7 @@ export class AppUnderTest {
   readonly knowledge: KnowledgeController;
   readonly knowledgeAdmin: KnowledgeAdminController;
   readonly channelAdmin: ChannelAdminController;
+  readonly ai: AiController;
   readonly t: Translate;
 
   constructor(language: Language = 'en') {
@@ -52,6 +55,7 @@ export class AppUnderTest {
     this.knowledge = createKnowledgeController(this.fake.bridge, this.workstation, this.reports.report, this.timers);
     this.knowledgeAdmin = createKnowledgeAdminController(this.fake.bridge);
     this.channelAdmin = createChannelAdminController(this.fake.bridge);
+    this.ai = createAiController(this.fake.bridge);
   }
 
   /** Signs `session`'s user in, as the stores show it. */
@@ -66,7 +70,9 @@ export class AppUnderTest {
       <SupervisionContext.Provider value={this.supervision}>
         <KnowledgeContext.Provider value={this.knowledge}>
           <KnowledgeAdminContext.Provider value={this.knowledgeAdmin}>
-            <ChannelAdminContext.Provider value={this.channelAdmin}>{children}</ChannelAdminContext.Provider>
+            <ChannelAdminContext.Provider value={this.channelAdmin}>
+              <AiContext.Provider value={this.ai}>{children}</AiContext.Provider>
+            </ChannelAdminContext.Provider>
           </KnowledgeAdminContext.Provider>
         </KnowledgeContext.Provider>
       </SupervisionContext.Provider>

@@ -15,6 +15,7 @@ import * as m0014 from './0014-read-marks';
 import * as m0015 from './0015-system-lines-and-generated-names';
 import * as m0016 from './0016-sign-in-sessions';
 import * as m0017 from './0017-bot-learning';
+import * as m0018 from './0018-ai-provider';
 import * as m0019 from './0019-mask-personal-data';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -38,5 +39,6 @@ export const migrations: readonly Migration[] = [
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
+  { version: 18, ...m0018 },
   { version: 19, ...m0019 },
 ];

@@ -15,10 +15,15 @@ import type { BotState } from './dialogue/state';
 import { botTurn, type TurnOutcome } from './dialogue/turn';
 import { recordQuestionPair } from './learning/question-pairs';
 import { pickOf, suggestionsOf } from './learning/suggestion-outcome';
+import type { AiService, GroundedAnswer } from '../ai/ai-service';
+import { rescueBySemantic } from '../ai/semantic-rescue';
 import type { Knowledge, KnowledgeCache } from './knowledge-cache';
 import { scenarioRule } from './rules/keyword-rules';
 
-export type BotServiceDeps = { db: Db; knowledge: KnowledgeCache; clock: Clock; logError: ErrorLogger };
+export type BotServiceDeps = { db: Db; knowledge: KnowledgeCache; clock: Clock; logError: ErrorLogger; ai?: AiService };
+
+/** What the AI provider added to one turn, worked out before the turn's transaction. */
+type AiHelp = { semantic: ReadonlyMap<string, number> | undefined; grounded: GroundedAnswer | null; groundedFor: string | null };
 
 /**
  * The bot on the server: answers a customer's message while their conversation is with the bot
@@ -39,7 +44,11 @@ export class BotService {
     try {
       const knowledge = await this.deps.knowledge.get(accountId);
       const offHours = scenarioRule(knowledge.rules, 'off_hours') ? await this.isOffHours(accountId, change.conversation.groupId) : false;
-      return await this.deps.db.transaction((tx) => this.answer(tx, change.message, knowledge, offHours));
+      // The provider is asked outside the transaction, so a slow one never holds the conversation's lock.
+      const ai = await this.aiHelp(accountId, change.message, knowledge, offHours);
+      const answered = await this.deps.db.transaction((tx) => this.answer(tx, change.message, knowledge, offHours, ai));
+      if (answered?.outcome.action === 'handoff' && this.deps.ai) void this.deps.ai.summarizeHandoff(accountId, conversationId, answered.outcome.lang);
+      return answered?.change ?? null;
     } catch (err) {
       this.deps.logError(err, 'bot turn');
       try {
@@ -57,7 +66,44 @@ export class BotService {
     }
   }
 
-  private async answer(tx: Queryable, message: MessageView, knowledge: Knowledge, offHours: boolean): Promise<ConversationChange | null> {
+  /**
+   * The embeddings' view of the message (hybrid retrieval) and, when the bot is going to answer
+   * with an article, the chat model's grounded wording of it. Both fall back to nothing: the
+   * lexical turn then runs as if no provider were configured.
+   */
+  private async aiHelp(accountId: string, message: MessageView, knowledge: Knowledge, offHours: boolean): Promise<AiHelp> {
+    const none: AiHelp = { semantic: undefined, grounded: null, groundedFor: null };
+    const ai = this.deps.ai;
+    if (!ai) return none;
+    try {
+      const settings = await ai.settings(accountId);
+      const semantic = await ai.semanticFor(accountId, settings, message.body);
+      if (!settings.features.groundedAnswers) return { ...none, semantic };
+      // A preview of the turn (the state read without the lock): the transaction checks it picks the same article.
+      const preview = this.turnFor(await lastBotState(this.deps.db, message.conversationId), message.body, knowledge, offHours, '', semantic);
+      const article = preview.action === 'answer' && preview.articleId ? knowledge.index.article(preview.articleId) : null;
+      if (!article) return { ...none, semantic };
+      const more = [...preview.candidates.map((c) => c.articleId), ...(semantic ? [...semantic.keys()] : [])]
+        .filter((id) => id !== article.id)
+        .map((id) => knowledge.index.article(id))
+        .filter((a) => a !== null);
+      // A pick from "which one?" ("2") is answered for the question that led there.
+      const question = preview.via === 'choice' || preview.via === 'topic' ? (preview.state.topic?.question ?? message.body) : message.body;
+      const grounded = await ai.groundedAnswer(settings, question, article, [...new Map(more.map((a) => [a.id, a])).values()], preview.lang);
+      return { semantic, grounded, groundedFor: article.id };
+    } catch (err) {
+      ai.failed(err, 'preparing a bot turn');
+      return none;
+    }
+  }
+
+  /** The pure turn, with the embeddings' rescue of a lexical miss. */
+  private turnFor(state: BotState, body: string, knowledge: Knowledge, offHours: boolean, contactName: string, semantic: ReadonlyMap<string, number> | undefined): TurnOutcome {
+    const outcome = botTurn({ state, message: body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName, ...(semantic ? { semantic } : {}) });
+    return rescueBySemantic(outcome, semantic, knowledge.index, body);
+  }
+
+  private async answer(tx: Queryable, message: MessageView, knowledge: Knowledge, offHours: boolean, ai: AiHelp): Promise<{ change: ConversationChange | null; outcome: TurnOutcome } | null> {
     const locked = await lockConversation(tx, message.conversationId);
     if (!locked || locked.status !== 'open' || locked.routingState !== 'bot') return null;
     // A message already answered (a retried send) is not answered twice.
@@ -66,7 +112,7 @@ export class BotService {
     const state = await lastBotState(tx, locked.id);
     const contacts = await tx.query<{ name: string; name_generated: boolean }>('SELECT name, name_generated FROM contacts WHERE id = $1', [locked.contactId]);
     const contactName = contacts[0] ? greetingName(contacts[0]) : '';
-    const outcome = botTurn({ state, message: message.body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName });
+    const outcome = withGrounded(this.turnFor(state, message.body, knowledge, offHours, contactName, ai.semantic), ai);
     await this.learn(tx, locked, message, state, outcome);
     await recordTurn(tx, { accountId: locked.accountId, conversationId: locked.id, messageId: message.id, outcome, suggested: suggestionsOf(outcome) });
     const replies = await insertBotMessages(tx, locked, outcome.replies);
@@ -75,8 +121,8 @@ export class BotService {
     const noticeId = outcome.action === 'handoff'
       ? await handOffFromBot(tx, { conversationId: locked.id, accountId: locked.accountId, groupId: locked.groupId, now: this.deps.clock() })
       : null;
-    if (replies.length === 0 && noticeId === null) return null;
-    return finishBotChange(tx, locked, replies, noticeId, this.deps.clock());
+    if (replies.length === 0 && noticeId === null) return { change: null, outcome };
+    return { change: await finishBotChange(tx, locked, replies, noticeId, this.deps.clock()), outcome };
   }
 
   /**
@@ -104,4 +150,19 @@ export class BotService {
     const relevant = groupId ? groups.filter((g) => g.id === groupId) : groups;
     return relevant.length > 0 && relevant.every((g) => !isOpenAt(g.hours, now));
   }
+}
+
+/**
+ * The grounded wording in place of the article's text, when the turn picked the article it was
+ * written for; the turn then records the article the model cited.
+ */
+function withGrounded(outcome: TurnOutcome, ai: AiHelp): TurnOutcome {
+  if (!ai.grounded || outcome.action !== 'answer' || outcome.articleId !== ai.groundedFor || outcome.replies.length === 0) return outcome;
+  const articleId = ai.grounded.articleId;
+  return {
+    ...outcome,
+    articleId,
+    replies: [...outcome.replies.slice(0, -1), ai.grounded.reply],
+    state: { ...outcome.state, topic: outcome.state.topic ? { ...outcome.state.topic, articleId } : outcome.state.topic },
+  };
 }

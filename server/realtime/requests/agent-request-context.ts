@@ -5,6 +5,7 @@ import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
 import type { KnowledgeCache } from '../../domain/bot/knowledge-cache';
+import type { AiService } from '../../domain/ai/ai-service';
 import type { DomainEvents } from '../../domain/events';
 import type { OrdersOptions } from '../../domain/orders/orders-connector';
 import type { Router } from '../../domain/routing/router';
@@ -26,6 +27,8 @@ export type AgentServices = {
   typing: TypingRelay;
   knowledge: KnowledgeCache;
   orders?: OrdersOptions;
+  /** The optional AI provider (reply suggestions); absent: the requests that need it answer `conflict`. */
+  ai?: AiService;
 };
 
 /** One authenticated workstation socket, as each feature's requests see it. */

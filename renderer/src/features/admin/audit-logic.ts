@@ -31,6 +31,7 @@ const actionKeys: Readonly<Record<string, MessageKey>> = {
   'bot_rule.create': 'botAdmin.audit.create',
   'bot_rule.update': 'botAdmin.audit.update',
   'bot_rule.delete': 'botAdmin.audit.delete',
+  'ai.settings.update': 'aiAdmin.audit.update',
 };
 
 /** The readable name of an audit action in the UI's language; an unknown action reads as written. */
@@ -48,6 +49,7 @@ const targetKeys: Readonly<Record<string, MessageKey>> = {
   settings: 'audit.target.settings',
   skill_group: 'settings.audit.skillGroup',
   kb_article: 'kbAdmin.audit.target',
+  ai_settings: 'aiAdmin.audit.target',
   bot_rule: 'botAdmin.audit.target',
 };
 

@@ -8,6 +8,8 @@ import { describeDraftReason, describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useNow } from '../../lib/use-now';
 import { useConnectionStore } from '../../stores/connection-store';
+import { withInsertedText } from '../knowledge/knowledge-logic';
+import { ReplySuggestions } from './ReplySuggestions';
 import { emptyDraft, useDraftsStore } from '../../stores/drafts-store';
 import { canActOn } from '../../stores/inbox-logic';
 import { useInboxStore } from '../../stores/inbox-store';
@@ -211,6 +213,13 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
           }}
         />
         {quick.picker}
+        {conversationId && block === null && (
+          <ReplySuggestions
+            conversationId={conversationId}
+            disabled={offline}
+            onInsert={(text) => controller.changeDraft(conversationId, withInsertedText(draft.text, text))}
+          />
+        )}
         <textarea
           ref={textareaRef}
           {...quick.textboxProps}

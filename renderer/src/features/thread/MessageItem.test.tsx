@@ -205,3 +205,19 @@ describe('how far a reply got', () => {
     expect(within(item).getByRole('button', { name: app.t('delivery.edit') })).toBeTruthy();
   });
 });
+
+describe('the handoff summary', () => {
+  it('shows the summary the bot left as an agents-only line, in the reader’s language', () => {
+    const summary = message({
+      id: 'm-sum', senderType: 'system', senderName: null, internal: true, body: 'Summary for the agent: Wants to return order 1234.',
+      system: { code: 'summary', params: { text: 'Wants to return order 1234.' } },
+    });
+    const item = renderMessage(summary);
+    expect(item.getAttribute('data-internal')).toBe('true');
+    expect(item.textContent).toContain('Summary for you: Wants to return order 1234.');
+    cleanup();
+    app = new AppUnderTest('zh-CN');
+    app.signIn(signedIn);
+    expect(renderMessage(summary).textContent).toContain('客户需求摘要：Wants to return order 1234.');
+  });
+});
