@@ -16,7 +16,6 @@ import { botTurn, type TurnOutcome } from './dialogue/turn';
 import { recordQuestionPair } from './learning/question-pairs';
 import { pickOf, suggestionsOf } from './learning/suggestion-outcome';
 import type { AiService, GroundedAnswer } from '../ai/ai-service';
-import { rescueBySemantic } from '../ai/semantic-rescue';
 import type { Knowledge, KnowledgeCache } from './knowledge-cache';
 import { scenarioRule } from './rules/keyword-rules';
 
@@ -97,10 +96,9 @@ export class BotService {
     }
   }
 
-  /** The pure turn, with the embeddings' rescue of a lexical miss. */
+  /** The pure turn; the embeddings' similarities, when the team has them, are fused into retrieval. */
   private turnFor(state: BotState, body: string, knowledge: Knowledge, offHours: boolean, contactName: string, semantic: ReadonlyMap<string, number> | undefined): TurnOutcome {
-    const outcome = botTurn({ state, message: body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName, ...(semantic ? { semantic } : {}) });
-    return rescueBySemantic(outcome, semantic, knowledge.index, body);
+    return botTurn({ state, message: body, knowledge: knowledge.index, rules: knowledge.rules, offHours, contactName, ...(semantic ? { semantic } : {}) });
   }
 
   private async answer(tx: Queryable, message: MessageView, knowledge: Knowledge, offHours: boolean, ai: AiHelp): Promise<{ change: ConversationChange | null; outcome: TurnOutcome } | null> {

@@ -37,6 +37,12 @@ const BM25 = { k1: 1.2, weight: [3, 3, 1, 2], b: [0.5, 0.6, 0.75, 0.3] } as cons
  * not calibrated (no labelled set with embeddings yet): re-run the calibration with them.
  */
 export const SEMANTIC_SHARE = 0.5;
+/**
+ * An article with no lexical evidence at all joins the candidates only at this similarity or
+ * more: with nothing else to go on, the model must be nearly certain. Set high by hand, not
+ * calibrated (as SEMANTIC_SHARE).
+ */
+export const SEMANTIC_ALONE = 0.8;
 /** Articles compared phrasing by phrasing (the best by coverage). */
 const SHORTLIST = 40;
 
@@ -101,7 +107,7 @@ function fuseSemantic<A extends IndexableArticle>(index: KnowledgeIndex<A>, cand
   const seen = new Set(candidates.map((c) => c.article.id));
   for (const [id] of semantic) {
     const article = index.article(id);
-    if (seen.has(id) || !article || (lang && article.lang !== lang)) continue;
+    if (seen.has(id) || !article || (lang && article.lang !== lang) || semantic.get(id)! < SEMANTIC_ALONE) continue;
     candidates.push({ article, confidence: 0, coverage: 0, phrasing: 0, bm25: 0, semantic: null, bestPassage: -1 });
   }
   for (const c of candidates) {
