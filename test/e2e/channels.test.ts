@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, signIn, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { onlyWangTakesChats } from '../support/server-fixture';
 import { hubSignature, http, TEST_RETRY } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waError, waSent, waStatus, waText } from '../support/platform-payloads';
@@ -25,7 +25,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
   let graph: RecordingServer;
   const wamids = new Map<string, string>();
   const hosts: RunningBrowserHost[] = [];
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -47,7 +47,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
     for (let i = 0; i < 3; i++) {
       hosts.push(await startWorkstationHost());
     }
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; workstations at ${hosts.map((h) => h.url).join(', ')}`);
   });
   afterAll(async () => {

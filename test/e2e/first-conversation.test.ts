@@ -1,12 +1,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, RENDERER_DIR, type TestBrowser } from '../support/browser';
 
 const artifacts = E2E_ARTIFACTS;
 
@@ -17,7 +17,7 @@ describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let host: RunningBrowserHost;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -28,7 +28,7 @@ describe.skipIf(chromiumMissing)('a first conversation, end to end', () => {
       dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-desktop-')),
       rendererDir: RENDERER_DIR,
     });
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; workstation at ${host.url}`);
   });
   afterAll(async () => {

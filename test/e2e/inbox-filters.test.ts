@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { Db } from '../../server/db/db';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, RENDERER_DIR } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, RENDERER_DIR, type TestBrowser } from '../support/browser';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
 
 const artifacts = E2E_ARTIFACTS;
@@ -112,7 +112,7 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let host: RunningBrowserHost;
-  let browser: Browser;
+  let browser: TestBrowser;
   let visitor: TestVisitor | undefined;
 
   beforeAll(async () => {
@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
       dataDir: mkdtempSync(join(tmpdir(), 'sb-e2e-inbox-desktop-')),
       rendererDir: RENDERER_DIR,
     });
-    browser = await launchChromium();
+    browser = await chromiumForFile();
   });
   afterAll(async () => {
     visitor?.close();

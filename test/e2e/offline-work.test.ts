@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { startCore } from '../support/core-harness';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor } from '../support/visitor';
@@ -21,7 +21,7 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
   let server: RunningServer;
   let database: OpenedDatabase | undefined;
   let host: RunningBrowserHost;
-  let browser: Browser;
+  let browser: TestBrowser;
   let proxy: TcpProxy;
 
   beforeAll(async () => {
@@ -30,7 +30,7 @@ describe.skipIf(chromiumMissing)('working through a network drop, end to end', (
     server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     proxy = await TcpProxy.start(server.port);
     host = await startWorkstationHost('sb-e2e-offline-desktop-');
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; the workstation reaches the server through a relay the test cuts`);
   });
   afterAll(async () => {

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
 import { signVisitorIdentity } from '../../server/channels/widget/visitor-identity';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { ChannelView } from '../../shared/channels';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, signIn, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { bearer, http, hubSignature } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
@@ -29,7 +29,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
   let server: RunningServer;
   let graph: RecordingServer;
   let host: RunningBrowserHost;
-  let browser: Browser;
+  let browser: TestBrowser;
   let whatsapp: ChannelView;
   let widgetId: string;
 
@@ -63,7 +63,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
     expect(patched.status).toBe(200);
 
     host = await startWorkstationHost();
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; workstation at ${host.url}; Graph API recorder at ${graph.url}`);
   });
   afterAll(async () => {

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium, signIn as signInWorkstation, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, signIn as signInWorkstation, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { startCore } from '../support/core-harness';
 import { offeredTo, offerTo, openWidget as openWidgetOn, widgetQueueLine as queueOf, writeInWidget as write, type CoreAgent } from '../support/widget-customer';
 import { waitUntil } from '../support/wait';
@@ -21,7 +21,7 @@ type Agent = CoreAgent;
 describe.skipIf(chromiumMissing)('routing that never strands a widget customer, end to end', () => {
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
-  let browser: Browser;
+  let browser: TestBrowser;
   let host: RunningBrowserHost | undefined;
   const agents: Agent[] = [];
 
@@ -36,7 +36,7 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
     await server.db.query(
       "UPDATE skill_groups SET overflow_after_seconds = 2, overflow_target = (SELECT id FROM skill_groups WHERE name LIKE '售前%') WHERE name LIKE '售后%'",
     );
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}`);
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
-import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, E2E_ARTIFACTS, CHROMIUM_PATH, chromiumForFile, type TestBrowser } from '../support/browser';
 import { startCore } from '../support/core-harness';
 import { offerTo, openWidget as openWidgetOn, widgetQueueLine as queueOf, writeInWidget as write, type CoreAgent } from '../support/widget-customer';
 
@@ -19,7 +19,7 @@ type Agent = CoreAgent;
 describe.skipIf(chromiumMissing)('the widget queue, end to end', () => {
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
-  let browser: Browser;
+  let browser: TestBrowser;
   const agents: Agent[] = [];
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe.skipIf(chromiumMissing)('the widget queue, end to end', () => {
     await server.db.query("UPDATE users SET max_chats = 1 WHERE email IN ('wang.fang@demo.test', 'li.lei@demo.test')");
     // Nobody else takes chats: everyone but the two agents is offline and never connects.
     await server.db.query("UPDATE users SET presence = 'offline' WHERE email NOT IN ('wang.fang@demo.test', 'li.lei@demo.test')");
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}`);
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBrowserHost } from '../../main/browser-host/host';
 import { startServer, type RunningServer } from '../../server/app';
-import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, chromiumForFile, signIn, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { openWidget, writeInWidget } from '../support/widget-customer';
 
@@ -16,14 +16,14 @@ describe.skipIf(chromiumMissing)('masking personal data in a reply, end to end',
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
   let host: RunningBrowserHost;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     mkdirSync(E2E_ARTIFACTS, { recursive: true });
     database = await runDatabase().open();
     server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
     host = await startWorkstationHost();
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; workstation at ${host.url}`);
   });
   afterAll(async () => {

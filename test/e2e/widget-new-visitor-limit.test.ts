@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissing, CHROMIUM_PATH, launchChromium } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, chromiumForFile, type TestBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../../server/app';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 
@@ -11,7 +11,7 @@ if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH
 describe.skipIf(chromiumMissing)('new chats from one network over the budget', () => {
   let database: OpenedDatabase | undefined;
   let server: RunningServer;
-  let browser: Browser;
+  let browser: TestBrowser;
 
   const widget = async (locale: string): Promise<Page> => {
     const page = await (await browser.newContext({ locale })).newPage();
@@ -22,7 +22,7 @@ describe.skipIf(chromiumMissing)('new chats from one network over the budget', (
   beforeAll(async () => {
     database = await runDatabase().open();
     server = await startServer({ port: 0, ...database.options, seed: 'if-empty', newVisitorLimit: { max: 1, windowMs: 60_000 } });
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     console.log(`database: ${database.describe}; server on port ${server.port}`);
   });
   afterAll(async () => {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISITOR_NAMESPACE } from '../../shared/protocol';
-import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, launchChromium, signIn, startWorkstationHost } from '../support/browser';
+import { chromiumMissing, CHROMIUM_PATH, E2E_ARTIFACTS, chromiumForFile, signIn, startWorkstationHost, type TestBrowser } from '../support/browser';
 import { startCore, type TestCore } from '../support/core-harness';
 import { runDatabase, type OpenedDatabase } from '../support/databases';
 import { freePort, ServerProcess } from '../support/server-process';
@@ -19,7 +19,7 @@ if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH
 describe.skipIf(chromiumMissing)('a widget chat that survives a server restart', () => {
   let database: OpenedDatabase | undefined;
   let server: ServerProcess;
-  let browser: Browser;
+  let browser: TestBrowser;
   let agent: TestCore;
   let customer: Page;
   let conversationId: string;
@@ -34,7 +34,7 @@ describe.skipIf(chromiumMissing)('a widget chat that survives a server restart',
     const { dataDir, databaseUrl } = database.options;
     server = new ServerProcess(await freePort(), databaseUrl ? { DATABASE_URL: databaseUrl } : { SWITCHBOARD_DATA_DIR: dataDir });
     await server.start();
-    browser = await launchChromium();
+    browser = await chromiumForFile();
     agent = startCore();
     await agent.call('session.login', { serverUrl: server.url, email: 'wang.fang@demo.test', password: 'demo-agent' });
     customer = await (await browser.newContext({ locale: 'en-US' })).newPage();

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { demoUser } from '../../server/db/demo-credentials';
 import { migrate } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations';
+import type { Db } from '../../server/db/db';
+import { pgliteDir } from '../../server/db/open-db';
 import { openPgliteDb } from '../../server/db/pglite-db';
+import { openPostgresDb } from '../../server/db/postgres-db';
 import { hashPassword } from '../../server/domain/auth/password';
 import { useRefreshToken } from '../../server/domain/auth/refresh-tokens';
 import type { AuthTokens } from '../../shared/protocol';
-import { runDatabase, startServerOn } from '../support/databases';
+import { emptyDataDir, POSTGRES, runDatabase, startServerOn } from '../support/databases';
+import { createThrowawayDatabase } from '../support/postgres';
 import { ForwardingProxy, postJsonFrom } from '../support/forwarding-proxy';
 import { closeAllSockets, connectAgent, insertUser, login, postJson } from '../support/server-fixture';
 
@@ -203,8 +208,7 @@ describe('behind a reverse proxy', () => {
 
 describe('upgrading to sign-in sessions', () => {
   it('a refresh token handed out before keeps working, in a session of its own', async () => {
-    console.log('database: PGlite (in memory)');
-    const db = await openPgliteDb(undefined);
+    const { db, drop } = await emptyDatabase();
     try {
       await migrate(db, migrations.filter((m) => m.version < 16));
       await db.query("INSERT INTO accounts (id, name) VALUES ('acc', 'Shop')");
@@ -221,6 +225,28 @@ describe('upgrading to sign-in sessions', () => {
       expect(await useRefreshToken(db, token, () => Date.now())).toMatchObject({ kind: 'reused', sessionId: used && used.sessionId });
     } finally {
       await db.close();
+      await drop();
     }
   });
 });
+
+/**
+ * An empty database of the run's kind, with no migration applied: a copy of the run's new PGlite
+ * database on the PGlite run, a throwaway database on the PostgreSQL run (so the upgrade runs on
+ * each engine once).
+ */
+async function emptyDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (runDatabase() !== POSTGRES) {
+    const dataDir = await emptyDataDir();
+    console.log(`database: PGlite in ${dataDir} (empty)`);
+    return { db: await openPgliteDb(pgliteDir(dataDir)), drop: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const empty = await createThrowawayDatabase('empty');
+  console.log(`database: PostgreSQL ${empty.url} (empty)`);
+  try {
+    return { db: await openPostgresDb(empty.url), drop: empty.drop };
+  } catch (err) {
+    await empty.drop();
+    throw err;
+  }
+}

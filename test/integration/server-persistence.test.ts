@@ -12,6 +12,7 @@ import {
   closeAllSockets, connectAgent, connectVisitor, createThrowawayDatabase, login, makeTempDir, postgresReachable,
   removeDir, request, startPgliteServer,
 } from '../support/server-fixture';
+import { emptyDataDir } from '../support/databases';
 
 const pgReachable = await postgresReachable();
 if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:5432');
@@ -46,12 +47,16 @@ afterAll(() => closeAllSockets());
 
 describe('migrations', () => {
   it('create the schema on PGlite, once', async () => {
-    console.log('database: PGlite (in memory)');
-    const db = await openDb({});
+    // A new database (as PGlite makes it in an empty folder, copied from the run's: see
+    // template-databases.ts); the restart test below starts a server on an empty folder.
+    const dataDir = await emptyDataDir();
+    console.log(`database: PGlite in ${dataDir} (empty)`);
+    const db = await openDb({ dataDir });
     try {
       await checkMigrations(db);
     } finally {
       await db.close();
+      await removeDir(dataDir);
     }
   });
 

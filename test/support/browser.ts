@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startBrowserHost, type RunningBrowserHost } from '../../main/browser-host/host';
 import { fastReconnect } from './fast-reconnect';
@@ -35,6 +35,41 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** What a test file uses of Chromium: contexts of its own, and `close()`, which closes them. */
+export type TestBrowser = Pick<Browser, 'newContext'> & { close(): Promise<void> };
+
+let shared: Promise<Browser> | null = null;
+
+/**
+ * Chromium for the tests of one file. The files a worker runs one after another share one
+ * browser (starting Chromium cost seconds per file), and each file still starts clean: its pages
+ * live in contexts of its own (cookies, storage, cache), which `close()` closes at the end of the
+ * file. The browser itself ends with the worker's process.
+ */
+export async function chromiumForFile(): Promise<TestBrowser> {
+  if (!shared) {
+    const launching = launchChromium();
+    shared = launching;
+    launching.then(
+      (browser) => browser.once('disconnected', () => { if (shared === launching) shared = null; }),
+      () => { if (shared === launching) shared = null; },
+    );
+  }
+  const browser = await shared;
+  const contexts = new Set<BrowserContext>();
+  return {
+    async newContext(...options: Parameters<Browser['newContext']>) {
+      const context = await browser.newContext(...options);
+      contexts.add(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      contexts.clear();
+    },
+  };
 }
 
 /** A workstation served to the browser from the built renderer, with its own data folder. */

@@ -25,6 +25,18 @@ export async function seededDataDir(prefix = 'sb-db-'): Promise<string> {
   return dataDir;
 }
 
+/**
+ * A fresh data folder holding a new PGlite database with no migration applied: a copy of the
+ * run's (test/support/template-databases.ts), or an empty folder (PGlite creates the database)
+ * when the run made none.
+ */
+export async function emptyDataDir(prefix = 'sb-empty-db-'): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  const empty = providedTemplates()?.pgliteEmptyDataDir;
+  if (empty) await cp(empty, dataDir, { recursive: true });
+  return dataDir;
+}
+
 /** PGlite in a fresh temp folder, seeded from the run's template. */
 export const PGLITE: DatabaseTarget = {
   label: 'PGlite',

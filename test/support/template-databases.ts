@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDb } from '../../server/db/open-db';
+import { openDb, pgliteDir } from '../../server/db/open-db';
+import { openPgliteDb } from '../../server/db/pglite-db';
 import { seedDemo } from '../../server/db/seed-demo';
 import type { ScryptParams } from '../../server/domain/auth/password';
 import { POSTGRES_ADMIN_URL, postgresReachable } from './postgres';
@@ -18,6 +19,8 @@ export const TEST_PASSWORD_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 export type TemplateDatabases = {
   /** A data folder whose PGlite database is migrated and seeded with the demo shop (PGlite runs). */
   pgliteDataDir: string | null;
+  /** A data folder holding a new PGlite database, before any migration (PGlite runs). */
+  pgliteEmptyDataDir: string | null;
   /** A PostgreSQL database, migrated and seeded, to create databases from (PostgreSQL runs). */
   postgresTemplate: string | null;
 };
@@ -36,24 +39,37 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   const database = project.config.env?.SWITCHBOARD_TEST_DATABASE ?? 'pglite';
-  const templates: TemplateDatabases = { pgliteDataDir: null, postgresTemplate: null };
+  const templates: TemplateDatabases = { pgliteDataDir: null, pgliteEmptyDataDir: null, postgresTemplate: null };
   if (database === 'postgres') {
     if (!(await postgresReachable())) throw new Error('PostgreSQL does not answer on 127.0.0.1:5432: start it, or run the :pglite projects only');
     templates.postgresTemplate = await postgresTemplate();
   } else {
-    templates.pgliteDataDir = await pgliteTemplate();
+    templates.pgliteEmptyDataDir = await pgliteEmpty();
+    templates.pgliteDataDir = await pgliteTemplate(templates.pgliteEmptyDataDir);
   }
   console.log(`${project.name}: template database ready in ${Date.now() - started} ms (${templates.pgliteDataDir ?? templates.postgresTemplate})`);
   project.provide('templateDatabases', templates);
 
   return async () => {
-    if (templates.pgliteDataDir) await rm(templates.pgliteDataDir, { recursive: true, force: true });
+    for (const dir of [templates.pgliteDataDir, templates.pgliteEmptyDataDir]) if (dir) await rm(dir, { recursive: true, force: true });
     if (templates.postgresTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${templates.postgresTemplate} WITH (FORCE)`);
   };
 }
 
-async function pgliteTemplate(): Promise<string> {
+/**
+ * A new PGlite database with no migration applied, made once per run: creating one (initdb in
+ * WebAssembly) takes seconds, copying a folder a fraction of that. Tests of migrating from empty
+ * start from a copy.
+ */
+async function pgliteEmpty(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-empty-'));
+  await (await openPgliteDb(pgliteDir(dataDir))).close();
+  return dataDir;
+}
+
+async function pgliteTemplate(empty: string): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sb-template-'));
+  await cp(empty, dataDir, { recursive: true });
   const db = await openDb({ dataDir });
   try {
     await seedDemo(db, { passwordParams: TEST_PASSWORD_PARAMS });

@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { TestBrowser } from './browser';
 import { expect } from 'vitest';
 import type { TestCore } from './core-harness';
 import { waitUntil } from './wait';
@@ -7,7 +8,7 @@ import { waitUntil } from './wait';
  * A customer's chat page in Chromium, and what e2e tests do with it: open it in a locale, write
  * (after picking a topic in the menu, when given), read the queue line.
  */
-export async function openWidget(browser: Browser, serverUrl: string, locale: string): Promise<Page> {
+export async function openWidget(browser: Pick<TestBrowser, 'newContext'>, serverUrl: string, locale: string): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 420, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${serverUrl}/widget/`);
