@@ -4,7 +4,8 @@ import { kbExchangeFileSchema } from '../../shared/knowledge';
 import type { IndexableArticle } from '../../server/domain/bot/retrieval/indexable-article';
 
 /** One labelled customer question: the article that answers it, or null where a person is needed. */
-export const evalQuestionSchema = z.object({ q: z.string().min(1), expect: z.string().nullable() });
+/** `style` (optional) says how the question is written (typo, pinyin, paraphrase, cross …): figures are also given per style. */
+export const evalQuestionSchema = z.object({ q: z.string().min(1), expect: z.string().nullable(), style: z.string().optional() });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
 /** Reads a knowledge base in the import/export format. */

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { readKb, readQuestions } from './eval-files';
 import { EVAL_SETS, evalSetFiles, type EvalSetName } from './eval-sets';
 import { evaluate, type EvalDetail, type EvalReport } from './evaluate';
+import { score } from './metrics';
 
 /**
  * `npm run bot:eval -- [--set shipped|calibration|frozen] [--kb <kb.json> --questions <questions.json>] [--verbose]`:
@@ -31,7 +32,19 @@ const row = (name: string, r: EvalReport) =>
   `${name.padEnd(4)} n=${String(r.n).padStart(3)}  bot top1 ${r.top1.toFixed(3)} resolved ${r.resolved.toFixed(3)} wrong ${r.wrongRate.toFixed(3)} clarify ${r.clarifyRate.toFixed(3)}` +
   `  | minisearch top1 ${r.baseline.top1.toFixed(3)} wrong ${r.baseline.wrongRate.toFixed(3)}`;
 for (const lang of ['zh', 'en', 'all'] as const) console.log(row(lang, reports[lang]));
+// Per writing style, where the set names one (questions for a person are counted on their own).
+const styles = [...new Set(details.map(styleOf))].filter((s) => s !== null);
+for (const style of styles) {
+  const mine = details.filter((d) => styleOf(d) === style);
+  const r = score(mine.map((d) => d.question), mine.map((d) => d.bot));
+  console.log(`  ${style.padEnd(11)} n=${String(r.n).padStart(3)}  bot top1 ${r.top1.toFixed(3)} resolved ${r.resolved.toFixed(3)} wrong ${r.wrongRate.toFixed(3)}`);
+}
 console.log(JSON.stringify(reports));
+
+function styleOf(d: EvalDetail): string | null {
+  if (d.question.style === undefined) return null;
+  return d.question.expect === null ? 'for a person' : d.question.style;
+}
 
 function isRight(d: EvalDetail, who: 'bot' | 'baseline'): boolean {
   const a = d[who];

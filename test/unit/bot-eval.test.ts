@@ -14,6 +14,9 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/bot-eval/${
 const FLOORS = {
   shipped: { zh: { top1: 0.78, resolved: 0.88, wrong: 0.06 }, en: { top1: 0.8, resolved: 0.84, wrong: 0.06 } },
   calibration: { zh: { top1: 0.66, resolved: 0.74, wrong: 0.08 }, en: { top1: 0.69, resolved: 0.75, wrong: 0.08 } },
+  // Measured once, after the retrieval change (zh 0.508 / 0.627 / 0.085, en 0.552 / 0.583 / 0.125):
+  // a guard against falling further, not a goal (the goal is top-1 0.80 and wrong 0.10).
+  frozen: { zh: { top1: 0.49, resolved: 0.61, wrong: 0.095 }, en: { top1: 0.53, resolved: 0.56, wrong: 0.135 } },
 } as const;
 
 describe('the bot measured on labelled customer questions', () => {
@@ -30,7 +33,7 @@ describe('the bot measured on labelled customer questions', () => {
     expect(forPerson).toBeLessThan(0.25);
   });
 
-  for (const set of ['shipped', 'calibration'] as const) {
+  for (const set of ['shipped', 'calibration', 'frozen'] as const) {
     it(`keeps top-1, resolved and wrong answers within fixed bounds in each language (${set} set)`, () => {
       const files = evalSetFiles(set);
       const { reports } = evaluate(readKb(files.kb), readQuestions(files.questions));
