@@ -1,24 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/app';
 import { articleEmbeddingText } from '../../server/domain/ai/article-embeddings';
 import type { AiSettingsView } from '../../shared/ai';
 import type { KbArticle, Message } from '../../shared/domain';
-import type { VisitorMessage } from '../../shared/protocol';
 import { deliveriesDrained, pushesFlushed, webhooksProcessed } from '../support/barriers';
+import { botVisitor, sayToBot, type BotVisitor } from '../support/bot-visitor';
 import { databaseTargets } from '../support/databases';
 import { citeFirstArticle, startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { tgText } from '../support/platform-payloads';
-import { closeAllSockets, connectAgent, connectVisitor, data, login, record, request, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, data, login, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const KEY = 'sk-test-0123456789-never-shown';
 
 afterAll(() => closeAllSockets());
 
-type Visitor = { socket: Socket; contactId: string; messages: VisitorMessage[] };
 
 for (const target of targets) {
   describe(`the optional AI provider on ${target.label}`, () => {
@@ -46,23 +43,9 @@ for (const target of targets) {
       return answer.body.settings;
     };
 
-    async function visitor(name: string): Promise<Visitor> {
-      let messages: VisitorMessage[] = [];
-      const { socket, session } = await connectVisitor(server.url, { name }, (s) => {
-        messages = record<VisitorMessage>(s, 'message:new');
-      });
-      return { socket, contactId: session.contactId, messages };
-    }
+    const visitor = (name: string) => botVisitor(server, name);
 
-    /** A customer's message and what the bot said back to it. */
-    async function say(v: Visitor, body: string): Promise<VisitorMessage[]> {
-      const before = v.messages.length;
-      const ack = await request<{ message: VisitorMessage }>(v.socket, 'visitor:send', { clientId: randomUUID(), body });
-      if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
-      await server.router.settled();
-      await pushesFlushed(v.socket);
-      return v.messages.slice(before).filter((m) => m.from === 'bot');
-    }
+    const say = (v: BotVisitor, body: string) => sayToBot(server, v, body, false);
 
     const conversationOf = async (contactId: string) =>
       (await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [contactId]))[0]!.id;

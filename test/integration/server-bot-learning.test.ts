@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/app';
 import type { QuestionSuggestion, UnansweredGroup } from '../../shared/bot-learning';
 import type { KbArticle } from '../../shared/domain';
 import type { BotTurn } from '../../shared/knowledge';
-import type { VisitorMessage } from '../../shared/protocol';
-import { pushesFlushed } from '../support/barriers';
+import { botVisitor, sayToBot, type BotVisitor } from '../support/bot-visitor';
 import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, data, login, record, request } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, data, login, request } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
 afterAll(() => closeAllSockets());
 
-type Visitor = { socket: Socket; contactId: string; messages: VisitorMessage[] };
 
 for (const target of targets) {
   describe(`the bot learns from picks and inserted articles on ${target.label}`, () => {
@@ -24,24 +21,11 @@ for (const target of targets) {
     let stored: KbArticle;
     let gift: KbArticle;
 
-    async function visitor(name: string): Promise<Visitor> {
-      let messages: VisitorMessage[] = [];
-      const { socket, session } = await connectVisitor(server.url, { name }, (s) => {
-        messages = record<VisitorMessage>(s, 'message:new');
-      });
-      return { socket, contactId: session.contactId, messages };
-    }
+    const visitor = (name: string) => botVisitor(server, name);
 
-    /** Sends a customer message (typed, or a button's reply) and returns what the bot said back. */
-    async function say(v: Visitor, body: string): Promise<VisitorMessage[]> {
-      const before = v.messages.length;
-      data(await request<{ message: VisitorMessage }>(v.socket, 'visitor:send', { clientId: randomUUID(), body }));
-      await server.router.settled();
-      await pushesFlushed(v.socket);
-      return v.messages.slice(before).filter((m) => m.from === 'bot' || m.from === 'system');
-    }
+    const say = (v: BotVisitor, body: string) => sayToBot(server, v, body);
 
-    const conversationOf = async (v: Visitor) =>
+    const conversationOf = async (v: BotVisitor) =>
       (await server.db.query<{ id: string }>("SELECT id FROM conversations WHERE contact_id = $1 AND status = 'open'", [v.contactId]))[0]!.id;
 
     const ask = <T>(who: 'admin' | 'agent', name: string, payload: unknown) => request<T>(sockets[who], name, payload);

@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../server/app';
 import { migrate } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations';
 import { openPgliteDb } from '../../server/db/pglite-db';
 import type { KbArticle } from '../../shared/domain';
 import type { BotRule, BotTurn, KbSearchHit } from '../../shared/knowledge';
-import type { VisitorMessage } from '../../shared/protocol';
-import { pushesFlushed } from '../support/barriers';
+import { botVisitor, sayToBot, type BotVisitor } from '../support/bot-visitor';
 import { databaseTargets } from '../support/databases';
-import { closeAllSockets, connectAgent, connectVisitor, login, record, request, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, login, record, request, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 const KB = JSON.parse(readFileSync(new URL('../fixtures/bot-eval/kb.json', import.meta.url), 'utf8')) as { id: string; title: string; body: string }[];
@@ -19,7 +16,6 @@ const bodyOf = (id: string) => KB.find((a) => a.id === id)!.body;
 
 afterAll(() => closeAllSockets());
 
-type Visitor = { socket: Socket; contactId: string; messages: VisitorMessage[] };
 
 for (const target of targets) {
   describe(`knowledge base and bot on ${target.label}`, () => {
@@ -36,26 +32,11 @@ for (const target of targets) {
       return { status: response.status, body: (await response.json()) as T };
     }
 
-    async function visitor(name: string): Promise<Visitor> {
-      let messages: VisitorMessage[] = [];
-      const { socket, session } = await connectVisitor(server.url, { name }, (s) => {
-        messages = record<VisitorMessage>(s, 'message:new');
-      });
-      return { socket, contactId: session.contactId, messages };
-    }
+    const visitor = (name: string) => botVisitor(server, name);
 
-    /** Sends a customer message and returns what the bot said back to it. */
-    async function say(v: Visitor, body: string): Promise<VisitorMessage[]> {
-      const before = v.messages.length;
-      const ack = await request<{ message: VisitorMessage }>(v.socket, 'visitor:send', { clientId: randomUUID(), body });
-      if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack.error)}`);
-      // The bot answers before the send is acked; routing may add a notice after it.
-      await server.router.settled();
-      await pushesFlushed(v.socket);
-      return v.messages.slice(before).filter((m) => m.from === 'bot' || m.from === 'system');
-    }
+    const say = (v: BotVisitor, body: string) => sayToBot(server, v, body);
 
-    const conversationOf = async (v: Visitor) =>
+    const conversationOf = async (v: BotVisitor) =>
       (await server.db.query<{ id: string; routing_state: string; summary: string | null }>(
         "SELECT id, routing_state, summary FROM conversations WHERE contact_id = $1 AND status = 'open'",
         [v.contactId],
