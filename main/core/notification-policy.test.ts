@@ -25,6 +25,12 @@ describe('which changes deserve a notification', () => {
     ]);
   });
 
+  it('not a conversation the cache has yet to catch up on (it may be hours old), unless it changed to wait while known', () => {
+    expect(decide({ conversations: [{ current: queued, previous: null }], behind: true })).toEqual([]);
+    const bot = { ...queued, routingState: 'bot' as const };
+    expect(decide({ conversations: [{ current: queued, previous: bot }], behind: true })).toHaveLength(1);
+  });
+
   it('one the bot hands over, one offered to me, one handed to me', () => {
     const bot = { ...queued, routingState: 'bot' as const };
     const offered = { ...queued, routingState: 'offered' as const, offeredToId: me };

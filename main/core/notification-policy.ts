@@ -15,6 +15,11 @@ export type LiveChange = {
   conversations: { current: Conversation; previous: Conversation | null }[];
   /** New messages, each with its conversation as the cache holds it (null: not known yet). */
   messages: { message: Message; conversation: Conversation | null }[];
+  /**
+   * The cache was still missing earlier changes when this one came (signing in, after a gap): a
+   * conversation it does not hold yet may be hours old, so it is not announced as new.
+   */
+  behind?: boolean;
 };
 
 type Access = Pick<Conversation, 'status' | 'routingState' | 'assigneeId' | 'offeredToId'>;
@@ -57,7 +62,7 @@ export function decideNotifications(
 
   if (preferences.newConversations) {
     for (const { current, previous } of change.conversations) {
-      if (decided.has(current.id) || inFront(current.id) || !arrived(current, previous, me)) continue;
+      if (decided.has(current.id) || inFront(current.id) || (change.behind && !previous) || !arrived(current, previous, me)) continue;
       decided.set(current.id, {
         kind: 'conversation',
         conversationId: current.id,

@@ -54,6 +54,8 @@ type Batch = {
  */
 export class SyncEngine {
   private readonly tracker = new SeqTracker(0);
+  /** A catch-up has gone through the whole inbox once (now or in an earlier run). */
+  private inboxLoaded = false;
   private readonly pages = new Coalescer(() => this.pageThrough());
   private gapTimer: ScheduledTimer | null = null;
   private retryTimer: ScheduledTimer | null = null;
@@ -87,6 +89,7 @@ export class SyncEngine {
   async load(): Promise<void> {
     this.savedCursor = await this.store.cursor();
     this.tracker.reset(this.savedCursor);
+    this.inboxLoaded = this.savedCursor > 0;
   }
 
   cursor(): number {
@@ -161,6 +164,8 @@ export class SyncEngine {
       this.watchForGap();
       return;
     }
+    // Pushed before the inbox was first loaded: the cache is behind (see LiveChange.behind).
+    const behind = !this.inboxLoaded;
     const { outcome, previous } = await this.store.db.write(async (tx) => {
       // What the cache held before this change: the notification policy tells what is new by it.
       const previous = this.onLive ? await Promise.all(batch.conversations.map((c) => this.store.conversation(c.id))) : [];
@@ -170,7 +175,7 @@ export class SyncEngine {
     this.saveCursorSoon();
     const stored = await this.announce(batch, outcome);
     // A notification that could not be decided is not worth failing the push for.
-    if (this.onLive) await this.reportLive(batch, previous, stored).catch(() => undefined);
+    if (this.onLive) await this.reportLive(batch, previous, stored, behind).catch(() => undefined);
     // Counted after the live change was judged: a message in the conversation in front of a
     // focused agent is already read then, so the badge never flickers up and back.
     this.onApplied?.();
@@ -181,6 +186,7 @@ export class SyncEngine {
     batch: Batch,
     previous: readonly (Conversation | null)[],
     stored: Map<string, Conversation | null>,
+    behind: boolean,
   ): Promise<void> {
     // Each conversation is read once: the ones just announced are reused.
     for (const { conversationId } of batch.messages) {
@@ -188,7 +194,7 @@ export class SyncEngine {
     }
     const messages = batch.messages.map((message) => ({ message, conversation: stored.get(message.conversationId) ?? null }));
     const conversations = batch.conversations.map((current, i) => ({ current, previous: previous[i] ?? null }));
-    await this.onLive?.({ conversations, messages });
+    await this.onLive?.({ conversations, messages, behind });
   }
 
   /**
@@ -267,6 +273,7 @@ export class SyncEngine {
       else await this.announce(page, outcome);
       if (!page.hasMore) break;
     }
+    this.inboxLoaded = true;
     if (reloaded) this.emit('inbox.reloaded', {});
     this.watchForGap();
   }
@@ -276,6 +283,7 @@ export class SyncEngine {
       await this.store.resetSyncedData(tx);
       this.tracker.reset(0);
       this.savedCursor = 0;
+      this.inboxLoaded = false;
     });
   }
 
