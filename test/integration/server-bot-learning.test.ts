@@ -69,6 +69,11 @@ for (const target of targets) {
 
       const { suggestions } = data(await ask<{ suggestions: QuestionSuggestion[] }>('admin', 'kb:learning:suggestions', { articleId: stored.id }));
       expect(suggestions).toEqual([expect.objectContaining({ question: '余额退款', count: 1, sources: ['customer_pick'], articleTitle: stored.title })]);
+      // The pair points at the message that asked, not at the pick.
+      const [kept] = await server.db.query<{ body: string }>(
+        'SELECT m.body FROM kb_question_pairs p JOIN messages m ON m.id = p.message_id WHERE p.article_id = $1', [stored.id],
+      );
+      expect(kept?.body).toBe('余额退款');
 
       const accepted = data(await ask<{ article: KbArticle }>('admin', 'kb:learning:accept', { id: suggestions[0]!.id }));
       expect(accepted.article.questions).toEqual(['卡里的余额能退吗', '余额退款']);

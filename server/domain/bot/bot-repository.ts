@@ -95,14 +95,17 @@ export async function recordTurn(tx: Queryable, t: TurnRecord): Promise<void> {
 }
 
 /** The suggestions the conversation's latest turn offered and that await the customer's pick; empty when none. */
-export async function awaitingPick(db: Queryable, conversationId: string): Promise<{ turnId: string; suggested: BotSuggestion[] } | null> {
-  const rows = await db.query<{ id: number | string; suggested: unknown; picked: string | null }>(
-    'SELECT id, suggested, picked FROM bot_turns WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1',
+export async function awaitingPick(
+  db: Queryable,
+  conversationId: string,
+): Promise<{ turnId: string; suggested: BotSuggestion[]; questionMessageId: string | null } | null> {
+  const rows = await db.query<{ id: number | string; suggested: unknown; picked: string | null; message_id: string | null }>(
+    'SELECT id, suggested, picked, message_id FROM bot_turns WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1',
     [conversationId],
   );
   const row = rows[0];
   if (!row || row.suggested === null || row.picked !== null) return null;
-  return { turnId: String(row.id), suggested: parseJson(row.suggested) as BotSuggestion[] };
+  return { turnId: String(row.id), suggested: parseJson(row.suggested) as BotSuggestion[], questionMessageId: row.message_id };
 }
 
 /** Records what the customer did with a turn's suggestions. */

@@ -136,7 +136,8 @@ export class BotService {
     if (outcome.via === 'choice' && outcome.articleId && state.pending) {
       await recordQuestionPair(tx, {
         accountId: locked.accountId, articleId: outcome.articleId, question: state.pending.question, source: 'customer_pick',
-        conversationId: locked.id, messageId: message.id, at: new Date(this.deps.clock()),
+        // The message that asked the question (the turn that offered the suggestions), not the pick.
+        conversationId: locked.id, messageId: offered.questionMessageId ?? message.id, at: new Date(this.deps.clock()),
       });
     }
   }
