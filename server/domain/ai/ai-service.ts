@@ -99,8 +99,8 @@ export class AiService {
     const given: PromptArticle[] = [article, ...more.filter((m) => m.id !== article.id).slice(0, 2)].map(promptArticle);
     try {
       const text = await chat(endpointOf(settings), settings.chatModel, groundedAnswerPrompt(question, given, lang), { maxTokens: 600 });
-      const read = readGroundedAnswer(text, given);
-      if (!read) throw new AiCallError('no_article', 'the model named none of the articles it was given');
+      const read = readGroundedAnswer(text, given, question);
+      if (!read) throw new AiCallError('no_article', 'the model named none of the articles it was given, or stated a figure none of them holds');
       return { articleId: read.article.id, reply: groundedReplyText(read.answer, read.article, lang) };
     } catch (err) {
       this.failed(err, 'a grounded answer');

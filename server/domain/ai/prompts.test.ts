@@ -19,6 +19,12 @@ describe('reading the chat model', () => {
     expect(readGroundedAnswer('ARTICLE: [1]', given)).toBeNull();
   });
 
+  it('refuses an answer stating a figure that neither the article nor the question holds', () => {
+    expect(readGroundedAnswer('ARTICLE: [1]\nYou can return it within 90 days.', given)).toBeNull();
+    expect(readGroundedAnswer('ARTICLE: [1]\nYou can return it within ３０ days.', given)).toEqual({ article: given[0], answer: 'You can return it within ３０ days.' });
+    expect(readGroundedAnswer('ARTICLE: [1]\nOrder 58812 can go back within 30 days.', given, 'Can I return order 58812?')).not.toBeNull();
+  });
+
   it('cites the article in the customer’s language', () => {
     expect(groundedReplyText('30 天内可退。', { title: '退货政策' }, 'zh')).toBe('30 天内可退。\n\n参考文章：《退货政策》');
     expect(groundedReplyText('Within 30 days.', { title: 'Returns' }, 'en')).toBe('Within 30 days.\n\nSource: "Returns"');

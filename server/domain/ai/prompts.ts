@@ -32,8 +32,12 @@ export function groundedAnswerPrompt(question: string, articles: readonly Prompt
 
 export type GroundedReading = { article: PromptArticle; answer: string } | null;
 
-/** The model's answer and the article it names; null when it names none of those given or says nothing else. */
-export function readGroundedAnswer(text: string, articles: readonly PromptArticle[]): GroundedReading {
+/**
+ * The model's answer and the article it names; null when it names none of those given, says
+ * nothing else, or states a figure (a price, a number of days, an order number) that is in neither
+ * the article it names nor the customer's question: a made-up figure must not reach a customer.
+ */
+export function readGroundedAnswer(text: string, articles: readonly PromptArticle[], question = ''): GroundedReading {
   const lines = text.split(/\r?\n/);
   const at = lines.findIndex((l) => /^\s*\**ARTICLE\**\s*[:：]/i.test(l));
   if (at < 0) return null;
@@ -41,7 +45,14 @@ export function readGroundedAnswer(text: string, articles: readonly PromptArticl
   const article = named ? articles[Number(named[1]) - 1] : undefined;
   if (!article) return null;
   const answer = lines.filter((_, i) => i !== at).join('\n').trim();
-  return answer ? { article, answer } : null;
+  if (!answer) return null;
+  const known = new Set(figuresIn(`${article.title}\n${article.body}\n${question}`));
+  return figuresIn(answer).every((f) => known.has(f)) ? { article, answer } : null;
+}
+
+/** The figures a text states, as digits (full-width digits folded): "30", "9.9", "2026". */
+function figuresIn(text: string): string[] {
+  return text.normalize('NFKC').match(/\d+(?:[.,]\d+)?/g) ?? [];
 }
 
 /** The grounded reply as the customer gets it: the answer, then which article it comes from. */
