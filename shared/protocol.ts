@@ -469,7 +469,7 @@ export const agentRequests = {
   /**
    * Up to three replies the AI provider suggests for a conversation the caller may read, grounded
    * in it and the knowledge base; shown in the composer, never sent by themselves. `conflict` when
-   * the account has reply suggestions off; `timeout`/`server_unreachable` when the provider failed.
+   * the account has reply suggestions off; `ai_unavailable` when the provider failed.
    */
   'ai:suggest': {
     payload: aiSuggestRequestSchema,

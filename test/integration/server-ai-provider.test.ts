@@ -131,6 +131,16 @@ for (const target of targets) {
       await pushesFlushed(adminSocket);
       expect(JSON.stringify(heard)).not.toContain(KEY);
 
+      // The key goes only where it was given for: another origin without a new key clears it.
+      expect((await configure({ baseUrl: 'http://127.0.0.1:9/v1' })).apiKeySet).toBe(false);
+      const movedAudit = await server.db.query<{ details: Record<string, unknown> }>(
+        "SELECT details FROM audit_log WHERE action = 'ai.settings.update' ORDER BY id DESC LIMIT 1",
+      );
+      expect(movedAudit[0]!.details).toMatchObject({ apiKey: 'cleared' });
+      // Back at the provider with the key again; a change of path on the same origin keeps it.
+      expect((await configure({ baseUrl: fake.url, apiKey: KEY })).apiKeySet).toBe(true);
+      expect((await configure({ baseUrl: `${fake.url}/` })).apiKeySet).toBe(true);
+
       // Cleared: no key is sent any more.
       expect((await configure({ apiKey: null })).apiKeySet).toBe(false);
       await api('POST', '/api/admin/ai/test', 'admin');
@@ -253,7 +263,7 @@ for (const target of targets) {
       expect(sent).not.toContain('return order 1234');
     });
 
-    it('suggests replies in the composer to those who may read the conversation, and only when turned on', async () => {
+    it('suggests replies in the composer to those who may answer the conversation, and only when turned on', async () => {
       const v = await visitor('Suggest');
       await say(v, 'How do I return an item?');
       const conversationId = await conversationOf(v.contactId);

@@ -42,17 +42,22 @@ export async function updateAiSettings(deps: AiAdminDeps, user: User, body: unkn
       timeoutMs: change.timeoutMs ?? before.timeoutMs,
       features: { ...before.features, ...change.features },
     };
-    const apiKeySealed = change.apiKey === undefined ? undefined : change.apiKey === null ? null : sealKey(change.apiKey, deps.secret);
+    // The stored key goes only to the server it was given for: moving to another origin without a
+    // new key clears it (else anyone able to change the URL could have it sent to their own server).
+    const keyFor = change.apiKey === undefined && before.apiKey !== null && originOf(before.baseUrl) !== originOf(after.baseUrl) ? null : change.apiKey;
+    const apiKeySealed = keyFor === undefined ? undefined : keyFor === null ? null : sealKey(keyFor, deps.secret);
     await writeAiSettings(tx, user.accountId, { ...after, apiKeySealed }, deps.clock());
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action: 'ai.settings.update', targetType: 'ai_settings', targetId: user.accountId,
-      details: auditDetails(before, after, change.apiKey),
+      details: auditDetails(before, after, keyFor),
     });
     return toAiSettingsView(await loadAiSettings(tx, user.accountId, deps.secret));
   });
   deps.ai.indexer.kick(user.accountId);
   return view;
 }
+
+const originOf = (url: string | null) => (url ? new URL(url).origin : null);
 
 /** What the audit log keeps of a change: the settings that moved, and for the key only what happened to it. */
 function auditDetails(before: AiSettings, after: Omit<AiSettings, 'apiKey' | 'apiKeyUnreadable' | 'updatedAt'>, apiKey: string | null | undefined): Record<string, unknown> {

@@ -78,7 +78,8 @@ export class AiService {
    * matches, or undefined when hybrid retrieval is off or the provider failed or was too slow.
    */
   async semanticFor(accountId: string, settings: AiSettings, message: string): Promise<ReadonlyMap<string, number> | undefined> {
-    if (!settings.features.hybridRetrieval || !settings.embeddingModel || !settings.baseUrl) return undefined;
+    // A key that cannot be unsealed (the server's secret changed) would only earn a 401 per message.
+    if (!settings.features.hybridRetrieval || !settings.embeddingModel || !settings.baseUrl || settings.apiKeyUnreadable) return undefined;
     try {
       const [vector] = await embed(endpointOf(settings), settings.embeddingModel, [message]);
       const nearest = await nearestArticles(this.deps.db, accountId, settings.embeddingModel, vector!, SEMANTIC_TOP_K, await this.withVector());
@@ -95,7 +96,7 @@ export class AiService {
    * feature is off, the call fails or the model names none of the articles given.
    */
   async groundedAnswer(settings: AiSettings, question: string, article: KbArticle, more: readonly KbArticle[], lang: Lang): Promise<GroundedAnswer | null> {
-    if (!settings.features.groundedAnswers || !settings.chatModel || !settings.baseUrl) return null;
+    if (!settings.features.groundedAnswers || !settings.chatModel || !settings.baseUrl || settings.apiKeyUnreadable) return null;
     const given: PromptArticle[] = [article, ...more.filter((m) => m.id !== article.id).slice(0, 2)].map(promptArticle);
     try {
       const text = await chat(endpointOf(settings), settings.chatModel, groundedAnswerPrompt(question, given, lang), { maxTokens: 600 });

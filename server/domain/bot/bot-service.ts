@@ -82,7 +82,9 @@ export class BotService {
       const preview = this.turnFor(await lastBotState(this.deps.db, message.conversationId), message.body, knowledge, offHours, '', semantic);
       const article = preview.action === 'answer' && preview.articleId ? knowledge.index.article(preview.articleId) : null;
       if (!article) return { ...none, semantic };
-      const more = [...preview.candidates.map((c) => c.articleId), ...(semantic ? [...semantic.keys()] : [])]
+      // A pick from "which one?" is answered from the picked article alone.
+      const related = preview.via === 'choice' ? [] : [...preview.candidates.map((c) => c.articleId), ...(semantic ? [...semantic.keys()] : [])];
+      const more = related
         .filter((id) => id !== article.id)
         .map((id) => knowledge.index.article(id))
         .filter((a) => a !== null);
@@ -153,15 +155,12 @@ export class BotService {
 
 /**
  * The grounded wording in place of the article's text, when the turn picked the article it was
- * written for; the turn then records the article the model cited.
+ * written for and the model cited that same article. A wording citing another article is not
+ * sent: the bot's choice (and the customer's pick from "which one?") stands, and so does what the
+ * learning loop records from it.
  */
 function withGrounded(outcome: TurnOutcome, ai: AiHelp): TurnOutcome {
   if (!ai.grounded || outcome.action !== 'answer' || outcome.articleId !== ai.groundedFor || outcome.replies.length === 0) return outcome;
-  const articleId = ai.grounded.articleId;
-  return {
-    ...outcome,
-    articleId,
-    replies: [...outcome.replies.slice(0, -1), ai.grounded.reply],
-    state: { ...outcome.state, topic: outcome.state.topic ? { ...outcome.state.topic, articleId } : outcome.state.topic },
-  };
+  if (ai.grounded.articleId !== outcome.articleId) return outcome;
+  return { ...outcome, replies: [...outcome.replies.slice(0, -1), ai.grounded.reply] };
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { searchKnowledge } from '../../domain/knowledge/knowledge-search';
 import { getConversationAccess } from '../../domain/conversations/conversation-repository';
 import { loadMember } from '../../domain/conversations/member-repository';
-import { canRead } from '../../domain/conversations/permissions';
+import { canAct } from '../../domain/conversations/permissions';
 import { detectLanguage } from '../../domain/bot/text/language';
 import type { AgentRequestContext } from './agent-request-context';
 
@@ -10,7 +10,7 @@ import type { AgentRequestContext } from './agent-request-context';
 const SUGGESTION_ARTICLES = 3;
 
 /**
- * The composer's reply suggestions: for a conversation the caller may read, with the account's
+ * The composer's reply suggestions: for a conversation the caller may answer, with the account's
  * reply suggestions on. The suggestions come back to the agent only; nothing is sent or stored.
  */
 export function registerAiRequests({ serve, user, services }: AgentRequestContext): void {
@@ -22,7 +22,8 @@ export function registerAiRequests({ serve, user, services }: AgentRequestContex
   serve('ai:suggest', async ({ conversationId }) => {
     const access = await getConversationAccess(services.db, conversationId);
     if (!access || access.accountId !== user.accountId) throw new AppError('not_found', 'conversation not found');
-    if (!canRead(await loadMember(services.db, user), access)) throw new AppError('forbidden', 'this conversation is assigned to someone else');
+    // Suggestions are for replying: only someone who may answer this conversation asks for them.
+    if (!canAct(await loadMember(services.db, user), access)) throw new AppError('forbidden', 'you cannot reply in this conversation');
     const ai = services.ai;
     const settings = ai ? await ai.settings(user.accountId) : null;
     if (!ai || !settings?.features.replySuggestions || !settings.chatModel || !settings.baseUrl) {

@@ -1,6 +1,5 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import { comparisonForm } from '../../../../shared/text/comparison-form';
+import { segmentHan } from '../text/segment';
 
 /** Longest question kept as a suggestion (an article's alternative question has the same limit). */
 export const MAX_QUESTION_CHARS = 200;
@@ -20,8 +19,6 @@ export function questionText(text: string): string {
   return [...clean].slice(0, MAX_QUESTION_CHARS).join('').trim();
 }
 
-let segmenter: Jieba | null = null;
-
 /** Chinese words that say nothing about the topic ("我", "的", "吗") and short English ones. */
 const STOP = new Set([
   '我', '你', '您', '的', '了', '吗', '呢', '吧', '啊', '呀', '是', '在', '有', '和', '就', '都', '也', '还', '要', '想', '请问', '请', '一下',
@@ -36,7 +33,6 @@ const STOP = new Set([
  * without punctuation and common function words.
  */
 export function topicWords(text: string): Set<string> {
-  segmenter ??= Jieba.withDict(dict);
   const folded = comparisonForm(text);
   const words = new Set<string>();
   for (const piece of folded.split(/[^\p{L}\p{N}]+/u)) {
@@ -46,7 +42,7 @@ export function topicWords(text: string): Set<string> {
       continue;
     }
     // Search mode also gives the words inside a compound (开发票 → 开发, 发票, 开发票).
-    const parts = segmenter.cutForSearch(piece, false).filter((w) => !STOP.has(w));
+    const parts = segmentHan(piece, false).filter((w) => !STOP.has(w));
     const long = parts.filter((w) => [...w].length > 1);
     // Single characters (开, 到) carry little when longer words are there.
     for (const word of long.length > 0 ? long : parts) words.add(word);

@@ -32,7 +32,8 @@ export const CONFIDENCE_SHARES = { coverage: 0.4, bm25: 0.2 } as const;
 const BM25 = { k1: 1.2, weight: [3, 3, 1, 2], b: [0.5, 0.6, 0.75, 0.3] } as const;
 /**
  * Semantic fusion: with an embedding similarity `s` (0–1) for an article, its confidence is
- * `(1 - SEMANTIC_SHARE) * lexical + SEMANTIC_SHARE * s`; an article found only semantically
+ * `(1 - SEMANTIC_SHARE) * lexical + SEMANTIC_SHARE * s` when that is higher than `lexical`
+ * (a similarity raises, never lowers); an article found only semantically
  * enters with lexical 0. Without semantic scores the confidence is purely lexical. The share is
  * not calibrated (no labelled set with embeddings yet): re-run the calibration with them.
  */
@@ -102,7 +103,7 @@ export function retrieve<A extends IndexableArticle>(index: KnowledgeIndex<A>, q
   return candidates.slice(0, options.limit ?? 10);
 }
 
-/** Fuses embedding similarities into the candidates' confidence (see SEMANTIC_SHARE), adding articles found only by them. */
+/** Fuses embedding similarities into the candidates' confidence (see SEMANTIC_SHARE), adding articles found only by them (SEMANTIC_ALONE). */
 function fuseSemantic<A extends IndexableArticle>(index: KnowledgeIndex<A>, candidates: Candidate<A>[], semantic: ReadonlyMap<string, number>, lang: Lang | null): void {
   const seen = new Set(candidates.map((c) => c.article.id));
   for (const [id] of semantic) {
@@ -115,7 +116,9 @@ function fuseSemantic<A extends IndexableArticle>(index: KnowledgeIndex<A>, cand
     if (s === undefined) continue;
     const similarity = Math.min(1, Math.max(0, s));
     c.semantic = similarity;
-    c.confidence = (1 - SEMANTIC_SHARE) * c.confidence + SEMANTIC_SHARE * similarity;
+    // Only ever raised: the provider names its nearest few articles, so a candidate outside them is
+    // not known to be less similar, and lowering only those it names would rank them below it.
+    c.confidence = Math.max(c.confidence, (1 - SEMANTIC_SHARE) * c.confidence + SEMANTIC_SHARE * similarity);
   }
 }
 

@@ -29,6 +29,13 @@ describe('embedding similarities fused into retrieval', () => {
     expect(close.state.pending?.articleIds).toEqual(['returns', 'shipping']);
   });
 
+  it('raises an article the embeddings find, and never lowers one they leave out or rate low', () => {
+    const plain = turn('How do I return an item?').confidence!;
+    // "returns" is not among the nearest the provider named, "shipping" is, weakly.
+    expect(turn('How do I return an item?', new Map([['shipping', 0.3]]))).toMatchObject({ action: 'answer', articleId: 'returns', confidence: plain });
+    expect(turn('How do I return an item?', new Map([['returns', 0.1]])).confidence).toBe(plain);
+  });
+
   it('never overrides a request for a person or a clear lexical answer', () => {
     expect(turn('agent', new Map([['returns', 0.99]]))).toMatchObject({ action: 'handoff', handoffReason: 'request' });
     expect(turn('When will my order ship?', new Map([['returns', 0.85], ['shipping', 0.5]]))).toMatchObject({ action: 'answer', articleId: 'shipping' });

@@ -7,11 +7,12 @@ let segmenter: Segmenter | null = null;
 /**
  * The words of a run of Chinese, as jieba's search mode cuts them (a long word and the shorter
  * words inside it: "优惠券" gives "优惠" and "优惠券"). The dictionary (about 1.4 s to load) is
- * loaded once per process, at the first call.
+ * loaded once per process, at the first call. Without `hmm`, words outside the dictionary are not
+ * guessed (they come as single characters).
  */
-export function segmentHan(run: string): string[] {
+export function segmentHan(run: string, hmm = true): string[] {
   segmenter ??= loadSegmenter();
-  return segmenter.cutForSearch(run, true);
+  return segmenter.cutForSearch(run, hmm);
 }
 
 function loadSegmenter(): Segmenter {
