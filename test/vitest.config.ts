@@ -38,7 +38,6 @@ const pgliteOnlyFiles = {
     'test/integration/desktop-inbox.test.ts',
     'test/integration/desktop-knowledge-admin.test.ts',
     'test/integration/desktop-knowledge.test.ts',
-    'test/integration/desktop-offline.test.ts',
     'test/integration/desktop-supervision.test.ts',
     'test/integration/desktop-team-admin.test.ts',
     // Platform payloads parsed and sent, secrets checked, admin screens: one request at a time.
@@ -61,7 +60,6 @@ const pgliteOnlyFiles = {
     'test/integration/server-knowledge-bot.test.ts',
     'test/integration/server-order-events.test.ts',
     'test/integration/server-reply-masking.test.ts',
-    'test/integration/server-sensitive.test.ts',
     'test/integration/server-team-admin.test.ts',
     'test/integration/server-templates.test.ts',
     'test/integration/server-visitor-limits.test.ts',

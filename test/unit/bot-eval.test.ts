@@ -44,8 +44,6 @@ describe('the bot measured on labelled customer questions', () => {
         expect(r.top1, `${lang} top-1`).toBeGreaterThanOrEqual(floor.top1);
         expect(r.resolved, `${lang} resolved`).toBeGreaterThanOrEqual(floor.resolved);
         expect(r.wrongRate, `${lang} wrong`).toBeLessThanOrEqual(floor.wrong);
-        // MiniSearch's top result is wrong far more often than the bot.
-        expect(r.wrongRate, `${lang} wrong vs MiniSearch`).toBeLessThan(r.baseline.wrongRate);
       }
     });
   }

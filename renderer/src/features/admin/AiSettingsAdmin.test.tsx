@@ -42,4 +42,16 @@ describe('the AI provider settings', () => {
     expect((await screen.findByTestId('ai-save-error')).textContent).toContain('未保存。');
     expect(url).toHaveProperty('value', 'http://llm.example.com/v1');
   });
+
+  it('says in Chinese why the connection test failed', async () => {
+    app = new AppUnderTest('zh-CN');
+    app.fake.answer('ai.settings', () => saved).answer('ai.test', () => ({
+      chat: { ok: false, code: 'unauthorized', message: 'HTTP 401' },
+      embeddings: { ok: true, code: null, message: null, dims: 64 },
+    }));
+    render(<AiSettingsAdmin offline={false} />, { wrapper: app.wrapper });
+    await userEvent.click(await screen.findByRole('button', { name: '测试连接' }));
+    expect((await screen.findByTestId('ai-test-chat')).textContent).toBe('对话模型: 失败（密钥被拒绝）');
+    expect(screen.getByTestId('ai-test-embeddings').textContent).toBe('向量模型: 正常');
+  });
 });

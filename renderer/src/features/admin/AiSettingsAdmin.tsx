@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AiSettingsView, AiTestResult } from '../../../../shared/ai';
+import { aiFailureCodeSchema, type AiSettingsView, type AiTestResult } from '../../../../shared/ai';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useAi } from '../../app/ai-context';
 import { describeError } from '../../i18n/translate';
@@ -43,17 +43,15 @@ export function AiSettingsAdmin({ offline }: { offline: boolean }) {
   }, [ai, offline]);
 
   if (offline) return <p className="dialog-muted">{t('aiAdmin.offline')}</p>;
-  if (load.state === 'loading' || !draft) {
-    if (load.state === 'failed') {
-      return (
-        <p className="form-error" role="alert" title={load.error.message}>
-          {t('aiAdmin.loadFailed', { reason: describeError(t, load.error) })}
-        </p>
-      );
-    }
-    return <p className="dialog-muted">{t('aiAdmin.loading')}</p>;
+  // A failed load says so, whether or not an earlier load filled the form.
+  if (load.state === 'failed') {
+    return (
+      <p className="form-error" role="alert" title={load.error.message}>
+        {t('aiAdmin.loadFailed', { reason: describeError(t, load.error) })}
+      </p>
+    );
   }
-  if (load.state !== 'ready') return null;
+  if (load.state !== 'ready' || !draft) return <p className="dialog-muted">{t('aiAdmin.loading')}</p>;
   const view = load.view;
   const { change, problem } = aiSettingsChange(view, draft);
   const edit = (patch: Partial<AiSettingsDraft>) => {
@@ -94,7 +92,7 @@ export function AiSettingsAdmin({ offline }: { offline: boolean }) {
   const testLine = (label: string, r: { ok: boolean; code: string | null; message: string | null }) => (
     <li data-testid={`ai-test-${label}`} data-ok={r.ok}>
       {t(label === 'chat' ? 'aiAdmin.test.chat' : 'aiAdmin.test.embeddings')}:{' '}
-      {r.ok ? t('aiAdmin.test.ok') : <span title={r.message ?? undefined}>{t('aiAdmin.test.failed', { code: r.code ?? '' })}</span>}
+      {r.ok ? t('aiAdmin.test.ok') : <span title={r.message ?? undefined}>{t('aiAdmin.test.failed', { reason: failureReason(t, r.code) })}</span>}
     </li>
   );
 
@@ -193,4 +191,10 @@ export function AiSettingsAdmin({ offline }: { offline: boolean }) {
       </form>
     </section>
   );
+}
+
+/** A provider failure in the admin's language (the code itself is in the tooltip's message). */
+function failureReason(t: ReturnType<typeof useT>, code: string | null): string {
+  const parsed = aiFailureCodeSchema.safeParse(code);
+  return parsed.success ? t(`aiAdmin.failure.${parsed.data}`) : (code ?? '');
 }

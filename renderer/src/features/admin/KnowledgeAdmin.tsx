@@ -48,7 +48,7 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
   const [filter, setFilter] = useState<KbFilter>(emptyKbFilter);
   const [draft, setDraft] = useState<ArticleDraft | null>(null);
   /** What waits while the editor holds unsaved text: opening an article (or a new one: null), or closing. */
-  const [pending, setPending] = useState<{ open: KbArticle | null } | 'close' | null>(null);
+  const [pending, setPending] = useState<{ open: KbArticle | null } | { question: string } | 'close' | null>(null);
   const [toggling, setToggling] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [importing, setImporting] = useState(false);
@@ -79,6 +79,10 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
     if (pending === 'close') {
       setPending(null);
       setDraft(null);
+    } else if (pending && 'question' in pending) {
+      setPending(null);
+      setNotice(null);
+      setDraft(draftFromQuestion(pending.question, defaultLang));
     } else if (pending) open(pending.open);
   }
 
@@ -90,7 +94,7 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
   /** "New article from this": the editor opens with the customers' question (unsaved text there is asked about first). */
   function fromQuestion(question: string) {
     if (draft && articleDraftChanged(draft, saved)) {
-      setPending({ open: null });
+      setPending({ question });
       return;
     }
     setNotice(null);

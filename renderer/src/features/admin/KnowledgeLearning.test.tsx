@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionSuggestion, UnansweredGroup } from '../../../../shared/bot-learning';
@@ -53,6 +53,13 @@ describe('what the bot can learn, in the knowledge admin', () => {
 
     await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticle') }));
     const editor = await screen.findByTestId('kb-admin-editor');
-    expect((within(editor).getByLabelText(app.t('kbAdmin.field.title')) as HTMLInputElement).value).toBe('你们招客服吗');
+    const title = within(editor).getByLabelText(app.t('kbAdmin.field.title')) as HTMLInputElement;
+    expect(title.value).toBe('你们招客服吗');
+
+    // With unsaved text in the editor, the admin is asked first; discarding it opens the question.
+    await userEvent.type(title, '？');
+    await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticle') }));
+    await userEvent.click(await screen.findByTestId('kb-admin-discard'));
+    await waitFor(() => expect((within(screen.getByTestId('kb-admin-editor')).getByLabelText(app.t('kbAdmin.field.title')) as HTMLInputElement).value).toBe('你们招客服吗'));
   });
 });

@@ -215,6 +215,8 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
         {quick.picker}
         {conversationId && block === null && (
           <ReplySuggestions
+            // A new conversation starts afresh: an answer asked for another one never lands here.
+            key={conversationId}
             conversationId={conversationId}
             disabled={offline}
             onInsert={(text) => controller.changeDraft(conversationId, withInsertedText(draft.text, text))}

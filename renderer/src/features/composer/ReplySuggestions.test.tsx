@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppUnderTest } from '../../testing/app-under-test';
@@ -26,14 +26,26 @@ describe('reply suggestions in the composer', () => {
     expect(app.fake.callsOf('ai.suggest')).toEqual([{ conversationId: 'c1' }]);
     await userEvent.click(shown[1]!);
     expect(inserted).toEqual(['Could you share your order number?']);
-    expect(app.fake.callsOf('outbox.send')).toEqual([]);
   });
 
   it('offers nothing when the team has suggestions off, and says so when they were turned off meanwhile', async () => {
+    const settled = async () => {
+      await app.fake.untilCalled('ai.status');
+      // Let the answer land and the component render it.
+      for (let i = 0; i < 5; i++) await act(async () => undefined);
+    };
+    // With them on, the same wait shows the button.
+    app = new AppUnderTest('zh-CN');
+    app.fake.answer('ai.status', () => ({ replySuggestions: true }));
+    render(<ReplySuggestions conversationId="c1" disabled={false} onInsert={() => undefined} />, { wrapper: app.wrapper });
+    await settled();
+    expect(screen.queryByTestId('suggest-replies')).not.toBeNull();
+    cleanup();
+
     app = new AppUnderTest('zh-CN');
     app.fake.answer('ai.status', () => ({ replySuggestions: false }));
     render(<ReplySuggestions conversationId="c1" disabled={false} onInsert={() => undefined} />, { wrapper: app.wrapper });
-    await app.fake.untilCalled('ai.status');
+    await settled();
     expect(screen.queryByTestId('suggest-replies')).toBeNull();
     cleanup();
 

@@ -32,7 +32,8 @@ export function ReplySuggestions({ conversationId, disabled, onInsert }: { conve
     return () => {
       live = false;
     };
-  }, [ai, conversationId]);
+    // Asked again when the workstation comes back online (offline, the answer may have been a guess).
+  }, [ai, conversationId, disabled]);
 
   if (state.kind === 'unknown') return null;
   if (state.kind === 'off') return null;

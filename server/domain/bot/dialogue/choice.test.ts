@@ -4,6 +4,13 @@ import { parseChoice } from './choice';
 const titles = ['预售定金可以退吗', '七天无理由退货'];
 
 describe("reading the customer's choice", () => {
+  it("takes a button's title as that option, even when another title is part of it or it ends in a question mark", () => {
+    expect(parseChoice('运费怎么算的', ['运费怎么算', '运费怎么算的'])).toBe(1);
+    expect(parseChoice('查询快递单号', ['查询快递单', '查询快递单号'])).toBe(1);
+    expect(parseChoice('如何退款？', ['如何退款？', '如何退款到银行卡？'])).toBe(0);
+    expect(parseChoice('如何退款', ['如何退款？', '如何退款到银行卡？'])).toBe(0);
+  });
+
   it('takes numbers and ordinals in Chinese and English', () => {
     expect(parseChoice('1', titles)).toBe(0);
     expect(parseChoice('２', titles)).toBe(1);

@@ -18,7 +18,11 @@ export type Choice = number | 'none' | null;
  * "the first one"), "neither", or the title (or most of it) of one option.
  */
 export function parseChoice(reply: string, titles: readonly string[]): Choice {
-  let text = botForm(reply).replace(/[\s。.!！?？~～,，、…]+$/u, '').trim();
+  // A button's reply is the title itself: matched whole first, before any trimming could make
+  // "运费怎么算的" read as part of "运费怎么算".
+  const whole = titles.findIndex((t) => botForm(t).trim() === botForm(reply).trim());
+  if (whole !== -1) return whole;
+  let text = withoutTrailing(botForm(reply));
   for (let i = 0; i < 2; i++) text = text.replace(FILLER, '').trim();
   if (!text) return null;
   for (let i = 0; i < Math.min(titles.length, ORDINALS.length); i++) {
@@ -27,9 +31,14 @@ export function parseChoice(reply: string, titles: readonly string[]): Choice {
   if (NONE.includes(text)) return 'none';
   if (titles.length === 1 && YES.includes(text)) return 0;
   // The title itself, or a reply that holds one title (and not another), names the option.
-  const normalizedTitles = titles.map((t) => botForm(t));
+  const normalizedTitles = titles.map((t) => withoutTrailing(botForm(t)));
   const exact = normalizedTitles.findIndex((t) => t === text);
   if (exact !== -1) return exact;
   const containing = normalizedTitles.map((t, i) => (text.length >= 2 && (t.includes(text) || text.includes(t)) ? i : -1)).filter((i) => i !== -1);
   return containing.length === 1 ? containing[0]! : null;
+}
+
+/** Without the punctuation and spacing a reply or a title may end with ("如何退款？"). */
+function withoutTrailing(text: string): string {
+  return text.replace(/[\s。.!！?？~～,，、…]+$/u, '').trim();
 }
