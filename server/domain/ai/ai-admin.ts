@@ -1,6 +1,5 @@
 import { aiSettingsChangeSchema, type AiSettingsView, type AiTestResult } from '../../../shared/ai';
 import type { User } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
 import { parseInput } from '../../http/parse-input';
 import type { Clock } from '../../lib/clock';
@@ -10,16 +9,13 @@ import { endpointOf, type AiService } from './ai-service';
 import { loadAiSettings, toAiSettingsView, writeAiSettings, type AiSettings } from './ai-settings-repository';
 import { sealKey } from './key-seal';
 import { normalizeProviderUrl } from './provider-url';
+import { requireAdmin } from '../team/require-admin';
 
 export type AiAdminDeps = { db: Db; secret: string; clock: Clock; ai: AiService };
 
-function adminOnly(user: User, action: string): void {
-  if (user.role !== 'admin') throw new AppError('forbidden', `Only admins can ${action}.`);
-}
-
 /** The account's provider settings for an admin (the key only as set / not set). */
 export async function getAiSettingsView(deps: AiAdminDeps, user: User): Promise<AiSettingsView> {
-  adminOnly(user, 'see the AI provider settings');
+  requireAdmin(user, 'see the AI provider settings');
   return toAiSettingsView(await loadAiSettings(deps.db, user.accountId, deps.secret));
 }
 
@@ -29,7 +25,7 @@ export async function getAiSettingsView(deps: AiAdminDeps, user: User): Promise<
  * vectors are brought up to date in the background afterwards.
  */
 export async function updateAiSettings(deps: AiAdminDeps, user: User, body: unknown): Promise<AiSettingsView> {
-  adminOnly(user, 'change the AI provider settings');
+  requireAdmin(user, 'change the AI provider settings');
   const change = parseInput(aiSettingsChangeSchema, body);
   const baseUrl = change.baseUrl === undefined ? undefined : normalizeProviderUrl(change.baseUrl);
   const view = await deps.db.transaction(async (tx) => {
@@ -74,7 +70,7 @@ function auditDetails(before: AiSettings, after: Omit<AiSettings, 'apiKey' | 'ap
 
 /** Tries both models with the stored settings: what works, and each failure's code. */
 export async function testAiConnection(deps: AiAdminDeps, user: User): Promise<AiTestResult> {
-  adminOnly(user, 'test the AI provider');
+  requireAdmin(user, 'test the AI provider');
   const settings = await loadAiSettings(deps.db, user.accountId, deps.secret);
   const endpoint = endpointOf(settings);
   const failure = (err: unknown) => {

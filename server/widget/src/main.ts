@@ -51,9 +51,13 @@ const storage = visitorStorage(localStorageOrNone(), page.channelId);
 const chat = required<HTMLElement>(document, '.chat');
 const status = new StatusLine(required(document, '.chat__status'), t);
 const queue = new QueueLine(chat, required(document, '.chat__queue'), t);
-// A click on one of the bot's picks is sent as the customer's message.
-const messages = new MessageList(required(document, '.chat__messages'), document.querySelector('.chat__empty'), t, language, (reply) => composer.choose(reply));
 const input = required<HTMLTextAreaElement>(document, '.chat__input');
+// A click on one of the bot's picks is sent as the customer's message; the typing box then has the
+// focus (the buttons are gone).
+const messages = new MessageList(required(document, '.chat__messages'), document.querySelector('.chat__empty'), t, language, (reply) => {
+  composer.choose(reply);
+  input.focus();
+});
 const menu = new GroupMenu(required(document, '.chat__menu'), storage, t, () => input.focus());
 const agentTyping = new TypingLine(required(document, '.chat__typing'), t, timers);
 

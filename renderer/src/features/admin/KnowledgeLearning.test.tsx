@@ -51,14 +51,14 @@ describe('what the bot can learn, in the knowledge admin', () => {
     expect(row.textContent).toContain('请问你们招聘客服吗？');
     expect(app.fake.callsOf('kbLearning.unanswered')).toEqual([{ days: 30 }]);
 
-    await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticle') }));
+    await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticleLabel', { question: '你们招客服吗' }) }));
     const editor = await screen.findByTestId('kb-admin-editor');
     const title = within(editor).getByLabelText(app.t('kbAdmin.field.title')) as HTMLInputElement;
     expect(title.value).toBe('你们招客服吗');
 
     // With unsaved text in the editor, the admin is asked first; discarding it opens the question.
     await userEvent.type(title, '？');
-    await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticle') }));
+    await userEvent.click(within(row).getByRole('button', { name: app.t('kbLearning.unanswered.newArticleLabel', { question: '你们招客服吗' }) }));
     await userEvent.click(await screen.findByTestId('kb-admin-discard'));
     await waitFor(() => expect((within(screen.getByTestId('kb-admin-editor')).getByLabelText(app.t('kbAdmin.field.title')) as HTMLInputElement).value).toBe('你们招客服吗'));
   });

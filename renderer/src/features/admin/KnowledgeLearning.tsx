@@ -123,6 +123,7 @@ export function KnowledgeLearning({ offline, onNewArticle }: { offline: boolean;
                       type="button"
                       className="button button-quiet button-small"
                       data-testid="kb-suggestion-dismiss"
+                      aria-label={t('kbLearning.dismissLabel', { question: s.question })}
                       disabled={offline || busy !== null}
                       onClick={() => void decide(s, false)}
                     >
@@ -196,6 +197,7 @@ export function KnowledgeLearning({ offline, onNewArticle }: { offline: boolean;
                         type="button"
                         className="button button-quiet button-small"
                         data-testid="kb-unanswered-new"
+                        aria-label={t('kbLearning.unanswered.newArticleLabel', { question: group.question })}
                         disabled={offline}
                         onClick={() => onNewArticle(group.question)}
                       >

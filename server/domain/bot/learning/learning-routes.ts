@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { LEARNING_LIMITS } from '../../../../shared/bot-learning';
+import { LEARNING_LIMITS, suggestionsQuerySchema } from '../../../../shared/bot-learning';
 import { idSchema } from '../../../../shared/domain';
 import { parseInput } from '../../../http/parse-input';
 import { requestUser, type RequestAuthDeps } from '../../../http/request-user';
@@ -8,7 +8,6 @@ import type { DomainEvents } from '../../events';
 import { acceptSuggestion, dismissSuggestion, suggestionsFor, unansweredFor } from './learning-admin';
 
 const idParams = z.object({ id: idSchema });
-const suggestionsQuery = z.object({ articleId: idSchema.optional() }).strict();
 const unansweredQuery = z
   .object({ days: z.coerce.number().int().min(1).max(LEARNING_LIMITS.maxDays).default(LEARNING_LIMITS.defaultDays) })
   .strict();
@@ -24,7 +23,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: RequestAuthDe
   /** `?articleId=…`: one article's suggested questions; all of them otherwise. */
   app.get('/api/kb/suggested-questions', async (request) => {
     const user = await requestUser(request, deps);
-    const { articleId } = parseInput(suggestionsQuery, request.query);
+    const { articleId } = parseInput(suggestionsQuerySchema, request.query);
     return { suggestions: await suggestionsFor(db, user, articleId) };
   });
 
