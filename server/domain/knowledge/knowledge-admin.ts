@@ -24,7 +24,7 @@ export type KnowledgeAdminDeps = {
 const EDIT = 'change the knowledge base';
 
 /** Runs one change in a transaction with its audit entry, then tells the bot's index and the desktops. */
-async function change<T>(deps: KnowledgeAdminDeps, accountId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function changeKnowledge<T>(deps: Pick<KnowledgeAdminDeps, 'db' | 'events'>, accountId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   const result = await deps.db.transaction(async (tx) => {
     const out = await fn(tx);
     await bumpKnowledgeRevision(tx, accountId);
@@ -47,7 +47,7 @@ export function allArticles(db: Queryable, user: User): Promise<KbArticle[]> {
 
 export async function createArticle(deps: KnowledgeAdminDeps, user: User, input: KbArticleInput): Promise<KbArticle> {
   requireRole(user, ['admin'], EDIT);
-  return change(deps, user.accountId, async (tx) => {
+  return changeKnowledge(deps, user.accountId, async (tx) => {
     const written = await writeArticle(tx, user.accountId, input);
     await recordAudit(tx, audit(user, 'kb_article.create', written.id, { title: written.title, lang: written.lang }));
     return written;
@@ -79,7 +79,7 @@ async function replaceArticle(
   next: (before: KbArticle) => KbArticleInput,
 ): Promise<KbArticle> {
   requireRole(user, ['admin'], EDIT);
-  return change(deps, user.accountId, async (tx) => {
+  return changeKnowledge(deps, user.accountId, async (tx) => {
     const before = await getArticle(tx, user.accountId, id);
     if (!before) throw notFound();
     const written = await writeArticle(tx, user.accountId, next(before), id);
@@ -90,7 +90,7 @@ async function replaceArticle(
 
 export async function removeArticle(deps: KnowledgeAdminDeps, user: User, id: string): Promise<void> {
   requireRole(user, ['admin'], EDIT);
-  await change(deps, user.accountId, async (tx) => {
+  await changeKnowledge(deps, user.accountId, async (tx) => {
     const before = await getArticle(tx, user.accountId, id);
     if (!before || !(await deleteArticle(tx, user.accountId, id))) throw notFound();
     await recordAudit(tx, audit(user, 'kb_article.delete', id, { title: before.title }));
@@ -109,7 +109,7 @@ export async function importArticles(deps: KnowledgeAdminDeps, user: User, items
     if (ids.has(item.id)) throw new AppError('bad_request', `id ${item.id} appears twice in the file`, { id: item.id });
     ids.add(item.id);
   }
-  return change(deps, user.accountId, async (tx) => {
+  return changeKnowledge(deps, user.accountId, async (tx) => {
     let created = 0;
     let updated = 0;
     for (const item of items) {

@@ -10,7 +10,8 @@ import { getConversationView } from '../../conversations/conversation-repository
 import { loadMember } from '../../conversations/member-repository';
 import { canAct } from '../../conversations/permissions';
 import type { DomainEvents } from '../../events';
-import { bumpKnowledgeRevision, getArticle, writeArticle } from '../../knowledge/article-repository';
+import { getArticle, writeArticle } from '../../knowledge/article-repository';
+import { changeKnowledge } from '../../knowledge/knowledge-admin';
 import { groupQuestions, type UnansweredItem } from './question-groups';
 import { getSuggestion, listSuggestions, recordQuestionPair, setSuggestionStatus } from './question-pairs';
 import { questionKey } from './question-text';
@@ -33,7 +34,7 @@ export function suggestionsFor(db: Queryable, user: User, articleId?: string): P
 /** Adds the suggested question to its article's alternative questions; `not_found`, or `conflict` when already decided or the article is full. */
 export async function acceptSuggestion(deps: LearningDeps, user: User, id: string): Promise<{ article: KbArticle }> {
   requireRole(user, ['admin'], REVIEW);
-  const article = await deps.db.transaction(async (tx) => {
+  const article = await changeKnowledge(deps, user.accountId, async (tx) => {
     const suggestion = await pending(tx, user, id);
     const before = await getArticle(tx, user.accountId, suggestion.articleId);
     if (!before) throw notFound();
@@ -53,10 +54,8 @@ export async function acceptSuggestion(deps: LearningDeps, user: User, id: strin
       accountId: user.accountId, actorId: user.id, action: 'kb_question.accept', targetType: 'kb_article', targetId: before.id,
       details: { question: suggestion.question, count: suggestion.count },
     });
-    await bumpKnowledgeRevision(tx, user.accountId);
     return written;
   });
-  void deps.events.emit({ type: 'catalog.changed', accountId: user.accountId, audience: { kind: 'account' } });
   return { article };
 }
 

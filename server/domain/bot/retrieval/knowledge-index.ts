@@ -53,6 +53,8 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   private dead = 0;
   private live = 0;
   private changes = 0;
+  /** relatedTerms' answers, good while `changes` stays what it was when they were worked out. */
+  private related = { at: -1, byKey: new Map<string, { term: string; share: number }[]>() };
 
   constructor(articles: Iterable<A> = []) {
     for (const article of articles) this.put(article);
@@ -201,6 +203,18 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
    * two articles), strongest first. Learned from the articles' own phrasings, never from a list.
    */
   relatedTerms(term: string, minShare: number, limit: number): { term: string; share: number }[] {
+    // Depends only on the articles: asked for the same words message after message, worked out once.
+    if (this.related.at !== this.changes) this.related = { at: this.changes, byKey: new Map() };
+    const key = `${term}\u0000${minShare}\u0000${limit}`;
+    let found = this.related.byKey.get(key);
+    if (!found) {
+      found = this.workOutRelated(term, minShare, limit);
+      this.related.byKey.set(key, found);
+    }
+    return found;
+  }
+
+  private workOutRelated(term: string, minShare: number, limit: number): { term: string; share: number }[] {
     const holders: IndexedDoc<A>[] = [];
     this.forEachPosting(term, (doc, mask) => {
       if (mask & ~(1 << FIELD_BODY) && doc.phrasingTerms.has(term)) holders.push(doc);
