@@ -19,8 +19,9 @@ if (!pgReachable) console.log('skipped: PostgreSQL not reachable at 127.0.0.1:54
 
 const EXPECTED_TABLES = [
   'accounts', 'ai_settings', 'article_embeddings', 'audit_log', 'bot_rules', 'bot_turns', 'channel_deliveries', 'channels', 'contact_identities', 'contact_merges', 'contact_notes', 'contacts',
-  'conversation_participants', 'conversations', 'email_threads', 'kb_articles', 'kb_question_pairs', 'message_choices', 'messages', 'order_events', 'order_items', 'orders',
-  'refresh_tokens', 'routing_declines', 'schema_migrations', 'sensitive_words', 'settings', 'sign_in_sessions', 'skill_groups', 'templates', 'user_skill_groups', 'users', 'webhook_events',
+  'conversation_participants', 'conversations', 'department_members', 'departments', 'email_threads', 'kb_articles', 'kb_question_pairs', 'message_choices', 'messages', 'order_events', 'order_items', 'orders',
+  'refresh_tokens', 'routing_declines', 'schema_migrations', 'sensitive_words', 'settings', 'sign_in_sessions', 'skill_groups', 'templates',
+  'ticket_conversations', 'ticket_events', 'ticket_settings', 'ticket_sla_targets', 'ticket_types', 'tickets', 'user_skill_groups', 'users', 'webhook_events',
 ];
 
 async function checkMigrations(db: Db): Promise<void> {

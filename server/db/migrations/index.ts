@@ -17,6 +17,7 @@ import * as m0016 from './0016-sign-in-sessions';
 import * as m0017 from './0017-bot-learning';
 import * as m0018 from './0018-ai-provider';
 import * as m0019 from './0019-mask-personal-data';
+import * as m0020 from './0020-tickets';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
   { version: 19, ...m0019 },
+  { version: 20, ...m0020 },
 ];
