@@ -46,3 +46,39 @@ export const ALWAYS_OPEN: BusinessHours = {
   timezone: 'Asia/Shanghai',
   days: Object.fromEntries(dayKeys.map((d) => [d, [['00:00', '24:00']]])) as BusinessHours['days'],
 };
+
+const MINUTE = 60_000;
+/** How far ahead a business-time deadline is looked for before giving up (hours that never open). */
+const MAX_DAYS_AHEAD = 400;
+
+/**
+ * The moment `minutes` of open business time have passed after `from` (ms since the epoch): an SLA
+ * clock that stops outside `hours`. Null hours run around the clock. Null when the hours never
+ * open (no day has an interval), so no deadline can be given.
+ */
+export function addBusinessMinutes(hours: BusinessHours | null, from: number, minutes: number): number | null {
+  if (!hours) return from + minutes * MINUTE;
+  if (!weekdaysWithHours(hours)) return null;
+  let at = Math.floor(from / MINUTE) * MINUTE;
+  let left = minutes;
+  const giveUpAt = from + MAX_DAYS_AHEAD * 1440 * MINUTE;
+  while (at < giveUpAt) {
+    const local = localParts(at, hours.timezone);
+    if (!local) return from + minutes * MINUTE;
+    const intervals = (hours.days[local.day] ?? []).map(([s, e]) => [minutesOf(s), minutesOf(e)] as const);
+    const current = intervals.find(([s, e]) => local.minutes >= s && local.minutes < e);
+    if (current) {
+      const open = current[1] - local.minutes;
+      if (left <= open) return at + left * MINUTE;
+      left -= open;
+      at += open * MINUTE;
+      continue;
+    }
+    const next = intervals.find(([s]) => s > local.minutes);
+    at += ((next ? next[0] : 1440) - local.minutes) * MINUTE;
+  }
+  return null;
+}
+
+const weekdaysWithHours = (hours: BusinessHours): boolean =>
+  Object.values(hours.days).some((intervals) => (intervals ?? []).some(([s, e]) => minutesOf(e) > minutesOf(s)));
