@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The labelled sets by name: `shipped` is the original fixture pair; the others live in their own folder. */
-export const EVAL_SETS = ['shipped', 'calibration', 'frozen'] as const;
+export const EVAL_SETS = ['shipped', 'calibration', 'frozen', 'frozen-v2'] as const;
 export type EvalSetName = (typeof EVAL_SETS)[number];
 
 const fixtures = (file: string) => fileURLToPath(new URL(`../fixtures/bot-eval/${file}`, import.meta.url));

@@ -5,7 +5,7 @@ import { evaluate, type EvalDetail, type EvalReport } from './evaluate';
 import { score } from './metrics';
 
 /**
- * `npm run bot:eval -- [--set shipped|calibration|frozen] [--kb <kb.json> --questions <questions.json>] [--verbose]`:
+ * `npm run bot:eval -- [--set shipped|calibration|frozen|frozen-v2] [--kb <kb.json> --questions <questions.json>] [--verbose]`:
  * runs the bot and the MiniSearch baseline (its defaults, top result) on a labelled set and prints
  * the figures for zh, en and all; the last line is one JSON object with all of them. `resolved` is
  * top-1 plus suggestions that held the right article. `--verbose` first lists every question

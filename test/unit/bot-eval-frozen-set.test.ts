@@ -5,17 +5,17 @@ import { z } from 'zod';
 import { kbExchangeFileSchema } from '../../shared/knowledge';
 import { evalQuestionSchema } from '../bot-eval/eval-files';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/bot-eval/frozen/${name}`, import.meta.url));
-const readJson = (name: string): unknown => JSON.parse(readFileSync(fixture(name), 'utf8'));
+const fixture = (set: string, name: string) => fileURLToPath(new URL(`../fixtures/bot-eval/${set}/${name}`, import.meta.url));
+const readJson = (set: string, name: string): unknown => JSON.parse(readFileSync(fixture(set, name), 'utf8'));
 
 const frozenQuestionSchema = evalQuestionSchema.extend({
   lang: z.enum(['zh', 'en']),
   style: z.enum(['typo', 'pinyin', 'mixed', 'emoji', 'long', 'paraphrase', 'cross', 'plain']),
 });
 
-describe('the frozen evaluation set (an unseen shop, never used for tuning)', () => {
-  const kb = kbExchangeFileSchema.parse(readJson('kb.json'));
-  const questions = z.array(frozenQuestionSchema).parse(readJson('questions.json'));
+describe.each(['frozen', 'frozen-v2'])('the frozen evaluation set %s (an unseen shop, never used for tuning)', (set) => {
+  const kb = kbExchangeFileSchema.parse(readJson(set, 'kb.json'));
+  const questions = z.array(frozenQuestionSchema).parse(readJson(set, 'questions.json'));
 
   it('has at least 44 articles and 220 questions, each language asked at least 70 times', () => {
     expect(kb.length).toBeGreaterThanOrEqual(44);
