@@ -157,7 +157,7 @@ for (const target of targets) {
     it('keeps the topic across turns', async () => {
       const v = await visitor('Deposit Asker');
       await say(v, '定金能退吗');
-      const followUp = await say(v, '超过3天还能退吗');
+      const followUp = await say(v, '超过三天呢');
       expect(followUp.some((m) => m.body.includes(bodyOf('zh-deposit-refund')))).toBe(true);
     });
 

@@ -8,7 +8,7 @@ import { decide, type Decision, type Thresholds } from './policy';
  * Below this, a follow-up is read together with the question before it, and the other language is
  * searched too. Not swept by `npm run bot:calibrate` (the labelled sets are first messages, and
  * the sweep reuses one reading per question): set by hand above the calibrated answer threshold
- * (0.5), so a message that could be answered without help is read as it is.
+ * (0.36), so a message that could be answered without help is read as it is.
  */
 export const STANDALONE = 0.7;
 /** How much the earlier question counts when reading a follow-up: set by hand (the topic tests in turn.test.ts), not calibrated. */
@@ -61,8 +61,13 @@ export function chooseFromKnowledge(reading: KnowledgeReading, thresholds: Thres
   }
   const own = decide(scored(reading.candidates), thresholds);
   if (own.kind !== 'answer' && reading.otherLanguage.length > 0) {
-    const other = decide(scored(reading.otherLanguage), thresholds);
-    if (other.kind === 'answer' && other.best.confidence > (reading.candidates[0]?.confidence ?? 0)) return { decision: other, candidates: reading.otherLanguage, via: 'retrieval', otherLanguage: true };
+    // Both languages' articles compete: an article in the other language is answered only when
+    // it would be with the customer's own articles beside it (it leads them too).
+    const both = [...reading.otherLanguage, ...reading.candidates].sort((a, b) => b.confidence - a.confidence);
+    const other = decide(scored(both), thresholds);
+    if (other.kind === 'answer' && other.best.candidate.article.lang !== reading.candidates[0]?.article.lang && reading.otherLanguage.includes(other.best.candidate)) {
+      return { decision: other, candidates: reading.otherLanguage, via: 'retrieval', otherLanguage: true };
+    }
   }
   return { decision: own, candidates: reading.candidates, via: 'retrieval', otherLanguage: false };
 }

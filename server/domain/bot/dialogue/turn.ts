@@ -56,7 +56,7 @@ const SHOWN_CANDIDATES = 3;
  * order: one-time notices (greeting, off-hours); a request for a person or a clearly upset
  * customer goes to a person; the answer to a pending "which one?"; a keyword reply; small talk;
  * otherwise the knowledge base — an answer, a question of which article is meant, or a miss
- * (the second miss in a row goes to a person). A short follow-up ("超过3天还能退吗") is read
+ * (the second miss in a row goes to a person). A short follow-up ("超过三天呢") is read
  * with the question that set the topic.
  */
 export function botTurn(input: TurnInput): TurnOutcome {

@@ -1,6 +1,7 @@
 import { analyze, type Analysis } from '../text/analyze';
 import { editDistance, typoAllowance } from '../text/edit-distance';
 import { botForm } from '../text/bot-form';
+import { glossesOf } from '../text/dictionary';
 import {
   FIELD_BODY, FIELD_TAGS, FIELD_TITLE, questionBit, type IndexableArticle,
 } from './indexable-article';
@@ -55,6 +56,8 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
   private changes = 0;
   /** relatedTerms' answers, good while `changes` stays what it was when they were worked out. */
   private related = { at: -1, byKey: new Map<string, { term: string; share: number }[]>() };
+  /** The knowledge base's Chinese words by the English words of their dictionary meanings, worked out once per revision. */
+  private bridge = { at: -1, byStem: new Map<string, { term: string; weight: number }[]>() };
 
   constructor(articles: Iterable<A> = []) {
     for (const article of articles) this.put(article);
@@ -229,6 +232,28 @@ export class KnowledgeIndex<A extends IndexableArticle = IndexableArticle> {
       if (share >= minShare) out.push({ term: other, share });
     }
     return out.sort((a, b) => b.share - a.share || a.term.localeCompare(b.term)).slice(0, limit);
+  }
+
+  /**
+   * The knowledge base's Chinese words (`z:…`) whose dictionary meanings hold the English stem,
+   * each with the weight of that meaning (see text/dictionary.ts), strongest first: how an
+   * English word reaches a Chinese article.
+   */
+  chineseWordsMeaning(stem: string): readonly { term: string; weight: number }[] {
+    if (this.bridge.at !== this.changes) {
+      const byStem = new Map<string, { term: string; weight: number }[]>();
+      for (const term of this.docFreq.keys()) {
+        if (!term.startsWith('z:')) continue;
+        for (const g of glossesOf(term.slice(2))) {
+          let list = byStem.get(g.stem);
+          if (!list) byStem.set(g.stem, (list = []));
+          list.push({ term, weight: g.weight });
+        }
+      }
+      for (const list of byStem.values()) list.sort((a, b) => b.weight - a.weight || this.idf(b.term) - this.idf(a.term));
+      this.bridge = { at: this.changes, byStem };
+    }
+    return this.bridge.byStem.get(stem) ?? [];
   }
 
   private phrasingFrequency(term: string): number {

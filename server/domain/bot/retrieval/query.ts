@@ -1,6 +1,7 @@
 import type { Lang } from '../../../../shared/domain';
 import { analyze, type Analysis, type EvidenceKind } from '../text/analyze';
 import { botForm } from '../text/bot-form';
+import { glossesOf } from '../text/dictionary';
 import type { IndexableArticle } from './indexable-article';
 import type { KnowledgeIndex } from './knowledge-index';
 
@@ -34,6 +35,18 @@ export const NEAR_SOUND_FACTOR = 0.7;
 export const EXPANSION_FACTOR = 0.6;
 /** How strongly two words must go together in the articles' phrasings to stand in for each other (Jaccard). */
 export const EXPANSION_MIN_SHARE = 0.5;
+/**
+ * A word read through the dictionary (text/dictionary.ts): an English word as a Chinese word of
+ * the knowledge base, a Chinese word as an English one; times the meaning's own weight. This is
+ * how a question finds an article written in the other language. Set by hand like PINYIN_FACTOR
+ * (a translation is about as sure as pinyin typed for a word), not calibrated. Reading a Chinese
+ * word the knowledge base lacks as one of its Chinese words with the same English meaning
+ * (退钱 → refund → 退款) was tried and left out: on the calibration set zh top-1 0.702 against
+ * 0.696 without it, on the shipped set 0.804 against 0.818.
+ */
+export const DICTIONARY_FACTOR = 0.8;
+/** At most this many words of the knowledge base are read for one word through the dictionary. */
+const DICTIONARY_WORDS = 3;
 /** Near sounds are looked for only for Chinese words at least this long: short ones collide too often. */
 const NEAR_SOUND_MIN_CHARS = 3;
 /** A Latin token this short, without a vowel, may be pinyin initials ("hb", "yfx", "wl"). */
@@ -120,6 +133,14 @@ function fromAnalysis(index: AnyIndex, analysis: Analysis, scale: number, offset
         }
       }
     }
+    if (e.kind === 'word') {
+      for (const b of index.chineseWordsMeaning(e.term.slice(2)).slice(0, DICTIONARY_WORDS)) {
+        terms.push({ term: b.term, factor: DICTIONARY_FACTOR * b.weight, from, to });
+      }
+    }
+    if (e.kind === 'hanword') {
+      for (const m of englishMeanings(index, e.term, known)) terms.push({ term: m.term, factor: DICTIONARY_FACTOR * m.weight, from, to });
+    }
     if ((e.kind === 'hanword' || e.kind === 'word') && known(e.term)) {
       for (const related of index.relatedTerms(e.term, EXPANSION_MIN_SHARE, 2)) {
         terms.push({ term: related.term, factor: EXPANSION_FACTOR * related.share, from, to });
@@ -128,6 +149,14 @@ function fromAnalysis(index: AnyIndex, analysis: Analysis, scale: number, offset
   }
   const weights = analysis.positions.map((p, i) => scale * positionWeight(index, p.role, keys[i]!));
   return { terms, weights };
+}
+
+/** The English words of the knowledge base among a Chinese word's dictionary meanings, strongest first. */
+function englishMeanings(index: AnyIndex, term: string, known: (term: string) => boolean): { term: string; weight: number }[] {
+  return glossesOf(term.slice(2))
+    .filter((g) => known(`w:${g.stem}`))
+    .slice(0, DICTIONARY_WORDS)
+    .map((g) => ({ term: `w:${g.stem}`, weight: g.weight }));
 }
 
 /** The weight of one position of a text, in the index's terms. */
