@@ -17,6 +17,10 @@ const FLOORS = {
   // Reported once as the held-out set (zh 0.508 / 0.627 / 0.085, en 0.552 / 0.583 / 0.125), then
   // calibrated on with the calibration set (zh 0.571 / 0.667 / 0.068, en 0.583 / 0.625 / 0.073).
   frozen: { zh: { top1: 0.55, resolved: 0.65, wrong: 0.085 }, en: { top1: 0.56, resolved: 0.6, wrong: 0.09 } },
+  // The second held-out set, measured once after the dictionary change (zh 0.469 / 0.588 / 0.096,
+  // en 0.453 / 0.530 / 0.068; before it zh 0.458 / 0.633 / 0.102, en 0.470 / 0.581 / 0.111): a
+  // guard against falling further, never calibrated on.
+  'frozen-v2': { zh: { top1: 0.45, resolved: 0.57, wrong: 0.11 }, en: { top1: 0.43, resolved: 0.51, wrong: 0.085 } },
 } as const;
 
 describe('the bot measured on labelled customer questions', () => {
@@ -33,7 +37,7 @@ describe('the bot measured on labelled customer questions', () => {
     expect(forPerson).toBeLessThan(0.25);
   });
 
-  for (const set of ['shipped', 'calibration', 'frozen'] as const) {
+  for (const set of ['shipped', 'calibration', 'frozen', 'frozen-v2'] as const) {
     it(`keeps top-1, resolved and wrong answers within fixed bounds in each language (${set} set)`, () => {
       const files = evalSetFiles(set);
       const { reports } = evaluate(readKb(files.kb), readQuestions(files.questions));
