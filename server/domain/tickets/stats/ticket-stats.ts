@@ -44,7 +44,7 @@ WITH base AS (
               WHEN $4::timestamptz >= resolution_due THEN false END AS resolution_met
     FROM base
 )
-       GROUPING(type_id)::int AS by_type, GROUPING(department_id)::int AS by_department, GROUPING(status)::int AS by_status,
+SELECT GROUPING(type_id)::int AS by_type, GROUPING(department_id)::int AS by_department, GROUPING(status)::int AS by_status,
        type_id, department_id, status,
        count(*) AS tickets,
        count(*) FILTER (WHERE status NOT IN ('solved', 'closed')) AS open,
