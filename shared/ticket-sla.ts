@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
+import type { MessageKey } from './i18n/en';
 import { slaTargetSchema, ticketPrioritySchema } from './tickets';
 
 /** Which SLA clock a notice is about: the first public reply, or solving the ticket. */
@@ -30,3 +31,6 @@ export const slaTargetsSaveSchema = z.object({
   targets: z.array(slaTargetSchema).max(400),
 }).strict();
 export type SlaTargetsSave = z.infer<typeof slaTargetsSaveSchema>;
+
+/** The message (shared/i18n `ticketSla.*`, with {number} and {time}) that says a notice in words. */
+export const ticketSlaMessageKey = (notice: Pick<TicketSlaNotice, 'kind' | 'target'>): MessageKey => `ticketSla.${notice.kind}.${notice.target}`;

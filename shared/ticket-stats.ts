@@ -9,17 +9,15 @@ export const TICKET_STATS_MAX_DAYS = 366;
  * Ticket figures over the tickets created in [from, to): by type, department and status, average
  * first response and time to solve, and how many met their SLA. Supervisors and admins see the
  * whole account; a department lead sees their departments (and what is assigned to them); anyone
- * else sees the tickets assigned to them.
+ * else sees the tickets assigned to them. `from` must be before `to`, at most TICKET_STATS_MAX_DAYS
+ * apart (`bad_request` otherwise: see statsPeriodError).
  */
 export const ticketStatsQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
   departmentId: idSchema.optional(),
   typeId: idSchema.optional(),
-}).strict().refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= TICKET_STATS_MAX_DAYS * 86_400_000, {
-    message: `at most ${TICKET_STATS_MAX_DAYS} days`, path: ['to'],
-  });
+}).strict();
 export type TicketStatsQuery = z.infer<typeof ticketStatsQuerySchema>;
 
 /** Whose tickets the figures count: the account's, the caller's departments' (and their own), or only their own. */
@@ -60,3 +58,12 @@ export const ticketStatsSchema = z.object({
   byDepartment: z.array(ticketStatsGroupSchema),
 });
 export type TicketStats = z.infer<typeof ticketStatsSchema>;
+
+/** What is wrong with a period, or null when it is one the figures can be counted over. */
+export function statsPeriodError(query: Pick<TicketStatsQuery, 'from' | 'to'>): string | null {
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  if (!(from < to)) return 'from must be before to';
+  if (to - from > TICKET_STATS_MAX_DAYS * 86_400_000) return `a period of at most ${TICKET_STATS_MAX_DAYS} days`;
+  return null;
+}

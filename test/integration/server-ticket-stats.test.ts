@@ -93,11 +93,12 @@ describe('ticket stats', () => {
     expect([member.scope, member.totals.tickets]).toEqual(['own', 1]);
   });
 
-  it('a department one does not belong to is refused', async () => {
+  it('a department one does not belong to is refused, and so is a period backwards or over a year', async () => {
     for (const who of ['wang', 'li'] as const) {
       expect(await stats(who, { departmentId: back })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await stats('wang', { from: period.to, to: period.from })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await stats('supervisor', { from: '2020-01-01T00:00:00Z' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('exports the same figures as CSV, counted for the caller', async () => {

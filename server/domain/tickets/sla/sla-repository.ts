@@ -9,16 +9,20 @@ import { DEFAULT_WARN_BEFORE_MINUTES, targetDueAt, type SlaClock } from './sla-s
 const MINUTE = 60_000;
 
 /**
- * Tickets of an account with a running target due before `horizon` (ms) whose breach was not told
- * yet: the only ones a sweep may owe a notice. Reads the partial due-date indexes.
+ * Tickets of an account that may owe a notice at `now`: a running target past due whose breach
+ * was not told, or due before `horizon` (ms; now plus the account's longest warning) whose warning
+ * was not. Reads the partial due-date indexes; a warned ticket waits out of the list until its due time.
  */
-export async function slaCandidates(db: Queryable, accountId: string, horizon: number): Promise<string[]> {
+export async function slaCandidates(db: Queryable, accountId: string, now: number, horizon: number): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT id FROM tickets
       WHERE account_id = $1 AND deleted_at IS NULL AND status NOT IN ('solved', 'closed')
-        AND ((first_responded_at IS NULL AND first_response_due_at <= $2 AND NOT ('first_breach' = ANY(sla_notices)))
-          OR (resolution_due_at <= $2 AND NOT ('resolution_breach' = ANY(sla_notices))))`,
-    [accountId, new Date(horizon)],
+        AND ((first_responded_at IS NULL
+              AND ((first_response_due_at <= $2 AND NOT ('first_breach' = ANY(sla_notices)))
+                OR (first_response_due_at <= $3 AND NOT ('first_warn' = ANY(sla_notices)))))
+          OR (resolution_due_at <= $2 AND NOT ('resolution_breach' = ANY(sla_notices)))
+          OR (resolution_due_at <= $3 AND NOT ('resolution_warn' = ANY(sla_notices))))`,
+    [accountId, new Date(now), new Date(horizon)],
   );
   return rows.map((r) => r.id);
 }

@@ -73,7 +73,7 @@ export class SlaSweep {
   private async sweepAccount(accountId: string): Promise<void> {
     const { db, events, clock } = this.options;
     const now = clock();
-    const ids = await slaCandidates(db, accountId, now + (await longestWarnBefore(db, accountId)));
+    const ids = await slaCandidates(db, accountId, now, now + (await longestWarnBefore(db, accountId)));
     for (const id of ids) {
       if (this.stopped) return;
       const recorded = await db.transaction((tx) => recordSlaNotices(tx, id, now));

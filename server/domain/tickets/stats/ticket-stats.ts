@@ -1,5 +1,6 @@
 import { ticketStatuses, type TicketStatus } from '../../../../shared/tickets';
-import type { TicketFigures, TicketStats, TicketStatsGroup, TicketStatsQuery } from '../../../../shared/ticket-stats';
+import { AppError } from '../../../../shared/errors';
+import { statsPeriodError, type TicketFigures, type TicketStats, type TicketStatsGroup, type TicketStatsQuery } from '../../../../shared/ticket-stats';
 import type { Queryable } from '../../../db/db';
 import type { Viewer } from '../../conversations/permissions';
 import { statsFilter, type StatsFilter } from './stats-scope';
@@ -95,9 +96,12 @@ const byCount = (a: TicketStatsGroup, b: TicketStatsGroup) => b.tickets - a.tick
 
 /**
  * Ticket figures for the tickets created in [from, to) that `user` may count (stats-scope.ts),
- * with SLA outcomes as of `now`. Deleted tickets are left out.
+ * with SLA outcomes as of `now`. Deleted tickets are left out. A period backwards or longer than
+ * TICKET_STATS_MAX_DAYS is `bad_request`.
  */
 export async function ticketStats(db: Queryable, user: Viewer, query: TicketStatsQuery, now: number): Promise<TicketStats> {
+  const wrong = statsPeriodError(query);
+  if (wrong) throw new AppError('bad_request', wrong);
   const filter = await statsFilter(db, user, query.departmentId);
   const { where, params } = whereOf(user.accountId, query, filter, now);
   const rows = await db.query<FiguresRow>(FIGURES_SQL(where), params);
