@@ -3,6 +3,9 @@ import type { Socket } from 'socket.io-client';
 import type { TicketSlaNotice } from '../../shared/ticket-sla';
 import type { SlaTarget } from '../../shared/tickets';
 import { recordSlaNotices } from '../../server/domain/tickets/sla/sla-repository';
+import { breachingSql, slaTargetJoinsSql } from '../../server/domain/tickets/sla/sla-sql';
+import { slaState, warnBeforeFor } from '../../server/domain/tickets/sla/sla-state';
+import { listSlaTargets } from '../../server/domain/tickets/sla/sla-targets';
 import { pushesFlushed } from '../support/barriers';
 import { serverForFile } from '../support/server-for-file';
 import { connectDemoTeam, data, record, request, type DemoPerson } from '../support/server-fixture';
@@ -128,6 +131,42 @@ describe('the SLA clock', () => {
     expect((await history(late.id)).map((e) => e.kind)).toEqual(['sla_breach']);
     expect((await history(nobodys.id)).map((e) => e.kind)).toEqual(['sla_breach']);
     for (const who of ['wang', 'supervisor', 'admin'] as const) expect(heard[who]).toEqual([]);
+  });
+
+  it('the breaching filter holds exactly the working tickets whose SLA state is warning or breached', async () => {
+    const t0 = now();
+    const db = file.server.db;
+    const shelf = await seedDepartment(db, accountId, `SLA shelf ${t0}`);
+    const dues = { none: null, past: t0 - 30 * MIN, soon: t0 + 10 * MIN, later: t0 + 50 * MIN, far: t0 + 600 * MIN };
+    const made: { id: string; clock: Parameters<typeof slaState>[0]; typeId: string | null }[] = [];
+    for (const status of ['open', 'waiting_on_customer', 'solved'] as const) {
+      for (const [firstName, first] of Object.entries(dues)) {
+        for (const reply of ['none', 'in_time', 'late'] as const) {
+          if (reply !== 'none' && first === null) continue;
+          if (reply === 'late' && firstName !== 'past') continue;
+          for (const resolution of [dues.none, dues.past, dues.soon, dues.far]) {
+            const typeId = made.length % 2 === 0 ? repairType : null;
+            const firstRespondedAt = reply === 'none' ? null : reply === 'in_time' ? t0 - 40 * MIN : t0 - 20 * MIN;
+            const solvedAt = status === 'solved' ? t0 - 10 * MIN : null;
+            const { id } = await seedTicket(db, accountId, {
+              typeId, priority: 'high', status, departmentId: shelf, createdAt: new Date(t0 - 60 * MIN),
+              firstResponseDueAt: first === null ? null : new Date(first), resolutionDueAt: resolution === null ? null : new Date(resolution),
+              firstRespondedAt: firstRespondedAt === null ? null : new Date(firstRespondedAt), solvedAt: solvedAt === null ? null : new Date(solvedAt),
+            });
+            made.push({ id, typeId, clock: { status, firstResponseDueAt: first, resolutionDueAt: resolution, firstRespondedAt, solvedAt, closedAt: null } });
+          }
+        }
+      }
+    }
+    const targets = await listSlaTargets(db, accountId);
+    const expected = made
+      .filter((m) => m.clock.status !== 'solved' && ['warning', 'breached'].includes(slaState(m.clock, t0, warnBeforeFor(targets, m.typeId, 'high'))))
+      .map((m) => m.id).sort();
+    const found = await db.query<{ id: string }>(
+      `SELECT t.id FROM tickets t ${slaTargetJoinsSql('t')} WHERE t.department_id = $1 AND ${breachingSql('$2', 't')}`, [shelf, new Date(t0)],
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    expect(found.map((r) => r.id).sort()).toEqual(expected);
   });
 
   it('two sweeps deciding one ticket at once record each notice once', async () => {

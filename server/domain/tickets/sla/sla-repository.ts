@@ -4,6 +4,7 @@ import type { TicketPriority, TicketStatus } from '../../../../shared/tickets';
 import type { Queryable, Tx } from '../../../db/db';
 import { nextSeq } from '../../../db/sequence';
 import { decideSlaNotices } from './sla-notices';
+import { slaTargetJoinsSql, warnBeforeMinutesSql } from './sla-sql';
 import { DEFAULT_WARN_BEFORE_MINUTES, targetDueAt, type SlaClock } from './sla-state';
 
 const MINUTE = 60_000;
@@ -50,7 +51,7 @@ type LockedTicket = {
   solved_at: Date | string | null;
   closed_at: Date | string | null;
   sla_notices: string[];
-  warn_before_minutes: number | null;
+  warn_before_minutes: number;
 };
 
 const ms = (value: Date | string | null): number | null => (value === null ? null : new Date(value).getTime());
@@ -68,10 +69,9 @@ export async function recordSlaNotices(tx: Tx, ticketId: string, now: number): P
   const [t] = await tx.query<LockedTicket>(
     `SELECT t.id, t.account_id, t.number, t.subject, t.priority, t.status, t.department_id, t.assignee_id,
             t.first_response_due_at, t.resolution_due_at, t.first_responded_at, t.solved_at, t.closed_at, t.sla_notices,
-            COALESCE(own.warn_before_minutes, dflt.warn_before_minutes) AS warn_before_minutes
+            ${warnBeforeMinutesSql} AS warn_before_minutes
        FROM tickets t
-       LEFT JOIN ticket_sla_targets own ON own.account_id = t.account_id AND own.type_id = t.type_id AND own.priority = t.priority
-       LEFT JOIN ticket_sla_targets dflt ON dflt.account_id = t.account_id AND dflt.type_id IS NULL AND dflt.priority = t.priority
+       ${slaTargetJoinsSql('t')}
       WHERE t.id = $1 AND t.deleted_at IS NULL
         FOR UPDATE OF t`,
     [ticketId],
@@ -81,7 +81,7 @@ export async function recordSlaNotices(tx: Tx, ticketId: string, now: number): P
     status: t.status, firstResponseDueAt: ms(t.first_response_due_at), resolutionDueAt: ms(t.resolution_due_at),
     firstRespondedAt: ms(t.first_responded_at), solvedAt: ms(t.solved_at), closedAt: ms(t.closed_at),
   };
-  const { notices, marks } = decideSlaNotices(clock, t.sla_notices, now, t.warn_before_minutes ?? DEFAULT_WARN_BEFORE_MINUTES);
+  const { notices, marks } = decideSlaNotices(clock, t.sla_notices, now, t.warn_before_minutes);
   if (marks.length === 0) return null;
   const at = new Date(now).toISOString();
   const told: TicketSlaNotice[] = [];
