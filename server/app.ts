@@ -38,6 +38,8 @@ import { registerOrderEventRoutes } from './domain/orders/order-events-routes';
 import { registerOrdersRoutes } from './domain/orders/orders-routes';
 import { AiService } from './domain/ai/ai-service';
 import { registerAiRoutes } from './domain/ai/ai-routes';
+import { SlaSweep } from './domain/tickets/sla/sla-sweep';
+import { registerTicketStatsCsvRoute } from './domain/tickets/stats/stats-csv-route';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -62,6 +64,8 @@ export type ServerOptions = {
   timers?: Timers;
   /** How often the router looks for expired offers, expired grace periods and reopened groups (ms). */
   routingSweepMs?: number;
+  /** How often the SLA clock looks for tickets near or past their targets (ms, default 30 s). */
+  slaSweepMs?: number;
   /** Writes the server's log lines (warnings and errors, as JSON) here instead of `log`. */
   logStream?: { write(line: string): void };
   /** A JSON file of channels applied at start (SWITCHBOARD_CHANNELS_FILE; see README). */
@@ -101,6 +105,8 @@ export type RunningServer = {
   routes: readonly RegisteredRoute[];
   /** The optional AI provider: tests wait on `ai.indexer.settled()` and read `ai.failureCounts()`. */
   ai: Pick<AiService, 'indexer' | 'failureCounts' | 'settled'>;
+  /** The SLA clock: tests move the server's clock on and call `sweep()`. */
+  slaSweep: Pick<SlaSweep, 'sweep'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -116,6 +122,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let router: Router | undefined;
   let activity: ActivityRelay | undefined;
   let channels: ChannelAdapters | undefined;
+  let slaSweep: SlaSweep | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
@@ -154,6 +161,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerOrdersRoutes(app, { db, secret, clock });
     const ai = new AiService({ db, secret, clock, events, logError });
     registerAiRoutes(app, { db, secret, clock, ai });
+    registerTicketStatsCsvRoute(app, { db, secret, clock });
     await registerWidgetPage(app, options.widgetDir);
 
     io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
@@ -174,6 +182,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Order-status replies reach platform customers through the same delivery queue as every bot message.
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
+    slaSweep = new SlaSweep({ db, events, clock, timers, logError, sweepMs: options.slaSweepMs });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
@@ -184,8 +193,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router.start();
     activity.start();
     await channels.start();
+    slaSweep.start();
     void router.sweep();
-    const running = { app, io, router, activity, channels, ai };
+    const running = { app, io, router, activity, channels, ai, slaSweep };
     // Vectors for articles written while the server was down (or before hybrid retrieval was on).
     for (const { id } of await db.query<{ id: string }>('SELECT account_id AS id FROM ai_settings WHERE hybrid_retrieval')) ai.indexer.kick(id);
     let closing: Promise<void> | undefined;
@@ -199,10 +209,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       channels,
       routes,
       ai,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai)),
+      slaSweep,
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai, running.slaSweep)),
     };
   } catch (err) {
-    await shutdown(app, io, db, router, activity, channels).catch(() => undefined);
+    await shutdown(app, io, db, router, activity, channels, undefined, slaSweep).catch(() => undefined);
     throw err;
   }
 }
@@ -215,9 +226,11 @@ async function shutdown(
   activity: ActivityRelay | undefined,
   channels?: ChannelAdapters,
   ai?: AiService,
+  slaSweep?: SlaSweep,
 ): Promise<void> {
-  // Stop routing and deliveries first: no run may start against a closing database.
+  // Stop routing, the SLA clock and deliveries first: no run may start against a closing database.
   await router?.stop();
+  await slaSweep?.stop();
   await ai?.close();
   activity?.stop();
   await channels?.close();

@@ -42,6 +42,9 @@ import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamV
 import { systemLineSchema } from './system-lines';
 import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
+import { slaTargetSchema } from './tickets';
+import { slaTargetsSaveSchema, ticketSlaNoticeSchema } from './ticket-sla';
+import { ticketStatsQuerySchema, ticketStatsSchema } from './ticket-stats';
 import {
   contactNoteRequestSchema,
   contactNoteSchema,
@@ -466,6 +469,28 @@ export const agentRequests = {
     payload: settingsSaveSchema,
     result: routingSettingsViewSchema,
   },
+  /** Admins: the account's SLA targets per ticket type and priority (type null: the default for a priority). */
+  'tickets:admin:sla:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ targets: z.array(slaTargetSchema) }),
+  },
+  /**
+   * Admins: replaces the account's SLA targets (a target left out is removed); audited
+   * (`ticket_sla.update`, before and after). Existing tickets keep their due times.
+   */
+  'tickets:admin:sla:save': {
+    payload: slaTargetsSaveSchema,
+    result: z.object({ targets: z.array(slaTargetSchema) }),
+  },
+  /**
+   * Ticket figures over the tickets created in [from, to): supervisors and admins the account's,
+   * department leads their departments', everyone else their own (assigned to them). Asking for a
+   * department one does not belong to is `forbidden`. As CSV at GET /api/tickets/stats.csv.
+   */
+  'tickets:stats': {
+    payload: ticketStatsQuerySchema,
+    result: ticketStatsSchema,
+  },
   /**
    * Up to three replies the AI provider suggests for a conversation the caller may read, grounded
    * in it and the knowledge base; shown in the composer, never sent by themselves. `conflict` when
@@ -516,6 +541,8 @@ export const agentPushes = {
   'contact:typing': contactTypingSchema,
   /** Supervisors and admins: a customer has waited for a person longer than the escalation time (once per wait). */
   'queue:escalated': escalationAlertSchema,
+  /** A ticket this user is assigned to or leads the department of will miss (warning) or missed (breach) an SLA target. */
+  'ticket:sla': ticketSlaNoticeSchema,
   /** The sensitive word list changed: read `sensitive:list` again. */
   'sensitive:changed': z.object({}),
   /** Knowledge articles or quick replies were added, changed, disabled or removed: read `catalog:snapshot` again. */

@@ -73,6 +73,8 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
         'agent:state': (state) => presence.apply(state),
         'contact:typing': (typing) => emit('contact.typing', typing),
+        // The Tickets view shows SLA notices; until it listens, the history line (synced with the ticket) carries them.
+        'ticket:sla': () => undefined,
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),

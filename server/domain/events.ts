@@ -32,6 +32,11 @@ export type DomainEvent =
   | { type: 'conversation.read'; channelId: string; contactId: string; upToSeq: number }
   /** A customer has waited longer than the escalation time: supervisors and admins are alerted. */
   | { type: 'queue.escalated'; accountId: string; alert: EscalationAlert }
+  /**
+   * A ticket's SLA target is near or missed: `userIds` (its assignee and department leads) hear the
+   * notices; the sequence numbers the history lines took are ticked to the account's desktops.
+   */
+  | { type: 'ticket.sla'; accountId: string; userIds: string[]; notices: AgentPush<'ticket:sla'>[]; seqs: number[] }
   /** A supervisor took a conversation from `userId`. */
   | { type: 'conversation.taken'; userId: string; notice: AgentPush<'conversation:taken'> }
   /** `userId` was mentioned in an internal note. */

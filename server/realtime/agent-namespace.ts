@@ -18,6 +18,7 @@ import { registerKnowledgeAdminRequests } from './requests/knowledge-admin-reque
 import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
 import { registerAiRequests } from './requests/ai-requests';
+import { registerTicketSlaStatsRequests } from './requests/ticket-sla-stats-requests';
 
 export type AgentNamespaceDeps = AgentServices & {
   secret: string;
@@ -82,6 +83,7 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     registerSensitiveRequests(context);
     registerAdminRequests(context);
     registerAiRequests(context);
+    registerTicketSlaStatsRequests(context);
   });
 }
 

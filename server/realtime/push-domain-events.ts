@@ -35,6 +35,12 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
     agents().to(staffRoom(accountId)).emit('queue:escalated', alert);
   });
 
+  events.on('ticket.sla', ({ accountId, userIds, notices, seqs }) => {
+    // An empty room list would reach every socket of the namespace.
+    if (userIds.length > 0) for (const notice of notices) agents().to(userIds.map(userRoom)).emit('ticket:sla', notice);
+    for (const seq of seqs) agents().to(agentsRoom(accountId)).emit('sync:tick', { seq });
+  });
+
   events.on('catalog.changed', ({ accountId, audience }) => {
     agents().to(audience.kind === 'account' ? agentsRoom(accountId) : userRoom(audience.userId)).emit('catalog:changed', {});
   });

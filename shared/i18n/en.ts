@@ -1290,6 +1290,12 @@ export const en = {
   'suggest.listLabel': 'Suggested replies',
   'suggest.none': 'No suggestion this time.',
   'suggest.fromArticle': 'From the article “{title}”',
+
+  // A ticket's SLA (the ticket:sla notice and its history lines); {time} is the target's due time.
+  'ticketSla.warning.first_response': 'Ticket #{number} needs a first reply by {time}',
+  'ticketSla.warning.resolution': 'Ticket #{number} must be solved by {time}',
+  'ticketSla.breach.first_response': 'Ticket #{number} missed its first-reply target ({time})',
+  'ticketSla.breach.resolution': 'Ticket #{number} missed its resolution target ({time})',
 } as const satisfies Record<string, string> & Record<ErrorKey, string>;
 
 export type MessageKey = keyof typeof en;

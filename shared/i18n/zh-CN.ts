@@ -1277,4 +1277,9 @@ export const zhCN: Dictionary = {
   'suggest.listLabel': '建议的回复',
   'suggest.none': '这次没有建议。',
   'suggest.fromArticle': '来自文章《{title}》',
+
+  'ticketSla.warning.first_response': '工单 #{number} 需在 {time} 前首次回复',
+  'ticketSla.warning.resolution': '工单 #{number} 需在 {time} 前解决',
+  'ticketSla.breach.first_response': '工单 #{number} 已超出首次响应时限（{time}）',
+  'ticketSla.breach.resolution': '工单 #{number} 已超出解决时限（{time}）',
 };

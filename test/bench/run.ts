@@ -7,6 +7,7 @@ import { kbCacheBench } from './kb-cache.bench';
 import { inboxRenderBench } from './inbox-render.bench';
 import { wechatIntakeBench } from './wechat-intake.bench';
 import { sensitiveWordsBench } from './sensitive-words.bench';
+import { ticketListBench } from './ticket-list.bench';
 import { log } from './report';
 
 /**
@@ -24,6 +25,7 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
   'wechat-intake': { run: wechatIntakeBench, limitMs: 180_000 },
   'sensitive-words': { run: sensitiveWordsBench, limitMs: 60_000 },
+  'ticket-list': { run: ticketListBench, limitMs: 420_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

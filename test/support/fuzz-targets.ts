@@ -82,6 +82,10 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
   'ai:status': EVERYONE,
+  'tickets:admin:sla:list': ADMINS,
+  'tickets:admin:sla:save': ADMINS,
+  // Counted for the caller: their own tickets, their departments', or the account's.
+  'tickets:stats': EVERYONE,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
@@ -118,6 +122,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/auth/refresh': { callers: 'public', body: refreshRequestSchema },
   'POST /api/auth/logout': { callers: 'public', body: logoutRequestSchema },
   'GET /api/audit.csv': { callers: ADMINS },
+  'GET /api/tickets/stats.csv': { callers: EVERYONE },
   'GET /api/kb/articles': { callers: EVERYONE },
   'GET /api/kb/articles/:id': { callers: EVERYONE },
   'POST /api/kb/articles': { callers: ADMINS, body: kbArticleInputSchema },
