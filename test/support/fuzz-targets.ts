@@ -82,6 +82,19 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
   'ai:status': EVERYONE,
+  // Tickets: checked per ticket and department on the server.
+  'tickets:meta': EVERYONE,
+  'tickets:list': EVERYONE,
+  'tickets:get': EVERYONE,
+  'tickets:create': EVERYONE,
+  'tickets:update': EVERYONE,
+  'tickets:comment': EVERYONE,
+  'tickets:bulk': EVERYONE,
+  'tickets:delete': STAFF,
+  'tickets:changes': EVERYONE,
+  'tickets:admin:departments:save': ADMINS,
+  'tickets:admin:types:save': ADMINS,
+  'tickets:admin:settings': ADMINS,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
