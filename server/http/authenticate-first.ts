@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors';
 import { requestUser, type RequestAuthDeps } from './request-user';
 
 /**
@@ -26,7 +27,9 @@ export function authenticateBeforeBody(app: FastifyInstance, deps: RequestAuthDe
     const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [
       async (request) => {
-        await requestUser(request, deps);
+        const user = await requestUser(request, deps);
+        // Department staff have no desk beyond their tickets: no inbox, contacts, knowledge or admin route.
+        if (user.role === 'staff' && !route.url.startsWith('/api/tickets/')) throw new AppError('forbidden', 'Department staff work with tickets only.');
       },
       ...existing,
     ];
