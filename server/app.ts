@@ -164,6 +164,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const typing = new TypingRelay(io, db, clock);
     registerAgentNamespace(io, {
       db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, ai, requestBudget: options.agentRequestBudget,
+      kickDeliveries: () => channels?.deliveries.kick(),
     });
     const bot = new BotService({ db, knowledge, clock, logError, ai });
     registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });

@@ -19,6 +19,7 @@ import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
 import { registerAiRequests } from './requests/ai-requests';
 import { staffServe } from './requests/staff-gate';
+import { registerTicketAdminRequests, registerTicketRequests } from './requests/ticket-requests';
 
 export type AgentNamespaceDeps = AgentServices & {
   secret: string;
@@ -87,6 +88,8 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     registerSensitiveRequests(context);
     registerAdminRequests(context);
     registerAiRequests(context);
+    registerTicketRequests(context);
+    registerTicketAdminRequests(context);
   });
 }
 

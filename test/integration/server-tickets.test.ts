@@ -1,0 +1,141 @@
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ticket, TicketEvent } from '../../shared/tickets';
+import type { TicketMentionNotice } from '../../shared/tickets-admin';
+import { closeAllSockets, connectAgent, login, record, request, waitFor } from '../support/server-fixture';
+import { bearer, createChannel, data, hubSignature, http, startChannelServer, type ChannelTestServer } from '../support/channels';
+import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
+import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
+import { databaseTargets } from '../support/databases';
+import { createTicket, refusal, saveDepartment, saveType, signInStaff, ticketWithHistory } from '../support/ticket-desk';
+
+const targets = await databaseTargets();
+
+describe.each(targets)('tickets on the server on $label', (target) => {
+  let t: ChannelTestServer;
+  let wa: RecordingServer;
+  let channelId: string;
+  let conversationId: string;
+  let li: Socket;
+  let repairStaff: { id: string; socket: Socket };
+  let billingStaff: { id: string; socket: Socket };
+  let repairs: string;
+  let billing: string;
+  let repairType: string;
+  let inbound = 0;
+
+  /** What WhatsApp was asked to send to the customer, in order. */
+  const sentToCustomer = () =>
+    wa.requests.filter((r) => r.path.endsWith('/messages')).map((r) => (JSON.parse(r.body) as { to: string; text?: { body: string } }))
+      .filter((m) => m.to === WA_CUSTOMER).map((m) => m.text?.body ?? '');
+
+  async function customerWrites(body: string): Promise<void> {
+    const payload = JSON.stringify(waText(`wamid.IN${++inbound}`, body));
+    const answer = await http(`${t.server.url}/webhooks/whatsapp/${channelId}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(payload, 'app-secret') }, body: payload,
+    });
+    expect(answer.status).toBe(200);
+    await webhooksProcessed(t.server);
+  }
+
+  beforeAll(async () => {
+    wa = await startRecordingServer();
+    let n = 0;
+    wa.answer((r) => (r.path.endsWith('/messages') ? { json: waSent(`wamid.OUT${++n}`) } : undefined));
+    t = await startChannelServer({}, target);
+    const channel = await createChannel(t, {
+      kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${wa.url}/wa` },
+      secrets: { appSecret: 'app-secret', verifyToken: 'v', accessToken: 'x' },
+    });
+    channelId = channel.id;
+    await customerWrites('我的咖啡机坏了，不能加热');
+    conversationId = (await t.server.db.query<{ id: string }>('SELECT conversation_id AS id FROM messages WHERE client_id = $1', [`ch:${channelId}:wamid.IN1`]))[0]!.id;
+    // 王芳 works on the customer's conversation.
+    await t.server.db.query('UPDATE conversations SET assignee_id = $2, routing_state = $3 WHERE id = $1', [conversationId, t.agentId, 'assigned']);
+    li = await connectAgent(t.server.url, (await login(t.server.url, 'li.lei@demo.test', 'demo-agent')).accessToken);
+    repairStaff = await signInStaff(t.server.url, t.admin, { email: 'repairs@demo.test', name: '维修 小张' });
+    billingStaff = await signInStaff(t.server.url, t.admin, { email: 'billing@demo.test', name: '财务 小李' });
+    repairs = (await saveDepartment(t.admin, '维修部', [{ userId: repairStaff.id, isLead: true }])).id;
+    billing = (await saveDepartment(t.admin, '财务部', [{ userId: billingStaff.id }])).id;
+    repairType = (await saveType(t.admin, '维修', repairs)).id;
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await t?.close();
+    await wa?.close();
+  });
+
+  it('a repair ticket from a WhatsApp conversation: the customer gets its number, a public reply and each status, never an internal comment', async () => {
+    const mentions = record<TicketMentionNotice>(t.agent, 'ticket:mention');
+    const staffHears = record<{ ticket: Ticket; event: TicketEvent | null }>(repairStaff.socket, 'ticket:changed');
+    const firstMessage = (await t.server.db.query<{ id: string }>('SELECT id FROM messages WHERE conversation_id = $1 ORDER BY seq LIMIT 1', [conversationId]))[0]!.id;
+    const ticket = await createTicket(t.agent, {
+      subject: '咖啡机不加热', typeId: repairType, priority: 'high', conversationId, excerptMessageIds: [firstMessage],
+      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    });
+    expect(ticket).toMatchObject({ status: 'new', departmentId: repairs, source: 'agent', conversationIds: [conversationId], contactName: 'Sheena Nelson' });
+    await waitFor(() => staffHears.some((p) => p.ticket.id === ticket.id), 'the department to hear of the new ticket');
+    await deliveriesDrained(t.server);
+    expect(sentToCustomer().at(-1)).toContain(`#${ticket.number}`);
+
+    // The department member comments internally (mentioning the agent), replies publicly and solves it.
+    const comment = data(await request<{ event: TicketEvent }>(repairStaff.socket, 'tickets:comment', {
+      ticketId: ticket.id, body: '内部：需要寄回工厂检测', public: false, mentions: [t.agentId],
+    })).event;
+    expect(comment).toMatchObject({ kind: 'comment', public: false });
+    await waitFor(() => mentions.find((m) => m.ticketId === ticket.id), 'the mention to reach the agent');
+    const replied = data(await request<{ ticket: Ticket }>(repairStaff.socket, 'tickets:comment', { ticketId: ticket.id, body: '请把咖啡机寄到我们的维修中心。', public: true }));
+    expect(replied.ticket.firstRespondedAt).not.toBeNull();
+    data(await request(repairStaff.socket, 'tickets:update', { id: ticket.id, status: 'solved' }));
+    await deliveriesDrained(t.server);
+
+    const sent = sentToCustomer();
+    expect(sent.some((body) => body.includes('请把咖啡机寄到我们的维修中心。') && body.includes(`#${ticket.number}`))).toBe(true);
+    expect(sent.at(-1)).toContain(`#${ticket.number}`);
+    expect(sent.at(-1)).toContain('已解决');
+    expect(sent.join('\n')).not.toContain('内部');
+
+    const { events } = await ticketWithHistory(t.agent, ticket.id);
+    expect(events.map((e) => e.kind)).toEqual(['created', 'excerpt', 'comment', 'reply', 'status']);
+    expect(events.find((e) => e.kind === 'excerpt')!.data).toMatchObject({ messages: [{ body: '我的咖啡机坏了，不能加热' }] });
+  });
+
+  it('the wrong department and the wrong role are refused; staff cannot reach the inbox, conversations, contacts or admin', async () => {
+    const ticket = await createTicket(t.agent, { subject: '发票抬头错误', departmentId: billing, conversationId });
+    for (const socket of [repairStaff.socket, li]) {
+      expect(await refusal(socket, 'tickets:get', { id: ticket.id })).toBe('forbidden');
+      expect(await refusal(socket, 'tickets:update', { id: ticket.id, status: 'solved' })).toBe('forbidden');
+      expect(await refusal(socket, 'tickets:comment', { ticketId: ticket.id, body: 'x', public: false })).toBe('forbidden');
+    }
+    expect((await ticketWithHistory(billingStaff.socket, ticket.id)).ticket.id).toBe(ticket.id);
+    // A plain member may not hand the ticket to someone else; staff may not open tickets elsewhere.
+    expect(await refusal(billingStaff.socket, 'tickets:update', { id: ticket.id, assigneeId: t.agentId })).toBe('forbidden');
+    expect(await refusal(billingStaff.socket, 'tickets:create', { subject: 'x', departmentId: repairs })).toBe('forbidden');
+    expect(await refusal(billingStaff.socket, 'tickets:create', { subject: 'x', departmentId: billing, conversationId })).toBe('forbidden');
+    expect(await refusal(t.agent, 'tickets:delete', { id: ticket.id })).toBe('forbidden');
+    expect(await refusal(t.agent, 'tickets:admin:departments:save', { name: 'x', members: [] })).toBe('forbidden');
+    for (const [name, payload] of [
+      ['conversations:list', {}], ['messages:list', { conversationId }], ['sync:changes', { after: 0 }], ['contacts:profile', { contactId: ticket.contactId }],
+      ['admin:team:get', {}], ['audit:list', {}], ['kb:admin:list', {}], ['note:add', { conversationId, body: 'x' }],
+    ] as const) {
+      expect(await refusal(billingStaff.socket, name, payload), name).toBe('forbidden');
+    }
+    const rest = await http(`${t.server.url}/api/kb/articles`, { headers: bearer((await login(t.server.url, 'billing@demo.test', 'staff-password-1')).accessToken) });
+    expect(rest.status).toBe(403);
+    // Their own list holds only their department's tickets.
+    const listed = data(await request<{ tickets: Ticket[] }>(billingStaff.socket, 'tickets:list', { view: 'my_department' })).tickets;
+    expect(listed.map((x) => x.id)).toEqual([ticket.id]);
+  });
+
+  it('deleting is for supervisors and admins, audited, and the ticket leaves every list', async () => {
+    const ticket = await createTicket(t.agent, { subject: '重复工单', conversationId });
+    expect(data(await request<{ deleted: boolean }>(t.admin, 'tickets:delete', { id: ticket.id })).deleted).toBe(true);
+    expect(await refusal(t.agent, 'tickets:get', { id: ticket.id })).toBe('not_found');
+    const all = data(await request<{ tickets: Ticket[] }>(t.admin, 'tickets:list', { view: 'all', limit: 200 })).tickets;
+    expect(all.map((x) => x.id)).not.toContain(ticket.id);
+    const audit = await t.server.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id", [ticket.id]);
+    expect(audit.map((a) => a.action)).toContain('ticket.delete');
+  });
+});
