@@ -38,6 +38,7 @@ import { registerOrderEventRoutes } from './domain/orders/order-events-routes';
 import { registerOrdersRoutes } from './domain/orders/orders-routes';
 import { AiService } from './domain/ai/ai-service';
 import { registerAiRoutes } from './domain/ai/ai-routes';
+import { TicketService } from './domain/tickets/ticket-service';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -81,6 +82,8 @@ export type ServerOptions = {
   visitorRequestBudget?: RequestBudgetLimits;
   /** The reverse proxies allowed to say who the client is (SWITCHBOARD_TRUST_PROXY); none when omitted. */
   trustProxy?: TrustProxySetting;
+  /** How often left messages and solved tickets are looked at (ms); DEFAULT_TICKET_SWEEP_MS when omitted. */
+  ticketSweepMs?: number;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -101,6 +104,8 @@ export type RunningServer = {
   routes: readonly RegisteredRoute[];
   /** The optional AI provider: tests wait on `ai.indexer.settled()` and read `ai.failureCounts()`. */
   ai: Pick<AiService, 'indexer' | 'failureCounts' | 'settled'>;
+  /** Tickets' own work: tests run `tickets.sweep()` after moving the clock. */
+  tickets: Pick<TicketService, 'sweep'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -116,6 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let router: Router | undefined;
   let activity: ActivityRelay | undefined;
   let channels: ChannelAdapters | undefined;
+  let tickets: TicketService | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
@@ -175,6 +181,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Order-status replies reach platform customers through the same delivery queue as every bot message.
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
+    tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
@@ -185,8 +192,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     router.start();
     activity.start();
     await channels.start();
+    tickets.start();
     void router.sweep();
-    const running = { app, io, router, activity, channels, ai };
+    const running = { app, io, router, activity, channels, ai, tickets };
     // Vectors for articles written while the server was down (or before hybrid retrieval was on).
     for (const { id } of await db.query<{ id: string }>('SELECT account_id AS id FROM ai_settings WHERE hybrid_retrieval')) ai.indexer.kick(id);
     let closing: Promise<void> | undefined;
@@ -200,10 +208,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       channels,
       routes,
       ai,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai)),
+      tickets,
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai, running.tickets)),
     };
   } catch (err) {
-    await shutdown(app, io, db, router, activity, channels).catch(() => undefined);
+    await shutdown(app, io, db, router, activity, channels, undefined, tickets).catch(() => undefined);
     throw err;
   }
 }
@@ -216,9 +225,11 @@ async function shutdown(
   activity: ActivityRelay | undefined,
   channels?: ChannelAdapters,
   ai?: AiService,
+  tickets?: TicketService,
 ): Promise<void> {
   // Stop routing and deliveries first: no run may start against a closing database.
   await router?.stop();
+  await tickets?.stop();
   await ai?.close();
   activity?.stop();
   await channels?.close();

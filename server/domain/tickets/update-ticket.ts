@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { canMoveTicket, type TicketStatus, type TicketUpdate } from '../../../shared/tickets';
 import type { Queryable } from '../../db/db';
 import { recordAudit } from '../audit/audit-log';
-import { sendStatusNotice } from './customer-notices';
+import { sendReopenedNotice, sendStatusNotice } from './customer-notices';
 import { publishTicketOutcome, TicketChange, type TicketDeps, type TicketOutcome } from './ticket-change';
 import { canSeeTicket, mayAssign, mayMoveDepartment, ticketForbidden, ticketNotFound, type TicketViewer } from './ticket-permissions';
 import { checkAssignee, checkDepartment, checkType } from './ticket-references';
@@ -41,7 +41,7 @@ export async function moveStatus(change: TicketChange, ticket: TicketRecord, sta
     accountId: ticket.accountId, actorId: actor.type === 'user' ? actor.id : null, action: 'ticket.status', targetType: 'ticket', targetId: ticket.id,
     details: { number: ticket.number, from: ticket.status, to: status },
   });
-  const told = await sendStatusNotice(change, ticket.number, status);
+  const told = reopening ? await sendReopenedNotice(change, ticket.number) : await sendStatusNotice(change, ticket.number, status);
   if (!told && ticket.conversationIds.length > 0) await change.event({ actorType: 'system', actorId: null, kind: 'changed', data: { customerNotice: 'not_sent' } });
 }
 

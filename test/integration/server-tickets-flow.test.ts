@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ticket, TicketEvent } from '../../shared/tickets';
+import { closeAllSockets, request, waitFor } from '../support/server-fixture';
+import { createChannel, data, hubSignature, http, startChannelServer, type ChannelTestServer } from '../support/channels';
+import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
+import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
+import { databaseTargets } from '../support/databases';
+import { createTicket, ticketWithHistory } from '../support/ticket-desk';
+
+const targets = await databaseTargets();
+const DAY = 86_400_000;
+
+describe.each(targets)('a ticket lives on by itself: reopen, auto-close, left messages on $label', (target) => {
+  let t: ChannelTestServer;
+  let wa: RecordingServer;
+  let channelId: string;
+  let inbound = 0;
+  let now = Date.now();
+
+  const sentTo = (phone: string) =>
+    wa.requests.filter((r) => r.path.endsWith('/messages')).map((r) => JSON.parse(r.body) as { to: string; text?: { body: string } })
+      .filter((m) => m.to === phone).map((m) => m.text?.body ?? '');
+
+  async function customerWrites(body: string, from = WA_CUSTOMER, name?: string): Promise<string> {
+    const id = `wamid.IN${++inbound}`;
+    const payload = JSON.stringify(waText(id, body, from, name));
+    const answer = await http(`${t.server.url}/webhooks/whatsapp/${channelId}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(payload, 'app-secret') }, body: payload,
+    });
+    expect(answer.status).toBe(200);
+    await webhooksProcessed(t.server);
+    return (await t.server.db.query<{ id: string }>('SELECT conversation_id AS id FROM messages WHERE client_id = $1', [`ch:${channelId}:${id}`]))[0]!.id;
+  }
+
+  beforeAll(async () => {
+    wa = await startRecordingServer();
+    let n = 0;
+    wa.answer((r) => (r.path.endsWith('/messages') ? { json: waSent(`wamid.OUT${++n}`) } : undefined));
+    t = await startChannelServer({ clock: () => now }, target);
+    const channel = await createChannel(t, {
+      kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${wa.url}/wa` },
+      secrets: { appSecret: 'app-secret', verifyToken: 'v', accessToken: 'x' },
+    });
+    channelId = channel.id;
+  });
+
+  afterAll(async () => {
+    closeAllSockets();
+    await t?.close();
+    await wa?.close();
+  });
+
+  it('the customer writing again within the reopen window reopens a solved ticket; solved tickets close after the set days', async () => {
+    const conversationId = await customerWrites('订单 #1042 的退款还没到账');
+    await t.server.db.query("UPDATE conversations SET assignee_id = $2, routing_state = 'assigned' WHERE id = $1", [conversationId, t.agentId]);
+    data(await request(t.admin, 'tickets:admin:settings', { save: { reopenDays: 3, closeAfterDays: 5, businessHours: null, emailAddress: null } }));
+    const ticket = await createTicket(t.agent, { subject: '退款未到账', conversationId });
+    data(await request(t.agent, 'tickets:update', { id: ticket.id, status: 'solved' }));
+
+    now += 2 * DAY;
+    await customerWrites('还是没有收到退款');
+    const reopened = await waitFor(async () => {
+      const seen = await ticketWithHistory(t.agent, ticket.id);
+      return seen.ticket.status === 'open' ? seen : undefined;
+    }, 'the ticket to reopen');
+    expect(reopened.ticket.reopenedCount).toBe(1);
+    expect(reopened.events.slice(-2).map((e) => [e.kind, e.actorType])).toEqual([['customer_message', 'contact'], ['reopened', 'contact']]);
+    expect(reopened.events.at(-2)!.body).toBe('还是没有收到退款');
+    await deliveriesDrained(t.server);
+    expect(sentTo(WA_CUSTOMER).at(-1)).toContain(`#${ticket.number}`);
+
+    // Solved again, nobody writes: after five days the sweep closes it (and not a day before).
+    data(await request(t.agent, 'tickets:update', { id: ticket.id, status: 'solved' }));
+    now += 4 * DAY;
+    await t.server.tickets.sweep();
+    expect((await ticketWithHistory(t.agent, ticket.id)).ticket.status).toBe('solved');
+    now += 1 * DAY + 60_000;
+    await t.server.tickets.sweep();
+    const closed = await ticketWithHistory(t.agent, ticket.id);
+    expect(closed.ticket.status).toBe('closed');
+    expect(closed.events.at(-1)).toMatchObject({ kind: 'status', actorType: 'system', data: { from: 'solved', to: 'closed' } });
+
+    // A closed ticket stays closed when the customer writes again: a new problem is a new ticket.
+    await customerWrites('谢谢');
+    await t.server.tickets.sweep();
+    expect((await ticketWithHistory(t.agent, ticket.id)).ticket.status).toBe('closed');
+  });
+
+  it('a message left while nobody can answer becomes one ticket, with the customer told its number', async () => {
+    const phone = '8613800001111';
+    // Nobody at work: the only agent stepped away.
+    data(await request(t.agent, 'presence:set', { presence: 'away' }));
+    const conversationId = await customerWrites('周末有人吗？我想换货', phone, '周末顾客');
+    const left = await t.server.db.query<{ left_message: boolean }>('SELECT left_message FROM conversations WHERE id = $1', [conversationId]);
+    expect(left[0]!.left_message).toBe(true);
+    const ticket = await waitFor(async () => {
+      const rows = await t.server.db.query<{ id: string }>("SELECT t.id FROM tickets t JOIN ticket_conversations tc ON tc.ticket_id = t.id WHERE tc.conversation_id = $1 AND t.source = 'left_message'", [conversationId]);
+      return rows[0];
+    }, 'the left message ticket');
+    await customerWrites('尺码要换成 42', phone);
+    await t.server.tickets.sweep();
+    await t.server.tickets.sweep();
+    const tickets = await t.server.db.query("SELECT 1 FROM tickets t JOIN ticket_conversations tc ON tc.ticket_id = t.id WHERE tc.conversation_id = $1", [conversationId]);
+    expect(tickets).toHaveLength(1);
+    const seen = await ticketWithHistory(t.admin, ticket.id);
+    expect(seen.ticket).toMatchObject({ source: 'left_message', subject: '周末有人吗？我想换货', contactName: '周末顾客', status: 'new' });
+    expect(seen.events.map((e: TicketEvent) => e.kind)).toEqual(['created', 'customer_message']);
+    await deliveriesDrained(t.server);
+    expect(sentTo(phone).some((body) => body.includes(`#${(seen.ticket as Ticket).number}`))).toBe(true);
+  });
+});
