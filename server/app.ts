@@ -39,6 +39,7 @@ import { registerOrdersRoutes } from './domain/orders/orders-routes';
 import { AiService } from './domain/ai/ai-service';
 import { registerAiRoutes } from './domain/ai/ai-routes';
 import { TicketService } from './domain/tickets/ticket-service';
+import { registerTicketApiRoutes } from './domain/tickets/ticket-api-routes';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -181,6 +182,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Order-status replies reach platform customers through the same delivery queue as every bot message.
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
+    await registerTicketApiRoutes(app, { db, secret, clock, events, kickDeliveries: () => channels?.deliveries.kick() });
     tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
 
     await app.listen({ port: options.port ?? 0, host });

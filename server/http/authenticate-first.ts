@@ -14,6 +14,9 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   '/api/orders/:id/status',
   '/api/orders/events',
   '/api/channels/:channelId/messages',
+  '/api/tickets',
+  '/api/tickets/:number',
+  '/api/tickets/:number/comments',
 ]);
 
 /**

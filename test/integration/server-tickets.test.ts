@@ -8,6 +8,7 @@ import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
+import { orderEventSignature } from '../../server/domain/orders/order-events-signature';
 import { createTicket, refusal, saveDepartment, saveType, signInStaff, ticketWithHistory } from '../support/ticket-desk';
 
 const targets = await databaseTargets();
@@ -137,5 +138,44 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     expect(all.map((x) => x.id)).not.toContain(ticket.id);
     const audit = await t.server.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id", [ticket.id]);
     expect(audit.map((a) => a.action)).toContain('ticket.delete');
+  });
+
+  it("the shop's systems open, read and comment on tickets with the signed API credential, and are refused without it", async () => {
+    const minted = await http(`${t.server.url}/api/admin/order-events/secret`, { method: 'POST', headers: bearer(t.adminToken) });
+    const { accountId, secret } = minted.json as { accountId: string; secret: string };
+    const signed = (body: string) => {
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return { 'content-type': 'application/json', 'x-switchboard-account': accountId, 'x-switchboard-timestamp': timestamp, 'x-switchboard-signature': orderEventSignature(secret, timestamp, body) };
+    };
+    const body = JSON.stringify({ subject: '退货申请 RMA-77', description: '客户在网站上申请退货', typeId: repairType, orderRef: 'SO-77' });
+    expect((await http(`${t.server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    expect((await http(`${t.server.url}/api/tickets`, { method: 'POST', headers: { ...signed(body), 'x-switchboard-signature': 'sha256=00' }, body })).status).toBe(401);
+    // A desk sign-in is not the shop's credential either.
+    expect((await http(`${t.server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(t.adminToken) }, body })).status).toBe(401);
+
+    const created = await http(`${t.server.url}/api/tickets`, { method: 'POST', headers: signed(body), body });
+    expect(created.status).toBe(201);
+    const ticket = (created.json as { ticket: Ticket }).ticket;
+    expect(ticket).toMatchObject({ source: 'api', departmentId: repairs, orderRef: 'SO-77', status: 'new' });
+    // The department sees it at once.
+    expect(data(await request<{ tickets: Ticket[] }>(repairStaff.socket, 'tickets:list', { view: 'my_department' })).tickets.map((x) => x.id)).toContain(ticket.id);
+
+    const comment = JSON.stringify({ body: '仓库已收到退货' });
+    expect((await http(`${t.server.url}/api/tickets/${ticket.number}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: comment })).status).toBe(401);
+    expect((await http(`${t.server.url}/api/tickets/${ticket.number}/comments`, { method: 'POST', headers: signed(comment), body: comment })).status).toBe(201);
+    data(await request(repairStaff.socket, 'tickets:comment', { ticketId: ticket.id, body: '内部备注：不要给商城看', public: false }));
+
+    expect((await http(`${t.server.url}/api/tickets/${ticket.number}`)).status).toBe(401);
+    const read = await http(`${t.server.url}/api/tickets/${ticket.number}`, { headers: signed('') });
+    expect(read.status).toBe(200);
+    const seen = read.json as { ticket: Ticket; events: TicketEvent[] };
+    expect(seen.ticket.id).toBe(ticket.id);
+    expect(seen.events.map((e) => [e.kind, e.actorType])).toEqual([['created', 'api'], ['comment', 'api']]);
+    expect(seen.events[0]!.body).toBe('客户在网站上申请退货');
+    expect(JSON.stringify(seen)).not.toContain('不要给商城看');
+    expect((await http(`${t.server.url}/api/tickets/99999`, { headers: signed('') })).status).toBe(404);
+    // The API's own comment is in the desk's history.
+    const history = await ticketWithHistory(repairStaff.socket, ticket.id);
+    expect(history.events.find((e) => e.actorType === 'api' && e.kind === 'comment')?.body).toBe('仓库已收到退货');
   });
 });

@@ -48,7 +48,7 @@ export const sendReopenedNotice = (change: TicketChange, number: number) => noti
  * conversation. Refused with `conflict` when the ticket has no conversation to reach the customer
  * in, and as the composer refuses a reply the platform would refuse (`forbidden`, details.reason).
  */
-export async function sendPublicReply(change: TicketChange, number: number, senderId: string, body: string): Promise<string> {
+export async function sendPublicReply(change: TicketChange, number: number, senderId: string | null, body: string): Promise<string> {
   const { tx } = change;
   const conversationId = await customerConversationOf(tx, change.ticketId);
   const row = conversationId ? (await tx.query<{ contact_id: string; channel_id: string }>('SELECT contact_id, channel_id FROM conversations WHERE id = $1', [conversationId]))[0] : undefined;
