@@ -175,7 +175,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     const bot = new BotService({ db, knowledge, clock, logError, ai });
     registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });
+    tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
     channels = await registerChannelAdapters(app, {
+      ticketMail: tickets.mailbox,
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },
     });
@@ -183,7 +185,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
     await registerTicketApiRoutes(app, { db, secret, clock, events, kickDeliveries: () => channels?.deliveries.kick() });
-    tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();

@@ -1,3 +1,4 @@
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, TicketEvent } from '../../shared/tickets';
 import { closeAllSockets, request, waitFor } from '../support/server-fixture';
@@ -6,6 +7,7 @@ import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
+import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder';
 import { createTicket, ticketWithHistory } from '../support/ticket-desk';
 
 const targets = await databaseTargets();
@@ -14,6 +16,7 @@ const DAY = 86_400_000;
 describe.each(targets)('a ticket lives on by itself: reopen, auto-close, left messages on $label', (target) => {
   let t: ChannelTestServer;
   let wa: RecordingServer;
+  let smtp: SmtpRecorder;
   let channelId: string;
   let inbound = 0;
   let now = Date.now();
@@ -37,18 +40,21 @@ describe.each(targets)('a ticket lives on by itself: reopen, auto-close, left me
     wa = await startRecordingServer();
     let n = 0;
     wa.answer((r) => (r.path.endsWith('/messages') ? { json: waSent(`wamid.OUT${++n}`) } : undefined));
-    t = await startChannelServer({ clock: () => now }, target);
+    smtp = await startSmtpRecorder();
+    t = await startChannelServer({ clock: () => now, smtp: { port: 0 } }, target);
     const channel = await createChannel(t, {
       kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: WA_PHONE_NUMBER_ID, apiBaseUrl: `${wa.url}/wa` },
       secrets: { appSecret: 'app-secret', verifyToken: 'v', accessToken: 'x' },
     });
     channelId = channel.id;
+    await createChannel(t, { kind: 'email', name: 'Support mail', config: { address: 'help@shop.example', smtp: { host: '127.0.0.1', port: smtp.port } } });
   });
 
   afterAll(async () => {
     closeAllSockets();
     await t?.close();
     await wa?.close();
+    await smtp?.close();
   });
 
   it('the customer writing again within the reopen window reopens a solved ticket; solved tickets close after the set days', async () => {
@@ -108,5 +114,30 @@ describe.each(targets)('a ticket lives on by itself: reopen, auto-close, left me
     expect(seen.events.map((e: TicketEvent) => e.kind)).toEqual(['created', 'customer_message']);
     await deliveriesDrained(t.server);
     expect(sentTo(phone).some((body) => body.includes(`#${(seen.ticket as Ticket).number}`))).toBe(true);
+  });
+
+  it('a mail to the ticket address opens a ticket from its subject and text; the sender is answered with its number by email', async () => {
+    data(await request(t.admin, 'tickets:admin:settings', { save: { reopenDays: 3, closeAfterDays: 5, businessHours: null, emailAddress: 'tickets@shop.example' } }));
+    const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: t.server.channels.smtpPort!, secure: false, ignoreTLS: true });
+    await mailer.sendMail({
+      envelope: { from: 'kim@example.com', to: 'tickets@shop.example' },
+      raw: 'From: Kim <kim@example.com>\r\nTo: tickets@shop.example\r\nSubject: Invoice for order 1042\r\nMessage-ID: <t-1@example.com>\r\n\r\nPlease send me a VAT invoice.\r\n',
+    });
+    const ticket = await waitFor(async () => (await t.server.db.query<{ id: string; number: number; subject: string }>("SELECT id, number, subject FROM tickets WHERE source = 'email'"))[0], 'the email ticket');
+    expect(ticket.subject).toBe('Invoice for order 1042');
+    const seen = await ticketWithHistory(t.admin, ticket.id);
+    expect(seen.ticket).toMatchObject({ source: 'email', status: 'new' });
+    expect(seen.events[0]).toMatchObject({ kind: 'created', body: 'Please send me a VAT invoice.' });
+    await deliveriesDrained(t.server);
+    const answer = await waitFor(() => smtp.mails.find((m) => (m.parsed.text ?? '').includes(`#${ticket.number}`)), 'the email with the ticket number');
+    expect(answer.parsed.to).toBeDefined();
+    expect(JSON.stringify(answer.parsed.to)).toContain('kim@example.com');
+    // Mail to the channel's own mailbox is a conversation, not a ticket.
+    await mailer.sendMail({
+      envelope: { from: 'lee@example.com', to: 'help@shop.example' },
+      raw: 'From: lee@example.com\r\nTo: help@shop.example\r\nSubject: Hello\r\nMessage-ID: <c-1@example.com>\r\n\r\nJust a question\r\n',
+    });
+    await t.server.tickets.sweep();
+    expect(await t.server.db.query("SELECT 1 FROM tickets WHERE source = 'email'")).toHaveLength(1);
   });
 });

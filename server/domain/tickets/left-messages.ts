@@ -5,13 +5,12 @@ import { latestOrderRef } from './ticket-references';
 
 const SUBJECT_LENGTH = 60;
 
-/** Open conversations holding a message left while nobody could answer that have no left-message ticket yet (oldest first). */
+/** Open conversations holding a message left while nobody could answer that have no ticket yet (oldest first). */
 export async function leftMessagesWithoutTicket(db: Queryable, limit: number): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT c.id FROM conversations c
       WHERE c.left_message AND c.status = 'open'
-        AND NOT EXISTS (SELECT 1 FROM ticket_conversations tc JOIN tickets t ON t.id = tc.ticket_id
-                         WHERE tc.conversation_id = c.id AND t.source = 'left_message')
+        AND NOT EXISTS (SELECT 1 FROM ticket_conversations tc WHERE tc.conversation_id = c.id)
       ORDER BY c.created_at, c.id LIMIT $1`,
     [limit],
   );
@@ -19,7 +18,8 @@ export async function leftMessagesWithoutTicket(db: Queryable, limit: number): P
 }
 
 /**
- * Turns a left message (留言) into a ticket, once per conversation on any channel: its subject
+ * Turns a left message (留言) into a ticket, once per conversation on any channel (none when the
+ * conversation already has a ticket, as a mail to the ticket address does): its subject
  * is the start of what the customer wrote, its description all of it, with the customer and their
  * latest order attached; the customer is told the ticket's number. Null when another node did it
  * first or the conversation is no longer waiting.
@@ -31,10 +31,7 @@ export async function ticketFromLeftMessage(tx: Queryable, conversationId: strin
   );
   const conversation = locked[0];
   if (!conversation) return null;
-  const exists = await tx.query(
-    `SELECT 1 FROM ticket_conversations tc JOIN tickets t ON t.id = tc.ticket_id WHERE tc.conversation_id = $1 AND t.source = 'left_message'`,
-    [conversationId],
-  );
+  const exists = await tx.query('SELECT 1 FROM ticket_conversations WHERE conversation_id = $1', [conversationId]);
   if (exists.length > 0) return null;
   const said = await tx.query<{ body: string }>(
     "SELECT body FROM messages WHERE conversation_id = $1 AND sender_type = 'contact' ORDER BY seq",

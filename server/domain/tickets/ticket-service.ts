@@ -5,6 +5,7 @@ import { PollingWorker } from '../../lib/polling-worker';
 import { systemTimers, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../events';
 import { customerWrote } from './customer-returns';
+import { accountOfTicketAddress, ticketFromEmail } from './email-tickets';
 import { leftMessagesWithoutTicket, ticketFromLeftMessage } from './left-messages';
 import { publishTicketOutcome, TicketChange, type TicketDeps } from './ticket-change';
 import { getTicketRecord, lockTicket } from './ticket-repository';
@@ -67,6 +68,12 @@ export class TicketService {
     await Promise.allSettled([...this.pending]);
     await this.worker.stop();
   }
+
+  /** Mail to an account's ticket address (the SMTP listener asks). */
+  readonly mailbox = {
+    accountOfAddress: (address: string) => accountOfTicketAddress(this.options.db, address),
+    received: (accountId: string, conversationId: string, subject: string) => ticketFromEmail(this.deps, accountId, conversationId, subject),
+  };
 
   /** Carries customer messages already stored to their tickets, runs the sweep now, and resolves when all of it is done. */
   async sweep(): Promise<void> {
