@@ -178,4 +178,67 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     const history = await ticketWithHistory(repairStaff.socket, ticket.id);
     expect(history.events.find((e) => e.actorType === 'api' && e.kind === 'comment')?.body).toBe('仓库已收到退货');
   });
+
+  it('a retried create or comment is stored once; bulk changes list what they refused; the cache catches up from a sequence number', async () => {
+    const { cursor: start } = data(await request<{ cursor: number }>(billingStaff.socket, 'tickets:changes', { after: 0 }));
+    const clientId = `create-${Date.now()}`;
+    const first = await createTicket(t.agent, { subject: '发票重开', departmentId: billing, conversationId, clientId });
+    const again = await createTicket(t.agent, { subject: '发票重开', departmentId: billing, conversationId, clientId });
+    expect(again.id).toBe(first.id);
+    const commentId = `comment-${Date.now()}`;
+    const one = data(await request<{ event: TicketEvent }>(billingStaff.socket, 'tickets:comment', { ticketId: first.id, body: '已开票', public: false, clientId: commentId })).event;
+    const two = data(await request<{ event: TicketEvent }>(billingStaff.socket, 'tickets:comment', { ticketId: first.id, body: '已开票', public: false, clientId: commentId })).event;
+    expect(two.id).toBe(one.id);
+    expect((await ticketWithHistory(t.agent, first.id)).events.filter((e) => e.kind === 'comment')).toHaveLength(1);
+
+    const other = await createTicket(t.agent, { subject: '维修进度', departmentId: repairs, conversationId });
+    const bulk = data(await request<{ updated: number; refused: { id: string; code: string }[] }>(billingStaff.socket, 'tickets:bulk', {
+      ids: [first.id, other.id], assigneeId: billingStaff.id, status: 'in_progress',
+    }));
+    expect(bulk).toEqual({ updated: 1, refused: [{ id: other.id, code: 'forbidden' }] });
+    const mine = data(await request<{ tickets: Ticket[] }>(billingStaff.socket, 'tickets:list', { view: 'mine' })).tickets;
+    expect(mine.map((x) => [x.id, x.status])).toEqual([[first.id, 'in_progress']]);
+    const audit = await t.server.db.query<{ action: string }>('SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id', [first.id]);
+    expect(audit.map((a) => a.action)).toEqual(['ticket.assign', 'ticket.status']);
+
+    // Offline and back: the department member's cache learns of its tickets (never the repair department's) and their history.
+    const changes = data(await request<{ tickets: Ticket[]; events: TicketEvent[]; cursor: number }>(billingStaff.socket, 'tickets:changes', { after: start }));
+    expect(changes.tickets.map((x) => x.id)).toEqual([first.id]);
+    expect(changes.events.map((e) => e.kind)).toEqual(['created', 'comment', 'assigned', 'status']);
+    expect(changes.cursor).toBeGreaterThan(start);
+    const nothing = data(await request<{ tickets: Ticket[]; events: TicketEvent[] }>(billingStaff.socket, 'tickets:changes', { after: changes.cursor }));
+    expect(nothing.tickets).toEqual([]);
+  });
+
+  it('admins set up departments, types and ticket settings, audited; due times come from the SLA targets', async () => {
+    const renamed = data(await request<{ department: { id: string; name: string; members: unknown[] } }>(t.admin, 'tickets:admin:departments:save', {
+      id: billing, name: '财务与发票', members: [{ userId: billingStaff.id, isLead: true }, { userId: t.agentId }],
+    })).department;
+    expect(renamed).toMatchObject({ id: billing, name: '财务与发票', members: [{ userId: billingStaff.id, isLead: true }, { userId: t.agentId, isLead: false }].sort((a, b) => a.userId.localeCompare(b.userId)) });
+    expect(await refusal(t.admin, 'tickets:admin:departments:save', { name: '维修部', members: [] })).toBe('conflict');
+    const meta = data(await request<{ departments: { id: string }[]; myDepartmentIds: string[]; leadOf: string[] }>(billingStaff.socket, 'tickets:meta', {}));
+    expect(meta).toMatchObject({ myDepartmentIds: [billing], leadOf: [billing] });
+    const type = data(await request<{ type: { id: string; name: string } }>(t.admin, 'tickets:admin:types:save', { name: '投诉', defaultDepartmentId: billing })).type;
+    const settings = data(await request<{ settings: unknown }>(t.admin, 'tickets:admin:settings', {
+      save: { reopenDays: 10, closeAfterDays: 20, businessHours: null, emailAddress: 'Tickets@Shop.example' },
+    })).settings;
+    expect(settings).toEqual({ reopenDays: 10, closeAfterDays: 20, businessHours: null, emailAddress: 'tickets@shop.example' });
+    expect(await refusal(t.agent, 'tickets:admin:settings', {})).toBe('forbidden');
+    const audit = await t.server.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target_type IN ('department', 'ticket_type', 'ticket_settings') ORDER BY id");
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['department.create', 'department.update', 'ticket_type.create', 'settings.update']));
+
+    // A two-hour first response and a day to solve for complaints at high priority.
+    await t.server.db.query(
+      "INSERT INTO ticket_sla_targets (id, account_id, type_id, priority, first_response_minutes, resolution_minutes) VALUES ('sla-1', $1, $2, 'high', 120, 1440)",
+      [t.accountId, type.id],
+    );
+    const before = Date.now();
+    const complaint = await createTicket(t.agent, { subject: '快递员态度差', typeId: type.id, priority: 'high', conversationId });
+    expect(complaint.departmentId).toBe(billing);
+    const firstDue = new Date(complaint.firstResponseDueAt!).getTime();
+    expect(firstDue).toBeGreaterThanOrEqual(before + 119 * 60_000);
+    expect(firstDue).toBeLessThanOrEqual(Date.now() + 120 * 60_000);
+    expect(new Date(complaint.resolutionDueAt!).getTime() - firstDue).toBeGreaterThanOrEqual(1320 * 60_000 - 60_000);
+    expect(complaint.sla).toBe('ok');
+  });
 });
