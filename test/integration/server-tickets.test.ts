@@ -89,6 +89,9 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     await waitFor(() => mentions.find((m) => m.ticketId === ticket.id), 'the mention to reach the agent');
     const replied = data(await request<{ ticket: Ticket }>(repairStaff.socket, 'tickets:comment', { ticketId: ticket.id, body: '请把咖啡机寄到我们的维修中心。', public: true }));
     expect(replied.ticket.firstRespondedAt).not.toBeNull();
+    // A public reply is screened like any reply: a blocked word keeps it from the customer.
+    data(await request(t.admin, 'sensitive:save', { pattern: '私下转账', kind: 'word', action: 'block' }));
+    expect(await refusal(repairStaff.socket, 'tickets:comment', { ticketId: ticket.id, body: '可以私下转账给我', public: true })).toBe('sensitive_blocked');
     data(await request(repairStaff.socket, 'tickets:update', { id: ticket.id, status: 'solved' }));
     await deliveriesDrained(t.server);
 
@@ -97,6 +100,7 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     expect(sent.at(-1)).toContain(`#${ticket.number}`);
     expect(sent.at(-1)).toContain('已解决');
     expect(sent.join('\n')).not.toContain('内部');
+    expect(sent.join('\n')).not.toContain('私下转账');
 
     const { events } = await ticketWithHistory(t.agent, ticket.id);
     expect(events.map((e) => e.kind)).toEqual(['created', 'excerpt', 'comment', 'reply', 'status']);

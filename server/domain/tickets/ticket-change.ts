@@ -6,6 +6,7 @@ import { nextSeq } from '../../db/sequence';
 import type { Clock } from '../../lib/clock';
 import type { ConversationChange } from '../conversations/message-change';
 import type { DomainEvents } from '../events';
+import type { SensitiveScreen } from '../sensitive/sensitive-screen';
 import { getTicketEvent, getTicketRecord, insertTicketEvent, toTicket, type EventInput, type TicketRecord } from './ticket-repository';
 
 /** What ticket flows work with. */
@@ -15,6 +16,8 @@ export type TicketDeps = {
   clock: Clock;
   /** Looks for due channel deliveries now (after a message to a platform customer was stored). */
   kickDeliveries?: () => void;
+  /** Screens public replies as the composer's replies are screened (sensitive words, personal data). */
+  sensitive?: SensitiveScreen;
 };
 
 /** What one change to a ticket wrote: what to answer with and what to publish after the commit. */

@@ -2,7 +2,9 @@ import type { User } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { TicketComment, TicketEvent } from '../../../shared/tickets';
 import type { Queryable } from '../../db/db';
+import { blockedReplyError } from '../../../shared/sensitive-words';
 import { isClientIdConflict } from '../conversations/message-change';
+import type { SensitiveScreen } from '../sensitive/sensitive-screen';
 import { sendPublicReply } from './customer-notices';
 import { publishTicketOutcome, TicketChange, type TicketDeps, type TicketOutcome } from './ticket-change';
 import { canSeeTicket, type TicketViewer } from './ticket-permissions';
@@ -26,7 +28,7 @@ export async function commentTicket(deps: TicketDeps, user: User, input: TicketC
   const viewer = await loadTicketViewer(deps.db, user);
   let outcome: TicketOutcome;
   try {
-    outcome = await deps.db.transaction((tx) => commentInTransaction(tx, viewer, input, new Date(deps.clock())));
+    outcome = await deps.db.transaction((tx) => commentInTransaction(tx, viewer, input, new Date(deps.clock()), deps.sensitive));
   } catch (err) {
     if (input.clientId && isClientIdConflict(err)) {
       const done = await retried(deps, user, input);
@@ -50,13 +52,21 @@ async function retried(deps: TicketDeps, user: User, input: TicketComment): Prom
   return { event: stored, ticket };
 }
 
-async function commentInTransaction(tx: Queryable, viewer: TicketViewer, input: TicketComment, at: Date): Promise<TicketOutcome> {
+async function commentInTransaction(tx: Queryable, viewer: TicketViewer, input: TicketComment, at: Date, screen?: SensitiveScreen): Promise<TicketOutcome> {
   const ticket = await lockVisibleTicket(tx, viewer, input.ticketId, at.getTime());
   const change = new TicketChange(tx, viewer.accountId, ticket.id, at);
   if (input.public) {
-    const conversationId = await sendPublicReply(change, ticket.number, viewer.id, input.body);
+    // What reaches the customer is screened like any reply: blocked words refuse it, masked ones are starred.
+    let body = input.body;
+    if (screen) {
+      const { check, masked } = await screen.maskReply(tx, viewer.accountId, input.body);
+      const blocked = blockedReplyError(check);
+      if (blocked) throw blocked;
+      body = masked;
+    }
+    const conversationId = await sendPublicReply(change, ticket.number, viewer.id, body);
     const messageId = change.customer[change.customer.length - 1]?.message?.id ?? null;
-    await change.event({ kind: 'reply', public: true, actorType: 'user', actorId: viewer.id, body: input.body, data: { conversationId, messageId }, clientId: input.clientId ?? null });
+    await change.event({ kind: 'reply', public: true, actorType: 'user', actorId: viewer.id, body, data: { conversationId, messageId }, clientId: input.clientId ?? null });
     await tx.query('UPDATE tickets SET first_responded_at = COALESCE(first_responded_at, $2) WHERE id = $1', [ticket.id, at]);
     return change.finish();
   }

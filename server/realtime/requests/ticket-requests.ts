@@ -10,7 +10,7 @@ import type { AgentRequestContext } from './agent-request-context';
 /** The Tickets view's requests; every ticket is checked against the caller on the server (ticket-permissions.ts). */
 export function registerTicketRequests({ serve, user, services }: AgentRequestContext): void {
   const { db, clock } = services;
-  const deps: TicketDeps = { db, clock, events: services.events, kickDeliveries: services.kickDeliveries };
+  const deps: TicketDeps = { db, clock, events: services.events, kickDeliveries: services.kickDeliveries, sensitive: services.sensitive };
 
   serve('tickets:meta', async () => ticketMeta(db, user));
   serve('tickets:list', async (query) => listTickets(db, user, query, clock()));
