@@ -140,4 +140,23 @@ describe.each(targets)('a ticket lives on by itself: reopen, auto-close, left me
     await t.server.tickets.sweep();
     expect(await t.server.db.query("SELECT 1 FROM tickets WHERE source = 'email'")).toHaveLength(1);
   });
+
+  it('writing in a new conversation within the window reopens the customer’s solved ticket and links the conversation', async () => {
+    const phone = '8613900002222';
+    const first = await customerWrites('洗衣机漏水', phone, '回头客');
+    await t.server.db.query("UPDATE conversations SET assignee_id = $2, routing_state = 'assigned' WHERE id = $1", [first, t.agentId]);
+    const ticket = await createTicket(t.agent, { subject: '洗衣机漏水', conversationId: first });
+    data(await request(t.agent, 'tickets:update', { id: ticket.id, status: 'solved' }));
+    data(await request(t.agent, 'conversation:resolve', { conversationId: first }));
+    now += DAY;
+    const second = await customerWrites('又开始漏水了', phone);
+    expect(second).not.toBe(first);
+    await t.server.tickets.sweep();
+    const seen = await ticketWithHistory(t.admin, ticket.id);
+    expect(seen.ticket.status).toBe('open');
+    expect([...seen.ticket.conversationIds].sort()).toEqual([first, second].sort());
+    expect(seen.events.slice(-3).map((e) => e.kind)).toEqual(['linked', 'customer_message', 'reopened']);
+    // The new conversation is the ticket's, not a second ticket.
+    expect(await t.server.db.query('SELECT 1 FROM ticket_conversations WHERE conversation_id = $1', [second])).toHaveLength(1);
+  });
 });

@@ -47,9 +47,11 @@ export class TicketService {
     this.unsubscribe = options.events.on('conversation.changed', async ({ change }) => {
       if (!change.created) return;
       const { message, conversation } = change;
-      if (conversation.leftMessage) this.worker.kick();
-      if (message?.senderType !== 'contact') return;
-      const work = customerWrote(this.deps, message, conversation.contactId);
+      // The customer's tickets hear of the message first, so a left message that reopened one is not made a ticket again.
+      const work = (async () => {
+        if (message?.senderType === 'contact') await customerWrote(this.deps, message, conversation.contactId);
+        if (conversation.leftMessage) this.worker.kick();
+      })();
       this.pending.add(work);
       try {
         await work;
