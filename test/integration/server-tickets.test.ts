@@ -108,7 +108,14 @@ describe.each(targets)('tickets on the server on $label', (target) => {
   });
 
   it('the wrong department and the wrong role are refused; staff cannot reach the inbox, conversations, contacts or admin', async () => {
+    const liHears = record<{ ticket: Ticket }>(li, 'ticket:changed');
+    const liTicks = record<{ seq: number }>(li, 'sync:tick');
+    const billingHears = record<{ ticket: Ticket }>(billingStaff.socket, 'ticket:changed');
     const ticket = await createTicket(t.agent, { subject: '发票抬头错误', departmentId: billing, conversationId });
+    await waitFor(() => billingHears.some((p) => p.ticket.id === ticket.id), 'the department to hear of the ticket');
+    // Another agent hears only that the sequence moved on (their inbox sync stays gap-free), never the ticket.
+    await waitFor(() => liTicks.some((tick) => tick.seq === ticket.seq), 'the tick of the ticket’s number');
+    expect(liHears.filter((p) => p.ticket.id === ticket.id)).toEqual([]);
     for (const socket of [repairStaff.socket, li]) {
       expect(await refusal(socket, 'tickets:get', { id: ticket.id })).toBe('forbidden');
       expect(await refusal(socket, 'tickets:update', { id: ticket.id, status: 'solved' })).toBe('forbidden');
