@@ -219,6 +219,20 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     expect(changes.cursor).toBeGreaterThan(start);
     const nothing = data(await request<{ tickets: Ticket[]; events: TicketEvent[] }>(billingStaff.socket, 'tickets:changes', { after: changes.cursor }));
     expect(nothing.tickets).toEqual([]);
+    // Page by page (one ticket each), no history line is lost, even of a ticket that changed again later.
+    const second = await createTicket(t.agent, { subject: '第二张发票', departmentId: billing, conversationId });
+    data(await request(billingStaff.socket, 'tickets:comment', { ticketId: first.id, body: '客户已确认', public: false }));
+    data(await request(billingStaff.socket, 'tickets:comment', { ticketId: second.id, body: '抬头待确认', public: false }));
+    let after = changes.cursor;
+    const paged: TicketEvent[] = [];
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = data(await request<{ tickets: Ticket[]; events: TicketEvent[]; cursor: number }>(billingStaff.socket, 'tickets:changes', { after, limit: 1 }));
+      paged.push(...page.events);
+      if (page.tickets.length === 0) break;
+      after = page.cursor;
+    }
+    expect(new Set(paged.map((e) => e.id)).size).toBe(paged.length);
+    expect(paged.map((e) => [e.ticketId, e.kind])).toEqual([[second.id, 'created'], [first.id, 'comment'], [second.id, 'comment']]);
   });
 
   it('admins set up departments, types and ticket settings, audited; due times come from the SLA targets', async () => {

@@ -119,15 +119,25 @@ export async function ticketChanges(db: Queryable, user: User, after: number, li
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   const cursor = more ? Number(page[page.length - 1]!.seq) : Math.max(after, upTo);
-  const ids = page.map((r) => r.id);
-  const events = ids.length === 0 ? [] : await db.query<Parameters<typeof toTicketEvent>[0]>(
-    `${EVENT_SELECT} WHERE e.ticket_id = ANY($1::text[]) AND e.seq > $2 AND e.seq <= $3 ORDER BY e.seq, e.created_at, e.id`,
-    [ids, after, cursor],
+  // Every visible line up to the cursor, also of tickets whose row comes on a later page (it changed again since).
+  const eventParams: unknown[] = [];
+  const eventsVisible = visibleTicketsSql(viewer, eventParams);
+  eventParams.push(after, cursor);
+  const events = await db.query<Parameters<typeof toTicketEvent>[0]>(
+    `${EVENT_SELECT} JOIN tickets t ON t.id = e.ticket_id
+      WHERE ${eventsVisible} AND e.seq > $${eventParams.length - 1} AND e.seq <= $${eventParams.length} ORDER BY e.seq, e.created_at, e.id`,
+    eventParams,
   );
+  // A deleted ticket the user would have seen comes as its bare `deleted` line, so the cache drops it.
+  const deletedParams: unknown[] = [];
+  const wouldSee = visibleTicketsSql(viewer, deletedParams, { deleted: true });
+  deletedParams.push(after, cursor);
   const deleted = await db.query<Parameters<typeof toTicketEvent>[0]>(
     `SELECT e.id, e.ticket_id, e.kind, e.public, e.actor_type, e.actor_id, NULL AS actor_name, '' AS body, '{}'::jsonb AS data, NULL AS client_id, e.seq, e.created_at
-       FROM ticket_events e WHERE e.account_id = $1 AND e.kind = 'deleted' AND e.seq > $2 AND e.seq <= $3 ORDER BY e.seq`,
-    [user.accountId, after, cursor],
+       FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+      WHERE ${wouldSee} AND t.deleted_at IS NOT NULL AND e.kind = 'deleted' AND e.seq > $${deletedParams.length - 1} AND e.seq <= $${deletedParams.length}
+      ORDER BY e.seq`,
+    deletedParams,
   );
   return {
     tickets: page.map((r) => toTicket(toTicketRecord(r, now))),

@@ -116,11 +116,11 @@ export async function lockTicket(tx: Queryable, id: string): Promise<boolean> {
 
 /**
  * The SQL condition (on `tickets t`) for the tickets `viewer` may see, adding its parameters to
- * `params`: the same rule as canSeeTicket.
+ * `params`: the same rule as canSeeTicket (with `deleted`, also for deleted tickets: who would see them).
  */
-export function visibleTicketsSql(viewer: TicketViewer, params: unknown[]): string {
+export function visibleTicketsSql(viewer: TicketViewer, params: unknown[], options: { deleted?: boolean } = {}): string {
   params.push(viewer.accountId);
-  const base = `t.account_id = $${params.length} AND t.deleted_at IS NULL`;
+  const base = `t.account_id = $${params.length}${options.deleted ? '' : ' AND t.deleted_at IS NULL'}`;
   if (seesWholeAccount(viewer.role)) return base;
   params.push(viewer.id);
   const me = `$${params.length}`;
