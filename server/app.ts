@@ -174,7 +174,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       kickDeliveries: () => channels?.deliveries.kick(),
     });
     const bot = new BotService({ db, knowledge, clock, logError, ai });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust,
+      kickDeliveries: () => channels?.deliveries.kick() });
     tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
     channels = await registerChannelAdapters(app, {
       ticketMail: tickets.mailbox,

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, TicketEvent } from '../../shared/tickets';
 import type { TicketMentionNotice } from '../../shared/tickets-admin';
-import { closeAllSockets, connectAgent, login, record, request, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, login, record, request, visitorSays, waitFor } from '../support/server-fixture';
 import { bearer, createChannel, data, hubSignature, http, startChannelServer, type ChannelTestServer } from '../support/channels';
 import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
@@ -265,5 +265,26 @@ describe.each(targets)('tickets on the server on $label', (target) => {
     expect(firstDue).toBeLessThanOrEqual(Date.now() + 120 * 60_000);
     expect(new Date(complaint.resolutionDueAt!).getTime() - firstDue).toBeGreaterThanOrEqual(1320 * 60_000 - 60_000);
     expect(complaint.sla).toBe('ok');
+  });
+
+  it('a widget customer sees their open tickets and adds information; another customer cannot reach them', async () => {
+    const visitor = await connectVisitor(t.server.url, { name: '网页顾客' });
+    const { conversationId: chat } = await visitorSays(t.server, { socket: visitor.socket, contactId: visitor.session.contactId }, '我要开发票');
+    await t.server.db.query("UPDATE conversations SET assignee_id = $2, routing_state = 'assigned' WHERE id = $1", [chat, t.agentId]);
+    const ticket = await createTicket(t.agent, { subject: '开具增值税发票', conversationId: chat });
+    data(await request(t.agent, 'tickets:update', { id: ticket.id, status: 'waiting_on_customer' }));
+    const listed = data(await request<{ tickets: { number: number; subject: string; status: string }[] }>(visitor.socket, 'visitor:tickets', {})).tickets;
+    expect(listed).toEqual([expect.objectContaining({ number: ticket.number, subject: '开具增值税发票', status: 'waiting_on_customer' })]);
+
+    const added = data(await request<{ ticket: { status: string } }>(visitor.socket, 'visitor:ticket:add', { number: ticket.number, body: '税号 91310000MA1K' })).ticket;
+    expect(added.status).toBe('open');
+    const { events } = await ticketWithHistory(t.agent, ticket.id);
+    expect(events.slice(-2).map((e) => [e.kind, e.actorType, e.body])).toEqual([
+      ['customer_message', 'contact', '税号 91310000MA1K'], ['status', 'contact', ''],
+    ]);
+
+    const stranger = await connectVisitor(t.server.url, { name: '路人' });
+    expect(data(await request<{ tickets: unknown[] }>(stranger.socket, 'visitor:tickets', {})).tickets).toEqual([]);
+    expect(await refusal(stranger.socket, 'visitor:ticket:add', { number: ticket.number, body: '我也要' })).toBe('not_found');
   });
 });

@@ -51,13 +51,21 @@ export async function customerWrote(deps: TicketDeps, message: MessageView, cont
 
 async function returnTo(tx: Queryable, ticket: TicketRecord, message: MessageView, contactId: string, since: Date, at: Date, link: boolean): Promise<TicketOutcome> {
   const change = new TicketChange(tx, ticket.accountId, ticket.id, at);
-  const contact = { type: 'contact' as const, id: contactId };
   if (link) {
     await tx.query('INSERT INTO ticket_conversations (ticket_id, conversation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [ticket.id, message.conversationId]);
     await change.event({ actorType: 'contact', actorId: contactId, kind: 'linked', data: { conversationId: message.conversationId } });
   }
-  await change.event({ actorType: 'contact', actorId: contactId, kind: 'customer_message', body: message.body, data: { conversationId: message.conversationId, messageId: message.id } });
+  await customerAdds(change, ticket, contactId, message.body, { conversationId: message.conversationId, messageId: message.id }, since);
+  return change.finish();
+}
+
+/**
+ * The customer's words join a ticket's history; a ticket waiting on them is open again, and one
+ * solved since `since` (the reopen window) reopens.
+ */
+export async function customerAdds(change: TicketChange, ticket: TicketRecord, contactId: string, body: string, data: Record<string, unknown>, since: Date): Promise<void> {
+  const contact = { type: 'contact' as const, id: contactId };
+  await change.event({ actorType: 'contact', actorId: contactId, kind: 'customer_message', body, data });
   const solvedInWindow = ticket.status === 'solved' && ticket.solvedAt !== null && new Date(ticket.solvedAt) >= since;
   if (solvedInWindow || ticket.status === 'waiting_on_customer') await moveStatus(change, ticket, 'open', contact);
-  return change.finish();
 }
