@@ -133,7 +133,7 @@ export async function ticketChanges(db: Queryable, user: User, after: number, li
   const wouldSee = visibleTicketsSql(viewer, deletedParams, { deleted: true });
   deletedParams.push(after, cursor);
   const deleted = await db.query<Parameters<typeof toTicketEvent>[0]>(
-    `SELECT e.id, e.ticket_id, e.kind, e.public, e.actor_type, e.actor_id, NULL AS actor_name, '' AS body, '{}'::jsonb AS data, NULL AS client_id, e.seq, e.created_at
+    `SELECT e.id, e.account_id, e.ticket_id, e.kind, e.public, e.actor_type, e.actor_id, NULL AS actor_name, '' AS body, '{}'::jsonb AS data, NULL AS client_id, e.seq, e.created_at
        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
       WHERE ${wouldSee} AND t.deleted_at IS NOT NULL AND e.kind = 'deleted' AND e.seq > $${deletedParams.length - 1} AND e.seq <= $${deletedParams.length}
       ORDER BY e.seq`,

@@ -159,6 +159,7 @@ export async function ticketAccess(db: Queryable, viewer: TicketViewer, ticket: 
 
 type EventRow = {
   id: string;
+  account_id?: string;
   ticket_id: string;
   kind: TicketEventKind;
   public: boolean;
@@ -173,7 +174,7 @@ type EventRow = {
 };
 
 export const EVENT_SELECT = `
-  SELECT e.id, e.ticket_id, e.kind, e.public, e.actor_type, e.actor_id,
+  SELECT e.id, e.account_id, e.ticket_id, e.kind, e.public, e.actor_type, e.actor_id,
          CASE e.actor_type WHEN 'user' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS actor_name,
          e.body, e.data, e.client_id, e.seq, e.created_at
     FROM ticket_events e
@@ -209,7 +210,7 @@ export async function getTicketEvent(db: Queryable, id: string): Promise<TicketE
 }
 
 export async function findTicketEventByClientId(db: Queryable, clientId: string): Promise<(TicketEvent & { accountId: string }) | null> {
-  const rows = await db.query<EventRow & { account_id: string }>(`${EVENT_SELECT.replace('SELECT e.id,', 'SELECT e.account_id, e.id,')} WHERE e.client_id = $1`, [clientId]);
+  const rows = await db.query<EventRow & { account_id: string }>(`${EVENT_SELECT} WHERE e.client_id = $1`, [clientId]);
   return rows[0] ? { ...toTicketEvent(rows[0]), accountId: rows[0].account_id } : null;
 }
 
