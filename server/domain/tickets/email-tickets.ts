@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db';
 import { insertTicket } from './create-ticket';
-import { publishTicketOutcome, type TicketDeps } from './ticket-change';
+import { sendOpenedNotice } from './customer-notices';
+import { publishTicketOutcome, TicketChange, type TicketDeps } from './ticket-change';
 import { latestOrderRef } from './ticket-references';
 
 const SUBJECT_LENGTH = 200;
@@ -31,10 +32,15 @@ export async function ticketFromEmail(deps: TicketDeps, accountId: string, conve
       'SELECT t.id, t.source FROM ticket_conversations tc JOIN tickets t ON t.id = tc.ticket_id WHERE tc.conversation_id = $1 AND t.deleted_at IS NULL',
       [conversationId],
     );
-    // Sent while nobody was at work, the mail may already be a left-message ticket: that one is the mail's ticket.
+    // Sent while nobody was at work, the mail may already be a left-message ticket: that one becomes the mail's ticket.
     if (linked.length === 1 && linked[0]!.source === 'left_message') {
-      await tx.query("UPDATE tickets SET source = 'email', subject = $2 WHERE id = $1", [linked[0]!.id, ticketSubject]);
-      return null;
+      const id = linked[0]!.id;
+      await tx.query("UPDATE tickets SET source = 'email', subject = $2 WHERE id = $1", [id, ticketSubject]);
+      const change = new TicketChange(tx, accountId, id, at);
+      await change.event({ actorType: 'system', actorId: null, kind: 'changed', data: { source: { from: 'left_message', to: 'email' }, subject: { to: ticketSubject } } });
+      const number = (await tx.query<{ number: number }>('SELECT number FROM tickets WHERE id = $1', [id]))[0]!.number;
+      await sendOpenedNotice(change, Number(number), ticketSubject);
+      return change.finish();
     }
     if (linked.length > 0) return null;
     return insertTicket(tx, {

@@ -11,8 +11,12 @@ import { publishTicketOutcome, TicketChange, type TicketDeps } from './ticket-ch
 import { getTicketRecord, lockTicket } from './ticket-repository';
 import { moveStatus } from './update-ticket';
 
-/** How often left messages and solved tickets are looked at when nothing kicks the sweep (ms). */
-export const DEFAULT_TICKET_SWEEP_MS = 60_000;
+/**
+ * How often left messages and solved tickets are looked at (ms). Not at once after a message is
+ * left: its conversation settles first (a colleague may come back and answer it), and the ticket's
+ * numbers are not taken in the middle of the chat's own moves.
+ */
+export const DEFAULT_TICKET_SWEEP_MS = 120_000;
 const BATCH = 50;
 
 export type TicketServiceOptions = {
@@ -28,7 +32,7 @@ export type TicketServiceOptions = {
 
 /**
  * What tickets do by themselves: a customer writing again reaches their tickets (history, reopen);
- * a sweep turns left messages into tickets (kicked when one is left) and closes tickets solved
+ * a periodic sweep turns left messages into tickets and closes tickets solved
  * longer ago than the account's close-after days. Times come from the injected clock.
  */
 export class TicketService {
@@ -47,11 +51,8 @@ export class TicketService {
     this.unsubscribe = options.events.on('conversation.changed', async ({ change }) => {
       if (!change.created) return;
       const { message, conversation } = change;
-      // The customer's tickets hear of the message first, so a left message that reopened one is not made a ticket again.
-      const work = (async () => {
-        if (message?.senderType === 'contact') await customerWrote(this.deps, message, conversation.contactId);
-        if (conversation.leftMessage) this.worker.kick();
-      })();
+      if (message?.senderType !== 'contact') return;
+      const work = customerWrote(this.deps, message, conversation.contactId);
       this.pending.add(work);
       try {
         await work;
