@@ -15,6 +15,13 @@ const DAY = 86_400_000;
  * stay closed: a new problem is a new ticket.
  */
 export async function customerWrote(deps: TicketDeps, message: MessageView, contactId: string): Promise<void> {
+  // Most messages concern no ticket: one indexed look before any transaction.
+  const concerned = await deps.db.query(
+    `SELECT 1 FROM ticket_conversations WHERE conversation_id = $1
+     UNION ALL SELECT 1 FROM tickets WHERE contact_id = $2 AND status = 'solved' LIMIT 1`,
+    [message.conversationId, contactId],
+  );
+  if (concerned.length === 0) return;
   const at = new Date(deps.clock());
   const outcomes = await deps.db.transaction(async (tx) => {
     const { reopenDays } = await readTicketSettings(tx, message.accountId);
