@@ -40,6 +40,8 @@ import { AiService } from './domain/ai/ai-service';
 import { registerAiRoutes } from './domain/ai/ai-routes';
 import { SlaSweep } from './domain/tickets/sla/sla-sweep';
 import { registerTicketStatsCsvRoute } from './domain/tickets/stats/stats-csv-route';
+import { TicketService } from './domain/tickets/ticket-service';
+import { registerTicketApiRoutes } from './domain/tickets/ticket-api-routes';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -85,6 +87,8 @@ export type ServerOptions = {
   visitorRequestBudget?: RequestBudgetLimits;
   /** The reverse proxies allowed to say who the client is (SWITCHBOARD_TRUST_PROXY); none when omitted. */
   trustProxy?: TrustProxySetting;
+  /** How often left messages and solved tickets are looked at (ms); DEFAULT_TICKET_SWEEP_MS when omitted. */
+  ticketSweepMs?: number;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -107,6 +111,8 @@ export type RunningServer = {
   ai: Pick<AiService, 'indexer' | 'failureCounts' | 'settled'>;
   /** The SLA clock: tests move the server's clock on and call `sweep()`. */
   slaSweep: Pick<SlaSweep, 'sweep'>;
+  /** Tickets' own work: tests run `tickets.sweep()` after moving the clock. */
+  tickets: Pick<TicketService, 'sweep'>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -123,6 +129,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let activity: ActivityRelay | undefined;
   let channels: ChannelAdapters | undefined;
   let slaSweep: SlaSweep | undefined;
+  let tickets: TicketService | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
@@ -172,10 +179,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const typing = new TypingRelay(io, db, clock);
     registerAgentNamespace(io, {
       db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, ai, requestBudget: options.agentRequestBudget,
+      kickDeliveries: () => channels?.deliveries.kick(),
     });
     const bot = new BotService({ db, knowledge, clock, logError, ai });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust,
+      kickDeliveries: () => channels?.deliveries.kick() });
+    tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
     channels = await registerChannelAdapters(app, {
+      ticketMail: tickets.mailbox,
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },
     });
@@ -183,6 +194,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
     await registerOrderEventRoutes(app, { db, secret, clock, events: orderEvents });
     slaSweep = new SlaSweep({ db, events, clock, timers, logError, sweepMs: options.slaSweepMs });
+    await registerTicketApiRoutes(app, { db, secret, clock, events, kickDeliveries: () => channels?.deliveries.kick() });
 
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
@@ -194,8 +206,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     activity.start();
     await channels.start();
     slaSweep.start();
+    tickets.start();
     void router.sweep();
-    const running = { app, io, router, activity, channels, ai, slaSweep };
+    const running = { app, io, router, activity, channels, ai, slaSweep, tickets };
     // Vectors for articles written while the server was down (or before hybrid retrieval was on).
     for (const { id } of await db.query<{ id: string }>('SELECT account_id AS id FROM ai_settings WHERE hybrid_retrieval')) ai.indexer.kick(id);
     let closing: Promise<void> | undefined;
@@ -210,10 +223,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       routes,
       ai,
       slaSweep,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai, running.slaSweep)),
+      tickets,
+      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai, running.slaSweep, running.tickets)),
     };
   } catch (err) {
-    await shutdown(app, io, db, router, activity, channels, undefined, slaSweep).catch(() => undefined);
+    await shutdown(app, io, db, router, activity, channels, undefined, slaSweep, tickets).catch(() => undefined);
     throw err;
   }
 }
@@ -227,10 +241,12 @@ async function shutdown(
   channels?: ChannelAdapters,
   ai?: AiService,
   slaSweep?: SlaSweep,
+  tickets?: TicketService,
 ): Promise<void> {
   // Stop routing, the SLA clock and deliveries first: no run may start against a closing database.
   await router?.stop();
   await slaSweep?.stop();
+  await tickets?.stop();
   await ai?.close();
   activity?.stop();
   await channels?.close();

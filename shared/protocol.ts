@@ -46,6 +46,19 @@ import { slaTargetSchema } from './tickets';
 import { slaTargetsSaveSchema, ticketSlaNoticeSchema } from './ticket-sla';
 import { ticketStatsQuerySchema, ticketStatsSchema } from './ticket-stats';
 import {
+  departmentSchema,
+  ticketBulkSchema,
+  ticketCommentSchema,
+  ticketCreateSchema,
+  ticketEventSchema,
+  ticketListQuerySchema,
+  ticketSchema,
+  ticketTypeSchema,
+  ticketUpdateSchema,
+} from './tickets';
+import { visitorTicketAddSchema, visitorTicketSchema } from './tickets-customer';
+import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
+import {
   contactNoteRequestSchema,
   contactNoteSchema,
   contactRenameRequestSchema,
@@ -302,7 +315,7 @@ export const agentRequests = {
     payload: z.object({ presence: presenceSchema }).strict(),
     result: z.object({ state: agentStateSchema }),
   },
-  /** Colleagues (with presence and load) and skill groups, for transfers and the team board. */
+  /** Colleagues (with presence and load; department staff too, with role `staff`) and skill groups, for transfers, the team board and tickets. */
   'team:list': {
     payload: z.object({}).strict(),
     result: z.object({ agents: z.array(teamMemberSchema), groups: z.array(skillGroupSchema) }),
@@ -505,6 +518,72 @@ export const agentRequests = {
     payload: z.object({}).strict(),
     result: aiStatusSchema,
   },
+  // ---- tickets (工单) ----
+  /** Ticket types, departments, and which departments the caller belongs to and leads. */
+  'tickets:meta': {
+    payload: z.object({}).strict(),
+    result: z.object({
+      types: z.array(ticketTypeSchema),
+      departments: z.array(departmentSchema),
+      myDepartmentIds: z.array(idSchema),
+      leadOf: z.array(idSchema),
+    }),
+  },
+  /** Tickets the caller may see, filtered and sorted, a page at a time. */
+  'tickets:list': {
+    payload: ticketListQuerySchema,
+    result: z.object({ tickets: z.array(ticketSchema), nextCursor: z.string().nullable() }),
+  },
+  /** One ticket and its history (`forbidden` when the caller may not see it). */
+  'tickets:get': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ ticket: ticketSchema, events: z.array(ticketEventSchema) }),
+  },
+  /** Opens a ticket (from a conversation the caller may work on, with its contact, order and an excerpt). */
+  'tickets:create': {
+    payload: ticketCreateSchema,
+    result: z.object({ ticket: ticketSchema }),
+  },
+  /** Changes fields, status (along the allowed moves) or assignment; each change is in the history. */
+  'tickets:update': {
+    payload: ticketUpdateSchema,
+    result: z.object({ ticket: ticketSchema }),
+  },
+  /** An internal comment (mentioned users hear `ticket:mention`) or a public reply sent to the customer on their channel. */
+  'tickets:comment': {
+    payload: ticketCommentSchema,
+    result: z.object({ event: ticketEventSchema, ticket: ticketSchema }),
+  },
+  /** Assigns or moves many tickets at once; the ones the caller may not change are listed with the reason. */
+  'tickets:bulk': {
+    payload: ticketBulkSchema,
+    result: z.object({ updated: z.number().int().nonnegative(), refused: z.array(z.object({ id: z.string(), code: z.string() })) }),
+  },
+  /** Supervisors and admins: removes a ticket (kept, hidden); audited. */
+  'tickets:delete': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /** Tickets and history lines the caller may see that changed after `after` (the account sequence), for the offline cache. */
+  'tickets:changes': {
+    payload: z.object({ after: z.number().int().nonnegative(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    result: z.object({ tickets: z.array(ticketSchema), events: z.array(ticketEventSchema), cursor: z.number().int().nonnegative() }),
+  },
+  /** Admins: creates (no id), renames or archives a department and sets its members and leads; audited. */
+  'tickets:admin:departments:save': {
+    payload: departmentSaveSchema,
+    result: z.object({ department: departmentSchema }),
+  },
+  /** Admins: creates (no id) or changes a ticket type; audited. */
+  'tickets:admin:types:save': {
+    payload: ticketTypeSaveSchema,
+    result: z.object({ type: ticketTypeSchema }),
+  },
+  /** Admins: the ticket settings; with `save`, changes them first (audited). */
+  'tickets:admin:settings': {
+    payload: z.object({ save: ticketSettingsSaveSchema.optional() }).strict(),
+    result: z.object({ settings: ticketSettingsSchema }),
+  },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
 export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
@@ -549,6 +628,10 @@ export const agentPushes = {
   'catalog:changed': z.object({}),
   /** A customer this user may see changed (tags): masked as for `contacts:get`. */
   'contact:updated': contactSchema,
+  /** A ticket this user may see changed (with the history line that changed it, if any). */
+  'ticket:changed': z.object({ ticket: ticketSchema, event: ticketEventSchema.nullable() }),
+  /** Someone mentioned this user in an internal comment of a ticket. */
+  'ticket:mention': ticketMentionNoticeSchema,
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;
@@ -631,6 +714,16 @@ export const visitorRequests = {
   'visitor:read': {
     payload: z.object({ upToSeq: z.number().int().nonnegative() }).strict(),
     result: z.object({}),
+  },
+  /** The customer's tickets that are not closed (number, subject, status), most recently changed first. */
+  'visitor:tickets': {
+    payload: z.object({}).strict(),
+    result: z.object({ tickets: z.array(visitorTicketSchema) }),
+  },
+  /** The customer adds information to one of their tickets: it joins the ticket's history; one waiting on them is open again. */
+  'visitor:ticket:add': {
+    payload: visitorTicketAddSchema,
+    result: z.object({ ticket: visitorTicketSchema }),
   },
   'visitor:send': {
     payload: z

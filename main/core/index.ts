@@ -78,6 +78,9 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),
+        // The Tickets view reads tickets through its own requests; these pushes are not cached yet.
+        'ticket:changed': ignore,
+        'ticket:mention': ignore,
       },
     },
     { clock, reconnectDelay: options.reconnectDelay },

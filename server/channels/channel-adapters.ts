@@ -11,7 +11,7 @@ import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { ErrorLogger } from '../lib/error-logger';
 import { apiSender, registerApiChannelRoutes } from './api/api-channel';
 import { EmailSender } from './email/email-sender';
-import { SmtpListener } from './email/smtp-listener';
+import { SmtpListener, type TicketMailbox } from './email/smtp-listener';
 import { DeliveryQueue } from './framework/delivery-queue';
 import { InboundMessages, type InboundResponder } from './framework/inbound';
 import type { RetryPolicy } from './framework/retry-policy';
@@ -45,6 +45,8 @@ export type ChannelAdapterOptions = {
   wechatReplyBudgetMs?: number;
   /** Where the SMTP listener for email channels listens; none without it. */
   smtp?: { port: number; host: string };
+  /** Mail to an account's ticket address opens a ticket. */
+  ticketMail?: TicketMailbox;
 };
 
 export type ChannelAdapters = {
@@ -90,7 +92,7 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
   registerChannelAdminRoutes(app, { db, secret: options.secret, clock, directory });
   registerContactRoutes(app, { db, secret: options.secret, clock, events });
 
-  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError, clock }) : null;
+  const smtp = options.smtp ? new SmtpListener({ db, inbound, logError, clock, tickets: options.ticketMail }) : null;
   const adapters: ChannelAdapters = {
     deliveries,
     directory,

@@ -3,6 +3,8 @@ import type { AgentState, Contact, EscalationAlert, TeamMember } from '../../sha
 import type { AgentPush, QueueStatus } from '../../shared/protocol';
 import type { ErrorLogger } from '../lib/error-logger';
 import type { ConversationChange } from './conversations/message-change';
+import type { Ticket, TicketEvent } from '../../shared/tickets';
+import type { TicketMentionNotice } from '../../shared/tickets-admin';
 
 /** Who uses a changed catalog entry: the whole account, or one user (their own quick replies). */
 export type CatalogAudience = { kind: 'account' } | { kind: 'user'; userId: string };
@@ -44,7 +46,15 @@ export type DomainEvent =
   /** A user's role changed or they were deactivated: their live sessions end and reconnect. */
   | { type: 'user.sessions.ended'; userId: string }
   /** One sign-in session ended (signed out, or its refresh token was reused): its connections close. */
-  | { type: 'auth.session.ended'; sessionId: string };
+  | { type: 'auth.session.ended'; sessionId: string }
+  /**
+   * A ticket changed under sequence numbers `seqs` (with the history lines that change wrote):
+   * supervisors, admins and `userIds` (who may see it by name) are told; every agent desk hears
+   * that the numbers were used.
+   */
+  | { type: 'ticket.changed'; accountId: string; seqs: number[]; ticket: Ticket; events: TicketEvent[]; userIds: string[] }
+  /** `userId` was mentioned in an internal comment of a ticket. */
+  | { type: 'ticket.mentioned'; userId: string; notice: TicketMentionNotice };
 
 export type DomainEventType = DomainEvent['type'];
 export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

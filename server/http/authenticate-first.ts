@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors';
 import { requestUser, type RequestAuthDeps } from './request-user';
 
 /**
@@ -13,6 +14,9 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   '/api/orders/:id/status',
   '/api/orders/events',
   '/api/channels/:channelId/messages',
+  '/api/tickets',
+  '/api/tickets/:number',
+  '/api/tickets/:number/comments',
 ]);
 
 /**
@@ -26,7 +30,9 @@ export function authenticateBeforeBody(app: FastifyInstance, deps: RequestAuthDe
     const existing = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [
       async (request) => {
-        await requestUser(request, deps);
+        const user = await requestUser(request, deps);
+        // Department staff have no desk beyond their tickets: no inbox, contacts, knowledge or admin route.
+        if (user.role === 'staff' && !route.url.startsWith('/api/tickets/')) throw new AppError('forbidden', 'Department staff work with tickets only.');
       },
       ...existing,
     ];

@@ -19,6 +19,8 @@ import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
 import { registerAiRequests } from './requests/ai-requests';
 import { registerTicketSlaStatsRequests } from './requests/ticket-sla-stats-requests';
+import { staffServe } from './requests/staff-gate';
+import { registerTicketAdminRequests, registerTicketRequests } from './requests/ticket-requests';
 
 export type AgentNamespaceDeps = AgentServices & {
   secret: string;
@@ -46,7 +48,10 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     const { user, sessionId } = socket.data as AgentSocketData;
     // The role's room carries contacts masked as that role may see them; the session's room is
     // how signing out of that session closes this socket.
-    const rooms = [agentsRoom(user.accountId), userRoom(user.id), roleRoom(user.accountId, user.role), sessionRoom(sessionId)];
+    // Department staff hear only what is pushed to them by name (their tickets): no queue, no contacts.
+    const rooms = user.role === 'staff'
+      ? [userRoom(user.id), sessionRoom(sessionId)]
+      : [agentsRoom(user.accountId), userRoom(user.id), roleRoom(user.accountId, user.role), sessionRoom(sessionId)];
     if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
     void socket.join(rooms);
     const { router } = deps;
@@ -64,12 +69,13 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       void deps.activity.disconnected(socket.id, user).catch((err: unknown) => deps.logError(err, 'activity disconnect'));
     });
 
+    const serve = requestServer(socket, agentRequests, {
+      logError: deps.logError,
+      role: user.role,
+      budget: new RequestBudget(deps.requestBudget ?? DEFAULT_AGENT_REQUEST_BUDGET, deps.clock),
+    });
     const context: AgentRequestContext = {
-      serve: requestServer(socket, agentRequests, {
-        logError: deps.logError,
-        role: user.role,
-        budget: new RequestBudget(deps.requestBudget ?? DEFAULT_AGENT_REQUEST_BUDGET, deps.clock),
-      }),
+      serve: user.role === 'staff' ? staffServe(serve) : serve,
       user,
       socket,
       services: deps,
@@ -84,6 +90,8 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     registerAdminRequests(context);
     registerAiRequests(context);
     registerTicketSlaStatsRequests(context);
+    registerTicketRequests(context);
+    registerTicketAdminRequests(context);
   });
 }
 

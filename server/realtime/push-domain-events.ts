@@ -67,6 +67,17 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
     agents().to(userRoom(userId)).emit('note:mention', notice);
   });
 
+  events.on('ticket.changed', ({ accountId, seqs, ticket, events: lines, userIds }) => {
+    const rooms = [staffRoom(accountId), ...userIds.map(userRoom)];
+    for (const event of lines.length > 0 ? lines : [null]) agents().to(rooms).emit('ticket:changed', { ticket, event });
+    // The ticket took a number of the account's sequence: every desk's conversation sync hears it was used.
+    for (const seq of seqs) agents().to(agentsRoom(accountId)).emit('sync:tick', { seq });
+  });
+
+  events.on('ticket.mentioned', ({ userId, notice }) => {
+    agents().to(userRoom(userId)).emit('ticket:mention', notice);
+  });
+
   events.on('user.sessions.ended', ({ userId }) => agents().in(userRoom(userId)).disconnectSockets(true));
 
   events.on('auth.session.ended', ({ sessionId }) => agents().in(sessionRoom(sessionId)).disconnectSockets(true));

@@ -22,6 +22,7 @@ import type { SensitiveScreen } from '../domain/sensitive/sensitive-screen';
 import type { BotService } from '../domain/bot/bot-service';
 import { agentReadUpTo, markReadByContact } from '../domain/conversations/read-marks';
 import type { TypingRelay } from './typing-relay';
+import { customerAddsToTicket, listCustomerTickets } from '../domain/tickets/customer-tickets';
 
 /**
  * A person types a message every few seconds at most; a customer sending faster is a script.
@@ -56,6 +57,8 @@ export type VisitorNamespaceDeps = {
   trustProxy?: ProxyTrust;
   /** What one visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
   requestBudget?: RequestBudgetLimits;
+  /** Looks for due channel deliveries now (a ticket reopened by the customer tells them on their channel). */
+  kickDeliveries?: () => void;
 };
 
 type VisitorSocketData = { session: VisitorSession };
@@ -142,6 +145,14 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       within(cues, session.contactId, 'updates');
       await markReadByContact(deps.db, deps.events, session, upToSeq, deps.clock());
       return {};
+    });
+
+    serve('visitor:tickets', async () => ({ tickets: await listCustomerTickets(deps.db, session.accountId, session.contactId) }));
+
+    serve('visitor:ticket:add', async ({ number, body }) => {
+      within(messages, session.contactId, 'messages');
+      const ticketDeps = { db: deps.db, events: deps.events, clock: deps.clock, kickDeliveries: deps.kickDeliveries };
+      return { ticket: await customerAddsToTicket(ticketDeps, session, number, body) };
     });
 
     serve('visitor:send', async (payload) => {

@@ -46,6 +46,7 @@ export const en = {
   'role.agent': 'Agent',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Admin',
+  'role.staff': 'Department staff',
 
   'header.account': 'Signed in as {name}, {role}',
   'header.signOut': 'Sign out',

@@ -45,6 +45,15 @@ export const widgetEn = {
   'widget.system.closedGroup': 'The {group} team is away right now. Your message is kept and we will answer as soon as we are back.',
   'widget.queue.nobodyOnline': 'Nobody is available right now. Leave your message and we will answer you here as soon as someone is back.',
   'widget.queue.offHours': "We're away right now. Leave your message and we will answer you here when we're back.",
+
+  // The customer's open tickets (工单) and adding information to one.
+  'widget.tickets.title': 'Your tickets',
+  'widget.tickets.item': '#{number} {subject}',
+  'widget.tickets.status': '{status, select, new {Received} open {Open} in_progress {In progress} waiting_on_customer {Waiting for your reply} solved {Solved} other {Closed}}',
+  'widget.tickets.add': 'Add information',
+  'widget.tickets.placeholder': 'What should we know?',
+  'widget.tickets.send': 'Add',
+  'widget.tickets.failed': 'Could not add this — please try again.',
 } as const satisfies Record<`widget.${string}`, string>;
 
 export type WidgetMessageKey = keyof typeof widgetEn;

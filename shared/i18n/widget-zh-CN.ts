@@ -45,4 +45,12 @@ export const widgetZhCN: WidgetDictionary = {
   'widget.system.closedGroup': '{group}团队现在不在工作时间。您的留言已保存，上班后我们会第一时间回复您。',
   'widget.queue.nobodyOnline': '现在没有客服在线。请留言，客服上线后会在这里回复您。',
   'widget.queue.offHours': '现在是非工作时间。请留言，我们上班后会在这里回复您。',
+
+  'widget.tickets.title': '我的工单',
+  'widget.tickets.item': '#{number} {subject}',
+  'widget.tickets.status': '{status, select, new {已收到} open {已受理} in_progress {处理中} waiting_on_customer {等待您的回复} solved {已解决} other {已关闭}}',
+  'widget.tickets.add': '补充信息',
+  'widget.tickets.placeholder': '请补充您想告诉我们的信息',
+  'widget.tickets.send': '提交',
+  'widget.tickets.failed': '提交失败，请重试。',
 };

@@ -37,6 +37,7 @@ export const zhCN: Dictionary = {
   'role.agent': '客服',
   'role.supervisor': '主管',
   'role.admin': '管理员',
+  'role.staff': '部门成员',
 
   'header.account': '当前登录：{name}（{role}）',
   'header.signOut': '退出登录',

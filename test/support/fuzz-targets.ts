@@ -21,7 +21,10 @@ import type { RegisteredRoute } from '../../server/app';
  * are never listed here by hand; only who may call them is, since that is the rule under test.
  */
 
+/** The agent desk: everyone but department staff. */
 const EVERYONE: readonly Role[] = ['agent', 'supervisor', 'admin'];
+/** Ticket requests: the desk and department staff (each ticket is checked on the server). */
+const TICKET_USERS: readonly Role[] = ['agent', 'supervisor', 'admin', 'staff'];
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 
@@ -55,8 +58,8 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'bot:turns:list': STAFF,
   'templates:save': EVERYONE,
   'templates:delete': EVERYONE,
-  'presence:set': EVERYONE,
-  'team:list': EVERYONE,
+  'presence:set': TICKET_USERS,
+  'team:list': TICKET_USERS,
   'conversation:accept': EVERYONE,
   'conversation:decline': EVERYONE,
   'conversation:transfer': EVERYONE,
@@ -69,7 +72,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'audit:export': ADMINS,
   'activity:set': EVERYONE,
   'activity:list': EVERYONE,
-  'sensitive:list': EVERYONE,
+  'sensitive:list': TICKET_USERS,
   'sensitive:save': ADMINS,
   'sensitive:delete': ADMINS,
   'sensitive:policy': ADMINS,
@@ -82,6 +85,19 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
   'ai:status': EVERYONE,
+  // Tickets: checked per ticket and department on the server.
+  'tickets:meta': TICKET_USERS,
+  'tickets:list': TICKET_USERS,
+  'tickets:get': TICKET_USERS,
+  'tickets:create': TICKET_USERS,
+  'tickets:update': TICKET_USERS,
+  'tickets:comment': TICKET_USERS,
+  'tickets:bulk': TICKET_USERS,
+  'tickets:delete': STAFF,
+  'tickets:changes': TICKET_USERS,
+  'tickets:admin:departments:save': ADMINS,
+  'tickets:admin:types:save': ADMINS,
+  'tickets:admin:settings': ADMINS,
   'tickets:admin:sla:list': ADMINS,
   'tickets:admin:sla:save': ADMINS,
   // Counted for the caller: their own tickets, their departments', or the account's.
@@ -160,6 +176,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // An admin's token or the shop's signature.
   'POST /api/orders/:id/status': { callers: ADMINS, body: orderStatusChangeSchema },
   'POST /api/orders/events': { callers: 'signed' },
+  'POST /api/tickets': { callers: 'signed' },
+  'GET /api/tickets/:number': { callers: 'signed' },
+  'POST /api/tickets/:number/comments': { callers: 'signed' },
   'GET /api/admin/order-events': { callers: ADMINS },
   'POST /api/admin/order-events/secret': { callers: ADMINS },
   'POST /api/channels/:channelId/messages': { callers: 'signed' },

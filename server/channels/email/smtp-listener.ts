@@ -20,11 +20,26 @@ function smtpError(message: string, responseCode: number): SmtpError {
   return err;
 }
 
-/** The enabled email channel whose mailbox is `address`, if any. */
-async function channelForAddress(db: Db, address: string): Promise<ChannelRecord | null> {
+/**
+ * Where mail to an account's ticket address goes (tickets' settings): the account it belongs to,
+ * and what to do with a conversation a mail to it was stored in.
+ */
+export type TicketMailbox = {
+  accountOfAddress(address: string): Promise<string | null>;
+  received(accountId: string, conversationId: string, subject: string): Promise<void>;
+};
+
+/**
+ * The enabled email channel whose mailbox is `address`, if any; for an account's ticket address
+ * that is no channel's mailbox, the account's first enabled email channel (replies leave from it).
+ */
+async function channelForAddress(db: Db, address: string, tickets?: TicketMailbox): Promise<ChannelRecord | null> {
   const wanted = address.trim().toLowerCase();
   const channels = await listEnabledChannelsOfKind(db, 'email');
-  return channels.find((c) => typeof c.config.address === 'string' && c.config.address.toLowerCase() === wanted) ?? null;
+  const own = channels.find((c) => typeof c.config.address === 'string' && c.config.address.toLowerCase() === wanted);
+  if (own || !tickets) return own ?? null;
+  const accountId = await tickets.accountOfAddress(wanted);
+  return accountId ? (channels.find((c) => c.accountId === accountId) ?? null) : null;
 }
 
 async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
@@ -43,7 +58,7 @@ async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
 export class SmtpListener {
   private readonly server: SMTPServer;
 
-  constructor(private readonly deps: { db: Db; inbound: InboundMessages; logError: ErrorLogger; clock?: Clock }) {
+  constructor(private readonly deps: { db: Db; inbound: InboundMessages; logError: ErrorLogger; clock?: Clock; tickets?: TicketMailbox }) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -51,7 +66,7 @@ export class SmtpListener {
       banner: 'Switchboard',
       size: MAX_EMAIL_BYTES,
       onRcptTo: (address: SMTPServerAddress, _session: SMTPServerSession, callback: (err?: Error | null) => void) => {
-        channelForAddress(deps.db, address.address)
+        channelForAddress(deps.db, address.address, deps.tickets)
           .then((channel) => callback(channel ? null : smtpError(`no mailbox ${address.address} here`, 550)))
           .catch((err: unknown) => {
             deps.logError(err, 'smtp rcpt');
@@ -76,7 +91,7 @@ export class SmtpListener {
     if (stream.sizeExceeded) throw smtpError('the message is too large', 552);
     const mail = await simpleParser(raw);
     for (const rcpt of session.envelope.rcptTo) {
-      const channel = await channelForAddress(this.deps.db, rcpt.address);
+      const channel = await channelForAddress(this.deps.db, rcpt.address, this.deps.tickets);
       if (!channel) continue;
       // A mail without a Message-ID is known by its content: sent twice, it is stored once.
       const email = toInboundEmail(mail, channel.config.trustSenderAddress === true, contentMessageId(mail, rcpt.address, (this.deps.clock ?? systemClock)()));
@@ -85,6 +100,11 @@ export class SmtpListener {
       await recordInboundEmail(this.deps.db, {
         conversationId: stored.conversationId, channelId: channel.id, subject: email.subject, messageId: email.messageId, references: email.references,
       });
+      // Mail to the ticket address opens a ticket once its conversation is stored.
+      const tickets = this.deps.tickets;
+      if (tickets && (await tickets.accountOfAddress(rcpt.address)) === channel.accountId) {
+        await tickets.received(channel.accountId, stored.conversationId, email.subject);
+      }
     }
   }
 

@@ -74,7 +74,7 @@ async function statusCaller(request: FastifyRequest, deps: RequestAuthDeps): Pro
 }
 
 /** The account whose order-events secret signed this request; 401 otherwise (nothing is read or stored). */
-async function signedAccount(request: FastifyRequest, deps: RequestAuthDeps): Promise<string> {
+export async function signedAccount(request: FastifyRequest, deps: RequestAuthDeps): Promise<string> {
   const accountId = header(request, ORDER_SIGNATURE_HEADERS.account);
   const secret = accountId && accountId.length <= 64 ? await orderEventsSecret(deps.db, accountId) : null;
   if (!accountId || !secret) throw new AppError('unauthorized', 'sign the request with the account’s order-events secret (X-Switchboard-Account, -Timestamp, -Signature)');
@@ -91,7 +91,7 @@ async function signedAccount(request: FastifyRequest, deps: RequestAuthDeps): Pr
 }
 
 /** The JSON body read with `schema`; 400 saying what is wrong (and a log line) when it does not fit. */
-function readBody<S extends z.ZodType>(request: FastifyRequest, accountId: string, schema: S): z.output<S> {
+export function readBody<S extends z.ZodType>(request: FastifyRequest, accountId: string, schema: S): z.output<S> {
   const json = parseJsonBody(rawBody(request));
   refuseNulBytes(json);
   const parsed = parsePayload(schema, json);

@@ -388,7 +388,8 @@ export class Router {
   async team(accountId: string): Promise<{ agents: TeamMember[]; groups: SkillGroup[] }> {
     const [team, groups] = await Promise.all([loadTeam(this.db, accountId), this.groups(accountId)]);
     return {
-      agents: team.filter(takesChats).map(toTeamMember),
+      // Department staff take no chats, but tickets name, assign and mention them.
+      agents: team.filter((m) => takesChats(m) || m.role === 'staff').map(toTeamMember),
       groups,
     };
   }

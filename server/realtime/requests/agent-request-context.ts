@@ -29,6 +29,8 @@ export type AgentServices = {
   orders?: OrdersOptions;
   /** The optional AI provider (reply suggestions); absent: the requests that need it answer `conflict`. */
   ai?: AiService;
+  /** Looks for due channel deliveries now (a ticket's message to a platform customer was stored). */
+  kickDeliveries?: () => void;
 };
 
 /** One authenticated workstation socket, as each feature's requests see it. */

@@ -8,6 +8,7 @@ import {
   type visitorAuthSchema,
   type VisitorMessage,
 } from '../../../shared/protocol';
+import type { VisitorTicket } from '../../../shared/tickets-customer';
 import { Reconnector, type PageTimers } from './reconnect';
 import type { ConnectionState } from './status-line';
 
@@ -32,10 +33,14 @@ interface ClientEvents {
   'visitor:send': (payload: SendPayload, ack: (result: unknown) => void) => void;
   'visitor:typing': (payload: { typing: boolean }, ack: (result: unknown) => void) => void;
   'visitor:read': (payload: { upToSeq: number }, ack: (result: unknown) => void) => void;
+  'visitor:tickets': (payload: Record<string, never>, ack: (result: unknown) => void) => void;
+  'visitor:ticket:add': (payload: { number: number; body: string }, ack: (result: unknown) => void) => void;
 }
 
 const historyResult = resultSchema(visitorRequests['visitor:history'].result);
 const sendResult = resultSchema(visitorRequests['visitor:send'].result);
+const ticketsResult = resultSchema(visitorRequests['visitor:tickets'].result);
+const ticketAddResult = resultSchema(visitorRequests['visitor:ticket:add'].result);
 
 /** How long a sent message waits for the server's ack before it shows as not sent. */
 const SEND_TIMEOUT_MS = 15_000;
@@ -164,6 +169,22 @@ export class VisitorConnection {
   /** Tells the agents the customer has seen the conversation up to this sequence number; best effort. */
   read(upToSeq: number): void {
     if (this.socket.connected) this.socket.emit('visitor:read', { upToSeq }, () => undefined);
+  }
+
+  /** The customer's open tickets; null when the server could not answer. */
+  tickets(done: (tickets: VisitorTicket[] | null) => void): void {
+    this.socket.timeout(SEND_TIMEOUT_MS).emit('visitor:tickets', {}, (err, result) => {
+      const parsed = err ? null : ticketsResult.safeParse(result);
+      done(parsed?.success && parsed.data.ok ? parsed.data.data.tickets : null);
+    });
+  }
+
+  /** Adds information to one of the customer's tickets; `done` gets the ticket as it is now, or null when it was not added. */
+  addToTicket(number: number, body: string, done: (ticket: VisitorTicket | null) => void): void {
+    this.socket.timeout(SEND_TIMEOUT_MS).emit('visitor:ticket:add', { number, body }, (err, result) => {
+      const parsed = err ? null : ticketAddResult.safeParse(result);
+      done(parsed?.success && parsed.data.ok ? parsed.data.data.ticket : null);
+    });
   }
 
   /**

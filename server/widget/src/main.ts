@@ -10,6 +10,7 @@ import { QueueLine } from './queue-status';
 import { ReadReceipts } from './read-receipts';
 import type { PageTimers } from './reconnect';
 import { StatusLine } from './status-line';
+import { TicketList } from './ticket-list';
 import { TypingLine } from './typing-line';
 import { TypingSignal } from './typing-signal';
 import { visitorStorage } from './visitor-storage';
@@ -85,9 +86,12 @@ const connection = new VisitorConnection(
       status.show('online');
       menu.setGroups(session.groups);
       catchUp();
+      tickets.refresh();
     },
     message(message) {
       composer.showStored(message);
+      // The shop wrote: a ticket may have been opened or moved on.
+      if (message.from !== 'me') tickets.refresh();
       if (message.from === 'agent') agentTyping.show(false);
       receipts.check();
     },
@@ -121,6 +125,8 @@ const connection = new VisitorConnection(
     },
   },
 );
+
+const tickets = new TicketList(required(document, '.chat__tickets'), connection, t);
 
 const receipts = new ReadReceipts({
   newestShown: () => messages.newestFromShop(),

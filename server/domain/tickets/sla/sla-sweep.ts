@@ -4,6 +4,8 @@ import type { ErrorLogger } from '../../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../../lib/timers';
 import type { DomainEvents } from '../../events';
 import { listAccountIds } from '../../routing/routing-moves-repository';
+import { ticketAudience } from '../ticket-change';
+import { getTicketRecord, listTicketEvents, toTicket } from '../ticket-repository';
 import { longestWarnBefore, recordSlaNotices, slaCandidates } from './sla-repository';
 
 /** How often tickets are looked at when the server is not told otherwise (ms). */
@@ -77,7 +79,18 @@ export class SlaSweep {
     for (const id of ids) {
       if (this.stopped) return;
       const recorded = await db.transaction((tx) => recordSlaNotices(tx, id, now));
-      if (recorded) void events.emit({ type: 'ticket.sla', ...recorded });
+      if (!recorded) continue;
+      void events.emit({ type: 'ticket.sla', ...recorded });
+      await this.publishChange(id, recorded.seqs, now);
     }
+  }
+
+  /** The ticket's new history lines reach every open Tickets view like any other change (the sequence was told with `ticket.sla`). */
+  private async publishChange(id: string, seqs: readonly number[], now: number): Promise<void> {
+    const { db, events } = this.options;
+    const ticket = await getTicketRecord(db, id, now);
+    if (!ticket) return;
+    const lines = (await listTicketEvents(db, id)).filter((e) => seqs.includes(e.seq));
+    void events.emit({ type: 'ticket.changed', accountId: ticket.accountId, seqs: [], ticket: toTicket(ticket), events: lines, userIds: await ticketAudience(db, ticket) });
   }
 }
