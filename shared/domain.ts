@@ -4,7 +4,8 @@ import { tagGroupsSchema } from './tag-groups';
 
 /** Domain types shared by every process. Schemas are the source of truth; types are inferred. */
 
-export const roleSchema = z.enum(['agent', 'supervisor', 'admin']);
+/** `staff`: a department member without the agent desk: they see their departments' tickets only. */
+export const roleSchema = z.enum(['agent', 'supervisor', 'admin', 'staff']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const channelKindSchema = z.enum(['widget', 'whatsapp', 'telegram', 'wechat', 'email', 'api']);

@@ -73,7 +73,7 @@ describe('masking personal data for roles that may not see it', () => {
     expect(contactFor('agent', contact)).toMatchObject({ phone: '138****5678', email: 'z***@example.cn' });
     expect(seesPii('agent')).toBe(false);
     expect(mayUnmask('agent')).toBe(true);
-    const lockedDown: Record<Role, PiiAccess> = { agent: 'masked', supervisor: 'unmask', admin: 'clear' };
+    const lockedDown: Record<Role, PiiAccess> = { agent: 'masked', supervisor: 'unmask', admin: 'clear', staff: 'masked' };
     expect(mayUnmask('agent', lockedDown)).toBe(false);
     expect(seesPii('supervisor', lockedDown)).toBe(false);
     expect(mayUnmask('supervisor', lockedDown)).toBe(true);

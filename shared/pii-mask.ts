@@ -14,7 +14,7 @@ import type { OrdersSection, ShippingAddress } from './orders';
  * never written to the desktop's cache). `masked`: masked, no reveal.
  */
 export type PiiAccess = 'clear' | 'unmask' | 'masked';
-export const PII_ACCESS: Readonly<Record<Role, PiiAccess>> = { agent: 'unmask', supervisor: 'clear', admin: 'clear' };
+export const PII_ACCESS: Readonly<Record<Role, PiiAccess>> = { agent: 'unmask', supervisor: 'clear', admin: 'clear', staff: 'masked' };
 
 /** Whether `role` sees personal data in clear. */
 export function seesPii(role: Role, access: Readonly<Record<Role, PiiAccess>> = PII_ACCESS): boolean {

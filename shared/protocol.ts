@@ -40,6 +40,17 @@ import {
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import { systemLineSchema } from './system-lines';
+import {
+  departmentSchema,
+  ticketBulkSchema,
+  ticketCommentSchema,
+  ticketCreateSchema,
+  ticketEventSchema,
+  ticketListQuerySchema,
+  ticketSchema,
+  ticketTypeSchema,
+  ticketUpdateSchema,
+} from './tickets';
 import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
@@ -480,6 +491,60 @@ export const agentRequests = {
     payload: z.object({}).strict(),
     result: aiStatusSchema,
   },
+  // ---- tickets (工单) ----
+  /** The ticket types and departments, which departments the caller belongs to and which they lead. */
+  'tickets:meta': {
+    payload: z.object({}).strict(),
+    result: z.object({
+      types: z.array(ticketTypeSchema),
+      departments: z.array(departmentSchema),
+      myDepartmentIds: z.array(idSchema),
+      leadOf: z.array(idSchema),
+    }),
+  },
+  /** Tickets the caller may see, filtered by a saved view and fields, a page at a time. */
+  'tickets:list': {
+    payload: ticketListQuerySchema,
+    result: z.object({ tickets: z.array(ticketSchema), nextCursor: z.string().nullable() }),
+  },
+  /** One ticket with its whole history (`forbidden` when the caller may not see it). */
+  'tickets:get': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ ticket: ticketSchema, events: z.array(ticketEventSchema) }),
+  },
+  /** Opens a ticket (from a conversation: its contact and latest order attached); one per `clientId`. */
+  'tickets:create': {
+    payload: ticketCreateSchema,
+    result: z.object({ ticket: ticketSchema }),
+  },
+  /** Changes fields or the status (along `ticketTransitions`); each change lands in the history. */
+  'tickets:update': {
+    payload: ticketUpdateSchema,
+    result: z.object({ ticket: ticketSchema }),
+  },
+  /** An internal comment (with @mentions) or a public reply to the customer; one per `clientId`. */
+  'tickets:comment': {
+    payload: ticketCommentSchema,
+    result: z.object({ event: ticketEventSchema, ticket: ticketSchema }),
+  },
+  /** Assigns or moves many tickets at once; those the caller may not change are listed with the reason. */
+  'tickets:bulk': {
+    payload: ticketBulkSchema,
+    result: z.object({ updated: z.number().int().nonnegative(), refused: z.array(z.object({ id: z.string(), code: z.string() })) }),
+  },
+  /** Supervisors and admins: deletes a ticket (soft; audited). */
+  'tickets:delete': {
+    payload: z.object({ id: idSchema }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /**
+   * What the caller may see that changed after a sequence number: the tickets as they are now and
+   * their new history lines. The desktop's offline cache syncs with this.
+   */
+  'tickets:changes': {
+    payload: z.object({ after: z.number().int().nonnegative(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    result: z.object({ tickets: z.array(ticketSchema), events: z.array(ticketEventSchema), cursor: z.number().int().nonnegative() }),
+  },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
 export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
@@ -522,6 +587,8 @@ export const agentPushes = {
   'catalog:changed': z.object({}),
   /** A customer this user may see changed (tags): masked as for `contacts:get`. */
   'contact:updated': contactSchema,
+  /** A ticket this user may see changed (and the history line that changed it, if any). */
+  'ticket:changed': z.object({ ticket: ticketSchema, event: ticketEventSchema.nullable() }),
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;

@@ -184,7 +184,7 @@ describe.each(targets)('the customer profile on $label', (target) => {
     const [liUser] = await t.server.db.query<{ id: string; account_id: string }>("SELECT id, account_id FROM users WHERE email = 'li.lei@demo.test'");
     await expect(
       unmaskContact(t.server.db, { id: liUser!.id, accountId: liUser!.account_id, role: 'agent' }, { contactId: zhang.contactId, conversationId: zhang.conversationId, field: 'phone' }, {
-        access: { agent: 'masked', supervisor: 'clear', admin: 'clear' },
+        access: { agent: 'masked', supervisor: 'clear', admin: 'clear', staff: 'masked' },
       }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     // Refusals reveal nothing and are not logged as reveals.

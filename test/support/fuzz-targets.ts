@@ -82,6 +82,16 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
   'ai:status': EVERYONE,
+  // Tickets: every role, each ticket authorised on the server by role and department.
+  'tickets:meta': [...EVERYONE, 'staff'],
+  'tickets:list': [...EVERYONE, 'staff'],
+  'tickets:get': [...EVERYONE, 'staff'],
+  'tickets:create': [...EVERYONE, 'staff'],
+  'tickets:update': [...EVERYONE, 'staff'],
+  'tickets:comment': [...EVERYONE, 'staff'],
+  'tickets:bulk': [...EVERYONE, 'staff'],
+  'tickets:delete': STAFF,
+  'tickets:changes': [...EVERYONE, 'staff'],
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
