@@ -50,6 +50,7 @@ import {
   ticketUpdateSchema,
   ticketViewSchema,
 } from './tickets';
+import { ticketMentionNoticeSchema } from './tickets-admin';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -524,6 +525,8 @@ export const contractEvents = {
   'ticket.historyRemoved': z.object({ ticketId: idSchema, clientId: z.string() }),
   /** The comment box's draft of a ticket changed in the core (a refused comment came back to it). */
   'ticket.draft': z.object({ ticketId: idSchema, draft: ticketDraftSchema.nullable() }),
+  /** Someone mentioned this user in an internal comment of a ticket. */
+  'ticket.mentioned': ticketMentionNoticeSchema,
   /** Many tickets changed at once, or a waiting new ticket was created or refused: read tickets.list again. */
   'tickets.reloaded': z.object({}),
 } as const;

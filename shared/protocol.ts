@@ -40,6 +40,8 @@ import {
 } from './knowledge';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import { systemLineSchema } from './system-lines';
+import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
+import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
 import {
   departmentSchema,
   ticketBulkSchema,
@@ -51,8 +53,7 @@ import {
   ticketTypeSchema,
   ticketUpdateSchema,
 } from './tickets';
-import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
-import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
+import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
 import {
   contactNoteRequestSchema,
   contactNoteSchema,
@@ -492,7 +493,7 @@ export const agentRequests = {
     result: aiStatusSchema,
   },
   // ---- tickets (工单) ----
-  /** The ticket types and departments, which departments the caller belongs to and which they lead. */
+  /** Ticket types, departments, and which departments the caller belongs to and leads. */
   'tickets:meta': {
     payload: z.object({}).strict(),
     result: z.object({
@@ -502,48 +503,60 @@ export const agentRequests = {
       leadOf: z.array(idSchema),
     }),
   },
-  /** Tickets the caller may see, filtered by a saved view and fields, a page at a time. */
+  /** Tickets the caller may see, filtered and sorted, a page at a time. */
   'tickets:list': {
     payload: ticketListQuerySchema,
     result: z.object({ tickets: z.array(ticketSchema), nextCursor: z.string().nullable() }),
   },
-  /** One ticket with its whole history (`forbidden` when the caller may not see it). */
+  /** One ticket and its history (`forbidden` when the caller may not see it). */
   'tickets:get': {
     payload: z.object({ id: idSchema }).strict(),
     result: z.object({ ticket: ticketSchema, events: z.array(ticketEventSchema) }),
   },
-  /** Opens a ticket (from a conversation: its contact and latest order attached); one per `clientId`. */
+  /** Opens a ticket (from a conversation the caller may work on, with its contact, order and an excerpt). */
   'tickets:create': {
     payload: ticketCreateSchema,
     result: z.object({ ticket: ticketSchema }),
   },
-  /** Changes fields or the status (along `ticketTransitions`); each change lands in the history. */
+  /** Changes fields, status (along the allowed moves) or assignment; each change is in the history. */
   'tickets:update': {
     payload: ticketUpdateSchema,
     result: z.object({ ticket: ticketSchema }),
   },
-  /** An internal comment (with @mentions) or a public reply to the customer; one per `clientId`. */
+  /** An internal comment (mentioned users hear `ticket:mention`) or a public reply sent to the customer on their channel. */
   'tickets:comment': {
     payload: ticketCommentSchema,
     result: z.object({ event: ticketEventSchema, ticket: ticketSchema }),
   },
-  /** Assigns or moves many tickets at once; those the caller may not change are listed with the reason. */
+  /** Assigns or moves many tickets at once; the ones the caller may not change are listed with the reason. */
   'tickets:bulk': {
     payload: ticketBulkSchema,
     result: z.object({ updated: z.number().int().nonnegative(), refused: z.array(z.object({ id: z.string(), code: z.string() })) }),
   },
-  /** Supervisors and admins: deletes a ticket (soft; audited). */
+  /** Supervisors and admins: removes a ticket (kept, hidden); audited. */
   'tickets:delete': {
     payload: z.object({ id: idSchema }).strict(),
     result: z.object({ deleted: z.boolean() }),
   },
-  /**
-   * What the caller may see that changed after a sequence number: the tickets as they are now and
-   * their new history lines. The desktop's offline cache syncs with this.
-   */
+  /** Tickets and history lines the caller may see that changed after `after` (the account sequence), for the offline cache. */
   'tickets:changes': {
     payload: z.object({ after: z.number().int().nonnegative(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     result: z.object({ tickets: z.array(ticketSchema), events: z.array(ticketEventSchema), cursor: z.number().int().nonnegative() }),
+  },
+  /** Admins: creates (no id), renames or archives a department and sets its members and leads; audited. */
+  'tickets:admin:departments:save': {
+    payload: departmentSaveSchema,
+    result: z.object({ department: departmentSchema }),
+  },
+  /** Admins: creates (no id) or changes a ticket type; audited. */
+  'tickets:admin:types:save': {
+    payload: ticketTypeSaveSchema,
+    result: z.object({ type: ticketTypeSchema }),
+  },
+  /** Admins: the ticket settings; with `save`, changes them first (audited). */
+  'tickets:admin:settings': {
+    payload: z.object({ save: ticketSettingsSaveSchema.optional() }).strict(),
+    result: z.object({ settings: ticketSettingsSchema }),
   },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
@@ -587,8 +600,10 @@ export const agentPushes = {
   'catalog:changed': z.object({}),
   /** A customer this user may see changed (tags): masked as for `contacts:get`. */
   'contact:updated': contactSchema,
-  /** A ticket this user may see changed (and the history line that changed it, if any). */
+  /** A ticket this user may see changed (with the history line that changed it, if any). */
   'ticket:changed': z.object({ ticket: ticketSchema, event: ticketEventSchema.nullable() }),
+  /** Someone mentioned this user in an internal comment of a ticket. */
+  'ticket:mention': ticketMentionNoticeSchema,
 } as const;
 export type AgentPushName = keyof typeof agentPushes;
 export type AgentPush<K extends AgentPushName> = z.infer<(typeof agentPushes)[K]>;

@@ -77,7 +77,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),
-        ...ticketPushes(() => workspace?.tickets),
+        ...ticketPushes(emit, () => workspace?.tickets),
       },
     },
     { clock, reconnectDelay: options.reconnectDelay },

@@ -46,6 +46,7 @@ export const en = {
   'role.agent': 'Agent',
   'role.supervisor': 'Supervisor',
   'role.admin': 'Admin',
+  'role.staff': 'Department staff',
 
   'header.account': 'Signed in as {name}, {role}',
   'header.signOut': 'Sign out',
@@ -1292,7 +1293,6 @@ export const en = {
   'suggest.fromArticle': 'From the article “{title}”',
 
   // Tickets (工单)
-  'role.staff': 'Department staff',
   'monitor.nav.tickets': 'Tickets',
   'tickets.title': 'Tickets',
   'tickets.views.label': 'Saved filters',
@@ -1415,6 +1415,9 @@ export const en = {
   'tickets.select.start': 'Select messages',
   'tickets.select.done': 'Done selecting',
   'tickets.select.message': 'Add this message to the ticket',
+  'tickets.mentions.label': 'Mentions',
+  'tickets.mentions.item': '{name} mentioned you on #{number}: {excerpt}',
+  'tickets.mentions.dismiss': 'Dismiss the mention on #{number}',
   'tickets.select.count': '{count} messages selected for a ticket',
 } as const satisfies Record<string, string> & Record<ErrorKey, string>;
 

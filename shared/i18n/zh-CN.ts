@@ -37,6 +37,7 @@ export const zhCN: Dictionary = {
   'role.agent': '客服',
   'role.supervisor': '主管',
   'role.admin': '管理员',
+  'role.staff': '部门成员',
 
   'header.account': '当前登录：{name}（{role}）',
   'header.signOut': '退出登录',
@@ -1279,7 +1280,6 @@ export const zhCN: Dictionary = {
   'suggest.fromArticle': '来自文章《{title}》',
 
   // Tickets (工单)
-  'role.staff': '部门成员',
   'monitor.nav.tickets': '工单',
   'tickets.title': '工单',
   'tickets.views.label': '常用筛选',
@@ -1402,5 +1402,8 @@ export const zhCN: Dictionary = {
   'tickets.select.start': '选择消息',
   'tickets.select.done': '完成选择',
   'tickets.select.message': '将此消息加入工单',
+  'tickets.mentions.label': '提及',
+  'tickets.mentions.item': '{name} 在工单 #{number} 中提及了您：{excerpt}',
+  'tickets.mentions.dismiss': '忽略工单 #{number} 中的提及',
   'tickets.select.count': '已为工单选择 {count} 条消息',
 };

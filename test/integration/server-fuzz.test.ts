@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/domain';
+import { roleSchema, type Role } from '../../shared/domain';
 import { visitorAuthSchema } from '../../shared/protocol';
 import { appErrorSchema, errorCodes, type Result } from '../../shared/errors';
 import { httpStatusFor } from '../../server/http/http-errors';
 import type { RegisteredRoute } from '../../server/app';
-import { connectAgent, connectVisitor, request, signInDemoTeam } from '../support/server-fixture';
+import { connectAgent, connectVisitor, data, login, request, signInDemoTeam } from '../support/server-fixture';
 import { serverForFile } from '../support/server-for-file';
 import { DEFAULT_AGENT_REQUEST_BUDGET, DEFAULT_VISITOR_REQUEST_BUDGET } from '../../server/realtime/request-budget';
 import { FuzzRun } from '../support/fuzz-run';
@@ -19,9 +19,10 @@ import { AGENT_REQUEST_ROLES, fillRoute, ROUTE_POLICIES, routeKey, socketTargets
 const RUNS = { socketRequest: 7, visitorRequest: 12, unknownRequest: 12, handshake: 15, routeBody: 10, route: 8, nul: 4, wrongRole: 1 };
 
 const run = new FuzzRun(20260107);
-/** The roles of the demo team's desk users (it has no department-only staff user). */
-type DeskRole = Exclude<Role, 'staff'>;
-const TEAM_BY_ROLE: Record<DeskRole, 'admin' | 'supervisor' | 'wang'> = { admin: 'admin', supervisor: 'supervisor', agent: 'wang' };
+const TEAM_BY_ROLE: Record<Role, 'admin' | 'supervisor' | 'wang' | 'staff'> = { admin: 'admin', supervisor: 'supervisor', agent: 'wang', staff: 'staff' };
+/** Everyone but admins: the callers a narrower rule may refuse. */
+const NON_ADMINS = ['agent', 'supervisor', 'staff'] as const;
+const allowsEveryRole = (roles: readonly Role[]) => roleSchema.options.every((r) => roles.includes(r));
 
 type Ids = { conversationId: string; contactId: string; articleId: string; ruleId: string; channelId: string; orderId: string };
 
@@ -34,8 +35,8 @@ const WIDE_BUDGET = { ...DEFAULT_AGENT_REQUEST_BUDGET, window: { max: 1_000_000,
 
 describe('fuzzing every route and socket request of the server', () => {
   const running = serverForFile({ agentRequestBudget: WIDE_BUDGET, visitorRequestBudget: { ...DEFAULT_VISITOR_REQUEST_BUDGET, window: WIDE_BUDGET.window } });
-  let tokens: Record<'admin' | 'supervisor' | 'wang' | 'li', string>;
-  let sockets: Record<DeskRole, Socket>;
+  let tokens: Record<'admin' | 'supervisor' | 'wang' | 'li' | 'staff', string>;
+  let sockets: Record<Role, Socket>;
   let visitor: Socket;
   let visitorToken: string;
   let ids: Ids;
@@ -44,8 +45,15 @@ describe('fuzzing every route and socket request of the server', () => {
   beforeAll(async () => {
     const { url, db } = running.server;
     routes = running.server.routes;
-    ({ tokens } = await signInDemoTeam(url));
+    const team = await signInDemoTeam(url);
+    // A department member without the agent desk: refused by everything but their tickets.
+    const admin = await connectAgent(url, team.tokens.admin);
+    const staffLogin = { email: 'fuzz.staff@demo.test', password: 'fuzz-staff-password' };
+    data(await request(admin, 'admin:user:create', { ...staffLogin, name: 'Fuzz Staff', role: 'staff' }));
+    admin.disconnect();
+    tokens = { ...team.tokens, staff: (await login(url, staffLogin.email, staffLogin.password)).accessToken };
     sockets = {
+      staff: await connectAgent(url, tokens.staff),
       admin: await connectAgent(url, tokens.admin),
       supervisor: await connectAgent(url, tokens.supervisor),
       agent: await connectAgent(url, tokens.wang),
@@ -107,7 +115,7 @@ describe('fuzzing every route and socket request of the server', () => {
   }
 
   /** A socket that still works after the case, connected again (and the loss reported) if it did not. */
-  async function stillConnected(target: string, role: DeskRole | 'visitor'): Promise<void> {
+  async function stillConnected(target: string, role: Role | 'visitor'): Promise<void> {
     const socket = role === 'visitor' ? visitor : sockets[role];
     if (socket.connected) return;
     run.fail(target, null, `the server dropped the ${role} socket`);
@@ -346,9 +354,9 @@ describe('fuzzing every route and socket request of the server', () => {
   it('a caller without the role is refused with forbidden, and nothing changes', async () => {
     const { db } = running.server;
     for (const target of socketTargets()) {
-      if (!target.roles || target.roles.length === 3) continue;
+      if (!target.roles || allowsEveryRole(target.roles)) continue;
       const sample = withRealIds(validSample(target.payload), ids);
-      for (const role of (['agent', 'supervisor'] as const).filter((r) => !target.roles!.includes(r))) {
+      for (const role of NON_ADMINS.filter((r) => !target.roles!.includes(r))) {
         const name = `${target.name} as ${role}`;
         await run.each(db, name, [sample], async (payload) => checkRefusal(name, payload, await ask(sockets[role], target.name, payload), ['forbidden']));
       }
@@ -356,10 +364,10 @@ describe('fuzzing every route and socket request of the server', () => {
     for (const route of routes) {
       const key = routeKey(route);
       const policy = ROUTE_POLICIES[key];
-      if (!policy || !Array.isArray(policy.callers) || policy.callers.length === 3) continue;
+      if (!policy || !Array.isArray(policy.callers) || allowsEveryRole(policy.callers)) continue;
       const body = policy.body ? JSON.stringify(validSample(policy.body)) : undefined;
       const path = fillRoute(route.url, (param) => realParam(route.url, param));
-      for (const role of (['agent', 'supervisor'] as const).filter((r) => !(policy.callers as readonly Role[]).includes(r))) {
+      for (const role of NON_ADMINS.filter((r) => !(policy.callers as readonly Role[]).includes(r))) {
         const name = `${key} as ${role}`;
         await run.each(db, name, [body], async () => {
           const answer = await send(route.method, path, { body, headers: { 'content-type': 'application/json', ...bearer(tokens[TEAM_BY_ROLE[role]]) } });

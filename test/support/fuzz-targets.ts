@@ -21,7 +21,10 @@ import type { RegisteredRoute } from '../../server/app';
  * are never listed here by hand; only who may call them is, since that is the rule under test.
  */
 
+/** The agent desk: everyone but department staff. */
 const EVERYONE: readonly Role[] = ['agent', 'supervisor', 'admin'];
+/** Ticket requests: the desk and department staff (each ticket is checked on the server). */
+const TICKET_USERS: readonly Role[] = ['agent', 'supervisor', 'admin', 'staff'];
 const STAFF: readonly Role[] = ['supervisor', 'admin'];
 const ADMINS: readonly Role[] = ['admin'];
 
@@ -55,8 +58,8 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'bot:turns:list': STAFF,
   'templates:save': EVERYONE,
   'templates:delete': EVERYONE,
-  'presence:set': EVERYONE,
-  'team:list': EVERYONE,
+  'presence:set': TICKET_USERS,
+  'team:list': TICKET_USERS,
   'conversation:accept': EVERYONE,
   'conversation:decline': EVERYONE,
   'conversation:transfer': EVERYONE,
@@ -69,7 +72,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'audit:export': ADMINS,
   'activity:set': EVERYONE,
   'activity:list': EVERYONE,
-  'sensitive:list': EVERYONE,
+  'sensitive:list': TICKET_USERS,
   'sensitive:save': ADMINS,
   'sensitive:delete': ADMINS,
   'sensitive:policy': ADMINS,
@@ -82,16 +85,19 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   // Anyone who may read the conversation (checked per conversation on the server).
   'ai:suggest': EVERYONE,
   'ai:status': EVERYONE,
-  // Tickets: every role, each ticket authorised on the server by role and department.
-  'tickets:meta': [...EVERYONE, 'staff'],
-  'tickets:list': [...EVERYONE, 'staff'],
-  'tickets:get': [...EVERYONE, 'staff'],
-  'tickets:create': [...EVERYONE, 'staff'],
-  'tickets:update': [...EVERYONE, 'staff'],
-  'tickets:comment': [...EVERYONE, 'staff'],
-  'tickets:bulk': [...EVERYONE, 'staff'],
+  // Tickets: checked per ticket and department on the server.
+  'tickets:meta': TICKET_USERS,
+  'tickets:list': TICKET_USERS,
+  'tickets:get': TICKET_USERS,
+  'tickets:create': TICKET_USERS,
+  'tickets:update': TICKET_USERS,
+  'tickets:comment': TICKET_USERS,
+  'tickets:bulk': TICKET_USERS,
   'tickets:delete': STAFF,
-  'tickets:changes': [...EVERYONE, 'staff'],
+  'tickets:changes': TICKET_USERS,
+  'tickets:admin:departments:save': ADMINS,
+  'tickets:admin:types:save': ADMINS,
+  'tickets:admin:settings': ADMINS,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };

@@ -1,4 +1,4 @@
-import type { ContractHandlers } from '../../../shared/contract';
+import type { ContractHandlers, EventSink } from '../../../shared/contract';
 import type { AgentPush } from '../../../shared/protocol';
 import type { TicketsService } from './tickets-service';
 
@@ -20,8 +20,9 @@ export function ticketHandlers(tickets: () => Promise<TicketsService>): Pick<Con
 }
 
 /** The server's ticket pushes; a push that could not be stored is fetched again with the next catch-up. */
-export function ticketPushes(tickets: () => TicketsService | null | undefined) {
+export function ticketPushes(emit: EventSink, tickets: () => TicketsService | null | undefined) {
   return {
     'ticket:changed': ({ ticket, event }: AgentPush<'ticket:changed'>) => tickets()?.onChanged(ticket, event).catch(() => undefined),
+    'ticket:mention': (notice: AgentPush<'ticket:mention'>) => emit('ticket.mentioned', notice),
   };
 }

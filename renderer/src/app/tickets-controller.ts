@@ -33,7 +33,7 @@ export interface TicketsController {
   openConversation(conversationId: string): void;
 }
 
-const ticketEvents = ['ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded'] as const satisfies readonly EventName[];
+const ticketEvents = ['ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded', 'ticket.mentioned'] as const satisfies readonly EventName[];
 type TicketEventName = (typeof ticketEvents)[number];
 
 export function createTicketsController(
@@ -65,6 +65,7 @@ export function createTicketsController(
     'ticket.historyRemoved': ({ ticketId, clientId }) => store.getState().removeHistory(ticketId, clientId),
     'ticket.draft': ({ ticketId, draft }) => store.getState().setDraft(ticketId, draft),
     'tickets.reloaded': () => reloadSoon(),
+    'ticket.mentioned': (notice) => store.getState().addMention(notice),
   };
 
   const controller: TicketsController = {

@@ -146,6 +146,7 @@ export function createWorkstationController(
     'ticket.historyRemoved': () => undefined,
     'ticket.draft': () => undefined,
     'tickets.reloaded': () => undefined,
+    'ticket.mentioned': () => undefined,
   } satisfies EventHandlers<EventName>;
 
   const controller: WorkstationController = {

@@ -103,6 +103,20 @@ describe('the Tickets view', () => {
     expect(app.stores.inbox.getState().selectedId).toBe('c1');
   });
 
+  it('shows where a colleague mentioned this user, and opens that ticket', async () => {
+    const stop = app.tickets.start();
+    app.fake.answer('tickets.get', () => ({ ticket: refund, history: [], draft: null }));
+    render(<TicketsView />, { wrapper: app.wrapper });
+    await screen.findAllByTestId('ticket-row');
+    app.fake.emit('ticket.mentioned', { ticketId: 't2', number: 102, subject: refund.subject, eventId: 'e5', byName: 'Li Lei', excerpt: 'can you call the customer?' });
+    const mention = await screen.findByRole('button', { name: 'Li Lei mentioned you on #102: can you call the customer?' });
+    await userEvent.click(mention);
+    expect(await screen.findByTestId('ticket-detail')).toBeTruthy();
+    expect(app.fake.callsOf('tickets.get')).toEqual([{ id: 't2' }]);
+    expect(screen.queryByTestId('ticket-mentions')).toBeNull();
+    stop();
+  });
+
   it('saves a changed field and shows the refusal when it is not allowed', async () => {
     app.fake.answer('tickets.get', () => ({ ticket: refund, history: [], draft: null }));
     app.fake.failWith('tickets.update', 'forbidden', 'not your department');

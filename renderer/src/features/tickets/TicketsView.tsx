@@ -8,6 +8,7 @@ import { TicketBulkBar } from './TicketBulkBar';
 import { TicketDetail } from './TicketDetail';
 import { TicketFilters } from './TicketFilters';
 import { TicketList } from './TicketList';
+import { TicketMentions } from './TicketMentions';
 
 /** The Tickets screen: saved filters and field filters over the list, bulk actions for ticked rows, the detail pane. */
 export function TicketsView() {
@@ -30,6 +31,7 @@ export function TicketsView() {
   return (
     <main className="tickets-view" aria-label={t('tickets.title')} data-testid="tickets-view">
       <div className="tickets-main">
+        <TicketMentions />
         <TicketFilters />
         <TicketBulkBar />
         <TicketList />

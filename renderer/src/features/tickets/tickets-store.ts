@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PendingTicket, TicketDraft, TicketHistoryItem, TicketListArgs, TicketMeta } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { Ticket, TicketView } from '../../../../shared/tickets';
+import type { TicketMentionNotice } from '../../../../shared/tickets-admin';
 import type { LoadStatus } from '../../stores/inbox-store';
 import { mergeHistory } from './ticket-logic';
 
@@ -23,6 +24,10 @@ interface TicketsStore {
   detailError: AppErrorShape | null;
   /** Ticked in the list for a bulk action. */
   checked: string[];
+  /** Colleagues who mentioned this user in a ticket, newest first, until opened or dismissed. */
+  mentions: TicketMentionNotice[];
+  addMention(notice: TicketMentionNotice): void;
+  dismissMention(eventId: string): void;
   setFilters(patch: Partial<TicketFilters>): void;
   setList(tickets: Ticket[], pending: PendingTicket[]): void;
   setLoading(): void;
@@ -52,12 +57,15 @@ const initial = {
   detail: null,
   detailError: null,
   checked: [] as string[],
+  mentions: [] as TicketMentionNotice[],
 };
 
 /** The Tickets view: the list as filtered, the ticket open in the detail pane, the ticked rows. */
 export const createTicketsStore = () =>
   create<TicketsStore>((set) => ({
     ...initial,
+    addMention: (notice) => set((s) => ({ mentions: [notice, ...s.mentions.filter((m) => m.eventId !== notice.eventId)].slice(0, 20) })),
+    dismissMention: (eventId) => set((s) => ({ mentions: s.mentions.filter((m) => m.eventId !== eventId) })),
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, checked: [] })),
     setList: (tickets, pending) =>
       set((s) => ({ tickets, pending, status: 'ready', error: null, checked: s.checked.filter((id) => tickets.some((t) => t.id === id)) })),
