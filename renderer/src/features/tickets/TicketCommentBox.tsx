@@ -8,7 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
 import { useTeamStore } from '../../stores/team-store';
 import { MentionPicker } from '../composer/MentionPicker';
-import { insertMention, mentionChoices, mentionedIds, mentionQueryAt, moveChoice, type MentionQuery } from '../composer/mention-logic';
+import { insertMention, mentionedIds, mentionQueryAt, moveChoice, ticketMentionChoices, type MentionQuery } from '../composer/mention-logic';
 import { isSendKey } from '../composer/send-key';
 
 const DRAFT_SAVE_MS = 400;
@@ -51,7 +51,7 @@ export function TicketCommentBox({ ticketId, draft }: { ticketId: string; draft:
     [],
   );
 
-  const choices = query && !isPublic ? mentionChoices(agents, query.query, me, { assigneeId: null }) : [];
+  const choices = query && !isPublic ? ticketMentionChoices(agents, query.query, me) : [];
 
   function saveSoon(body: string, publicNow: boolean) {
     if (saveTimer.current) clearTimeout(saveTimer.current);
