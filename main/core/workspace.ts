@@ -100,6 +100,7 @@ export class Workspace {
     if (user.id !== this.currentUser.id || user.role === this.currentUser.role) return;
     this.currentUser = user;
     this.sync.startOver();
+    this.tickets.sync.startOver();
   }
 
   /** After every (re)connect: first make the cache equal the server, then send what waits. */

@@ -77,6 +77,13 @@ export class TicketCache {
     }
   }
 
+  /** Drops the synced tickets and history and the cursor (what this user may see changed); the outbox and drafts stay. */
+  async resetSynced(tx: SqlWriter): Promise<void> {
+    await tx.run('DELETE FROM ticket_events');
+    await tx.run('DELETE FROM tickets');
+    await this.setCursor(tx, 0);
+  }
+
   async removeTicket(tx: SqlWriter, id: string): Promise<void> {
     await tx.run('DELETE FROM ticket_events WHERE ticket_id = ?', [id]);
     await tx.run('DELETE FROM tickets WHERE id = ?', [id]);

@@ -20,6 +20,7 @@ export class TicketSync {
   private readonly pages = new Coalescer(() => this.pageThrough());
   private readonly pageSize: number;
   private readonly eventBatchLimit: number;
+  private startOverPending = false;
 
   constructor(
     private readonly cache: TicketCache,
@@ -36,6 +37,11 @@ export class TicketSync {
     return this.pages.run();
   }
 
+  /** What this user may see changed (a new role): the next catch-up starts from nothing. */
+  startOver(): void {
+    this.startOverPending = true;
+  }
+
   /** A live push: the ticket and the history line that changed it. */
   async onChanged(ticket: Ticket, event: TicketEvent | null): Promise<void> {
     await this.apply([ticket], event ? [event] : [], true);
@@ -47,6 +53,11 @@ export class TicketSync {
   }
 
   private async pageThrough(): Promise<void> {
+    if (this.startOverPending) {
+      this.startOverPending = false;
+      await this.cache.db.write((tx) => this.cache.resetSynced(tx));
+      this.emit('tickets.reloaded', {});
+    }
     let after = await this.cache.cursor();
     for (;;) {
       const page = await this.transport.request('tickets:changes', { after, limit: this.pageSize });

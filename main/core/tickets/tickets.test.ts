@@ -58,6 +58,23 @@ describe('the ticket cache', () => {
     expect((await service.list({ view: 'breaching' })).tickets[0]!.sla).toBe('breached');
   });
 
+  it('syncs again from nothing after a new role, keeping what waits to be sent', async () => {
+    const { server, service } = await setup();
+    server.change(aTicket({ id: 't1' }));
+    await service.resume();
+    server.online = false;
+    await service.comment({ ticketId: 't1', body: 'still mine to send', public: false });
+    server.online = true;
+    // The server no longer shows t1 to this user, and the outbox answer is refused meanwhile.
+    server.tickets.clear();
+    server.refuseNext('tickets:comment', 'timeout');
+    service.sync.startOver();
+    await service.resume();
+    expect((await service.list({ view: 'all' })).tickets).toEqual([]);
+    expect(server.calls.filter((c) => c.name === 'tickets:changes').map((c) => (c.payload as { after: number }).after)).toEqual([0, 0]);
+    expect(await service.outbox.pending('t1')).toMatchObject([{ body: 'still mine to send', delivery: 'queued' }]);
+  });
+
   it('keeps subjects, names and comments sealed on disk', async () => {
     const { cache, server, service } = await setup();
     server.change(aTicket({ id: 't1', subject: '退款 张伟', contactName: '张伟' }), aTicketEvent({ id: 'e1', ticketId: 't1', body: '手机 13812345678' }));
