@@ -102,7 +102,7 @@ describe('tickets through the desktop core', () => {
     const { history } = await wang.call('tickets.get', { id: ticket!.id });
     expect(history.map((h) => h.kind)).toContain('created');
     const excerpt = history.find((h) => h.kind === 'excerpt');
-    expect(excerpt?.body).toContain('It smells burnt');
+    expect(excerpt?.data.messages).toMatchObject([{ body: 'My blender stopped' }, { body: 'It smells burnt' }]);
   });
 
   it('reads tickets offline from the cache, queues a comment written offline and sends it once when back', async (ctx) => {
@@ -153,9 +153,9 @@ describe('tickets through the desktop core', () => {
   it('follows a colleague\'s change live, and a comment the server refuses comes back as the draft', async (ctx) => {
     needsTickets(ctx);
     const wang = await agent();
-    const supervisor = await agent('supervisor@demo.test', 'demo-supervisor');
     const { conversation } = await customerConversation(wang, 'Live Lena', ['Where is my refund?']);
     const { ticket } = await wang.call('tickets.create', newTicket(conversation.id, 'Refund check'));
+    const supervisor = await agent('supervisor@demo.test', 'demo-supervisor');
 
     await supervisor.call('tickets.update', { id: ticket!.id, status: 'in_progress' });
     await waitUntil(() => wang.eventsOf('ticket.updated').find((t) => t.id === ticket!.id && t.status === 'in_progress'), 'the change pushed');

@@ -83,6 +83,8 @@ describe('the Tickets view', () => {
       history: [
         historyItem({ id: 'e1', ticketId: 't1', kind: 'comment', public: false, body: '@Li the motor is burnt' }),
         historyItem({ id: 'e2', ticketId: 't1', kind: 'reply', public: true, body: 'We will send a new one.' }),
+        historyItem({ id: 'e3', ticketId: 't1', kind: 'excerpt', body: '', data: { messages: [{ id: 'm1', senderType: 'contact', senderName: 'Zhang Wei', body: 'It smells burnt', createdAt: '2026-01-01T08:00:00.000Z' }] } }),
+        historyItem({ id: 'e4', ticketId: 't1', kind: 'status', body: '', data: { from: 'open', to: 'in_progress' } }),
       ],
       draft: null,
     }));
@@ -92,7 +94,11 @@ describe('the Tickets view', () => {
     render(<TicketsView />, { wrapper: app.wrapper });
     await userEvent.click(await screen.findByRole('button', { name: /Blender repair/ }));
     const items = await screen.findAllByTestId('ticket-history-item');
-    expect(items.map((i) => i.getAttribute('data-visibility'))).toEqual(['internal', 'public']);
+    expect(items.map((i) => i.getAttribute('data-visibility'))).toEqual(['internal', 'public', null, null]);
+    // The excerpt shows the customer's own words; a status line says from what to what.
+    expect(within(items[2]!).getByText('It smells burnt')).toBeTruthy();
+    expect(within(items[2]!).queryByText('Internal')).toBeNull();
+    expect(within(items[3]!).getByText('Open → In progress')).toBeTruthy();
     expect(within(items[0]!).getByText('Internal')).toBeTruthy();
     expect(within(items[0]!).queryByText('Sent to the customer')).toBeNull();
     expect(within(items[1]!).getByText('Sent to the customer')).toBeTruthy();

@@ -1,5 +1,6 @@
 import type { TicketHistoryItem } from '../../../../shared/contract';
 import type { Department, SlaState, TicketStatus } from '../../../../shared/tickets';
+import { ticketStatusSchema } from '../../../../shared/tickets';
 import { canMoveTicket, ticketStatuses } from '../../../../shared/tickets';
 import type { CreateTicketForm } from './create-ticket-store';
 
@@ -66,4 +67,31 @@ export function newTicketForm(latestCustomerText: string | null): CreateTicketFo
 /** Ctrl+Shift+T (⌘+Shift+T on a Mac): create a ticket from the open conversation. */
 export function isCreateTicketKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 't';
+}
+
+/** One message copied into a ticket as its excerpt. */
+export type ExcerptMessage = { id: string; senderType: string; senderName: string | null; body: string };
+
+/** The messages an `excerpt` line carries in its data (anything of another shape is left out). */
+export function excerptMessages(data: Record<string, unknown>): ExcerptMessage[] {
+  const list = Array.isArray(data.messages) ? (data.messages as unknown[]) : [];
+  return list.flatMap((m) => {
+    if (!m || typeof m !== 'object') return [];
+    const { id, senderType, senderName, body } = m as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof body !== 'string' || typeof senderType !== 'string') return [];
+    return [{ id, senderType, senderName: typeof senderName === 'string' ? senderName : null, body }];
+  });
+}
+
+/** The move a `status` line records, when its data names both ends. */
+export function statusMove(data: Record<string, unknown>): { from: TicketStatus; to: TicketStatus } | null {
+  const from = ticketStatusSchema.safeParse(data.from);
+  const to = ticketStatusSchema.safeParse(data.to);
+  return from.success && to.success ? { from: from.data, to: to.data } : null;
+}
+
+/** The new assignee an `assigned` line records: an id, null for nobody, undefined when it does not say. */
+export function assignedTo(data: Record<string, unknown>): string | null | undefined {
+  if (!('to' in data)) return undefined;
+  return typeof data.to === 'string' ? data.to : null;
 }
