@@ -153,8 +153,8 @@ describe('tickets through the desktop core', () => {
   it('follows a colleague\'s change live, and a comment the server refuses comes back as the draft', async (ctx) => {
     needsTickets(ctx);
     const wang = await agent();
-    const { conversation } = await customerConversation(wang, 'Live Lena', ['Where is my refund?']);
-    const { ticket } = await wang.call('tickets.create', newTicket(conversation.id, 'Refund check'));
+    const { conversation } = await customerConversation(wang, 'Live Lena', ['My kettle leaks, please help']);
+    const { ticket } = await wang.call('tickets.create', newTicket(conversation.id, 'Kettle leak'));
     const supervisor = await agent('supervisor@demo.test', 'demo-supervisor');
 
     await supervisor.call('tickets.update', { id: ticket!.id, status: 'in_progress' });
