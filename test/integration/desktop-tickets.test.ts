@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { startCore, type TestCore } from '../support/core-harness';
-import { connectAgent, request, signInDemoTeam } from '../support/server-fixture';
+import { connectAgent, data, request, signInDemoTeam } from '../support/server-fixture';
 import { serverForFile } from '../support/server-for-file';
 import { TcpProxy } from '../support/tcp-proxy';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
@@ -59,6 +59,10 @@ describe('tickets through the desktop core', () => {
 
   /** A customer who wrote `lines`, and the conversation as the agent's core has it. */
   async function customerConversation(core: TestCore, name: string, lines: string[]) {
+    // Earlier tests' chats are resolved first, so this agent has room for the new one.
+    for (const c of await core.call('conversations.list', {})) {
+      if (c.status === 'open' && c.assigneeId !== null && c.access === 'full') await core.call('conversations.resolve', { conversationId: c.id }).catch(() => undefined);
+    }
     const v = await connectVisitor(fixture.server.url, { name });
     visitors.push(v);
     for (const line of lines) await v.send(line);
@@ -150,6 +154,39 @@ describe('tickets through the desktop core', () => {
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('lets department staff work their department\'s tickets from the desktop, with no inbox', async (ctx) => {
+    needsTickets(ctx);
+    const wang = await agent();
+    const { conversation } = await customerConversation(wang, 'Staff Sam', ['The drawer is stuck']);
+    // An admin adds a department member without the agent desk.
+    const { tokens } = await signInDemoTeam(fixture.server.url);
+    const admin = await connectAgent(fixture.server.url, tokens.admin);
+    const staffLogin = { email: 'zhou.repairs@demo.test', password: 'zhou-repairs-password' };
+    const { user } = data(await request<{ user: { id: string } }>(admin, 'admin:user:create', { ...staffLogin, name: 'Zhou Repairs', role: 'staff' }));
+    const { department } = data(
+      await request<{ department: { id: string } }>(admin, 'tickets:admin:departments:save', { name: 'Repairs desk', members: [{ userId: user.id, isLead: false }] }),
+    );
+    admin.close();
+    const { ticket } = await wang.call('tickets.create', { ...newTicket(conversation.id, 'Drawer repair'), departmentId: department.id });
+
+    const zhou = await agent(staffLogin.email, staffLogin.password);
+    const mine = await waitUntil(async () => {
+      const listed = await zhou.call('tickets.list', { view: 'my_department' });
+      return listed.tickets.length > 0 ? listed.tickets : undefined;
+    }, 'the department ticket in the staff desktop');
+    expect(mine.map((t) => t.id)).toEqual([ticket!.id]);
+    // No inbox: nothing of the conversations reaches their cache, and the connection stays up.
+    expect(await zhou.call('conversations.list', {})).toEqual([]);
+    expect(zhou.status()).toBe('online');
+
+    const comment = await zhou.call('tickets.comment', { ticketId: ticket!.id, body: 'New runners fitted', public: false });
+    expect(comment.delivery).toBe('sent');
+    await waitUntil(
+      () => wang.eventsOf('ticket.history').find((h) => h.ticketId === ticket!.id && h.body === 'New runners fitted'),
+      'the staff comment reaching the agent',
+    );
+  });
+
   it('follows a colleague\'s change live, and a comment the server refuses comes back as the draft', async (ctx) => {
     needsTickets(ctx);
     const wang = await agent();
@@ -161,11 +198,13 @@ describe('tickets through the desktop core', () => {
     await waitUntil(() => wang.eventsOf('ticket.updated').find((t) => t.id === ticket!.id && t.status === 'in_progress'), 'the change pushed');
     expect((await wang.call('tickets.list', { view: 'all' })).tickets.find((t) => t.id === ticket!.id)?.status).toBe('in_progress');
 
-    // A colleague outside the ticket (an agent of no department, not assigned) is refused, and keeps the text.
+    // A colleague outside the ticket (no department, not assigned, no conversation of it to read) is
+    // refused, and keeps the text. (Signed in last: an agent online is offered new chats.)
+    const { ticket: internal } = await wang.call('tickets.create', { ...newTicket(conversation.id, 'Kettle supplier claim'), conversationId: null });
     const li = await agent('li.lei@demo.test');
-    const refused = await li.invoke('tickets.comment', { ticketId: ticket!.id, body: 'Lost words?', public: false });
-    expect(refused).toMatchObject({ ok: false });
+    const refused = await li.invoke('tickets.comment', { ticketId: internal!.id, body: 'Lost words?', public: false });
+    expect(refused, JSON.stringify(refused)).toMatchObject({ ok: false });
     expect(['forbidden', 'not_found']).toContain(refused.ok ? null : refused.error.code);
-    expect(li.eventsOf('ticket.draft').at(-1)).toMatchObject({ ticketId: ticket!.id, draft: { body: 'Lost words?' } });
+    expect(li.eventsOf('ticket.draft').at(-1)).toMatchObject({ ticketId: internal!.id, draft: { body: 'Lost words?' } });
   });
 });
