@@ -5,6 +5,7 @@ import { createCall, type Call } from '../bridge/call';
 import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import { useTicketsStore, type TicketFilters } from '../features/tickets/tickets-store';
 import { useConnectionStore } from '../stores/connection-store';
+import { useSessionStore } from '../stores/session-store';
 import { onUserChange } from './on-user-change';
 
 /** What the Tickets view and the create-ticket dialog ask of the client core; answers land in the tickets store. */
@@ -72,7 +73,11 @@ export function createTicketsController(
     start() {
       const stops: Unsubscribe[] = subscribeParsed(bridge, ticketEvents, handlers, report);
       stops.push(
-        onUserChange(() => store.getState().reset()),
+        onUserChange(() => {
+          store.getState().reset();
+          // Department staff start from their department's tickets; the desk from their own.
+          if (useSessionStore.getState().session?.user?.role === 'staff') store.getState().setFilters({ view: 'my_department' });
+        }),
         useConnectionStore.subscribe((next, previous) => {
           if (next.connection?.status === 'online' && previous.connection?.status !== 'online' && store.getState().status !== 'idle') {
             void controller.loadMeta();

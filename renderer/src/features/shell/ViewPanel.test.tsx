@@ -34,6 +34,7 @@ function renderScreens() {
 
 describe('the screens by role', () => {
   it('gives department staff only the Tickets view: no inbox, no screen switch', async () => {
+    const stop = app.tickets.start();
     const staff: User = { id: 's1', accountId: 'acc', email: 'zhou@example.com', name: 'Zhou Min', role: 'staff' };
     app.signIn(sessionOf(staff));
     // Whatever was chosen before (an agent's inbox), staff see tickets.
@@ -42,6 +43,10 @@ describe('the screens by role', () => {
     expect(await screen.findByTestId('tickets-view')).toBeTruthy();
     expect(screen.queryByText('the inbox panes')).toBeNull();
     expect(screen.queryByRole('tablist')).toBeNull();
+    // They start from their department's tickets.
+    expect(screen.getByRole('button', { name: 'My department' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => app.fake.callsOf('tickets.list').at(-1)).toMatchObject({ view: 'my_department' });
+    stop();
   });
 
   it('gives agents the inbox and a Tickets tab beside it', async () => {
