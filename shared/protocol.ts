@@ -311,7 +311,7 @@ export const agentRequests = {
     payload: z.object({ presence: presenceSchema }).strict(),
     result: z.object({ state: agentStateSchema }),
   },
-  /** Colleagues (with presence and load) and skill groups, for transfers and the team board. */
+  /** Colleagues (with presence and load; department staff too, with role `staff`) and skill groups, for transfers, the team board and tickets. */
   'team:list': {
     payload: z.object({}).strict(),
     result: z.object({ agents: z.array(teamMemberSchema), groups: z.array(skillGroupSchema) }),

@@ -171,6 +171,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // An admin's token or the shop's signature.
   'POST /api/orders/:id/status': { callers: ADMINS, body: orderStatusChangeSchema },
   'POST /api/orders/events': { callers: 'signed' },
+  'POST /api/tickets': { callers: 'signed' },
+  'GET /api/tickets/:number': { callers: 'signed' },
+  'POST /api/tickets/:number/comments': { callers: 'signed' },
   'GET /api/admin/order-events': { callers: ADMINS },
   'POST /api/admin/order-events/secret': { callers: ADMINS },
   'POST /api/channels/:channelId/messages': { callers: 'signed' },
