@@ -153,6 +153,31 @@ describe('comments and new tickets through the ticket outbox', () => {
     expect(draft).toMatchObject({ body: 'Customer agreed to a refund', public: true, reason: { code: 'forbidden' } });
   });
 
+  it('sends comments written offline in the order written; one refused on the way comes back ahead of what is typed', async () => {
+    const { server, service, events } = await setup();
+    server.change(aTicket({ id: 't1' }));
+    await service.resume();
+    server.online = false;
+    await service.comment({ ticketId: 't1', body: 'first', public: false });
+    await service.comment({ ticketId: 't1', body: 'second (refused)', public: true });
+    await service.comment({ ticketId: 't1', body: 'third', public: false });
+    await service.saveDraft('t1', 'typing now', false);
+
+    server.online = true;
+    let n = 0;
+    server.on('tickets:comment', (payload) => {
+      n++;
+      if (n === 2) throw new AppError('forbidden', 'replies to this customer are closed');
+      return server.store('tickets:comment', payload);
+    });
+    await service.resume();
+    expect(server.calls.filter((c) => c.name === 'tickets:comment').map((c) => (c.payload as { body: string }).body)).toEqual(['first', 'second (refused)', 'third']);
+    const { history, draft } = await service.get('t1');
+    expect(history.map((h) => [h.body, h.delivery])).toEqual([['first', 'sent'], ['third', 'sent']]);
+    expect(draft).toMatchObject({ body: 'second (refused)\n\ntyping now', public: true, reason: { code: 'forbidden' } });
+    expect(events.filter((e) => e.name === 'ticket.draft').at(-1)?.payload).toMatchObject({ ticketId: 't1', draft: { body: 'second (refused)\n\ntyping now' } });
+  });
+
   it('keeps a ticket created offline as waiting and creates it once when back online', async () => {
     const { server, service } = await setup();
     server.online = false;

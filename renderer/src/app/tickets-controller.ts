@@ -139,8 +139,8 @@ export function createTicketsController(
     },
 
     async saveDraft(ticketId, body, isPublic) {
-      const draft = await call('tickets.saveDraft', { ticketId, body, public: isPublic });
-      store.getState().setDraft(ticketId, draft);
+      // The comment box holds what is typed; echoing the saved copy back would undo keystrokes typed meanwhile.
+      await call('tickets.saveDraft', { ticketId, body, public: isPublic });
     },
 
     async bulk(args) {
