@@ -470,6 +470,8 @@ export const contractMethods = {
     args: ticketBulkSchema,
     result: z.object({ updated: z.number().int().nonnegative(), refused: z.array(z.object({ id: z.string(), code: z.string() })) }),
   },
+  /** Supervisors and admins: deletes a ticket (kept hidden on the server, audited); it leaves every cache. Needs the connection. */
+  'tickets.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** Saves the comment box's text and switch for a ticket; an empty body deletes the draft. */
   'tickets.saveDraft': {
     args: z.object({ ticketId: idSchema, body: z.string().max(100_000), public: z.boolean() }).strict(),

@@ -1418,6 +1418,12 @@ export const en = {
   'tickets.mentions.label': 'Mentions',
   'tickets.mentions.item': '{name} mentioned you on #{number}: {excerpt}',
   'tickets.mentions.dismiss': 'Dismiss the mention on #{number}',
+  'tickets.delete.open': 'Delete ticket',
+  'tickets.delete.question': 'Delete ticket #{number}?',
+  'tickets.delete.confirm': 'Delete',
+  'tickets.delete.deleting': 'Deleting…',
+  'tickets.delete.keep': 'Keep',
+  'tickets.delete.failed': 'Not deleted: {reason}',
   'tickets.select.count': '{count} messages selected for a ticket',
 } as const satisfies Record<string, string> & Record<ErrorKey, string>;
 

@@ -1405,5 +1405,11 @@ export const zhCN: Dictionary = {
   'tickets.mentions.label': '提及',
   'tickets.mentions.item': '{name} 在工单 #{number} 中提及了您：{excerpt}',
   'tickets.mentions.dismiss': '忽略工单 #{number} 中的提及',
+  'tickets.delete.open': '删除工单',
+  'tickets.delete.question': '删除工单 #{number}？',
+  'tickets.delete.confirm': '删除',
+  'tickets.delete.deleting': '正在删除…',
+  'tickets.delete.keep': '保留',
+  'tickets.delete.failed': '未删除：{reason}',
   'tickets.select.count': '已为工单选择 {count} 条消息',
 };

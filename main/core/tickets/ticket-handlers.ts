@@ -14,6 +14,7 @@ export function ticketHandlers(tickets: () => Promise<TicketsService>): Pick<Con
     'tickets.update': async (input) => (await tickets()).update(input),
     'tickets.comment': async (input) => (await tickets()).comment(input),
     'tickets.bulk': async (input) => (await tickets()).bulk(input),
+    'tickets.delete': async ({ id }) => (await tickets()).delete(id),
     'tickets.saveDraft': async ({ ticketId, body, public: isPublic }) => (await tickets()).saveDraft(ticketId, body, isPublic),
     'tickets.discardPending': async ({ clientId }) => (await tickets()).discardPending(clientId),
   };

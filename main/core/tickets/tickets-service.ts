@@ -100,6 +100,15 @@ export class TicketsService {
     return result;
   }
 
+  /** Deletes on the server, then drops the cached copy at once (the change feed would drop it too). */
+  async delete(id: string): Promise<{ deleted: boolean }> {
+    this.requireOnline();
+    const result = await this.transport.request('tickets:delete', { id });
+    await this.cache.db.write((tx) => this.cache.removeTicket(tx, id));
+    this.emit('ticket.removed', { ticketId: id });
+    return result;
+  }
+
   async saveDraft(ticketId: string, body: string, isPublic: boolean): Promise<TicketDraft | null> {
     return this.cache.db.write(async (tx) => {
       const existing = await this.cache.draft(ticketId);

@@ -207,6 +207,15 @@ describe('comments and new tickets through the ticket outbox', () => {
     expect((await service.list({ view: 'all' })).pending).toEqual([]);
   });
 
+  it('drops a deleted ticket from the cache at once', async () => {
+    const { server, service } = await setup();
+    server.change(aTicket({ id: 't1' }));
+    await service.resume();
+    server.on('tickets:delete', () => ({ deleted: true }));
+    expect(await service.delete('t1')).toEqual({ deleted: true });
+    expect((await service.list({ view: 'all' })).tickets).toEqual([]);
+  });
+
   it('refuses field changes offline with a stable code', async () => {
     const { server, service } = await setup();
     server.change(aTicket({ id: 't1' }));

@@ -28,6 +28,8 @@ export interface TicketsController {
   /** Opens a ticket (queued when offline). Throws an AppError the dialog shows, keeping what was typed. */
   create(args: MethodArgs<'tickets.create'>): Promise<MethodResult<'tickets.create'>>;
   discardPending(clientId: string): Promise<void>;
+  /** Supervisors and admins: deletes the ticket. Throws an AppError the detail pane shows. */
+  remove(id: string): Promise<void>;
   /** The ticket's customer profile (the last one loaded when offline). Throws when this user may not see it. */
   customer(contactId: string): Promise<MethodResult<'contacts.profile'>>;
   /** Opens a linked conversation in the inbox. */
@@ -160,6 +162,11 @@ export function createTicketsController(
     async discardPending(clientId) {
       await call('tickets.discardPending', { clientId });
       await controller.reload();
+    },
+
+    async remove(id) {
+      await call('tickets.delete', { id });
+      store.getState().removeTicket(id);
     },
 
     customer(contactId) {

@@ -5,6 +5,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { TicketCommentBox } from './TicketCommentBox';
 import { TicketCustomer } from './TicketCustomer';
 import { TicketFieldsEditor } from './TicketFieldsEditor';
+import { TicketDelete } from './TicketDelete';
 import { TicketHistory } from './TicketHistory';
 import { slaHighlight } from './ticket-logic';
 import { useTicketsStore } from './tickets-store';
@@ -35,6 +36,7 @@ export function TicketDetail() {
         </button>
       </header>
       <TicketFieldsEditor ticket={ticket} />
+      {(role === 'supervisor' || role === 'admin') && <TicketDelete ticketId={ticket.id} number={ticket.number} />}
       <TicketCustomer ticket={ticket} canOpenInbox={role !== 'staff'} />
       <TicketHistory history={detail.history} />
       <TicketCommentBox key={ticket.id} ticketId={ticket.id} draft={detail.draft} />

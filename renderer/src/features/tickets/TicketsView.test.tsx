@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketListArgs } from '../../../../shared/contract';
 import { AppUnderTest } from '../../testing/app-under-test';
 import { historyItem, ticket } from '../../testing/fixtures';
-import { signedIn } from '../../testing/workstation-harness';
+import { sessionOf, signedIn } from '../../testing/workstation-harness';
 import { TicketsView } from './TicketsView';
 
 let app: AppUnderTest;
@@ -134,5 +134,30 @@ describe('the Tickets view', () => {
     await userEvent.selectOptions(within(fields).getByLabelText('Status'), 'Solved');
     expect(app.fake.callsOf('tickets.update')).toEqual([{ id: 't2', status: 'solved' }]);
     expect((await within(fields).findByRole('alert')).textContent).toMatch(/^Not saved:/);
+  });
+
+  it('lets a supervisor delete a ticket after confirming, and offers agents no delete', async () => {
+    app.fake.answer('tickets.get', () => ({ ticket: repair, history: [], draft: null }));
+    app.fake.answer('contacts.profile', () => {
+      throw new Error('not needed');
+    });
+    render(<TicketsView />, { wrapper: app.wrapper });
+    await userEvent.click(await screen.findByRole('button', { name: /Blender repair/ }));
+    await screen.findByTestId('ticket-detail');
+    expect(screen.queryByRole('button', { name: 'Delete ticket' })).toBeNull();
+    cleanup();
+
+    app.signIn(sessionOf({ id: 'sv', accountId: 'acc', email: 'sv@example.com', name: 'Chen Lin', role: 'supervisor' }));
+    app.fake.answer('tickets.delete', () => ({ deleted: true }));
+    render(<TicketsView />, { wrapper: app.wrapper });
+    await userEvent.click(screen.getByRole('button', { name: 'All' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Blender repair/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete ticket' }));
+    expect(screen.getByText('Delete ticket #101?')).toBeTruthy();
+    expect(app.fake.callsOf('tickets.delete')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(app.fake.callsOf('tickets.delete')).toEqual([{ id: 't1' }]);
+    await expect.poll(() => screen.queryByTestId('ticket-detail')).toBeNull();
+    expect(screen.queryAllByTestId('ticket-row').map((r) => r.getAttribute('data-ticket-id'))).not.toContain('t1');
   });
 });
