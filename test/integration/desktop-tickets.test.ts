@@ -197,11 +197,15 @@ describe('tickets through the desktop core', () => {
     await supervisor.call('tickets.update', { id: ticket!.id, status: 'in_progress' });
     await waitUntil(() => wang.eventsOf('ticket.updated').find((t) => t.id === ticket!.id && t.status === 'in_progress'), 'the change pushed');
     expect((await wang.call('tickets.list', { view: 'all' })).tickets.find((t) => t.id === ticket!.id)?.status).toBe('in_progress');
-    // A supervisor deletes a ticket: it leaves the agent's cache too.
+    // A supervisor deletes a ticket: gone from their list at once; the agent who comments on it
+    // meanwhile is told it is not there, keeps the text as the draft, and the list drops it.
     const { ticket: duplicate } = await wang.call('tickets.create', newTicket(conversation.id, 'Kettle leak (duplicate)'));
     await waitUntil(() => supervisor.eventsOf('ticket.updated').find((t) => t.id === duplicate!.id), 'the duplicate reaching the supervisor');
     expect(await supervisor.call('tickets.delete', { id: duplicate!.id })).toEqual({ deleted: true });
-    await waitUntil(async () => !(await wang.call('tickets.list', { view: 'all' })).tickets.some((t) => t.id === duplicate!.id), 'the deleted ticket leaving the agent cache');
+    expect((await supervisor.call('tickets.list', { view: 'all' })).tickets.some((t) => t.id === duplicate!.id)).toBe(false);
+    await expect(wang.call('tickets.comment', { ticketId: duplicate!.id, body: 'Same leak as the other', public: false })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await wang.call('tickets.list', { view: 'all' })).tickets.some((t) => t.id === duplicate!.id)).toBe(false);
+    expect(wang.eventsOf('ticket.draft').at(-1)).toMatchObject({ ticketId: duplicate!.id, draft: { body: 'Same leak as the other' } });
 
     // A colleague outside the ticket (no department, not assigned, no conversation of it to read) is
     // refused, and keeps the text. (Signed in last: an agent online is offered new chats.)

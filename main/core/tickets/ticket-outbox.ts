@@ -185,6 +185,8 @@ export class TicketOutbox {
     });
     this.emit('ticket.historyRemoved', { ticketId: row.ticketId, clientId: row.clientId });
     this.emit('ticket.draft', { ticketId: row.ticketId, draft });
+    // The ticket is gone (deleted meanwhile): the list stops showing it; the text stays as its draft.
+    if (error.code === 'not_found') await this.sync.gone(row.ticketId);
   }
 
   private async storedLine(clientId: string, ticketId: string): Promise<TicketHistoryItem | null> {

@@ -47,6 +47,12 @@ export class TicketSync {
     await this.apply([ticket], event ? [event] : [], true);
   }
 
+  /** The server says the ticket is not there (deleted): it leaves the cache. */
+  async gone(ticketId: string): Promise<void> {
+    await this.cache.db.write((tx) => this.cache.removeTicket(tx, ticketId));
+    this.emit('ticket.removed', { ticketId });
+  }
+
   /** Stores what the server answered to one of this user's own actions, and announces it. */
   stored(tickets: readonly Ticket[], events: readonly TicketEvent[]): Promise<void> {
     return this.apply(tickets, events, true);

@@ -104,8 +104,7 @@ export class TicketsService {
   async delete(id: string): Promise<{ deleted: boolean }> {
     this.requireOnline();
     const result = await this.transport.request('tickets:delete', { id });
-    await this.cache.db.write((tx) => this.cache.removeTicket(tx, id));
-    this.emit('ticket.removed', { ticketId: id });
+    await this.sync.gone(id);
     return result;
   }
 
@@ -138,8 +137,11 @@ export class TicketsService {
       await this.sync.stored([ticket], events);
       await this.cache.db.write((tx) => this.cache.markHistoryComplete(tx, id));
     } catch (err) {
+      const error = toAppError(err);
+      // Deleted meanwhile: it leaves the cache (the change feed would drop it at the next catch-up).
+      if (error.code === 'not_found') await this.sync.gone(id);
       // Without the network the cached part of the history is still worth showing.
-      if (!TRANSIENT_CODES.has(toAppError(err).code)) throw err;
+      if (!TRANSIENT_CODES.has(error.code)) throw error;
     }
   }
 

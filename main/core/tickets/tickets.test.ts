@@ -216,6 +216,19 @@ describe('comments and new tickets through the ticket outbox', () => {
     expect((await service.list({ view: 'all' })).tickets).toEqual([]);
   });
 
+  it('drops a ticket the server says is gone when it is opened or commented on, keeping the text', async () => {
+    const { cache, server, service } = await setup();
+    server.change(aTicket({ id: 't1' }));
+    server.change(aTicket({ id: 't2', number: 2 }));
+    await service.resume();
+    server.tickets.clear();
+    await expect(service.get('t1')).rejects.toMatchObject({ code: 'not_found' });
+    server.refuseNext('tickets:comment', 'not_found');
+    await expect(service.comment({ ticketId: 't2', body: 'kept words', public: false })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await service.list({ view: 'all' })).tickets).toEqual([]);
+    expect(await cache.draft('t2')).toMatchObject({ body: 'kept words', reason: { code: 'not_found' } });
+  });
+
   it('refuses field changes offline with a stable code', async () => {
     const { server, service } = await setup();
     server.change(aTicket({ id: 't1' }));
