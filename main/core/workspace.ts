@@ -107,6 +107,8 @@ export class Workspace {
   async resume(): Promise<void> {
     // Department staff have no inbox: the server refuses them conversations, knowledge and quick replies.
     if (this.currentUser.role === 'staff') {
+      // Conversations cached while this user was an agent are no longer theirs to read.
+      await this.store.db.write((tx) => this.store.resetSyncedData(tx)).catch(() => undefined);
       await this.tickets.resume().catch(() => undefined);
       return;
     }
