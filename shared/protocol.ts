@@ -53,6 +53,7 @@ import {
   ticketTypeSchema,
   ticketUpdateSchema,
 } from './tickets';
+import { visitorTicketAddSchema, visitorTicketSchema } from './tickets-customer';
 import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
 import {
   contactNoteRequestSchema,
@@ -686,6 +687,16 @@ export const visitorRequests = {
   'visitor:read': {
     payload: z.object({ upToSeq: z.number().int().nonnegative() }).strict(),
     result: z.object({}),
+  },
+  /** The customer's tickets that are not closed (number, subject, status), most recently changed first. */
+  'visitor:tickets': {
+    payload: z.object({}).strict(),
+    result: z.object({ tickets: z.array(visitorTicketSchema) }),
+  },
+  /** The customer adds information to one of their tickets: it joins the ticket's history; one waiting on them is open again. */
+  'visitor:ticket:add': {
+    payload: visitorTicketAddSchema,
+    result: z.object({ ticket: visitorTicketSchema }),
   },
   'visitor:send': {
     payload: z
