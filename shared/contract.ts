@@ -36,6 +36,21 @@ import { tagGroupNameSchema, tagListSchema } from './tag-groups';
 import { botRuleInputSchema, botRuleSchema, botTurnSchema, highlightedTextSchema, kbArticleInputSchema, kbSearchHitSchema } from './knowledge';
 import { notificationPreferencesSchema, notificationSchema } from './notifications';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
+import {
+  departmentSchema,
+  ticketBulkSchema,
+  ticketCommentBodySchema,
+  ticketCreateSchema,
+  ticketEventSchema,
+  ticketPrioritySchema,
+  ticketSchema,
+  ticketSortSchema,
+  ticketStatusSchema,
+  ticketTypeSchema,
+  ticketUpdateSchema,
+  ticketViewSchema,
+} from './tickets';
+import { ticketMentionNoticeSchema } from './tickets-admin';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -112,6 +127,58 @@ export const draftSchema = z.object({
   reason: appErrorSchema.nullable(),
 });
 export type Draft = z.infer<typeof draftSchema>;
+
+/** The ticket types and departments, and which departments this user belongs to and leads (cached for offline). */
+export const ticketMetaSchema = z.object({
+  types: z.array(ticketTypeSchema),
+  departments: z.array(departmentSchema),
+  myDepartmentIds: z.array(idSchema),
+  leadOf: z.array(idSchema),
+});
+export type TicketMeta = z.infer<typeof ticketMetaSchema>;
+
+/**
+ * One line of a ticket's history as the detail pane shows it: a stored event (`sent`), or a comment
+ * written here that waits in the outbox (`queued`, `sending`) under its client id.
+ */
+export const ticketHistoryItemSchema = ticketEventSchema.extend({
+  delivery: deliveryStatusSchema,
+  error: appErrorSchema.nullable(),
+});
+export type TicketHistoryItem = z.infer<typeof ticketHistoryItemSchema>;
+
+/** The comment box's text for one ticket, kept as the person types and when a comment could not be sent. */
+export const ticketDraftSchema = z.object({
+  ticketId: idSchema,
+  body: z.string(),
+  public: z.boolean(),
+  updatedAt: z.string(),
+  reason: appErrorSchema.nullable(),
+});
+export type TicketDraft = z.infer<typeof ticketDraftSchema>;
+
+/** A ticket created while offline that waits in the outbox (or was refused: `error`). */
+export const pendingTicketSchema = z.object({
+  clientId: z.string(),
+  subject: z.string(),
+  createdAt: z.string(),
+  delivery: deliveryStatusSchema,
+  error: appErrorSchema.nullable(),
+});
+export type PendingTicket = z.infer<typeof pendingTicketSchema>;
+
+/** The Tickets view's list: a saved filter, field filters and a sort, answered from the local cache. */
+export const ticketListArgsSchema = z
+  .object({
+    view: ticketViewSchema.default('all'),
+    status: z.array(ticketStatusSchema).max(6).optional(),
+    priority: ticketPrioritySchema.optional(),
+    typeId: idSchema.optional(),
+    departmentId: idSchema.optional(),
+    sort: ticketSortSchema.default('updated'),
+  })
+  .strict();
+export type TicketListArgs = z.input<typeof ticketListArgsSchema>;
 
 const empty = z.object({}).strict();
 const clientIdArgs = z.object({ clientId: z.string().uuid() }).strict();
@@ -366,6 +433,52 @@ export const contractMethods = {
   'ai.suggest': { args: aiSuggestRequestSchema, result: aiSuggestResultSchema },
   /** Whether the composer offers reply suggestions. Needs the connection. */
   'ai.status': { args: empty, result: aiStatusSchema },
+  // Tickets: read from the local cache (offline too); comments and new tickets go through the ticket outbox.
+  /** Ticket types, departments and this user's departments: from the server when online, else the last ones loaded. */
+  'tickets.meta': { args: empty, result: ticketMetaSchema },
+  /** The cached tickets matching a saved filter and the field filters, sorted; plus new tickets still waiting to be sent. */
+  'tickets.list': {
+    args: ticketListArgsSchema,
+    result: z.object({ tickets: z.array(ticketSchema), pending: z.array(pendingTicketSchema) }),
+  },
+  /** One ticket with its history (fetched whole once when online), the comments waiting to be sent, and the comment box's draft. */
+  'tickets.get': {
+    args: z.object({ id: idSchema }).strict(),
+    result: z.object({ ticket: ticketSchema, history: z.array(ticketHistoryItemSchema), draft: ticketDraftSchema.nullable() }),
+  },
+  /**
+   * Opens a ticket. Online it is created at once (`ticket`); offline, or when the server did not
+   * answer, it waits in the outbox under a client id and is created once when back (`ticket` null).
+   * A refusal throws, and the dialog keeps what was typed.
+   */
+  'tickets.create': {
+    args: ticketCreateSchema.omit({ clientId: true }),
+    result: z.object({ ticket: ticketSchema.nullable(), clientId: z.string() }),
+  },
+  /** Changes a ticket's fields or status (needs the connection); the cache and every view follow. */
+  'tickets.update': { args: ticketUpdateSchema, result: ticketSchema },
+  /**
+   * An internal comment or a public reply. Written to the outbox first: sent at once when online,
+   * else once when back. A refusal puts the text back into the comment box's draft and throws.
+   */
+  'tickets.comment': {
+    args: z.object({ ticketId: idSchema, body: ticketCommentBodySchema, public: z.boolean(), mentions: z.array(idSchema).max(20).optional() }).strict(),
+    result: ticketHistoryItemSchema,
+  },
+  /** Assigns or moves many tickets at once (needs the connection); the refused ones come back with the reason. */
+  'tickets.bulk': {
+    args: ticketBulkSchema,
+    result: z.object({ updated: z.number().int().nonnegative(), refused: z.array(z.object({ id: z.string(), code: z.string() })) }),
+  },
+  /** Supervisors and admins: deletes a ticket (kept hidden on the server, audited); it leaves every cache. Needs the connection. */
+  'tickets.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Saves the comment box's text and switch for a ticket; an empty body deletes the draft. */
+  'tickets.saveDraft': {
+    args: z.object({ ticketId: idSchema, body: z.string().max(100_000), public: z.boolean() }).strict(),
+    result: ticketDraftSchema.nullable(),
+  },
+  /** Drops a new ticket that could not be created (or still waits). */
+  'tickets.discardPending': { args: z.object({ clientId: z.string().min(1).max(100) }).strict(), result: z.object({ discarded: z.boolean() }) },
 } as const;
 
 export const contractEvents = {
@@ -404,6 +517,20 @@ export const contractEvents = {
   'sensitive.alert': sensitiveAlertSchema,
   /** Supervisors and admins: a customer has waited longer than the escalation time. */
   'queue.escalated': escalationAlertSchema,
+  /** A ticket in the cache changed (synced, pushed, or changed here). */
+  'ticket.updated': ticketSchema,
+  /** A ticket left the cache (deleted). */
+  'ticket.removed': z.object({ ticketId: idSchema }),
+  /** A line of a ticket's history was added or its delivery moved on (matched by `clientId` for comments written here). */
+  'ticket.history': ticketHistoryItemSchema,
+  /** A comment waiting in the outbox left the history without being stored (returned to the draft). */
+  'ticket.historyRemoved': z.object({ ticketId: idSchema, clientId: z.string() }),
+  /** The comment box's draft of a ticket changed in the core (a refused comment came back to it). */
+  'ticket.draft': z.object({ ticketId: idSchema, draft: ticketDraftSchema.nullable() }),
+  /** Someone mentioned this user in an internal comment of a ticket. */
+  'ticket.mentioned': ticketMentionNoticeSchema,
+  /** Many tickets changed at once, or a waiting new ticket was created or refused: read tickets.list again. */
+  'tickets.reloaded': z.object({}),
 } as const;
 
 export type MethodName = keyof typeof contractMethods;

@@ -16,6 +16,7 @@ import { channelAdminHandlers } from './channel-admin';
 import { aiAssistHandlers } from './ai-assist';
 import { knowledgeAdminHandlers } from './knowledge-admin';
 import { catalogPushes, supervisionHandlers, supervisionPushes } from './supervision';
+import { ticketHandlers, ticketPushes } from './tickets/ticket-handlers';
 import type { Core, CoreOptions } from './types';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
@@ -78,9 +79,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),
-        // The Tickets view reads tickets through its own requests; these pushes are not cached yet.
-        'ticket:changed': ignore,
-        'ticket:mention': ignore,
+        ...ticketPushes(emit, () => workspace?.tickets),
       },
     },
     { clock, reconnectDelay: options.reconnectDelay },
@@ -182,6 +181,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     ...adminHandlers(connection),
     ...contactProfileHandlers(connection, current, emit),
     ...channelAdminHandlers(adminRest),
+    ...ticketHandlers(async () => (await current()).tickets),
     ...aiAssistHandlers({ ...adminRest, request: (name, payload) => connection.request(name, payload) }),
   };
 

@@ -12,6 +12,9 @@ import { ChannelDeliveries, type DeliveriesOptions, type DeliveriesTransport } f
 import { InboxService, type InboxTransport } from './inbox';
 import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
+import { TicketCache } from './cache/ticket-cache';
+import type { TicketTransport } from './tickets/ticket-transport';
+import { TicketsService, type TicketsOptions } from './tickets/tickets-service';
 
 /** The part of the connection that tells the server how far this agent read a conversation. */
 export interface ReadTransport {
@@ -19,12 +22,13 @@ export interface ReadTransport {
   request(name: 'conversation:read', payload: { conversationId: string; seq: number }): Promise<unknown>;
 }
 
-export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport & DeliveriesTransport & ReadTransport;
+export type WorkspaceTransport = InboxTransport & OutboxTransport & SyncTransport & CatalogTransport & DeliveriesTransport & ReadTransport & TicketTransport;
 
 export interface WorkspaceOptions {
   sync?: SyncOptions;
   outbox?: OutboxOptions;
   deliveries?: DeliveriesOptions;
+  tickets?: TicketsOptions;
   /** The clock behind every timer of the workspace (the system clock when omitted). */
   clock?: CoreClock;
 }
@@ -45,6 +49,7 @@ export class Workspace {
     readonly catalog: CatalogService,
     readonly attention: AttentionService,
     readonly deliveries: ChannelDeliveries,
+    readonly tickets: TicketsService,
   ) {}
 
   static async open(
@@ -77,7 +82,10 @@ export class Workspace {
     const outbox = new Outbox(store, transport, emit, () => user, { clock: options.clock, ...options.outbox });
     const inbox = new InboxService(store, outbox, transport, emit);
     const deliveries = new ChannelDeliveries(store, transport, emit, options.deliveries);
-    return new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries);
+    let workspace: Workspace | null = null;
+    const tickets = new TicketsService(new TicketCache(db, cipher), transport, emit, () => workspace?.user ?? user, { clock: options.clock, ...options.tickets });
+    workspace = new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries, tickets);
+    return workspace;
   }
 
   get user(): User {
@@ -92,21 +100,36 @@ export class Workspace {
     if (user.id !== this.currentUser.id || user.role === this.currentUser.role) return;
     this.currentUser = user;
     this.sync.startOver();
+    this.tickets.sync.startOver();
   }
 
   /** After every (re)connect: first make the cache equal the server, then send what waits. */
   async resume(): Promise<void> {
+    // Department staff have no inbox: the server refuses them conversations, knowledge and quick replies.
+    if (this.currentUser.role === 'staff') {
+      // Conversations cached while this user was an agent are no longer theirs to read.
+      await this.store.db.write((tx) => this.store.resetSyncedData(tx)).catch(() => undefined);
+      await this.tickets.resume().catch(() => undefined);
+      return;
+    }
     // A failed catch-up retries by itself; replies still go out meanwhile (the server decides).
     await this.sync.catchUp().catch(() => undefined);
     // Delivery changes missed while away are not in the sync stream: read them again (a failed
     // read leaves the states as they were until the next reconnect, as a failed catch-up does).
-    await Promise.all([this.outbox.flush(), this.catalog.refresh(), this.deliveries.refresh().catch(() => undefined)]);
+    await Promise.all([
+      this.outbox.flush(),
+      this.catalog.refresh(),
+      this.deliveries.refresh().catch(() => undefined),
+      // Tickets sync on their own cursor; a failed catch-up runs again at the next connect.
+      this.tickets.resume().catch(() => undefined),
+    ]);
   }
 
   async close(): Promise<void> {
     this.attention.dispose();
     await this.sync.dispose();
     this.outbox.dispose();
+    this.tickets.dispose();
     await this.store.db.close();
   }
 }

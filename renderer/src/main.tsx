@@ -18,6 +18,8 @@ import { createAiController } from './app/ai-controller';
 import { watchActivity } from './app/activity-source';
 import { SupervisionContext } from './app/supervision-context';
 import { createSupervisionController } from './app/supervision-controller';
+import { TicketsContext } from './app/tickets-context';
+import { createTicketsController } from './app/tickets-controller';
 import { createWorkstationController } from './app/workstation-controller';
 import { watchWindowVisibility } from './app/window-visibility';
 import { chooseBridge } from './bridge/bridge';
@@ -38,6 +40,7 @@ const knowledgeAdmin = createKnowledgeAdminController(bridge);
 const profile = createProfileController(bridge, controller);
 const channelAdmin = createChannelAdminController(bridge);
 const ai = createAiController(bridge);
+const tickets = createTicketsController(bridge, supervision);
 // Started outside React so StrictMode's double effects cannot subscribe twice.
 controller.start();
 supervision.start();
@@ -45,6 +48,7 @@ knowledge.start();
 knowledgeAdmin.start();
 profile.start();
 channelAdmin.start();
+tickets.start();
 // Keyboard, mouse and focus feed auto-away.
 watchActivity(window, () => controller.noteActivity());
 // Colleagues see this user leave the open conversation when the window is hidden or loses focus.
@@ -72,7 +76,9 @@ createRoot(container).render(
               <ProfileContext.Provider value={profile}>
                 <NotifierContext.Provider value={webNotifier}>
                   <AiContext.Provider value={ai}>
-                    <App />
+                    <TicketsContext.Provider value={tickets}>
+                      <App />
+                    </TicketsContext.Provider>
                   </AiContext.Provider>
                 </NotifierContext.Provider>
               </ProfileContext.Provider>

@@ -42,6 +42,10 @@ describe('cache migrations', () => {
       'sensitive_words',
       'sync_state',
       'templates',
+      'ticket_drafts',
+      'ticket_events',
+      'ticket_outbox',
+      'tickets',
     ]);
     await db.close();
   });

@@ -139,6 +139,14 @@ export function createWorkstationController(
     'team.member': () => undefined,
     'contact.typing': (typing) => stores.supervision.getState().putCustomerTyping(typing, Date.now()),
     'queue.escalated': () => undefined,
+    // The tickets controller keeps the Tickets view's store.
+    'ticket.updated': () => undefined,
+    'ticket.removed': () => undefined,
+    'ticket.history': () => undefined,
+    'ticket.historyRemoved': () => undefined,
+    'ticket.draft': () => undefined,
+    'tickets.reloaded': () => undefined,
+    'ticket.mentioned': () => undefined,
   } satisfies EventHandlers<EventName>;
 
   const controller: WorkstationController = {

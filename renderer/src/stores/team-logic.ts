@@ -1,5 +1,10 @@
 import type { TeamMember } from '../../../shared/domain';
 
+/** Department staff take no chats and read no conversations: they are left out wherever chats are handed or counted. */
+export function worksChats(member: Pick<TeamMember, 'role'>): boolean {
+  return member.role !== 'staff';
+}
+
 /**
  * Applies one colleague's change (`team.member`): replaces the entry with the same id, or adds it
  * at the end. Returns the same array when nothing changed, so views do not re-render for nothing.

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isView, nextView, viewsFor, visibleView } from './view-logic';
 
 describe('workstation screens by role', () => {
-  it('gives agents only the inbox, supervisors the live monitor too, admins also the admin screen', () => {
-    expect(viewsFor('agent')).toEqual(['inbox']);
-    expect(viewsFor('supervisor')).toEqual(['inbox', 'monitor']);
-    expect(viewsFor('admin')).toEqual(['inbox', 'monitor', 'admin']);
+  it('gives agents the inbox and tickets, supervisors the live monitor too, admins also the admin screen, staff only tickets', () => {
+    expect(viewsFor('agent')).toEqual(['inbox', 'tickets']);
+    expect(viewsFor('supervisor')).toEqual(['inbox', 'tickets', 'monitor']);
+    expect(viewsFor('admin')).toEqual(['inbox', 'tickets', 'monitor', 'admin']);
+    expect(viewsFor('staff')).toEqual(['tickets']);
     expect(viewsFor(null)).toEqual(['inbox']);
   });
 
@@ -17,9 +18,14 @@ describe('workstation screens by role', () => {
     expect(visibleView('admin', 'admin')).toBe('admin');
   });
 
+  it('shows department staff the tickets whatever screen was chosen before', () => {
+    expect(visibleView('inbox', 'staff')).toBe('tickets');
+    expect(visibleView('admin', 'staff')).toBe('tickets');
+  });
+
   it('moves between the screens with arrows, Home and End, wrapping around', () => {
     const all = viewsFor('admin');
-    expect(nextView('ArrowRight', 'inbox', all)).toBe('monitor');
+    expect(nextView('ArrowRight', 'inbox', all)).toBe('tickets');
     expect(nextView('ArrowRight', 'admin', all)).toBe('inbox');
     expect(nextView('ArrowLeft', 'inbox', all)).toBe('admin');
     expect(nextView('Home', 'admin', all)).toBe('inbox');

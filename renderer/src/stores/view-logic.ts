@@ -1,28 +1,36 @@
 import type { Role } from '../../../shared/domain';
 
-/** The workstation's screens: the three-pane inbox, the supervisors' live monitor, the admin screen. */
-export const views = ['inbox', 'monitor', 'admin'] as const;
+/** The workstation's screens: the three-pane inbox, tickets, the supervisors' live monitor, the admin screen. */
+export const views = ['inbox', 'tickets', 'monitor', 'admin'] as const;
 export type View = (typeof views)[number];
 
 export function isView(value: unknown): value is View {
   return typeof value === 'string' && (views as readonly string[]).includes(value);
 }
 
-/** The screens a role may open, in the order the header lists them. Agents only have the inbox. */
+/**
+ * The screens a role may open, in the order the header lists them. Agents have the inbox and
+ * tickets; department staff only tickets (no inbox, no admin).
+ */
 export function viewsFor(role: Role | null | undefined): readonly View[] {
   switch (role) {
     case 'admin':
       return views;
     case 'supervisor':
-      return ['inbox', 'monitor'];
+      return ['inbox', 'tickets', 'monitor'];
+    case 'staff':
+      return ['tickets'];
+    case 'agent':
+      return ['inbox', 'tickets'];
     default:
       return ['inbox'];
   }
 }
 
-/** The screen to show: the chosen one if the role may open it, else the inbox. */
+/** The screen to show: the chosen one if the role may open it, else the role's first. */
 export function visibleView(chosen: View, role: Role | null | undefined): View {
-  return viewsFor(role).includes(chosen) ? chosen : 'inbox';
+  const available = viewsFor(role);
+  return available.includes(chosen) ? chosen : (available[0] ?? 'inbox');
 }
 
 /** The screen an arrow, Home or End key moves to in the header's list; null for any other key. */

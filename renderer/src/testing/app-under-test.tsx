@@ -12,7 +12,11 @@ import { createKnowledgeController, type KnowledgeController } from '../app/know
 import { appStores } from '../app/stores';
 import { SupervisionContext } from '../app/supervision-context';
 import { createSupervisionController, type SupervisionController } from '../app/supervision-controller';
+import { TicketsContext } from '../app/tickets-context';
+import { createTicketsController, type TicketsController } from '../app/tickets-controller';
 import { createWorkstationController, type WorkstationController } from '../app/workstation-controller';
+import { useCreateTicketStore } from '../features/tickets/create-ticket-store';
+import { useTicketsStore } from '../features/tickets/tickets-store';
 import { useKnowledgeStore } from '../features/knowledge/knowledge-store';
 import { useProfileStore } from '../features/profile/profile-store';
 import { useTemplatesStore } from '../features/templates/templates-store';
@@ -44,6 +48,7 @@ export class AppUnderTest {
   readonly knowledgeAdmin: KnowledgeAdminController;
   readonly channelAdmin: ChannelAdminController;
   readonly ai: AiController;
+  readonly tickets: TicketsController;
   readonly t: Translate;
 
   constructor(language: Language = 'en') {
@@ -56,6 +61,7 @@ export class AppUnderTest {
     this.knowledgeAdmin = createKnowledgeAdminController(this.fake.bridge);
     this.channelAdmin = createChannelAdminController(this.fake.bridge);
     this.ai = createAiController(this.fake.bridge);
+    this.tickets = createTicketsController(this.fake.bridge, this.supervision, this.reports.report);
   }
 
   /** Signs `session`'s user in, as the stores show it. */
@@ -71,7 +77,9 @@ export class AppUnderTest {
         <KnowledgeContext.Provider value={this.knowledge}>
           <KnowledgeAdminContext.Provider value={this.knowledgeAdmin}>
             <ChannelAdminContext.Provider value={this.channelAdmin}>
-              <AiContext.Provider value={this.ai}>{children}</AiContext.Provider>
+              <AiContext.Provider value={this.ai}>
+                <TicketsContext.Provider value={this.tickets}>{children}</TicketsContext.Provider>
+              </AiContext.Provider>
             </ChannelAdminContext.Provider>
           </KnowledgeAdminContext.Provider>
         </KnowledgeContext.Provider>
@@ -96,4 +104,6 @@ function resetAppStores(): void {
   useChannelAdminStore.getState().reset();
   useRoutingSettingsStore.getState().reset();
   useTeamAdminStore.getState().reset();
+  useTicketsStore.getState().reset();
+  useCreateTicketStore.getState().cancel();
 }

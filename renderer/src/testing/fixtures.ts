@@ -1,4 +1,5 @@
-import type { Draft, InboxConversation, ThreadMessage } from '../../../shared/contract';
+import type { Draft, InboxConversation, ThreadMessage, TicketHistoryItem } from '../../../shared/contract';
+import type { Ticket } from '../../../shared/tickets';
 import type { AgentState, SkillGroup, TeamMember } from '../../../shared/domain';
 
 /** Test data builders: a valid object with the fields a test cares about overridden. */
@@ -68,4 +69,53 @@ export function teamMember(overrides: Partial<TeamMember> & { id: string }): Tea
 
 export function skillGroup(overrides: Partial<SkillGroup> & { id: string }): SkillGroup {
   return { name: `Group ${overrides.id}`, open: true, ...overrides };
+}
+
+/** A ticket as the core answers it. */
+export function ticket(overrides: Partial<Ticket> & { id: string }): Ticket {
+  return {
+    number: 1,
+    subject: `Ticket ${overrides.id}`,
+    typeId: null,
+    priority: 'normal',
+    status: 'open',
+    departmentId: null,
+    assigneeId: null,
+    contactId: null,
+    contactName: null,
+    orderRef: null,
+    source: 'agent',
+    conversationIds: [],
+    dueAt: null,
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
+    firstRespondedAt: null,
+    solvedAt: null,
+    closedAt: null,
+    sla: 'ok',
+    reopenedCount: 0,
+    seq: 1,
+    createdAt: '2026-01-01T09:00:00.000Z',
+    updatedAt: '2026-01-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A line of a ticket's history as the detail pane shows it. */
+export function historyItem(overrides: Partial<TicketHistoryItem> & { id: string; ticketId: string }): TicketHistoryItem {
+  return {
+    kind: 'comment',
+    public: false,
+    actorType: 'user',
+    actorId: 'u1',
+    actorName: 'Wang Fang',
+    body: `text of ${overrides.id}`,
+    data: {},
+    clientId: null,
+    seq: 1,
+    createdAt: '2026-01-01T09:00:00.000Z',
+    delivery: 'sent',
+    error: null,
+    ...overrides,
+  };
 }

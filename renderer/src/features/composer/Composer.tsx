@@ -20,6 +20,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { useThreadStore } from '../../stores/thread-store';
 import { WatchBar } from '../watch/WatchBar';
 import { hasJoined, watchMode } from '../watch/watch-logic';
+import { ComposerMenu } from './ComposerMenu';
 import { ComposerModeSwitch } from './ComposerModeSwitch';
 import { MaskNotice } from './MaskNotice';
 import { NoteComposer } from './NoteComposer';
@@ -65,7 +66,12 @@ export function Composer() {
   }
 
   const canNote = canActOn(conversation);
-  const header = canNote ? <ComposerModeSwitch conversationId={conversation.id} mode={mode} /> : null;
+  const header = canNote ? (
+    <div className="composer-header-row">
+      <ComposerModeSwitch conversationId={conversation.id} mode={mode} />
+      <ComposerMenu conversationId={conversation.id} />
+    </div>
+  ) : null;
   return (
     <div className="composer-area" data-watch={watch === 'joined' ? 'joined' : undefined}>
       {watch === 'joined' && <WatchBar conversation={conversation} joined />}

@@ -7,6 +7,7 @@ import {
   mentionQueryAt,
   moveChoice,
   splitMentions,
+  ticketMentionChoices,
   MAX_MENTION_CHOICES,
 } from './mention-logic';
 
@@ -100,5 +101,21 @@ describe('mentions shown in a note', () => {
   it('leaves text alone when it names nobody known (or names with regex characters)', () => {
     expect(splitMentions('mail a@b.c', ['b.c+'])).toEqual([{ text: 'mail a@b.c', mention: false }]);
     expect(splitMentions('plain', [])).toEqual([{ text: 'plain', mention: false }]);
+  });
+});
+
+describe('who may be mentioned: department staff', () => {
+  const team = [
+    teamMember({ id: 'wang', name: 'Wang Fang' }),
+    teamMember({ id: 'zhou', name: 'Zhou Repairs', role: 'staff' }),
+  ];
+
+  it('are never offered in a conversation note (they cannot read conversations)', () => {
+    expect(mentionChoices(team, '', null, conversation({ id: 'c1', assigneeId: null })).map((m) => m.id)).toEqual(['wang']);
+  });
+
+  it('are offered in a ticket comment, as everyone but the writer is', () => {
+    expect(ticketMentionChoices(team, 'zh', 'wang').map((m) => m.id)).toEqual(['zhou']);
+    expect(ticketMentionChoices(team, '', 'wang').map((m) => m.id)).toEqual(['zhou']);
   });
 });

@@ -32,6 +32,7 @@ export function mentionQueryAt(text: string, caret: number): MentionQuery | null
 
 /** Whether a colleague may see the conversation: the server refuses a mention of one who cannot. */
 export function canSeeConversation(member: Pick<TeamMember, 'id' | 'role'>, conversation: Pick<InboxConversation, 'assigneeId'>): boolean {
+  if (member.role === 'staff') return false;
   if (member.role !== 'agent') return true;
   return conversation.assigneeId === null || conversation.assigneeId === member.id;
 }
@@ -57,8 +58,22 @@ export function mentionChoices(
   conversation: Pick<InboxConversation, 'assigneeId'>,
 ): TeamMember[] {
   const q = query.trim().toLowerCase();
-  return agents
-    .filter((a) => a.id !== me && a.role !== 'admin' && canSeeConversation(a, conversation))
+  return bestMatches(
+    agents.filter((a) => a.id !== me && a.role !== 'admin' && canSeeConversation(a, conversation)),
+    q,
+  );
+}
+
+/**
+ * Colleagues the @ picker of a ticket comment offers: everyone but the user (department staff
+ * too: tickets are where they work), ranked as for notes. Who may see the ticket is the server's call.
+ */
+export function ticketMentionChoices(members: readonly TeamMember[], query: string, me: string | null): TeamMember[] {
+  return bestMatches(members.filter((m) => m.id !== me), query.trim().toLowerCase());
+}
+
+function bestMatches(members: readonly TeamMember[], q: string): TeamMember[] {
+  return members
     .map((member) => ({ member, rank: rank(member.name, q) }))
     .filter((c) => c.rank >= 0)
     .sort((a, b) => a.rank - b.rank || a.member.name.localeCompare(b.member.name))

@@ -47,3 +47,11 @@ describe('the live agent board', () => {
     expect(summarizeBoard(agents)).toEqual({ online: 1, load: 3, capacity: 10 });
   });
 });
+
+describe('department staff on the agent board', () => {
+  it('are neither listed nor counted: they take no chats', () => {
+    const team = [teamMember({ id: 'wang', name: 'Wang', presence: 'online', load: 1, maxChats: 5 }), teamMember({ id: 'zhou', name: 'Zhou', role: 'staff', presence: 'online', load: 0, maxChats: 5 })];
+    expect(boardEntries(team, []).map((e) => e.member.id)).toEqual(['wang']);
+    expect(summarizeBoard(team)).toEqual({ online: 1, load: 1, capacity: 5 });
+  });
+});

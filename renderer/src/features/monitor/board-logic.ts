@@ -1,5 +1,6 @@
 import type { Presence, SkillGroup, TeamMember } from '../../../../shared/domain';
 import { presences } from '../../stores/presence-logic';
+import { worksChats } from '../../stores/team-logic';
 
 /** One colleague on the live agent board. */
 export interface BoardEntry {
@@ -31,6 +32,7 @@ export function boardEntries(agents: readonly TeamMember[], groups: readonly Ski
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
   const order = new Map(groups.map((g, i) => [g.id, i]));
   return agents
+    .filter(worksChats)
     .map((member) => ({
       member,
       groupNames: [...member.groupIds]
@@ -63,7 +65,7 @@ export function summarizeBoard(agents: readonly TeamMember[]): BoardSummary {
   let online = 0;
   let load = 0;
   let capacity = 0;
-  for (const a of agents) {
+  for (const a of agents.filter(worksChats)) {
     if (a.presence === 'online') online += 1;
     if (a.presence === 'offline') continue;
     load += a.load;

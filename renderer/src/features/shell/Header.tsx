@@ -41,8 +41,9 @@ export function Header() {
       <ViewSwitch />
       <ConnectionStatus />
       <div className="header-spacer" />
-      <NotificationSettings />
-      <PresenceSwitch />
+      {/* Department staff take no conversations: no presence, no conversation notifications. */}
+      {user?.role !== 'staff' && <NotificationSettings />}
+      {user?.role !== 'staff' && <PresenceSwitch />}
       {error && (
         <p className="header-error" role="alert">
           {t('header.signOutFailed', { reason: describeError(t, error) })}

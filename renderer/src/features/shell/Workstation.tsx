@@ -3,6 +3,7 @@ import { InboxList } from '../inbox/InboxList';
 import { OfferAnnouncer } from '../inbox/OfferAnnouncer';
 import { NoticeCenter } from '../notices/NoticeCenter';
 import { ThreadView } from '../thread/ThreadView';
+import { CreateTicketLauncher } from '../tickets/CreateTicketLauncher';
 import { Header } from './Header';
 import { SidePane } from './SidePane';
 import { ViewPanel } from './ViewPanel';
@@ -22,6 +23,7 @@ export function Workstation() {
             <Composer />
           </div>
           <SidePane />
+          <CreateTicketLauncher />
         </main>
       </ViewPanel>
     </div>

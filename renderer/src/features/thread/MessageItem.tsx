@@ -16,6 +16,8 @@ import { outboxActions, type OutboxAction } from './outbox-actions';
 interface MessageItemProps {
   message: ThreadMessage;
   canSend?: boolean;
+  /** While messages are picked for a ticket's excerpt: whether this one is, and how to change it. */
+  pick?: { checked: boolean; toggle(): void };
 }
 
 /**
@@ -23,7 +25,7 @@ interface MessageItemProps {
  * notes for agents only as a yellow note across the thread (a whisper from a supervisor marked
  * as such); agents-only system lines (taken over, joined) centred like other system notes.
  */
-export function MessageItem({ message, canSend = true }: MessageItemProps) {
+export function MessageItem({ message, canSend = true, pick }: MessageItemProps) {
   const t = useT();
   const language = useLanguage();
   const team = useTeamStore((s) => s.agents);
@@ -41,7 +43,18 @@ export function MessageItem({ message, canSend = true }: MessageItemProps) {
       data-client-id={message.clientId ?? undefined}
       data-internal={message.internal ? 'true' : undefined}
       data-note-kind={kind ?? undefined}
+      data-picked={pick?.checked ? 'true' : undefined}
     >
+      {pick && (
+        <input
+          type="checkbox"
+          className="message-pick"
+          data-testid="message-pick"
+          aria-label={t('tickets.select.message')}
+          checked={pick.checked}
+          onChange={pick.toggle}
+        />
+      )}
       {kind === 'whisper' || kind === 'note' ? (
         <div className={kind === 'whisper' ? 'note-bubble note-whisper' : 'note-bubble'}>
           <div className="note-meta">

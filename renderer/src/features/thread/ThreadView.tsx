@@ -14,6 +14,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { TransferDialog } from '../transfer/TransferDialog';
 import { canTransfer } from '../transfer/transfer-logic';
 import { MessageItem } from './MessageItem';
+import { useCreateTicketStore } from '../tickets/create-ticket-store';
+import { PickingBar } from '../tickets/PickingBar';
 import { CustomerTypingLine, OthersHereLine, TypingPreviews } from './ThreadActivity';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
@@ -39,6 +41,9 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
   const t = useT();
   const controller = useController();
   const thread = useThreadStore((s) => s.byConversation[conversation.id] ?? emptyThread);
+  const picking = useCreateTicketStore((s) => s.picking && s.conversationId === conversation.id);
+  const picked = useCreateTicketStore((s) => s.picked);
+  const togglePicked = useCreateTicketStore((s) => s.togglePicked);
   const scrollRef = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const lastConversation = useRef<string | null>(null);
@@ -65,6 +70,7 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
   return (
     <section className="thread" aria-labelledby="thread-title">
       <ThreadHeader conversation={conversation} />
+      {picking && <PickingBar />}
 
       <div className="thread-scroll" ref={scrollRef} onScroll={onScroll}>
         {thread.status === 'failed' && thread.error && (
@@ -88,7 +94,13 @@ function OpenThread({ conversation }: { conversation: InboxConversation }) {
         <div role="log" aria-label={t('thread.messagesLabel')}>
           <ol className="message-list">
             {thread.messages.map((message) => (
-              <MessageItem key={message.clientId ?? message.id} message={message} canSend={canActOn(conversation)} />
+              <MessageItem
+                key={message.clientId ?? message.id}
+                message={message}
+                canSend={canActOn(conversation)}
+                // Only messages the server stored can go into a ticket's excerpt.
+                pick={picking && message.delivery === 'sent' ? { checked: picked.includes(message.id), toggle: () => togglePicked(message.id) } : undefined}
+              />
             ))}
           </ol>
         </div>

@@ -76,3 +76,10 @@ describe('who may transfer', () => {
     expect(canTransfer(offered, me, 'supervisor')).toBe(false);
   });
 });
+
+describe('department staff and chats', () => {
+  it('are never offered to take a chat', () => {
+    const team = [teamMember({ id: 'wang', name: 'Wang' }), teamMember({ id: 'zhou', name: 'Zhou', role: 'staff' })];
+    expect(agentChoices(team, null).map((c) => c.member.id)).toEqual(['wang']);
+  });
+});

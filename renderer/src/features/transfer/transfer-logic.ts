@@ -1,6 +1,7 @@
 import type { InboxConversation, MethodArgs } from '../../../../shared/contract';
 import type { Presence, Role, SkillGroup, TeamMember } from '../../../../shared/domain';
 import { canActOn, isOfferToMe } from '../../stores/inbox-logic';
+import { worksChats } from '../../stores/team-logic';
 
 /** Where a conversation can be handed: a colleague or a skill group. */
 export type TransferTarget = MethodArgs<'conversations.transfer'>['to'];
@@ -16,12 +17,12 @@ export interface AgentChoice {
 const presenceRank: Record<Presence, number> = { online: 0, busy: 1, away: 2, offline: 3 };
 
 /**
- * Colleagues to hand a chat to, without the agent themselves: the available first (online, then
+ * Colleagues to hand a chat to, without the agent themselves (and never department staff): the available first (online, then
  * busy, then away; the least loaded first), offline ones last and not selectable.
  */
 export function agentChoices(agents: readonly TeamMember[], me: string | null): AgentChoice[] {
   return agents
-    .filter((a) => a.id !== me)
+    .filter((a) => a.id !== me && worksChats(a))
     .map((member) => ({ member, selectable: member.presence !== 'offline', full: member.load >= member.maxChats }))
     .sort((a, b) => {
       const byPresence = presenceRank[a.member.presence] - presenceRank[b.member.presence];

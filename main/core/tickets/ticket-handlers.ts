@@ -1,0 +1,29 @@
+import type { ContractHandlers, EventSink } from '../../../shared/contract';
+import type { AgentPush } from '../../../shared/protocol';
+import type { TicketsService } from './tickets-service';
+
+type TicketMethod = Extract<keyof ContractHandlers, `tickets.${string}`>;
+
+/** The contract's ticket methods, each answered by the signed-in user's tickets service. */
+export function ticketHandlers(tickets: () => Promise<TicketsService>): Pick<ContractHandlers, TicketMethod> {
+  return {
+    'tickets.meta': async () => (await tickets()).meta(),
+    'tickets.list': async (args) => (await tickets()).list(args),
+    'tickets.get': async ({ id }) => (await tickets()).get(id),
+    'tickets.create': async (input) => (await tickets()).create(input),
+    'tickets.update': async (input) => (await tickets()).update(input),
+    'tickets.comment': async (input) => (await tickets()).comment(input),
+    'tickets.bulk': async (input) => (await tickets()).bulk(input),
+    'tickets.delete': async ({ id }) => (await tickets()).delete(id),
+    'tickets.saveDraft': async ({ ticketId, body, public: isPublic }) => (await tickets()).saveDraft(ticketId, body, isPublic),
+    'tickets.discardPending': async ({ clientId }) => (await tickets()).discardPending(clientId),
+  };
+}
+
+/** The server's ticket pushes; a push that could not be stored is fetched again with the next catch-up. */
+export function ticketPushes(emit: EventSink, tickets: () => TicketsService | null | undefined) {
+  return {
+    'ticket:changed': ({ ticket, event }: AgentPush<'ticket:changed'>) => tickets()?.onChanged(ticket, event).catch(() => undefined),
+    'ticket:mention': (notice: AgentPush<'ticket:mention'>) => emit('ticket.mentioned', notice),
+  };
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useController } from '../../app/controller-context';
+import { useTickets } from '../../app/tickets-context';
+import { useT } from '../../i18n/use-t';
+import { useConnectionStore } from '../../stores/connection-store';
+import { useTeamStore } from '../../stores/team-store';
+import { TicketBulkBar } from './TicketBulkBar';
+import { TicketDetail } from './TicketDetail';
+import { TicketFilters } from './TicketFilters';
+import { TicketList } from './TicketList';
+import { TicketMentions } from './TicketMentions';
+
+/** The Tickets screen: saved filters and field filters over the list, bulk actions for ticked rows, the detail pane. */
+export function TicketsView() {
+  const t = useT();
+  const tickets = useTickets();
+  const workstation = useController();
+  const online = useConnectionStore((s) => s.connection?.status === 'online');
+  const teamStatus = useTeamStore((s) => s.status);
+
+  useEffect(() => {
+    void tickets.loadMeta();
+    void tickets.reload();
+  }, [tickets]);
+
+  // Names for assignees and @mentions.
+  useEffect(() => {
+    if (online && teamStatus === 'idle') void workstation.loadTeam();
+  }, [workstation, online, teamStatus]);
+
+  return (
+    <main className="tickets-view" aria-label={t('tickets.title')} data-testid="tickets-view">
+      <div className="tickets-main">
+        <TicketMentions />
+        <TicketFilters />
+        <TicketBulkBar />
+        <TicketList />
+      </div>
+      <TicketDetail />
+    </main>
+  );
+}
