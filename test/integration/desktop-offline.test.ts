@@ -263,6 +263,8 @@ describe.each(targets)('working offline, on $label', (target) => {
       const bodies = (await agent.call('messages.list', { conversationId: conv.id })).map((m) => m.body);
       return bodies.includes('floor-test: written during the absence') && bodies.includes('queued through a reset');
     }, 'the thread to be whole again');
+    // The thread's message and the list row's update arrive separately: the row follows shortly after.
+    await waitUntil(async () => (await agent.call('conversations.list', {})).some((c) => c.id === conv.id && c.lastMessagePreview === 'queued through a reset'), 'the list row to show the reply');
     await expectCacheEqualsServer(agent, server.url, 'emma@demo.test');
 
     visitor.close();

@@ -101,7 +101,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'tickets:admin:sla:list': ADMINS,
   'tickets:admin:sla:save': ADMINS,
   // Counted for the caller: their own tickets, their departments', or the account's.
-  'tickets:stats': EVERYONE,
+  'tickets:stats': TICKET_USERS,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
@@ -138,7 +138,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/auth/refresh': { callers: 'public', body: refreshRequestSchema },
   'POST /api/auth/logout': { callers: 'public', body: logoutRequestSchema },
   'GET /api/audit.csv': { callers: ADMINS },
-  'GET /api/tickets/stats.csv': { callers: EVERYONE },
+  'GET /api/tickets/stats.csv': { callers: TICKET_USERS },
   'GET /api/kb/articles': { callers: EVERYONE },
   'GET /api/kb/articles/:id': { callers: EVERYONE },
   'POST /api/kb/articles': { callers: ADMINS, body: kbArticleInputSchema },

@@ -4,7 +4,8 @@ import type { agentRequests } from '../../../shared/protocol';
 import type { Serve } from '../request-handler';
 
 /**
- * What a department member without the agent desk (`staff`) may ask: their tickets, the people
+ * What a department member without the agent desk (`staff`) may ask: their tickets and their own
+ * ticket figures, the people
  * they may assign and mention, their own presence and the sensitive words a public reply is
  * checked against. Every other request (inbox, conversations, contacts, admin screens) is
  * answered `forbidden`, whatever the request's own rule would allow.
@@ -18,6 +19,7 @@ export const STAFF_REQUESTS: ReadonlySet<AgentRequestName> = new Set<AgentReques
   'tickets:comment',
   'tickets:bulk',
   'tickets:changes',
+  'tickets:stats',
   'team:list',
   'presence:set',
   'sensitive:list',
