@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useController } from '../../app/controller-context';
 import { useTickets } from '../../app/tickets-context';
 import { useT } from '../../i18n/use-t';
@@ -9,6 +9,8 @@ import { TicketDetail } from './TicketDetail';
 import { TicketFilters } from './TicketFilters';
 import { TicketList } from './TicketList';
 import { TicketMentions } from './TicketMentions';
+import { TicketSlaNotices } from './TicketSlaNotices';
+import { TicketStatsPanel } from './TicketStatsPanel';
 
 /** The Tickets screen: saved filters and field filters over the list, bulk actions for ticked rows, the detail pane. */
 export function TicketsView() {
@@ -17,6 +19,7 @@ export function TicketsView() {
   const workstation = useController();
   const online = useConnectionStore((s) => s.connection?.status === 'online');
   const teamStatus = useTeamStore((s) => s.status);
+  const [showStats, setShowStats] = useState(false);
 
   useEffect(() => {
     void tickets.loadMeta();
@@ -31,10 +34,20 @@ export function TicketsView() {
   return (
     <main className="tickets-view" aria-label={t('tickets.title')} data-testid="tickets-view">
       <div className="tickets-main">
+        <TicketSlaNotices />
         <TicketMentions />
-        <TicketFilters />
-        <TicketBulkBar />
-        <TicketList />
+        <button type="button" className="button button-quiet" data-testid="ticket-stats-toggle" aria-pressed={showStats} onClick={() => setShowStats(!showStats)}>
+          {t('tickets.stats.toggle')}
+        </button>
+        {showStats ? (
+          <TicketStatsPanel online={online} />
+        ) : (
+          <>
+            <TicketFilters />
+            <TicketBulkBar />
+            <TicketList />
+          </>
+        )}
       </div>
       <TicketDetail />
     </main>
