@@ -33,9 +33,9 @@ export function ticketAdminHandlers({ transport, download }: TicketAdminDeps): P
   return {
     'ticketAdmin.saveDepartment': async (input) => (await online('Saving a department', 'tickets:admin:departments:save', input)).department,
     'ticketAdmin.saveType': async (input) => (await online('Saving a ticket type', 'tickets:admin:types:save', input)).type,
-    'ticketAdmin.settings': async () => (await online('The ticket settings', 'tickets:admin:settings', {})).settings,
+    'ticketAdmin.settings': async () => (await online('Reading the ticket settings', 'tickets:admin:settings', {})).settings,
     'ticketAdmin.saveSettings': async (save) => (await online('Changing the ticket settings', 'tickets:admin:settings', { save })).settings,
-    'ticketAdmin.sla': async () => (await online('The SLA targets', 'tickets:admin:sla:list', {})).targets,
+    'ticketAdmin.sla': async () => (await online('Reading the SLA targets', 'tickets:admin:sla:list', {})).targets,
     'ticketAdmin.saveSla': async ({ targets }) => (await online('Changing the SLA targets', 'tickets:admin:sla:save', { targets })).targets,
     'tickets.stats': (query) => online('Ticket figures', 'tickets:stats', query),
     'tickets.statsCsv': async (query) => {
