@@ -147,7 +147,6 @@ export function createWorkstationController(
     'ticket.draft': () => undefined,
     'tickets.reloaded': () => undefined,
     'ticket.mentioned': () => undefined,
-    'ticket.sla': () => undefined,
   } satisfies EventHandlers<EventName>;
 
   const controller: WorkstationController = {

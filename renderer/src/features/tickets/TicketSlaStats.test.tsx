@@ -2,10 +2,11 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TicketStats } from '../../../../shared/ticket-stats';
+import type { TicketStats, TicketStatsQuery } from '../../../../shared/ticket-stats';
 import { AppUnderTest } from '../../testing/app-under-test';
 import { ticket } from '../../testing/fixtures';
 import { signedIn } from '../../testing/workstation-harness';
+import { NoticeCenter } from '../notices/NoticeCenter';
 import { TicketsView } from './TicketsView';
 
 let app: AppUnderTest;
@@ -80,7 +81,7 @@ describe('ticket figures', () => {
     expect(within(screen.getByRole('table', { name: 'By department' })).getByText('None')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'By status' })).getByRole('row', { name: /Solved/ }).textContent).toBe('Solved8');
 
-    const first = app.fake.callsOf('tickets.stats')[0]!;
+    const first = app.fake.callsOf('tickets.stats')[0] as TicketStatsQuery;
     const days = (Date.parse(first.to) - Date.parse(first.from)) / 86_400_000;
     expect(Math.round(days)).toBe(30);
     expect(Date.parse(first.to)).toBeGreaterThan(Date.now());
@@ -117,5 +118,25 @@ describe('ticket figures', () => {
     render(<TicketsView />, { wrapper: app.wrapper });
     await userEvent.click(screen.getByTestId('ticket-stats-toggle'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^无法统计：/);
+  });
+});
+
+describe('SLA notices in the notice centre', () => {
+  it('opens the ticket in the Tickets view from wherever the user is', async () => {
+    app.fake.answer('tickets.get', () => ({ ticket: repair, history: [], draft: null }));
+    app.stores.view.getState().setView('inbox');
+    app.stores.notices.getState().push({
+      kind: 'ticketSla',
+      sla: { ticketId: 't1', number: 101, subject: 'Blender repair', priority: 'high', departmentId: null, assigneeId: 'u1', target: 'resolution', kind: 'breach', dueAt: '2026-12-07T10:00:00.000Z', at: '2026-12-07T10:00:00.000Z' },
+    });
+    render(<NoticeCenter />, { wrapper: app.wrapper });
+    const notice = screen.getByTestId('notice');
+    expect(notice.getAttribute('data-sla')).toBe('breach');
+    expect(notice.textContent).toMatch(/Ticket #101 missed its resolution target .*Blender repair/);
+    await userEvent.click(within(notice).getByTestId('notice-open'));
+    expect(app.stores.view.getState().view).toBe('tickets');
+    await app.fake.untilCalled('tickets.get');
+    expect(app.fake.callsOf('tickets.get')).toEqual([{ id: 't1' }]);
+    expect(screen.queryByTestId('notice')).toBeNull();
   });
 });
