@@ -38,6 +38,7 @@ import { notificationPreferencesSchema, notificationSchema } from './notificatio
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import {
   departmentSchema,
+  slaTargetSchema,
   ticketBulkSchema,
   ticketCommentBodySchema,
   ticketCreateSchema,
@@ -50,7 +51,9 @@ import {
   ticketUpdateSchema,
   ticketViewSchema,
 } from './tickets';
-import { ticketMentionNoticeSchema } from './tickets-admin';
+import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
+import { slaTargetsSaveSchema, ticketSlaNoticeSchema } from './ticket-sla';
+import { ticketStatsQuerySchema, ticketStatsSchema } from './ticket-stats';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -479,6 +482,23 @@ export const contractMethods = {
   },
   /** Drops a new ticket that could not be created (or still waits). */
   'tickets.discardPending': { args: z.object({ clientId: z.string().min(1).max(100) }).strict(), result: z.object({ discarded: z.boolean() }) },
+  /** Ticket figures over [from, to), counted for this user as the server scopes them. Needs the connection. */
+  'tickets.stats': { args: ticketStatsQuerySchema, result: ticketStatsSchema },
+  /** The same figures as a CSV file (GET /api/tickets/stats.csv), for the UI to save. Needs the connection. */
+  'tickets.statsCsv': { args: ticketStatsQuerySchema, result: z.object({ filename: z.string(), csv: z.string() }) },
+  // Ticket administration: live from the server, so each needs the connection. Departments and types are read with tickets.meta.
+  /** Admins: creates (no id), renames or archives a department and sets its members and leads (audited). */
+  'ticketAdmin.saveDepartment': { args: departmentSaveSchema, result: departmentSchema },
+  /** Admins: creates (no id) or changes a ticket type (audited). */
+  'ticketAdmin.saveType': { args: ticketTypeSaveSchema, result: ticketTypeSchema },
+  /** Admins: the ticket settings (reopen window, auto-close, SLA business hours, ticket email address). */
+  'ticketAdmin.settings': { args: empty, result: ticketSettingsSchema },
+  /** Admins: changes the ticket settings (audited). */
+  'ticketAdmin.saveSettings': { args: ticketSettingsSaveSchema, result: ticketSettingsSchema },
+  /** Admins: the SLA targets per ticket type (null: any type) and priority. */
+  'ticketAdmin.sla': { args: empty, result: z.array(slaTargetSchema) },
+  /** Admins: replaces the SLA targets (a target left out is removed; audited). Existing tickets keep their due times. */
+  'ticketAdmin.saveSla': { args: slaTargetsSaveSchema, result: z.array(slaTargetSchema) },
 } as const;
 
 export const contractEvents = {
@@ -529,6 +549,8 @@ export const contractEvents = {
   'ticket.draft': z.object({ ticketId: idSchema, draft: ticketDraftSchema.nullable() }),
   /** Someone mentioned this user in an internal comment of a ticket. */
   'ticket.mentioned': ticketMentionNoticeSchema,
+  /** An SLA target of a ticket this user is assigned to or leads the department of will be missed soon, or was missed. */
+  'ticket.sla': ticketSlaNoticeSchema,
   /** Many tickets changed at once, or a waiting new ticket was created or refused: read tickets.list again. */
   'tickets.reloaded': z.object({}),
 } as const;

@@ -4,7 +4,7 @@ import type { ServerApi } from './server-api';
 
 /** What an admin screen read over the server's REST API needs of the session and the connection. */
 export interface AdminRestDeps {
-  api: Pick<ServerApi, 'authorized'>;
+  api: Pick<ServerApi, 'authorized' | 'authorizedText'>;
   isOnline(): boolean;
   /** The server this user is signed in to (throws `not_signed_in` otherwise). */
   serverUrl(): string;
@@ -20,16 +20,27 @@ export type AdminRestRequest = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; pa
  * with a new access token when the one held ran out (a laptop waking up).
  */
 export function adminRestCaller(deps: AdminRestDeps) {
-  return async function call<S extends z.ZodType>(what: string, request: AdminRestRequest, schema: S): Promise<z.infer<S>> {
-    if (!deps.isOnline()) throw new AppError('offline', `${what} needs the connection`);
-    const serverUrl = deps.serverUrl();
-    if (!deps.accessToken()) await deps.refresh();
-    try {
-      return await deps.api.authorized(serverUrl, deps.accessToken() ?? '', request, schema);
-    } catch (err) {
-      if (toAppError(err).code !== 'token_expired') throw err;
-      await deps.refresh();
-      return deps.api.authorized(serverUrl, deps.accessToken() ?? '', request, schema);
-    }
+  return function call<S extends z.ZodType>(what: string, request: AdminRestRequest, schema: S): Promise<z.infer<S>> {
+    return withFreshToken(deps, what, (serverUrl, token) => deps.api.authorized(serverUrl, token, request, schema));
   };
+}
+
+/** Downloads a file (GET `path`) the same way: its text and the name the server gives it. */
+export function restDownloader(deps: AdminRestDeps) {
+  return function download(what: string, path: string): Promise<{ text: string; filename: string | null }> {
+    return withFreshToken(deps, what, (serverUrl, token) => deps.api.authorizedText(serverUrl, token, path));
+  };
+}
+
+async function withFreshToken<T>(deps: AdminRestDeps, what: string, send: (serverUrl: string, token: string) => Promise<T>): Promise<T> {
+  if (!deps.isOnline()) throw new AppError('offline', `${what} needs the connection`);
+  const serverUrl = deps.serverUrl();
+  if (!deps.accessToken()) await deps.refresh();
+  try {
+    return await send(serverUrl, deps.accessToken() ?? '');
+  } catch (err) {
+    if (toAppError(err).code !== 'token_expired') throw err;
+    await deps.refresh();
+    return send(serverUrl, deps.accessToken() ?? '');
+  }
 }

@@ -17,6 +17,8 @@ import { aiAssistHandlers } from './ai-assist';
 import { knowledgeAdminHandlers } from './knowledge-admin';
 import { catalogPushes, supervisionHandlers, supervisionPushes } from './supervision';
 import { ticketHandlers, ticketPushes } from './tickets/ticket-handlers';
+import { ticketAdminHandlers } from './tickets/ticket-admin-handlers';
+import { restDownloader } from './admin-rest';
 import type { Core, CoreOptions } from './types';
 import { Workspace, type WorkspaceOptions } from './workspace';
 
@@ -74,8 +76,6 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
         'agent:state': (state) => presence.apply(state),
         'contact:typing': (typing) => emit('contact.typing', typing),
-        // The Tickets view shows SLA notices; until it listens, the history line (synced with the ticket) carries them.
-        'ticket:sla': () => undefined,
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),
@@ -182,6 +182,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     ...contactProfileHandlers(connection, current, emit),
     ...channelAdminHandlers(adminRest),
     ...ticketHandlers(async () => (await current()).tickets),
+    ...ticketAdminHandlers({ transport: connection, download: restDownloader(adminRest) }),
     ...aiAssistHandlers({ ...adminRest, request: (name, payload) => connection.request(name, payload) }),
   };
 

@@ -38,6 +38,26 @@ export class ServerApi {
     return this.send(serverUrl, request.method, request.path, request.body, schema, 15_000, { authorization: `Bearer ${accessToken}` });
   }
 
+  /**
+   * Downloads a file of the server's REST API as the signed-in user: its text and the name the
+   * server gives it (`content-disposition`), null when it gives none. Errors as `authorized`.
+   */
+  async authorizedText(serverUrl: string, accessToken: string, path: string): Promise<{ text: string; filename: string | null }> {
+    let response: Response;
+    try {
+      response = await this.fetchFn(new URL(path, serverUrl), { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(30_000) });
+    } catch (err) {
+      throw new AppError('server_unreachable', `Cannot reach ${serverUrl}: ${(err as Error).message}`);
+    }
+    if (!response.ok) {
+      const error = appErrorSchema.safeParse(await response.json().catch(() => null));
+      if (error.success) throw new AppError(error.data.code, error.data.message, error.data.details);
+      throw new AppError('internal', `The server answered ${response.status} to ${path}`);
+    }
+    const disposition = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+    return { text: await response.text(), filename: disposition?.[1] ?? null };
+  }
+
   private post<S extends z.ZodType>(serverUrl: string, path: string, body: unknown, schema: S, timeoutMs = 15_000): Promise<z.infer<S>> {
     return this.send(serverUrl, 'POST', path, body, schema, timeoutMs);
   }

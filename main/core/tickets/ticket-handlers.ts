@@ -2,7 +2,7 @@ import type { ContractHandlers, EventSink } from '../../../shared/contract';
 import type { AgentPush } from '../../../shared/protocol';
 import type { TicketsService } from './tickets-service';
 
-type TicketMethod = Extract<keyof ContractHandlers, `tickets.${string}`>;
+type TicketMethod = Exclude<Extract<keyof ContractHandlers, `tickets.${string}`>, 'tickets.stats' | 'tickets.statsCsv'>;
 
 /** The contract's ticket methods, each answered by the signed-in user's tickets service. */
 export function ticketHandlers(tickets: () => Promise<TicketsService>): Pick<ContractHandlers, TicketMethod> {
@@ -25,5 +25,7 @@ export function ticketPushes(emit: EventSink, tickets: () => TicketsService | nu
   return {
     'ticket:changed': ({ ticket, event }: AgentPush<'ticket:changed'>) => tickets()?.onChanged(ticket, event).catch(() => undefined),
     'ticket:mention': (notice: AgentPush<'ticket:mention'>) => emit('ticket.mentioned', notice),
+    // The history line (synced with the ticket) keeps the notice; this tells the people who must act now.
+    'ticket:sla': (notice: AgentPush<'ticket:sla'>) => emit('ticket.sla', notice),
   };
 }

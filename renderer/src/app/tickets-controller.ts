@@ -34,9 +34,23 @@ export interface TicketsController {
   customer(contactId: string): Promise<MethodResult<'contacts.profile'>>;
   /** Opens a linked conversation in the inbox. */
   openConversation(conversationId: string): void;
+  /** Ticket figures for the stats panel. Throws an AppError the panel shows. */
+  stats(query: MethodArgs<'tickets.stats'>): Promise<MethodResult<'tickets.stats'>>;
+  /** The same figures as a CSV file to save. Throws an AppError the panel shows. */
+  exportStats(query: MethodArgs<'tickets.statsCsv'>): Promise<MethodResult<'tickets.statsCsv'>>;
+  /** Admins: ticket administration, live from the server; each throws an AppError the form shows, keeping the input. */
+  admin: {
+    team(): Promise<MethodResult<'admin.team'>>;
+    settings(): Promise<MethodResult<'ticketAdmin.settings'>>;
+    saveSettings(args: MethodArgs<'ticketAdmin.saveSettings'>): Promise<MethodResult<'ticketAdmin.saveSettings'>>;
+    saveDepartment(args: MethodArgs<'ticketAdmin.saveDepartment'>): Promise<MethodResult<'ticketAdmin.saveDepartment'>>;
+    saveType(args: MethodArgs<'ticketAdmin.saveType'>): Promise<MethodResult<'ticketAdmin.saveType'>>;
+    sla(): Promise<MethodResult<'ticketAdmin.sla'>>;
+    saveSla(args: MethodArgs<'ticketAdmin.saveSla'>): Promise<MethodResult<'ticketAdmin.saveSla'>>;
+  };
 }
 
-const ticketEvents = ['ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded', 'ticket.mentioned'] as const satisfies readonly EventName[];
+const ticketEvents = ['ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded', 'ticket.mentioned', 'ticket.sla'] as const satisfies readonly EventName[];
 type TicketEventName = (typeof ticketEvents)[number];
 
 export function createTicketsController(
@@ -69,6 +83,7 @@ export function createTicketsController(
     'ticket.draft': ({ ticketId, draft }) => store.getState().setDraft(ticketId, draft),
     'tickets.reloaded': () => reloadSoon(),
     'ticket.mentioned': (notice) => store.getState().addMention(notice),
+    'ticket.sla': (notice) => store.getState().addSlaNotice(notice),
   };
 
   const controller: TicketsController = {
@@ -175,6 +190,27 @@ export function createTicketsController(
 
     openConversation(conversationId) {
       inbox.openConversation(conversationId);
+    },
+
+    stats: (query) => call('tickets.stats', query),
+    exportStats: (query) => call('tickets.statsCsv', query),
+
+    admin: {
+      team: () => call('admin.team', {}),
+      settings: () => call('ticketAdmin.settings', {}),
+      saveSettings: (args) => call('ticketAdmin.saveSettings', args),
+      async saveDepartment(args) {
+        const saved = await call('ticketAdmin.saveDepartment', args);
+        await controller.loadMeta();
+        return saved;
+      },
+      async saveType(args) {
+        const saved = await call('ticketAdmin.saveType', args);
+        await controller.loadMeta();
+        return saved;
+      },
+      sla: () => call('ticketAdmin.sla', {}),
+      saveSla: (args) => call('ticketAdmin.saveSla', args),
     },
   };
   return controller;

@@ -97,6 +97,18 @@ describe('notices', () => {
     expect(shown()).toEqual(['李雷 mentioned you: @王芳 can you check?']);
   });
 
+  it('a ticket nearing or past its SLA target says so, once per target and kind', async () => {
+    await start();
+    const sla = { ticketId: 't1', number: 101, subject: '洗衣机不转', priority: 'high', departmentId: 'd1', assigneeId: null, target: 'first_response', dueAt: '2026-12-07T10:00:00.000Z', at: '2026-12-07T09:30:00.000Z' } as const;
+    h.fake.emit('ticket.sla', { ...sla, kind: 'warning' });
+    h.fake.emit('ticket.sla', { ...sla, kind: 'warning' });
+    h.fake.emit('ticket.sla', { ...sla, kind: 'breach' });
+    expect(shown()).toEqual([
+      expect.stringMatching(/^Ticket #101 missed its first-reply target \(.+\): 洗衣机不转$/),
+      expect.stringMatching(/^Ticket #101 needs a first reply by .+: 洗衣机不转$/),
+    ]);
+  });
+
   it('a takeover names the customer even when the conversation already left the inbox', async () => {
     await start();
     h.fake.emit('conversation.removed', { conversationId: 'c1' });

@@ -17,7 +17,7 @@ export interface NotificationsController {
 export interface NotificationsPart {
   api: NotificationsController;
   handlers: EventHandlers<
-    'notification.show' | 'notification.opened' | 'badge.changed' | 'note.mentioned' | 'conversation.taken' | 'sensitive.alert'
+    'notification.show' | 'notification.opened' | 'badge.changed' | 'note.mentioned' | 'conversation.taken' | 'sensitive.alert' | 'ticket.sla'
   >;
 }
 
@@ -78,6 +78,8 @@ export function createNotificationsPart({
       'notification.opened': ({ conversationId }) => api.openFromNotification(conversationId),
       'badge.changed': ({ count }) => notify().setBadge(count),
       'note.mentioned': (mention) => notices().push({ kind: 'mention', ...mention }),
+      // Wherever the agent is, a ticket of theirs nearing or past its SLA target says so (the Tickets view lists it too).
+      'ticket.sla': (notice) => notices().push({ kind: 'ticketSla', sla: notice }),
       'conversation.taken': (taken) => {
         notices().push({ kind: 'taken', ...taken, contactName: contactNameOf(taken.conversationId) });
       },

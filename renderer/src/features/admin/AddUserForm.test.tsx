@@ -74,6 +74,16 @@ describe('adding a person', () => {
     expect(form.email).toHaveProperty('value', '');
   });
 
+  it('adds department staff (for tickets) with the staff role', async () => {
+    app.fake.answer('admin.createUser', (args) => ({ ...existing, id: 'zhou', email: args.email, name: args.name, role: args.role }));
+    const form = renderForm();
+    await fillIn(form, { email: 'zhou@demo.test', name: '周敏', password: 'first-pass' });
+    await userEvent.selectOptions(form.role, app.t('role.staff'));
+    await userEvent.click(form.submit);
+    await screen.findByRole('status');
+    expect(app.fake.callsOf('admin.createUser')).toMatchObject([{ email: 'zhou@demo.test', role: 'staff' }]);
+  });
+
   it('shows the server\'s refusal and keeps what was typed', async () => {
     app.fake.failWith('admin.createUser', 'offline', 'no connection');
     const form = renderForm();

@@ -9,9 +9,10 @@ import { KnowledgeAdmin } from './KnowledgeAdmin';
 import { BotAdmin } from './BotAdmin';
 import { ChannelsAdmin } from './ChannelsAdmin';
 import { AiSettingsAdmin } from './AiSettingsAdmin';
+import { TicketAdmin } from './TicketAdmin';
 import type { MessageKey } from '../../i18n/en';
 
-const sections = ['audit', 'sensitive', 'team', 'settings', 'channels', 'kb', 'bot', 'ai'] as const;
+const sections = ['audit', 'sensitive', 'team', 'settings', 'channels', 'kb', 'bot', 'tickets', 'ai'] as const;
 type Section = (typeof sections)[number];
 
 /** A section's tab label (the knowledge base and bot sections keep their words under their own keys). */
@@ -72,6 +73,7 @@ export function AdminView() {
         {section === 'channels' && <ChannelsAdmin offline={offline} />}
         {section === 'kb' && <KnowledgeAdmin offline={offline} />}
         {section === 'bot' && <BotAdmin offline={offline} />}
+        {section === 'tickets' && <TicketAdmin offline={offline} />}
         {section === 'ai' && <AiSettingsAdmin offline={offline} />}
       </div>
     </main>

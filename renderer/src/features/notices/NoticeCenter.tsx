@@ -1,6 +1,9 @@
 import { useContext, useEffect } from 'react';
 import { useController } from '../../app/controller-context';
 import { SupervisionContext } from '../../app/supervision-context';
+import { TicketsContext } from '../../app/tickets-context';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useViewStore } from '../../stores/view-store';
 import { useT } from '../../i18n/use-t';
 import { useDraftsStore } from '../../stores/drafts-store';
 import { useInboxStore } from '../../stores/inbox-store';
@@ -41,16 +44,27 @@ function NoticeItem({ notice }: { notice: Notice }) {
   const t = useT();
   const controller = useController();
   const supervision = useContext(SupervisionContext);
+  const tickets = useContext(TicketsContext);
+  const language = useLanguageStore((s) => s.language);
+  const setView = useViewStore((s) => s.setView);
   const dismiss = useNoticeStore((s) => s.dismiss);
   const { data } = notice;
-  const id = data.conversationId;
+  // A ticket's SLA notice opens the ticket; the others open their conversation when it is in the inbox.
+  const id = data.kind === 'ticketSla' ? '' : data.conversationId;
   const inInbox = useInboxStore((s) => s.byId[id] !== undefined);
   // A takeover says the reply came back only when it did: the chat is kept for it, or its draft holds text.
   const draftKept = useInboxStore((s) => s.byId[id]?.access === 'lost');
   const draftText = useDraftsStore((s) => (s.byConversation[id]?.text ?? '').trim() !== '');
-  const text = describeNotice(t, data, data.kind === 'taken' && (draftKept || draftText));
+  const text = describeNotice(t, data, data.kind === 'taken' && (draftKept || draftText), language);
+  const canOpen = data.kind === 'ticketSla' ? tickets !== null : inInbox;
 
   function open() {
+    if (data.kind === 'ticketSla') {
+      setView('tickets');
+      void tickets?.open(data.sla.ticketId);
+      dismiss(notice.id);
+      return;
+    }
     // From the live monitor, opening also brings the inbox back; elsewhere selecting is enough.
     if (supervision) supervision.openConversation(id);
     else controller.selectConversation(id);
@@ -58,10 +72,10 @@ function NoticeItem({ notice }: { notice: Notice }) {
   }
 
   return (
-    <li className="notice" data-kind={data.kind} data-testid="notice">
+    <li className="notice" data-kind={data.kind} data-sla={data.kind === 'ticketSla' ? data.sla.kind : undefined} data-testid="notice">
       <p className="notice-text">{text}</p>
       <div className="notice-actions">
-        {inInbox && (
+        {canOpen && (
           <button type="button" className="button button-small button-primary" data-testid="notice-open" onClick={open}>
             {t('notice.open')}
           </button>

@@ -1,11 +1,13 @@
 import type { EventPayload } from '../../../../shared/contract';
 import type { SensitiveAlert } from '../../../../shared/domain';
+import type { TicketSlaNotice } from '../../../../shared/ticket-sla';
 
 /** What a notice is about. Text is made when shown, so it follows the UI language. */
 export type NoticeData =
   | ({ kind: 'mention' } & EventPayload<'note.mentioned'>)
   | ({ kind: 'taken'; contactName: string | null } & EventPayload<'conversation.taken'>)
-  | ({ kind: 'sensitive' } & Pick<SensitiveAlert, 'conversationId' | 'contactName' | 'words' | 'senderType' | 'senderName'>);
+  | ({ kind: 'sensitive' } & Pick<SensitiveAlert, 'conversationId' | 'contactName' | 'words' | 'senderType' | 'senderName'>)
+  | { kind: 'ticketSla'; sla: TicketSlaNotice };
 
 export interface Notice {
   id: string;
@@ -19,12 +21,13 @@ export const NOTICE_LIFETIME_MS: Record<NoticeData['kind'], number | null> = {
   mention: 20_000,
   sensitive: 30_000,
   taken: null,
+  ticketSla: 60_000,
 };
 
 /** The most notices on screen; the oldest go first (one that stays until dismissed goes last). */
 export const MAX_NOTICES = 5;
 
-/** Notices about the same thing replace each other: one per mention, per taken or flagged conversation. */
+/** Notices about the same thing replace each other: one per mention, per taken or flagged conversation, per ticket SLA target and kind. */
 export function noticeKey(data: NoticeData): string {
   switch (data.kind) {
     case 'mention':
@@ -33,6 +36,8 @@ export function noticeKey(data: NoticeData): string {
       return `taken:${data.conversationId}`;
     case 'sensitive':
       return `sensitive:${data.conversationId}`;
+    case 'ticketSla':
+      return `ticketSla:${data.sla.ticketId}:${data.sla.target}:${data.sla.kind}`;
   }
 }
 

@@ -1,4 +1,6 @@
-import type { Translate } from '../../i18n/translate';
+import { ticketSlaMessageKey } from '../../../../shared/ticket-sla';
+import type { Language, Translate } from '../../i18n/translate';
+import { formatFull } from '../../lib/time';
 import type { NoticeData } from './notice-logic';
 
 /**
@@ -12,8 +14,8 @@ export function meaningfulReason(reason: string, byName: string): string | null 
   return trimmed;
 }
 
-/** The sentence a notice shows. `draftKept`: the agent's unsent reply came back as a draft. */
-export function describeNotice(t: Translate, data: NoticeData, draftKept = false): string {
+/** The sentence a notice shows. `draftKept`: the agent's unsent reply came back as a draft; `language` formats times. */
+export function describeNotice(t: Translate, data: NoticeData, draftKept = false, language: Language = 'en'): string {
   switch (data.kind) {
     case 'mention':
       return t('notice.mentioned', { name: data.byName, excerpt: data.excerpt });
@@ -36,5 +38,7 @@ export function describeNotice(t: Translate, data: NoticeData, draftKept = false
       }
       return t('notice.sensitive', { customer: data.contactName, words });
     }
+    case 'ticketSla':
+      return `${t(ticketSlaMessageKey(data.sla), { number: data.sla.number, time: formatFull(data.sla.dueAt, language) })}: ${data.sla.subject}`;
   }
 }

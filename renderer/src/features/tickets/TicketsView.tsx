@@ -1,14 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useController } from '../../app/controller-context';
 import { useTickets } from '../../app/tickets-context';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useSessionStore } from '../../stores/session-store';
 import { useTeamStore } from '../../stores/team-store';
 import { TicketBulkBar } from './TicketBulkBar';
 import { TicketDetail } from './TicketDetail';
 import { TicketFilters } from './TicketFilters';
 import { TicketList } from './TicketList';
 import { TicketMentions } from './TicketMentions';
+import { TicketSlaNotices } from './TicketSlaNotices';
+import { TicketStatsPanel } from './TicketStatsPanel';
 
 /** The Tickets screen: saved filters and field filters over the list, bulk actions for ticked rows, the detail pane. */
 export function TicketsView() {
@@ -17,6 +20,9 @@ export function TicketsView() {
   const workstation = useController();
   const online = useConnectionStore((s) => s.connection?.status === 'online');
   const teamStatus = useTeamStore((s) => s.status);
+  const [showStats, setShowStats] = useState(false);
+  // The server counts figures for the agent desk only (department staff are refused).
+  const mayCount = useSessionStore((s) => s.session?.user?.role !== 'staff');
 
   useEffect(() => {
     void tickets.loadMeta();
@@ -31,10 +37,22 @@ export function TicketsView() {
   return (
     <main className="tickets-view" aria-label={t('tickets.title')} data-testid="tickets-view">
       <div className="tickets-main">
+        <TicketSlaNotices />
         <TicketMentions />
-        <TicketFilters />
-        <TicketBulkBar />
-        <TicketList />
+        {mayCount && (
+          <button type="button" className="button button-quiet" data-testid="ticket-stats-toggle" aria-pressed={showStats} onClick={() => setShowStats(!showStats)}>
+            {t('tickets.stats.toggle')}
+          </button>
+        )}
+        {showStats && mayCount ? (
+          <TicketStatsPanel online={online} />
+        ) : (
+          <>
+            <TicketFilters />
+            <TicketBulkBar />
+            <TicketList />
+          </>
+        )}
       </div>
       <TicketDetail />
     </main>

@@ -3,6 +3,7 @@ import type { PendingTicket, TicketDraft, TicketHistoryItem, TicketListArgs, Tic
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { Ticket, TicketView } from '../../../../shared/tickets';
 import type { TicketMentionNotice } from '../../../../shared/tickets-admin';
+import type { TicketSlaNotice } from '../../../../shared/ticket-sla';
 import type { LoadStatus } from '../../stores/inbox-store';
 import { mergeHistory } from './ticket-logic';
 
@@ -28,6 +29,10 @@ interface TicketsStore {
   mentions: TicketMentionNotice[];
   addMention(notice: TicketMentionNotice): void;
   dismissMention(eventId: string): void;
+  /** SLA warnings and breaches of tickets this user must act on, newest first, until opened or dismissed. */
+  slaNotices: TicketSlaNotice[];
+  addSlaNotice(notice: TicketSlaNotice): void;
+  dismissSlaNotice(key: string): void;
   setFilters(patch: Partial<TicketFilters>): void;
   setList(tickets: Ticket[], pending: PendingTicket[]): void;
   setLoading(): void;
@@ -58,7 +63,11 @@ const initial = {
   detailError: null,
   checked: [] as string[],
   mentions: [] as TicketMentionNotice[],
+  slaNotices: [] as TicketSlaNotice[],
 };
+
+/** One notice per ticket, target and kind (a breach does not replace the warning before it). */
+export const slaNoticeKey = (n: Pick<TicketSlaNotice, 'ticketId' | 'target' | 'kind'>): string => `${n.ticketId}:${n.target}:${n.kind}`;
 
 /** The Tickets view: the list as filtered, the ticket open in the detail pane, the ticked rows. */
 export const createTicketsStore = () =>
@@ -66,6 +75,9 @@ export const createTicketsStore = () =>
     ...initial,
     addMention: (notice) => set((s) => ({ mentions: [notice, ...s.mentions.filter((m) => m.eventId !== notice.eventId)].slice(0, 20) })),
     dismissMention: (eventId) => set((s) => ({ mentions: s.mentions.filter((m) => m.eventId !== eventId) })),
+    addSlaNotice: (notice) =>
+      set((s) => ({ slaNotices: [notice, ...s.slaNotices.filter((n) => slaNoticeKey(n) !== slaNoticeKey(notice))].slice(0, 20) })),
+    dismissSlaNotice: (key) => set((s) => ({ slaNotices: s.slaNotices.filter((n) => slaNoticeKey(n) !== key) })),
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, checked: [] })),
     setList: (tickets, pending) =>
       set((s) => ({ tickets, pending, status: 'ready', error: null, checked: s.checked.filter((id) => tickets.some((t) => t.id === id)) })),

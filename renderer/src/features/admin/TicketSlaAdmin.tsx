@@ -1,0 +1,130 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { toAppError, type AppErrorShape } from '../../../../shared/errors';
+import type { TicketType } from '../../../../shared/tickets';
+import { useTickets } from '../../app/tickets-context';
+import { describeError } from '../../i18n/translate';
+import { useT } from '../../i18n/use-t';
+import { slaDraftOf, slaRowKey, slaTargetsOf, type SlaProblem, type SlaRowDraft } from './ticket-admin-logic';
+
+const columns = ['firstResponse', 'resolution', 'warnBefore'] as const;
+
+/** SLA targets, type × priority, in minutes: first response, resolution, and how long before a target the warning comes. */
+export function TicketSlaAdmin({ types, offline }: { types: readonly TicketType[]; offline: boolean }) {
+  const t = useT();
+  const tickets = useTickets();
+  const [rows, setRows] = useState<SlaRowDraft[] | null>(null);
+  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
+  const [problem, setProblem] = useState<SlaProblem | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    if (offline) return;
+    let live = true;
+    tickets.admin.sla().then(
+      (targets) => live && setRows(slaDraftOf(targets, types)),
+      (err: unknown) => live && setLoadError(toAppError(err).toJSON()),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tickets, offline, types]);
+
+  if (loadError) {
+    return (
+      <p className="form-error" role="alert" title={loadError.message}>
+        {t('ticketAdmin.loadFailed', { reason: describeError(t, loadError) })}
+      </p>
+    );
+  }
+  if (!rows) return null;
+  const typeName = new Map(types.map((type) => [type.id, type.name]));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!rows) return;
+    const { targets, problem: found } = slaTargetsOf(rows);
+    setProblem(found);
+    setDone(false);
+    if (!targets) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await tickets.admin.saveSla({ targets });
+      setDone(true);
+    } catch (err) {
+      setError(toAppError(err).toJSON());
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const edit = (index: number, column: (typeof columns)[number], value: string) => {
+    setRows(rows.map((row, i) => (i === index ? { ...row, [column]: value } : row)));
+    setDone(false);
+  };
+
+  return (
+    <section aria-labelledby="ticket-sla-heading" data-testid="ticket-sla-admin">
+      <h4 id="ticket-sla-heading">{t('ticketAdmin.sla.heading')}</h4>
+      <p className="dialog-muted">{t('ticketAdmin.sla.intro')}</p>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <table aria-label={t('ticketAdmin.sla.heading')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('tickets.filter.type')}</th>
+              <th scope="col">{t('ticketAdmin.sla.priority')}</th>
+              {columns.map((column) => (
+                <th scope="col" key={column}>
+                  {t(`ticketAdmin.sla.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const key = slaRowKey(row.typeId, row.priority);
+              const type = row.typeId === null ? t('ticketAdmin.sla.anyType') : (typeName.get(row.typeId) ?? row.typeId);
+              return (
+                <tr key={key} data-testid={`sla-row-${key}`}>
+                  <th scope="row">{type}</th>
+                  <td>{t(`tickets.priority.${row.priority}`)}</td>
+                  {columns.map((column) => (
+                    <td key={column}>
+                      <input
+                        inputMode="numeric"
+                        aria-label={t('ticketAdmin.sla.cell', { type, priority: t(`tickets.priority.${row.priority}`), what: t(`ticketAdmin.sla.${column}`) })}
+                        aria-invalid={problem?.key === key && problem.column === column ? true : undefined}
+                        value={row[column]}
+                        onChange={(e) => edit(index, column, e.target.value)}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {problem && (
+          <p className="dialog-field-error" role="alert" data-testid="ticket-sla-problem">
+            {t('ticketAdmin.sla.problem')}
+          </p>
+        )}
+        {error && (
+          <p className="form-error" role="alert" title={error.message} data-testid="ticket-sla-error">
+            {t('ticketAdmin.saveFailed', { reason: describeError(t, error) })}
+          </p>
+        )}
+        {done && (
+          <p className="dialog-muted" role="status">
+            {t('ticketAdmin.sla.saved')}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" data-testid="ticket-sla-save" disabled={saving || offline}>
+          {saving ? t('ticketAdmin.saving') : t('ticketAdmin.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
