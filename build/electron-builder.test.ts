@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEEP_LINK_SCHEME } from '../main/deep-link';
 import { DEFAULT_UPDATE_FEED } from '../main/update-feed';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +52,14 @@ describe('electron-builder.yml', () => {
     expect(plist).toContain('com.apple.security.cs.allow-jit');
     expect(plist).not.toContain('disable-library-validation');
     expect(plist).not.toContain('allow-unsigned-executable-memory');
+  });
+
+  it('notarises macOS builds when the credentials are there', () => {
+    expect(config.mac?.notarize).toBe(true);
+  });
+
+  it('registers the switchboard:// scheme the app opens conversations and tickets from', () => {
+    expect(config.protocols).toEqual([{ name: 'Switchboard', schemes: [DEEP_LINK_SCHEME] }]);
   });
 
   it('publishes to the same https feed the app checks', () => {

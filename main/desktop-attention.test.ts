@@ -39,13 +39,16 @@ class FakeWindow implements AttentionWindowLike {
 function setUp(window: FakeWindow | null = new FakeWindow(), supported = true) {
   const forwarded: { event: EventName; payload: unknown }[] = [];
   const badges: number[] = [];
+  const overlays: number[] = [];
   const { FakeNotification, shown } = fakeNotificationClass(supported);
   const emit = withDesktopAttention((event, payload) => forwarded.push({ event, payload }), {
     Notification: FakeNotification,
     setBadgeCount: (count) => badges.push(count),
+    onUnread: (count) => overlays.push(count),
     window: () => window,
+    language: () => 'zh-CN',
   });
-  return { emit, forwarded, badges, shown, window };
+  return { emit, forwarded, badges, overlays, shown, window };
 }
 
 const notice = { kind: 'message' as const, conversationId: 'c1', title: '张伟', body: '我的订单还没到', silent: true };
@@ -68,6 +71,18 @@ describe('desktop notifications and badge in the Electron shell', () => {
     expect(forwarded).toEqual([{ event: 'notification.opened', payload: { conversationId: 'c1' } }]);
   });
 
+  it('writes a ticket\'s SLA notice in the shell\'s language, and a click opens the ticket', () => {
+    const { emit, forwarded, shown } = setUp();
+    emit('notification.show', {
+      kind: 'ticket', ticketId: 't9', number: 9, title: '吹风机维修', silent: false,
+      sla: { kind: 'breach', target: 'resolution', dueAt: '2026-12-07T09:30:00.000Z' },
+    });
+    expect(shown[0]!.options.title).toBe('吹风机维修');
+    expect(shown[0]!.options.body).toMatch(/^工单 #9 .*2026/);
+    shown[0]!.listeners.get('click')?.();
+    expect(forwarded).toEqual([{ event: 'notification.opened', payload: { ticketId: 't9' } }]);
+  });
+
   it('does not flash a focused window, and shows nothing where the system has no notifications', () => {
     const focused = setUp(new FakeWindow({ focused: true }));
     focused.emit('notification.show', notice);
@@ -86,5 +101,28 @@ describe('desktop notifications and badge in the Electron shell', () => {
       { event: 'badge.changed', payload: { count: 3 } },
       { event: 'inbox.reloaded', payload: {} },
     ]);
+  });
+
+  it('a mention or whisper in the background is an OS notification in the shell\'s words; a click opens its conversation', () => {
+    const { emit, forwarded, shown } = setUp();
+    emit('notification.show', {
+      kind: 'feed', entryId: 'note:m1', silent: false,
+      event: { kind: 'mention', conversationId: 'c7', messageId: 'm1', byName: '陈琳', excerpt: '@王芳 先退款' },
+    });
+    expect(shown[0]!.options).toEqual({ title: '提及', body: '陈琳 提到了您：@王芳 先退款', silent: false });
+    shown[0]!.listeners.get('click')?.();
+    expect(forwarded).toEqual([{ event: 'notification.opened', payload: { conversationId: 'c7' } }]);
+  });
+
+  it('the dock badge, the taskbar overlay and the tray count unread messages and unread notifications together', () => {
+    const { emit, badges, overlays } = setUp(null);
+    emit('badge.changed', { count: 2 });
+    emit('notificationFeed.changed', { entries: [], unread: 3 });
+    emit('notificationFeed.changed', { entries: [], unread: 3 });
+    emit('badge.changed', { count: 0 });
+    expect(badges).toEqual([2, 5, 3]);
+    expect(overlays).toEqual([2, 5, 3]);
+    emit('session.changed', { signedIn: false, user: null, serverUrl: null, lastEmail: null });
+    expect(badges.at(-1)).toBe(0);
   });
 });

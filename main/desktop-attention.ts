@@ -1,4 +1,7 @@
 import type { EventPayload, EventSink } from '../shared/contract';
+import type { Language } from '../shared/i18n/languages';
+import { notificationText } from '../shared/i18n/notification-text';
+import { notificationTarget } from '../shared/notifications';
 
 /** The parts of Electron's Notification the shell uses. */
 export interface NotificationLike {
@@ -26,22 +29,38 @@ export interface DesktopAttentionDeps {
   Notification: NotificationClass;
   /** app.setBadgeCount: the dock (macOS) and launcher (Linux) badge. */
   setBadgeCount(count: number): unknown;
+  /** The unread count changed: the Windows taskbar overlay and the tray say it. */
+  onUnread?(count: number): void;
   window(): AttentionWindowLike | null;
+  /** The language a notification's own words are written in (a ticket's SLA line). */
+  language(): Language;
 }
 
 /**
  * Wraps the core's event sink for the Electron shell: a notification the core decided on becomes
  * an OS notification (and is not passed on: the page would otherwise show it twice); clicking it
- * brings the window forward and tells the page which conversation to open. The unread count goes
- * on the dock/launcher badge and on to the page, which puts it in the window title (the taskbar).
+ * brings the window forward and tells the page which conversation or ticket to open. The unread
+ * count (customer messages plus unread entries of the notification centre) goes on the
+ * dock/launcher badge, the Windows overlay and the tray; the events go on to the page, which puts
+ * the message count in the window title and the centre's behind the bell.
  */
 export function withDesktopAttention(sink: EventSink, deps: DesktopAttentionDeps): EventSink {
   // Electron drops a notification's click handler when the object is collected: keep it until used.
   const showing = new Set<NotificationLike>();
+  const unread = { messages: 0, feed: 0 };
+  let shown: number | null = null;
+
+  function count(): void {
+    const total = unread.messages + unread.feed;
+    if (total === shown) return;
+    shown = total;
+    deps.setBadgeCount(total);
+    deps.onUnread?.(total);
+  }
 
   function show(notice: EventPayload<'notification.show'>): void {
     if (!deps.Notification.isSupported()) return;
-    const notification = new deps.Notification({ title: notice.title, body: notice.body, silent: notice.silent });
+    const notification = new deps.Notification({ ...notificationText(notice, deps.language()), silent: notice.silent });
     showing.add(notification);
     notification.on('close', () => showing.delete(notification));
     notification.on('click', () => {
@@ -52,7 +71,7 @@ export function withDesktopAttention(sink: EventSink, deps: DesktopAttentionDeps
         window.show();
         window.focus();
       }
-      sink('notification.opened', { conversationId: notice.conversationId });
+      sink('notification.opened', notificationTarget(notice));
     });
     notification.show();
     const window = deps.window();
@@ -64,7 +83,19 @@ export function withDesktopAttention(sink: EventSink, deps: DesktopAttentionDeps
       show(payload as EventPayload<'notification.show'>);
       return;
     }
-    if (event === 'badge.changed') deps.setBadgeCount((payload as EventPayload<'badge.changed'>).count);
+    if (event === 'badge.changed') {
+      unread.messages = (payload as EventPayload<'badge.changed'>).count;
+      count();
+    }
+    if (event === 'notificationFeed.changed') {
+      unread.feed = (payload as EventPayload<'notificationFeed.changed'>).unread;
+      count();
+    }
+    // Signed out, nothing of theirs is unread (the core says so for messages; the centre closed with the cache).
+    if (event === 'session.changed' && !(payload as EventPayload<'session.changed'>).signedIn) {
+      unread.feed = 0;
+      count();
+    }
     sink(event, payload);
   };
 }

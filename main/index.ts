@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, net, Notification, protocol, safeStorage, session, shell, Tray } from 'electron';
+import type { NativeImage } from 'electron';
 // electron-updater is CommonJS with getter exports, which an ES module can only reach as its default.
 import electronUpdater from 'electron-updater';
 import Store from 'electron-store';
@@ -9,14 +10,18 @@ import { translator } from '../shared/i18n/desktop';
 import { resolveInitialLanguage } from '../shared/i18n/languages';
 import { createCore, DEFAULT_SERVER_URL } from './core';
 import type { Core, StoredSettings } from './core/types';
+import type { NotificationTarget } from '../shared/notifications';
+import { deepLinkInArgv, DEEP_LINK_SCHEME, parseDeepLink } from './deep-link';
 import { withDesktopAttention } from './desktop-attention';
 import { askToRestartForUpdate, askToStoreWithWeakKeyring } from './desktop-dialogs';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
+import { createPresenceTray, withPresenceTray, type PresenceTray } from './presence-tray';
 import { contentSecurityPolicy, lockDownSession } from './session-policy';
 import { createSecretStore } from './secret-store';
 import { createSettingsStore, defaultSettings } from './settings-store';
+import { unreadOverlayPng } from './shell-icons';
 import { resolveUpdateFeed } from './update-feed';
 import { UPDATE_PUBLIC_KEY } from './update-public-key';
 import { startUpdates } from './updates';
@@ -54,11 +59,40 @@ function start(): void {
     });
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
+  let tray: PresenceTray | null = null;
+
+  const bringForward = () => {
+    if (!mainWindow) {
+      if (app.isReady() && core) openWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+  };
+
+  // switchboard:// links (deep-link.ts): the first launch's own argument once the page has loaded,
+  // a second launch's (Windows, Linux), or macOS's open-url. The page opens the chat or ticket as it
+  // does for a clicked notification.
+  let pendingLink = deepLinkInArgv(process.argv);
+  const openLink = (target: NotificationTarget | null) => {
+    if (!target) return;
+    const contents = mainWindow?.webContents;
+    if (!contents || contents.isLoading()) {
+      pendingLink = target;
+      return;
+    }
+    createEventSink(() => contents)('notification.opened', target);
+  };
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    bringForward();
+    openLink(parseDeepLink(url));
+  });
+
+  app.on('second-instance', (_event, argv) => {
+    bringForward();
+    openLink(deepLinkInArgv(argv));
   });
 
   // Every webContents, not only the main window's, stays on our page.
@@ -78,6 +112,8 @@ function start(): void {
 
   // The core flushes its cache and closes its socket before the process ends.
   app.on('will-quit', (event) => {
+    tray?.destroy();
+    tray = null;
     if (!core || coreDisposed) return;
     event.preventDefault();
     const running = core;
@@ -99,7 +135,27 @@ function start(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, contentSecurityPolicy()));
       const store = new Store<StoredSettings>({ name: 'settings', defaults: defaultSettings });
       const secretFile = new Store<Record<string, string>>({ name: 'secrets' });
-      const t = translator(resolveInitialLanguage(null, app.getPreferredSystemLanguages()));
+      const systemLanguage = resolveInitialLanguage(null, app.getPreferredSystemLanguages());
+      const t = translator(systemLanguage);
+      // The tray shows the agent's status and changes it; a click brings the window forward.
+      const presenceTray = createPresenceTray<NativeImage, Menu>({
+        createTray: (image) => new Tray(image),
+        image: (png) => nativeImage.createFromBuffer(png),
+        buildMenu: (template) => Menu.buildFromTemplate(template),
+        t,
+        setPresence: async (presence) => core?.handlers['presence.set']({ presence }),
+        showWindow: bringForward,
+        quit: () => app.quit(),
+        log: (message, error) => console.error(message, error),
+      });
+      tray = presenceTray;
+      // Windows has no dock badge: a red dot over the taskbar button, described for screen readers.
+      const unreadOverlay = nativeImage.createFromBuffer(unreadOverlayPng());
+      const showUnread = (count: number) => {
+        presenceTray.update({ unread: count });
+        if (process.platform !== 'win32' || !mainWindow || mainWindow.isDestroyed()) return;
+        mainWindow.setOverlayIcon(count > 0 ? unreadOverlay : null, count > 0 ? t('desktop.badge.unread', { count }) : '');
+      };
       core = createCore({
         settings: createSettingsStore({
           get: (key) => store.get(key),
@@ -116,16 +172,28 @@ function start(): void {
           onError: (error) => console.error('Could not ask how to keep sign-in secrets:', error),
         }),
         // Notifications become OS notifications; the unread count goes on the dock/launcher badge.
-        emit: withDesktopAttention(createEventSink(() => mainWindow?.webContents ?? null), {
-          Notification,
-          setBadgeCount: (count) => app.setBadgeCount(count),
-          window: () => mainWindow,
-        }),
+        emit: withPresenceTray(
+          withDesktopAttention(createEventSink(() => mainWindow?.webContents ?? null), {
+            Notification,
+            setBadgeCount: (count) => app.setBadgeCount(count),
+            onUnread: showUnread,
+            window: () => mainWindow,
+            // The shell writes in the system's language, as its own dialogs do.
+            language: () => systemLanguage,
+          }),
+          presenceTray,
+        ),
         dataDir: app.getPath('userData'),
         defaultServerUrl: process.env['SWITCHBOARD_SERVER_URL'] || DEFAULT_SERVER_URL,
       });
       registerIpc(ipcMain, core.handlers, trustOwnTopFrame(isOurPage));
+      if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
       openWindow();
+      mainWindow?.webContents.once('did-finish-load', () => {
+        const link = pendingLink;
+        pendingLink = null;
+        openLink(link);
+      });
       if (app.isPackaged) {
         const updates = startUpdates({
           updater: electronUpdater.autoUpdater,

@@ -48,6 +48,8 @@ describe('session policy', () => {
       expect(policy).toContain("object-src 'none'");
     }
     expect(contentSecurityPolicy()).toContain("script-src 'self';");
+    // Files are shown from the server's signed file route only, never from anywhere else.
+    expect(contentSecurityPolicy()).toContain("frame-src http://*:*/api/files/ https://*:*/api/files/;");
     expect(contentSecurityPolicy('http://localhost:5173/')).toContain('connect-src \'self\' ws://localhost:5173');
   });
 

@@ -15,6 +15,12 @@ export interface LockableSession {
 }
 
 /**
+ * Customers' files as the thread shows them (thumbnails, voice notes, PDFs in the viewer): signed
+ * links to the file route of whichever server the agent signed in to, and nothing else there.
+ */
+const SIGNED_FILES = ['http://*:*/api/files/', 'https://*:*/api/files/'];
+
+/**
  * The Content-Security-Policy for our page. Never 'unsafe-eval'. The renderer reaches the network
  * only through the contract, so it connects to itself alone; the dev server additionally needs
  * its websocket and the React refresh preamble (an inline script) while developing.
@@ -26,11 +32,12 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
     ['default-src', ["'self'"]],
     ['script-src', dev ? ["'self'", "'unsafe-inline'"] : ["'self'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:']],
+    ['img-src', ["'self'", 'data:', 'blob:', ...SIGNED_FILES]],
+    ['media-src', ["'self'", 'blob:', ...SIGNED_FILES]],
     ['font-src', ["'self'", 'data:']],
     ['connect-src', devSocket ? ["'self'", devSocket] : ["'self'"]],
     ['object-src', ["'none'"]],
-    ['frame-src', ["'none'"]],
+    ['frame-src', SIGNED_FILES],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],
     ['frame-ancestors', ["'none'"]],

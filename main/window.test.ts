@@ -35,6 +35,7 @@ describe('main window', () => {
       nodeIntegration: false,
       webSecurity: true,
       disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
       preload: '/app/out/preload/index.cjs',
     });
   });

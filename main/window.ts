@@ -39,6 +39,8 @@ export function createMainWindow<W extends MainWindowLike>(
       webSecurity: true,
       // Middle-click would otherwise try to open links in new windows (denied anyway, see navigation-guard.ts).
       disableBlinkFeatures: 'Auxclick',
+      // Replies are written here all day: misspellings underlined in the system's languages.
+      spellcheck: true,
       preload: paths.preload,
     },
   });

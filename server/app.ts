@@ -4,10 +4,15 @@ import type { Db } from './db/db';
 import { openDb } from './db/open-db';
 import { isDatabaseEmpty, seedDemo } from './db/seed-demo';
 import { systemClock, type Clock } from './lib/clock';
-import { systemTimers, type Timers } from './lib/timers';
+import { delay, systemTimers, type Timers } from './lib/timers';
 import { EventBus } from './domain/events';
 import { pushDomainEvents } from './realtime/push-domain-events';
-import { socketAgentConnections } from './realtime/socket-agent-connections';
+import { localAgentSockets, socketAgentConnections } from './realtime/socket-agent-connections';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/protocol';
+import { NodeLease } from './nodes/node-lease';
+import { openSocketAdapter, type SocketAdapter } from './nodes/socket-adapter';
+import type { ClusterSetting } from './nodes/cluster-setting';
+import { registerHealthRoutes } from './http/health-routes';
 import { handleHttpError } from './http/http-errors';
 import { authenticateBeforeBody } from './http/authenticate-first';
 import { refuseNulBytes } from '../shared/text/nul-byte';
@@ -15,12 +20,16 @@ import type { LimiterRule } from './lib/window-limiter';
 import type { RequestBudgetLimits } from './realtime/request-budget';
 import { registerAuthRoutes } from './domain/auth/auth-routes';
 import { SignInThrottle } from './domain/auth/sign-in-throttle';
+import { SharedSignInThrottle } from './domain/auth/shared-sign-in-throttle';
+import { RateLimitCounts } from './nodes/rate-limit-counts';
 import { proxyTrust, type TrustProxySetting } from './http/client-address';
 import { resolveTokenSecret } from './domain/auth/token-secret';
 import { registerAgentNamespace } from './realtime/agent-namespace';
-import { registerVisitorNamespace } from './realtime/visitor-namespace';
+import { DEFAULT_NEW_VISITOR_LIMIT, registerVisitorNamespace } from './realtime/visitor-namespace';
 import { registerWidgetPage } from './widget/widget-page';
 import { Router } from './domain/routing/router';
+import { routerPeers } from './nodes/router-peers';
+import { activityPeers } from './nodes/activity-peers';
 import { registerAuditRoutes } from './domain/audit/audit-routes';
 import { SensitiveWordCache } from './domain/sensitive/sensitive-screen';
 import { ActivityRelay } from './realtime/activity-relay';
@@ -40,8 +49,18 @@ import { AiService } from './domain/ai/ai-service';
 import { registerAiRoutes } from './domain/ai/ai-routes';
 import { SlaSweep } from './domain/tickets/sla/sla-sweep';
 import { registerTicketStatsCsvRoute } from './domain/tickets/stats/stats-csv-route';
+import { registerReportCsvRoute } from './domain/reports/report-csv-route';
 import { TicketService } from './domain/tickets/ticket-service';
 import { registerTicketApiRoutes } from './domain/tickets/ticket-api-routes';
+import { CsatService } from './domain/csat/csat-service';
+import { registerSurveyRoutes } from './domain/csat/survey-routes';
+import { TopicJob } from './domain/topics/topic-job';
+import { WeeklyReportJob } from './domain/reports/weekly-report-job';
+import { AttachmentIntake } from './domain/attachments/attachment-intake';
+import { openAttachmentStore, voiceTranscoder, type AttachmentOptions, type OpenedAttachmentStore } from './domain/attachments/attachment-options';
+import { registerFileRoutes } from './domain/attachments/file-route';
+import { registerAgentUploadRoute, registerFileBodyRoutes, registerVisitorUploadRoute } from './domain/attachments/upload-route';
+import type { MediaFetchJob } from './channels/framework/media-fetch-job';
 
 export type ServerOptions = {
   /** 0 picks a free port. */
@@ -89,6 +108,22 @@ export type ServerOptions = {
   trustProxy?: TrustProxySetting;
   /** How often left messages and solved tickets are looked at (ms); DEFAULT_TICKET_SWEEP_MS when omitted. */
   ticketSweepMs?: number;
+  /** The server's address as customers reach it (SWITCHBOARD_PUBLIC_URL), for survey links; the listening address when omitted. */
+  publicUrl?: string;
+  /** How often queued topic runs and the nightly schedule are looked at (ms); DEFAULT_TOPIC_POLL_MS when omitted. */
+  topicPollMs?: number;
+  /** The most customer messages one topic run clusters; DEFAULT_TOPIC_MESSAGE_CAP when omitted. */
+  topicMessageCap?: number;
+  /** How often due weekly summary mails are looked for (ms); DEFAULT_WEEKLY_REPORT_POLL_MS when omitted. */
+  weeklyReportPollMs?: number;
+  /** Customers' files: where they are kept (a folder under `dataDir`, or S3), their limits and how they are fetched. */
+  attachments?: AttachmentOptions;
+  /** How this node reaches other nodes' sockets (REDIS_URL, SWITCHBOARD_CLUSTER); one node alone when omitted. */
+  cluster?: ClusterSetting;
+  /** How long this node's presence lease lasts without a heartbeat (ms); DEFAULT_NODE_LEASE_MS when omitted. */
+  nodeLeaseMs?: number;
+  /** How long `drain()` answers "not ready" before it lets sockets go (ms, default 0). */
+  drainMs?: number;
 };
 
 /** One HTTP route as Fastify registered it (HEAD routes Fastify adds for GET are left out). */
@@ -113,6 +148,20 @@ export type RunningServer = {
   slaSweep: Pick<SlaSweep, 'sweep'>;
   /** Tickets' own work: tests run `tickets.sweep()` after moving the clock. */
   tickets: Pick<TicketService, 'sweep'>;
+  /** Question clustering: tests queue runs, move the clock and call `sweep()`. */
+  topics: Pick<TopicJob, 'sweep' | 'request' | 'settled'>;
+  /** The weekly summary mail: tests move the clock and call `sweep()`. */
+  weeklyReport: Pick<WeeklyReportJob, 'sweep' | 'sendTest'>;
+  /** Customers' files fetched from platforms: tests move the clock and call `sweep()`. */
+  media: Pick<MediaFetchJob, 'sweep' | 'settled'>;
+  /** This node's id in `server_nodes` (several nodes share one database). */
+  nodeId: string;
+  /**
+   * Graceful stop (SIGTERM): /healthz/ready answers 503 and new sockets are refused at once; after
+   * `drainMs` every socket of this node is told to reconnect (elsewhere), this node's presence
+   * rows are released, requests in flight finish, and the server closes.
+   */
+  drain(): Promise<void>;
   /** Stops accepting connections, disconnects sockets and closes the database. */
   close(): Promise<void>;
 };
@@ -123,6 +172,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const timers = options.timers ?? systemTimers;
   const host = options.host ?? '127.0.0.1';
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  let adapter: SocketAdapter | undefined;
+  let lease: NodeLease | undefined;
+  let draining = false;
   let app: FastifyInstance | undefined;
   let io: Server | undefined;
   let router: Router | undefined;
@@ -130,6 +182,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let channels: ChannelAdapters | undefined;
   let slaSweep: SlaSweep | undefined;
   let tickets: TicketService | undefined;
+  let topics: TopicJob | undefined;
+  let weeklyReport: WeeklyReportJob | undefined;
+  let files: OpenedAttachmentStore | undefined;
   try {
     const seeded = options.seed !== 'never' && (await isDatabaseEmpty(db)) ? (await seedDemo(db)).seeded : false;
     const secret = await resolveTokenSecret({ tokenSecret: options.tokenSecret, dataDir: options.dataDir, db });
@@ -152,12 +207,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
     // Before any route: every /api/ route but the public ones checks its token before reading a body.
     authenticateBeforeBody(app, { db, secret, clock });
-    app.get('/healthz', async () => ({ ok: true }));
     const logError = (err: unknown, context: string) => app?.log.error({ err, context }, 'request failed');
+    const sockets = await openSocketAdapter(options.cluster ?? { kind: 'single' }, options.databaseUrl, logError);
+    adapter = sockets;
+    registerHealthRoutes(app, { db, adapterConnected: () => sockets.check(), draining: () => draining });
     // Domain code tells what changed here; the realtime listeners (below) push it to sockets.
     const events = new EventBus(logError);
+    // Several nodes count sign-in failures and new visitors in the database they share (one budget
+    // for all of them); one node alone counts in memory, with no query on the way.
+    const sharedCounts = sockets.kind === 'single' ? undefined : new RateLimitCounts(db, clock, logError);
     registerAuthRoutes(app, {
-      db, secret, clock, events, throttle: new SignInThrottle(clock),
+      db, secret, clock, events, throttle: sharedCounts ? new SharedSignInThrottle(sharedCounts) : new SignInThrottle(clock),
       onSignedOut: async (accountId, userId, socketId) => void (await router?.signedOut(accountId, userId, socketId)),
     });
     registerAuditRoutes(app, { db, secret, clock });
@@ -167,28 +227,63 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     registerLearningRoutes(app, { db, secret, clock, events });
     registerOrdersRoutes(app, { db, secret, clock });
     const ai = new AiService({ db, secret, clock, events, logError });
+    topics = new TopicJob({ db, clock, timers, logError, ai, pollMs: options.topicPollMs, messageCap: options.topicMessageCap });
+    weeklyReport = new WeeklyReportJob({ db, clock, timers, logError, pollMs: options.weeklyReportPollMs });
     registerAiRoutes(app, { db, secret, clock, ai });
     registerTicketStatsCsvRoute(app, { db, secret, clock });
+    registerReportCsvRoute(app, { db, secret, clock });
     await registerWidgetPage(app, options.widgetDir);
+    let listeningUrl = '';
+    const csat = new CsatService({
+      db, events, clock, logError, secret, publicUrl: () => options.publicUrl ?? listeningUrl, kickDeliveries: () => channels?.deliveries.kick(),
+    });
+    registerSurveyRoutes(app, { db, clock, csat });
+    files = await openAttachmentStore(options.attachments, options.dataDir);
+    const intake = new AttachmentIntake({ db, store: files.store, events, clock, logError, limits: options.attachments?.limits, transcoder: await voiceTranscoder(options.attachments) });
+    registerFileRoutes(app, { db, secret, clock, store: files.store });
+    await registerFileBodyRoutes(app, (scope) => {
+      registerAgentUploadRoute(scope, { db, secret, clock, intake });
+      registerVisitorUploadRoute(scope, { db, secret, clock, intake });
+    });
 
-    io = new Server(app.server, { serveClient: true, maxHttpBufferSize: 256 * 1024 });
+    // A draining node takes no new sockets: their clients try again and reach another node.
+    const server = new Server(app.server, {
+      serveClient: true, maxHttpBufferSize: 256 * 1024, adapter: sockets.adapter, allowRequest: (_req, answer) => answer(null, !draining),
+    });
+    io = server;
     pushDomainEvents(io, events, db);
-    router = new Router({ db, events, connections: socketAgentConnections(io), clock, timers, logError, sweepMs: options.routingSweepMs });
+    const nodeLease = new NodeLease({
+      db, clock, timers, logError, leaseMs: options.nodeLeaseMs, alone: sockets.kind === 'single',
+      localSockets: () => localAgentSockets(server),
+      // Each agent whose sockets were on a dead (or this draining) node: gone only if no node holds another.
+      onAgentsLost: async (agents) => {
+        for (const agent of agents) await router?.disconnected(agent.accountId, agent.userId).catch((err: unknown) => logError(err, 'agent lost with a node'));
+      },
+    });
+    lease = nodeLease;
+    await nodeLease.register();
+    router = new Router({
+      db, events, connections: socketAgentConnections(io, nodeLease), clock, timers, logError, sweepMs: options.routingSweepMs,
+      // One node has no peers (and socket.io's in-memory adapter refuses server-side events).
+      peers: sockets.kind === 'single' ? undefined : routerPeers(server),
+    });
     const sensitive = new SensitiveWordCache(logError);
-    activity = new ActivityRelay({ io, db, clock, timers, logError });
+    activity = new ActivityRelay({ io, db, clock, timers, logError, peers: sockets.kind === 'single' ? undefined : activityPeers(server, logError) });
     const typing = new TypingRelay(io, db, clock);
     registerAgentNamespace(io, {
-      db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, ai, requestBudget: options.agentRequestBudget,
-      kickDeliveries: () => channels?.deliveries.kick(),
+      db, secret, clock, logError, events, router, sensitive, activity, typing, knowledge, ai, topics, requestBudget: options.agentRequestBudget, sockets: nodeLease,
+      kickDeliveries: () => channels?.deliveries.kick(), csat, weeklyReport, fileLinkSecret: secret,
     });
     const bot = new BotService({ db, knowledge, clock, logError, ai });
-    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit, requestBudget: options.visitorRequestBudget, trustProxy: trust,
-      kickDeliveries: () => channels?.deliveries.kick() });
+    registerVisitorNamespace(io, { db, secret, logError, events, router, clock, sensitive, bot, typing, newVisitorLimit: options.newVisitorLimit,
+      newVisitorBudget: sharedCounts?.budget('new-visitor', options.newVisitorLimit ?? DEFAULT_NEW_VISITOR_LIMIT), requestBudget: options.visitorRequestBudget, trustProxy: trust,
+      kickDeliveries: () => channels?.deliveries.kick(), csat });
     tickets = new TicketService({ db, events, clock, timers, logError, sweepMs: options.ticketSweepMs, kickDeliveries: () => channels?.deliveries.kick() });
     channels = await registerChannelAdapters(app, {
-      ticketMail: tickets.mailbox,
+      ticketMail: tickets.mailbox, csat,
       db, events, secret, clock, timers, router, sensitive, logError, bot, retry: options.deliveryRetry, deliveryPollMs: options.deliveryPollMs,
       wechatReplyBudgetMs: options.wechatReplyBudgetMs, smtp: options.smtp && { port: options.smtp.port, host: options.smtp.host ?? host },
+      attachments: { ...options.attachments, intake },
     });
     // Order-status replies reach platform customers through the same delivery queue as every bot message.
     const orderEvents = new OrderEvents({ db, events, clock, logError, onReplied: () => channels?.deliveries.kick() });
@@ -200,15 +295,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    listeningUrl = url;
     // Agents who were connected before a restart start their grace period now.
     await router.markMissingAsDisconnected();
+    nodeLease.start();
     router.start();
     activity.start();
     await channels.start();
     slaSweep.start();
     tickets.start();
+    topics.start();
+    weeklyReport.start();
     void router.sweep();
-    const running = { app, io, router, activity, channels, ai, slaSweep, tickets };
+    const running = { app, io, router, activity, channels, ai, slaSweep, tickets, topics, weeklyReport, files, adapter: sockets, lease: nodeLease };
+    const media = channels.media!;
     // Vectors for articles written while the server was down (or before hybrid retrieval was on).
     for (const { id } of await db.query<{ id: string }>('SELECT account_id AS id FROM ai_settings WHERE hybrid_retrieval')) ai.indexer.kick(id);
     let closing: Promise<void> | undefined;
@@ -224,38 +324,88 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ai,
       slaSweep,
       tickets,
-      close: () => (closing ??= shutdown(running.app, running.io, db, running.router, running.activity, running.channels, running.ai, running.slaSweep, running.tickets)),
+      topics,
+      weeklyReport,
+      media,
+      nodeId: nodeLease.id,
+      drain: () => (closing ??= (async () => {
+        draining = true;
+        await nodeLease.markDraining().catch((err: unknown) => logError(err, 'drain'));
+        // Time for a load balancer to read /healthz/ready and stop sending clients here.
+        await delay(timers, options.drainMs ?? 0, undefined);
+        // Clients treat a server's goodbye as "reconnect": the desktop core and the widget retry on their curve.
+        // The goodbye goes without closing the connection: the client closes it once it has read the
+        // goodbye (a close sent with it could reach a client first and read as a lost network).
+        for (const name of [AGENT_NAMESPACE, VISITOR_NAMESPACE]) running.io.of(name).local.disconnectSockets(false);
+        await nodeLease.release().catch((err: unknown) => logError(err, 'drain'));
+        await shutdown({ ...running, db });
+      })()),
+      close: () => (closing ??= shutdown({ ...running, db })),
     };
   } catch (err) {
-    await shutdown(app, io, db, router, activity, channels, undefined, slaSweep, tickets).catch(() => undefined);
+    await shutdown({ app, io, router, activity, channels, slaSweep, tickets, topics, weeklyReport, files, adapter, lease, db }).catch(() => undefined);
     throw err;
   }
 }
 
-async function shutdown(
-  app: FastifyInstance | undefined,
-  io: Server | undefined,
-  db: Db,
-  router: Router | undefined,
-  activity: ActivityRelay | undefined,
-  channels?: ChannelAdapters,
-  ai?: AiService,
-  slaSweep?: SlaSweep,
-  tickets?: TicketService,
-): Promise<void> {
+/** What `shutdown` stops; a start that failed half-way passes what it had made. */
+type Parts = {
+  app?: FastifyInstance;
+  io?: Server;
+  router?: Router;
+  activity?: ActivityRelay;
+  channels?: ChannelAdapters;
+  ai?: AiService;
+  slaSweep?: SlaSweep;
+  tickets?: TicketService;
+  topics?: TopicJob;
+  weeklyReport?: WeeklyReportJob;
+  files?: OpenedAttachmentStore;
+  adapter?: SocketAdapter;
+  lease?: NodeLease;
+};
+
+/**
+ * How long the HTTP server waits at close for connections still open (a request in flight, or a
+ * client that connected and never finished sending its request) before it drops them.
+ */
+const HTTP_CLOSE_GRACE_MS = 5_000;
+
+/** Closes the HTTP server: requests in flight may finish, but a straggling connection cannot hold the close for ever. */
+async function closeHttp(app: FastifyInstance): Promise<void> {
+  const deadline = setTimeout(() => app.server.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
+  deadline.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+async function shutdown(parts: Parts & { db?: Db }, db: Db | undefined = parts.db): Promise<void> {
+  const { app, io, router, activity, channels, ai, slaSweep, tickets, topics, weeklyReport, files, adapter, lease } = parts;
   // Stop routing, the SLA clock and deliveries first: no run may start against a closing database.
   await router?.stop();
   await slaSweep?.stop();
   await tickets?.stop();
+  await topics?.stop();
+  await weeklyReport?.stop();
   await ai?.close();
   activity?.stop();
   await channels?.close();
   if (io) {
-    // Disconnect every socket and the engine first; fastify would otherwise wait for them.
-    io.disconnectSockets(true);
-    for (const nsp of [io.of('/agent'), io.of('/visitor')]) nsp.disconnectSockets(true);
+    // Disconnect this node's sockets and the engine first; fastify would otherwise wait for them.
+    // Only local ones: through a shared adapter the plain call would reach every node's sockets.
+    const namespaces = [io.of('/'), io.of(AGENT_NAMESPACE), io.of(VISITOR_NAMESPACE)];
+    for (const nsp of namespaces) nsp.local.disconnectSockets(true);
     io.engine.close();
+    // A shared adapter holds a connection (PostgreSQL's LISTEN, Redis's XREAD) until its namespaces close.
+    for (const nsp of namespaces) await Promise.resolve(nsp.adapter.close()).catch(() => undefined);
   }
-  if (app) await app.close();
-  await db.close();
+  // This node's presence rows go; a node that is killed instead leaves them until its lease expires.
+  await lease?.release().catch(() => undefined);
+  if (app) await closeHttp(app);
+  await adapter?.close().catch(() => undefined);
+  await db?.close();
+  await files?.close();
 }

@@ -20,6 +20,11 @@ const server = await startServer({
   smtp: config.smtp,
   newVisitorLimit: config.newVisitorsPerMinute === undefined ? undefined : { max: config.newVisitorsPerMinute, windowMs: 60_000 },
   trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
+  attachments: config.attachments,
+  cluster: config.cluster,
+  nodeLeaseMs: config.nodeLeaseMs,
+  drainMs: config.drainMs,
   seed: 'if-empty',
   log: process.env.SWITCHBOARD_LOG === '1',
 }).catch((err: unknown) => exitWithError('Could not start the server', err));
@@ -28,6 +33,8 @@ console.log('Switchboard server');
 console.log(config.databaseUrl ? `  Database:   PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}` : `  Data:       ${config.dataDir}`);
 console.log(`  URL:        ${server.url}`);
 console.log(`  Widget:     ${server.url}/widget/`);
+console.log(`  Files:      ${config.attachments?.s3 ? `S3 bucket ${config.attachments.s3.bucket} at ${config.attachments.s3.endpoint}` : `${config.dataDir}/attachments`}`);
+if (config.cluster.kind !== 'single') console.log(`  Node:       ${server.nodeId} (sockets shared through ${config.cluster.kind === 'redis' ? 'Redis' : 'PostgreSQL'})`);
 if (server.channels.smtpPort !== null) console.log(`  SMTP in:    ${config.smtp?.host}:${server.channels.smtpPort}`);
 if (server.seeded) {
   console.log('\nLoaded the demo shop. Sign in with:');
@@ -35,12 +42,13 @@ if (server.seeded) {
 }
 
 let stopping = false;
+/** SIGTERM drains (not ready, clients told to reconnect elsewhere, requests finished); SIGINT closes at once. */
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: shutting down…`);
+  console.log(`\n${signal}: ${signal === 'SIGTERM' ? 'draining' : 'shutting down'}…`);
   try {
-    await server.close();
+    await (signal === 'SIGTERM' ? server.drain() : server.close());
     process.exit(0);
   } catch (err) {
     console.error('shutdown failed:', err);

@@ -154,10 +154,14 @@ export const REQUIRED_SECRETS: Record<ChannelKind, readonly string[]> = {
 export const channelSourceSchema = z.enum(['admin', 'file']);
 
 /** A URL the platform calls (or the shop's app calls), relative to the server's public address. */
+/** What an endpoint is for, as a code the desktop puts in the reader's language. */
+export const WEBHOOK_PURPOSES = ['verification', 'messages', 'updates', 'serverVerification', 'appMessages', 'chatPage'] as const;
+export type WebhookPurpose = (typeof WEBHOOK_PURPOSES)[number];
+
 export const webhookEndpointSchema = z.object({
   method: z.enum(['GET', 'POST']),
   path: z.string(),
-  purpose: z.string(),
+  purpose: z.enum(WEBHOOK_PURPOSES),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
@@ -220,20 +224,20 @@ export function webhookEndpoints(kind: ChannelKind, channelId: string): WebhookE
   switch (kind) {
     case 'whatsapp':
       return [
-        { method: 'GET', path: `/webhooks/whatsapp/${id}`, purpose: 'verification (hub.challenge)' },
-        { method: 'POST', path: `/webhooks/whatsapp/${id}`, purpose: 'messages and statuses' },
+        { method: 'GET', path: `/webhooks/whatsapp/${id}`, purpose: 'verification' },
+        { method: 'POST', path: `/webhooks/whatsapp/${id}`, purpose: 'messages' },
       ];
     case 'telegram':
-      return [{ method: 'POST', path: `/webhooks/telegram/${id}`, purpose: 'updates (setWebhook url)' }];
+      return [{ method: 'POST', path: `/webhooks/telegram/${id}`, purpose: 'updates' }];
     case 'wechat':
       return [
-        { method: 'GET', path: `/webhooks/wechat/${id}`, purpose: 'server verification (echostr)' },
-        { method: 'POST', path: `/webhooks/wechat/${id}`, purpose: 'messages and events' },
+        { method: 'GET', path: `/webhooks/wechat/${id}`, purpose: 'serverVerification' },
+        { method: 'POST', path: `/webhooks/wechat/${id}`, purpose: 'messages' },
       ];
     case 'api':
-      return [{ method: 'POST', path: `/api/channels/${id}/messages`, purpose: "the shop's app posts customer messages" }];
+      return [{ method: 'POST', path: `/api/channels/${id}/messages`, purpose: 'appMessages' }];
     case 'widget':
-      return [{ method: 'GET', path: `/widget/?channel=${id}`, purpose: 'the chat page' }];
+      return [{ method: 'GET', path: `/widget/?channel=${id}`, purpose: 'chatPage' }];
     case 'email':
       return [];
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { appErrorSchema } from './errors';
+import { attachmentUrlRequestSchema, attachmentUrlResultSchema, captionBodySchema, fileBytesSchema, uploadNameSchema, uploadResultSchema } from './attachments';
 import {
   auditEntrySchema,
   activitySchema,
@@ -33,8 +34,16 @@ import { channelCreateSchema, channelDeleteResultSchema, channelUpdateSchema, ch
 import { KB_IMPORT_MAX_CHARS, kbImportResultSchema } from './kb-exchange';
 import { contactNameSchema, contactNoteBodySchema, contactNoteSchema, customerProfileSchema, piiFieldSchema, piiRevealSchema } from './contact-profile';
 import { tagGroupNameSchema, tagListSchema } from './tag-groups';
+import {
+  conversationTagCatalogSchema,
+  conversationTagIdsSchema,
+  conversationTagSaveSchema,
+  conversationTagSettingsSchema,
+  managedConversationTagSchema,
+} from './conversation-tags';
 import { botRuleInputSchema, botRuleSchema, botTurnSchema, highlightedTextSchema, kbArticleInputSchema, kbSearchHitSchema } from './knowledge';
-import { notificationPreferencesSchema, notificationSchema } from './notifications';
+import { notificationPreferencesSchema, notificationSchema, notificationTargetSchema } from './notifications';
+import { feedMarkReadSchema, feedSchema } from './notification-feed';
 import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamViewSchema, userCreateSchema, userSaveSchema } from './team-admin';
 import {
   departmentSchema,
@@ -51,9 +60,14 @@ import {
   ticketUpdateSchema,
   ticketViewSchema,
 } from './tickets';
+import { csatSettingsSaveSchema, csatSettingsSchema, csatViewSchema } from './csat';
+import { weeklyReportSettingsSaveSchema, weeklyReportStatusSchema, weeklyReportTestResultSchema } from './weekly-report';
 import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
 import { slaTargetsSaveSchema, ticketSlaNoticeSchema } from './ticket-sla';
 import { ticketStatsQuerySchema, ticketStatsSchema } from './ticket-stats';
+import { reportCsvQuerySchema } from './reports';
+import { reportCsvFileSchema, reportResultSchema } from './report-results';
+import { topicConversationQuerySchema, topicDetailSchema, topicGetQuerySchema, topicTranscriptSchema, topicsListQuerySchema, topicsListSchema, topicsRunQuerySchema, topicsRunResultSchema } from './topics';
 
 /**
  * The one contract between the UI and the client core. The Electron shell registers one IPC
@@ -170,7 +184,12 @@ export const pendingTicketSchema = z.object({
 });
 export type PendingTicket = z.infer<typeof pendingTicketSchema>;
 
-/** The Tickets view's list: a saved filter, field filters and a sort, answered from the local cache. */
+/** How many tickets the list shows at first, and how many more each "show more" adds. */
+export const TICKET_LIST_PAGE = 200;
+/** The most the list shows at once; past that the filters narrow it. */
+export const TICKET_LIST_MAX = 2000;
+
+/** The Tickets view's list: a saved filter, field filters and a sort, answered from the local cache; the first `limit` tickets. */
 export const ticketListArgsSchema = z
   .object({
     view: ticketViewSchema.default('all'),
@@ -179,6 +198,7 @@ export const ticketListArgsSchema = z
     typeId: idSchema.optional(),
     departmentId: idSchema.optional(),
     sort: ticketSortSchema.default('updated'),
+    limit: z.number().int().min(1).max(TICKET_LIST_MAX).default(TICKET_LIST_PAGE),
   })
   .strict();
 export type TicketListArgs = z.input<typeof ticketListArgsSchema>;
@@ -202,10 +222,32 @@ export const contractMethods = {
   'session.logout': { args: empty, result: sessionStateSchema },
   'connection.get': { args: empty, result: connectionStateSchema },
   'conversations.list': { args: empty, result: z.array(inboxConversationSchema) },
+  /**
+   * Resolves a conversation (needs the connection), putting `tagIds` (reason, outcome) on it first;
+   * `outcome_required` when the account requires an outcome and none is on it.
+   */
   'conversations.resolve': {
-    args: z.object({ conversationId: idSchema }).strict(),
+    args: z.object({ conversationId: idSchema, tagIds: conversationTagIdsSchema.optional() }).strict(),
     result: inboxConversationSchema,
   },
+  /** Replaces a conversation's tags (needs the connection); `tag_archived` for an archived tag it did not have. */
+  'conversations.setTags': {
+    args: z.object({ conversationId: idSchema, tagIds: conversationTagIdsSchema }).strict(),
+    result: inboxConversationSchema,
+  },
+  /** The conversation tags (archived too) and their settings, from the cache (offline too). */
+  'conversationTags.catalog': { args: empty, result: conversationTagCatalogSchema },
+  /** Supervisors and admins: the tags with their use, and the settings. Needs the connection. */
+  'conversationTags.adminList': {
+    args: empty,
+    result: z.object({ tags: z.array(managedConversationTagSchema), settings: conversationTagSettingsSchema }),
+  },
+  /** Admins: adds (no id) or changes a conversation tag (audited). */
+  'conversationTags.save': { args: conversationTagSaveSchema, result: managedConversationTagSchema },
+  /** Admins: archives a tag or brings it back (audited). */
+  'conversationTags.archive': { args: z.object({ id: idSchema, archived: z.boolean() }).strict(), result: managedConversationTagSchema },
+  /** Admins: whether resolving needs an outcome (audited). */
+  'conversationTags.saveSettings': { args: conversationTagSettingsSchema.strict(), result: conversationTagSettingsSchema },
   /** Marks the thread read up to its newest cached message; answers the conversation with `unread` 0. */
   'conversations.markRead': { args: z.object({ conversationId: idSchema }).strict(), result: inboxConversationSchema },
   /**
@@ -231,6 +273,10 @@ export const contractMethods = {
   },
   /** Changes some of this agent's notification preferences; answers all of them. */
   'notifications.set': { args: notificationPreferencesSchema.partial().strict(), result: notificationPreferencesSchema },
+  /** The notification centre: what happened to this user (newest first) and how many entries are unread. Local, offline too. */
+  'notificationFeed.list': { args: empty, result: feedSchema },
+  /** Marks entries of the notification centre read (some, or all); answers the centre as it is now. */
+  'notificationFeed.markRead': { args: feedMarkReadSchema, result: feedSchema },
   /** The newest `limit` messages of a thread (all when omitted), oldest first, then unsent replies. */
   'messages.list': {
     args: z.object({ conversationId: idSchema, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
@@ -239,6 +285,24 @@ export const contractMethods = {
   /** Writes the reply to the outbox (durably) and answers at once, queued or sending. */
   'outbox.send': {
     args: z.object({ conversationId: idSchema, body: messageBodySchema }).strict(),
+    result: threadMessageSchema,
+  },
+  /**
+   * A stored file's short-lived signed link (absolute, on the server this user is signed in to),
+   * for a message's image, PDF, voice note or download. Online only; `conflict` while not stored.
+   */
+  'attachments.url': { args: attachmentUrlRequestSchema, result: attachmentUrlResultSchema.extend({ url: z.string().url() }) },
+  /**
+   * Uploads a file for a reply in a conversation (the raw bytes and the file's name); answers what
+   * the server kept. Online only: without the connection it fails with `offline`.
+   */
+  'attachments.upload': {
+    args: z.object({ conversationId: idSchema, name: uploadNameSchema, bytes: fileBytesSchema }).strict(),
+    result: uploadResultSchema,
+  },
+  /** Sends an uploaded file (with the caption, possibly empty) as a reply at once. Online only. */
+  'attachments.send': {
+    args: z.object({ conversationId: idSchema, fileId: idSchema, caption: captionBodySchema }).strict(),
     result: threadMessageSchema,
   },
   /** Sends a failed reply again, keeping its client id so it can never arrive twice. */
@@ -341,7 +405,7 @@ export const contractMethods = {
   },
   /** Who is in a conversation now (empty offline). */
   'activity.list': { args: z.object({ conversationId: idSchema }).strict(), result: z.array(activitySchema) },
-  /** Admins: the audit log, newest first, a page at a time. */
+  /** Admins and supervisors: the audit log, newest first, a page at a time. */
   'audit.list': {
     args: z.object({ query: z.string().trim().max(200).optional(), before: z.number().int().positive().optional() }).strict(),
     result: z.object({ entries: z.array(auditEntrySchema), nextBefore: z.number().int().positive().nullable() }),
@@ -439,10 +503,13 @@ export const contractMethods = {
   // Tickets: read from the local cache (offline too); comments and new tickets go through the ticket outbox.
   /** Ticket types, departments and this user's departments: from the server when online, else the last ones loaded. */
   'tickets.meta': { args: empty, result: ticketMetaSchema },
-  /** The cached tickets matching a saved filter and the field filters, sorted; plus new tickets still waiting to be sent. */
+  /**
+   * The first `limit` cached tickets matching a saved filter and the field filters, sorted, and how
+   * many match in all (`total`); plus new tickets still waiting to be sent.
+   */
   'tickets.list': {
     args: ticketListArgsSchema,
-    result: z.object({ tickets: z.array(ticketSchema), pending: z.array(pendingTicketSchema) }),
+    result: z.object({ tickets: z.array(ticketSchema), total: z.number().int().nonnegative(), pending: z.array(pendingTicketSchema) }),
   },
   /** One ticket with its history (fetched whole once when online), the comments waiting to be sent, and the comment box's draft. */
   'tickets.get': {
@@ -486,11 +553,38 @@ export const contractMethods = {
   'tickets.stats': { args: ticketStatsQuerySchema, result: ticketStatsSchema },
   /** The same figures as a CSV file (GET /api/tickets/stats.csv), for the UI to save. Needs the connection. */
   'tickets.statsCsv': { args: ticketStatsQuerySchema, result: z.object({ filename: z.string(), csv: z.string() }) },
+  /** Supervisors and admins: the latest topics customers asked about over the last 7 or 30 days. Needs the connection. */
+  'topics.list': { args: topicsListQuerySchema, result: topicsListSchema },
+  /** Supervisors and admins: one topic with the conversations its messages came from. Needs the connection. */
+  'topics.get': { args: topicGetQuerySchema, result: topicDetailSchema },
+  /** Supervisors and admins: what was said in one conversation of a topic. Needs the connection. */
+  'topics.conversation': { args: topicConversationQuerySchema, result: topicTranscriptSchema },
+  /** Supervisors and admins: groups the period's messages again now (the run is queued; topics.list shows it pending). */
+  'topics.run': { args: topicsRunQuerySchema, result: topicsRunResultSchema },
+  /**
+   * One report (报表) over a period, with the period before it: supervisors and admins the account's
+   * (optionally filtered), agents always their own figures. Needs the connection.
+   */
+  'reports.get': { args: reportCsvQuerySchema, result: reportResultSchema },
+  /** One report's tables as a CSV file (GET /api/reports/export.csv), for the UI to save. Needs the connection. */
+  'reports.csv': { args: reportCsvQuerySchema, result: reportCsvFileSchema },
   // Ticket administration: live from the server, so each needs the connection. Departments and types are read with tickets.meta.
   /** Admins: creates (no id), renames or archives a department and sets its members and leads (audited). */
   'ticketAdmin.saveDepartment': { args: departmentSaveSchema, result: departmentSchema },
   /** Admins: creates (no id) or changes a ticket type (audited). */
   'ticketAdmin.saveType': { args: ticketTypeSaveSchema, result: ticketTypeSchema },
+  /** A conversation's satisfaction survey and the customer's answer (null: none sent). Needs the connection. */
+  'csat.get': { args: z.object({ conversationId: idSchema }).strict(), result: csatViewSchema.nullable() },
+  /** Admins: the satisfaction survey settings (on or off, the channels that ask, the question in Chinese and English). */
+  'csatAdmin.settings': { args: empty, result: csatSettingsSchema },
+  /** Admins: changes the satisfaction survey settings (audited). */
+  'csatAdmin.saveSettings': { args: csatSettingsSaveSchema, result: csatSettingsSchema },
+  /** Admins: the weekly summary mail's settings, the time zone they are in and whether it can be sent. Needs the connection. */
+  'weeklyReport.settings': { args: empty, result: weeklyReportStatusSchema },
+  /** Admins: changes the weekly summary mail's settings (audited). Needs the connection. */
+  'weeklyReport.saveSettings': { args: weeklyReportSettingsSaveSchema, result: weeklyReportStatusSchema },
+  /** Admins: mails the last full week's summary to themselves now. Needs the connection. */
+  'weeklyReport.sendTest': { args: empty, result: weeklyReportTestResultSchema },
   /** Admins: the ticket settings (reopen window, auto-close, SLA business hours, ticket email address). */
   'ticketAdmin.settings': { args: empty, result: ticketSettingsSchema },
   /** Admins: changes the ticket settings (audited). */
@@ -511,8 +605,10 @@ export const contractEvents = {
   'conversation.removed': z.object({ conversationId: idSchema }),
   /** Something deserves a desktop notification (the Electron shell shows it itself and keeps it). */
   'notification.show': notificationSchema,
-  /** The agent clicked a notification the shell showed: open that conversation. */
-  'notification.opened': z.object({ conversationId: idSchema }),
+  /** The agent clicked a notification the shell showed: open that conversation or ticket. */
+  'notification.opened': notificationTargetSchema,
+  /** The notification centre changed (an entry came, or entries were read): the whole of it. */
+  'notificationFeed.changed': feedSchema,
   /** Unread customer messages in this agent's open conversations: the dock/taskbar badge and the title. */
   'badge.changed': z.object({ count: z.number().int().nonnegative() }),
   'message.updated': threadMessageSchema,
@@ -522,6 +618,8 @@ export const contractEvents = {
   'presence.changed': agentStateSchema,
   /** Knowledge articles, quick replies or sensitive words changed: read kb.list / templates.list / sensitive.list again. */
   'catalog.updated': z.object({}),
+  /** The conversation tags or their settings changed: read conversationTags.catalog again. */
+  'conversationTags.updated': z.object({}),
   'draft.updated': z.object({ conversationId: idSchema, draft: draftSchema.nullable() }),
   /** A colleague mentioned this user in an internal note. */
   'note.mentioned': mentionNoticeSchema,

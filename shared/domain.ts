@@ -33,6 +33,14 @@ export type User = z.infer<typeof userSchema>;
  * message body describes it in words; this is the structure behind it. Media stay on the platform:
  * `mediaId` is the platform's id for them, `url` a link when the platform gives one.
  */
+/**
+ * How far our own copy of a customer's file got: being fetched from the platform (`pending`), stored
+ * (`ready`), given up on (`failed`), refused as larger than one file may be (`too_large`), or refused
+ * because the account's storage is full (`over_quota`). The message is kept whatever the state.
+ */
+export const attachmentFileStateSchema = z.enum(['pending', 'ready', 'failed', 'too_large', 'over_quota']);
+export type AttachmentFileState = z.infer<typeof attachmentFileStateSchema>;
+
 export const attachmentSchema = z.object({
   kind: z.enum(['image', 'document', 'voice', 'audio', 'video', 'sticker', 'location', 'file']),
   mediaId: z.string().nullable().default(null),
@@ -45,6 +53,18 @@ export const attachmentSchema = z.object({
   longitude: z.number().nullable().default(null),
   /** A place's name or address (locations). */
   label: z.string().nullable().default(null),
+  /**
+   * Our stored copy of the file, on messages whose file the server keeps: its id (for
+   * `attachments:url`) and its state. Once `ready`, `mimeType` and `size` are what the server
+   * found in the bytes, not what the platform or the file name claimed.
+   */
+  fileId: idSchema.optional(),
+  state: attachmentFileStateSchema.optional(),
+  /**
+   * The server also keeps a copy browsers can play of this sound (a WeChat AMR voice note as Ogg
+   * Opus): ask `attachments:url` for the 'playable' variant. Absent: play or download the file itself.
+   */
+  playable: z.boolean().optional(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -145,6 +165,8 @@ export const conversationSchema = z.object({
   leftMessage: z.boolean().optional(),
   /** The skill group it overflowed from, when nobody there could take it in time. */
   overflowedFromGroupName: z.string().nullable().optional(),
+  /** The conversation tags on it (reason, outcome, other: shared/conversation-tags.ts), oldest first; absent when none. */
+  tagIds: z.array(idSchema).optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -381,5 +403,9 @@ export const auditEntrySchema = z.object({
   targetId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  /** The target by name (joined by the server); the id stays for a link or a copy. */
+  targetLabel: z.string().nullish(),
+  /** A whisper's text, for the admins and supervisors who read the log. */
+  whisperText: z.string().nullish(),
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;

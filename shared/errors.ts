@@ -15,6 +15,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** A quick reply's shortcut is already used by another of the same owner in that language (details.shortcut). */
+  'shortcut_taken',
   /** The conversation is now assigned to someone else (details.assigneeName says who). */
   'reassigned',
   /** The conversation was resolved; a reply would go nowhere. */
@@ -29,6 +31,26 @@ export const errorCodes = [
   'not_signed_in',
   /** The team's AI provider failed or took too long (reply suggestions, the connection test). */
   'ai_unavailable',
+  /** Resolving needs an outcome tag on the conversation (an admin setting). */
+  'outcome_required',
+  /** An archived conversation tag cannot be put on another conversation (details.name says which). */
+  'tag_archived',
+  /** A satisfaction survey link or button that this server never issued, or one for another customer. */
+  'survey_invalid',
+  /** A satisfaction survey answered after it closed. */
+  'survey_expired',
+  /** The mail server refused a mail or could not be reached (the weekly report's test mail); the message says which. */
+  'mail_failed',
+  /** A file link that this server never signed, signed for someone else, or for a file they may no longer read. */
+  'file_link_invalid',
+  /** A file link used after it expired: ask for a new one. */
+  'file_link_expired',
+  /** A file larger than the conversation's channel takes (details.channel, details.maxSize): nothing was sent. */
+  'attachment_too_large',
+  /** A file of a type the conversation's channel does not take (details.channel, details.type): nothing was sent. */
+  'attachment_type_refused',
+  /** The team's file storage (or a widget customer's share of it) is full: the file was not kept. */
+  'storage_full',
   'internal',
 ] as const;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
+import { feedEventSchema, feedTarget } from './notification-feed';
+import { slaTargetKindSchema } from './ticket-sla';
 
 /**
  * Desktop notifications and the unread badge as the client core, the shells and the UI share
@@ -15,6 +17,10 @@ export const notificationPreferencesSchema = z.object({
   newMessages: z.boolean(),
   /** Notifications make the system's sound. */
   sound: z.boolean(),
+  /** A ticket of this user's (theirs, or their department's as its lead) nears or misses an SLA target. */
+  ticketSla: z.boolean().default(true),
+  /** A colleague mentions this user, whispers on or takes over one of their conversations. */
+  mentions: z.boolean().default(true),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
@@ -22,10 +28,12 @@ export const defaultNotificationPreferences: NotificationPreferences = {
   newConversations: true,
   newMessages: true,
   sound: true,
+  ticketSla: true,
+  mentions: true,
 };
 
-/** One notification to show. `title` and `body` are the customer's name and words (no UI text). */
-export const notificationSchema = z.object({
+/** A conversation's notification. `title` and `body` are the customer's name and words (no UI text). */
+export const conversationNotificationSchema = z.object({
   kind: z.enum(['conversation', 'message']),
   conversationId: idSchema,
   title: z.string(),
@@ -33,7 +41,43 @@ export const notificationSchema = z.object({
   /** True when the agent turned the sound off. */
   silent: z.boolean(),
 });
+
+/**
+ * A ticket nearing or past an SLA target. The words are the shell's to write, in the user's
+ * language (notification-text.ts); the ticket's subject is its title.
+ */
+export const ticketNotificationSchema = z.object({
+  kind: z.literal('ticket'),
+  ticketId: idSchema,
+  number: z.number().int().positive(),
+  title: z.string(),
+  sla: z.object({ kind: z.enum(['warning', 'breach']), target: slaTargetKindSchema, dueAt: z.string() }),
+  silent: z.boolean(),
+});
+
+/** An entry of the notification centre (a mention, whisper or takeover); the words are the shell's to write. */
+export const feedNotificationSchema = z.object({
+  kind: z.literal('feed'),
+  entryId: z.string(),
+  event: feedEventSchema,
+  silent: z.boolean(),
+});
+
+/** One notification to show. */
+export const notificationSchema = z.union([conversationNotificationSchema, ticketNotificationSchema, feedNotificationSchema]);
 export type DesktopNotification = z.infer<typeof notificationSchema>;
+export type ConversationNotification = z.infer<typeof conversationNotificationSchema>;
+export type TicketNotification = z.infer<typeof ticketNotificationSchema>;
+export type FeedNotification = z.infer<typeof feedNotificationSchema>;
+
+/** What a click on a notification opens. */
+export const notificationTargetSchema = z.union([z.object({ conversationId: idSchema }).strict(), z.object({ ticketId: idSchema }).strict()]);
+export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
+
+export function notificationTarget(n: DesktopNotification): NotificationTarget {
+  if (n.kind === 'feed') return feedTarget(n.event);
+  return n.kind === 'ticket' ? { ticketId: n.ticketId } : { conversationId: n.conversationId };
+}
 
 /** Longest notification body, in characters: platforms cut longer ones anyway. */
 export const NOTIFICATION_BODY_LIMIT = 180;

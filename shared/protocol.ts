@@ -42,9 +42,13 @@ import { managedUserSchema, routingSettingsViewSchema, settingsSaveSchema, teamV
 import { systemLineSchema } from './system-lines';
 import { aiStatusSchema, aiSuggestRequestSchema, aiSuggestResultSchema } from './ai';
 import { MESSAGE_DELIVERY_PUSH, messageDeliveryPushSchema } from './channels';
+import { attachmentUrlRequestSchema, attachmentUrlResultSchema, MESSAGE_ATTACHMENT_PUSH, messageAttachmentPushSchema, attachmentIdsSchema, captionBodySchema, notEmpty, visitorFileSchema } from './attachments';
 import { slaTargetSchema } from './tickets';
 import { slaTargetsSaveSchema, ticketSlaNoticeSchema } from './ticket-sla';
 import { ticketStatsQuerySchema, ticketStatsSchema } from './ticket-stats';
+import { topicConversationQuerySchema, topicDetailSchema, topicGetQuerySchema, topicTranscriptSchema, topicsListQuerySchema, topicsListSchema, topicsRunQuerySchema, topicsRunResultSchema } from './topics';
+import { reportAnswerSchema, reportFiguresSchemas, reportQuerySchema } from './reports';
+import { weeklyReportSettingsSaveSchema, weeklyReportStatusSchema, weeklyReportTestResultSchema } from './weekly-report';
 import {
   departmentSchema,
   ticketBulkSchema,
@@ -56,7 +60,15 @@ import {
   ticketTypeSchema,
   ticketUpdateSchema,
 } from './tickets';
+import {
+  conversationTagCatalogSchema,
+  conversationTagIdsSchema,
+  conversationTagSaveSchema,
+  conversationTagSettingsSchema,
+  managedConversationTagSchema,
+} from './conversation-tags';
 import { visitorTicketAddSchema, visitorTicketSchema } from './tickets-customer';
+import { csatRatingSchema, csatSettingsSaveSchema, csatSettingsSchema, csatViewSchema, visitorCsatAnswerSchema } from './csat';
 import { departmentSaveSchema, ticketMentionNoticeSchema, ticketSettingsSaveSchema, ticketSettingsSchema, ticketTypeSaveSchema } from './tickets-admin';
 import {
   contactNoteRequestSchema,
@@ -137,6 +149,14 @@ export const agentRequests = {
   'messages:deliveries': {
     payload: z.object({ messageIds: z.array(idSchema).min(1).max(500) }).strict(),
     result: z.object({ deliveries: z.array(messageDeliveryPushSchema) }),
+  },
+  /**
+   * A short-lived signed link to a customer's stored file (`Message.attachment.fileId`), for someone
+   * who may read its conversation; `conflict` while the file is not stored (pending, refused, failed).
+   */
+  'attachments:url': {
+    payload: attachmentUrlRequestSchema,
+    result: attachmentUrlResultSchema,
   },
   /**
    * Everything this user may see that changed after `after` (the per-account sequence number),
@@ -343,19 +363,51 @@ export const agentRequests = {
       .refine((p) => (p.toUserId === undefined) !== (p.toGroupId === undefined), 'name exactly one of toUserId and toGroupId'),
     result: z.object({ conversation: conversationSchema }),
   },
-  /** Marks a conversation resolved (agents: their own or unassigned; supervisors and admins: any). */
+  /**
+   * Marks a conversation resolved (agents: their own or unassigned; supervisors and admins: any).
+   * `tagIds` (reason, outcome) become its conversation tags first; when the account requires an
+   * outcome, resolving without one is refused with `outcome_required`.
+   */
   'conversation:resolve': {
-    payload: z.object({ conversationId: idSchema }).strict(),
+    payload: z.object({ conversationId: idSchema, tagIds: conversationTagIdsSchema.optional() }).strict(),
     result: z.object({ conversation: conversationSchema }),
   },
+  /** Sets a conversation's tags (whoever may act on it); an archived tag cannot be newly put on (`tag_archived`). */
+  'conversation:tags': {
+    payload: z.object({ conversationId: idSchema, tagIds: conversationTagIdsSchema }).strict(),
+    result: z.object({ conversation: conversationSchema }),
+  },
+  /** Every workstation: the conversation tags (archived too, to name old ones) and whether resolving needs an outcome. */
+  'conversation-tags:list': {
+    payload: z.object({}).strict(),
+    result: conversationTagCatalogSchema,
+  },
+  /** Supervisors and admins: the tags with how many conversations carry each, and the settings. */
+  'conversation-tags:admin:list': {
+    payload: z.object({}).strict(),
+    result: z.object({ tags: z.array(managedConversationTagSchema), settings: conversationTagSettingsSchema }),
+  },
+  /** Admins: creates (no id) or changes a tag; audited; everyone hears `conversation-tags:changed`. */
+  'conversation-tags:admin:save': {
+    payload: conversationTagSaveSchema,
+    result: z.object({ tag: managedConversationTagSchema }),
+  },
+  /** Admins: archives a tag or brings it back; audited; everyone hears `conversation-tags:changed`. */
+  'conversation-tags:admin:archive': {
+    payload: z.object({ id: idSchema, archived: z.boolean() }).strict(),
+    result: z.object({ tag: managedConversationTagSchema }),
+  },
+  /** Admins: changes the tag settings (audited); everyone hears `conversation-tags:changed`. */
+  'conversation-tags:admin:settings': {
+    payload: conversationTagSettingsSchema.strict(),
+    result: z.object({ settings: conversationTagSettingsSchema }),
+  },
+  /** An agent's reply: text, a file uploaded before (`attachmentIds`) with the text as its caption, or both. */
   'message:send': {
     payload: z
-      .object({
-        conversationId: idSchema,
-        clientId: z.string().uuid(),
-        body: messageBodySchema,
-      })
-      .strict(),
+      .object({ conversationId: idSchema, clientId: z.string().uuid(), body: captionBodySchema, attachmentIds: attachmentIdsSchema })
+      .strict()
+      .refine(...notEmpty),
     result: z.object({ message: messageSchema, conversation: conversationSchema }),
   },
   /**
@@ -392,7 +444,7 @@ export const agentRequests = {
     payload: z.object({ conversationId: idSchema }).strict(),
     result: z.object({ conversation: conversationSchema }),
   },
-  /** Admins: the account's audit log, newest first, one page at a time (`before`: the last id seen). */
+  /** Admins and supervisors: the account's audit log, newest first, one page at a time (`before`: the last id seen). */
   'audit:list': {
     payload: z
       .object({
@@ -504,6 +556,59 @@ export const agentRequests = {
     payload: ticketStatsQuerySchema,
     result: ticketStatsSchema,
   },
+  // ---- reports (报表): see shared/reports.ts for the definitions; as CSV at GET /api/reports/export.csv?report=… ----
+  /** Conversations started per channel kind, local hour and day; supervisors and admins the account's, agents their own. */
+  'reports:volume': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.volume) },
+  /** First response, handling and resolution times (median, p90). */
+  'reports:times': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.times) },
+  /** Queue wait (median, p90), answered, abandoned and left messages. */
+  'reports:queue': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.queue) },
+  /** Satisfaction: average, % satisfied (4–5) and answers, in all and per agent, group and channel. */
+  'reports:csat': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.csat) },
+  /** Conversations the bot resolved without a person and those it handed over. */
+  'reports:bot': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.bot) },
+  /** The customers' sentiment (as the bot scored their messages) per day. */
+  'reports:sentiment': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.sentiment) },
+  /** Conversation tags (reason, outcome) put on conversations, most used first. */
+  'reports:tags': { payload: reportQuerySchema, result: reportAnswerSchema(reportFiguresSchemas.tags) },
+  /** Admins: the weekly summary mail's settings, the time zone they are in and whether it can be sent (shared/weekly-report.ts). */
+  'reports:weeklySettings:get': { payload: z.object({}).strict(), result: weeklyReportStatusSchema },
+  /** Admins: changes the weekly summary mail's settings (audited). */
+  'reports:weeklySettings:set': { payload: weeklyReportSettingsSaveSchema, result: weeklyReportStatusSchema },
+  /** Admins: mails the last full week's summary to themselves now; `conflict` without an email channel, `mail_failed` when the mail server refuses. */
+  'reports:weeklySend': { payload: z.object({}).strict(), result: weeklyReportTestResultSchema },
+  /**
+   * Supervisors and admins: what customers asked about over the last `days` days, as the latest
+   * finished clustering run grouped it (topics largest first), and a newer run under way if any.
+   * Anyone else is refused `forbidden`.
+   */
+  'topics:list': {
+    payload: topicsListQuerySchema,
+    result: topicsListSchema,
+  },
+  /**
+   * Supervisors and admins: one topic with its run and the conversations its messages came from
+   * (newest first, with those messages). `not_found` for a topic of another account or of a run
+   * deleted since.
+   */
+  'topics:get': {
+    payload: topicGetQuerySchema,
+    result: topicDetailSchema,
+  },
+  /**
+   * Supervisors and admins: what was said in one conversation of a topic (the last 200 lines, no
+   * internal notes), to read it beside the topic even when the desktop does not hold it.
+   * `not_found` when the conversation is not one of the topic's.
+   */
+  'topics:conversation': {
+    payload: topicConversationQuerySchema,
+    result: topicTranscriptSchema,
+  },
+  /** Supervisors and admins: queue a clustering run of the last `days` days now (or get the one already waiting). */
+  'topics:run': {
+    payload: topicsRunQuerySchema,
+    result: topicsRunResultSchema,
+  },
   /**
    * Up to three replies the AI provider suggests for a conversation the caller may read, grounded
    * in it and the knowledge base; shown in the composer, never sent by themselves. `conflict` when
@@ -584,6 +689,16 @@ export const agentRequests = {
     payload: z.object({ save: ticketSettingsSaveSchema.optional() }).strict(),
     result: z.object({ settings: ticketSettingsSchema }),
   },
+  /** A conversation's satisfaction survey and answer (null: none sent), for whoever may read the conversation. */
+  'csat:get': {
+    payload: z.object({ conversationId: idSchema }).strict(),
+    result: z.object({ csat: csatViewSchema.nullable() }),
+  },
+  /** Admins: the satisfaction survey settings; with `save`, changes them first (audited). */
+  'csat:admin:settings': {
+    payload: z.object({ save: csatSettingsSaveSchema.optional() }).strict(),
+    result: z.object({ settings: csatSettingsSchema }),
+  },
 } as const;
 export type AgentRequestName = keyof typeof agentRequests;
 export type AgentRequestPayload<K extends AgentRequestName> = z.input<(typeof agentRequests)[K]['payload']>;
@@ -606,6 +721,8 @@ export const agentPushes = {
   // Pushes outside the sync stream (no sequence number):
   /** A reply's delivery on its platform channel moved on (sent, delivered, read, failed with the reason). */
   [MESSAGE_DELIVERY_PUSH]: messageDeliveryPushSchema,
+  /** A customer's file was stored (or refused, or given up on): the thumbnail or file card can show it. */
+  [MESSAGE_ATTACHMENT_PUSH]: messageAttachmentPushSchema,
   /** Someone mentioned this user in an internal note. */
   'note:mention': mentionNoticeSchema,
   /** A supervisor took over a conversation this user had (it also arrives as `conversation:removed`). */
@@ -624,6 +741,8 @@ export const agentPushes = {
   'ticket:sla': ticketSlaNoticeSchema,
   /** The sensitive word list changed: read `sensitive:list` again. */
   'sensitive:changed': z.object({}),
+  /** The conversation tags or their settings changed: read `conversation-tags:list` again. */
+  'conversation-tags:changed': z.object({}),
   /** Knowledge articles or quick replies were added, changed, disabled or removed: read `catalog:snapshot` again. */
   'catalog:changed': z.object({}),
   /** A customer this user may see changed (tags): masked as for `contacts:get`. */
@@ -693,6 +812,10 @@ export const visitorMessageSchema = z.object({
   system: systemLineSchema.nullable().optional(),
   /** Only on the bot's messages that offer picks ("which one did you mean?"): shown as buttons; a click sends `reply`. */
   choices: z.array(z.object({ title: z.string().min(1), reply: z.string().min(1) })).max(10).optional(),
+  /** On a satisfaction survey line read back with the history: the stars the customer gave (null: not answered yet). */
+  surveyRating: csatRatingSchema.nullable().optional(),
+  /** Only on messages that carry a file the server keeps: shown through a link from `visitor:file-url`. */
+  file: visitorFileSchema.optional(),
 });
 export type VisitorMessage = z.infer<typeof visitorMessageSchema>;
 
@@ -725,16 +848,29 @@ export const visitorRequests = {
     payload: visitorTicketAddSchema,
     result: z.object({ ticket: visitorTicketSchema }),
   },
+  /** The customer's answer to the satisfaction survey shown under a survey line (stars and a comment); the latest counts. */
+  'visitor:csat': {
+    payload: visitorCsatAnswerSchema,
+    result: z.object({ status: z.enum(['stored', 'changed', 'unchanged']) }),
+  },
+  /** The customer's message: text, a file they uploaded (`attachmentIds`) with the text as its caption, or both. */
   'visitor:send': {
     payload: z
       .object({
         clientId: z.string().uuid(),
-        body: messageBodySchema,
+        body: captionBodySchema,
+        attachmentIds: attachmentIdsSchema,
         /** The skill group picked in the widget's menu, for the first message of a conversation. */
         groupId: idSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(...notEmpty),
     result: z.object({ message: visitorMessageSchema }),
+  },
+  /** A short-lived link to a file of the customer's conversation (theirs or an agent's), to show or download it. */
+  'visitor:file-url': {
+    payload: attachmentUrlRequestSchema,
+    result: z.object({ url: z.string().startsWith('/api/visitor-files/'), expiresAt: z.string() }),
   },
 } as const;
 export type VisitorRequestName = keyof typeof visitorRequests;

@@ -36,6 +36,17 @@ export const systemLines = {
   overflow: (from: string, to: string | null): SystemLine => ({ code: 'overflow', params: to === null ? { from } : { from, to } }),
   /** What the customer wants, summarised by the AI provider when the bot handed over. Agents only. */
   summary: (text: string): SystemLine => ({ code: 'summary', params: { text } }),
+  /** The satisfaction survey sent to the customer after the resolve (its body is the question they got). */
+  csatSurvey: (): SystemLine => ({ code: 'csat_survey', params: {} }),
+  /**
+   * The customer's satisfaction answer (1–5), with their comment; `late` when given after they had
+   * started a new conversation or more than a day after the survey; `changed` when it replaces an
+   * earlier answer. Agents only.
+   */
+  csatAnswer: (rating: number, comment: string | null, flags: { late: boolean; changed: boolean }): SystemLine => ({
+    code: 'csat_answer',
+    params: { rating: String(rating), ...(comment ? { comment } : {}), ...(flags.late ? { late: 'true' } : {}), ...(flags.changed ? { changed: 'true' } : {}) },
+  }),
 } as const;
 
 export type SystemLineCode = keyof typeof systemLines;

@@ -10,7 +10,7 @@ describe('browser host settings and secrets', () => {
   it('remember the server, email, signed-in agent and each agent\'s notification choices across restarts', () => {
     const file = join(folder(), 'settings.json');
     const user = { id: 'u1', accountId: 'a1', email: 'emma@demo.test', name: 'Emma Clark', role: 'agent' as const };
-    const notificationPreferences = { u1: { sound: false }, u2: { newMessages: false, newConversations: true } };
+    const notificationPreferences = { u1: { sound: false, ticketSla: false }, u2: { newMessages: false, newConversations: true } };
     new FileSettings(file).set({ serverUrl: 'http://127.0.0.1:7340', lastEmail: 'emma@demo.test', lastUser: user, notificationPreferences });
     expect(new FileSettings(file).get()).toEqual({
       serverUrl: 'http://127.0.0.1:7340',

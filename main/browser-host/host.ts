@@ -65,7 +65,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     }
     void serveStatic(req, res);
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // Large enough for the largest file a channel takes (100 MB) as base64 in an upload's frame.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 160 * 1024 * 1024 });
   http.on('upgrade', (req, socket, head) => {
     // Only our own page may drive the core: a page on another origin or reached under another
     // name, or one that was not given this launch's key, gets no socket.

@@ -94,11 +94,11 @@ describe('attention: read marks, notifications and the badge', () => {
     const mineStore = preferencesIn(settings, 'u1');
     const theirs = preferencesIn(settings, 'u2');
     mineStore.set({ ...mineStore.get(), newMessages: false });
-    expect(mineStore.get()).toEqual({ newConversations: true, newMessages: false, sound: true });
-    expect(theirs.get()).toEqual({ newConversations: true, newMessages: true, sound: true });
+    expect(mineStore.get()).toEqual({ newConversations: true, newMessages: false, sound: true, ticketSla: true, mentions: true });
+    expect(theirs.get()).toEqual({ newConversations: true, newMessages: true, sound: true, ticketSla: true, mentions: true });
 
     const { store, service, of } = await setUp();
-    expect(service.setPreferences({ newMessages: false, sound: false })).toEqual({ newConversations: true, newMessages: false, sound: false });
+    expect(service.setPreferences({ newMessages: false, sound: false })).toEqual({ newConversations: true, newMessages: false, sound: false, ticketSla: true, mentions: true });
     const message = aMessage({ id: 'm2', seq: 2, conversationId: 'c1' });
     await fill(store, { messages: [message] });
     await service.onLive({ conversations: [], messages: [{ message, conversation: mine }] });
@@ -123,5 +123,45 @@ describe('attention: read marks, notifications and the badge', () => {
     const { service } = await setUp();
     await expect(service.markRead('nope')).rejects.toMatchObject({ code: 'not_found' });
     await expect(service.setAttention({ conversationId: 'nope', focused: true })).resolves.toBeUndefined();
+  });
+
+  it('a ticket nearing or past its SLA target is a notification while the window is elsewhere, unless turned off', async () => {
+    const { service, of } = await setUp();
+    const notice = {
+      ticketId: 't1', number: 7, subject: 'Blender repair', priority: 'high' as const, departmentId: null, assigneeId: user.id,
+      target: 'resolution' as const, kind: 'warning' as const, dueAt: '2026-12-07T12:00:00.000Z', at: '2026-12-07T11:00:00.000Z',
+    };
+    service.onTicketSla(notice);
+    expect(of('notification.show')).toEqual([
+      { kind: 'ticket', ticketId: 't1', number: 7, title: 'Blender repair', sla: { kind: 'warning', target: 'resolution', dueAt: notice.dueAt }, silent: false },
+    ]);
+    // In front, the app's notice centre says it; no notification on top.
+    await service.setAttention({ conversationId: null, focused: true });
+    service.onTicketSla({ ...notice, kind: 'breach' });
+    expect(of('notification.show')).toHaveLength(1);
+    await service.setAttention({ conversationId: null, focused: false });
+    service.setPreferences({ sound: false });
+    service.onTicketSla({ ...notice, kind: 'breach' });
+    expect(of('notification.show').at(-1)).toMatchObject({ kind: 'ticket', sla: { kind: 'breach' }, silent: true });
+    service.setPreferences({ ticketSla: false });
+    service.onTicketSla({ ...notice, ticketId: 't2' });
+    expect(of('notification.show')).toHaveLength(2);
+  });
+
+  it('a mention, whisper or takeover is a notification only while the window is elsewhere; offers and SLA notices have their own', async () => {
+    const { service, of } = await setUp();
+    const at = '2026-01-01T00:00:00.000Z';
+    const whisper = { kind: 'whisper' as const, conversationId: 'c1', messageId: 'm9', byName: '陈琳', contactName: '张伟', excerpt: '先退款' };
+    service.onFeedEntry({ id: 'note:m9', at, read: false, event: whisper });
+    expect(of('notification.show')).toEqual([{ kind: 'feed', entryId: 'note:m9', event: whisper, silent: false }]);
+    service.onFeedEntry({ id: 'offer:c1', at, read: false, event: { kind: 'offer', conversationId: 'c1', contactName: '张伟', excerpt: '' } });
+    expect(of('notification.show')).toHaveLength(1);
+    await service.setAttention({ conversationId: null, focused: true });
+    service.onFeedEntry({ id: 'note:m10', at, read: false, event: { ...whisper, messageId: 'm10' } });
+    expect(of('notification.show')).toHaveLength(1);
+    await service.setAttention({ conversationId: null, focused: false });
+    service.setPreferences({ mentions: false });
+    service.onFeedEntry({ id: 'note:m11', at, read: false, event: { ...whisper, messageId: 'm11' } });
+    expect(of('notification.show')).toHaveLength(1);
   });
 });

@@ -2,6 +2,8 @@ import type { EventSink, InboxConversation } from '../../shared/contract';
 import type { User } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { defaultNotificationPreferences, type NotificationPreferences } from '../../shared/notifications';
+import type { FeedEntry } from '../../shared/notification-feed';
+import type { TicketSlaNotice } from '../../shared/ticket-sla';
 import type { CacheStore } from './cache/cache-store';
 import { badgeCount, markThreadRead, readMark } from './cache/read-state';
 import { Coalescer } from './coalescer';
@@ -108,6 +110,36 @@ export class AttentionService {
     }
     if (this.lastShown.size > 1000) this.forgetShownBefore(at - REPEAT_QUIET_MS);
     this.badgeSoon();
+  }
+
+  /**
+   * A ticket of this user's nears or missed an SLA target (the server pushes it to the assignee and
+   * the department's leads): a notification, unless the window has the focus (the app's notice
+   * centre shows it then) or the user turned these off.
+   */
+  onTicketSla(notice: TicketSlaNotice): void {
+    const preferences = this.preferences.get();
+    if (this.closed || !preferences.ticketSla || this.attention.focused) return;
+    this.emit('notification.show', {
+      kind: 'ticket',
+      ticketId: notice.ticketId,
+      number: notice.number,
+      title: notice.subject,
+      sla: { kind: notice.kind, target: notice.target, dueAt: notice.dueAt },
+      silent: !preferences.sound,
+    });
+  }
+
+  /**
+   * A new entry of the notification centre: a mention, whisper or takeover becomes a notification
+   * while the window is in the background (the bell and the notices show it in front), unless the
+   * user turned these off. Offers and SLA notices have their own notifications (above).
+   */
+  onFeedEntry(entry: FeedEntry): void {
+    const preferences = this.preferences.get();
+    if (this.closed || this.attention.focused || !preferences.mentions) return;
+    if (entry.event.kind === 'offer' || entry.event.kind === 'ticketSla') return;
+    this.emit('notification.show', { kind: 'feed', entryId: entry.id, event: entry.event, silent: !preferences.sound });
   }
 
   private forgetShownBefore(limit: number): void {

@@ -14,6 +14,7 @@ export interface InboxTransport {
 
 type ConversationAction =
   | 'conversation:resolve'
+  | 'conversation:tags'
   | 'conversation:accept'
   | 'conversation:decline'
   | 'conversation:transfer'
@@ -47,7 +48,7 @@ export class InboxService {
   }
 
   /**
-   * Resolve, accept, decline, transfer, take over or join: live actions on the server (they need
+   * Resolve, tag, accept, decline, transfer, take over or join: live actions on the server (they need
    * the connection), stored in the cache and announced when they succeed.
    */
   async act<K extends ConversationAction>(name: K, payload: AgentRequestPayload<K>): Promise<InboxConversation> {

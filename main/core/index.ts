@@ -16,11 +16,18 @@ import { channelAdminHandlers } from './channel-admin';
 import { aiAssistHandlers } from './ai-assist';
 import { knowledgeAdminHandlers } from './knowledge-admin';
 import { catalogPushes, supervisionHandlers, supervisionPushes } from './supervision';
+import { conversationTagHandlers, conversationTagPushes } from './conversation-tags';
 import { ticketHandlers, ticketPushes } from './tickets/ticket-handlers';
 import { ticketAdminHandlers } from './tickets/ticket-admin-handlers';
+import { csatHandlers } from './csat/csat-handlers';
+import { weeklyReportHandlers } from './weekly-report/weekly-report-handlers';
+import { topicHandlers } from './topics/topic-handlers';
+import { reportHandlers } from './reports/report-handlers';
 import { restDownloader } from './admin-rest';
 import type { Core, CoreOptions } from './types';
 import { Workspace, type WorkspaceOptions } from './workspace';
+import { applyAttachmentPush } from './message-attachments';
+import { FileReplies } from './file-replies';
 
 export { DEFAULT_SERVER_URL } from '../../shared/defaults';
 
@@ -74,12 +81,15 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
         'sync:tick': ({ seq }) => workspace?.sync.onTick(seq).catch(ignore),
         // Missed or failed, the next reconnect reads the delivery state again.
         'message:delivery': (push) => workspace?.deliveries.apply([push]).catch(ignore),
+        // A customer's file was stored (or refused): the cached message and the thread show it.
+        'message:attachment': (push) => (workspace ? applyAttachmentPush(workspace.store, emit, push).catch(ignore) : undefined),
         'agent:state': (state) => presence.apply(state),
         'contact:typing': (typing) => emit('contact.typing', typing),
         ...supervisionPushes(emit, () => workspace),
         ...catalogPushes(() => workspace),
         ...contactPushes(emit, () => workspace),
-        ...ticketPushes(emit, () => workspace?.tickets),
+        ...ticketPushes(emit, () => workspace),
+        ...conversationTagPushes(() => workspace),
       },
     },
     { clock, reconnectDelay: options.reconnectDelay },
@@ -125,6 +135,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     accessToken: () => session.accessToken(),
     refresh: () => session.refresh(),
   };
+  const files = new FileReplies({ rest: adminRest, transport: connection, store: async () => (await current()).store, emit });
   const handlers: ContractHandlers = {
     'session.get': async () => {
       await ready.catch(() => undefined);
@@ -141,7 +152,9 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'session.logout': async () => signOut(),
     'connection.get': async () => connection.getState(),
     'conversations.list': async () => (await current()).inbox.conversations(),
-    'conversations.resolve': async ({ conversationId }) => (await current()).inbox.act('conversation:resolve', { conversationId }),
+    'conversations.resolve': async ({ conversationId, tagIds }) =>
+      (await current()).inbox.act('conversation:resolve', { conversationId, ...(tagIds ? { tagIds } : {}) }),
+    'conversations.setTags': async ({ conversationId, tagIds }) => (await current()).inbox.act('conversation:tags', { conversationId, tagIds }),
     'messages.list': async ({ conversationId, limit }) => (await current()).inbox.messages(conversationId, limit),
     'outbox.send': async ({ conversationId, body }) => {
       // A quick reply's unfilled variable (⟦order.latest.id⟧, {{…}}) never reaches a customer.
@@ -150,6 +163,15 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       const opened = await current();
       return opened.outbox.send(conversationId, await opened.catalog.screenReply(body));
     },
+    'attachments.url': async ({ fileId, variant }) => {
+      await current();
+      return files.url(fileId, variant);
+    },
+    'attachments.upload': async ({ conversationId, name, bytes }) => {
+      await current();
+      return files.upload(conversationId, name, bytes);
+    },
+    'attachments.send': async ({ conversationId, fileId, caption }) => files.send(conversationId, fileId, caption),
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
@@ -181,8 +203,13 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     ...adminHandlers(connection),
     ...contactProfileHandlers(connection, current, emit),
     ...channelAdminHandlers(adminRest),
+    ...conversationTagHandlers(connection, current),
     ...ticketHandlers(async () => (await current()).tickets),
     ...ticketAdminHandlers({ transport: connection, download: restDownloader(adminRest) }),
+    ...csatHandlers(connection),
+    ...weeklyReportHandlers(connection),
+    ...topicHandlers(connection),
+    ...reportHandlers({ transport: connection, download: restDownloader(adminRest) }),
     ...aiAssistHandlers({ ...adminRest, request: (name, payload) => connection.request(name, payload) }),
   };
 

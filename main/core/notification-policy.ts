@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '../../shared/domain';
-import { notificationBody, type DesktopNotification, type NotificationPreferences } from '../../shared/notifications';
+import { notificationBody, type ConversationNotification, type NotificationPreferences } from '../../shared/notifications';
 
 /**
  * What deserves a desktop notification (pure). Only live changes are judged: what a catch-up
@@ -55,10 +55,10 @@ export function decideNotifications(
   me: string,
   preferences: NotificationPreferences,
   attention: Attention,
-): DesktopNotification[] {
+): ConversationNotification[] {
   const silent = !preferences.sound;
   const inFront = (id: string) => attention.focused && attention.conversationId === id;
-  const decided = new Map<string, DesktopNotification>();
+  const decided = new Map<string, ConversationNotification>();
 
   if (preferences.newConversations) {
     for (const { current, previous } of change.conversations) {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AppError, appErrorSchema, describeZodError } from '../../shared/errors';
 import { authTokensSchema, type AuthTokens } from '../../shared/protocol';
 
+/** How long a file's upload may take before it counts as failed. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
 const signedOutSchema = z.object({ signedOut: z.boolean() });
 
 /** HTTP calls to the Switchboard server that happen outside the socket: sign-in, token refresh, sign-out, the REST admin API. */
@@ -27,7 +30,8 @@ export class ServerApi {
 
   /**
    * One call to the server's REST API as the signed-in user (`Authorization: Bearer`). Errors keep
-   * the server's code and details (`token_expired` when the access token ran out).
+   * the server's code and details (`token_expired` when the access token ran out). A Uint8Array
+   * body goes as raw bytes (a file's upload), anything else as JSON.
    */
   authorized<S extends z.ZodType>(
     serverUrl: string,
@@ -75,9 +79,11 @@ export class ServerApi {
     try {
       response = await this.fetchFn(new URL(path, serverUrl), {
         method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        // A file's bytes go as they are (an upload); anything else as JSON.
+        headers:
+          body === undefined ? headers : { ...headers, 'content-type': body instanceof Uint8Array ? 'application/octet-stream' : 'application/json' },
+        ...(body === undefined ? {} : { body: body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body) }),
+        signal: AbortSignal.timeout(body instanceof Uint8Array ? Math.max(timeoutMs, UPLOAD_TIMEOUT_MS) : timeoutMs),
       });
     } catch (err) {
       throw new AppError('server_unreachable', `Cannot reach ${serverUrl}: ${(err as Error).message}`);

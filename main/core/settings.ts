@@ -6,7 +6,7 @@ export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: nul
 
 /** One agent's notification choices: a value of the wrong type reads as unset (the default applies). */
 const choice = z.boolean().optional().catch(undefined);
-const preferenceFields = z.object({ newConversations: choice, newMessages: choice, sound: choice });
+const preferenceFields = z.object({ newConversations: choice, newMessages: choice, sound: choice, ticketSla: choice, mentions: choice });
 
 function dropUnset(byUser: Record<string, Record<string, boolean | undefined>>): StoredSettings['notificationPreferences'] {
   return Object.fromEntries(

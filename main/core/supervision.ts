@@ -97,8 +97,20 @@ export function supervisionHandlers(
 /** The supervision pushes, passed on to the UI as contract events. */
 export function supervisionPushes(emit: EventSink, workspace: () => Workspace | null) {
   return {
-    'note:mention': (p: AgentPush<'note:mention'>) => emit('note.mentioned', p),
-    'conversation:taken': (p: AgentPush<'conversation:taken'>) => emit('conversation.taken', p),
+    // Mentions and takeovers are told at once and kept in the notification centre (a failed write only loses that entry).
+    'note:mention': (p: AgentPush<'note:mention'>) => {
+      emit('note.mentioned', p);
+      void workspace()?.feed.add({ kind: 'mention', ...p }).catch(() => undefined);
+    },
+    'conversation:taken': (p: AgentPush<'conversation:taken'>) => {
+      emit('conversation.taken', p);
+      const opened = workspace();
+      if (!opened) return;
+      void opened.store
+        .contactNameOf(p.conversationId)
+        .then((contactName) => opened.feed.add({ kind: 'taken', ...p, contactName }))
+        .catch(() => undefined);
+    },
     'activity:update': (p: AgentPush<'activity:update'>) => emit('activity.changed', p),
     'team:member': (p: AgentPush<'team:member'>) => emit('team.member', p),
     'sensitive:alert': (p: AgentPush<'sensitive:alert'>) => emit('sensitive.alert', p),

@@ -4,12 +4,15 @@ import type { User } from '../../shared/domain';
 import { defaultNotificationPreferences } from '../../shared/notifications';
 import { AttentionService, type PreferenceStore } from './attention';
 import { CacheStore } from './cache/cache-store';
-import type { CoreClock } from './clock';
+import { systemClock, type CoreClock } from './clock';
 import type { FieldCipher } from './cache/field-cipher';
 import { openSealedCache } from './cache/sealed-cache';
 import { CatalogService, type CatalogTransport } from './catalog';
+import { ConversationTagService } from './conversation-tags';
 import { ChannelDeliveries, type DeliveriesOptions, type DeliveriesTransport } from './channel-deliveries';
+import { feedEventsOf } from './feed-events';
 import { InboxService, type InboxTransport } from './inbox';
+import { NotificationFeed } from './notification-feed';
 import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
 import { TicketCache } from './cache/ticket-cache';
@@ -50,6 +53,8 @@ export class Workspace {
     readonly attention: AttentionService,
     readonly deliveries: ChannelDeliveries,
     readonly tickets: TicketsService,
+    readonly conversationTags: ConversationTagService,
+    readonly feed: NotificationFeed,
   ) {}
 
   static async open(
@@ -71,11 +76,16 @@ export class Workspace {
       if (transport.isOnline()) void transport.request('conversation:read', { conversationId, seq }).catch(() => undefined);
     };
     const attention = new AttentionService(store, emit, user, preferences, undefined, options.clock, reportRead);
+    const feed = new NotificationFeed(db, cipher, emit, options.clock ?? systemClock, (entry) => attention.onFeedEntry(entry));
     const sync = new SyncEngine(store, transport, emit, {
       clock: options.clock,
       ...options.sync,
       onConversations: (conversations) => catalog.ensureContacts(conversations.map((c) => c.contactId)),
-      onLive: (change) => attention.onLive(change),
+      onLive: async (change) => {
+        await attention.onLive(change);
+        // Offers and whispers go into the notification centre (a failed write only loses that entry).
+        for (const event of feedEventsOf(change, user.id)) await feed.add(event).catch(() => undefined);
+      },
       onApplied: () => attention.badgeSoon(),
     });
     await sync.load();
@@ -84,7 +94,8 @@ export class Workspace {
     const deliveries = new ChannelDeliveries(store, transport, emit, options.deliveries);
     let workspace: Workspace | null = null;
     const tickets = new TicketsService(new TicketCache(db, cipher), transport, emit, () => workspace?.user ?? user, { clock: options.clock, ...options.tickets });
-    workspace = new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries, tickets);
+    const conversationTags = new ConversationTagService(store, transport, emit);
+    workspace = new Workspace(user, store, sync, outbox, inbox, catalog, attention, deliveries, tickets, conversationTags, feed);
     return workspace;
   }
 
@@ -120,6 +131,8 @@ export class Workspace {
       this.outbox.flush(),
       this.catalog.refresh(),
       this.deliveries.refresh().catch(() => undefined),
+      // A failed read keeps the cached tags until the next connect.
+      this.conversationTags.refresh().catch(() => undefined),
       // Tickets sync on their own cursor; a failed catch-up runs again at the next connect.
       this.tickets.resume().catch(() => undefined),
     ]);
@@ -127,6 +140,7 @@ export class Workspace {
 
   async close(): Promise<void> {
     this.attention.dispose();
+    this.feed.dispose();
     await this.sync.dispose();
     this.outbox.dispose();
     this.tickets.dispose();

@@ -1,3 +1,5 @@
+// The theme goes on <html> before anything renders (theme.css draws the system's until then).
+import './features/theme/theme-store';
 import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
@@ -15,7 +17,13 @@ import { ChannelAdminContext } from './app/channel-admin-context';
 import { createChannelAdminController } from './app/channel-admin-controller';
 import { AiContext } from './app/ai-context';
 import { createAiController } from './app/ai-controller';
+import { CsatContext } from './app/csat-context';
+import { createCsatController } from './app/csat-controller';
+import { WeeklyReportContext } from './app/weekly-report-context';
+import { createWeeklyReportController } from './app/weekly-report-controller';
 import { watchActivity } from './app/activity-source';
+import { ReportsContext } from './app/reports-context';
+import { createReportsController } from './app/reports-controller';
 import { SupervisionContext } from './app/supervision-context';
 import { createSupervisionController } from './app/supervision-controller';
 import { TicketsContext } from './app/tickets-context';
@@ -24,6 +32,7 @@ import { createWorkstationController } from './app/workstation-controller';
 import { watchWindowVisibility } from './app/window-visibility';
 import { chooseBridge } from './bridge/bridge';
 import { App } from './features/shell/App';
+import { useLanguageStore } from './i18n/language-store';
 import { useNotifyStore } from './stores/notify-store';
 import './styles/app.css';
 
@@ -32,7 +41,16 @@ z.config({ jitless: true });
 
 const bridge = chooseBridge(window);
 // The Electron shell shows notifications itself; a browser page shows them as web notifications.
-const webNotifier = window.switchboard ? null : createWebNotifier(window, (id) => controller.openFromNotification(id));
+const webNotifier = window.switchboard
+  ? null
+  : createWebNotifier(
+    window,
+    (target) => {
+      controller.openFromNotification(target);
+      tickets.openFromNotification(target);
+    },
+    () => useLanguageStore.getState().language,
+  );
 const controller = createWorkstationController(bridge, undefined, webNotifier ? { notifier: webNotifier } : {});
 const supervision = createSupervisionController(bridge, controller);
 const knowledge = createKnowledgeController(bridge, controller);
@@ -40,6 +58,9 @@ const knowledgeAdmin = createKnowledgeAdminController(bridge);
 const profile = createProfileController(bridge, controller);
 const channelAdmin = createChannelAdminController(bridge);
 const ai = createAiController(bridge);
+const csat = createCsatController(bridge);
+const reports = createReportsController(bridge);
+const weeklyReport = createWeeklyReportController(bridge);
 const tickets = createTicketsController(bridge, supervision);
 // Started outside React so StrictMode's double effects cannot subscribe twice.
 controller.start();
@@ -51,7 +72,8 @@ channelAdmin.start();
 tickets.start();
 // Keyboard, mouse and focus feed auto-away.
 watchActivity(window, () => controller.noteActivity());
-// Colleagues see this user leave the open conversation when the window is hidden or loses focus.
+// Colleagues see this user leave the open conversation when the window is hidden or loses focus;
+// a visible, focused window counts as the agent being there for auto-away.
 watchWindowVisibility(window, document, (visible) => controller.setWindowVisible(visible));
 // Typing not saved yet goes to the client core before the page goes away.
 const flushDrafts = () => void controller.flushAllDrafts();
@@ -77,7 +99,13 @@ createRoot(container).render(
                 <NotifierContext.Provider value={webNotifier}>
                   <AiContext.Provider value={ai}>
                     <TicketsContext.Provider value={tickets}>
-                      <App />
+                      <CsatContext.Provider value={csat}>
+                        <ReportsContext.Provider value={reports}>
+                          <WeeklyReportContext.Provider value={weeklyReport}>
+                            <App />
+                          </WeeklyReportContext.Provider>
+                        </ReportsContext.Provider>
+                      </CsatContext.Provider>
                     </TicketsContext.Provider>
                   </AiContext.Provider>
                 </NotifierContext.Provider>

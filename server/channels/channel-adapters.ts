@@ -24,6 +24,15 @@ import { WebhookInbox } from './framework/webhook-inbox';
 import { WechatSender } from './wechat/wechat-sender';
 import { registerWhatsAppRoutes } from './whatsapp/whatsapp-routes';
 import { whatsappSender } from './whatsapp/whatsapp-sender';
+import type { CsatService } from '../domain/csat/csat-service';
+import type { AttachmentIntake } from '../domain/attachments/attachment-intake';
+import type { AttachmentOptions } from '../domain/attachments/attachment-options';
+import { apiMediaFetcher } from './api/api-media';
+import { MediaFetchJob } from './framework/media-fetch-job';
+import { telegramMediaFetcher } from './telegram/telegram-media';
+import { WechatMediaFetcher } from './wechat/wechat-media';
+import { WechatAccessTokens } from './wechat/wechat-token';
+import { whatsappMediaFetcher } from './whatsapp/whatsapp-media';
 
 export type ChannelAdapterOptions = {
   db: Db;
@@ -47,6 +56,10 @@ export type ChannelAdapterOptions = {
   smtp?: { port: number; host: string };
   /** Mail to an account's ticket address opens a ticket. */
   ticketMail?: TicketMailbox;
+  /** Satisfaction surveys: rendered per platform when sent, answered from pressed buttons. */
+  csat?: CsatService;
+  /** Customers' files: stored by the intake, fetched from each platform in the background; none kept without it. */
+  attachments?: Pick<AttachmentOptions, 'retry' | 'pollMs' | 'timeoutMs' | 'allowLoopbackUrls'> & { intake: AttachmentIntake };
 };
 
 export type ChannelAdapters = {
@@ -56,6 +69,8 @@ export type ChannelAdapters = {
   webhooks: WebhookInbox;
   /** The SMTP listener's port, when it runs. */
   smtpPort: number | null;
+  /** Customers' files fetched from their platforms; null when the server keeps no files. */
+  media: MediaFetchJob | null;
   /** Starts the delivery worker and the SMTP listener (after the HTTP server listens). */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -70,18 +85,32 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
   const { db, events, clock, timers, logError } = options;
   const directory = new ChannelDirectory(db, clock);
   const email = new EmailSender();
+  // One token per WeChat channel for replies and media alike: a second holder would spoil the first's.
+  const wechatTokens = new WechatAccessTokens();
   const deliveries = new DeliveryQueue({
-    db, events, logError, retry: options.retry, pollMs: options.deliveryPollMs, timers,
-    senders: { whatsapp: whatsappSender, telegram: telegramSender, wechat: new WechatSender(), api: apiSender, email },
+    db, events, logError, retry: options.retry, pollMs: options.deliveryPollMs, timers, surveys: options.csat?.renderer, store: options.attachments?.intake.files,
+    senders: { whatsapp: whatsappSender, telegram: telegramSender, wechat: new WechatSender(wechatTokens), api: apiSender, email },
   });
+  const files = options.attachments;
+  const media = files
+    ? new MediaFetchJob({
+      db, intake: files.intake, clock, timers, logError, retry: files.retry, pollMs: files.pollMs, timeoutMs: files.timeoutMs,
+      fetchers: {
+        whatsapp: whatsappMediaFetcher, telegram: telegramMediaFetcher, wechat: new WechatMediaFetcher(wechatTokens),
+        api: apiMediaFetcher({ allowLoopback: files.allowLoopbackUrls === true }),
+      },
+    })
+    : null;
   const inbound = new InboundMessages({
     db, events, router: options.router, clock, sensitive: options.sensitive, logError, bot: options.bot, onStored: () => deliveries.kick(),
+    attachments: files && media ? { intake: files.intake, kick: () => media.kick() } : undefined,
   });
   const webhooks = new WebhookInbox({
     db, directory, logError, timers, clock, pollMs: options.webhookPollMs, processors: { wechat: wechatProcessor(db, inbound) },
   });
   const routeDeps: ChannelRouteDeps = {
     db, events, clock, timers, directory, inbound, webhooks, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,
+    surveys: options.csat,
   };
   await registerRawBodyRoutes(app, (scope) => {
     registerWhatsAppRoutes(scope, routeDeps);
@@ -98,13 +127,16 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
     directory,
     webhooks,
     smtpPort: null,
+    media,
     async start() {
       if (smtp && options.smtp) adapters.smtpPort = await smtp.listen(options.smtp.port, options.smtp.host);
       deliveries.start();
       webhooks.start();
+      media?.start();
     },
     async close() {
       await webhooks.stop();
+      await media?.stop();
       await deliveries.stop();
       await smtp?.close();
       email.close();

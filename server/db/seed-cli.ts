@@ -10,8 +10,10 @@ try {
   console.log(config.databaseUrl ? `Database: PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}` : `Data: ${config.dataDir}`);
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const { seeded } = await seedDemo(db);
-    console.log(seeded ? 'Loaded the demo shop.' : 'The demo shop is already there; nothing changed.');
+    const { shop, tickets } = await seedDemo(db);
+    if (shop) console.log('Loaded the demo shop and its tickets.');
+    else if (tickets) console.log('The demo shop was already there; added its departments, ticket types and example tickets.');
+    else console.log('The demo shop and its tickets are already there; nothing changed.');
     console.log('Demo sign-ins:');
     console.log(formatDemoCredentials());
   } finally {

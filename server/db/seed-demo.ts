@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, type ScryptParams } from '../domain/auth/password';
 import type { Db, Tx } from './db';
-import { DEMO_ACCOUNT_NAME, DEMO_USERS } from './demo-credentials';
+import { DEMO_ACCOUNT_NAME, DEMO_STAFF, DEMO_USERS } from './demo-credentials';
 import { demoOrderItems, demoShippingAddress } from './demo-orders';
 import { ALWAYS_OPEN } from '../domain/routing/business-hours';
+import { seedDemoTickets } from './seed-demo-tickets';
 
 /** True when the database holds no account at all (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -14,17 +15,32 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export type SeedOptions = {
   /** scrypt cost for the demo passwords; tests lower it (a hash records its own cost). */
   passwordParams?: ScryptParams;
+  /**
+   * False leaves out the ticket desk's demo (departments, ticket types, SLA targets, ticket
+   * settings, example tickets and the department staff user): tests of tickets set up their own.
+   */
+  tickets?: boolean;
 };
 
-/** Loads the demo shop unless its admin already exists. Returns whether it wrote anything. */
-export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<{ seeded: boolean }> {
+/** What one run of the seed wrote: the demo shop, the ticket desk's demo, either, both or nothing. */
+export type SeedResult = { seeded: boolean; shop: boolean; tickets: boolean };
+
+/**
+ * Loads the demo shop unless its admin already exists, and the ticket desk's demo unless its
+ * department staff user exists (so a demo shop loaded before there were tickets gets them too).
+ * One transaction: a run that fails leaves nothing behind.
+ */
+export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<SeedResult> {
   // Hash outside the transaction: scrypt is slow on purpose and needs no lock.
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password, options.passwordParams)));
+  const hash = (password: string) => hashPassword(password, options.passwordParams);
+  const [hashes, staffHash] = await Promise.all([Promise.all(DEMO_USERS.map((u) => hash(u.password))), options.tickets !== false ? hash(DEMO_STAFF.password) : null]);
+  const now = Date.now();
   return db.transaction(async (tx) => {
     const existing = await tx.query('SELECT 1 FROM users WHERE email = $1', [DEMO_USERS[0]!.email]);
-    if (existing.length > 0) return { seeded: false };
-    await writeDemo(tx, hashes);
-    return { seeded: true };
+    const shop = existing.length === 0;
+    if (shop) await writeDemo(tx, hashes);
+    const tickets = staffHash !== null && (await seedDemoTickets(tx, db.kind, staffHash, now));
+    return { seeded: shop || tickets, shop, tickets };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { MessageAttachmentPush } from '../../shared/attachments';
 import type { MessageDeliveryPush } from '../../shared/channels';
 import type { AgentState, Contact, EscalationAlert, TeamMember } from '../../shared/domain';
 import type { AgentPush, QueueStatus } from '../../shared/protocol';
@@ -26,10 +27,14 @@ export type DomainEvent =
   | { type: 'catalog.changed'; accountId: string; audience: CatalogAudience }
   /** The sensitive word list changed: every workstation of the account reads it again. */
   | { type: 'sensitive.words.changed'; accountId: string }
+  /** The conversation tag list or its settings changed: every workstation of the account reads them again. */
+  | { type: 'conversation.tags.changed'; accountId: string }
   /** A contact's profile changed (tags, merge, identities). */
   | { type: 'contact.changed'; accountId: string; contact: Contact }
   /** A platform reply's delivery state moved; those who may read the conversation are told. */
   | { type: 'delivery.changed'; accountId: string; assigneeId: string | null; delivery: MessageDeliveryPush }
+  /** A customer's file was stored (or refused, or given up on); those who may read the conversation are told. */
+  | { type: 'attachment.changed'; accountId: string; assigneeId: string | null; push: MessageAttachmentPush }
   /** An agent read a widget customer's messages up to `upToSeq`: the customer's page shows them read. */
   | { type: 'conversation.read'; channelId: string; contactId: string; upToSeq: number }
   /** A customer has waited longer than the escalation time: supervisors and admins are alerted. */

@@ -17,6 +17,11 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   '/api/tickets',
   '/api/tickets/:number',
   '/api/tickets/:number/comments',
+  // A customer's file: the link's own signature names the user (domain/attachments/file-link.ts).
+  '/api/files/:id',
+  '/api/visitor-files/:id',
+  // A widget customer's file: their widget token names them (domain/attachments/upload-route.ts).
+  '/api/visitor-uploads',
 ]);
 
 /**

@@ -11,7 +11,16 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  reassigned: 409,
+  resolved: 409,
   rate_limited: 429,
+  survey_invalid: 404,
+  survey_expired: 410,
+  file_link_invalid: 403,
+  file_link_expired: 403,
+  attachment_too_large: 413,
+  attachment_type_refused: 415,
+  storage_full: 507,
 };
 
 /** The HTTP status for an error code; anything unexpected is a 500. */

@@ -68,3 +68,24 @@ export class WindowLimiter {
     return list;
   }
 }
+
+/**
+ * A budget of events per key (new visitors per address): one more is admitted, or refused with how
+ * long to wait. In one node's memory (`memoryBudget`) or in counts every node shares
+ * (server/nodes/rate-limit-counts.ts).
+ */
+export interface EventBudget {
+  take(key: string): LimitDecision | Promise<LimitDecision>;
+}
+
+/** The budget in this node's memory, checked and counted in one synchronous step (parallel takes cannot all pass). */
+export function memoryBudget(rule: LimiterRule, clock: Clock): EventBudget {
+  const limiter = new WindowLimiter({ key: rule }, clock);
+  return {
+    take(key) {
+      const decision = limiter.check({ key });
+      if (decision.allowed) limiter.record({ key });
+      return decision;
+    },
+  };
+}

@@ -24,6 +24,32 @@ export const ACTIVITY_LIMITS = { request: { max: 100, windowMs: 10_000 }, relay:
 /** How often stale typing is looked for. */
 const SWEEP_MS = 5_000;
 
+/** A conversation whose hands changed, as the relays of every node need it. */
+export type ChangedAccess = ConversationAccess & { id: string };
+
+/**
+ * The activity relays of the other server nodes (several nodes share sockets; none on one node).
+ * Each node's board holds what its own sockets reported: a question about the whole team asks the
+ * others too.
+ */
+export interface ActivityPeers {
+  /** Everyone active in a conversation on the other nodes' boards, previews included. */
+  list(conversationId: string): Promise<Activity[]>;
+  /** One person's activities on the other nodes' boards. */
+  ofUser(userId: string): Promise<Activity[]>;
+  /** Tells the other nodes' relays that a conversation changed hands. */
+  accessChanged(conversation: ChangedAccess): void;
+  /** Answers the other nodes from this node's relay. */
+  serve(relay: PeerBoard): void;
+}
+
+/** What this node's relay answers the other nodes. */
+export type PeerBoard = {
+  list(conversationId: string): Promise<Activity[]>;
+  ofUser(userId: string): Activity[];
+  accessChanged(conversation: ChangedAccess): void;
+};
+
 export type ActivityRelayOptions = {
   io: Server;
   db: Queryable;
@@ -31,6 +57,8 @@ export type ActivityRelayOptions = {
   /** The stale-typing sweep and the throttled flushes; real timers when omitted. */
   timers?: Timers;
   logError: ErrorLogger;
+  /** The other nodes' relays, when several nodes run. */
+  peers?: ActivityPeers;
 };
 
 type Pending = { user: User; conversations: Set<string>; timer: TimerHandle };
@@ -53,6 +81,14 @@ export class ActivityRelay {
   constructor(private readonly options: ActivityRelayOptions) {
     this.limiter = new WindowLimiter(ACTIVITY_LIMITS, options.clock);
     this.timers = options.timers ?? systemTimers;
+    options.peers?.serve({
+      list: async (conversationId) => {
+        await this.expire();
+        return this.board.list(conversationId);
+      },
+      ofUser: (userId) => this.board.ofUser(userId),
+      accessChanged: (conversation) => this.dropWhoLostAccess(conversation),
+    });
   }
 
   start(): void {
@@ -98,8 +134,8 @@ export class ActivityRelay {
     const conversation = await readable(this.options.db, user, conversationId);
     await this.expire();
     const staff = isStaff(user);
-    return this.board
-      .list(conversationId)
+    const elsewhere = (await this.options.peers?.list(conversationId)) ?? [];
+    return latestPerPerson([...this.board.list(conversationId), ...elsewhere])
       // Someone who lost the conversation since (a takeover) is no longer shown in it.
       .filter((a) => canRead(boardMember(a, conversation.accountId), conversation))
       .map((a) => (staff ? a : { ...a, preview: null }));
@@ -109,7 +145,13 @@ export class ActivityRelay {
    * A conversation changed hands (a takeover, a transfer): whoever can no longer read it leaves it,
    * so their last "typing" does not linger on colleagues' screens.
    */
-  accessChanged(conversation: ConversationAccess & { id: string }): void {
+  accessChanged(conversation: ChangedAccess): void {
+    this.dropWhoLostAccess(conversation);
+    this.options.peers?.accessChanged(conversation);
+  }
+
+  /** `accessChanged` on this node's board. */
+  private dropWhoLostAccess(conversation: ChangedAccess): void {
     const now = this.options.clock();
     for (const a of this.board.list(conversation.id)) {
       if (canRead(boardMember(a, conversation.accountId), conversation)) continue;
@@ -118,16 +160,24 @@ export class ActivityRelay {
     }
   }
 
-  /** A socket of `user` went away: its held updates go out now; their last socket takes them out of every conversation. */
+  /**
+   * A socket of `user` went away: its held updates go out now. Their last socket on this node
+   * takes them out of every conversation this node's board holds them in; where another node
+   * still holds them (a second device), colleagues are told that node's state instead of idle.
+   */
   async disconnected(socketId: string, user: User): Promise<void> {
     // At shutdown every socket goes at once and nobody is left to tell.
     if (this.stopped) return;
     if (this.pending.has(socketId)) await this.flush(socketId);
     this.limiter.reset('request', socketId);
     this.limiter.reset('relay', socketId);
-    const sockets = await this.options.io.of(AGENT_NAMESPACE).in(userRoom(user.id)).fetchSockets();
+    // Only this node's sockets report to this node's board (one node: every socket).
+    const sockets = await this.options.io.of(AGENT_NAMESPACE).local.in(userRoom(user.id)).fetchSockets();
     if (sockets.length > 0) return;
-    for (const activity of this.board.leave(user.id, this.options.clock())) await this.relayLatest(activity);
+    const left = this.board.leave(user.id, this.options.clock());
+    if (left.length === 0) return;
+    const elsewhere = new Map(((await this.options.peers?.ofUser(user.id)) ?? []).map((a) => [a.conversationId, a]));
+    for (const activity of left) await this.relayLatest(elsewhere.get(activity.conversationId) ?? activity);
   }
 
   /** Relays the latest state of each conversation a throttled socket reported on. */
@@ -172,6 +222,16 @@ export class ActivityRelay {
     const agents = conversation.assigneeId === null ? agentsRoom(conversation.accountId) : userRoom(conversation.assigneeId);
     nsp.to(agents).except([staff, self]).emit('activity:update', { ...activity, preview: null });
   }
+}
+
+/** One activity per person (the latest, when several nodes hold one), earliest first. */
+function latestPerPerson(activities: Activity[]): Activity[] {
+  const latest = new Map<string, Activity>();
+  for (const a of activities) {
+    const seen = latest.get(a.userId);
+    if (!seen || seen.at < a.at) latest.set(a.userId, a);
+  }
+  return [...latest.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** The conversation's access, when `user` may read it; `not_found` or `forbidden` otherwise. */

@@ -4,26 +4,35 @@ import { AppError } from '../../shared/errors';
 import type { User } from '../../shared/domain';
 import { verifyAccessToken } from '../domain/auth/access-token';
 import { currentUser, toUser } from '../domain/auth/user-repository';
+import type { NodeLease } from '../nodes/node-lease';
 import { connectError } from './connect-error';
 import { requestServer } from './request-handler';
 import { DEFAULT_AGENT_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
 import { agentsRoom, roleRoom, sessionRoom, staffRoom, userRoom } from './rooms';
 import type { AgentRequestContext, AgentServices } from './requests/agent-request-context';
 import { registerAdminRequests } from './requests/admin-requests';
+import { registerAttachmentRequests } from './requests/attachment-requests';
 import { registerAuditRequests } from './requests/audit-requests';
 import { registerCatalogRequests } from './requests/catalog-requests';
 import { registerContactRequests } from './requests/contact-requests';
 import { registerConversationRequests } from './requests/conversation-requests';
+import { registerConversationTagRequests } from './requests/conversation-tag-requests';
 import { registerKnowledgeAdminRequests } from './requests/knowledge-admin-requests';
 import { registerPresenceRequests } from './requests/presence-requests';
 import { registerSensitiveRequests } from './requests/sensitive-requests';
 import { registerAiRequests } from './requests/ai-requests';
+import { registerCsatRequests } from './requests/csat-requests';
 import { registerTicketSlaStatsRequests } from './requests/ticket-sla-stats-requests';
+import { registerTopicRequests } from './requests/topic-requests';
+import { registerReportRequests } from './requests/report-requests';
+import { registerWeeklyReportRequests } from './requests/weekly-report-requests';
 import { staffServe } from './requests/staff-gate';
 import { registerTicketAdminRequests, registerTicketRequests } from './requests/ticket-requests';
 
 export type AgentNamespaceDeps = AgentServices & {
   secret: string;
+  /** Where this node records its workstation sockets, so every node can tell who is connected. */
+  sockets: Pick<NodeLease, 'addSocket' | 'removeSocket'>;
   /** What one workstation socket may ask at once; DEFAULT_AGENT_REQUEST_BUDGET when omitted. */
   requestBudget?: RequestBudgetLimits;
 };
@@ -55,9 +64,11 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     if (user.role === 'supervisor' || user.role === 'admin') rooms.push(staffRoom(user.accountId));
     void socket.join(rooms);
     const { router } = deps;
+    // Recorded before presence is settled, so a run on another node already counts this socket.
+    const recorded = deps.sockets.addSocket({ socketId: socket.id, userId: user.id, accountId: user.accountId });
     // Presence survives a blip; the agent hears their own state once it is settled.
-    void router
-      .connected(user.accountId, user.id)
+    void recorded
+      .then(() => router.connected(user.accountId, user.id))
       .then(() => router.agentState(user.accountId, user.id))
       .then((state) => {
         socket.emit('agent:state', state);
@@ -65,7 +76,11 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       })
       .catch((err: unknown) => deps.logError(err, 'agent connect'));
     socket.on('disconnect', () => {
-      void router.disconnected(user.accountId, user.id).catch((err: unknown) => deps.logError(err, 'agent disconnect'));
+      void recorded
+        .catch(() => undefined)
+        .then(() => deps.sockets.removeSocket(socket.id))
+        .then(() => router.disconnected(user.accountId, user.id))
+        .catch((err: unknown) => deps.logError(err, 'agent disconnect'));
       void deps.activity.disconnected(socket.id, user).catch((err: unknown) => deps.logError(err, 'activity disconnect'));
     });
 
@@ -81,6 +96,7 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
       services: deps,
     };
     registerConversationRequests(context);
+    registerConversationTagRequests(context);
     registerPresenceRequests(context);
     registerCatalogRequests(context);
     registerKnowledgeAdminRequests(context);
@@ -92,6 +108,11 @@ export function registerAgentNamespace(io: Server, deps: AgentNamespaceDeps): vo
     registerTicketSlaStatsRequests(context);
     registerTicketRequests(context);
     registerTicketAdminRequests(context);
+    registerCsatRequests(context);
+    registerTopicRequests(context);
+    registerReportRequests(context);
+    registerWeeklyReportRequests(context);
+    registerAttachmentRequests(context);
   });
 }
 

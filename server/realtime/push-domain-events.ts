@@ -1,4 +1,5 @@
 import type { Server } from 'socket.io';
+import { MESSAGE_ATTACHMENT_PUSH } from '../../shared/attachments';
 import { MESSAGE_DELIVERY_PUSH } from '../../shared/channels';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/protocol';
 import type { Queryable } from '../db/db';
@@ -49,10 +50,18 @@ export function pushDomainEvents(io: Server, events: DomainEvents, db: Queryable
     agents().to(agentsRoom(accountId)).emit('sensitive:changed', {});
   });
 
+  events.on('conversation.tags.changed', ({ accountId }) => {
+    agents().to(agentsRoom(accountId)).emit('conversation-tags:changed', {});
+  });
+
   events.on('contact.changed', ({ accountId, contact }) => publishContact(io, db, accountId, contact));
 
   events.on('delivery.changed', ({ accountId, assigneeId, delivery }) => {
     agents().to(conversationRooms(accountId, assigneeId)).emit(MESSAGE_DELIVERY_PUSH, delivery);
+  });
+
+  events.on('attachment.changed', ({ accountId, assigneeId, push }) => {
+    agents().to(conversationRooms(accountId, assigneeId)).emit(MESSAGE_ATTACHMENT_PUSH, push);
   });
 
   events.on('conversation.read', ({ channelId, contactId, upToSeq }) => {

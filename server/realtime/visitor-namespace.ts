@@ -13,7 +13,7 @@ import { toVisitorMessage, visitorMessageOf } from '../channels/widget/visitor-m
 import { resolveVisitorSession, type VisitorSession } from '../channels/widget/visitor-session';
 import type { Router } from '../domain/routing/router';
 import type { Clock } from '../lib/clock';
-import { WindowLimiter, type LimiterRule } from '../lib/window-limiter';
+import { memoryBudget, WindowLimiter, type EventBudget, type LimiterRule } from '../lib/window-limiter';
 import { nulByteError } from '../../shared/text/nul-byte';
 import { addressKey, type ProxyTrust } from '../http/client-address';
 import { DEFAULT_VISITOR_REQUEST_BUDGET, RequestBudget, type RequestBudgetLimits } from './request-budget';
@@ -23,6 +23,13 @@ import type { BotService } from '../domain/bot/bot-service';
 import { agentReadUpTo, markReadByContact } from '../domain/conversations/read-marks';
 import type { TypingRelay } from './typing-relay';
 import { customerAddsToTicket, listCustomerTickets } from '../domain/tickets/customer-tickets';
+import type { CsatService } from '../domain/csat/csat-service';
+import { surveyInvalid } from '../domain/csat/answer-survey';
+import { surveyRatings } from '../domain/csat/csat-view';
+import { startsRouting } from '../domain/routing/routing-trigger';
+import { visitorReadableFile } from '../domain/attachments/file-access';
+import { signFileLink } from '../domain/attachments/file-link';
+import { FILE_LINK_TTL_MS } from '../../shared/attachments';
 
 /**
  * A person types a message every few seconds at most; a customer sending faster is a script.
@@ -53,12 +60,19 @@ export type VisitorNamespaceDeps = {
   typing: TypingRelay;
   /** New visitor sessions per address (SWITCHBOARD_NEW_VISITORS_PER_MINUTE); DEFAULT_NEW_VISITOR_LIMIT when omitted. */
   newVisitorLimit?: LimiterRule;
+  /**
+   * Where new visitors per address are counted when several nodes run (one budget for all of them);
+   * this node's memory, over `newVisitorLimit`, when omitted.
+   */
+  newVisitorBudget?: EventBudget;
   /** Which reverse proxies may name the client (SWITCHBOARD_TRUST_PROXY), for the per-address budget. */
   trustProxy?: ProxyTrust;
   /** What one visitor socket may ask at once; DEFAULT_VISITOR_REQUEST_BUDGET when omitted. */
   requestBudget?: RequestBudgetLimits;
   /** Looks for due channel deliveries now (a ticket reopened by the customer tells them on their channel). */
   kickDeliveries?: () => void;
+  /** Satisfaction survey answers from the widget's stars card; absent: refused as `survey_invalid`. */
+  csat?: Pick<CsatService, 'answer'>;
 };
 
 type VisitorSocketData = { session: VisitorSession };
@@ -67,7 +81,7 @@ type VisitorSocketData = { session: VisitorSession };
 export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps): void {
   const nsp = io.of(VISITOR_NAMESPACE);
 
-  const newVisitors = new WindowLimiter({ address: deps.newVisitorLimit ?? DEFAULT_NEW_VISITOR_LIMIT }, deps.clock);
+  const newVisitors = deps.newVisitorBudget ?? memoryBudget(deps.newVisitorLimit ?? DEFAULT_NEW_VISITOR_LIMIT, deps.clock);
   nsp.use((socket, next) => {
     const auth: unknown = socket.handshake.auth ?? {};
     const nul = nulByteError(auth);
@@ -80,16 +94,15 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       next(connectError(new AppError('bad_request', describeZodError(parsed.error))));
       return;
     }
-    // Checked and counted in one step (no await between), so parallel connections cannot all pass.
-    const admitNew = () => {
-      const address = { address: addressKey(socketAddress(socket, deps.trustProxy)) };
-      const allowed = newVisitors.check(address);
+    // Checked and counted in one step (in memory without an await between, or in one atomic
+    // statement every node shares), so parallel connections cannot all pass.
+    const admitNew = async () => {
+      const allowed = await newVisitors.take(addressKey(socketAddress(socket, deps.trustProxy)));
       if (!allowed.allowed) {
         throw new AppError('rate_limited', `Too many new chats from this network; try again in ${allowed.retryAfterSeconds} s.`, {
           retryAfterSeconds: String(allowed.retryAfterSeconds),
         });
       }
-      newVisitors.record(address);
     };
     // A signed phone or email may merge contacts: every desktop hears of the conversations that moved.
     resolveVisitorSession(
@@ -130,9 +143,11 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
     });
 
     serve('visitor:history', async () => {
-      const messages = await listContactChannelMessages(deps.db, session.contactId, session.channelId);
+      const messages = visible((await listContactChannelMessages(deps.db, session.contactId, session.channelId)).map(visitorMessageOf));
       const readUpToSeq = await agentReadUpTo(deps.db, session.contactId, session.channelId);
-      return { messages: visible(messages.map(visitorMessageOf)), readUpToSeq };
+      // A survey answered before the page was (re)loaded shows the stars given.
+      const ratings = await surveyRatings(deps.db, messages.filter((m) => m.system?.code === 'csat_survey').map((m) => m.id));
+      return { messages: messages.map((m) => (ratings.has(m.id) ? { ...m, surveyRating: ratings.get(m.id) ?? null } : m)), readUpToSeq };
     });
 
     serve('visitor:typing', async ({ typing }) => {
@@ -155,15 +170,32 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       return { ticket: await customerAddsToTicket(ticketDeps, session, number, body) };
     });
 
+    serve('visitor:csat', async ({ messageId, rating, comment }) => {
+      within(messages, session.contactId, 'messages');
+      if (!deps.csat) throw surveyInvalid();
+      const ref = { messageId, contactId: session.contactId, channelId: session.channelId };
+      const outcome = await deps.csat.answer(ref, { rating, comment: comment ?? null, via: 'widget', sourceId: null });
+      return { status: outcome.status };
+    });
+
+    serve('visitor:file-url', async ({ fileId }) => {
+      const file = await visitorReadableFile(deps.db, session.contactId, fileId);
+      if (!file) throw new AppError('not_found', 'file not found');
+      if (file.state !== 'ready') throw new AppError('conflict', `the file is not stored (${file.state})`);
+      const link = signFileLink(deps.secret, fileId, session.contactId, deps.clock(), FILE_LINK_TTL_MS, 'visitor');
+      return { url: link.path, expiresAt: new Date(link.expiresAtMs).toISOString() };
+    });
+
     serve('visitor:send', async (payload) => {
       within(messages, session.contactId, 'messages');
-      const change = await sendContactMessage(deps.db, session, { ...payload, now: deps.clock() }, deps.sensitive);
+      const { attachmentIds, ...text } = payload;
+      const change = await sendContactMessage(deps.db, session, { ...text, uploadId: attachmentIds?.[0], now: deps.clock() }, deps.sensitive);
       void deps.events.emit({ type: 'conversation.changed', change, exceptVisitorSocket: socket.id });
       // With the bot, it answers (or hands over to a person) before the customer's send is acked.
       const answered = await deps.bot.respond(change);
       if (answered) void deps.events.emit({ type: 'conversation.changed', change: answered });
       // A new or newly waiting conversation is routed at once; the customer hears where they stand.
-      void deps.router.kick(session.accountId, [change.conversation.id]);
+      if (startsRouting(change, answered)) void deps.router.kick(session.accountId, [change.conversation.id]);
       const message = toVisitorMessage(toMessage(change.message));
       if (!message) throw new Error('a visitor message must be visible to the visitor');
       return { message };

@@ -26,6 +26,9 @@ export function describeError(t: Translate, error: ErrorLike | null | undefined)
     if (assigneeName) return t('error.reassignedTo', { assigneeName });
   }
   if (error?.code === 'sensitive_blocked') return t('error.sensitive_blocked', { words: detail(error, 'words') ?? '' });
+  if (error?.code === 'attachment_too_large') return t('error.attachment_too_large', { channel: detail(error, 'channel') ?? '', maxSize: detail(error, 'maxSize') ?? '' });
+  if (error?.code === 'attachment_type_refused') return t('error.attachment_type_refused', { channel: detail(error, 'channel') ?? '', type: detail(error, 'type') ?? '' });
+  if (error?.code === 'tag_archived') return t('error.tag_archived', { name: detail(error, 'name') ?? '' });
   return t(errorKey(error?.code ?? 'internal'));
 }
 

@@ -16,6 +16,15 @@ describe('system lines in the reader’s language', () => {
     expect(systemLineText(translator('en'), line('re-queued: agent disconnected', systemLines.requeued()))).toBe('Back in the queue: the agent disconnected');
   });
 
+  it('show the satisfaction survey and the customer’s answer (with comment and flags) to agents', () => {
+    const zh = translator('zh-CN');
+    const en = translator('en');
+    expect(systemLineText(zh, line('您满意吗？', systemLines.csatSurvey()))).toBe('已发送满意度调查：您满意吗？');
+    expect(systemLineText(en, line('x', systemLines.csatAnswer(4, null, { late: false, changed: false })))).toBe('Customer satisfaction: 4/5');
+    expect(systemLineText(zh, line('x', systemLines.csatAnswer(2, '太慢了', { late: true, changed: false })))).toBe('客户满意度：2/5 —“太慢了”');
+    expect(systemLines.csatAnswer(5, '', { late: true, changed: true }).params).toEqual({ rating: '5', late: 'true', changed: 'true' });
+  });
+
   it('read old English lines by their words, and show anything else as stored', () => {
     const zh = translator('zh-CN');
     expect(systemLineText(zh, line('taken over by Lin Chen 陈琳'))).toBe('已由 Lin Chen 陈琳 接管');

@@ -34,6 +34,11 @@ export function systemLineText(t: Translate, message: Line): string {
       return p.to === undefined ? t('note.overflowAny', { from: p.from }) : t('note.overflow', { from: p.from, to: p.to });
     case 'summary':
       return p.text === undefined ? message.body : t('system.summary', { text: p.text });
+    case 'csat_survey':
+      return t('system.csatSurvey', { question: message.body });
+    case 'csat_answer':
+      if (p.rating === undefined) return message.body;
+      return p.comment ? t('system.csatAnswerComment', { rating: p.rating, comment: p.comment }) : t('system.csatAnswer', { rating: p.rating });
     default:
       return message.body;
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../shared/seeded-random';
 import type { KbArticle } from '../../shared/domain';
 
 type Base = { id: string; lang: 'zh' | 'en'; title: string; body: string; category?: string; tags?: string[]; questions?: string[] };

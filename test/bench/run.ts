@@ -1,5 +1,6 @@
 import { outboxBench } from './outbox.bench';
 import { runRoutingBench } from './routing.bench';
+import { routingCostBench } from './routing-cost.bench';
 import { syncBench } from './sync.bench';
 import { threadBench } from './thread.bench';
 import { kbSearchBench } from './kb-search.bench';
@@ -8,6 +9,10 @@ import { inboxRenderBench } from './inbox-render.bench';
 import { wechatIntakeBench } from './wechat-intake.bench';
 import { sensitiveWordsBench } from './sensitive-words.bench';
 import { ticketListBench } from './ticket-list.bench';
+import { topicsBench } from './topics.bench';
+import { ticketCacheBench } from './ticket-cache.bench';
+import { reportsBench } from './reports.bench';
+import { loadBench } from './load.bench';
 import { log } from './report';
 
 /**
@@ -20,12 +25,17 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   sync: { run: syncBench, limitMs: 300_000 },
   thread: { run: threadBench, limitMs: 120_000 },
   routing: { run: runRoutingBench, limitMs: 150_000 },
+  'routing-cost': { run: routingCostBench, limitMs: 240_000 },
   'kb-search': { run: kbSearchBench, limitMs: 240_000 },
   'kb-cache': { run: kbCacheBench, limitMs: 180_000 },
   'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
   'wechat-intake': { run: wechatIntakeBench, limitMs: 180_000 },
   'sensitive-words': { run: sensitiveWordsBench, limitMs: 60_000 },
   'ticket-list': { run: ticketListBench, limitMs: 420_000 },
+  topics: { run: topicsBench, limitMs: 120_000 },
+  'ticket-cache': { run: ticketCacheBench, limitMs: 360_000 },
+  reports: { run: reportsBench, limitMs: 480_000 },
+  load: { run: loadBench, limitMs: 500_000 },
 };
 
 const TOTAL_LIMIT_MS = 9 * 60_000;

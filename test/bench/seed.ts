@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/db';
 
 export type BulkSeed = {
   accountId: string;
-  /** accounts.seq after the seed: the cursor a full sync ends at. */
+  /** The account's sequence after the seed: the cursor a full sync ends at. */
   headSeq: number;
   /** The id of conversation number `i` (1-based), as the seed made it. */
   conversationId(i: number): string;
@@ -16,13 +16,13 @@ export type BulkSeed = {
  * server's tables with a few INSERT … SELECT over generate_series, in the shapes the repositories
  * write (a contact per conversation on the widget channel, messages with client ids, senders that
  * resolve to names). Sequence numbers continue the account's: conversation i's messages take the
- * numbers just before the conversation's own, as if each had been written live, and accounts.seq
- * ends at the highest one. The account row is locked for the whole transaction, like nextSeq.
+ * numbers just before the conversation's own, as if each had been written live, and the account's
+ * change sequence moves on to the highest one (nothing else writes while a bench seeds).
  */
 export async function seedBulk(db: Db, tag: string, conversations: number, perConversation: number): Promise<BulkSeed> {
   return db.transaction(async (tx) => {
     const [account] = await tx.query<{ id: string; seq: number }>(
-      "SELECT a.id, a.seq FROM accounts a JOIN users u ON u.account_id = a.id WHERE u.email = 'supervisor@demo.test' FOR UPDATE OF a",
+      "SELECT a.id, pg_sequence_last_value(change_seq_name(a.id)::regclass) AS seq FROM accounts a JOIN users u ON u.account_id = a.id WHERE u.email = 'supervisor@demo.test' FOR UPDATE OF a",
     );
     if (!account) throw new Error('the demo account is missing');
     const [channel] = await tx.query<{ id: string }>(
@@ -71,7 +71,7 @@ export async function seedBulk(db: Db, tag: string, conversations: number, perCo
       [account.id, agent.id, base, step, conversations, perConversation, tag],
     );
     const headSeq = base + conversations * step;
-    await tx.query('UPDATE accounts SET seq = $2 WHERE id = $1', [account.id, headSeq]);
+    await tx.query('SELECT setval(change_seq_name($1), $2, true)', [account.id, headSeq]);
     return {
       accountId: account.id,
       headSeq,

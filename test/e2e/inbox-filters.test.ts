@@ -34,7 +34,7 @@ type SeedConversation = {
 async function seedConversations(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const [account] = await tx.query<{ id: string; seq: number }>(
-      "SELECT a.id, a.seq FROM accounts a JOIN users u ON u.account_id = a.id WHERE u.email = 'supervisor@demo.test' FOR UPDATE OF a",
+      "SELECT a.id, pg_sequence_last_value(change_seq_name(a.id)::regclass) AS seq FROM accounts a JOIN users u ON u.account_id = a.id WHERE u.email = 'supervisor@demo.test' FOR UPDATE OF a",
     );
     const users = await tx.query<{ id: string; email: string }>('SELECT id, email FROM users WHERE account_id = $1', [account!.id]);
     const userId = (email: string) => users.find((u) => u.email === email)!.id;
@@ -102,7 +102,7 @@ async function seedConversations(db: Db): Promise<void> {
         [conversationId, ++seq, last.body, last.from, minutesAgo(c.messages.length)],
       );
     }
-    await tx.query('UPDATE accounts SET seq = $2 WHERE id = $1', [account!.id, seq]);
+    await tx.query('SELECT setval(change_seq_name($1), $2, true)', [account!.id, seq]);
   });
 }
 
@@ -224,11 +224,13 @@ describe.skipIf(chromiumMissing)('inbox filters, search, unread counts and notif
 
     // The preferences popover keeps the choice in the client core.
     await page.getByTestId('notify-button').click();
+    await page.getByTestId('notify-settings-open').click();
     await page.getByTestId('notify-newConversations').uncheck();
     await shoot(page, 'inbox-04-notification-settings');
     await page.reload();
     await expect.poll(async () => (await names(page)).length, { timeout: 20_000 }).toBe(4);
     await page.getByTestId('notify-button').click();
+    await page.getByTestId('notify-settings-open').click();
     await expect.poll(() => page.getByTestId('notify-newConversations').isChecked()).toBe(false);
     await expect.poll(() => page.getByTestId('notify-newMessages').isChecked()).toBe(true);
     await context.close();

@@ -28,7 +28,9 @@ describe.skipIf(chromiumMissing)('routing that never strands a widget customer, 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     database = await runDatabase().open();
-    server = await startServer({ port: 0, ...database.options, seed: 'if-empty' });
+    // The routing sweep (2 s by default) is what notices an overflow and a long wait: every 250 ms
+    // here, so each waits for its own time and not for the next sweep as well.
+    server = await startServer({ port: 0, ...database.options, seed: 'if-empty', routingSweepMs: 250 });
     // Short timings so the test waits seconds, not minutes: offers run out after 5 s, an empty
     // after-sales overflows to pre-sales after 2 s; the routing sweep notices both on its own.
     await server.db.query('UPDATE accounts SET accept_timeout_seconds = 5, reoffer_cooldown_seconds = 60');

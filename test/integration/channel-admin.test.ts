@@ -97,8 +97,11 @@ describe.each(targets)('channels admin API on $label', (target) => {
       "SELECT action, details FROM audit_log WHERE target_type = 'channel' AND target_id = 'wa-main' ORDER BY id",
     );
     expect(audit.map((a) => a.action)).toEqual(['channel.create', 'channel.update', 'channel.update', 'channel.update', 'channel.disable']);
-    expect(audit[1]!.details).toEqual({ changed: [], secretsSet: ['appSecret'], secretsRemoved: [] });
-    expect(audit[2]!.details).toEqual({ changed: [], secretsSet: [], secretsRemoved: ['appSecret'] });
+    expect(audit[1]!.details).toEqual({ name: 'WhatsApp', changed: [], before: {}, after: {}, secretsSet: ['appSecret'], secretsRemoved: [] });
+    expect(audit[2]!.details).toEqual({ name: 'WhatsApp', changed: [], before: {}, after: {}, secretsSet: [], secretsRemoved: ['appSecret'] });
+    // A change keeps what each field was and became; a secret only by its name.
+    expect(audit[3]!.details).toMatchObject({ changed: ['name'], before: { name: 'WhatsApp' }, after: { name: 'WhatsApp Sales' }, secretsSet: ['appSecret'] });
+    expect(audit[4]!.details).toMatchObject({ before: { enabled: true }, after: { enabled: false } });
     expect(JSON.stringify(audit)).not.toMatch(/second-app-secret|third/);
   });
 });

@@ -118,7 +118,7 @@ describe.each(targets)('Telegram Bot API channel on $label', (target) => {
     const accountId = t.accountId;
     for (const [kind, url] of [['image', 'https://shop.example/size-chart.png'], ['document', 'https://shop.example/invoice.pdf']] as const) {
       await t.server.db.transaction(async (tx) => {
-        const seq = Number((await tx.query<{ seq: number }>('UPDATE accounts SET seq = seq + 1 WHERE id = $1 RETURNING seq', [accountId]))[0]!.seq);
+        const seq = Number((await tx.query<{ seq: number }>('SELECT next_change_seq($1) AS seq', [accountId]))[0]!.seq);
         await tx.query(
           `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, internal, attachment)
            VALUES ($1, $2, $3, $4, 'agent', $5, $6, false, $7::jsonb)`,

@@ -10,6 +10,8 @@ import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { WX_OPENID, wxEvent, wxImage, wxText, wxVoice } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
+import { AMR_VOICE, PNG_1X1 } from '../support/sample-files';
+import { findFfmpeg } from '../../server/domain/attachments/voice-transcoder';
 
 const TOKEN = 'wechatServerToken2024';
 const APP_ID = 'wx1234567890abcdef';
@@ -26,6 +28,8 @@ function signed(token = TOKEN, timestamp = nowStamp(), nonce = '123456789') {
 }
 
 const targets = await databaseTargets();
+/** This machine's ffmpeg, which makes playable copies of voice notes (null: none installed). */
+const ffmpeg = await findFfmpeg();
 
 describe.each(targets)('WeChat Official Account channel on $label', (target) => {
   let t: ChannelTestServer;
@@ -49,6 +53,9 @@ describe.each(targets)('WeChat Official Account channel on $label', (target) => 
       answer: (r) => {
         if (r.path === '/cgi-bin/token') return { json: { access_token: `ACCESS_TOKEN_${++tokens}`, expires_in: 7200 } };
         if (r.path === '/cgi-bin/message/custom/send') return { json: { errcode: 0, errmsg: 'ok' } };
+        // Temporary media (获取临时素材): the bytes, with the type WeChat gives them.
+        if (r.path === '/cgi-bin/media/get' && r.query.get('media_id') === 'media_id_image') return { bytes: PNG_1X1, headers: { 'content-type': 'image/jpeg' } };
+        if (r.path === '/cgi-bin/media/get' && r.query.get('media_id') === 'media_id_voice') return { bytes: AMR_VOICE, headers: { 'content-type': 'audio/amr' } };
         return undefined;
       },
       options: { wechatReplyBudgetMs: BUDGET_MS },
@@ -152,6 +159,46 @@ describe.each(targets)('WeChat Official Account channel on $label', (target) => 
     expect(thread.find((m) => m.attachment?.kind === 'voice')).toMatchObject({
       body: '[Voice message] 腾讯微信团队', attachment: { mediaId: 'media_id_voice', mimeType: 'audio/amr', caption: '腾讯微信团队' },
     });
+    // Both files are fetched from the temporary media API with the channel's access token.
+    await t.server.media.sweep();
+    const [token] = wx.to('/cgi-bin/token');
+    expect(Object.fromEntries(token!.query)).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
+    const fetched = wx.to('/cgi-bin/media/get');
+    expect(fetched.map((r) => r.query.get('media_id')).sort()).toEqual(['media_id_image', 'media_id_voice']);
+    expect(fetched.map((r) => r.query.get('access_token'))).toEqual([`ACCESS_TOKEN_${tokens}`, `ACCESS_TOKEN_${tokens}`]);
+    const stored = await threadOf(t.agent, (await conversationOf('1234567890120002'))!);
+    expect(stored.find((m) => m.attachment?.kind === 'image')?.attachment).toMatchObject({ state: 'ready', mimeType: 'image/png', size: PNG_1X1.length });
+    expect(stored.find((m) => m.attachment?.kind === 'voice')?.attachment).toMatchObject({ state: 'ready', mimeType: 'audio/amr', size: AMR_VOICE.length });
+  });
+
+  it('keeps a copy of an AMR voice note that browsers play (Ogg Opus, by ffmpeg); the AMR itself stays a download', async () => {
+    const stored = await threadOf(t.agent, (await conversationOf('1234567890120002'))!);
+    const voice = stored.find((m) => m.attachment?.kind === 'voice')!.attachment!;
+    const image = stored.find((m) => m.attachment?.kind === 'image')!.attachment!;
+    const link = async (fileId: string, variant?: 'playable') => request<{ url: string }>(t.agent, 'attachments:url', { fileId, ...(variant ? { variant } : {}) });
+    const original = await fetch(`${t.server.url}${data(await link(voice.fileId!)).url}`);
+    expect(original.headers.get('content-type')).toBe('audio/amr');
+    expect(original.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(Buffer.from(await original.arrayBuffer()).equals(AMR_VOICE)).toBe(true);
+    // A photo has no playable copy to ask for.
+    expect(await link(image.fileId!, 'playable')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    if (!ffmpeg) {
+      console.log('ffmpeg is not installed here (.ci/run installs it): the playable copy is not made, and this test checks only that none is offered');
+      expect(voice.playable).toBeUndefined();
+      expect(await link(voice.fileId!, 'playable')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      return;
+    }
+    expect(voice.playable).toBe(true);
+    const played = await fetch(`${t.server.url}${data(await link(voice.fileId!, 'playable')).url}`);
+    expect(played.status).toBe(200);
+    expect(played.headers.get('content-type')).toBe('audio/ogg');
+    expect(played.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    const bytes = Buffer.from(await played.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('OggS');
+    expect(bytes.includes(Buffer.from('OpusHead'))).toBe(true);
+    // Both downloads are in the audit log, the copy marked as such.
+    const audited = await t.server.db.query<{ details: unknown }>(`SELECT details FROM audit_log WHERE action = 'attachment.downloaded' AND target_id = $1`, [voice.fileId]);
+    expect(audited.map((r) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { variant?: string }).map((d) => d.variant ?? 'original').sort()).toEqual(['original', 'playable']);
   });
 
   it('takes subscribe events (once per event) and tells the agent of an unsubscribe in an open conversation', async () => {
@@ -170,15 +217,14 @@ describe.each(targets)('WeChat Official Account channel on $label', (target) => 
     expect(await messageCount()).toBe(quiet);
   });
 
-  it('delivers the agent’s reply through the customer-service message API with a fresh access token', async () => {
+  it('delivers the agent’s reply through the customer-service message API with the channel’s access token', async () => {
     const conversationId = (await conversationOf('1234567890123456'))!;
     wx.clear();
     const sent = await reply(t.agent, conversationId, '您好，今天下午发货。');
     await waitForDelivery(t.agent, conversationId, sent.message.id, 'sent');
-    const [token, send] = wx.requests;
-    expect(token?.path).toBe('/cgi-bin/token');
-    expect(Object.fromEntries(token!.query)).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET });
-    expect(send?.path).toBe('/cgi-bin/message/custom/send');
+    // The token the media download took (above) serves replies too: a second one would spoil the first.
+    const [send] = wx.requests;
+    expect(wx.requests.map((r) => r.path)).toEqual(['/cgi-bin/message/custom/send']);
     expect(send?.query.get('access_token')).toBe(`ACCESS_TOKEN_${tokens}`);
     expect(send?.json).toEqual({ touser: WX_OPENID, msgtype: 'text', text: { content: '您好，今天下午发货。' } });
     // The token is kept for the next reply.

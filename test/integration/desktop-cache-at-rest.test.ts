@@ -17,10 +17,11 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 describe('the desktop cache at rest', () => {
   const running = serverForFile();
 
+  // The markers are words, not digits: a four-digit marker turns up by chance among ids and sealed bytes.
   it('keeps what customers and the agent wrote off the disk in clear, and still finds, drafts and sends it', async () => {
-    const asked = 'at-rest 7305: my card is 6222 0000 1111 2222';
-    const replied = 'at-rest reply 4418 for the card question';
-    const drafted = 'at-rest draft 9126 not sent yet';
+    const asked = 'at-rest quokka: my card is 6222 0000 1111 2222';
+    const replied = 'at-rest reply pelican for the card question';
+    const drafted = 'at-rest draft walrus not sent yet';
     const agent = startCore();
     await agent.call('session.login', { serverUrl: running.server.url, email: 'wang.fang@demo.test', password: 'demo-agent' });
     await agent.waitForStatus('online');
@@ -42,10 +43,10 @@ describe('the desktop cache at rest', () => {
     expect(mode(join(agent.dataDir, 'secrets.json'))).toBe(0o600);
     expect(mode(join(agent.dataDir, 'settings.json'))).toBe(0o600);
     const onDisk = cacheBytes(file);
-    for (const clear of [asked, replied, drafted, '6222 0000', '7305', '4418', '9126', 'At Rest 顾客']) expect(onDisk).not.toContain(clear);
+    for (const clear of [asked, replied, drafted, '6222 0000', 'quokka', 'pelican', 'walrus', 'At Rest 顾客']) expect(onDisk).not.toContain(clear);
 
     // Offline search opens the sealed bodies.
-    const found = await agent.call('conversations.search', { query: '4418 card' });
+    const found = await agent.call('conversations.search', { query: 'pelican card' });
     expect(found.hits.map((h) => h.conversationId)).toEqual([conversation.id]);
     await agent.core.dispose();
 

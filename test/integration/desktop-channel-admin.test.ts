@@ -81,7 +81,10 @@ describe.each(targets)('channel administration through the desktop core on $labe
     const adminId = (await admin.call('session.get', {})).user!.id;
     expect(audit.every((e) => e.actorId === adminId)).toBe(true);
     expect(audit[0]!.details).toEqual({ kind: 'whatsapp', name: 'WhatsApp Sales' });
-    expect(audit[2]!.details).toEqual({ changed: ['name'], secretsSet: ['accessToken'], secretsRemoved: [] });
+    // The change reads before → after; a secret only by its name.
+    expect(audit[2]!.details).toEqual({
+      name: 'WhatsApp Sales', changed: ['name'], before: { name: 'WhatsApp' }, after: { name: 'WhatsApp Sales' }, secretsSet: ['accessToken'], secretsRemoved: [],
+    });
     expect(JSON.stringify(audit)).not.toMatch(/desk-app-secret|desk-access|rotated-access|desk-verify/);
   });
 

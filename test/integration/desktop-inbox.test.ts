@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InboxConversation } from '../../shared/contract';
-import type { DesktopNotification } from '../../shared/notifications';
+import type { ConversationNotification } from '../../shared/notifications';
 import { startCore, type TestCore } from '../support/core-harness';
 import { serverForFile } from '../support/server-for-file';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
@@ -35,8 +35,8 @@ describe('the inbox through the desktop core', () => {
   const latest = (core: TestCore, id: string): InboxConversation | undefined =>
     core.eventsOf('conversation.updated').filter((c) => c.id === id).at(-1);
   const listed = async (core: TestCore, id: string) => (await core.call('conversations.list', {})).find((c) => c.id === id);
-  const notices = (core: TestCore, id: string): DesktopNotification[] =>
-    core.eventsOf('notification.show').filter((n) => n.conversationId === id);
+  const notices = (core: TestCore, id: string): ConversationNotification[] =>
+    core.eventsOf('notification.show').filter((n): n is ConversationNotification => (n.kind === 'conversation' || n.kind === 'message') && n.conversationId === id);
 
   it('counts the customer\'s unread messages until the agent reads or answers them', async () => {
     const wang = await agent();
@@ -100,7 +100,7 @@ describe('the inbox through the desktop core', () => {
 
   it('keeps the agent\'s notification choices across a restart, and follows them', async () => {
     const wang = await agent();
-    expect((await wang.call('notifications.get', {})).preferences).toEqual({ newConversations: true, newMessages: true, sound: true });
+    expect((await wang.call('notifications.get', {})).preferences).toEqual({ newConversations: true, newMessages: true, sound: true, ticketSla: true, mentions: true });
     await wang.call('notifications.set', { newConversations: false, sound: false });
     const dataDir = wang.dataDir;
     await wang.core.dispose();
@@ -109,7 +109,7 @@ describe('the inbox through the desktop core', () => {
     const again = startCore(dataDir);
     cores.push(again);
     await again.waitForStatus('online');
-    expect((await again.call('notifications.get', {})).preferences).toEqual({ newConversations: false, newMessages: true, sound: false });
+    expect((await again.call('notifications.get', {})).preferences).toEqual({ newConversations: false, newMessages: true, sound: false, ticketSla: true, mentions: true });
     const customer = await visitor('Quiet Quinn');
     await customer.send('Hello? Anyone?');
     const conversation = await waitUntil(

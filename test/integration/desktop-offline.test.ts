@@ -252,7 +252,7 @@ describe.each(targets)('working offline, on $label', (target) => {
     await agent.call('outbox.send', { conversationId: conv.id, body: 'queued through a reset' });
     await agent.call('drafts.save', { conversationId: conv.id, body: 'draft kept through a reset' });
     await visitor.send('floor-test: written during the absence');
-    const [account] = await server.db.query<{ id: string; seq: number }>('SELECT id, seq FROM accounts');
+    const [account] = await server.db.query<{ id: string; seq: number }>('SELECT a.id, h.handed AS seq FROM accounts a, change_seq_head(a.id) h');
     await raiseSyncFloor(server.db, account!.id, Number(account!.seq));
 
     proxy.restore();

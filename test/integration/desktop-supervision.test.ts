@@ -50,6 +50,14 @@ describe.each(targets)('supervision through the desktop core on $label', (target
 
     const mention = await waitUntil(() => wang.eventsOf('note.mentioned').find((m) => m.conversationId === conversation.id), 'the mention');
     expect(mention).toMatchObject({ messageId: note.id, excerpt: '@王芳 先确认订单号再答复' });
+    // The bell lists it once, as a mention (the whisper of the same note adds no second entry), until read.
+    const entry = await waitUntil(
+      async () => (await wang.call('notificationFeed.list', {})).entries.find((e) => e.event.kind === 'mention' && e.event.messageId === note.id),
+      'the mention in the notification centre',
+    );
+    expect(entry).toMatchObject({ read: false, event: { byName: 'Lin Chen 陈琳', conversationId: conversation.id } });
+    expect((await wang.call('notificationFeed.list', {})).entries.filter((e) => e.id === entry.id)).toHaveLength(1);
+    expect(await wang.call('notificationFeed.markRead', { all: true })).toMatchObject({ unread: 0 });
     await waitUntil(
       async () => (await wang.call('messages.list', { conversationId: conversation.id })).some((m) => m.id === note.id && m.internal),
       'the whisper in the agent thread',
@@ -89,6 +97,13 @@ describe.each(targets)('supervision through the desktop core on $label', (target
 
     const told = await waitUntil(() => wang.eventsOf('conversation.taken').find((t) => t.conversationId === online.conversation.id), 'the agent to be told');
     expect(told.reason).toBe('客户投诉，由主管处理');
+    await waitUntil(
+      async () =>
+        (await wang.call('notificationFeed.list', {})).entries.find(
+          (e) => e.event.kind === 'taken' && e.event.conversationId === online.conversation.id && e.event.contactName === 'Takeover visitor A',
+        ),
+      'the takeover in the notification centre, naming the customer',
+    );
     await waitUntil(
       async () => (await wang.call('conversations.list', {})).find((c) => c.id === online.conversation.id)?.access === 'lost',
       'the conversation to be kept only for the draft',

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCore, type TestCore } from '../support/core-harness';
+import { signedInCore, type TestCore } from '../support/core-harness';
 import { serverForFile } from '../support/server-for-file';
 import { waitUntil } from '../support/wait';
 
@@ -17,13 +17,7 @@ describe('ticket administration through the desktop core', () => {
     for (const c of cores) await c.core.dispose();
   });
 
-  async function signIn(email: string, password: string): Promise<TestCore> {
-    const core = startCore();
-    cores.push(core);
-    await core.call('session.login', { serverUrl: fixture.server.url, email, password });
-    await core.waitForStatus('online');
-    return core;
-  }
+  const signIn = (email: string, password: string) => signedInCore(cores, fixture.server.url, email, password);
 
   it('an admin sets up a department led by staff, a type, SLA targets and settings; a new ticket gets due times and the lead hears of the breach', async () => {
     const admin = await signIn('admin@demo.test', 'demo-admin');

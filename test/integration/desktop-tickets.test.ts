@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Result } from '../../shared/errors';
-import { startCore, type TestCore } from '../support/core-harness';
+import { signedInCore, startCore, type TestCore } from '../support/core-harness';
 import { connectAgent, data, request, signInDemoTeam } from '../support/server-fixture';
 import { serverForFile } from '../support/server-for-file';
 import { TcpProxy } from '../support/tcp-proxy';
@@ -38,13 +38,7 @@ describe('tickets through the desktop core', () => {
     if (missing) ctx.skip(missing);
   }
 
-  async function agent(email = 'wang.fang@demo.test', password = 'demo-agent'): Promise<TestCore> {
-    const core = startCore();
-    cores.push(core);
-    await core.call('session.login', { serverUrl: fixture.server.url, email, password });
-    await core.waitForStatus('online');
-    return core;
-  }
+  const agent = (email = 'wang.fang@demo.test', password = 'demo-agent') => signedInCore(cores, fixture.server.url, email, password);
 
   /** An agent whose network runs through a relay the test can cut. */
   async function agentBehindProxy(email = 'wang.fang@demo.test'): Promise<{ core: TestCore; proxy: TcpProxy }> {

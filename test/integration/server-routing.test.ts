@@ -52,7 +52,7 @@ for (const target of targets) {
     /** Whether the server has marked `who` as gone (their grace period running). */
     const disconnectedSince = async (who: string) =>
       (await server.db.query<{ gone: boolean }>('SELECT disconnected_at IS NOT NULL AS gone FROM users WHERE id = $1', [ids[who]]))[0]!.gone;
-    const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT seq FROM accounts WHERE id = $1', [accountId]))[0]!.seq);
+    const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT handed AS seq FROM change_seq_head($1)', [accountId]))[0]!.seq);
 
     function listen(who: string, socket: Socket) {
       states[who] = record<AgentState>(socket, 'agent:state');

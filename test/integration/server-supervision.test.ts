@@ -67,7 +67,7 @@ for (const target of targets) {
       await server.router.settled();
       await pushesFlushed(...people.map((who) => sockets[who]!), ...more);
     };
-    const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT seq FROM accounts WHERE id = $1', [accountId]))[0]!.seq);
+    const accountSeq = async () => Number((await server.db.query<{ seq: number }>('SELECT handed AS seq FROM change_seq_head($1)', [accountId]))[0]!.seq);
     const row = async (id: string) =>
       (await server.db.query<{ routing_state: string; offered_to: string | null; assignee_id: string | null; offer_expires_at: unknown }>(
         'SELECT routing_state, offered_to, assignee_id, offer_expires_at FROM conversations WHERE id = $1',
@@ -251,10 +251,12 @@ for (const target of targets) {
       data(await ask<Sent>('wang', 'message:send', { conversationId: id, clientId: randomUUID(), body: 'Thanks, boss' }));
     });
 
-    it('lets only admins read the audit log, newest first, searchable and paged', async () => {
-      for (const who of ['wang', 'li', 'supervisor']) {
+    it('lets admins and supervisors (not agents) read the audit log, newest first, searchable and paged; only admins export it', async () => {
+      for (const who of ['wang', 'li']) {
         expect(await ask(who, 'audit:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
+      expect(data(await ask<AuditPage>('supervisor', 'audit:list', {})).entries.map((e) => e.action)).toEqual(['barge_in', 'takeover', 'takeover', 'whisper', 'probe']);
+      expect(await ask('supervisor', 'audit:export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await ask('admin', 'audit:list', { limit: 201 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       const all = data(await ask<AuditPage>('admin', 'audit:list', {}));
       expect(all.entries.map((e) => e.action)).toEqual(['barge_in', 'takeover', 'takeover', 'whisper', 'probe']);
@@ -273,6 +275,9 @@ for (const target of targets) {
       expect(first.nextBefore).toBe(first.entries[1]!.id);
       const second = data(await ask<AuditPage>('admin', 'audit:list', { limit: 2, before: first.nextBefore }));
       expect(second.entries.map((e) => e.action)).toEqual(['takeover', 'whisper']);
+      // The log names what it is about: the customer of the chat, and a whisper's own words.
+      expect(second.entries[1]).toMatchObject({ targetLabel: 'Willa Whisper', whisperText: 'Offer the 10% coupon, she is a VIP' });
+      expect(data(await ask<AuditPage>('admin', 'audit:list', { query: 'Willa' })).entries.map((e) => e.action)).toEqual(['whisper']);
     });
 
     it('exports the audit log as CSV to admins only, and audits the export', async () => {

@@ -58,7 +58,7 @@ describe.each(targets)('quick replies are written by their owners, and reach who
     // The same shortcut twice in one language is refused; in the other language it is fine.
     expect(
       await request(wang.socket, 'templates:save', { scope: 'personal', lang: 'zh', shortcut: 'TK', title: 'x', body: 'x' }),
-    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    ).toMatchObject({ ok: false, error: { code: 'shortcut_taken', details: { shortcut: 'TK' } } });
     data(await request(wang.socket, 'templates:save', { scope: 'personal', lang: 'en', shortcut: 'tk', title: 'Refund', body: 'Done.' }));
 
     const changed = data(await request<{ template: Template }>(wang.socket, 'templates:save', { ...edit, title: '退款已提交' })).template;
@@ -67,15 +67,13 @@ describe.each(targets)('quick replies are written by their owners, and reach who
     expect(data(await request(wang.socket, 'templates:delete', { id: saved.id }))).toEqual({ deleted: false });
   });
 
-  it("lets only admins write the team's replies, audits them and tells every workstation", async () => {
+  it("lets only admins and supervisors write the team's replies, audits them and tells every workstation", async () => {
     const wang = await person('wang.fang@demo.test', 'demo-agent');
     const supervisor = await person('supervisor@demo.test', 'demo-supervisor');
     const admin = await person('admin@demo.test', 'demo-admin');
     const team = { scope: 'team', lang: 'zh', shortcut: 'yf', title: '运费说明', body: '满 99 元包邮。', category: '物流' };
 
-    for (const who of [wang, supervisor]) {
-      expect(await request(who.socket, 'templates:save', team)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
+    expect(await request(wang.socket, 'templates:save', team)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const saved = data(await request<{ template: Template }>(admin.socket, 'templates:save', team)).template;
     expect(saved).toMatchObject({ ownerId: null, shortcut: 'yf', category: '物流' });
     await waitFor(() => [wang, supervisor, admin].every((p) => p.changed.length === 1), 'every workstation to hear of the change');
@@ -90,12 +88,21 @@ describe.each(targets)('quick replies are written by their owners, and reach who
       ok: false, error: { code: 'bad_request' },
     });
 
+    // A supervisor keeps the team's replies too; a second team reply with the same shortcut is refused.
+    const edited = data(await request<{ template: Template }>(supervisor.socket, 'templates:save', { ...team, id: saved.id, title: '运费与包邮' })).template;
+    expect(edited).toMatchObject({ id: saved.id, ownerId: null, title: '运费与包邮' });
+    expect(await request(supervisor.socket, 'templates:save', { ...team, title: 'again' })).toMatchObject({
+      ok: false, error: { code: 'shortcut_taken' },
+    });
+    await waitFor(() => wang.changed.length === 2, 'the change to reach the agent');
+
     expect(data(await request(admin.socket, 'templates:delete', { id: saved.id }))).toEqual({ deleted: true });
-    await waitFor(() => wang.changed.length === 2, 'the deletion to reach the agent');
-    const audit = await server.db.query<{ action: string }>(
-      "SELECT action FROM audit_log WHERE target_type = 'template' AND target_id = $1 ORDER BY id",
+    await waitFor(() => wang.changed.length === 3, 'the deletion to reach the agent');
+    const audit = await server.db.query<{ action: string; actor_id: string; details: Record<string, unknown> }>(
+      "SELECT action, actor_id, details FROM audit_log WHERE target_type = 'template' AND target_id = $1 ORDER BY id",
       [saved.id],
     );
-    expect(audit.map((a) => a.action)).toEqual(['template.create', 'template.delete']);
+    expect(audit.map((a) => a.action)).toEqual(['template.create', 'template.update', 'template.delete']);
+    expect(audit[1]).toMatchObject({ actor_id: supervisor.user.id, details: { before: { title: '运费说明' }, after: { title: '运费与包邮' } } });
   });
 });

@@ -1,4 +1,4 @@
-import { seededRandom } from '../support/seeded-random';
+import { seededRandom } from '../../shared/seeded-random';
 
 /**
  * The soak's schedule, as fractions of its duration: when customers arrive, when agents go

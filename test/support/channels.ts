@@ -22,6 +22,13 @@ export async function signWidgetVisitorsWith(t: ChannelTestServer, identitySecre
 /** Fast retries for tests: three attempts, 50 ms apart and doubling. */
 export const TEST_RETRY = { maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 400 };
 
+/**
+ * Customers' files in channel tests that are not about them: one fetch, when the message arrives,
+ * and no polling, so no fetch of a file a fake platform does not serve lands in a later test. Tests
+ * of files pass their own (`attachments` in the server options).
+ */
+export const ONE_FETCH = { retry: { maxAttempts: 1, baseDelayMs: 60_000, maxDelayMs: 60_000 }, pollMs: 3_600_000 };
+
 export type ChannelTestServer = {
   server: RunningServer;
   close(): Promise<void>;
@@ -44,7 +51,7 @@ export type ChannelTestServer = {
 export async function startChannelServer(options: Partial<ServerOptions> = {}, target?: DatabaseTarget): Promise<ChannelTestServer> {
   const logs: string[] = [];
   const { server, close } = await startServerOn(target ?? PGLITE, {
-    routingSweepMs: 60_000, deliveryPollMs: 50, deliveryRetry: TEST_RETRY,
+    routingSweepMs: 60_000, deliveryPollMs: 50, deliveryRetry: TEST_RETRY, attachments: ONE_FETCH,
     logStream: { write: (line: string) => void logs.push(line) },
     ...options,
   });

@@ -68,3 +68,12 @@ export function startCore(
 }
 
 export type TestCore = ReturnType<typeof startCore>;
+
+/** A new desktop signed in to `serverUrl` as `email` and online; added to `cores`, which the file disposes of. */
+export async function signedInCore(cores: TestCore[], serverUrl: string, email: string, password: string): Promise<TestCore> {
+  const core = startCore();
+  cores.push(core);
+  await core.call('session.login', { serverUrl, email, password });
+  await core.waitForStatus('online');
+  return core;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
-import { startCore, type TestCore } from './core-harness';
+import { signedInCore, type TestCore } from './core-harness';
 import type { DatabaseTarget } from './databases';
 import { DEMO_LOGINS, type DemoPerson } from './server-fixture';
 import { TcpProxy } from './tcp-proxy';
@@ -49,13 +49,9 @@ export function desktopBedFor(target: DatabaseTarget, options: Partial<ServerOpt
     get server() {
       return running();
     },
-    async signIn(who, serverUrl = running().url) {
-      const core = startCore();
-      cores.push(core);
+    signIn(who, serverUrl = running().url) {
       const [email, password] = DEMO_LOGINS[who];
-      await core.call('session.login', { serverUrl, email, password });
-      await core.waitForStatus('online');
-      return core;
+      return signedInCore(cores, serverUrl, email, password);
     },
     async visitor(auth = {}) {
       const visitor = await connectVisitor(running().url, auth);

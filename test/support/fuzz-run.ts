@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Queryable } from '../../server/db/db';
-import { changedTables, snapshotState } from './fuzz-state';
+import { changedTables, snapshotSince, snapshotState } from './fuzz-state';
 
 /**
  * The bookkeeping of a fuzz run: one seed for the whole run (SWITCHBOARD_FUZZ_SEED, printed so a
@@ -42,7 +42,7 @@ export class FuzzRun {
       } catch (err) {
         this.fail(target, input, `the case could not be run: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const after = await snapshotState(db);
+      const after = await snapshotSince(db, before);
       const changed = changedTables(before, after);
       if (outcome === 'refused' && changed.length > 0) this.fail(target, input, `refused, yet the tables ${changed.join(', ')} changed`);
       before = after;

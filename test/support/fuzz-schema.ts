@@ -52,6 +52,7 @@ function sampleOf(node: JsonSchema, withOptional: boolean): unknown {
       if (node.format === 'uuid') return SAMPLE_UUID;
       if (node.format === 'email') return 'fuzz@example.test';
       if (node.format === 'date-time') return new Date(0).toISOString();
+      if (node.format === 'date') return '1970-01-01';
       return 'x'.repeat(Math.min(Math.max(node.minLength ?? 1, 1), node.maxLength ?? 1));
     }
     case 'integer':

@@ -33,6 +33,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'conversations:list': EVERYONE,
   'messages:list': EVERYONE,
   'messages:deliveries': EVERYONE,
+  'attachments:url': EVERYONE,
   'sync:changes': EVERYONE,
   'contacts:get': EVERYONE,
   'contacts:profile': EVERYONE,
@@ -64,11 +65,18 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'conversation:decline': EVERYONE,
   'conversation:transfer': EVERYONE,
   'conversation:resolve': EVERYONE,
+  // Checked per conversation on the server (whoever may act on it).
+  'conversation:tags': EVERYONE,
+  'conversation-tags:list': EVERYONE,
+  'conversation-tags:admin:list': STAFF,
+  'conversation-tags:admin:save': ADMINS,
+  'conversation-tags:admin:archive': ADMINS,
+  'conversation-tags:admin:settings': ADMINS,
   'message:send': EVERYONE,
   'note:add': EVERYONE,
   'conversation:takeover': STAFF,
   'conversation:join': STAFF,
-  'audit:list': ADMINS,
+  'audit:list': STAFF,
   'audit:export': ADMINS,
   'activity:set': EVERYONE,
   'activity:list': EVERYONE,
@@ -102,6 +110,23 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'tickets:admin:sla:save': ADMINS,
   // Counted for the caller: their own tickets, their departments', or the account's.
   'tickets:stats': TICKET_USERS,
+  // Anyone who may read the conversation (checked per conversation on the server).
+  'csat:get': EVERYONE,
+  'reports:volume': EVERYONE,
+  'reports:times': EVERYONE,
+  'reports:queue': EVERYONE,
+  'reports:csat': EVERYONE,
+  'reports:bot': EVERYONE,
+  'reports:sentiment': EVERYONE,
+  'reports:tags': EVERYONE,
+  'reports:weeklySettings:get': ADMINS,
+  'reports:weeklySettings:set': ADMINS,
+  'reports:weeklySend': ADMINS,
+  'csat:admin:settings': ADMINS,
+  'topics:list': STAFF,
+  'topics:get': STAFF,
+  'topics:conversation': STAFF,
+  'topics:run': STAFF,
 };
 
 export type SocketTarget = { namespace: 'agent' | 'visitor'; name: string; payload: z.ZodType; roles?: readonly Role[] };
@@ -127,11 +152,21 @@ export type RoutePolicy = {
   files?: boolean;
   /** The body's schema: malformed bodies are derived from it (otherwise only hostile JSON is sent). */
   body?: z.ZodType;
+  /** A signed route's own refusal of a caller without its signature, when not unauthorized, forbidden or not_found. */
+  refusedWith?: string;
+  /**
+   * Takes a file's raw bytes, streamed to disk up to the file limit (tens of MB), not a 1 MB JSON
+   * body: the JSON body limit does not apply (channel-outbound-files and the intake's unit tests
+   * check the file limits).
+   */
+  upload?: boolean;
 };
 
 /** Who may call each HTTP route, by "METHOD url" as Fastify registered it; a route missing here fails the coverage test. */
 export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /healthz': { callers: 'public' },
+  'GET /healthz/live': { callers: 'public' },
+  'GET /healthz/ready': { callers: 'public' },
   'GET /widget': { callers: 'public', files: true },
   'GET /widget/*': { callers: 'public', files: true },
   'POST /api/auth/login': { callers: 'public', body: loginRequestSchema },
@@ -139,6 +174,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/auth/logout': { callers: 'public', body: logoutRequestSchema },
   'GET /api/audit.csv': { callers: ADMINS },
   'GET /api/tickets/stats.csv': { callers: TICKET_USERS },
+  'GET /api/reports/export.csv': { callers: EVERYONE },
   'GET /api/kb/articles': { callers: EVERYONE },
   'GET /api/kb/articles/:id': { callers: EVERYONE },
   'POST /api/kb/articles': { callers: ADMINS, body: kbArticleInputSchema },
@@ -187,6 +223,15 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /webhooks/whatsapp/:channelId': { callers: 'signed' },
   'GET /webhooks/wechat/:channelId': { callers: 'signed' },
   'POST /webhooks/wechat/:channelId': { callers: 'signed' },
+  // The satisfaction survey page: the link carries its own HMAC signature; pages for browsers (Accept: text/html), our JSON errors otherwise.
+  'GET /csat/assets/survey.css': { callers: 'public', files: true },
+  'GET /csat/:link': { callers: 'signed', refusedWith: 'survey_invalid' },
+  'POST /csat/:link': { callers: 'signed', refusedWith: 'survey_invalid' },
+  // A customer's file: the link carries its own HMAC signature naming the user.
+  'GET /api/files/:id': { callers: 'signed', refusedWith: 'file_link_invalid' },
+  'GET /api/visitor-files/:id': { callers: 'signed', refusedWith: 'file_link_invalid' },
+  'POST /api/conversations/:id/uploads': { callers: EVERYONE, upload: true },
+  'POST /api/visitor-uploads': { callers: 'signed', upload: true },
 };
 
 export const routeKey = (route: RegisteredRoute) => `${route.method} ${route.url}`;

@@ -126,6 +126,10 @@ export const waContacts = (id: string) =>
 export const waButtonReply = (id: string, replyId: string, title: string) =>
   waMessage({ id, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: replyId, title } } });
 
+/** The customer picked a row of an interactive list message (`context.id`: the list message's wamid). */
+export const waListReply = (id: string, rowId: string, title: string, listWamid: string) =>
+  waMessage({ id, type: 'interactive', context: { from: '15550783881', id: listWamid }, interactive: { type: 'list_reply', list_reply: { id: rowId, title } } });
+
 /** A user_changed_number system message (system messages carry no contacts array). */
 export const waNumberChanged = (id: string, from: string, to: string) =>
   waEnvelope({

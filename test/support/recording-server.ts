@@ -11,13 +11,17 @@ export type RecordedRequest = {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes as sent (a multipart upload's file). */
+  raw: Buffer;
   /** The body as JSON, or null when it is not JSON. */
   json: unknown;
   at: number;
 };
 
-export type RecordedAnswer = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> };
-export type Responder = (request: RecordedRequest) => RecordedAnswer | undefined;
+/** An answer: JSON (the default), text, or raw bytes (a platform's file download; give its content-type in `headers`). */
+export type RecordedAnswer = { status?: number; json?: unknown; text?: string; bytes?: Buffer; headers?: Record<string, string> };
+/** Answers one request, or passes it on (undefined); a promise holds the answer back until it settles (a slow platform). */
+export type Responder = (request: RecordedRequest) => RecordedAnswer | undefined | Promise<RecordedAnswer | undefined>;
 
 /**
  * A local HTTP server standing in for a platform's API: it records every request and answers the
@@ -42,7 +46,8 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
       let json: unknown = null;
       try {
         json = body ? (JSON.parse(body) as unknown) : null;
@@ -51,23 +56,29 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       }
       const parsed = new URL(req.url ?? '/', 'http://recorder.invalid');
       const recorded: RecordedRequest = {
-        method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body, json, at: Date.now(),
+        method: req.method ?? 'GET', url: req.url ?? '/', path: parsed.pathname, query: parsed.searchParams, headers: req.headers, body, raw, json, at: Date.now(),
       };
       requests.push(recorded);
-      let answer: RecordedAnswer | undefined;
-      for (const responder of responders) {
-        answer = responder(recorded);
-        if (answer) break;
-      }
-      const status = answer?.status ?? 200;
-      const headers = { ...(answer?.headers ?? {}) };
-      if (answer?.text !== undefined) {
-        res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(answer.text);
-      } else {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(answer?.json ?? {}));
-      }
+      void respond(recorded).then((answer) => {
+        const status = answer?.status ?? 200;
+        const headers = { ...(answer?.headers ?? {}) };
+        if (answer?.bytes !== undefined) {
+          res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': String(answer.bytes.length), ...headers }).end(answer.bytes);
+        } else if (answer?.text !== undefined) {
+          res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(answer.text);
+        } else {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(answer?.json ?? {}));
+        }
+      });
     });
   });
+  async function respond(recorded: RecordedRequest): Promise<RecordedAnswer | undefined> {
+    for (const responder of responders) {
+      const answer = await responder(recorded);
+      if (answer) return answer;
+    }
+    return undefined;
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -90,4 +101,16 @@ export async function startRecordingServer(): Promise<RecordingServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A multipart/form-data request's fields, parsed as a server would (files as File, with name and type). */
+export function formOf(request: RecordedRequest): Promise<FormData> {
+  return new Response(new Uint8Array(request.raw), { headers: { 'content-type': String(request.headers['content-type'] ?? '') } }).formData();
+}
+
+/** A multipart request's file field: its name, type and bytes. */
+export async function formFile(request: RecordedRequest, field: string): Promise<{ name: string; type: string; bytes: Buffer }> {
+  const value = (await formOf(request)).get(field);
+  if (!value || typeof value === 'string') throw new Error(`the request has no file in ${field}`);
+  return { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
 }

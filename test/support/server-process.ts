@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serverBundle } from './server-bundle';
 import { waitUntil } from './wait';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * `npm run server` as its own process, so a test can kill it without warning (SIGKILL), freeze
+ * The server (`server/cli.ts`, bundled) as its own process, so a test can kill it without warning (SIGKILL), freeze
  * it (SIGSTOP) and thaw it, as a crash or a stalled machine would.
  */
 export class ServerProcess {
@@ -27,9 +28,9 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    // One process (tsx as a loader, not its CLI, which would run the server in a grandchild that
-    // signals never reach).
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+    // One process (node itself, not a CLI wrapper that would run the server in a grandchild that
+    // signals never reach), on the bundled server (server-bundle.ts).
+    this.child = spawn(process.execPath, ['--enable-source-maps', await serverBundle()], {
       cwd: repo,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,13 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDb, pgliteDir } from '../../server/db/open-db';
 import { openPgliteDb } from '../../server/db/pglite-db';
-import { seedDemo } from '../../server/db/seed-demo';
+import { seedDemo, type SeedOptions } from '../../server/db/seed-demo';
 import type { ScryptParams } from '../../server/domain/auth/password';
+import { cachedPgliteTemplates } from './pglite-template-cache';
 import { POSTGRES_ADMIN_URL, postgresReachable } from './postgres';
 
 /**
@@ -14,6 +15,13 @@ import { POSTGRES_ADMIN_URL, postgresReachable } from './postgres';
  * signing in verifies at this cost while the product keeps its memory-hard default.
  */
 export const TEST_PASSWORD_PARAMS: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+/**
+ * The demo shop without the ticket desk's demo: test files of tickets set up the departments, types,
+ * SLA targets and tickets they count on (test/support/ticket-seed.ts); server-persistence.test.ts
+ * seeds the whole demo on a database of its own.
+ */
+const TEMPLATE_SEED: SeedOptions = { passwordParams: TEST_PASSWORD_PARAMS, tickets: false };
 
 /** Where the templates of this run are: read with `inject()` in the test files. */
 export type TemplateDatabases = {
@@ -44,14 +52,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!(await postgresReachable())) throw new Error('PostgreSQL does not answer on 127.0.0.1:5432: start it, or run the :pglite projects only');
     templates.postgresTemplate = await postgresTemplate();
   } else {
-    templates.pgliteEmptyDataDir = await pgliteEmpty();
-    templates.pgliteDataDir = await pgliteTemplate(templates.pgliteEmptyDataDir);
+    Object.assign(templates, await cachedPgliteTemplates(() => pgliteEmpty(), (empty) => pgliteTemplate(empty)));
   }
   console.log(`${project.name}: template database ready in ${Date.now() - started} ms (${templates.pgliteDataDir ?? templates.postgresTemplate})`);
   project.provide('templateDatabases', templates);
 
   return async () => {
-    for (const dir of [templates.pgliteDataDir, templates.pgliteEmptyDataDir]) if (dir) await rm(dir, { recursive: true, force: true });
+    // The PGlite templates stay for the next stage and the next run of the same code (pglite-template-cache.ts).
     if (templates.postgresTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${templates.postgresTemplate} WITH (FORCE)`);
   };
 }
@@ -72,7 +79,7 @@ async function pgliteTemplate(empty: string): Promise<string> {
   await cp(empty, dataDir, { recursive: true });
   const db = await openDb({ dataDir });
   try {
-    await seedDemo(db, { passwordParams: TEST_PASSWORD_PARAMS });
+    await seedDemo(db, TEMPLATE_SEED);
   } finally {
     await db.close();
   }
@@ -84,7 +91,7 @@ async function postgresTemplate(): Promise<string> {
   await adminQuery(`CREATE DATABASE ${name}`);
   const db = await openDb({ databaseUrl: postgresUrl(name) });
   try {
-    await seedDemo(db, { passwordParams: TEST_PASSWORD_PARAMS });
+    await seedDemo(db, TEMPLATE_SEED);
   } finally {
     await db.close();
   }

@@ -54,7 +54,7 @@ export type SeedTicket = {
 /** One ticket with the next number and sequence number of its account. */
 export async function seedTicket(db: Queryable, accountId: string, t: SeedTicket = {}): Promise<{ id: string; number: number }> {
   const id = randomUUID();
-  const [{ seq }] = (await db.query<{ seq: string }>('UPDATE accounts SET seq = seq + 1 WHERE id = $1 RETURNING seq', [accountId])) as [{ seq: string }];
+  const [{ seq }] = (await db.query<{ seq: string }>('SELECT next_change_seq($1) AS seq', [accountId])) as [{ seq: string }];
   const [{ number }] = (await db.query<{ number: number }>(
     'SELECT COALESCE(max(number), 0) + 1 AS number FROM tickets WHERE account_id = $1', [accountId],
   )) as [{ number: number }];

@@ -2,6 +2,7 @@ import type { Draft, InboxConversation } from '../../../shared/contract';
 import { replyMaskPolicySchema, type Contact, type Conversation, type KbArticle, type Message, type ReplyMaskPolicy, type SensitiveWord, type Template } from '../../../shared/domain';
 import { DEFAULT_REPLY_MASK_POLICY } from '../../../shared/reply-masking';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { MessageAttachmentPush } from '../../../shared/attachments';
 import { isLaterDelivery, type MessageDeliveryPush } from '../../../shared/channels';
 import { indexArticles } from '../knowledge/search-index';
 import type { FieldCipher } from './field-cipher';
@@ -163,6 +164,13 @@ export class CacheStore {
   async conversation(id: string): Promise<InboxConversation | null> {
     const row = await this.db.get<InboxRow>(`${INBOX_SELECT} WHERE c.id = ?`, [id]);
     return row ? openConversation(this.cipher, toInboxConversation(row)) : null;
+  }
+
+  /** The customer's name of a conversation, also of one removed a moment ago (a takeover names it). */
+  async contactNameOf(id: string): Promise<string | null> {
+    const row = await this.db.get<{ data: string }>('SELECT data FROM conversations WHERE id = ?', [id]);
+    const data = row?.data ?? this.recentlyRemoved.get(id)?.conversation.data;
+    return data ? openConversation(this.cipher, JSON.parse(data) as Conversation).contactName : null;
   }
 
   /** The inbox: visible conversations, plus lost ones that still hold this agent's unsent text. */
@@ -331,6 +339,19 @@ export class CacheStore {
       changed.push(openMessage(this.cipher, next));
     }
     return changed;
+  }
+
+  /**
+   * Gives a cached customer message its file's new state (stored, refused, failed); answers the
+   * message as it is now, or null when it is not cached.
+   */
+  async putAttachment(tx: SqlWriter, update: MessageAttachmentPush): Promise<Message | null> {
+    const row = await tx.get<{ data: string }>('SELECT data FROM messages WHERE id = ? AND conversation_id = ?', [update.messageId, update.conversationId]);
+    if (!row) return null;
+    const next: Message = { ...openMessage(this.cipher, JSON.parse(row.data) as Message), attachment: update.attachment };
+    await tx.run('UPDATE messages SET data = ? WHERE id = ?', [JSON.stringify(sealMessage(this.cipher, next)), update.messageId]);
+    this.texts.forget();
+    return next;
   }
 
   /**

@@ -37,6 +37,7 @@ describe('cache migrations', () => {
       'kb_fts',
       'kb_search',
       'messages',
+      'notification_feed',
       'outbox',
       'read_state',
       'sensitive_words',

@@ -5,6 +5,7 @@ import { isSealed, type FieldCipher } from './field-cipher';
 import { migrate } from './migrate';
 import { openConversation, sealConversation } from './personal-fields';
 import { SqliteDb } from './sqlite';
+import { TicketCache } from './ticket-cache';
 
 /** The sync_state row proving which key sealed the cache. */
 const KEY_CHECK = 'key_check';
@@ -15,8 +16,9 @@ const OWNER_ONLY_FILE = 0o600;
 /**
  * Opens one agent's cache file for `cipher`: its folder and files readable by their owner only
  * (fixed on an existing cache too), the schema migrated, rows written in clear by an older
- * version sealed. A cache sealed with another key (the secret store lost its key) cannot be read:
- * it is dropped and synced again from the server.
+ * version sealed, tickets cached before the list's clear columns given theirs. A cache sealed
+ * with another key (the secret store lost its key) cannot be read: it is dropped and synced
+ * again from the server.
  */
 export async function openSealedCache(file: string, cipher: FieldCipher, folders: readonly string[] = [dirname(file)]): Promise<SqliteDb> {
   for (const folder of folders) {
@@ -30,11 +32,11 @@ export async function openSealedCache(file: string, cipher: FieldCipher, folders
   try {
     await migrate(db);
     const check = await db.get<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', [KEY_CHECK]);
-    if (!check) {
-      await sealLegacyRows(db, cipher);
+    if (!check) await sealLegacyRows(db, cipher);
+    if (!check || cipher.opens(check.value)) {
+      await new TicketCache(db, cipher).fillListColumns();
       return db;
     }
-    if (cipher.opens(check.value)) return db;
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

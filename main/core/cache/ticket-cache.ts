@@ -1,6 +1,7 @@
 import type { PendingTicket, TicketDraft, TicketMeta } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/errors';
 import type { Ticket, TicketEvent } from '../../../shared/tickets';
+import { ticketListColumns, type TicketListColumns, type TicketListSql } from '../tickets/ticket-list-sql';
 import type { FieldCipher } from './field-cipher';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
@@ -53,16 +54,74 @@ export class TicketCache {
   async putTickets(tx: SqlWriter, tickets: readonly Ticket[]): Promise<Ticket[]> {
     const changed: Ticket[] = [];
     for (const ticket of tickets) {
+      const c = ticketListColumns(ticket);
       const { changes } = await tx.run(
-        `INSERT INTO tickets (id, seq, number, status, updated_at, data) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO tickets (id, seq, number, status, updated_at, assignee_id, department_id, type_id, priority_rank, created_at, due_order, breaching_from, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, number = excluded.number, status = excluded.status,
-           updated_at = excluded.updated_at, data = excluded.data
+           updated_at = excluded.updated_at, assignee_id = excluded.assignee_id, department_id = excluded.department_id,
+           type_id = excluded.type_id, priority_rank = excluded.priority_rank, created_at = excluded.created_at,
+           due_order = excluded.due_order, breaching_from = excluded.breaching_from, data = excluded.data
          WHERE excluded.seq >= tickets.seq`,
-        [ticket.id, ticket.seq, ticket.number, ticket.status, ticket.updatedAt, this.cipher.seal(ticket)],
+        [ticket.id, ticket.seq, ticket.number, ticket.status, ticket.updatedAt,
+          c.assignee_id, c.department_id, c.type_id, c.priority_rank, c.created_at, c.due_order, c.breaching_from, this.cipher.seal(ticket)],
       );
       if (changes > 0) changed.push(ticket);
     }
     return changed;
+  }
+
+  /**
+   * Gives tickets cached before the list had its clear columns (cache migration 0009) their
+   * columns from their sealed data, in one transaction. One that cannot be opened is dropped and
+   * the tickets are synced again from the start, which brings it back.
+   */
+  async fillListColumns(): Promise<number> {
+    const waiting = await this.db.get<{ n: number }>('SELECT count(*) AS n FROM tickets WHERE created_at IS NULL');
+    if (!waiting?.n) return 0;
+    return this.db.write(async (tx) => {
+      await tx.run(`CREATE TEMP TABLE ticket_list_fill (id TEXT PRIMARY KEY, assignee_id TEXT, department_id TEXT, type_id TEXT,
+        priority_rank INTEGER, created_at TEXT, due_order INTEGER, breaching_from INTEGER)`);
+      const unreadable: string[] = [];
+      let filled = 0;
+      // A few thousand sealed rows in memory at a time.
+      for (let after = 0; ;) {
+        const rows = await tx.all<{ rowid: number; id: string; data: string }>(
+          'SELECT rowid, id, data FROM tickets WHERE created_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 2000', [after],
+        );
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1]!.rowid;
+        const columns: unknown[][] = [];
+        for (const row of rows) {
+          const c = this.listColumnsOf(row.data);
+          if (c) columns.push([row.id, c.assignee_id, c.department_id, c.type_id, c.priority_rank, c.created_at, c.due_order, c.breaching_from]);
+          else unreadable.push(row.id);
+        }
+        await tx.runMany('INSERT INTO ticket_list_fill VALUES (?, ?, ?, ?, ?, ?, ?, ?)', columns);
+        filled += columns.length;
+      }
+      // The indexes are built again once instead of changed row by row (their definitions stay the migration's).
+      const indexes = await tx.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL");
+      for (const index of indexes) await tx.run(`DROP INDEX ${index.name}`);
+      await tx.run(`UPDATE tickets SET assignee_id = f.assignee_id, department_id = f.department_id, type_id = f.type_id, priority_rank = f.priority_rank,
+          created_at = f.created_at, due_order = f.due_order, breaching_from = f.breaching_from
+        FROM ticket_list_fill f WHERE f.id = tickets.id`);
+      for (const index of indexes) await tx.run(index.sql);
+      await tx.run('DROP TABLE ticket_list_fill');
+      for (const id of unreadable) await this.removeTicket(tx, id);
+      if (unreadable.length > 0) await this.setCursor(tx, 0);
+      return filled;
+    });
+  }
+
+  /** The list columns of a sealed ticket, or null when it cannot be opened as one. */
+  private listColumnsOf(data: string): TicketListColumns | null {
+    try {
+      const ticket = this.cipher.open<Ticket | null>(data);
+      return typeof ticket?.createdAt === 'string' ? ticketListColumns(ticket) : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Stores history lines once each; a line carrying a waiting comment's client id takes it out of the outbox. */
@@ -94,10 +153,14 @@ export class TicketCache {
     return row ? this.cipher.open<Ticket>(row.data) : null;
   }
 
-  /** Every cached ticket, most recently changed first. */
-  async tickets(): Promise<Ticket[]> {
-    const rows = await this.db.all<{ data: string }>('SELECT data FROM tickets ORDER BY updated_at DESC, number DESC');
-    return rows.map((r) => this.cipher.open<Ticket>(r.data));
+  /** The first `limit` tickets of a list query (only those are opened), and how many it matches in all. */
+  async page(query: TicketListSql, limit: number): Promise<{ tickets: Ticket[]; total: number }> {
+    const rows = await this.db.all<{ data: string }>(`SELECT data FROM tickets WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ?`, [...query.params, limit]);
+    const tickets = rows.map((r) => this.cipher.open<Ticket>(r.data));
+    // A short page is the whole list: no need to count.
+    if (tickets.length < limit) return { tickets, total: tickets.length };
+    const count = await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM tickets WHERE ${query.where}`, query.params);
+    return { tickets, total: count?.n ?? tickets.length };
   }
 
   /** A ticket's history, oldest first. */

@@ -1,5 +1,7 @@
 import type { ContractHandlers, EventSink } from '../../../shared/contract';
 import type { AgentPush } from '../../../shared/protocol';
+import type { AttentionService } from '../attention';
+import type { NotificationFeed } from '../notification-feed';
 import type { TicketsService } from './tickets-service';
 
 type TicketMethod = Exclude<Extract<keyof ContractHandlers, `tickets.${string}`>, 'tickets.stats' | 'tickets.statsCsv'>;
@@ -20,12 +22,23 @@ export function ticketHandlers(tickets: () => Promise<TicketsService>): Pick<Con
   };
 }
 
+/** What the ticket pushes reach in the signed-in user's workspace. */
+type TicketPushTarget = { tickets: TicketsService; attention: Pick<AttentionService, 'onTicketSla'>; feed: Pick<NotificationFeed, 'add'> };
+
 /** The server's ticket pushes; a push that could not be stored is fetched again with the next catch-up. */
-export function ticketPushes(emit: EventSink, tickets: () => TicketsService | null | undefined) {
+export function ticketPushes(emit: EventSink, workspace: () => TicketPushTarget | null | undefined) {
   return {
-    'ticket:changed': ({ ticket, event }: AgentPush<'ticket:changed'>) => tickets()?.onChanged(ticket, event).catch(() => undefined),
-    'ticket:mention': (notice: AgentPush<'ticket:mention'>) => emit('ticket.mentioned', notice),
-    // The history line (synced with the ticket) keeps the notice; this tells the people who must act now.
-    'ticket:sla': (notice: AgentPush<'ticket:sla'>) => emit('ticket.sla', notice),
+    'ticket:changed': ({ ticket, event }: AgentPush<'ticket:changed'>) => workspace()?.tickets.onChanged(ticket, event).catch(() => undefined),
+    'ticket:mention': (notice: AgentPush<'ticket:mention'>) => {
+      emit('ticket.mentioned', notice);
+      void workspace()?.feed.add({ kind: 'ticketMention', ...notice }).catch(() => undefined);
+    },
+    // The history line (synced with the ticket) keeps the notice; this tells the people who must act now,
+    // in the app and, while they are elsewhere, as a desktop notification.
+    'ticket:sla': (notice: AgentPush<'ticket:sla'>) => {
+      emit('ticket.sla', notice);
+      workspace()?.attention.onTicketSla(notice);
+      void workspace()?.feed.add({ kind: 'ticketSla', sla: notice }).catch(() => undefined);
+    },
   };
 }

@@ -1,11 +1,12 @@
-import type { EventSink, PendingTicket, TicketDraft, TicketHistoryItem, TicketListArgs, TicketMeta } from '../../../shared/contract';
+import { TICKET_LIST_PAGE, type EventSink, type PendingTicket, type TicketDraft, type TicketHistoryItem, type TicketListArgs, type TicketMeta } from '../../../shared/contract';
 import type { User } from '../../../shared/domain';
 import { AppError, toAppError } from '../../../shared/errors';
 import type { Ticket, TicketCreate, TicketEvent, TicketUpdate } from '../../../shared/tickets';
 import type { TicketCache } from '../cache/ticket-cache';
 import { systemClock, type CoreClock } from '../clock';
 import { asHistoryItem } from './history-item';
-import { selectTickets } from './ticket-list';
+import { slaAt } from './ticket-list';
+import { ticketListSql } from './ticket-list-sql';
 import { TicketOutbox, type TicketOutboxOptions } from './ticket-outbox';
 import { TicketSync, type TicketSyncOptions } from './ticket-sync';
 import { TRANSIENT_CODES, type TicketTransport } from './ticket-transport';
@@ -63,10 +64,13 @@ export class TicketsService {
     return (await this.cache.meta()) ?? NO_META;
   }
 
-  async list(args: TicketListArgs): Promise<{ tickets: Ticket[]; pending: PendingTicket[] }> {
+  /** The first tickets of the list as filtered and sorted, read in SQL from the cache: only those are opened. */
+  async list(args: TicketListArgs): Promise<{ tickets: Ticket[]; total: number; pending: PendingTicket[] }> {
     const meta = (await this.cache.meta()) ?? NO_META;
     const viewer = { userId: this.user().id, myDepartmentIds: meta.myDepartmentIds };
-    return { tickets: selectTickets(await this.cache.tickets(), args, viewer, this.clock.now()), pending: await this.outbox.pendingCreates() };
+    const now = this.clock.now();
+    const { tickets, total } = await this.cache.page(ticketListSql(args, viewer, now), args.limit ?? TICKET_LIST_PAGE);
+    return { tickets: tickets.map((t) => ({ ...t, sla: slaAt(t, now) })), total, pending: await this.outbox.pendingCreates() };
   }
 
   async get(id: string): Promise<{ ticket: Ticket; history: TicketHistoryItem[]; draft: TicketDraft | null }> {

@@ -80,7 +80,7 @@ describe('the ticket cache', () => {
     server.change(aTicket({ id: 't1', subject: '退款 张伟', contactName: '张伟' }), aTicketEvent({ id: 'e1', ticketId: 't1', body: '手机 13812345678' }));
     await service.resume();
     await service.saveDraft('t1', '草稿 13812345678', false);
-    const raw = JSON.stringify(await cache.db.all('SELECT * FROM tickets UNION ALL SELECT id, seq, 0, ticket_id, created_at, 0, data FROM ticket_events'));
+    const raw = JSON.stringify([...(await cache.db.all('SELECT * FROM tickets')), ...(await cache.db.all('SELECT * FROM ticket_events'))]);
     const drafts = JSON.stringify(await cache.db.all('SELECT * FROM ticket_drafts'));
     expect(raw).not.toContain('张伟');
     expect(raw).not.toContain('13812345678');

@@ -86,6 +86,46 @@ describe('idle detector', () => {
     expect(timers.pending).toBe(0);
   });
 
+  it('a visible, focused window counts as present: reading without input never goes idle', () => {
+    const { timers, events, detector } = setup();
+    detector.configure(10 * 60_000);
+    detector.setPresent(true);
+    timers.advance(60 * 60_000);
+    expect(events).toEqual([]);
+    expect(timers.pending).toBe(0);
+  });
+
+  it('goes idle only after the timeout without input while the window is hidden or in the background', () => {
+    const { timers, events, detector } = setup();
+    detector.configure(10 * 60_000);
+    detector.setPresent(true);
+    timers.advance(30 * 60_000);
+    // The wait starts when the window leaves, not at the last keystroke half an hour ago.
+    detector.setPresent(false);
+    timers.advance(10 * 60_000 - 1);
+    expect(events).toEqual([]);
+    detector.activity();
+    timers.advance(10 * 60_000 - 1);
+    expect(events).toEqual([]);
+    timers.advance(1);
+    expect(events).toEqual(['idle']);
+  });
+
+  it('coming back to the window ends idleness, and leaving it again starts a new wait', () => {
+    const { timers, events, detector } = setup();
+    detector.configure(60_000);
+    detector.setPresent(false);
+    timers.advance(60_000);
+    detector.setPresent(true);
+    expect(events).toEqual(['idle', 'active']);
+    expect(detector.idle).toBe(false);
+    detector.setPresent(false);
+    timers.advance(59_999);
+    expect(events).toEqual(['idle', 'active']);
+    timers.advance(1);
+    expect(events).toEqual(['idle', 'active', 'idle']);
+  });
+
   describe('on the page\'s timers', () => {
     afterEach(() => vi.useRealTimers());
 

@@ -1,9 +1,16 @@
 import { globalTimers, type Timers } from './draft-saver';
 
-/** Notices when the agent has done nothing for a while, and when they are back. */
+/**
+ * Notices when the agent has done nothing for a while, and when they are back. A window that is
+ * visible and has the focus counts as the agent being there (reading a long thread needs no
+ * keystrokes): the wait runs only while the window is hidden or in the background, from the last
+ * input or the moment the window left, whichever came later.
+ */
 export interface IdleDetector {
   /** The agent did something (a key, the mouse, focus): restarts the wait, and ends idleness. */
   activity(): void;
+  /** The window is visible and focused (true), or hidden or in the background (false). */
+  setPresent(present: boolean): void;
   /** Sets how long without activity counts as idle; null stops watching (and forgets idleness). */
   configure(timeoutMs: number | null): void;
   readonly idle: boolean;
@@ -16,11 +23,13 @@ export interface IdleDetectorOptions {
   timers?: Timers;
 }
 
-/** An idle detector over injectable timers: one timer, restarted on each activity. */
+/** An idle detector over injectable timers: one timer, restarted on each activity, stopped while the window is present. */
 export function createIdleDetector({ onIdle, onActive, timers = globalTimers }: IdleDetectorOptions): IdleDetector {
   let timeoutMs: number | null = null;
   let handle: unknown = null;
   let idle = false;
+  // Until told, the window is not taken as proof the person is there (only input is).
+  let present = false;
 
   function clear(): void {
     if (handle !== null) timers.clearTimeout(handle);
@@ -29,7 +38,7 @@ export function createIdleDetector({ onIdle, onActive, timers = globalTimers }: 
 
   function arm(): void {
     clear();
-    if (timeoutMs === null || idle) return;
+    if (timeoutMs === null || idle || present) return;
     handle = timers.setTimeout(() => {
       handle = null;
       idle = true;
@@ -46,6 +55,18 @@ export function createIdleDetector({ onIdle, onActive, timers = globalTimers }: 
         onActive();
         return;
       }
+      arm();
+    },
+    setPresent(next) {
+      if (next === present) return;
+      present = next;
+      if (next && idle) {
+        idle = false;
+        clear();
+        onActive();
+        return;
+      }
+      // Leaving the window starts the wait from now; coming back stops it.
       arm();
     },
     configure(next) {

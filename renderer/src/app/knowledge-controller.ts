@@ -5,6 +5,7 @@ import {
   type Unsubscribe,
 } from '../../../shared/contract';
 import type { KbArticle, Template } from '../../../shared/domain';
+import type { KbSearchHit } from '../../../shared/knowledge';
 import { toAppError } from '../../../shared/errors';
 import { markdownToPlainText } from '../../../shared/markdown';
 import { createCall, type Call } from '../bridge/call';
@@ -27,6 +28,8 @@ export interface KnowledgeController {
   typeQuery(query: string): void;
   /** Searches the cached knowledge base now (an empty query clears the results). */
   search(query: string): Promise<void>;
+  /** Articles for a query, answered to the caller (the command palette) without touching the panel's search. Throws an AppError. */
+  find(query: string, limit: number): Promise<KbSearchHit[]>;
   /** Finds articles for the customer's last message, unless they were found for that message already. */
   suggest(conversationId: string, customerText: string | null): Promise<void>;
   /** Opens an article in the panel (null goes back to the results). */
@@ -137,6 +140,11 @@ export function createKnowledgeController(
         report(`kb.search failed: ${toAppError(err).message}`);
         useKnowledgeStore.getState().setFailed(toAppError(err).toJSON());
       }
+    },
+
+    async find(query, limit) {
+      const text = query.trim();
+      return text === '' ? [] : call('kb.search', { query: text, limit });
     },
 
     async suggest(conversationId, customerText) {

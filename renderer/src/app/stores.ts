@@ -1,6 +1,7 @@
 import { createNoticeStore, useNoticeStore } from '../features/notices/notice-store';
 import { createConnectionStore, useConnectionStore } from '../stores/connection-store';
 import { createContactsStore, useContactsStore } from '../stores/contacts-store';
+import { createConversationTagsStore, useConversationTagsStore } from '../stores/conversation-tags-store';
 import { createDraftsStore, useDraftsStore } from '../stores/drafts-store';
 import { createInboxSearchStore, useInboxSearchStore } from '../stores/inbox-search-store';
 import { createInboxStore, useInboxStore } from '../stores/inbox-store';
@@ -23,6 +24,7 @@ export interface WorkstationStores {
   thread: typeof useThreadStore;
   drafts: typeof useDraftsStore;
   contacts: typeof useContactsStore;
+  conversationTags: typeof useConversationTagsStore;
   notes: typeof useNotesStore;
   joined: typeof useJoinedStore;
   notices: typeof useNoticeStore;
@@ -42,6 +44,7 @@ export const appStores: WorkstationStores = {
   thread: useThreadStore,
   drafts: useDraftsStore,
   contacts: useContactsStore,
+  conversationTags: useConversationTagsStore,
   notes: useNotesStore,
   joined: useJoinedStore,
   notices: useNoticeStore,
@@ -62,6 +65,7 @@ export function createWorkstationStores(): WorkstationStores {
     thread: createThreadStore(),
     drafts: createDraftsStore(),
     contacts: createContactsStore(),
+    conversationTags: createConversationTagsStore(),
     notes: createNotesStore(),
     joined: createJoinedStore(),
     notices: createNoticeStore(),

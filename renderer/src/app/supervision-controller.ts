@@ -34,6 +34,14 @@ export interface SupervisionController {
   start(): Unsubscribe;
   /** Opens a conversation in the inbox (under a tab that lists it) and shows the inbox. */
   openConversation(conversationId: string): void;
+  /** The latest topics customers asked about in the period (supervisors and admins). Throws an AppError the panel shows. */
+  topics(days: MethodArgs<'topics.list'>['days']): Promise<MethodResult<'topics.list'>>;
+  /** One topic with its conversations. Throws an AppError the panel shows. */
+  topic(topicId: string): Promise<MethodResult<'topics.get'>>;
+  /** What was said in one conversation of a topic. Throws an AppError the panel shows. */
+  topicConversation(topicId: string, conversationId: string): Promise<MethodResult<'topics.conversation'>>;
+  /** Groups the period's messages again now. Throws an AppError the panel shows. */
+  runTopics(days: MethodArgs<'topics.run'>['days']): Promise<MethodResult<'topics.run'>>;
   /** Reads the first page of the audit log for a search ('' for everything). */
   searchAudit(query: string): Promise<void>;
   /** Reads the next older page of the current search. */
@@ -146,6 +154,11 @@ export function createSupervisionController(
       workstation.selectConversation(conversationId);
       useViewStore.getState().setView('inbox');
     },
+
+    topics: (days) => call('topics.list', { days }),
+    topic: (topicId) => call('topics.get', { topicId }),
+    topicConversation: (topicId, conversationId) => call('topics.conversation', { topicId, conversationId }),
+    runTopics: (days) => call('topics.run', { days }),
 
     searchAudit(query) {
       return audit.search(query);

@@ -1,11 +1,13 @@
 import type { EventName, MethodArgs, MethodResult, SwitchboardBridge, TicketHistoryItem, Unsubscribe } from '../../../shared/contract';
 import { toAppError } from '../../../shared/errors';
+import type { NotificationTarget } from '../../../shared/notifications';
 import type { Ticket } from '../../../shared/tickets';
 import { createCall, type Call } from '../bridge/call';
 import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import { useTicketsStore, type TicketFilters } from '../features/tickets/tickets-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
+import { useViewStore } from '../stores/view-store';
 import { onUserChange } from './on-user-change';
 
 /** What the Tickets view and the create-ticket dialog ask of the client core; answers land in the tickets store. */
@@ -15,6 +17,8 @@ export interface TicketsController {
   loadMeta(): Promise<void>;
   /** Reads the list again for the current filters. */
   reload(): Promise<void>;
+  /** Shows another page of the list (up to the most it shows at once). */
+  showMore(): Promise<void>;
   setFilters(patch: Partial<TicketFilters>): void;
   /** Opens a ticket in the detail pane (null closes it). */
   open(id: string | null): Promise<void>;
@@ -28,6 +32,8 @@ export interface TicketsController {
   /** Opens a ticket (queued when offline). Throws an AppError the dialog shows, keeping what was typed. */
   create(args: MethodArgs<'tickets.create'>): Promise<MethodResult<'tickets.create'>>;
   discardPending(clientId: string): Promise<void>;
+  /** A click on a ticket's notification: the Tickets view comes forward with it open (a conversation's is the inbox's). */
+  openFromNotification(target: NotificationTarget): void;
   /** Supervisors and admins: deletes the ticket. Throws an AppError the detail pane shows. */
   remove(id: string): Promise<void>;
   /** The ticket's customer profile (the last one loaded when offline). Throws when this user may not see it. */
@@ -50,7 +56,10 @@ export interface TicketsController {
   };
 }
 
-const ticketEvents = ['ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded', 'ticket.mentioned', 'ticket.sla'] as const satisfies readonly EventName[];
+const ticketEvents = [
+  'ticket.updated', 'ticket.removed', 'ticket.history', 'ticket.historyRemoved', 'ticket.draft', 'tickets.reloaded', 'ticket.mentioned', 'ticket.sla',
+  'notification.opened',
+] as const satisfies readonly EventName[];
 type TicketEventName = (typeof ticketEvents)[number];
 
 export function createTicketsController(
@@ -84,6 +93,7 @@ export function createTicketsController(
     'tickets.reloaded': () => reloadSoon(),
     'ticket.mentioned': (notice) => store.getState().addMention(notice),
     'ticket.sla': (notice) => store.getState().addSlaNotice(notice),
+    'notification.opened': (target) => controller.openFromNotification(target),
   };
 
   const controller: TicketsController = {
@@ -119,16 +129,28 @@ export function createTicketsController(
     async reload() {
       store.getState().setLoading();
       try {
-        const { tickets, pending } = await call('tickets.list', store.getState().filters);
-        store.getState().setList(tickets, pending);
+        const { filters, limit } = store.getState();
+        const { tickets, total, pending } = await call('tickets.list', { ...filters, limit });
+        store.getState().setList(tickets, total, pending);
       } catch (err) {
         store.getState().setFailed(toAppError(err).toJSON());
       }
     },
 
+    async showMore() {
+      store.getState().showMore();
+      await controller.reload();
+    },
+
     setFilters(patch) {
       store.getState().setFilters(patch);
       void controller.reload();
+    },
+
+    openFromNotification(target) {
+      if (!('ticketId' in target)) return;
+      useViewStore.getState().setView('tickets');
+      void controller.open(target.ticketId);
     },
 
     async open(id) {

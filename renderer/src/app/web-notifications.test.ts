@@ -1,3 +1,4 @@
+import type { NotificationTarget } from '../../../shared/notifications';
 import { describe, expect, it } from 'vitest';
 import { titleWithBadge } from '../../../shared/notifications';
 import { createWebNotifier, type WebNotificationClass } from './web-notifications';
@@ -31,14 +32,26 @@ describe('web notifications', () => {
   it('show the core\'s notification once allowed; a click focuses the page and opens the conversation', () => {
     const { api, shown } = fakeApi('granted');
     const focused: string[] = [];
-    const opened: string[] = [];
-    const notifier = createWebNotifier({ Notification: api, focus: () => focused.push('focus') }, (id) => opened.push(id));
+    const opened: NotificationTarget[] = [];
+    const notifier = createWebNotifier({ Notification: api, focus: () => focused.push('focus') }, (target) => opened.push(target));
     notifier.show(notice);
     expect(shown.map((n) => [n.title, n.options])).toEqual([['Sarah', { body: 'Any news?', silent: false, tag: 'c1' }]]);
     shown[0]!.onclick?.(new Event('click'));
     expect(focused).toEqual(['focus']);
-    expect(opened).toEqual(['c1']);
+    expect(opened).toEqual([{ conversationId: 'c1' }]);
     expect(shown[0]!.closed).toBe(true);
+  });
+
+  it('write a ticket\'s SLA notice in the page\'s language; a click opens the ticket', () => {
+    const { api, shown } = fakeApi('granted');
+    const opened: NotificationTarget[] = [];
+    const notifier = createWebNotifier({ Notification: api, focus: () => undefined }, (target) => opened.push(target), () => 'en');
+    notifier.show({ kind: 'ticket', ticketId: 't4', number: 4, title: 'Kettle leak', silent: true, sla: { kind: 'warning', target: 'first_response', dueAt: '2026-12-07T09:30:00.000Z' } });
+    expect(shown[0]!.title).toBe('Kettle leak');
+    expect(shown[0]!.options).toMatchObject({ silent: true, tag: 'ticket:t4' });
+    expect((shown[0]!.options as { body: string }).body).toMatch(/^Ticket #4 needs a first reply by .*2026/);
+    shown[0]!.onclick?.(new Event('click'));
+    expect(opened).toEqual([{ ticketId: 't4' }]);
   });
 
   it('show nothing until the person allows them, and ask only when they have not answered', async () => {

@@ -1,4 +1,6 @@
-import type { DesktopNotification } from '../../../shared/notifications';
+import type { Language } from '../../../shared/i18n/languages';
+import { notificationText } from '../../../shared/i18n/notification-text';
+import { notificationTarget, type DesktopNotification, type NotificationTarget } from '../../../shared/notifications';
 
 /** Whether this page may show notifications ('unsupported' where the browser has none). */
 export type NotificationAccess = NotificationPermission | 'unsupported';
@@ -25,11 +27,13 @@ export interface WebNotifier {
 /**
  * Shows the client core's notifications as web notifications (the browser host; the Electron
  * shell shows them itself and never passes them to the page). A click brings the page forward and
- * opens the conversation. One notification per conversation at a time: a newer one replaces it.
+ * opens the conversation or ticket. One notification per conversation (or ticket) at a time: a
+ * newer one replaces it. A ticket's words are written in the page's `language`.
  */
 export function createWebNotifier(
   win: { Notification?: WebNotificationClass; focus(): void },
-  onOpen: (conversationId: string) => void,
+  onOpen: (target: NotificationTarget) => void,
+  language: () => Language = () => 'en',
 ): WebNotifier {
   const api = win.Notification;
   return {
@@ -40,14 +44,16 @@ export function createWebNotifier(
     },
     show(notification) {
       if (!api || api.permission !== 'granted') return;
-      const shown = new api(notification.title, {
-        body: notification.body,
+      const target = notificationTarget(notification);
+      const { title, body } = notificationText(notification, language());
+      const shown = new api(title, {
+        body,
         silent: notification.silent,
-        tag: notification.conversationId,
+        tag: 'ticketId' in target ? `ticket:${target.ticketId}` : target.conversationId,
       });
       shown.onclick = () => {
         win.focus();
-        onOpen(notification.conversationId);
+        onOpen(target);
         shown.close();
       };
     },

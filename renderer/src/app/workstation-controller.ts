@@ -6,6 +6,7 @@ import { subscribeParsed, type EventHandlers } from '../bridge/events';
 import type { Timers } from './draft-saver';
 import { appStores, type WorkstationStores } from './stores';
 import { createActivityPart, type ActivityController } from './workstation/activity-controller';
+import { createConversationTagsPart, type ConversationTagsController } from './workstation/conversation-tags-controller';
 import { createDraftPart, type DraftController } from './workstation/draft-controller';
 import { createInboxPart, type InboxController } from './workstation/inbox-controller';
 import { createNotesController, type NotesController } from './workstation/notes-controller';
@@ -15,6 +16,7 @@ import { createPresencePart, type PresenceController } from './workstation/prese
 import { createRoutingController, type RoutingController } from './workstation/routing-controller';
 import { createSessionPart, type SessionController, type Workspace } from './workstation/session-controller';
 import { createThreadPart, type ThreadController } from './workstation/thread-controller';
+import { createFilesController, type FilesController } from './workstation/files-controller';
 
 /** A running workstation: calling it stops it; `ready` settles once the first state is read. */
 export type Started = Unsubscribe & { readonly ready: Promise<void> };
@@ -23,13 +25,15 @@ export type Started = Unsubscribe & { readonly ready: Promise<void> };
 export interface WorkstationController
   extends SessionController,
     InboxController,
+    ConversationTagsController,
     ThreadController,
     DraftController,
     PresenceController,
     RoutingController,
     NotesController,
     ActivityController,
-    NotificationsController {
+    NotificationsController,
+    FilesController {
   /** Subscribes to every event and loads the first state; returns a function that stops it. */
   start(): Started;
 }
@@ -62,7 +66,9 @@ export function createWorkstationController(
     ...(options.draftRetryDelayMs !== undefined ? { draftRetryDelayMs: options.draftRetryDelayMs } : {}),
   });
   const thread = createThreadPart({ ...context, drafts });
+  const files = createFilesController({ ...context, drafts });
   const inbox = createInboxPart({ ...context, drafts, thread: thread.api });
+  const conversationTags = createConversationTagsPart(context);
   const presence = createPresencePart(context);
   const routing = createRoutingController({ ...context, inbox: inbox.api });
   const notes = createNotesController({ ...context, typed: activity.typed });
@@ -78,6 +84,7 @@ export function createWorkstationController(
     loadForUser: async () => {
       await Promise.all([
         inbox.api.loadConversations(),
+        conversationTags.api.loadConversationTags(),
         presence.api.loadPresence(),
         notifications.api.loadNotifications(),
         // Colleagues' names and roles label whispers and fill the @ list; they need the connection.
@@ -88,6 +95,7 @@ export function createWorkstationController(
       const selected = stores.inbox.getState().selectedId;
       await Promise.all([
         inbox.api.loadConversations(),
+        conversationTags.api.loadConversationTags(),
         presence.api.loadPresence(),
         selected ? thread.api.loadMessages(selected) : undefined,
         selected ? drafts.api.loadDraft(selected) : undefined,
@@ -117,6 +125,7 @@ export function createWorkstationController(
       stores.thread.getState().reset();
       stores.drafts.getState().reset();
       stores.contacts.getState().reset();
+      stores.conversationTags.getState().reset();
       stores.team.getState().reset();
       stores.inboxSearch.getState().reset();
       stores.notify.getState().reset();
@@ -127,6 +136,7 @@ export function createWorkstationController(
   const handlers = {
     ...session.handlers,
     ...inbox.handlers,
+    ...conversationTags.handlers,
     ...thread.handlers,
     ...drafts.handlers,
     ...presence.handlers,
@@ -152,13 +162,21 @@ export function createWorkstationController(
   const controller: WorkstationController = {
     ...session.api,
     ...inbox.api,
+    ...conversationTags.api,
     ...thread.api,
     ...drafts.api,
     ...presence.api,
     ...routing,
     ...notes,
+    ...files,
     ...activity.api,
     ...notifications.api,
+
+    setWindowVisible(visible) {
+      activity.api.setWindowVisible(visible);
+      // A visible, focused window counts as the agent being there for auto-away.
+      presence.api.setWindowPresent(visible);
+    },
 
     start() {
       const stops = subscribeParsed(bridge, eventNames, handlers, report);

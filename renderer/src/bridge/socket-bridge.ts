@@ -1,3 +1,4 @@
+import { bytesAsJson } from '../../../shared/attachments';
 import {
   methodNames,
   type EventName,
@@ -218,7 +219,8 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     const id = nextId++;
     const request: HostRequest = { type: 'invoke', id, method, args: args ?? {} };
     return new Promise((resolve) => {
-      const call: Pending = { resolve, frame: JSON.stringify(request), sent: false };
+      // A file's bytes (an upload) travel as base64, not as JSON's object of numbered bytes.
+      const call: Pending = { resolve, frame: JSON.stringify(request, bytesAsJson), sent: false };
       pending.set(id, call);
       if (ws.readyState === OPEN) {
         call.sent = true;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppErrorShape } from '../../../shared/errors';
+import type { Feed } from '../../../shared/notification-feed';
 import type { NotificationPreferences } from '../../../shared/notifications';
 
 interface NotifyState {
@@ -8,21 +9,28 @@ interface NotifyState {
   /** Unread customer messages in this agent's open conversations. */
   badge: number;
   error: AppErrorShape | null;
+  /** The notification centre as the client core last said (empty until read). */
+  feed: Feed;
   setPreferences(preferences: NotificationPreferences): void;
   setBadge(count: number): void;
   setError(error: AppErrorShape | null): void;
+  setFeed(feed: Feed): void;
   reset(): void;
 }
 
-/** Notification preferences and the unread badge, as the client core reports them. */
+const emptyFeed: Feed = { entries: [], unread: 0 };
+
+/** Notification preferences, the unread badge and the notification centre, as the client core reports them. */
 export const createNotifyStore = () => create<NotifyState>((set) => ({
   preferences: null,
   badge: 0,
   error: null,
+  feed: emptyFeed,
   setPreferences: (preferences) => set({ preferences, error: null }),
   setBadge: (badge) => set((s) => (s.badge === badge ? s : { badge })),
   setError: (error) => set({ error }),
-  reset: () => set({ preferences: null, badge: 0, error: null }),
+  setFeed: (feed) => set({ feed }),
+  reset: () => set({ preferences: null, badge: 0, error: null, feed: emptyFeed }),
 }));
 
 /** The one the app uses. */

@@ -1,7 +1,10 @@
 import type { Role } from '../../../shared/domain';
 
-/** The workstation's screens: the three-pane inbox, tickets, the supervisors' live monitor, the admin screen. */
-export const views = ['inbox', 'tickets', 'monitor', 'admin'] as const;
+/**
+ * The workstation's screens: the three-pane inbox, tickets, the supervisors' live monitor, what
+ * customers ask about (topics), reports (报表), the admin screen.
+ */
+export const views = ['inbox', 'tickets', 'monitor', 'topics', 'reports', 'admin'] as const;
 export type View = (typeof views)[number];
 
 export function isView(value: unknown): value is View {
@@ -9,19 +12,21 @@ export function isView(value: unknown): value is View {
 }
 
 /**
- * The screens a role may open, in the order the header lists them. Agents have the inbox and
- * tickets; department staff only tickets (no inbox, no admin).
+ * The screens a role may open, in the order the header lists them. Agents have the inbox, tickets
+ * and reports (their own figures); department staff only tickets (no inbox, no reports, no admin);
+ * supervisors an admin screen of their own sections (AdminView).
  */
 export function viewsFor(role: Role | null | undefined): readonly View[] {
   switch (role) {
     case 'admin':
       return views;
     case 'supervisor':
-      return ['inbox', 'tickets', 'monitor'];
+      // Their admin screen holds what they may see or change there: the audit log, team quick replies, chat tags.
+      return ['inbox', 'tickets', 'monitor', 'topics', 'reports', 'admin'];
     case 'staff':
       return ['tickets'];
     case 'agent':
-      return ['inbox', 'tickets'];
+      return ['inbox', 'tickets', 'reports'];
     default:
       return ['inbox'];
   }

@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import type { SessionState } from '../../../shared/contract';
 import { AiContext } from '../app/ai-context';
 import { createAiController, type AiController } from '../app/ai-controller';
+import { CsatContext } from '../app/csat-context';
+import { createCsatController, type CsatController } from '../app/csat-controller';
+import { WeeklyReportContext } from '../app/weekly-report-context';
+import { createWeeklyReportController, type WeeklyReportController } from '../app/weekly-report-controller';
 import { ChannelAdminContext } from '../app/channel-admin-context';
 import { createChannelAdminController, type ChannelAdminController } from '../app/channel-admin-controller';
 import { ControllerContext } from '../app/controller-context';
@@ -10,6 +14,8 @@ import { createKnowledgeAdminController, type KnowledgeAdminController } from '.
 import { KnowledgeContext } from '../app/knowledge-context';
 import { createKnowledgeController, type KnowledgeController } from '../app/knowledge-controller';
 import { appStores } from '../app/stores';
+import { ReportsContext } from '../app/reports-context';
+import { createReportsController, type ReportsController } from '../app/reports-controller';
 import { SupervisionContext } from '../app/supervision-context';
 import { createSupervisionController, type SupervisionController } from '../app/supervision-controller';
 import { TicketsContext } from '../app/tickets-context';
@@ -48,6 +54,9 @@ export class AppUnderTest {
   readonly knowledgeAdmin: KnowledgeAdminController;
   readonly channelAdmin: ChannelAdminController;
   readonly ai: AiController;
+  readonly csat: CsatController;
+  readonly reportsController: ReportsController;
+  readonly weeklyReport: WeeklyReportController;
   readonly tickets: TicketsController;
   readonly t: Translate;
 
@@ -61,6 +70,9 @@ export class AppUnderTest {
     this.knowledgeAdmin = createKnowledgeAdminController(this.fake.bridge);
     this.channelAdmin = createChannelAdminController(this.fake.bridge);
     this.ai = createAiController(this.fake.bridge);
+    this.csat = createCsatController(this.fake.bridge);
+    this.reportsController = createReportsController(this.fake.bridge);
+    this.weeklyReport = createWeeklyReportController(this.fake.bridge);
     this.tickets = createTicketsController(this.fake.bridge, this.supervision, this.reports.report);
   }
 
@@ -78,7 +90,13 @@ export class AppUnderTest {
           <KnowledgeAdminContext.Provider value={this.knowledgeAdmin}>
             <ChannelAdminContext.Provider value={this.channelAdmin}>
               <AiContext.Provider value={this.ai}>
-                <TicketsContext.Provider value={this.tickets}>{children}</TicketsContext.Provider>
+                <TicketsContext.Provider value={this.tickets}>
+                  <CsatContext.Provider value={this.csat}>
+                    <ReportsContext.Provider value={this.reportsController}>
+                      <WeeklyReportContext.Provider value={this.weeklyReport}>{children}</WeeklyReportContext.Provider>
+                    </ReportsContext.Provider>
+                  </CsatContext.Provider>
+                </TicketsContext.Provider>
               </AiContext.Provider>
             </ChannelAdminContext.Provider>
           </KnowledgeAdminContext.Provider>
@@ -92,7 +110,7 @@ function resetAppStores(): void {
   const s = appStores;
   s.session.setState({ phase: 'loading', session: null, error: null });
   s.connection.setState({ connection: null });
-  for (const store of [s.inbox, s.inboxSearch, s.thread, s.drafts, s.contacts, s.notes, s.joined, s.notices, s.presence, s.team, s.notify, s.supervision, s.view]) {
+  for (const store of [s.inbox, s.inboxSearch, s.thread, s.drafts, s.contacts, s.conversationTags, s.notes, s.joined, s.notices, s.presence, s.team, s.notify, s.supervision, s.view]) {
     store.getState().reset();
   }
   useSensitiveWordsStore.getState().reset();

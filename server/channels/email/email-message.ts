@@ -70,8 +70,8 @@ function attachmentOf(a: ParsedMail['attachments'][number]): Attachment {
  * A parsed email as a customer message: the sender's address is their identity on the channel (and
  * their verified email when the channel trusts sender addresses); the body is the new text only
  * (quoted replies and signatures stripped, HTML-only mail turned into text) followed by a line per
- * attachment; the first attachment's details are kept as the message's attachment. Null when the
- * mail has no sender address.
+ * attachment; the first attachment's details are kept as the message's attachment, and every
+ * attachment's bytes go with it to be stored. Null when the mail has no sender address.
  */
 export function toInboundEmail(mail: ParsedMail, trustSenderAddress: boolean, fallbackId: string): InboundEmail | null {
   const from = mail.from?.value.find((a) => a.address)?.address?.trim().toLowerCase();
@@ -94,6 +94,8 @@ export function toInboundEmail(mail: ParsedMail, trustSenderAddress: boolean, fa
       sender: { externalId: from, name, verifiedEmail: trustSenderAddress ? from : null },
       body: body || '(empty message)',
       attachment: files[0] ? attachmentOf(files[0]) : null,
+      // The bytes are in the mail: stored as it is received (the type sniffed from them, not the mail's word).
+      inlineFiles: files.map((a) => ({ kind: attachmentOf(a).kind, fileName: a.filename ?? null, bytes: a.content })),
       sentAt: mail.date ? mail.date.getTime() : null,
     },
     subject,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { DeliveryError, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
 import { normalizeMessageId, replySubject } from './email-message';
 import { findEmailThread, recordOutboundEmail } from './email-threads';
-
-type SmtpConfig = { host: string; port: number; secure?: boolean; user?: string };
+import { createSmtpTransport, smtpTransportKey } from './smtp-transport';
 
 /** Connection failures and 4xx answers are worth trying again; a 5xx is the server's final word. */
 function deliveryErrorOf(err: unknown): DeliveryError {
@@ -31,13 +30,18 @@ export class EmailSender implements ChannelSender {
     const messageId = normalizeMessageId(`${randomUUID()}@${domain}`);
     const fromName = typeof channel.config.fromName === 'string' ? channel.config.fromName : channel.name;
     const link = message.attachment?.url && !message.body.includes(message.attachment.url) ? `\n\n${message.attachment.url}` : '';
+    // An agent's file goes as a MIME attachment, its caption as the text.
+    const file = message.file;
+    const attachments = file ? [{ filename: file.fileName, content: await file.read(), contentType: file.mimeType }] : undefined;
+    const text = file ? (message.attachment?.caption ?? '') : `${message.body}${link}`;
     try {
       await this.transport(channel).sendMail({
         from: { name: fromName, address },
         to: recipient.externalId,
         subject: replySubject(subject),
-        text: `${message.body}${link}`,
+        text,
         messageId,
+        ...(attachments ? { attachments } : {}),
         ...(thread?.lastInboundId ? { inReplyTo: thread.lastInboundId } : {}),
         ...(thread && thread.messageIds.length > 0 ? { references: thread.messageIds } : {}),
       });
@@ -49,22 +53,12 @@ export class EmailSender implements ChannelSender {
   }
 
   private transport(channel: ChannelRecord): Transporter {
-    const smtp = channel.config.smtp as SmtpConfig | undefined;
-    if (!smtp?.host || !smtp.port) throw new DeliveryError('the email channel has no SMTP server', false);
-    const password = channel.secrets.smtpPassword;
-    const key = JSON.stringify([smtp.host, smtp.port, smtp.secure ?? false, smtp.user ?? '', password ?? '']);
+    const key = smtpTransportKey(channel);
+    if (key === null) throw new DeliveryError('the email channel has no SMTP server', false);
     const cached = this.transports.get(channel.id);
     if (cached?.key === key) return cached.transport;
     cached?.transport.close();
-    const transport = nodemailer.createTransport({
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.secure ?? false,
-      ...(smtp.user ? { auth: { user: smtp.user, pass: password ?? '' } } : {}),
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 20_000,
-    });
+    const transport = createSmtpTransport(channel)!;
     this.transports.set(channel.id, { key, transport });
     return transport;
   }

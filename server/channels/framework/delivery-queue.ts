@@ -7,13 +7,15 @@ import { nextSeq } from '../../db/sequence';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { findChannel } from '../../domain/channels/channel-repository';
 import { getConversationView, toIso } from '../../domain/conversations/conversation-repository';
-import { loadMessageChoices } from '../../domain/conversations/message-choices';
+import { loadMessageChoices, type MessageChoice } from '../../domain/conversations/message-choices';
 import { getMessageView, insertMessage } from '../../domain/conversations/message-repository';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { PollingWorker } from '../../lib/polling-worker';
 import { systemTimers, type Timers } from '../../lib/timers';
 import type { DomainEvents } from '../../domain/events';
-import { DeliveryError, type ChannelSender, type OutboundMessage, type Recipient } from './outbound';
+import { DeliveryError, type ChannelSender, type OutboundFile, type OutboundMessage, type Recipient } from './outbound';
+import { attachmentsOfMessage } from '../../domain/attachments/attachment-repository';
+import type { AttachmentStore } from '../../domain/attachments/attachment-store';
 import { platformText } from './platform-text';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -31,6 +33,10 @@ export type DeliveryQueueOptions = {
   batch?: number;
   /** How long one platform call may take. */
   timeoutMs?: number;
+  /** Where agents' uploaded files are kept; a reply carrying one fails without it. */
+  store?: AttachmentStore;
+  /** Turns a satisfaction survey line into the platform's buttons or a signed link when it is sent. */
+  surveys?: { render(messageId: string, kind: ChannelKind, body: string): Promise<{ body: string; choices: MessageChoice[] } | null> };
 };
 
 type Claimed = { message_id: string; attempts: number };
@@ -206,18 +212,41 @@ export class DeliveryQueue {
     const identity = identities[0];
     if (!identity) throw new Refused(`the customer has no address on ${channel.name}`);
     const parsedAttachment = m.attachment ? attachmentSchema.safeParse(typeof m.attachment === 'string' ? JSON.parse(m.attachment) : m.attachment) : null;
+    const body = platformText(channel.kind, m.body);
+    const survey = m.sender_type === 'system' && this.options.surveys ? await this.options.surveys.render(m.id, channel.kind, body) : null;
     return {
       channel,
       recipient: { contactId: m.contact_id, externalId: identity.external_id, name: identity.display_name },
       message: {
         id: m.id,
         conversationId: m.conversation_id,
-        body: platformText(channel.kind, m.body),
+        body: survey?.body ?? body,
         attachment: parsedAttachment?.success ? parsedAttachment.data : null,
-        choices: await loadMessageChoices(db, m.id),
+        choices: survey?.choices ?? (await loadMessageChoices(db, m.id)),
+        file: await this.uploadedFile(m.id),
         senderType: m.sender_type,
         senderName: m.sender_name,
         createdAt: toIso(m.created_at),
+      },
+    };
+  }
+
+  /** The agent's file a reply sends, read from the store when the sender asks; null for none. */
+  private async uploadedFile(messageId: string): Promise<OutboundFile | null> {
+    const file = (await attachmentsOfMessage(this.options.db, messageId)).find((f) => f.position === 0 && f.source.kind === 'upload');
+    if (!file) return null;
+    const { store } = this.options;
+    if (file.state !== 'ready' || !file.sha256 || !file.mimeType || file.size === null || !store) throw new Refused('the file of this reply is not stored');
+    const key = file.sha256;
+    return {
+      kind: file.kind === 'image' ? 'image' : 'document',
+      fileName: file.fileName ?? `file-${file.id.slice(0, 8)}`,
+      mimeType: file.mimeType,
+      size: file.size,
+      async read() {
+        const stream = await store.get(key);
+        if (!stream) throw new DeliveryError('the file of this reply is missing from the file store', false);
+        return Buffer.concat(await stream.toArray() as Buffer[]);
       },
     };
   }

@@ -6,6 +6,11 @@ export function attachment(fields: Partial<Attachment> & Pick<Attachment, 'kind'
   return attachmentSchema.parse(fields);
 }
 
+/** The attachment a file an agent sends stands for, when the message gave none (its caption none). */
+export function attachmentOf(file: { kind: 'image' | 'document'; fileName: string; mimeType: string; size: number }): Attachment {
+  return attachment({ kind: file.kind, fileName: file.fileName, mimeType: file.mimeType, size: file.size });
+}
+
 const LABELS: Record<Attachment['kind'], string> = {
   image: 'Photo',
   document: 'File',

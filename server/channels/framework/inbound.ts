@@ -1,4 +1,4 @@
-import type { Attachment, ChannelDetails, SenderType } from '../../../shared/domain';
+import type { Attachment, ChannelDetails, ChannelKind, SenderType } from '../../../shared/domain';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
 import type { ChannelRecord } from '../../domain/channels/channel-repository';
@@ -9,6 +9,10 @@ import type { Router } from '../../domain/routing/router';
 import type { SensitiveScreen } from '../../domain/sensitive/sensitive-screen';
 import type { DomainEvents } from '../../domain/events';
 import type { ErrorLogger } from '../../lib/error-logger';
+import type { NewAttachmentFile } from '../../domain/attachments/attachment-repository';
+import type { AttachmentIntake } from '../../domain/attachments/attachment-intake';
+import { fetchSourceOf } from '../../domain/attachments/attachment-source';
+import { startsRouting } from '../../domain/routing/routing-trigger';
 
 /** A customer's message as every adapter hands it over, whatever the platform's payload looked like. */
 export type InboundMessage = {
@@ -31,6 +35,31 @@ export type InboundMessage = {
   quotedExternalId?: string | null;
   /** A reaction or contact cards the message carried (the quote is looked up from `quotedExternalId`). */
   channelDetails?: Omit<ChannelDetails, 'quote'> | null;
+  /**
+   * Files whose bytes came with the message (email attachments), in order: the first is the one
+   * `attachment` describes. Stored before `receive` resolves. Platform media (an id or a link in
+   * `attachment`) are fetched in the background instead.
+   */
+  inlineFiles?: readonly InlineFile[];
+};
+
+/** A file that arrived inside the message itself. */
+export type InlineFile = { kind: Attachment['kind']; fileName: string | null; bytes: Uint8Array };
+
+/** The files a message names, as rows to record with it: inline ones, or the one to fetch from its platform or link. */
+export function inboundFiles(channelKind: ChannelKind, inbound: InboundMessage): NewAttachmentFile[] {
+  if (inbound.inlineFiles && inbound.inlineFiles.length > 0) {
+    return inbound.inlineFiles.map((f) => ({ kind: f.kind, fileName: f.fileName, source: { kind: 'inline' } }));
+  }
+  const source = fetchSourceOf(channelKind, inbound.attachment);
+  return source && inbound.attachment ? [{ kind: inbound.attachment.kind, fileName: inbound.attachment.fileName, source }] : [];
+}
+
+/** Where inbound files go: inline bytes stored at once, the fetch job told there is work. */
+export type InboundAttachments = {
+  intake: Pick<AttachmentIntake, 'storeInline'>;
+  /** Looks for files due to be fetched now. */
+  kick(): void;
 };
 
 /** How much of a quoted message is kept with the message that quotes it. */
@@ -53,6 +82,8 @@ export type InboundDeps = {
   bot?: InboundResponder;
   /** Called after a message was stored and answered: notices and the bot's answers wait in the delivery queue. */
   onStored?: () => void;
+  /** Customers' files: none kept without it (the message still describes them). */
+  attachments?: InboundAttachments;
 };
 
 /** The client id a platform message is stored under: unique per channel, never a UUID a desktop could pick. */
@@ -78,7 +109,11 @@ export class InboundMessages {
       'SELECT id, conversation_id, sender_id FROM messages WHERE client_id = $1',
       [clientId],
     );
-    if (stored[0]) return { messageId: stored[0].id, conversationId: stored[0].conversation_id, contactId: stored[0].sender_id, duplicate: true };
+    if (stored[0]) {
+      // Inline files a first delivery could not store (it failed half-way) get their bytes now.
+      await this.storeInline(stored[0].id, inbound);
+      return { messageId: stored[0].id, conversationId: stored[0].conversation_id, contactId: stored[0].sender_id, duplicate: true };
+    }
 
     const identity = await resolveIdentity(db, {
       accountId: channel.accountId,
@@ -90,6 +125,7 @@ export class InboundMessages {
     });
     for (const moved of identity.changes) publish(moved);
 
+    const files = this.deps.attachments ? inboundFiles(channel.kind, inbound) : [];
     const quote = inbound.quotedExternalId ? await quotedMessage(db, channel.id, inbound.quotedExternalId) : null;
     const details: ChannelDetails = { ...(inbound.channelDetails ?? {}), ...(quote ? { quote } : {}) };
     const change = await sendContactMessage(
@@ -98,13 +134,19 @@ export class InboundMessages {
       {
         clientId, body: inbound.body, attachment: inbound.attachment ?? null, now: this.deps.clock(),
         channelDetails: Object.keys(details).length > 0 ? details : null,
+        files,
       },
       this.deps.sensitive,
     );
     const result = { messageId: change.message.id, conversationId: change.conversation.id, contactId: identity.contactId, duplicate: !change.created };
-    if (!change.created) return result;
+    if (!change.created) {
+      await this.storeInline(change.message.id, inbound);
+      return result;
+    }
     publish(change);
-    void this.deps.router.kick(channel.accountId, [change.conversation.id]);
+    await this.storeInline(change.message.id, inbound);
+    if (files.some((f) => f.source.kind !== 'inline')) this.deps.attachments?.kick();
+    if (startsRouting(change)) void this.deps.router.kick(channel.accountId, [change.conversation.id]);
     // A reaction is not something to answer: it stays for the agent to see.
     if (this.deps.bot && !inbound.channelDetails?.reaction) {
       const answered = await this.deps.bot.respond(change).catch((err: unknown) => {
@@ -113,11 +155,16 @@ export class InboundMessages {
       });
       if (answered) {
         publish(answered);
-        void this.deps.router.kick(channel.accountId, [change.conversation.id]);
+        if (startsRouting({ ...change, created: false }, answered)) void this.deps.router.kick(channel.accountId, [change.conversation.id]);
       }
     }
     this.deps.onStored?.();
     return result;
+  }
+
+  private async storeInline(messageId: string, inbound: InboundMessage): Promise<void> {
+    const files = inbound.inlineFiles;
+    if (files && files.length > 0) await this.deps.attachments?.intake.storeInline(messageId, files.map((f) => f.bytes));
   }
 }
 

@@ -15,7 +15,29 @@ export type OutboundMessage = {
   createdAt: string;
   /** Picks the message offers (the bot's menus), sent as buttons where the platform has them. */
   choices: MessageChoice[];
+  /** A file an agent uploaded for this reply, sent with the platform's own upload; null for none. */
+  file: OutboundFile | null;
 };
+
+/**
+ * An agent's file on its way out, already checked against the channel's limits when the reply was
+ * stored (shared/outbound-files.ts): `kind` says whether it goes as a picture or a document; the
+ * caption is `message.attachment.caption`.
+ */
+export type OutboundFile = {
+  kind: 'image' | 'document';
+  fileName: string;
+  /** As sniffed from the bytes when uploaded. */
+  mimeType: string;
+  size: number;
+  /** The bytes, read from the attachment store. */
+  read(): Promise<Buffer>;
+};
+
+/** The file as a multipart part: a Blob of its bytes with its type. */
+export async function fileBlob(file: OutboundFile): Promise<Blob> {
+  return new Blob([new Uint8Array(await file.read())], { type: file.mimeType });
+}
 
 /** The customer on the conversation's channel: the platform's id for them there. */
 export type Recipient = { contactId: string; externalId: string; name: string | null };

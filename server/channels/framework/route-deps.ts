@@ -5,6 +5,7 @@ import type { DomainEvents } from '../../domain/events';
 import type { ChannelDirectory } from '../../domain/channels/channel-directory';
 import type { InboundMessages } from './inbound';
 import type { WebhookInbox } from './webhook-inbox';
+import type { CsatService } from '../../domain/csat/csat-service';
 
 /** What every adapter's webhook routes work with. */
 export type ChannelRouteDeps = {
@@ -18,4 +19,6 @@ export type ChannelRouteDeps = {
   webhooks: WebhookInbox;
   /** How long WeChat callbacks may take before they are answered anyway (the platform allows 5 s). */
   wechatReplyBudgetMs: number;
+  /** Satisfaction survey answers from pressed buttons (WhatsApp, Telegram); none: such presses are ignored. */
+  surveys?: Pick<CsatService, 'answerButton'>;
 };

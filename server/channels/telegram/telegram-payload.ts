@@ -3,6 +3,7 @@ import { describeZodError } from '../../../shared/errors';
 import { attachment, inboundBody } from '../framework/describe';
 import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
+import { parseSurveyButton } from '../../domain/csat/survey-buttons';
 
 /** The parts of a Telegram Bot API `Update` (https://core.telegram.org/bots/api#update) a support inbox reads. */
 const userSchema = z.looseObject({
@@ -80,6 +81,8 @@ export type ParseOutcome =
     callbackQueryId?: string;
     /** Why the update was left alone on purpose (a group chat), for the log. */
     refused?: string;
+    /** A pressed satisfaction survey button: an answer, never a message in the thread. */
+    surveyAnswer?: { token: string; rating: number; sourceId: string };
   }
   | { ok: false; reason: string };
 
@@ -102,6 +105,8 @@ function callbackQueryUpdate(query: z.infer<typeof callbackQuerySchema>): ParseO
   const chat = query.message?.chat;
   if (query.from.is_bot) return { ok: true, message: null, callbackQueryId: query.id };
   if (chat && isGroup(chat)) return { ok: true, message: null, callbackQueryId: query.id, refused: `a button pressed in a ${chat.type} chat` };
+  const survey = parseSurveyButton(query.data);
+  if (survey) return { ok: true, message: null, callbackQueryId: query.id, surveyAnswer: { ...survey, sourceId: `callback:${query.id}` } };
   const text = pressedText(query);
   // A game's button or an empty press: acknowledged, nothing to store.
   if (text === null) return { ok: true, message: null, callbackQueryId: query.id };

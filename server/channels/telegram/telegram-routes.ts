@@ -31,9 +31,16 @@ export function registerTelegramRoutes(scope: FastifyInstance, deps: ChannelRout
     }
     if (parsed.refused) request.log.warn({ channelId: channel.id, reason: parsed.refused }, 'Telegram update refused: only private chats are taken');
     if (parsed.message) await deps.inbound.receive(channel, parsed.message);
+    // A survey button is an answer, not a message: the customer sees thanks (or why it was not taken) on the button.
+    let ackText: string | undefined;
+    if (parsed.surveyAnswer && deps.surveys) {
+      const answered = await deps.surveys.answerButton(channel.id, parsed.surveyAnswer, 'telegram');
+      if (!answered.ok) request.log.info({ channelId: channel.id, reason: answered.text }, 'Telegram survey answer refused');
+      ackText = answered.text;
+    }
     const callbackQueryId = parsed.callbackQueryId;
     if (callbackQueryId) {
-      void answerCallbackQuery(channel, callbackQueryId, AbortSignal.timeout(CALLBACK_ANSWER_TIMEOUT_MS)).catch((err: unknown) =>
+      void answerCallbackQuery(channel, callbackQueryId, AbortSignal.timeout(CALLBACK_ANSWER_TIMEOUT_MS), ackText).catch((err: unknown) =>
         request.log.warn({ channelId: channel.id, reason: err instanceof Error ? err.message : String(err) }, 'answerCallbackQuery failed'),
       );
     }

@@ -1,14 +1,6 @@
-import { DEFAULT_API_BASE_URLS } from '../../../shared/channels';
 import type { Attachment } from '../../../shared/domain';
-import type { ChannelRecord } from '../../domain/channels/channel-repository';
-import { callPlatform, DeliveryError, joinUrl, retryableStatus, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
-
-type WechatAnswer = { errcode?: number; errmsg?: string; access_token?: string; expires_in?: number };
-
-/** errcodes that say the access token is no longer good: fetch a new one and try once more. */
-const STALE_TOKEN = new Set([40001, 40014, 42001]);
-/** errcodes that say "later": system busy, API call limits. */
-const RETRYABLE = new Set([-1, 45009, 45011, 45047]);
+import { callPlatform, DeliveryError, fileBlob, joinUrl, retryableStatus, type ChannelSender, type OutboundContext, type OutboundFile, type SendResult } from '../framework/outbound';
+import { RETRYABLE, STALE_TOKEN, WechatAccessTokens, wechatBase, wechatReason, type WechatAnswer } from './wechat-token';
 
 /** The customer-service message for a reply: text, or an image already uploaded to WeChat (its media id). */
 export function wechatCustomMessage(openId: string, body: string, a: Attachment | null): Record<string, unknown> {
@@ -17,58 +9,70 @@ export function wechatCustomMessage(openId: string, body: string, a: Attachment 
   return { touser: openId, msgtype: 'text', text: { content: `${body}${link}` } };
 }
 
-const reasonOf = (answer: WechatAnswer, status: number) =>
-  answer.errcode !== undefined ? `${answer.errmsg ?? 'WeChat error'} (errcode ${answer.errcode})` : `WeChat answered HTTP ${status}`;
+type MediaAnswer = WechatAnswer & { media_id?: string; type?: string };
 
 /**
  * Replies through the customer-service message API (客服消息): `POST {base}/cgi-bin/message/custom/send`
- * with an access token from `GET {base}/cgi-bin/token`, kept until shortly before it expires.
+ * with the channel's access token (WechatAccessTokens). An agent's picture is first uploaded as
+ * temporary media (`POST {base}/cgi-bin/media/upload?type=image`, multipart `media`) and sent by
+ * the media id WeChat gives it; its caption follows as a text message (an image message has none).
  */
 export class WechatSender implements ChannelSender {
-  private readonly tokens = new Map<string, { token: string; expiresAt: number; key: string }>();
+  constructor(private readonly tokens: WechatAccessTokens = new WechatAccessTokens()) {}
 
   async send({ channel, recipient, message, signal }: OutboundContext): Promise<SendResult> {
-    const payload = JSON.stringify(wechatCustomMessage(recipient.externalId, message.body, message.attachment));
+    if (message.file) {
+      const mediaId = await this.uploadImage(channel, message.file, signal);
+      await this.customSend(channel, { touser: recipient.externalId, msgtype: 'image', image: { media_id: mediaId } }, signal);
+      const caption = message.attachment?.caption;
+      if (caption) await this.customSend(channel, { touser: recipient.externalId, msgtype: 'text', text: { content: caption } }, signal);
+      return { externalId: null };
+    }
+    await this.customSend(channel, wechatCustomMessage(recipient.externalId, message.body, message.attachment), signal);
+    return { externalId: null };
+  }
+
+  /** Uploads a picture as temporary media; its media id. Only pictures reach here (documents are refused before storing). */
+  private async uploadImage(channel: OutboundContext['channel'], file: OutboundFile, signal: AbortSignal): Promise<string> {
+    if (file.kind !== 'image') throw new DeliveryError('WeChat customer-service messages cannot carry a document', false);
+    const blob = await fileBlob(file);
+    const answer = await this.call<MediaAnswer>(channel, 'cgi-bin/media/upload', '&type=image', () => {
+      const form = new FormData();
+      form.append('media', blob, file.fileName);
+      return { body: form };
+    }, (a) => typeof a.media_id === 'string', signal);
+    if (!answer.media_id) throw new DeliveryError('WeChat accepted the picture without a media id', false);
+    return answer.media_id;
+  }
+
+  private async customSend(channel: OutboundContext['channel'], message: Record<string, unknown>, signal: AbortSignal): Promise<void> {
+    const body = JSON.stringify(message);
+    await this.call(channel, 'cgi-bin/message/custom/send', '', () => ({ headers: { 'content-type': 'application/json' }, body }), (a) => a.errcode === 0, signal);
+  }
+
+  /**
+   * One WeChat API call with the channel's token, successful when `succeeded` says so (custom/send
+   * answers errcode 0, media/upload a media id without errcode): a token WeChat calls stale is
+   * fetched anew and the call made once more.
+   */
+  private async call<T extends WechatAnswer>(
+    channel: OutboundContext['channel'], path: string, query: string, init: () => RequestInit, succeeded: (answer: T) => boolean, signal: AbortSignal,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken(channel, signal);
+      const token = await this.tokens.get(channel, signal);
       const response = await callPlatform(
-        joinUrl(this.base(channel), `cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`),
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload, signal },
+        joinUrl(wechatBase(channel), `${path}?access_token=${encodeURIComponent(token)}${query}`),
+        { method: 'POST', ...init(), signal },
         'WeChat',
       );
-      const answer = (response.json ?? {}) as WechatAnswer;
-      if (response.status >= 200 && response.status < 300 && answer.errcode === 0) return { externalId: null };
+      const answer = (response.json ?? {}) as T;
+      if (response.status >= 200 && response.status < 300 && succeeded(answer)) return answer;
       if (answer.errcode !== undefined && STALE_TOKEN.has(answer.errcode) && attempt === 0) {
-        this.tokens.delete(channel.id);
+        this.tokens.forget(channel.id);
         continue;
       }
       const retryable = retryableStatus(response.status) || (answer.errcode !== undefined && RETRYABLE.has(answer.errcode));
-      throw new DeliveryError(reasonOf(answer, response.status), retryable);
+      throw new DeliveryError(wechatReason(answer, response.status), retryable);
     }
-  }
-
-  private base(channel: ChannelRecord): string {
-    return typeof channel.config.apiBaseUrl === 'string' ? channel.config.apiBaseUrl : DEFAULT_API_BASE_URLS.wechat;
-  }
-
-  private async accessToken(channel: ChannelRecord, signal: AbortSignal): Promise<string> {
-    const appId = String(channel.config.appId ?? '');
-    const secret = channel.secrets.appSecret;
-    if (!appId || !secret) throw new DeliveryError('the WeChat channel has no AppID or AppSecret', false);
-    // A changed AppID or secret must not reuse the old token.
-    const key = `${appId}:${secret}`;
-    const cached = this.tokens.get(channel.id);
-    if (cached && cached.key === key && cached.expiresAt > Date.now()) return cached.token;
-    const url = joinUrl(this.base(channel), `cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`);
-    const response = await callPlatform(url, { method: 'GET', signal }, 'WeChat');
-    const answer = (response.json ?? {}) as WechatAnswer;
-    if (!answer.access_token) {
-      const retryable = retryableStatus(response.status) || (answer.errcode !== undefined && RETRYABLE.has(answer.errcode));
-      throw new DeliveryError(`no access token: ${reasonOf(answer, response.status)}`, retryable);
-    }
-    // Renewed five minutes early: WeChat's own tokens last two hours.
-    const lifetimeMs = Math.max(60, (answer.expires_in ?? 7200) - 300) * 1000;
-    this.tokens.set(channel.id, { token: answer.access_token, expiresAt: Date.now() + lifetimeMs, key });
-    return answer.access_token;
   }
 }

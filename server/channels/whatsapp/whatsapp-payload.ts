@@ -4,6 +4,7 @@ import { attachment, inboundBody } from '../framework/describe';
 import { inboundTextForm } from '../../../shared/text/inbound-text';
 import type { InboundMessage } from '../framework/inbound';
 import type { NumberChange } from '../framework/number-change';
+import { parseSurveyButton } from '../../domain/csat/survey-buttons';
 
 /**
  * The WhatsApp Cloud API's `messages` webhook as Meta documents it: `entry[].changes[].value` with
@@ -99,6 +100,8 @@ export type WhatsAppEvents = {
   /** Customers who changed their number (system messages of type user_changed_number). */
   numberChanges: NumberChange[];
   statuses: WhatsAppStatus[];
+  /** Satisfaction survey picks (a list row or button whose id names a survey): answers, never messages. */
+  surveyAnswers: { token: string; rating: number; sourceId: string }[];
   /** Changes for another phone number or of another kind, left alone. */
   skipped: number;
 };
@@ -199,7 +202,7 @@ function withAttachment(base: Omit<InboundMessage, 'body'>, a: InboundMessage['a
 export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): ParseOutcome {
   const envelope = whatsappWebhookSchema.safeParse(json);
   if (!envelope.success) return { ok: false, reason: describeZodError(envelope.error) };
-  const events: WhatsAppEvents = { messages: [], numberChanges: [], statuses: [], skipped: 0 };
+  const events: WhatsAppEvents = { messages: [], numberChanges: [], statuses: [], surveyAnswers: [], skipped: 0 };
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
       if (change.field !== 'messages') {
@@ -214,6 +217,11 @@ export function parseWhatsAppWebhook(json: unknown, phoneNumberId: string): Pars
       }
       const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? c.wa_id]));
       for (const message of value.data.messages ?? []) {
+        const survey = message.type === 'interactive' ? parseSurveyButton(message.interactive?.list_reply?.id ?? message.interactive?.button_reply?.id) : null;
+        if (survey) {
+          events.surveyAnswers.push({ ...survey, sourceId: message.id });
+          continue;
+        }
         const numberChange = numberChangeOf(message);
         if (numberChange) events.numberChanges.push(numberChange);
         const normalized = normalizeMessage(message, names);

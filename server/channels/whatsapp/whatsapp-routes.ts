@@ -46,6 +46,10 @@ export function registerWhatsAppRoutes(scope: FastifyInstance, deps: ChannelRout
       throw new AppError('bad_request', `not a WhatsApp webhook payload: ${parsed.reason}`);
     }
     for (const message of parsed.events.messages) await deps.inbound.receive(channel, message);
+    for (const answer of parsed.events.surveyAnswers) {
+      const answered = await deps.surveys?.answerButton(channel.id, answer, 'whatsapp');
+      if (answered && !answered.ok) request.log.info({ channelId: channel.id, reason: answered.text }, 'WhatsApp survey answer refused');
+    }
     for (const number of parsed.events.numberChanges) {
       const moved = await changeNumber(deps.db, channel, number);
       if (moved.change) void deps.events.emit({ type: 'conversation.changed', change: moved.change });

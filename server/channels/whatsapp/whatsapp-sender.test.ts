@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attachment } from '../framework/describe';
 import { whatsappInteractive, whatsappMessageBody } from './whatsapp-sender';
 import { parseWhatsAppWebhook } from './whatsapp-payload';
+import { surveyChoices } from '../../domain/csat/survey-buttons';
 
 describe('WhatsApp messages', () => {
   it('sends text, media by link and places as the Cloud API documents them', () => {
@@ -24,12 +25,39 @@ describe('WhatsApp messages', () => {
       entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: phoneNumberId }, messages: [{ from: '1', id: 'w', timestamp: '1', ...message }] } }] }],
     });
     const other = parseWhatsAppWebhook(payload('999', { type: 'text', text: { body: 'x' } }), '111');
-    expect(other).toEqual({ ok: true, events: { messages: [], numberChanges: [], statuses: [], skipped: 1 } });
+    expect(other).toEqual({ ok: true, events: { messages: [], numberChanges: [], statuses: [], surveyAnswers: [], skipped: 1 } });
     const reaction = parseWhatsAppWebhook(payload('111', { type: 'reaction', reaction: { message_id: 'w0', emoji: '👍' } }), '111');
     expect(reaction).toMatchObject({
       ok: true, events: { messages: [{ body: '[Reaction 👍]', quotedExternalId: 'w0', channelDetails: { reaction: { emoji: '👍' } } }] },
     });
     expect(parseWhatsAppWebhook({ object: 'page', entry: [] }, '111')).toMatchObject({ ok: false });
+  });
+});
+
+describe('satisfaction surveys on WhatsApp', () => {
+  const token = 'Q2hhbmdlTWVQbGVhc2Uw';
+  const payload = (message: Record<string, unknown>) => ({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '111' }, messages: [{ from: '1', id: 'wamid.P', timestamp: '1', ...message }] } }] }],
+  });
+
+  it('sends the five ratings as one list (WhatsApp allows only 3 reply buttons), each row carrying its survey and rating', () => {
+    const body = whatsappInteractive('How did we do?', surveyChoices(token, 'en'));
+    expect(body).toMatchObject({ type: 'list', body: { text: 'How did we do?' }, action: { button: 'Choose' } });
+    const rows = (body as { action: { sections: { rows: { id: string; title: string }[] }[] } }).action.sections[0]!.rows;
+    expect(rows.map((r) => r.id)).toEqual([5, 4, 3, 2, 1].map((n) => `csat:${token}:${n}`));
+    expect(rows[0]!.title).toBe('★★★★★ Very satisfied');
+  });
+
+  it('reads a picked survey row or button as an answer, never as a message; other picks stay messages', () => {
+    const row = parseWhatsAppWebhook(payload({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: `csat:${token}:4`, title: '★★★★ Satisfied' } } }), '111');
+    expect(row).toMatchObject({ ok: true, events: { messages: [], surveyAnswers: [{ token, rating: 4, sourceId: 'wamid.P' }] } });
+    const button = parseWhatsAppWebhook(payload({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: `csat:${token}:1`, title: '★' } } }), '111');
+    expect(button).toMatchObject({ ok: true, events: { surveyAnswers: [{ token, rating: 1 }] } });
+    const menu = parseWhatsAppWebhook(payload({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'choice:1', title: 'Talk to an agent' } } }), '111');
+    expect(menu).toMatchObject({ ok: true, events: { messages: [{ body: 'Talk to an agent' }], surveyAnswers: [] } });
+    const outOfRange = parseWhatsAppWebhook(payload({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: `csat:${token}:9`, title: 'x' } } }), '111');
+    expect(outOfRange).toMatchObject({ ok: true, events: { messages: [{ body: 'x' }], surveyAnswers: [] } });
   });
 });
 

@@ -2,7 +2,8 @@ import { DEFAULT_API_BASE_URLS } from '../../../shared/channels';
 import type { Attachment } from '../../../shared/domain';
 import type { MessageChoice } from '../../domain/conversations/message-choices';
 import { fitTitle, looksChinese } from '../framework/choice-buttons';
-import { callPlatform, DeliveryError, joinUrl, retryableStatus, retryAfterMs, type ChannelSender, type OutboundContext, type SendResult } from '../framework/outbound';
+import { attachmentOf } from '../framework/describe';
+import { callPlatform, DeliveryError, fileBlob, joinUrl, retryableStatus, retryAfterMs, type ChannelSender, type OutboundContext, type OutboundFile, type PlatformResponse, type SendResult } from '../framework/outbound';
 
 /** Graph API error codes that say "later": throttling and Meta's own temporary failures. */
 const RETRYABLE_CODES = new Set([1, 2, 4, 17, 341, 80007, 130429, 131000, 131016, 131048, 131056, 133004]);
@@ -22,13 +23,13 @@ export function whatsappInteractive(body: string, choices: readonly MessageChoic
     return {
       type: 'button',
       body: { text: body },
-      action: { buttons: choices.map((c, i) => ({ type: 'reply', reply: { id: `choice:${i + 1}`, title: fitTitle(c.title, LIMITS.buttonTitle) } })) },
+      action: { buttons: choices.map((c, i) => ({ type: 'reply', reply: { id: c.id ?? `choice:${i + 1}`, title: fitTitle(c.title, LIMITS.buttonTitle) } })) },
     };
   }
   if (length > LIMITS.listBody) return null;
   const rows = choices.map((c, i) => {
     const title = fitTitle(c.title, LIMITS.rowTitle);
-    return { id: `choice:${i + 1}`, title, ...(title !== c.title.trim() ? { description: fitTitle(c.title, LIMITS.rowDescription) } : {}) };
+    return { id: c.id ?? `choice:${i + 1}`, title, ...(title !== c.title.trim() ? { description: fitTitle(c.title, LIMITS.rowDescription) } : {}) };
   });
   return { type: 'list', body: { text: body }, action: { button: looksChinese(body) ? '请选择' : 'Choose', sections: [{ rows }] } };
 }
@@ -61,19 +62,59 @@ function graphReason(error: GraphError | undefined, status: number): string {
   return `${error.message ?? 'WhatsApp error'}${code}${details ? `: ${details}` : ''}`;
 }
 
-/** Replies through the Cloud API: `POST {base}/{phone-number-id}/messages` with the channel's access token. */
+/** A Graph API error answer as a DeliveryError: the platform's words, retryable for throttling and Meta's own failures. */
+export function graphFailure(response: PlatformResponse): DeliveryError {
+  const error = ((response.json ?? {}) as { error?: GraphError }).error;
+  const retryable = retryableStatus(response.status) || (error?.code !== undefined && RETRYABLE_CODES.has(error.code));
+  return new DeliveryError(graphReason(error, response.status), retryable, retryAfterMs(response.headers));
+}
+
+/** The channel's Graph API address, version included (a test's recording server, or Meta's own). */
+export function graphBase(channel: OutboundContext['channel']): string {
+  return typeof channel.config.apiBaseUrl === 'string' ? channel.config.apiBaseUrl : DEFAULT_API_BASE_URLS.whatsapp;
+}
+
+/**
+ * Uploads an agent's file to the Cloud API (`POST {base}/{phone-number-id}/media`, multipart with
+ * `messaging_product`, `type` and `file`) and answers the media id WhatsApp gives it.
+ */
+export async function uploadWhatsAppMedia(base: string, phoneNumberId: string, token: string, file: OutboundFile, signal: AbortSignal): Promise<string> {
+  const form = new FormData();
+  form.append('messaging_product', 'whatsapp');
+  form.append('type', file.mimeType);
+  form.append('file', await fileBlob(file), file.fileName);
+  const response = await callPlatform(
+    joinUrl(base, `${encodeURIComponent(phoneNumberId)}/media`),
+    { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form, signal },
+    'WhatsApp',
+  );
+  const id = ((response.json ?? {}) as { id?: unknown }).id;
+  if (response.status >= 200 && response.status < 300 && typeof id === 'string' && id) return id;
+  if (response.status >= 200 && response.status < 300) throw new DeliveryError('WhatsApp accepted the file without a media id', false);
+  throw graphFailure(response);
+}
+
+/**
+ * Replies through the Cloud API: `POST {base}/{phone-number-id}/messages` with the channel's access
+ * token. A reply with an agent's file uploads it first and sends the message with the media id.
+ */
 export const whatsappSender: ChannelSender = {
   async send({ channel, recipient, message, signal }: OutboundContext): Promise<SendResult> {
-    const base = typeof channel.config.apiBaseUrl === 'string' ? channel.config.apiBaseUrl : DEFAULT_API_BASE_URLS.whatsapp;
+    const base = graphBase(channel);
     const phoneNumberId = String(channel.config.phoneNumberId ?? '');
     const token = channel.secrets.accessToken;
     if (!phoneNumberId || !token) throw new DeliveryError('the WhatsApp channel has no phone number id or access token', false);
+    let attachment = message.attachment;
+    if (message.file) {
+      const mediaId = await uploadWhatsAppMedia(base, phoneNumberId, token, message.file, signal);
+      attachment = { ...(attachment ?? attachmentOf(message.file)), kind: message.file.kind, mediaId, url: null, fileName: message.file.fileName };
+    }
     const response = await callPlatform(
       joinUrl(base, `${encodeURIComponent(phoneNumberId)}/messages`),
       {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(whatsappMessageBody(recipient.externalId, message.body, message.attachment, message.choices)),
+        body: JSON.stringify(whatsappMessageBody(recipient.externalId, message.body, attachment, message.choices)),
         signal,
       },
       'WhatsApp',
@@ -84,7 +125,6 @@ export const whatsappSender: ChannelSender = {
       if (!id) throw new DeliveryError('WhatsApp accepted the reply without a message id', false);
       return { externalId: id };
     }
-    const retryable = retryableStatus(response.status) || (json.error?.code !== undefined && RETRYABLE_CODES.has(json.error.code));
-    throw new DeliveryError(graphReason(json.error, response.status), retryable, retryAfterMs(response.headers));
+    throw graphFailure(response);
   },
 };

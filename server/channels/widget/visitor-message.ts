@@ -1,5 +1,7 @@
 import type { VisitorMessage } from '../../../shared/protocol';
-import type { Message } from '../../../shared/domain';
+import type { VisitorFile } from '../../../shared/attachments';
+import type { Attachment, Message } from '../../../shared/domain';
+import { INLINE_IMAGE_TYPES } from '../../../shared/outbound-files';
 import { toMessage, type MessageView } from '../../domain/conversations/message-repository';
 
 const FROM_BY_SENDER = { contact: 'me', agent: 'agent', bot: 'bot', system: 'system' } as const;
@@ -22,8 +24,15 @@ export function toVisitorMessage(message: Message, choices?: readonly { title: s
     createdAt: message.createdAt,
     clientId: from === 'me' ? message.clientId : null,
     ...(message.system ? { system: message.system } : {}),
+    ...(message.attachment?.fileId ? { file: visitorFile(message.attachment) } : {}),
     ...(from === 'bot' && choices && choices.length > 0 ? { choices: choices.map(({ title, reply }) => ({ title, reply })) } : {}),
   };
+}
+
+/** A message's stored file as the widget shows it: a picture when the browser shows its type inline, else a file card. */
+function visitorFile(a: Attachment): VisitorFile {
+  const picture = a.kind === 'image' && a.state === 'ready' && a.mimeType !== null && (INLINE_IMAGE_TYPES as readonly string[]).includes(a.mimeType);
+  return { fileId: a.fileId!, kind: picture ? 'image' : 'document', fileName: a.fileName, mimeType: a.mimeType, size: a.size, state: a.state ?? 'pending', caption: a.caption };
 }
 
 /** A stored message as the customer sees it, with the picks a bot message offers (buttons in the widget). */

@@ -34,7 +34,7 @@ export async function resolveVisitorSession(
   clock: Clock,
   auth: { channelId?: string; visitorToken?: string; name?: string; identity?: VisitorIdentityClaim },
   publish: (changes: ConversationChange[]) => void = () => {},
-  admitNew: () => void = () => {},
+  admitNew: () => void | Promise<void> = () => {},
 ): Promise<VisitorSession> {
   const channel = await findWidgetChannel(db, auth.channelId);
   const verified = auth.identity ? verifyVisitorIdentity(auth.identity, (await findChannel(db, channel.id))?.secrets.identitySecret, clock()) : null;
@@ -58,7 +58,7 @@ export async function resolveVisitorSession(
       return linkVerified(db, secret, clock, channel, identities[0]?.external_id ?? randomUUID(), null, verified, publish, contact.name);
     }
   }
-  admitNew();
+  await admitNew();
   const { name, generated } = contactNameFrom(auth.name, visitorStandIn);
   if (verified) return linkVerified(db, secret, clock, channel, randomUUID(), generated ? null : name, verified, publish, name);
   const contactId = randomUUID();

@@ -18,6 +18,18 @@ import * as m0017 from './0017-bot-learning';
 import * as m0018 from './0018-ai-provider';
 import * as m0019 from './0019-mask-personal-data';
 import * as m0020 from './0020-tickets';
+import * as m0021 from './0021-ticket-working-set-indexes';
+import * as m0022 from './0022-csat';
+import * as m0023 from './0023-conversation-tags';
+import * as m0024 from './0024-topics';
+import * as m0025 from './0025-report-indexes';
+import * as m0026 from './0026-weekly-report';
+import * as m0027 from './0027-attachments';
+import * as m0028 from './0028-server-nodes';
+import * as m0029 from './0029-change-sequences';
+import * as m0030 from './0030-uploads';
+import * as m0032 from './0032-playable-voice';
+import * as m0033 from './0033-rate-limit-counts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -43,4 +55,16 @@ export const migrations: readonly Migration[] = [
   { version: 18, ...m0018 },
   { version: 19, ...m0019 },
   { version: 20, ...m0020 },
+  { version: 21, ...m0021 },
+  { version: 22, ...m0022 },
+  { version: 23, ...m0023 },
+  { version: 24, ...m0024 },
+  { version: 25, ...m0025 },
+  { version: 26, ...m0026 },
+  { version: 27, ...m0027 },
+  { version: 28, ...m0028 },
+  { version: 29, ...m0029 },
+  { version: 30, ...m0030 },
+  { version: 32, ...m0032 },
+  { version: 33, ...m0033 },
 ];

@@ -20,7 +20,7 @@ describe('audit CSV', () => {
     expect(csvLine(['a', null])).toBe('a,\r\n');
     const line = auditCsvLine({
       id: 1, createdAt: '2026-01-01T00:00:00.000Z', actorId: 'u1', actorName: 'Li, Lei', action: 'whisper',
-      targetType: 'conversation', targetId: 'c1', details: { note: 'x' },
+      targetType: 'conversation', targetId: 'c1', details: { note: 'x' }, targetLabel: null, whisperText: null,
     });
     expect(line).toBe('1,2026-01-01T00:00:00.000Z,u1,"Li, Lei",whisper,conversation,c1,"{""note"":""x""}"\r\n');
   });

@@ -7,30 +7,31 @@ import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from './access-token';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createRefreshToken, forgetExpiredUsedTokens, refreshTokenSession, useRefreshToken } from './refresh-tokens';
 import { revokeSession, startSession } from './sign-in-sessions';
-import type { SignInThrottle } from './sign-in-throttle';
+import type { SignInGate } from './sign-in-throttle';
 import { findUserByEmail, findUserById, toUser, type UserRow } from './user-repository';
 
 /** `events` hears of ended sessions, so their live connections close. */
-export type AuthDeps = { db: Db; secret: string; clock: Clock; throttle: SignInThrottle; events?: DomainEvents };
+export type AuthDeps = { db: Db; secret: string; clock: Clock; throttle: SignInGate; events?: DomainEvents };
 
 /**
  * Signs a user in; throws `rate_limited` or `invalid_credentials`. An unknown email and a wrong
  * password get the same answer after the same work (a password check against a stand-in hash).
  */
 export async function login(deps: AuthDeps, input: { email: string; password: string; ip: string }): Promise<AuthTokens> {
-  // Counted before the first await: parallel attempts cannot all pass one check.
-  const ticket = deps.throttle.begin(input.email, input.ip);
+  // Counted as it is reserved (in memory before anything awaits, or in one locking transaction):
+  // parallel attempts cannot all pass one check.
+  const ticket = await deps.throttle.begin(input.email, input.ip);
   let user: UserRow | null;
   let matches: boolean;
   try {
     user = await findUserByEmail(deps.db, input.email);
     matches = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
   } catch (err) {
-    deps.throttle.cancelled(ticket);
+    await deps.throttle.cancelled(ticket);
     throw err;
   }
   if (!user || !matches) throw new AppError('invalid_credentials', 'the email or the password is not correct');
-  deps.throttle.succeeded(ticket);
+  await deps.throttle.succeeded(ticket);
   if (user.deactivated_at !== null) throw new AppError('forbidden', 'this account has been deactivated');
   const signedIn = user;
   return deps.db.transaction(async (tx) => issueTokens({ ...deps, db: tx }, signedIn, await startSession(tx, signedIn.id, deps.clock)));

@@ -39,11 +39,25 @@ export const DEFAULT_SIGN_IN_RULES: SignInRules = {
 /** Bounds memory when someone tries many emails or addresses. */
 const MAX_TRACKED = 50_000;
 
-type Failures = { count: number; lastAt: number };
-type RuleName = 'pair' | 'address' | 'account';
+/** A key's failures: how many, and when the last one came. */
+export type Failures = { count: number; lastAt: number };
+export type RuleName = 'pair' | 'address' | 'account';
 
 /** One reserved attempt, to be settled once the password was checked. */
 export type SignInTicket = { readonly keys: ReadonlyArray<readonly [RuleName, string]>; readonly pair: string; settled: boolean };
+
+/**
+ * What sign-in asks of a throttle: `SignInThrottle` in one node's memory, or
+ * `SharedSignInThrottle` in counts every node shares. `begin` reserves an attempt or throws
+ * `RateLimitedError`; the ticket is then settled once.
+ */
+export interface SignInGate {
+  begin(email: string, clientAddress: string): SignInTicket | Promise<SignInTicket>;
+  /** The password was right. */
+  succeeded(ticket: SignInTicket): void | Promise<void>;
+  /** The attempt ended without an answer on the password (the server failed): it does not count. */
+  cancelled(ticket: SignInTicket): void | Promise<void>;
+}
 
 /** `rate_limited`, carrying how long to wait for the Retry-After header. */
 export class RateLimitedError extends AppError {
@@ -59,7 +73,7 @@ export class RateLimitedError extends AppError {
  * correct password then takes its count back. Failures from other addresses never lock the owner
  * out of an address they signed in from: such an address answers only to its own failures.
  */
-export class SignInThrottle {
+export class SignInThrottle implements SignInGate {
   private readonly failures: Record<RuleName, Map<string, Failures>> = { pair: new Map(), address: new Map(), account: new Map() };
   /** (email, address) pairs that signed in successfully, until when they are trusted. */
   private readonly trusted = new Map<string, number>();
@@ -72,21 +86,18 @@ export class SignInThrottle {
   /** Reserves an attempt, or throws `RateLimitedError` with how long to wait. */
   begin(email: string, clientAddress: string): SignInTicket {
     const now = this.clock();
-    const account = normaliseEmail(email);
-    const address = addressKey(clientAddress);
-    const pair = `${account}\n${address}`;
-    const keys: [RuleName, string][] = [['pair', pair]];
-    if (!this.isTrusted(pair, now)) keys.push(['address', address], ['account', account]);
+    const { pair, address, account } = signInKeys(email, clientAddress);
+    const keys = attemptKeys({ pair, address, account }, this.isTrusted(pair, now));
     let waitMs = 0;
-    for (const [rule, key] of keys) waitMs = Math.max(waitMs, this.waitFor(rule, key, now));
-    if (waitMs > 0) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
+    for (const [rule, key] of keys) waitMs = Math.max(waitMs, waitAfter(this.rules[rule], this.current(rule, key, now), now));
+    if (waitMs > 0) throw refusal(waitMs);
     for (const [rule, key] of keys) this.count(rule, key, now);
     return { keys, pair, settled: false };
   }
 
   /** The password was right: the pair starts afresh and becomes trusted; the other rules take the attempt back. */
   succeeded(ticket: SignInTicket): void {
-    if (!this.settle(ticket)) return;
+    if (!settle(ticket)) return;
     for (const [rule, key] of ticket.keys) {
       if (rule === 'pair') this.failures.pair.delete(key);
       else this.uncount(rule, key);
@@ -98,14 +109,8 @@ export class SignInThrottle {
 
   /** The attempt ended without an answer on the password (the server failed): it does not count. */
   cancelled(ticket: SignInTicket): void {
-    if (!this.settle(ticket)) return;
+    if (!settle(ticket)) return;
     for (const [rule, key] of ticket.keys) this.uncount(rule, key);
-  }
-
-  private settle(ticket: SignInTicket): boolean {
-    if (ticket.settled) return false;
-    ticket.settled = true;
-    return true;
   }
 
   private isTrusted(pair: string, now: number): boolean {
@@ -114,13 +119,6 @@ export class SignInThrottle {
     if (until > now) return true;
     this.trusted.delete(pair);
     return false;
-  }
-
-  /** How long (ms) the key must wait before its next attempt; 0 when it may go now. */
-  private waitFor(rule: RuleName, key: string, now: number): number {
-    const entry = this.current(rule, key, now);
-    if (!entry) return 0;
-    return Math.max(0, entry.lastAt + delayAfter(this.rules[rule], entry.count) - now);
   }
 
   private count(rule: RuleName, key: string, now: number): void {
@@ -144,7 +142,7 @@ export class SignInThrottle {
   private current(rule: RuleName, key: string, now: number): Failures | undefined {
     const map = this.failures[rule];
     const entry = map.get(key);
-    if (entry && now - entry.lastAt >= this.rules[rule].forgetAfterMs) {
+    if (entry && forgotten(this.rules[rule], entry, now)) {
       map.delete(key);
       return undefined;
     }
@@ -163,6 +161,41 @@ export class SignInThrottle {
 /** The wait (ms) after `count` failures: nothing before `free`, then the rule's curve. */
 export function delayAfter(rule: BackoffRule, count: number): number {
   return count < rule.free ? 0 : backoffDelay(rule.curve, count - rule.free);
+}
+
+/** Marks the ticket settled; false when it already was (a ticket settles once). */
+export function settle(ticket: SignInTicket): boolean {
+  if (ticket.settled) return false;
+  ticket.settled = true;
+  return true;
+}
+
+/** How long (ms) a key with these (unforgotten) failures must wait before its next attempt; 0 when it may go now. */
+export function waitAfter(rule: BackoffRule, failures: Failures | undefined, now: number): number {
+  if (!failures) return 0;
+  return Math.max(0, failures.lastAt + delayAfter(rule, failures.count) - now);
+}
+
+/** Whether failures are forgotten: none came for `forgetAfterMs`. */
+export function forgotten(rule: BackoffRule, failures: Failures, now: number): boolean {
+  return now - failures.lastAt >= rule.forgetAfterMs;
+}
+
+/** The refusal for a wait of `waitMs`, in whole seconds (at least one). */
+export function refusal(waitMs: number): RateLimitedError {
+  return new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
+}
+
+/** What one attempt is counted against: the account (its email as stored), the address, and the pair of both. */
+export function signInKeys(email: string, clientAddress: string): { pair: string; address: string; account: string } {
+  const account = normaliseEmail(email);
+  const address = addressKey(clientAddress);
+  return { pair: `${account}\n${address}`, address, account };
+}
+
+/** The keys an attempt counts under, always in this order (pair, address, account): the pair alone while it is trusted. */
+export function attemptKeys(keys: { pair: string; address: string; account: string }, trusted: boolean): [RuleName, string][] {
+  return trusted ? [['pair', keys.pair]] : [['pair', keys.pair], ['address', keys.address], ['account', keys.account]];
 }
 
 /** Emails compare as the user table stores them. */

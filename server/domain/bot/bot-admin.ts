@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/audit-actions';
 import type { User } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { BotRule, BotRuleInput, BotTurn } from '../../../shared/knowledge';
@@ -77,6 +78,6 @@ function checked(input: BotRuleInput): void {
 
 const notFound = () => new AppError('not_found', 'There is no such bot reply.');
 
-function audit(user: { id: string; accountId: string }, action: string, targetId: string, details: Record<string, unknown>) {
+function audit(user: { id: string; accountId: string }, action: AuditAction, targetId: string, details: Record<string, unknown>) {
   return { accountId: user.accountId, actorId: user.id, action, targetType: 'bot_rule', targetId, details };
 }

@@ -7,6 +7,7 @@ import {
   type ChannelView,
 } from '../../../shared/channels';
 import type { Db, Queryable } from '../../db/db';
+import { auditChange } from '../audit/audit-change';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
 import {
@@ -126,7 +127,13 @@ export async function updateChannel(db: Db, user: Viewer, id: string, input: unk
     const action = current.enabled && !next.enabled ? 'channel.disable' : current.enabled === next.enabled ? 'channel.update' : 'channel.enable';
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action, targetType: 'channel', targetId: id,
-      details: { changed, secretsSet: set.sort(), secretsRemoved: removed.sort() },
+      details: {
+        name: next.name,
+        changed,
+        ...auditChange({ name: current.name, enabled: current.enabled, config: current.config }, { name: next.name, enabled: next.enabled, config: next.config }),
+        secretsSet: set.sort(),
+        secretsRemoved: removed.sort(),
+      },
     });
     const stored = await findChannel(tx, id);
     if (!stored) throw new Error('channel vanished inside its transaction');

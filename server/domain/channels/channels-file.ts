@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channelKindSchema } from '../../../shared/domain';
 import { describeZodError } from '../../../shared/errors';
 import type { Db } from '../../db/db';
+import { auditChange } from '../audit/audit-change';
 import { recordAudit } from '../audit/audit-log';
 import { checkConfig, checkSecrets } from './channel-admin';
 import { findChannel, insertChannel, sameJson, updateChannelRow, type ChannelWrite } from './channel-repository';
@@ -109,7 +110,11 @@ export async function applyChannelsFile(db: Db, path: string, env: NodeJS.Proces
       await updateChannelRow(tx, next);
       await recordAudit(tx, {
         accountId, actorId: null, action: 'channel.update', targetType: 'channel', targetId: c.id,
-        details: { source: 'file', secretsSet: Object.keys(c.secrets).filter((k) => current.secrets[k] !== c.secrets[k]).sort() },
+        details: {
+          source: 'file',
+          ...auditChange({ name: current.name, enabled: current.enabled, config: current.config }, { name: next.name, enabled: next.enabled, config: next.config }),
+          secretsSet: Object.keys(c.secrets).filter((k) => current.secrets[k] !== c.secrets[k]).sort(),
+        },
       });
       result.updated.push(c.id);
     }

@@ -29,6 +29,7 @@ type ConversationRow = {
   summary: string | null;
   left_message: boolean;
   overflowed_from_name: string | null;
+  tag_ids: string[] | null;
 };
 
 /** A conversation as clients see it, plus the account it belongs to for permission checks. */
@@ -38,7 +39,8 @@ const SELECT_VIEW = `
   SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name, ct.name_generated AS contact_name_generated,
          c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
          c.last_message_sender_type, c.created_at, c.routing_state, c.group_id, g.name AS group_name, c.priority,
-         c.offered_to, c.offer_expires_at, c.waiting_since, c.summary, c.left_message, og.name AS overflowed_from_name
+         c.offered_to, c.offer_expires_at, c.waiting_since, c.summary, c.left_message, og.name AS overflowed_from_name,
+         (SELECT array_agg(l.tag_id ORDER BY l.added_at, l.tag_id) FROM conversation_tag_links l WHERE l.conversation_id = c.id) AS tag_ids
   FROM conversations c
   JOIN channels ch ON ch.id = c.channel_id
   JOIN contacts ct ON ct.id = c.contact_id
@@ -104,6 +106,8 @@ function toView(row: ConversationRow): ConversationView {
     summary: row.summary,
     leftMessage: row.left_message === true,
     overflowedFromGroupName: row.overflowed_from_name,
+    // Only when tagged, so untagged conversations keep their old shape.
+    ...(row.tag_ids && row.tag_ids.length > 0 ? { tagIds: row.tag_ids } : {}),
   };
 }
 

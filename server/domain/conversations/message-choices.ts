@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/db';
 
 /** A pick a message offers the customer: the button's title, and what picking it says for them. */
-export const messageChoiceSchema = z.object({ title: z.string().min(1), reply: z.string().min(1) });
+export const messageChoiceSchema = z.object({
+  title: z.string().min(1),
+  reply: z.string().min(1),
+  /** What the platform sends back when it is picked, when not the default (survey buttons carry their survey). */
+  id: z.string().min(1).max(64).optional(),
+});
 export type MessageChoice = z.infer<typeof messageChoiceSchema>;
 export const messageChoicesSchema = z.array(messageChoiceSchema);
 

@@ -1,4 +1,4 @@
-import { attachmentSchema, channelDetailsSchema, type Attachment, type ChannelDetails, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
+import { attachmentSchema, channelDetailsSchema, type Attachment, type AttachmentFileState, type ChannelDetails, type DeliveryStatus, type Message, type MessageDelivery, type SenderType } from '../../../shared/domain';
 import { systemLineSchema, type SystemLine } from '../../../shared/system-lines';
 import type { Queryable } from '../../db/db';
 import { ACCESS_COLUMNS, toAccess, toIso, type AccessRow, type SeqRange } from './conversation-repository';
@@ -25,6 +25,11 @@ type MessageRow = {
   delivery_attempts: number | null;
   delivery_updated_at: Date | string | null;
   choices?: unknown;
+  file_id?: string | null;
+  file_state?: AttachmentFileState | null;
+  file_size?: number | string | null;
+  file_mime_type?: string | null;
+  file_playable_mime_type?: string | null;
 };
 
 /**
@@ -38,14 +43,16 @@ const VIEW_COLUMNS = `
   CASE m.sender_type WHEN 'agent' THEN u.name WHEN 'contact' THEN ct.name ELSE NULL END AS sender_name,
   m.body, m.client_id, m.created_at, m.internal, m.attachment, m.system_line, m.channel_details,
   d.status AS delivery_status, d.last_error AS delivery_error, d.attempts AS delivery_attempts, d.updated_at AS delivery_updated_at,
-  mc.choices`;
+  mc.choices, f.id AS file_id, f.state AS file_state, f.size AS file_size, f.mime_type AS file_mime_type,
+  f.playable_mime_type AS file_playable_mime_type`;
 
 const VIEW_FROM = `
   FROM messages m
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
   LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id
   LEFT JOIN channel_deliveries d ON d.message_id = m.id
-  LEFT JOIN message_choices mc ON mc.message_id = m.id`;
+  LEFT JOIN message_choices mc ON mc.message_id = m.id
+  LEFT JOIN attachments f ON f.message_id = m.id AND f.position = 0`;
 
 const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}`;
 
@@ -65,7 +72,7 @@ function toView(row: MessageRow): MessageView {
   };
   // Present only when there is something to say, so plain messages keep their old shape.
   const attachment = parseJsonColumn(attachmentSchema, row.attachment);
-  if (attachment) view.attachment = attachment;
+  if (attachment) view.attachment = row.file_id ? withStoredFile(attachment, row) : attachment;
   const system = parseJsonColumn(systemLineSchema, row.system_line);
   if (system) view.system = system;
   const details = parseJsonColumn(channelDetailsSchema, row.channel_details);
@@ -91,6 +98,19 @@ export function toDelivery(row: {
     reason: row.delivery_error,
     attempts: Number(row.delivery_attempts ?? 0),
     updatedAt: toIso(row.delivery_updated_at),
+  };
+}
+
+/** The message's attachment with our stored copy of its file: its id and state, and once stored what its bytes are. */
+function withStoredFile(attachment: Attachment, row: MessageRow): Attachment {
+  const stored = row.file_state === 'ready';
+  return {
+    ...attachment,
+    fileId: row.file_id!,
+    state: row.file_state ?? 'pending',
+    mimeType: stored && row.file_mime_type ? row.file_mime_type : attachment.mimeType,
+    size: row.file_size !== null && row.file_size !== undefined ? Number(row.file_size) : attachment.size,
+    ...(stored && row.file_playable_mime_type ? { playable: true } : {}),
   };
 }
 

@@ -11,9 +11,11 @@ import { findMessageByClientId, getMessageView, insertMessage } from './message-
 import { canAct, claimsOnReply, type Viewer } from './permissions';
 import { assertReplyWindowOpen } from '../channels/reply-window';
 import { sensitiveAlert } from '../sensitive/sensitive-alert';
+import { attachOutgoingFile, channelKindOf, fileMessageBody, outgoingFile } from '../attachments/outbound-file';
 import type { SensitiveScreen } from '../sensitive/sensitive-screen';
+import { lockAccountForRouting } from '../routing/routing-moves-repository';
 
-export type AgentSend = { conversationId: string; clientId: string; body: string };
+export type AgentSend = { conversationId: string; clientId: string; body: string; attachmentIds?: string[] | undefined };
 
 /**
  * Stores an agent's reply once per client id. A retry of a stored reply is acked with it before
@@ -49,11 +51,19 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, 
   // WhatsApp and WeChat refuse free-form replies long after the customer's last message.
   await assertReplyWindowOpen(tx, locked);
 
-  const { check, masked: body } = await screen.maskReply(tx, user.accountId, input.body);
+  const { check, masked } = await screen.maskReply(tx, user.accountId, input.body);
   const blocked = blockedReplyError(check);
   if (blocked) throw blocked;
+  // A file goes with the text as its caption, if the conversation's channel takes it.
+  const fileId = input.attachmentIds?.[0];
+  const outgoing = fileId
+    ? await outgoingFile(tx, { accountId: user.accountId, conversationId: locked.id, uploader: { id: user.id, kind: 'agent' } }, fileId, await channelKindOf(tx, locked.channelId), masked)
+    : null;
+  const body = outgoing ? fileMessageBody(outgoing) : masked;
 
   const assigneeId = claimsOnReply(user, locked) ? user.id : locked.assigneeId;
+  // Claiming by replying changes the agent's load: not while a routing run is counting it.
+  if (assigneeId !== locked.assigneeId) await lockAccountForRouting(tx, user.accountId);
   const messageSeq = await nextSeq(tx, user.accountId);
   const conversationSeq = await nextSeq(tx, user.accountId);
   const messageId = randomUUID();
@@ -66,7 +76,9 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, 
     senderId: user.id,
     body,
     clientId: input.clientId,
+    attachment: outgoing?.attachment ?? null,
   });
+  if (outgoing) await attachOutgoingFile(tx, outgoing, messageId);
   await tx.query(
     `UPDATE conversations SET seq = $2, assignee_id = $3, last_message_at = now(), last_message_preview = $4,
        last_message_sender_type = 'agent' WHERE id = $1`,

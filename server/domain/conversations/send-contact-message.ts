@@ -12,7 +12,9 @@ import { channelRouting, chooseEntry } from '../routing/entry';
 import { loadGroups } from '../routing/routing-repository';
 import { nobodyAvailableFor, unavailableNotice } from '../routing/unavailable-notice';
 import { sensitiveAlert } from '../sensitive/sensitive-alert';
+import { insertAttachmentFiles, type NewAttachmentFile } from '../attachments/attachment-repository';
 import type { SensitiveScreen } from '../sensitive/sensitive-screen';
+import { attachOutgoingFile, fileMessageBody, outgoingFile } from '../attachments/outbound-file';
 
 export type ContactRef = { accountId: string; channelId: string; contactId: string };
 export type ContactSend = {
@@ -26,6 +28,10 @@ export type ContactSend = {
   attachment?: Attachment | null;
   /** What the platform said about it beyond its text (a reaction, a quote, contact cards). */
   channelDetails?: ChannelDetails | null;
+  /** The files it carried, recorded with it to be fetched or stored (attachments table). */
+  files?: readonly NewAttachmentFile[];
+  /** A widget customer's upload it sends, its text then the caption (checked against the widget's limits). */
+  uploadId?: string;
 };
 
 /**
@@ -56,6 +62,11 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
 
   const duplicate = await replayDuplicate(tx, contact, input);
   if (duplicate) return duplicate;
+
+  const outgoing = input.uploadId
+    ? await outgoingFile(tx, { accountId: contact.accountId, conversationId: null, uploader: { id: contact.contactId, kind: 'contact' } }, input.uploadId, 'widget', input.body)
+    : null;
+  if (outgoing) input = { ...input, body: fileMessageBody(outgoing), attachment: outgoing.attachment };
 
   const now = new Date(input.now ?? Date.now());
   const open = await lockOpenConversation(tx, contact.contactId, contact.channelId);
@@ -100,6 +111,7 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
     );
     await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
   }
+  if (outgoing) await attachOutgoingFile(tx, outgoing, messageId);
   const noticeId = notice ? randomUUID() : null;
   if (notice && noticeId) {
     await insertMessage(tx, {
@@ -123,8 +135,8 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   return { message, moreMessages, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true, alert };
 }
 
-function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend) {
-  return insertMessage(tx, {
+async function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend): Promise<void> {
+  await insertMessage(tx, {
     id,
     accountId: contact.accountId,
     conversationId,
@@ -136,6 +148,8 @@ function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId
     attachment: input.attachment ?? null,
     channelDetails: input.channelDetails ?? null,
   });
+  // In the message's own transaction: a message is never stored without the files it names.
+  if (input.files && input.files.length > 0) await insertAttachmentFiles(tx, contact.accountId, id, input.files, new Date(input.now ?? Date.now()));
 }
 
 async function replayDuplicate(db: Queryable, contact: ContactRef, input: ContactSend): Promise<MessageChange | null> {

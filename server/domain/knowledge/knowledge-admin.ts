@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/audit-actions';
 import type { KbArticle, User } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { KbArticleInput, KbExchangeItem } from '../../../shared/knowledge';
@@ -139,7 +140,7 @@ export async function exportArticles(db: Db, user: User, now: number): Promise<{
 
 const notFound = () => new AppError('not_found', 'There is no such article.');
 
-function audit(user: { id: string; accountId: string }, action: string, targetId: string | null, details: Record<string, unknown>) {
+function audit(user: { id: string; accountId: string }, action: AuditAction, targetId: string | null, details: Record<string, unknown>) {
   return { accountId: user.accountId, actorId: user.id, action, targetType: 'kb_article', targetId, details };
 }
 

@@ -6,6 +6,7 @@ import {
   type OrdersConnectorView,
 } from '../../../shared/orders';
 import type { Db, Queryable } from '../../db/db';
+import { auditChange } from '../audit/audit-change';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
 import { requireAdmin } from '../team/require-admin';
@@ -37,6 +38,7 @@ export async function saveOrdersConnector(db: Db, admin: Viewer, input: OrdersCo
   requireAdmin(admin, 'change the orders connector');
   const config = input.kind === 'store' ? null : ordersConnectorConfigSchema.parse(input);
   return db.transaction(async (tx) => {
+    const was = viewOf(await loadOrdersConnectorConfig(tx, admin.accountId).catch(() => null));
     const updated = await tx.query('UPDATE accounts SET orders_connector = $2::jsonb WHERE id = $1 RETURNING id', [
       admin.accountId,
       config ? JSON.stringify(config) : null,
@@ -44,7 +46,12 @@ export async function saveOrdersConnector(db: Db, admin: Viewer, input: OrdersCo
     if (updated.length === 0) throw new AppError('not_found', 'this account no longer exists');
     await recordAudit(tx, {
       accountId: admin.accountId, actorId: admin.id, action: 'settings.update', targetType: 'orders_connector', targetId: admin.accountId,
-      details: { kind: config ? 'rest' : 'store', url: config?.url ?? null, timeoutMs: config?.timeoutMs ?? null },
+      // The token is a secret: the entry says it was set, never what it is.
+      details: {
+        kind: config ? 'rest' : 'store', url: config?.url ?? null, timeoutMs: config?.timeoutMs ?? null,
+        ...auditChange({ kind: was.kind, url: was.url, timeoutMs: was.timeoutMs }, { kind: config ? 'rest' : 'store', url: config?.url ?? null, timeoutMs: config?.timeoutMs ?? null }),
+        secretsSet: config ? ['token'] : [],
+      },
     });
     return viewOf(config);
   });

@@ -9,7 +9,7 @@ import { getMessageView, insertMessage } from '../conversations/message-reposito
 import type { Viewer } from '../conversations/permissions';
 import { reassignedError, resolvedError } from '../conversations/refusals';
 import { loadSettings } from './routing-repository';
-import { recordPass } from './routing-moves-repository';
+import { lockAccountForRouting, recordPass } from './routing-moves-repository';
 
 const isStaff = (user: Viewer) => user.role === 'supervisor' || user.role === 'admin';
 
@@ -101,6 +101,9 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       if (target.presence === 'offline' || !target.connected) {
         throw new AppError('conflict', `${target.name} is offline; transfer to someone online or to a group.`, { agentName: target.name });
       }
+      // An offer changes the colleague's load: not while a routing run is counting it (it would
+      // offer them a chat for a seat this one takes).
+      await lockAccountForRouting(tx, user.accountId);
       const settings = await loadSettings(tx, user.accountId);
       const expires = new Date(now + (settings?.acceptTimeoutSeconds ?? 30) * 1000);
       await tx.query('DELETE FROM routing_declines WHERE conversation_id = $1 AND user_id = $2', [locked.id, target.id]);

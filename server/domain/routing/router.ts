@@ -3,7 +3,7 @@ import type { AgentState, Presence, SkillGroup, TeamMember } from '../../../shar
 import type { QueueStatus } from '../../../shared/protocol';
 import { systemLines } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
-import { nextSeq } from '../../db/sequence';
+import { nextSeq, takeSeqs } from '../../db/sequence';
 import type { Clock } from '../../lib/clock';
 import type { ErrorLogger } from '../../lib/error-logger';
 import { systemTimers, type TimerHandle, type Timers } from '../../lib/timers';
@@ -11,11 +11,11 @@ import type { DomainEvents } from '../events';
 import type { ConversationChange } from '../conversations/message-change';
 import { insertMessage } from '../conversations/message-repository';
 import { isOpenAt } from './business-hours';
-import { decideOffers, type GroupLimits } from './decide';
+import { decideOffers, type GroupLimits, type Offer } from './decide';
 import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
 import { queueStatuses } from './queue-status';
 import {
-  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, takeSeqs, type GroupInfo, type RoutingSettings,
+  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, type GroupInfo, type RoutingSettings,
   type TeamRow,
 } from './routing-repository';
 import {
@@ -39,7 +39,22 @@ export type RouterOptions = {
   logError: ErrorLogger;
   /** How often expired offers, expired grace periods and reopened groups are looked for. */
   sweepMs?: number;
+  /** The other nodes' routers, told what this one pushed; none on one node. */
+  peers?: RouterPeers;
 };
+
+/** Which "already told" memory a notice belongs to. */
+export type ToldKind = 'state' | 'member' | 'status';
+
+/**
+ * How routers on several nodes keep their "already told" memory alike (over socket.io's
+ * server-side events): otherwise a node would skip a notice because it told the same thing
+ * before another node told something newer.
+ */
+export interface RouterPeers {
+  told(kind: ToldKind, id: string, key: string | null): void;
+  onTold(handler: (kind: ToldKind, id: string, key: string | null) => void): void;
+}
 
 /** How long recent handling times are reused before they are read again. */
 const HANDLING_CACHE_MS = 5_000;
@@ -67,6 +82,7 @@ export class Router {
   private readonly sentStatus = new Map<string, string>();
   private readonly sentState = new Map<string, string>();
   private readonly sentMember = new Map<string, string>();
+  private readonly peers: RouterPeers | undefined;
   private readonly handling = new Map<string, { at: number; samples: Map<string, number[]> }>();
   private readonly pendingWakeUps = new Set<TimerHandle>();
   private sweepTimer: TimerHandle | null = null;
@@ -80,6 +96,16 @@ export class Router {
     this.timers = options.timers ?? systemTimers;
     this.logError = options.logError;
     this.sweepMs = options.sweepMs ?? 2_000;
+    this.peers = options.peers;
+    this.peers?.onTold((kind, id, key) => this.remember(kind, id, key, false));
+  }
+
+  /** Records what was last told about `id` (null: forgotten), and tells the other nodes when `share`. */
+  private remember(kind: ToldKind, id: string, key: string | null, share = true): void {
+    const memory = kind === 'state' ? this.sentState : kind === 'member' ? this.sentMember : this.sentStatus;
+    if (key === null) memory.delete(id);
+    else memory.set(id, key);
+    if (share) this.peers?.told(kind, id, key);
   }
 
   /** Starts the periodic sweep (unref'd: it never keeps the process alive). */
@@ -177,7 +203,7 @@ export class Router {
       const rules = overflowRules(groups);
       out.push(...(await overflowWaiting(tx, accountId, now, groups, team, limits)));
       await this.offer(tx, accountId, now, settings, team, limits, out);
-      out.push(...(await keepLeftMessages(tx, accountId, team, rules)));
+      out.push(...(await keepLeftMessages(tx, accountId, team, rules, groups)));
       const alerts = await escalateLongWaits(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
       return { changes: out, escalated: alerts };
     });
@@ -232,21 +258,36 @@ export class Router {
     }
   }
 
-  /** The decision itself, applied: one sequence number per offer, taken in one statement. */
+  /**
+   * The decision itself, applied. Only as much of the queue is read as the free seats can take:
+   * nothing when nobody has room, else the head of the queue, read further only while an agent
+   * still has room after the decision and the queue goes on.
+   */
   private async offer(
     tx: Queryable, accountId: string, now: number, settings: RoutingSettings, team: TeamRow[], limits: GroupLimits, out: ConversationChange[],
   ) {
-    const queue = await loadQueue(tx, accountId);
-    if (queue.length === 0) return;
-    const offers = decideOffers(queue, team, limits, now, settings.reofferCooldownSeconds * 1000);
+    const seats = freeSeats(team);
+    if (seats === 0) return;
+    const cooldownMs = settings.reofferCooldownSeconds * 1000;
+    let limit: number | null = Math.max(QUEUE_READ_MIN, seats * 4);
+    let offers: Offer[];
+    for (;;) {
+      const queue = await loadQueue(tx, accountId, limit);
+      offers = decideOffers(queue, team, limits, now, cooldownMs);
+      if (limit === null || queue.length < limit || offers.length >= seats) break;
+      limit = limit * 8 >= QUEUE_READ_ALL ? null : limit * 8;
+    }
     const timeoutSeconds = settings.acceptTimeoutSeconds;
     if (offers.length === 0) return;
-    // Only conversations still queued and not held by another transaction (a claim in flight) are offered.
+    // Only conversations still queued and not held by another transaction (a claim or a message in
+    // flight) are offered, and none past the first one held: offers are in the queue's order
+    // (priority, then first come), so a later one would overtake it. The rest wait for the next run.
     const freeIds = await lockOfferable(tx, offers.map((o) => o.conversationId));
-    const applied = offers.filter((o) => freeIds.has(o.conversationId));
+    const held = offers.findIndex((o) => !freeIds.has(o.conversationId));
+    const applied = held === -1 ? offers : offers.slice(0, held);
     if (applied.length === 0) return;
-    const first = await takeSeqs(tx, accountId, applied.length);
-    await applyOffers(tx, applied, first, new Date(now + timeoutSeconds * 1000), new Date(now));
+    const seqs = await takeSeqs(tx, accountId, applied.length);
+    await applyOffers(tx, applied, seqs, new Date(now + timeoutSeconds * 1000), new Date(now));
     for (const o of applied) out.push(await routedChange(tx, o.conversationId, null, null));
   }
 
@@ -264,7 +305,7 @@ export class Router {
       const state = toAgentState(member, settings.autoAwaySeconds);
       const key = JSON.stringify(state);
       if (this.sentState.get(member.id) === key) continue;
-      this.sentState.set(member.id, key);
+      this.remember('state', member.id, key);
       void this.events.emit({ type: 'agent.state.changed', userId: member.id, state });
     }
     for (const member of team) {
@@ -272,15 +313,14 @@ export class Router {
       const view = toTeamMember(member);
       const key = JSON.stringify(view);
       if (this.sentMember.get(member.id) === key) continue;
-      this.sentMember.set(member.id, key);
+      this.remember('member', member.id, key);
       void this.events.emit({ type: 'team.member.changed', accountId, member: view });
     }
     const statuses = await this.statuses(accountId, team, touched);
     for (const { row, status } of statuses) {
       const key = JSON.stringify(status);
       if (this.sentStatus.get(row.id) === key) continue;
-      if (status.state === 'resolved' || status.state === 'assigned') this.sentStatus.delete(row.id);
-      else this.sentStatus.set(row.id, key);
+      this.remember('status', row.id, status.state === 'resolved' || status.state === 'assigned' ? null : key);
       void this.events.emit({ type: 'queue.status.changed', channelId: row.channelId, contactId: row.contactId, status });
     }
   }
@@ -324,7 +364,7 @@ export class Router {
     const member = team.find((m) => m.id === userId);
     if (!member || !settings) throw new Error(`user ${userId} is not in account ${accountId}`);
     const state = toAgentState(member, settings.autoAwaySeconds);
-    this.sentState.set(userId, JSON.stringify(state));
+    this.remember('state', userId, JSON.stringify(state));
     return state;
   }
 
@@ -399,6 +439,17 @@ export class Router {
     const now = this.clock();
     return (await loadGroups(this.db, accountId)).map((g) => ({ id: g.id, name: g.name, open: isOpenAt(g.hours, now) }));
   }
+}
+
+/** The least of the queue a run reads when someone has room, and the length past which it reads it all. */
+const QUEUE_READ_MIN = 32;
+const QUEUE_READ_ALL = 4_096;
+
+/** How many more chats the agents who take new ones now can carry (each within their own maximum). */
+function freeSeats(team: readonly TeamRow[]): number {
+  return team
+    .filter((a) => a.presence === 'online' && a.connected)
+    .reduce((sum, a) => sum + Math.max(0, a.maxChats - a.load), 0);
 }
 
 /** Agents and supervisors handle chats; admins do not appear on the team board. */

@@ -14,13 +14,12 @@ export async function listAccountIds(db: Queryable): Promise<string[]> {
 }
 
 /**
- * Takes the account's routing lock and its sequence lock for the transaction. Holding the sequence
- * lock from the start makes the decision see exactly what was committed before its own numbers:
- * nobody arrives "during" it, and with SKIP LOCKED on conversations this order cannot deadlock.
+ * Takes the account's routing lock for the transaction: one run per account at a time, on any node.
+ * Messages and hand-offs do not wait for it; conversations they hold are skipped (SKIP LOCKED)
+ * and left for the next run.
  */
 export async function lockAccountForRouting(tx: Queryable, accountId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [ROUTING_LOCK_CLASS, accountId]);
-  await tx.query('SELECT seq FROM accounts WHERE id = $1 FOR UPDATE', [accountId]);
 }
 
 /** Users gone since before `cutoff` who are still present or still hold open conversations or offers. */
@@ -113,18 +112,18 @@ export async function lockOfferable(tx: Queryable, ids: readonly string[]): Prom
   return new Set(rows.map((r) => r.id));
 }
 
-/** Applies offers in one statement, the i-th taking sequence number `firstSeq + i`, and marks the agents as just assigned. */
+/** Applies offers in one statement, the i-th taking sequence number `seqs[i]`, and marks the agents as just assigned. */
 export async function applyOffers(
   tx: Queryable,
   offers: readonly { conversationId: string; agentId: string }[],
-  firstSeq: number,
+  seqs: readonly number[],
   expiresAt: Date,
   now: Date,
 ): Promise<void> {
   await tx.query(
     `UPDATE conversations c SET seq = o.seq, routing_state = 'offered', offered_to = o.agent_id, offer_expires_at = $4
      FROM unnest($1::text[], $2::text[], $3::bigint[]) AS o(id, agent_id, seq) WHERE c.id = o.id`,
-    [offers.map((o) => o.conversationId), offers.map((o) => o.agentId), offers.map((_, i) => firstSeq + i), expiresAt],
+    [offers.map((o) => o.conversationId), offers.map((o) => o.agentId), [...seqs], expiresAt],
   );
   await tx.query('UPDATE users SET last_assigned_at = $2 WHERE id = ANY($1::text[])', [[...new Set(offers.map((o) => o.agentId))], now]);
 }
@@ -150,18 +149,52 @@ export async function markLeftMessage(tx: Queryable, conversationId: string, seq
   await tx.query('UPDATE conversations SET seq = $2, left_message = true WHERE id = $1', [conversationId, seq]);
 }
 
-/** Open conversations of the account waiting for a person (queued or offered) or for business hours. */
-export async function loadWaiting(tx: Queryable, accountId: string): Promise<{
+/** A conversation waiting for a person (queued or offered) or for business hours, as the rescue steps see it. */
+export type WaitingRow = {
   id: string; routingState: 'queued' | 'offered' | 'pending'; groupId: string | null; waitingSince: number; escalatedWait: number | null;
   leftMessage: boolean;
-}[]> {
+};
+
+/**
+ * Waiting conversations not yet kept as left messages that nobody may be there for: pending ones,
+ * and queued ones of `groupIds` (null in it: those for the whole team). Only what the step may act on is read.
+ */
+export async function loadUnanswered(tx: Queryable, accountId: string, groupIds: readonly (string | null)[]): Promise<WaitingRow[]> {
+  const ids = groupIds.filter((g): g is string => g !== null);
+  return loadWaiting(
+    tx,
+    `NOT c.left_message AND (c.routing_state = 'pending' OR (c.routing_state = 'queued' AND (c.group_id = ANY($2::text[]) OR ($3 AND c.group_id IS NULL))))`,
+    [accountId, ids, groupIds.includes(null)],
+  );
+}
+
+/** Conversations waiting for a person since `cutoff` or before whose wait supervisors have not heard of. */
+export async function loadDueEscalations(tx: Queryable, accountId: string, cutoff: Date): Promise<WaitingRow[]> {
+  return loadWaiting(
+    tx,
+    `c.routing_state IN ('queued', 'offered') AND COALESCE(c.waiting_since, c.created_at) <= $2
+     AND c.escalated_wait IS DISTINCT FROM COALESCE(c.waiting_since, c.created_at)`,
+    [accountId, cutoff],
+  );
+}
+
+/** Queued conversations of `groupIds` that never overflowed, waiting since `cutoff` or before. */
+export async function loadOverflowCandidates(tx: Queryable, accountId: string, groupIds: readonly string[], cutoff: Date): Promise<WaitingRow[]> {
+  return loadWaiting(
+    tx,
+    `c.routing_state = 'queued' AND c.overflowed_from IS NULL AND c.group_id = ANY($2::text[]) AND COALESCE(c.waiting_since, c.created_at) <= $3`,
+    [accountId, [...groupIds], cutoff],
+  );
+}
+
+async function loadWaiting(tx: Queryable, where: string, params: readonly unknown[]): Promise<WaitingRow[]> {
   const rows = await tx.query<{
     id: string; routing_state: 'queued' | 'offered' | 'pending'; group_id: string | null; waiting_since: Date | string | null;
     created_at: Date | string; escalated_wait: Date | string | null; left_message: boolean;
   }>(
-    `SELECT id, routing_state, group_id, waiting_since, created_at, escalated_wait, left_message FROM conversations
-     WHERE account_id = $1 AND status = 'open' AND routing_state IN ('queued', 'offered', 'pending')`,
-    [accountId],
+    `SELECT c.id, c.routing_state, c.group_id, c.waiting_since, c.created_at, c.escalated_wait, c.left_message FROM conversations c
+     WHERE c.account_id = $1 AND c.status = 'open' AND c.routing_state IN ('queued', 'offered', 'pending') AND ${where}`,
+    params,
   );
   return rows.map((r) => ({
     id: r.id,

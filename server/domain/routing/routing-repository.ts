@@ -113,8 +113,11 @@ export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRo
 /** A conversation waiting in the queue, with who passed on it and where it overflowed from. */
 export type QueuedConversation = WaitingConversation & { overflowedFrom: string | null; leftMessage: boolean; channelKind: string };
 
-/** The conversations waiting in the queue (not yet offered), with who declined each or let an offer run out, and when. */
-export async function loadQueue(db: Queryable, accountId: string): Promise<QueuedConversation[]> {
+/**
+ * The conversations waiting in the queue (not yet offered), with who declined each or let an offer
+ * run out, and when; in routing order, the first `limit` only when given (walks the queue index).
+ */
+export async function loadQueue(db: Queryable, accountId: string, limit: number | null = null): Promise<QueuedConversation[]> {
   const rows = await db.query<{
     id: string; group_id: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string;
     passes: { agentId: string; kind: Pass['kind']; at: string }[] | null; overflowed_from: string | null; left_message: boolean; kind: string;
@@ -124,8 +127,8 @@ export async function loadQueue(db: Queryable, accountId: string): Promise<Queue
              FROM routing_declines d WHERE d.conversation_id = c.id) AS passes
      FROM conversations c JOIN channels ch ON ch.id = c.channel_id
      WHERE c.account_id = $1 AND c.status = 'open' AND c.routing_state = 'queued'
-     ORDER BY c.priority DESC, c.waiting_since, c.id`,
-    [accountId],
+     ORDER BY c.priority DESC, c.waiting_since, c.id LIMIT $2`,
+    [accountId, limit],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -196,12 +199,4 @@ export async function loadHandlingSamples(db: Queryable, accountId: string, samp
     [accountId, sample],
   );
   return new Map(rows.map((r) => [r.group_key, (r.samples ?? []).map(Number)]));
-}
-
-/** Takes `count` consecutive sequence numbers at once; returns the first. */
-export async function takeSeqs(tx: Queryable, accountId: string, count: number): Promise<number> {
-  const rows = await tx.query<{ seq: number }>('UPDATE accounts SET seq = seq + $2 WHERE id = $1 RETURNING seq', [accountId, count]);
-  const row = rows[0];
-  if (!row) throw new Error(`account ${accountId} vanished`);
-  return Number(row.seq) - count + 1;
 }

@@ -8,9 +8,12 @@ import type { ConversationChange } from '../conversations/message-change';
 import { getMessageView, insertMessage } from '../conversations/message-repository';
 import type { GroupLimits } from './decide';
 import { decideEscalations } from './escalation';
-import { availabilityOf, decideOverflows, type OverflowRules } from './overflow';
-import { loadQueue, overflowRules, type GroupInfo, type TeamRow } from './routing-repository';
-import { channelKinds, loadWaiting, lockInStates, markEscalated, markLeftMessage, overflowConversation } from './routing-moves-repository';
+import { hasRoomFor } from './decide';
+import { availabilityOf, decideOverflows, overflowDestination, type OverflowRules } from './overflow';
+import { overflowRules, type GroupInfo, type TeamRow } from './routing-repository';
+import {
+  channelKinds, loadDueEscalations, loadOverflowCandidates, loadUnanswered, lockInStates, markEscalated, markLeftMessage, overflowConversation,
+} from './routing-moves-repository';
 import { addUnavailableNotice } from './unavailable-notice';
 
 /**
@@ -33,8 +36,13 @@ export async function overflowWaiting(
   tx: Queryable, accountId: string, now: number, groups: GroupInfo[], team: TeamRow[], limits: GroupLimits,
 ): Promise<ConversationChange[]> {
   const out: ConversationChange[] = [];
-  const queue = await loadQueue(tx, accountId);
-  const moves = decideOverflows(queue, team, limits, overflowRules(groups), now);
+  const rules = overflowRules(groups);
+  // Only groups that could overflow now are read: nobody there has room, someone at the target has.
+  const open = groups.filter((g) => !team.some((a) => hasRoomFor(a, g.id, limits)) && overflowDestination(g.id, rules, team, limits));
+  if (open.length === 0) return out;
+  const cutoff = new Date(now - Math.min(...open.map((g) => g.overflowAfterSeconds)) * 1000);
+  const queue = (await loadOverflowCandidates(tx, accountId, open.map((g) => g.id), cutoff)).map((c) => ({ ...c, overflowedFrom: null }));
+  const moves = decideOverflows(queue, team, limits, rules, now);
   if (moves.length === 0) return out;
   const free = await lockInStates(tx, moves.map((m) => m.conversationId), ['queued']);
   const names = new Map(groups.map((g) => [g.id, g.name]));
@@ -56,9 +64,13 @@ export async function overflowWaiting(
  * Conversations nobody can be expected for (nobody online for them, or off-hours) are kept as left
  * messages, once; a customer on a platform channel is told so on it in one reply.
  */
-export async function keepLeftMessages(tx: Queryable, accountId: string, team: TeamRow[], rules: OverflowRules): Promise<ConversationChange[]> {
+export async function keepLeftMessages(
+  tx: Queryable, accountId: string, team: TeamRow[], rules: OverflowRules, groups: readonly GroupInfo[],
+): Promise<ConversationChange[]> {
   const out: ConversationChange[] = [];
-  const waiting = (await loadWaiting(tx, accountId)).filter((c) => !c.leftMessage);
+  // Read only the groups (null: the whole team) nobody can be expected for now, and pending conversations.
+  const unserved = [null, ...groups.map((g) => g.id)].filter((groupId) => availabilityOf({ routingState: 'queued', groupId, status: 'open' }, team, rules) !== null);
+  const waiting = await loadUnanswered(tx, accountId, unserved);
   const unanswered = waiting.filter((c) => availabilityOf({ ...c, status: 'open' }, team, rules) !== null);
   if (unanswered.length === 0) return out;
   const free = await lockInStates(tx, unanswered.map((c) => c.id), ['queued', 'pending']);
@@ -76,7 +88,7 @@ export async function keepLeftMessages(tx: Queryable, accountId: string, team: T
 export async function escalateLongWaits(
   tx: Queryable, accountId: string, now: number, afterSeconds: number, team: TeamRow[], rules: OverflowRules,
 ): Promise<EscalationAlert[]> {
-  const waiting = await loadWaiting(tx, accountId);
+  const waiting = await loadDueEscalations(tx, accountId, new Date(now - afterSeconds * 1000));
   const due = decideEscalations(waiting, now, afterSeconds);
   if (due.length === 0) return [];
   const marked = new Set(await markEscalated(tx, due));

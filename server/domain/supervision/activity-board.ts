@@ -54,6 +54,16 @@ export class ActivityBoard {
     return entries.sort((a, b) => a.at - b.at).map((e) => toActivity(conversationId, e));
   }
 
+  /** Every conversation a person is active in. */
+  ofUser(userId: string): Activity[] {
+    const found: Activity[] = [];
+    for (const [conversationId, entries] of this.byConversation) {
+      const entry = entries.get(userId);
+      if (entry) found.push(toActivity(conversationId, entry));
+    }
+    return found;
+  }
+
   /** Removes a person from every conversation; returns their idle activities to tell others. */
   leave(userId: string, now: number): Activity[] {
     const gone: Activity[] = [];

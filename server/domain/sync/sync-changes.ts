@@ -25,22 +25,21 @@ export type SyncPage = {
 const RESET: SyncPage = { conversations: [], contacts: [], messages: [], removed: [], cursor: 0, hasMore: true, reset: true };
 
 /**
- * One page of the changes `viewer` may see after a cursor. The page is read from one snapshot, so
- * the head, the changed rows and their current state agree: every row listed has the seq it was
- * listed with, and no change up to the cursor is still uncommitted (numbers are taken under the
- * account's row lock and so commit in order). Five queries per page, whatever its size: the head,
- * the changed rows (two index ranges merged) and one batched load each for conversations,
- * messages and the contacts of the visible conversations.
+ * One page of the changes `viewer` may see after a cursor. The head is read first, then the page
+ * from one snapshot taken after it: every change up to the head committed before the snapshot
+ * (numbers held by transactions still in flight stay above the head), and the changed rows and
+ * their current state agree. Five queries per page, whatever its size: the head, the changed rows
+ * (two index ranges merged) and one batched load each for conversations, messages and the
+ * contacts of the visible conversations.
  */
 export async function syncChanges(db: Db, viewer: Viewer, request: SyncRequest): Promise<SyncPage> {
+  const head = await readSyncHead(db, viewer.accountId);
+  if (!head) throw new AppError('not_found', 'this account no longer exists');
+  if (needsReset(request.after, head)) return { ...RESET };
   return db.transaction(async (tx) => {
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const head = await readSyncHead(tx, viewer.accountId);
-    if (!head) throw new AppError('not_found', 'this account no longer exists');
-    if (needsReset(request.after, head)) return { ...RESET };
-
     const rows = await listChangedRows(tx, viewer.accountId, request.after, head.seq, request.limit);
-    const { cursor, hasMore } = pageCursor(rows, request.limit, head);
+    const { cursor, hasMore } = pageCursor(rows, request.limit, head, request.after);
     const conversationIds = rows.filter((r) => r.kind === 'c').map((r) => r.id);
     const messageIds = rows.filter((r) => r.kind === 'm').map((r) => r.id);
     // Every listed row lies in (after, cursor]: the loads walk that index range.

@@ -8,24 +8,28 @@ const rows = (...seqs: number[]): ChangedRow[] => seqs.map((seq) => ({ kind: 'm'
 
 describe('sync cursor checks', () => {
   it('accepts cursors between the floor and the head', () => {
-    expect(needsReset(5, { seq: 10, floor: 5 })).toBe(false);
-    expect(needsReset(10, { seq: 10, floor: 0 })).toBe(false);
-    expect(needsReset(0, { seq: 0, floor: 0 })).toBe(false);
+    expect(needsReset(5, { seq: 10, handed: 10, floor: 5 })).toBe(false);
+    expect(needsReset(10, { seq: 10, handed: 10, floor: 0 })).toBe(false);
+    expect(needsReset(0, { seq: 0, handed: 0, floor: 0 })).toBe(false);
+  });
+
+  it('keeps a cursor between the visible head and the last number handed out', () => {
+    expect(needsReset(45, { seq: 40, handed: 50, floor: 0 })).toBe(false);
   });
 
   it('resets a cursor beyond the head', () => {
-    expect(needsReset(11, { seq: 10, floor: 0 })).toBe(true);
-    expect(needsReset(1, { seq: 0, floor: 0 })).toBe(true);
+    expect(needsReset(11, { seq: 10, handed: 10, floor: 0 })).toBe(true);
+    expect(needsReset(1, { seq: 0, handed: 0, floor: 0 })).toBe(true);
   });
 
   it('resets a cursor older than the floor, but never a full sync from 0', () => {
-    expect(needsReset(4, { seq: 10, floor: 5 })).toBe(true);
-    expect(needsReset(0, { seq: 10, floor: 5 })).toBe(false);
+    expect(needsReset(4, { seq: 10, handed: 10, floor: 5 })).toBe(true);
+    expect(needsReset(0, { seq: 10, handed: 10, floor: 5 })).toBe(false);
   });
 });
 
 describe('sync paging', () => {
-  const head = { seq: 50, floor: 0 };
+  const head = { seq: 50, handed: 50, floor: 0 };
 
   it('ends at the head when the page is short', () => {
     expect(pageCursor(rows(3, 7), 5, head)).toEqual({ cursor: 50, hasMore: false });
@@ -34,6 +38,10 @@ describe('sync paging', () => {
 
   it('resumes after the last row of a full page', () => {
     expect(pageCursor(rows(3, 7, 8), 3, head)).toEqual({ cursor: 8, hasMore: true });
+  });
+
+  it('never moves a cursor back while a transaction in flight holds the head below it', () => {
+    expect(pageCursor([], 5, { seq: 40, handed: 50, floor: 0 }, 45)).toEqual({ cursor: 45, hasMore: false });
   });
 });
 

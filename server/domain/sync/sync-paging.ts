@@ -2,8 +2,12 @@ import type { ConversationView } from '../conversations/conversation-repository'
 import type { MessageWithAccess, MessageView } from '../conversations/message-repository';
 import { canRead, type Member } from '../conversations/permissions';
 
-/** What the account's sequence says when a page is read: its last committed number and the oldest cursor still served. */
-export type SyncHead = { seq: number; floor: number };
+/**
+ * What the account's sequence says when a page is read: `seq`, the number up to which every change
+ * has committed (or never will); `handed`, the last number handed out; `floor`, the oldest cursor
+ * still served.
+ */
+export type SyncHead = { seq: number; handed: number; floor: number };
 
 /** One changed row of the account, as listed by sequence number. */
 export type ChangedRow = { kind: 'c' | 'm'; id: string; seq: number };
@@ -15,17 +19,18 @@ export type ChangedRow = { kind: 'c' | 'm'; id: string; seq: number };
  * state of everything, so it never resets (otherwise a client could never recover).
  */
 export function needsReset(after: number, head: SyncHead): boolean {
-  if (after > head.seq) return true;
+  if (after > head.handed) return true;
   return after > 0 && after < head.floor;
 }
 
 /**
  * Where the next page starts. A short page reached the head: every change up to it has been
- * listed. A full page may have more behind it: resume after its last row.
+ * listed. A full page may have more behind it: resume after its last row. A cursor is never
+ * moved back (a transaction still in flight can hold the head below a number already seen).
  */
-export function pageCursor(rows: readonly ChangedRow[], limit: number, head: SyncHead): { cursor: number; hasMore: boolean } {
+export function pageCursor(rows: readonly ChangedRow[], limit: number, head: SyncHead, after = 0): { cursor: number; hasMore: boolean } {
   const last = rows[rows.length - 1];
-  if (rows.length < limit || !last) return { cursor: head.seq, hasMore: false };
+  if (rows.length < limit || !last) return { cursor: Math.max(after, head.seq), hasMore: false };
   return { cursor: last.seq, hasMore: true };
 }
 

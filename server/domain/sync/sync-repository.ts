@@ -1,13 +1,17 @@
 import type { Queryable } from '../../db/db';
 import type { ChangedRow, SyncHead } from './sync-paging';
 
-/** The account's committed sequence number and sync floor. */
+/**
+ * The account's sequence head and sync floor. Read it before the snapshot that lists the changes
+ * is taken: every change up to `seq` has committed by then (see readSeqHead).
+ */
 export async function readSyncHead(db: Queryable, accountId: string): Promise<SyncHead | null> {
-  const rows = await db.query<{ seq: number; sync_floor: number }>('SELECT seq, sync_floor FROM accounts WHERE id = $1', [
-    accountId,
-  ]);
+  const rows = await db.query<{ handed: string | number; visible: string | number; sync_floor: string | number }>(
+    'SELECT h.handed, h.visible, a.sync_floor FROM accounts a, change_seq_head(a.id) h WHERE a.id = $1',
+    [accountId],
+  );
   const row = rows[0];
-  return row ? { seq: Number(row.seq), floor: Number(row.sync_floor) } : null;
+  return row ? { seq: Number(row.visible), handed: Number(row.handed), floor: Number(row.sync_floor) } : null;
 }
 
 /**

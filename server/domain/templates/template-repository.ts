@@ -3,6 +3,7 @@ import type { Lang, Template, templateInputSchema } from '../../../shared/domain
 import { AppError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/db';
+import { auditChange } from '../audit/audit-change';
 import { recordAudit } from '../audit/audit-log';
 import type { Viewer } from '../conversations/permissions';
 
@@ -24,7 +25,10 @@ export const toTemplate = (r: TemplateRow): Template => ({
 /** Who hears that a reply changed: everyone for a team reply, only its owner for a personal one. */
 export type TemplateAudience = { kind: 'account' } | { kind: 'user'; userId: string };
 
-const teamAdminsOnly = () => new AppError('forbidden', "Only admins can change the team's quick replies.");
+const teamAdminsOnly = () => new AppError('forbidden', "Only admins and supervisors can change the team's quick replies.");
+
+/** The team's replies are kept by admins and supervisors (the admin screen's quick-replies tab). */
+const keepsTeamReplies = (user: Viewer) => user.role === 'admin' || user.role === 'supervisor';
 const noSuchTemplate = () => new AppError('not_found', 'There is no such quick reply.');
 
 /**
@@ -33,7 +37,7 @@ const noSuchTemplate = () => new AppError('not_found', 'There is no such quick r
  */
 function checkMayChange(user: Viewer, stored: TemplateRow): void {
   if (stored.owner_id === null) {
-    if (user.role !== 'admin') throw teamAdminsOnly();
+    if (!keepsTeamReplies(user)) throw teamAdminsOnly();
   } else if (stored.owner_id !== user.id) {
     throw noSuchTemplate();
   }
@@ -44,16 +48,20 @@ async function lockTemplate(tx: Queryable, accountId: string, id: string): Promi
   return row;
 }
 
+/** What a reader of the audit log sees of a reply's change: its words and where it is filed. */
+const shown = (r: TemplateRow) => ({ shortcut: r.shortcut, title: r.title, lang: r.lang, category: r.category, body: r.body });
+
 const audienceOf = (user: Viewer, ...owners: (string | null | undefined)[]): TemplateAudience =>
   owners.some((o) => o === null) ? { kind: 'account' } : { kind: 'user', userId: user.id };
 
 /**
  * Adds (no id) or changes a quick reply. `personal` replies belong to the user saving them; `team`
- * replies only admins may write. A shortcut already used by another reply of the same owner (the
- * team, or this user) in the same language is refused with `conflict`. Team replies are audited.
+ * replies only admins and supervisors may write. A shortcut already used by another reply of the
+ * same owner (the team, or this user) in the same language is refused with `shortcut_taken`. Team
+ * replies are audited, a change with each field before and after.
  */
 export async function saveTemplate(db: Db, user: Viewer, input: TemplateInput): Promise<{ template: Template; audience: TemplateAudience }> {
-  if (input.scope === 'team' && user.role !== 'admin') throw teamAdminsOnly();
+  if (input.scope === 'team' && !keepsTeamReplies(user)) throw teamAdminsOnly();
   const ownerId = input.scope === 'team' ? null : user.id;
   return db.transaction(async (tx) => {
     const before = input.id === undefined ? undefined : await lockTemplate(tx, user.accountId, input.id);
@@ -66,7 +74,9 @@ export async function saveTemplate(db: Db, user: Viewer, input: TemplateInput): 
        WHERE account_id = $1 AND owner_id IS NOT DISTINCT FROM $2 AND lang = $3 AND lower(shortcut) = lower($4) AND id <> $5 LIMIT 1`,
       [user.accountId, ownerId, input.lang, input.shortcut, input.id ?? ''],
     );
-    if (clash) throw new AppError('conflict', `The shortcut “${input.shortcut}” is already used by another quick reply.`);
+    if (clash) {
+      throw new AppError('shortcut_taken', `The shortcut “${input.shortcut}” is already used by another quick reply.`, { shortcut: input.shortcut });
+    }
     const id = input.id ?? randomUUID();
     const values = [id, user.accountId, ownerId, input.lang, input.shortcut, input.title, input.body, input.category];
     const [row] = before
@@ -88,7 +98,10 @@ export async function saveTemplate(db: Db, user: Viewer, input: TemplateInput): 
         action: before ? 'template.update' : 'template.create',
         targetType: 'template',
         targetId: id,
-        details: { shortcut: row.shortcut, title: row.title, scope: input.scope },
+        details: {
+          shortcut: row.shortcut, title: row.title, lang: row.lang, scope: input.scope,
+          ...(before ? auditChange(shown(before), shown(row)) : {}),
+        },
       });
     }
     return { template: toTemplate(row), audience: audienceOf(user, ownerId, before?.owner_id) };
@@ -109,7 +122,7 @@ export async function deleteTemplate(db: Db, user: Viewer, id: string): Promise<
         action: 'template.delete',
         targetType: 'template',
         targetId: id,
-        details: { shortcut: before.shortcut, title: before.title },
+        details: { shortcut: before.shortcut, title: before.title, lang: before.lang },
       });
     }
     return { deleted: true, audience: audienceOf(user, before.owner_id) };

@@ -38,8 +38,6 @@ export type NewTicket = {
   note?: string;
   /** The first customer message (email, left message), kept as the ticket's description. */
   description?: string;
-  /** False: the customer is not sent the ticket's number (they were already told their message is kept). */
-  notify?: boolean;
 };
 
 /**
@@ -69,7 +67,7 @@ export async function insertTicket(tx: Queryable, spec: NewTicket, at: Date): Pr
     await change.event({ ...actor, kind: 'assigned', data: { from: null, to: spec.assigneeId } });
     await recordAudit(tx, { accountId: spec.accountId, actorId: spec.actor.type === 'user' ? spec.actor.id : null, action: 'ticket.assign', targetType: 'ticket', targetId: id, details: { number, from: null, to: spec.assigneeId } });
   }
-  if (spec.conversationIds.length > 0 && spec.notify !== false) {
+  if (spec.conversationIds.length > 0) {
     const told = await sendOpenedNotice(change, number, spec.subject);
     if (!told) await change.event({ actorType: 'system', actorId: null, kind: 'changed', data: { customerNotice: 'not_sent' } });
   }

@@ -21,9 +21,9 @@ export async function leftMessagesWithoutTicket(db: Queryable, limit: number): P
  * Turns a left message (留言) into a ticket, once per conversation on any channel (none when the
  * conversation already has a ticket, as a mail to the ticket address does): its subject
  * is the start of what the customer wrote, its description all of it, with the customer and their
- * latest order attached. Nothing is written into the conversation (the customer was already told
- * their message is kept; the agent's answer there is what they wait for). Null when another node did it
- * first or the conversation is no longer waiting.
+ * latest order attached. The customer, already told their message is kept, hears the ticket's
+ * number in their chat (a system line, so the conversation still waits for an agent's answer).
+ * Null when another node did it first or the conversation is no longer waiting.
  */
 export async function ticketFromLeftMessage(tx: Queryable, conversationId: string, at: Date): Promise<TicketOutcome | null> {
   const locked = await tx.query<{ account_id: string; contact_id: string }>(
@@ -56,7 +56,5 @@ export async function ticketFromLeftMessage(tx: Queryable, conversationId: strin
     conversationIds: [conversationId],
     actor: { type: 'system', id: null },
     description: text,
-    // The customer was told their message is kept; the ticket itself writes nothing into their chat.
-    notify: false,
   }, at);
 }

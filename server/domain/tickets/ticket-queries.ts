@@ -2,11 +2,13 @@ import type { User } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Department, Ticket, TicketEvent, TicketListQuery, TicketType } from '../../../shared/tickets';
 import type { Queryable } from '../../db/db';
+import { readSeqHead } from '../../db/sequence';
 import { canSeeTicket, ticketForbidden, ticketNotFound } from './ticket-permissions';
 import {
   EVENT_SELECT, getTicketRecord, listTicketEvents, TICKET_SELECT, ticketAccess, toTicket, toTicketEvent, toTicketRecord, visibleTicketsSql,
 } from './ticket-repository';
-import { breachingSql } from './sla/sla-sql';
+import { longestWarnBefore } from './sla/sla-repository';
+import { breachingSql, workingSlaDueSql } from './sla/sla-sql';
 import { loadTicketViewer } from './ticket-viewer';
 
 /** One ticket and its whole history, for someone who may see it. */
@@ -58,13 +60,19 @@ export async function listTickets(db: Queryable, user: User, q: TicketListQuery,
       where.push(`t.assignee_id = ${param(viewer.id)}`);
       break;
     case 'my_department':
-      where.push(`t.department_id = ANY(${param([...viewer.departmentIds])}::text[])`);
+      // One department as an equality, so its list index is read in order (ANY of one is not).
+      where.push(viewer.departmentIds.length === 1
+        ? `t.department_id = ${param(viewer.departmentIds[0])}`
+        : `t.department_id = ANY(${param([...viewer.departmentIds])}::text[])`);
       break;
     case 'unassigned':
       where.push(`t.assignee_id IS NULL AND ${ACTIVE}`);
       break;
     case 'breaching':
       where.push(breachingSql(param(new Date(now))));
+      // Implied by the line above (no ticket warns earlier than the account's longest warning), on
+      // the ticket alone: the planner can count the candidates on tickets_sla_due_idx and read them there.
+      where.push(`${workingSlaDueSql('t')} <= ${param(new Date(now + (await longestWarnBefore(db, viewer.accountId))))}::timestamptz`);
       break;
     case 'all':
       break;
@@ -100,8 +108,8 @@ export async function listTickets(db: Queryable, user: User, q: TicketListQuery,
  */
 export async function ticketChanges(db: Queryable, user: User, after: number, limit: number, now: number): Promise<{ tickets: Ticket[]; events: TicketEvent[]; cursor: number }> {
   const viewer = await loadTicketViewer(db, user);
-  const [account] = await db.query<{ seq: string | number }>('SELECT seq FROM accounts WHERE id = $1', [user.accountId]);
-  const upTo = Number(account?.seq ?? 0);
+  // Before the rows are read (each statement reads committed rows as of its start): see readSeqHead.
+  const upTo = (await readSeqHead(db, user.accountId))?.visible ?? 0;
   const params: unknown[] = [];
   const visible = visibleTicketsSql(viewer, params);
   params.push(after, upTo, limit + 1);

@@ -51,7 +51,14 @@ export function registerConversationRequests({ serve, user, services }: AgentReq
     return { ...page, conversations: page.conversations.map(toConversation), messages: page.messages.map(toMessage) };
   });
 
-  serve('conversation:resolve', async ({ conversationId }) => routed(await resolveConversation(db, user, conversationId)));
+  serve('conversation:resolve', async ({ conversationId, tagIds }) => {
+    const change = await resolveConversation(db, user, conversationId, tagIds);
+    const answer = routed(change);
+    // The survey follows in its own transaction: it never fails the resolve (errors are logged), and
+    // it is stored by the time the resolve is acknowledged.
+    if (change.created) await services.csat?.afterResolve(conversationId);
+    return answer;
+  });
 
   serve('conversation:accept', async ({ conversationId }) => routed(await acceptOffer(db, user, conversationId, services.clock())));
 

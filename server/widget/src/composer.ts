@@ -66,7 +66,7 @@ export class Composer {
       parts.typing.input(input.value);
     });
     for (const record of store.load()) {
-      const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body: record.body }, 'failed') };
+      const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body: pendingText(record) }, 'failed') };
       this.pending.set(record.clientId, entry);
       messages.appendPending(entry.item);
     }
@@ -118,6 +118,17 @@ export class Composer {
     this.parts.messages.scrollToEnd();
   }
 
+  /** Sends a file the server already kept, with what is typed as its caption (which then leaves the text box). */
+  sendFile(upload: { fileId: string; fileName: string }): void {
+    const { input, messages } = this.parts;
+    const caption = input.value.trim().slice(0, MAX_MESSAGE_LENGTH);
+    this.enqueue(caption, upload);
+    input.value = '';
+    this.autosize();
+    this.parts.typing.stop();
+    messages.scrollToEnd();
+  }
+
   private submit(): void {
     const { input, messages, status, t } = this.parts;
     const body = input.value.trim();
@@ -134,12 +145,12 @@ export class Composer {
   }
 
   /** Keeps a message of the customer's as pending (stored in the page) and sends it in its turn. */
-  private enqueue(body: string): void {
+  private enqueue(body: string, upload?: PendingRecord['upload']): void {
     const { messages, menu, connection } = this.parts;
     messages.hideEmptyNote();
     const groupId = menu.takeChoice();
-    const record: PendingRecord = { clientId: this.parts.newClientId(), body, ...(groupId ? { groupId } : {}) };
-    const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body }, connection.connected ? 'sending' : 'failed') };
+    const record: PendingRecord = { clientId: this.parts.newClientId(), body, ...(groupId ? { groupId } : {}), ...(upload ? { upload } : {}) };
+    const entry: PendingMessage = { ...record, from: 'me', item: messages.render({ from: 'me', body: pendingText(record) }, connection.connected ? 'sending' : 'failed') };
     this.pending.set(record.clientId, entry);
     this.persist();
     messages.appendPending(entry.item);
@@ -155,7 +166,9 @@ export class Composer {
     const attempt = { clientId: entry.clientId, attempt: ++this.attempts };
     this.inFlight = attempt;
     messages.updateDelivery(entry.item, entry, 'sending');
-    const payload: SendPayload = { clientId: entry.clientId, body: entry.body, ...(entry.groupId ? { groupId: entry.groupId } : {}) };
+    const payload: SendPayload = {
+      clientId: entry.clientId, body: entry.body, ...(entry.groupId ? { groupId: entry.groupId } : {}), ...(entry.upload ? { attachmentIds: [entry.upload.fileId] } : {}),
+    };
     connection.send(payload, (stored, errorCode) => {
       if (stored) {
         // Stored, even when the answer comes late: shown once, in place of its pending copy.
@@ -188,7 +201,7 @@ export class Composer {
   }
 
   private persist(): void {
-    this.parts.store.save([...this.pending.values()].map(({ clientId, body, groupId }) => ({ clientId, body, ...(groupId ? { groupId } : {}) })));
+    this.parts.store.save([...this.pending.values()].map(({ clientId, body, groupId, upload }) => ({ clientId, body, ...(groupId ? { groupId } : {}), ...(upload ? { upload } : {}) })));
   }
 
   private autosize(): void {
@@ -196,4 +209,10 @@ export class Composer {
     input.style.height = 'auto';
     input.style.height = `${Math.min(input.scrollHeight, MAX_INPUT_HEIGHT)}px`;
   }
+}
+
+/** What a message still on its way shows: its text, or the name of the file it sends. */
+function pendingText(record: PendingRecord): string {
+  if (!record.upload) return record.body;
+  return record.body ? `📎 ${record.upload.fileName}\n${record.body}` : `📎 ${record.upload.fileName}`;
 }

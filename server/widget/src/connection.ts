@@ -19,6 +19,7 @@ type HistoryPayload = Parsed<(typeof visitorRequests)['visitor:history']['payloa
 type History = Parsed<(typeof visitorRequests)['visitor:history']['result']>;
 export type SendPayload = Parsed<(typeof visitorRequests)['visitor:send']['payload']>;
 type VisitorAuth = Parsed<typeof visitorAuthSchema>;
+export type CsatPayload = Parsed<(typeof visitorRequests)['visitor:csat']['payload']>;
 
 // Pushes arrive as unknown and are parsed against the protocol's schemas before use.
 interface ServerEvents {
@@ -35,12 +36,16 @@ interface ClientEvents {
   'visitor:read': (payload: { upToSeq: number }, ack: (result: unknown) => void) => void;
   'visitor:tickets': (payload: Record<string, never>, ack: (result: unknown) => void) => void;
   'visitor:ticket:add': (payload: { number: number; body: string }, ack: (result: unknown) => void) => void;
+  'visitor:csat': (payload: CsatPayload, ack: (result: unknown) => void) => void;
+  'visitor:file-url': (payload: { fileId: string }, ack: (result: unknown) => void) => void;
 }
 
 const historyResult = resultSchema(visitorRequests['visitor:history'].result);
 const sendResult = resultSchema(visitorRequests['visitor:send'].result);
 const ticketsResult = resultSchema(visitorRequests['visitor:tickets'].result);
 const ticketAddResult = resultSchema(visitorRequests['visitor:ticket:add'].result);
+const csatResult = resultSchema(visitorRequests['visitor:csat'].result);
+const fileUrlResult = resultSchema(visitorRequests['visitor:file-url'].result);
 
 /** How long a sent message waits for the server's ack before it shows as not sent. */
 const SEND_TIMEOUT_MS = 15_000;
@@ -184,6 +189,25 @@ export class VisitorConnection {
     this.socket.timeout(SEND_TIMEOUT_MS).emit('visitor:ticket:add', { number, body }, (err, result) => {
       const parsed = err ? null : ticketAddResult.safeParse(result);
       done(parsed?.success && parsed.data.ok ? parsed.data.data.ticket : null);
+    });
+  }
+
+  /** Answers a satisfaction survey; `done` gets true when the answer was stored (or was already), else the error code when there is one. */
+  answerSurvey(payload: CsatPayload, done: (ok: boolean, errorCode?: string) => void): void {
+    this.socket.timeout(SEND_TIMEOUT_MS).emit('visitor:csat', payload, (err, result) => {
+      const parsed = err ? null : csatResult.safeParse(result);
+      if (parsed?.success && parsed.data.ok) done(true);
+      else done(false, parsed?.success && !parsed.data.ok ? parsed.data.error.code : undefined);
+    });
+  }
+
+  /** A short-lived link to a file of the customer's conversation (absolute), or null when the server gives none. */
+  fileUrl(fileId: string): Promise<string | null> {
+    return new Promise((resolve) => {
+      this.socket.timeout(SEND_TIMEOUT_MS).emit('visitor:file-url', { fileId }, (err, result) => {
+        const parsed = err ? null : fileUrlResult.safeParse(result);
+        resolve(parsed?.success && parsed.data.ok ? new URL(parsed.data.data.url, location.origin).toString() : null);
+      });
     });
   }
 

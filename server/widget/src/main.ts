@@ -14,6 +14,9 @@ import { TicketList } from './ticket-list';
 import { TypingLine } from './typing-line';
 import { TypingSignal } from './typing-signal';
 import { visitorStorage } from './visitor-storage';
+import { attachEmojiPicker } from './emoji-picker';
+import { attachFilePicker } from './file-picker';
+import { uploadVisitorFile } from './file-upload';
 
 /*
  * The customer's web chat page (server/widget/index.html), served at /widget/. Wires the page's
@@ -55,10 +58,18 @@ const queue = new QueueLine(chat, required(document, '.chat__queue'), t);
 const input = required<HTMLTextAreaElement>(document, '.chat__input');
 // A click on one of the bot's picks is sent as the customer's message; the typing box then has the
 // focus (the buttons are gone).
-const messages = new MessageList(required(document, '.chat__messages'), document.querySelector('.chat__empty'), t, language, (reply) => {
-  composer.choose(reply);
-  input.focus();
-});
+const messages = new MessageList(
+  required(document, '.chat__messages'),
+  document.querySelector('.chat__empty'),
+  t,
+  language,
+  (reply) => {
+    composer.choose(reply);
+    input.focus();
+  },
+  (answer, done) => connection.answerSurvey(answer, done),
+  (fileId) => connection.fileUrl(fileId),
+);
 const menu = new GroupMenu(required(document, '.chat__menu'), storage, t, () => input.focus());
 const agentTyping = new TypingLine(required(document, '.chat__typing'), t, timers);
 
@@ -148,6 +159,18 @@ const composer = new Composer({
   store: pendingStore(localStorageOrNone(), page.channelId),
   typing: new TypingSignal({ send: (typing) => connection.typing(typing), timers, now: () => Date.now() }),
   timers,
+});
+
+attachEmojiPicker(required(document, '.chat__emoji-button'), required(document, '.chat__emoji-grid'), input);
+attachFilePicker({
+  button: required(document, '.chat__attach'),
+  input: required(document, '.chat__file'),
+  drop: chat,
+  token: () => storage.token(),
+  upload: (token, file) => uploadVisitorFile(location.origin, token, file),
+  send: (upload) => composer.sendFile(upload),
+  note: (text) => status.note(text),
+  t,
 });
 
 status.show('connecting');

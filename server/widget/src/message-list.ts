@@ -2,6 +2,8 @@ import type { VisitorMessage } from '../../../shared/protocol';
 import type { WidgetTranslate } from '../../../shared/i18n/widget';
 import { widgetSystemLineText } from '../../../shared/i18n/system-line-text';
 import { renderMarkdown, renderPlainText } from './rich-text';
+import { renderSurveyCard, type SurveyAnswerHandler } from './survey-card';
+import { renderFile, type FileLinks } from './file-card';
 
 /**
  * How far one of the customer's messages got: on its way (`sending`), kept until the chat is
@@ -12,7 +14,7 @@ export type Delivery = 'sending' | 'failed' | 'sent' | 'read';
 
 /** What a bubble shows: a stored message, or one of the customer's still on its way (no id yet). */
 export type ShownMessage = Pick<VisitorMessage, 'from' | 'body'> &
-  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt' | 'system' | 'choices'>>;
+  Partial<Pick<VisitorMessage, 'id' | 'senderName' | 'createdAt' | 'system' | 'choices' | 'surveyRating' | 'file'>>;
 
 /** The customer clicked one of the bot's picks: `reply` is sent as their message. */
 export type ChoiceHandler = (reply: string) => void;
@@ -29,6 +31,8 @@ export function renderMessage(
   message: ShownMessage,
   delivery: Delivery,
   onChoice?: ChoiceHandler,
+  onSurvey?: SurveyAnswerHandler,
+  links?: FileLinks,
 ): HTMLLIElement {
   const item = doc.createElement('li');
   item.className = `msg msg--${message.from}`;
@@ -46,10 +50,19 @@ export function renderMessage(
   bubble.className = 'msg__bubble';
   const formatted = message.from === 'agent' || message.from === 'bot';
   if (formatted) bubble.classList.add('msg__bubble--md');
-  const text = message.from === 'system' ? widgetSystemLineText(t, message) : message.body;
-  bubble.appendChild(formatted ? renderMarkdown(doc, text) : renderPlainText(doc, text));
-  item.appendChild(bubble);
+  // A file shows itself; the text is then its caption (the body only describes the file).
+  const text = message.from === 'system' ? widgetSystemLineText(t, message) : message.file ? (message.file.caption ?? '') : message.body;
+  if (message.file && links) item.appendChild(renderFile(doc, t, message.file, links));
+  if (text) {
+    bubble.appendChild(formatted ? renderMarkdown(doc, text) : renderPlainText(doc, text));
+    item.appendChild(bubble);
+  }
   if (message.from === 'bot' && message.choices && message.choices.length > 0 && onChoice) item.appendChild(renderChoices(doc, message.choices, onChoice));
+  // A satisfaction survey after the chat was resolved: the question with stars to answer it.
+  if (message.from === 'system' && message.system?.code === 'csat_survey' && message.id && onSurvey) {
+    item.classList.add('msg--survey');
+    item.appendChild(renderSurveyCard(doc, t, message.id, onSurvey, message.surveyRating ?? null));
+  }
   const meta = doc.createElement('time');
   meta.className = 'msg__meta';
   item.appendChild(meta);
@@ -108,12 +121,14 @@ export class MessageList {
     private readonly t: WidgetTranslate,
     language: string,
     private readonly onChoice?: ChoiceHandler,
+    private readonly onSurvey?: SurveyAnswerHandler,
+    private readonly links?: FileLinks,
   ) {
     this.time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   }
 
   render(message: ShownMessage, delivery: Delivery): HTMLLIElement {
-    return renderMessage(this.list.ownerDocument, this.t, this.time, message, delivery, this.onChoice);
+    return renderMessage(this.list.ownerDocument, this.t, this.time, message, delivery, this.onChoice, this.onSurvey, this.links);
   }
 
   updateDelivery(item: HTMLElement, message: ShownMessage, delivery: Delivery): void {

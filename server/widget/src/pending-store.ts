@@ -1,7 +1,13 @@
 import { MAX_MESSAGE_LENGTH } from '../../../shared/domain';
 
 /** A message the customer wrote that the server has not stored yet, as kept across reloads. */
-export type PendingRecord = { clientId: string; body: string; groupId?: string };
+export type PendingRecord = {
+  clientId: string;
+  body: string;
+  groupId?: string;
+  /** A file already kept by the server that the message sends (its text then the caption), with its name to show meanwhile. */
+  upload?: { fileId: string; fileName: string };
+};
 
 const KEY = 'switchboard.pending';
 /** More than this many unsent messages is not a conversation: the oldest are dropped. */
@@ -20,10 +26,16 @@ function isRecord(value: unknown): value is PendingRecord {
     typeof r.clientId === 'string' &&
     /^[0-9a-f-]{36}$/i.test(r.clientId) &&
     typeof r.body === 'string' &&
-    r.body.trim() !== '' &&
+    (r.body.trim() !== '' || isFile(r.upload)) &&
+    (r.upload === undefined || isFile(r.upload)) &&
     r.body.length <= MAX_MESSAGE_LENGTH &&
     (r.groupId === undefined || typeof r.groupId === 'string')
   );
+}
+
+function isFile(value: unknown): value is PendingRecord['upload'] {
+  const f = value as Record<string, unknown> | undefined;
+  return typeof f === 'object' && f !== null && typeof f.fileId === 'string' && typeof f.fileName === 'string';
 }
 
 export function pendingStore(storage: Storage | undefined, channelId: string | undefined): PendingStore {

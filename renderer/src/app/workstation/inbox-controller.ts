@@ -10,8 +10,8 @@ export interface InboxController {
   /** Opens a conversation (its messages and saved draft); the previous one's typing is saved first. */
   selectConversation(id: string | null): void;
   loadConversations(): Promise<void>;
-  /** Marks the conversation resolved. Throws an AppError the thread header shows. */
-  resolve(conversationId: string): Promise<void>;
+  /** Marks the conversation resolved, with these tags (reason, outcome) when given. Throws an AppError the header or the picker shows. */
+  resolve(conversationId: string, tagIds?: string[]): Promise<void>;
   /** Searches the cached messages for the inbox search box; only the latest query's answer is kept. */
   searchMessages(query: string): Promise<void>;
 }
@@ -66,8 +66,8 @@ export function createInboxPart({ call, stores, report, drafts, thread }: InboxP
       return loadIntoStore(stores.inbox.getState, () => call('conversations.list', {}));
     },
 
-    async resolve(conversationId) {
-      const conversation = await call('conversations.resolve', { conversationId });
+    async resolve(conversationId, tagIds) {
+      const conversation = await call('conversations.resolve', { conversationId, ...(tagIds ? { tagIds } : {}) });
       inbox().upsert(conversation);
     },
 

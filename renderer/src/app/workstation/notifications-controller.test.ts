@@ -10,7 +10,7 @@ import { agentUser, online, sessionOf, signedOut, WorkstationHarness } from '../
 
 const en = translator('en');
 const supervisor: User = { id: 'sup', accountId: 'acc', email: 'supervisor@example.com', name: '陈琳', role: 'supervisor' };
-const preferences = { newConversations: true, newMessages: true, sound: true };
+const preferences = { newConversations: true, newMessages: true, sound: true, ticketSla: true, mentions: true };
 
 let h: WorkstationHarness;
 

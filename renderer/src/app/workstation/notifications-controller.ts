@@ -1,4 +1,5 @@
-import type { DesktopNotification, NotificationPreferences } from '../../../../shared/notifications';
+import type { FeedEntry } from '../../../../shared/notification-feed';
+import type { DesktopNotification, NotificationPreferences, NotificationTarget } from '../../../../shared/notifications';
 import { toAppError } from '../../../../shared/errors';
 import type { EventHandlers } from '../../bridge/events';
 import type { InboxController } from './inbox-controller';
@@ -10,14 +11,18 @@ export interface NotificationsController {
   loadNotifications(): Promise<void>;
   /** Changes notification preferences. Throws an AppError the settings show. */
   setNotificationPreferences(patch: Partial<NotificationPreferences>): Promise<void>;
-  /** Opens a conversation from a notification: the inbox comes forward with it selected. */
-  openFromNotification(conversationId: string): void;
+  /** Opens a conversation from a notification: the inbox comes forward with it selected (a ticket's is the Tickets view's to open). */
+  openFromNotification(target: NotificationTarget): void;
+  /** Marks entries of the notification centre read (all when `ids` is omitted); a failure leaves them as they were. */
+  markFeedRead(ids?: string[]): Promise<void>;
+  /** An entry of the notification centre was clicked: it is read now (opening what it is about is the view's). */
+  feedEntryOpened(entry: FeedEntry): void;
 }
 
 export interface NotificationsPart {
   api: NotificationsController;
   handlers: EventHandlers<
-    'notification.show' | 'notification.opened' | 'badge.changed' | 'note.mentioned' | 'conversation.taken' | 'sensitive.alert' | 'ticket.sla'
+    'notification.show' | 'notification.opened' | 'badge.changed' | 'notificationFeed.changed' | 'note.mentioned' | 'conversation.taken' | 'sensitive.alert' | 'ticket.sla'
   >;
 }
 
@@ -46,9 +51,22 @@ export function createNotificationsPart({
         const { preferences, badge } = await call('notifications.get', {});
         notify().setPreferences(preferences);
         notify().setBadge(badge);
+        notify().setFeed(await call('notificationFeed.list', {}));
       } catch (err) {
         report(`notifications.get failed: ${toAppError(err).message}`);
       }
+    },
+
+    async markFeedRead(ids) {
+      try {
+        notify().setFeed(await call('notificationFeed.markRead', ids ? { ids } : { all: true }));
+      } catch (err) {
+        report(`notificationFeed.markRead failed: ${toAppError(err).message}`);
+      }
+    },
+
+    feedEntryOpened(entry) {
+      if (!entry.read) void api.markFeedRead([entry.id]);
     },
 
     async setNotificationPreferences(patch) {
@@ -65,9 +83,10 @@ export function createNotificationsPart({
       }
     },
 
-    openFromNotification(conversationId) {
+    openFromNotification(target) {
+      if (!('conversationId' in target)) return;
       stores.view.getState().setView('inbox');
-      inbox.selectConversation(conversationId);
+      inbox.selectConversation(target.conversationId);
     },
   };
 
@@ -75,8 +94,9 @@ export function createNotificationsPart({
     api,
     handlers: {
       'notification.show': (notification) => notifier?.show(notification),
-      'notification.opened': ({ conversationId }) => api.openFromNotification(conversationId),
+      'notification.opened': (target) => api.openFromNotification(target),
       'badge.changed': ({ count }) => notify().setBadge(count),
+      'notificationFeed.changed': (feed) => notify().setFeed(feed),
       'note.mentioned': (mention) => notices().push({ kind: 'mention', ...mention }),
       // Wherever the agent is, a ticket of theirs nearing or past its SLA target says so (the Tickets view lists it too).
       'ticket.sla': (notice) => notices().push({ kind: 'ticketSla', sla: notice }),

@@ -89,6 +89,26 @@ describe('auto-away', () => {
     expect(presence()).toMatchObject({ agent: { presence: 'online' }, autoAway: false });
   });
 
+  it('an agent reading a long thread in the focused window stays online; away comes after the window is left', async () => {
+    await startOnline();
+    h.controller.setWindowVisible(true);
+    h.timers.advance(30 * 60_000);
+    await h.controller.presenceSettled();
+    expect(presenceCalls()).toEqual([]);
+    h.controller.setWindowVisible(false);
+    h.timers.advance(59_000);
+    await h.controller.presenceSettled();
+    expect(presenceCalls()).toEqual([]);
+    h.timers.advance(1_000);
+    await h.controller.presenceSettled();
+    expect(presenceCalls()).toEqual(['away']);
+    // Back to the window: online again without a keystroke.
+    h.controller.setWindowVisible(true);
+    await h.controller.presenceSettled();
+    expect(presenceCalls()).toEqual(['away', 'online']);
+    expect(presence()).toMatchObject({ agent: { presence: 'online' }, autoAway: false });
+  });
+
   it('activity keeps an agent online', async () => {
     await startOnline();
     for (let i = 0; i < 5; i++) {

@@ -13,6 +13,11 @@ export interface PresenceController {
   setPresence(presence: Presence): Promise<void>;
   /** The person used the keyboard, mouse or focused the window: feeds auto-away. */
   noteActivity(): void;
+  /**
+   * The window is visible and focused (true: the agent counts as there, reading) or hidden or in
+   * the background (false: auto-away's wait runs from now).
+   */
+  setWindowPresent(present: boolean): void;
   /** Resolves once every presence change asked for so far (by hand or automatic) is done. */
   presenceSettled(): Promise<void>;
 }
@@ -106,6 +111,12 @@ export function createPresencePart({
       idle.activity();
       // Coming back after a failed attempt (offline then): try again on this activity.
       if (!wasIdle && presence().autoAway) void runAutoAway('active');
+    },
+
+    setWindowPresent(present) {
+      const wasIdle = idle.idle;
+      idle.setPresent(present);
+      if (present && !wasIdle && presence().autoAway) void runAutoAway('active');
     },
 
     presenceSettled: () => presenceQueue.then(() => undefined),

@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
+import { useSessionStore } from '../../stores/session-store';
 import { AuditLog } from './AuditLog';
 import { SensitiveWords } from './SensitiveWords';
 import { TeamAdmin } from './TeamAdmin';
@@ -10,17 +11,26 @@ import { BotAdmin } from './BotAdmin';
 import { ChannelsAdmin } from './ChannelsAdmin';
 import { AiSettingsAdmin } from './AiSettingsAdmin';
 import { TicketAdmin } from './TicketAdmin';
+import { ConversationTagsAdmin } from './ConversationTagsAdmin';
+import { CsatSettingsAdmin } from './CsatSettingsAdmin';
+import { WeeklyReportAdmin } from './WeeklyReportAdmin';
+import { QuickRepliesAdmin } from './QuickRepliesAdmin';
 import type { MessageKey } from '../../i18n/en';
 
-const sections = ['audit', 'sensitive', 'team', 'settings', 'channels', 'kb', 'bot', 'tickets', 'ai'] as const;
-type Section = (typeof sections)[number];
+const ALL_SECTIONS = ['audit', 'sensitive', 'team', 'settings', 'channels', 'kb', 'quick', 'bot', 'tickets', 'tags', 'csat', 'weekly', 'ai'] as const;
+type Section = (typeof ALL_SECTIONS)[number];
 
 /** A section's tab label (the knowledge base and bot sections keep their words under their own keys). */
 const sectionLabel = (s: Section): MessageKey => (s === 'kb' ? 'kbAdmin.section' : s === 'bot' ? 'botAdmin.section' : `admin.section.${s}`);
 
 /** The admin screen: the audit log, the sensitive word list, the team and the routing settings, one at a time. */
+/** What a supervisor's admin screen holds: the audit log (read), team quick replies, the chat tags (read). */
+const SUPERVISOR_SECTIONS: readonly Section[] = ['audit', 'quick', 'tags'];
+
 export function AdminView() {
   const t = useT();
+  const role = useSessionStore((s) => s.session?.user?.role);
+  const sections = role === 'admin' ? ALL_SECTIONS : SUPERVISOR_SECTIONS;
   const [section, setSection] = useState<Section>('audit');
   const status = useConnectionStore((s) => s.connection?.status ?? null);
   const offline = status === 'offline' || status === 'signed_out';
@@ -72,8 +82,12 @@ export function AdminView() {
         {section === 'settings' && <RoutingSettings offline={offline} />}
         {section === 'channels' && <ChannelsAdmin offline={offline} />}
         {section === 'kb' && <KnowledgeAdmin offline={offline} />}
+        {section === 'quick' && <QuickRepliesAdmin offline={offline} />}
         {section === 'bot' && <BotAdmin offline={offline} />}
         {section === 'tickets' && <TicketAdmin offline={offline} />}
+        {section === 'tags' && <ConversationTagsAdmin offline={offline} />}
+        {section === 'csat' && <CsatSettingsAdmin offline={offline} />}
+        {section === 'weekly' && <WeeklyReportAdmin offline={offline} />}
         {section === 'ai' && <AiSettingsAdmin offline={offline} />}
       </div>
     </main>

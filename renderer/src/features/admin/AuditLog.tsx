@@ -6,10 +6,13 @@ import { describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
 import { useAuditStore } from '../../stores/audit-store';
+import { useSessionStore } from '../../stores/session-store';
+import { useViewStore } from '../../stores/view-store';
+import { openChat } from '../shortcuts/shortcut-actions';
 import { useInboxStore } from '../../stores/inbox-store';
 import { useTeamStore } from '../../stores/team-store';
 import { RetryNotice } from '../common/RetryNotice';
-import { auditActionLabel, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
+import { auditActionLabel, auditConversationId, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
 import { saveTextFile } from './save-file';
 
 /**
@@ -25,6 +28,8 @@ export function AuditLog({ offline }: { offline: boolean }) {
   const agents = useTeamStore((s) => s.agents);
   const teamStatus = useTeamStore((s) => s.status);
   const conversations = useInboxStore((s) => s.byId);
+  // Supervisors read the log (who downloaded which file, who whispered what); the export is the admins'.
+  const canExport = useSessionStore((s) => s.session?.user?.role === 'admin');
   const [text, setText] = useState(audit.query);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
@@ -88,15 +93,17 @@ export function AuditLog({ offline }: { offline: boolean }) {
           </h3>
           <p className="admin-section-intro">{t('audit.intro')}</p>
         </div>
-        <button
-          type="button"
-          className="button button-quiet"
-          data-testid="audit-export"
-          disabled={offline || exporting}
-          onClick={() => void exportCsv()}
-        >
-          {exporting ? t('audit.exporting') : t('audit.export')}
-        </button>
+        {canExport && (
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="audit-export"
+            disabled={offline || exporting}
+            onClick={() => void exportCsv()}
+          >
+            {exporting ? t('audit.exporting') : t('audit.export')}
+          </button>
+        )}
       </div>
 
       {offline && (
@@ -173,7 +180,8 @@ export function AuditLog({ offline }: { offline: boolean }) {
               </thead>
               <tbody>
                 {audit.entries.map((entry) => {
-                  const details = auditDetails(t, entry.details, names);
+                  const details = auditDetails(t, entry.details, names, entry);
+                  const conversationId = auditConversationId(entry);
                   return (
                     <tr key={entry.id} data-testid="audit-row" data-action={entry.action}>
                       <td className="audit-when">
@@ -183,14 +191,35 @@ export function AuditLog({ offline }: { offline: boolean }) {
                       <th scope="row" className="audit-action" title={entry.action}>
                         {auditActionLabel(t, entry.action)}
                       </th>
-                      <td>{auditTargetLabel(t, entry, names)}</td>
+                      <td>
+                        {entry.targetId !== null && auditTargetLabel(t, entry, names) !== auditTargetLabel(t, { ...entry, targetId: null }) ? (
+                          <span className="audit-target" title={entry.targetId} data-target-id={entry.targetId}>
+                            {auditTargetLabel(t, entry, names)}
+                          </span>
+                        ) : (
+                          auditTargetLabel(t, entry, names)
+                        )}
+                        {conversationId && (
+                          <button
+                            type="button"
+                            className="button button-link audit-open"
+                            data-testid="audit-open-conversation"
+                            onClick={() => {
+                              useViewStore.getState().setView('inbox');
+                              openChat(controller, conversationId);
+                            }}
+                          >
+                            {t('audit.openConversation')}
+                          </button>
+                        )}
+                      </td>
                       <td>
                         {details.length === 0 ? (
                           <span className="monitor-none">{t('monitor.none')}</span>
                         ) : (
                           <dl className="audit-details">
-                            {details.map((d) => (
-                              <div key={d.label}>
+                            {details.map((d, i) => (
+                              <div key={`${i}-${d.label}`}>
                                 <dt>{d.label}</dt>
                                 <dd>{d.value}</dd>
                               </div>

@@ -1,33 +1,27 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback } from 'react';
 import { weekdays } from '../../../../shared/business-hours';
-import { toAppError, type AppErrorShape } from '../../../../shared/errors';
+import type { MethodArgs } from '../../../../shared/contract';
 import { useTickets } from '../../app/tickets-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { ticketSettingsDraftOf, ticketSettingsSaveOf, type TicketSettingsDraft, type TicketSettingsField } from './ticket-admin-logic';
+import { useSettingsForm } from './use-settings-form';
 
 /** Reopen window, auto-close, the hours the SLA clock runs in (as a skill group's hours are typed), and the ticket email address. */
 export function TicketSettingsAdmin({ offline }: { offline: boolean }) {
   const t = useT();
   const tickets = useTickets();
-  const [draft, setDraft] = useState<TicketSettingsDraft | null>(null);
-  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
-  const [problem, setProblem] = useState<TicketSettingsField | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState(false);
-
-  useEffect(() => {
-    if (offline) return;
-    let live = true;
-    tickets.admin.settings().then(
-      (settings) => live && setDraft(ticketSettingsDraftOf(settings)),
-      (err: unknown) => live && setLoadError(toAppError(err).toJSON()),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tickets, offline]);
+  const { draft, update, submit, loadError, problem, error, saving, done } = useSettingsForm({
+    offline,
+    load: useCallback(async () => ticketSettingsDraftOf(await tickets.admin.settings()), [tickets]),
+    check: (d: TicketSettingsDraft) => {
+      const { save, problem: found } = ticketSettingsSaveOf(d);
+      return { args: save, problem: found };
+    },
+    save: async (args: MethodArgs<'ticketAdmin.saveSettings'>) => {
+      await tickets.admin.saveSettings(args);
+    },
+  });
 
   if (loadError) {
     return (
@@ -37,34 +31,13 @@ export function TicketSettingsAdmin({ offline }: { offline: boolean }) {
     );
   }
   if (!draft) return null;
-  const edit = (patch: Partial<TicketSettingsDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setDone(false);
-  };
+  const edit = (patch: Partial<TicketSettingsDraft>) => update({ ...draft, ...patch });
   const invalid = (field: TicketSettingsField) => (problem === field ? true : undefined);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!draft) return;
-    const { save: args, problem: found } = ticketSettingsSaveOf(draft);
-    setProblem(found);
-    if (!args) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await tickets.admin.saveSettings(args);
-      setDone(true);
-    } catch (err) {
-      setError(toAppError(err).toJSON());
-    } finally {
-      setSaving(false);
-    }
-  }
 
   return (
     <section aria-labelledby="ticket-settings-heading" data-testid="ticket-settings-admin">
       <h4 id="ticket-settings-heading">{t('ticketAdmin.settings.heading')}</h4>
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor="ticket-reopen-days">{t('ticketAdmin.settings.reopenDays')}</label>
           <input id="ticket-reopen-days" inputMode="numeric" value={draft.reopenDays} aria-invalid={invalid('reopenDays')} onChange={(e) => edit({ reopenDays: e.target.value })} />

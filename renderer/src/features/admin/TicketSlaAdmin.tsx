@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { toAppError, type AppErrorShape } from '../../../../shared/errors';
-import type { TicketType } from '../../../../shared/tickets';
+import { useCallback } from 'react';
+import type { SlaTarget, TicketType } from '../../../../shared/tickets';
 import { useTickets } from '../../app/tickets-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
-import { slaDraftOf, slaRowKey, slaTargetsOf, type SlaProblem, type SlaRowDraft } from './ticket-admin-logic';
+import { slaDraftOf, slaRowKey, slaTargetsOf, type SlaRowDraft } from './ticket-admin-logic';
+import { useSettingsForm } from './use-settings-form';
 
 const columns = ['firstResponse', 'resolution', 'warnBefore'] as const;
 
@@ -12,24 +12,17 @@ const columns = ['firstResponse', 'resolution', 'warnBefore'] as const;
 export function TicketSlaAdmin({ types, offline }: { types: readonly TicketType[]; offline: boolean }) {
   const t = useT();
   const tickets = useTickets();
-  const [rows, setRows] = useState<SlaRowDraft[] | null>(null);
-  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
-  const [problem, setProblem] = useState<SlaProblem | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState(false);
-
-  useEffect(() => {
-    if (offline) return;
-    let live = true;
-    tickets.admin.sla().then(
-      (targets) => live && setRows(slaDraftOf(targets, types)),
-      (err: unknown) => live && setLoadError(toAppError(err).toJSON()),
-    );
-    return () => {
-      live = false;
-    };
-  }, [tickets, offline, types]);
+  const { draft: rows, update, submit, loadError, problem, error, saving, done } = useSettingsForm({
+    offline,
+    load: useCallback(async () => slaDraftOf(await tickets.admin.sla(), types), [tickets, types]),
+    check: (draft: SlaRowDraft[]) => {
+      const { targets, problem: found } = slaTargetsOf(draft);
+      return { args: targets, problem: found };
+    },
+    save: async (targets: SlaTarget[]) => {
+      await tickets.admin.saveSla({ targets });
+    },
+  });
 
   if (loadError) {
     return (
@@ -41,35 +34,15 @@ export function TicketSlaAdmin({ types, offline }: { types: readonly TicketType[
   if (!rows) return null;
   const typeName = new Map(types.map((type) => [type.id, type.name]));
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!rows) return;
-    const { targets, problem: found } = slaTargetsOf(rows);
-    setProblem(found);
-    setDone(false);
-    if (!targets) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await tickets.admin.saveSla({ targets });
-      setDone(true);
-    } catch (err) {
-      setError(toAppError(err).toJSON());
-    } finally {
-      setSaving(false);
-    }
-  }
-
   const edit = (index: number, column: (typeof columns)[number], value: string) => {
-    setRows(rows.map((row, i) => (i === index ? { ...row, [column]: value } : row)));
-    setDone(false);
+    update(rows.map((row, i) => (i === index ? { ...row, [column]: value } : row)));
   };
 
   return (
     <section aria-labelledby="ticket-sla-heading" data-testid="ticket-sla-admin">
       <h4 id="ticket-sla-heading">{t('ticketAdmin.sla.heading')}</h4>
       <p className="dialog-muted">{t('ticketAdmin.sla.intro')}</p>
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <table aria-label={t('ticketAdmin.sla.heading')}>
           <thead>
             <tr>

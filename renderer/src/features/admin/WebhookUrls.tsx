@@ -38,7 +38,7 @@ export function WebhookUrls({ channelId, webhooks, serverUrl }: { channelId: str
             <code className="channel-webhook-url" data-testid="channel-webhook-url">
               {url}
             </code>
-            <span className="channel-webhook-purpose">{hook.purpose}</span>
+            <span className="channel-webhook-purpose">{t(`channels.webhookPurpose.${hook.purpose}`)}</span>
             <button
               type="button"
               className="button button-quiet button-small"

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '../../../../shared/domain';
 import { translator } from '../../i18n/translate';
-import { appendAuditPage, auditActionLabel, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
+import { AUDIT_ACTIONS } from '../../../../shared/audit-actions';
+import { appendAuditPage, auditActionKeys, auditActionLabel, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
 
 const en = translator('en');
 const zh = translator('zh-CN');
@@ -35,8 +36,23 @@ describe('audit log entries an admin reads', () => {
     expect(auditActionLabel(zh, 'takeover')).toBe('接管会话');
   });
 
+  it('has a sentence in both languages for every action the server writes', () => {
+    const missing: string[] = [];
+    for (const action of AUDIT_ACTIONS) {
+      for (const [lang, t] of [['en', en], ['zh-CN', zh]] as const) {
+        const label = auditActionLabel(t, action);
+        if (!Object.hasOwn(auditActionKeys, action) || label === action || label.trim() === '') missing.push(`${lang}: ${action}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(auditActionLabel(en, 'channel.update')).toBe('Changed a channel');
+    expect(auditActionLabel(zh, 'contact.tags')).toBe('修改了客户标签');
+    // Each action reads differently from the others in the same language, apart from deliberate aliases.
+    expect(new Set(AUDIT_ACTIONS.map((a) => auditActionLabel(zh, a))).size).toBe(AUDIT_ACTIONS.length);
+  });
+
   it('shows an action it has no words for exactly as the server wrote it', () => {
-    expect(auditActionLabel(en, 'channel.create')).toBe('channel.create');
+    expect(auditActionLabel(en, 'channel.launch')).toBe('channel.launch');
     expect(auditActionLabel(en, 'toString')).toBe('toString');
   });
 
@@ -117,19 +133,73 @@ describe('team and settings changes in the audit log', () => {
     expect(auditTargetLabel(en, { targetType: 'user', targetId: 'u9', details: { name: 'Emma' } })).toBe('User · Emma');
   });
 
-  it('shows the values before and after a change, roles and always-open hours in words', () => {
+  it('shows each changed field as before → after, roles and always-open hours in words', () => {
     expect(auditDetails(en, { after: { role: 'supervisor' }, before: { role: 'agent' }, name: 'Emma' })).toEqual([
       { label: 'Name', value: 'Emma' },
-      { label: 'Before', value: 'Role: Agent' },
-      { label: 'After', value: 'Role: Supervisor' },
+      { label: 'Role', value: 'Agent → Supervisor' },
     ]);
-    expect(auditDetails(zh, { after: { autoAwaySeconds: 300 }, before: { autoAwaySeconds: 600, businessHours: 'always' } })).toEqual([
-      { label: '修改前', value: '自动离开时间（秒）: 600 · 营业时间: 全天营业' },
-      { label: '修改后', value: '自动离开时间（秒）: 300' },
+    expect(auditDetails(zh, { after: { autoAwaySeconds: 300, businessHours: 'always' }, before: { autoAwaySeconds: 600, businessHours: 'always' } })).toEqual([
+      { label: '自动离开时间（秒）', value: '600 → 300' },
     ]);
     expect(auditDetails(en, { before: { maskPersonalData: true }, after: { maskPersonalData: false } })).toEqual([
-      { label: 'Before', value: 'Mask card, ID and phone numbers in agents’ replies: true' },
-      { label: 'After', value: 'Mask card, ID and phone numbers in agents’ replies: false' },
+      { label: 'Mask card, ID and phone numbers in agents’ replies', value: 'true → false' },
+    ]);
+  });
+});
+
+describe('objects, whispers and changes in words', () => {
+  it('names the target by the name the server joined, keeping the id out of the words', () => {
+    expect(auditTargetLabel(en, entry(1, { targetType: 'channel', targetId: 'ch-uuid', targetLabel: 'WhatsApp Shop' }), names)).toBe('Channel · WhatsApp Shop');
+    expect(auditTargetLabel(zh, entry(1, { targetType: 'conversation', targetId: 'c-uuid', targetLabel: '张伟' }), names)).toBe('会话 · 张伟');
+    expect(auditTargetLabel(zh, entry(1, { targetType: 'conversation_tag', targetId: 't-uuid', targetLabel: '退款' }), names)).toBe('会话标签 · 退款');
+    expect(auditTargetLabel(en, entry(1, { targetType: 'orders_connector', targetId: 'acct-1' }), names)).toBe('Order system connection');
+  });
+
+  it('reads a whisper as whom it was for in which customer’s chat, with its text, not a message id', () => {
+    const whisper = entry(3, {
+      action: 'whisper',
+      targetLabel: '张伟',
+      whisperText: 'offer the refund',
+      details: { messageId: 'm-uuid', assigneeId: 'wang', mentions: [] },
+    });
+    expect(auditDetails(en, whisper.details, names, whisper)).toEqual([
+      { label: 'Whisper', value: 'Whisper to 王芳 in the chat with 张伟' },
+      { label: 'Note', value: 'offer the refund' },
+    ]);
+    expect(auditDetails(zh, whisper.details, names, whisper)[0]).toEqual({ label: '小纸条', value: '在与张伟的会话中给王芳发小纸条' });
+  });
+
+  it('leaves out the English default reason of a takeover, which the action already says', () => {
+    const taken = entry(6, { action: 'takeover', details: { reason: 'taken over by 陈琳', assigneeId: 'wang' } });
+    expect(auditDetails(zh, taken.details, names, taken)).toEqual([{ label: '现由', value: '王芳' }]);
+    const given = entry(7, { action: 'takeover', details: { reason: 'VIP complaint' } });
+    expect(auditDetails(en, given.details, names, given)).toEqual([{ label: 'Reason', value: 'VIP complaint' }]);
+  });
+
+  it('labels a customer tag group as a tag group in its own words, not a skill group', () => {
+    const tags = entry(4, { action: 'contact.tags', targetType: 'contact', details: { group: 'need', before: ['vip'], after: ['vip', 'refund'] } });
+    expect(auditDetails(zh, tags.details, names, tags)).toEqual([
+      { label: '标签组', value: '需求' },
+      { label: '已修改', value: 'vip → vip, refund' },
+    ]);
+  });
+
+  it('shows a channel change field by field and secrets only as changed', () => {
+    const change = entry(5, {
+      action: 'channel.update',
+      targetType: 'channel',
+      details: {
+        changed: ['name', 'config'],
+        before: { name: 'Shop', 'config.greeting': 'hi' },
+        after: { name: 'Shop CN', 'config.greeting': null },
+        secretsSet: ['appSecret'],
+        secretsRemoved: [],
+      },
+    });
+    expect(auditDetails(en, change.details, names, change)).toEqual([
+      { label: 'appSecret', value: 'changed (not shown)' },
+      { label: 'Name', value: 'Shop → Shop CN' },
+      { label: 'greeting', value: 'hi → (empty)' },
     ]);
   });
 });

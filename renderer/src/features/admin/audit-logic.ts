@@ -1,26 +1,31 @@
+import type { AuditAction } from '../../../../shared/audit-actions';
 import type { AuditEntryView } from '../../../../shared/domain';
 import type { MessageKey } from '../../i18n/en';
 import type { Translate } from '../../i18n/translate';
 import { safeFileName } from './file-name';
 
-/** Audit actions the UI has words for; any other is shown as the server wrote it. */
-const actionKeys: Readonly<Record<string, MessageKey>> = {
+/** A sentence for every action the server writes; the compiler and a unit test keep it whole. */
+export const auditActionKeys: Readonly<Record<AuditAction, MessageKey>> = {
   takeover: 'audit.action.takeover',
   barge_in: 'audit.action.barge_in',
   whisper: 'audit.action.whisper',
   export: 'audit.action.export',
-  audit_export: 'audit.action.export',
+  'attachment.downloaded': 'audit.action.attachment.downloaded',
   'sensitive_word.create': 'audit.action.sensitive_word.create',
   'sensitive_word.update': 'audit.action.sensitive_word.update',
   'sensitive_word.delete': 'audit.action.sensitive_word.delete',
-  unmask: 'audit.action.unmask',
-  merge: 'audit.action.merge',
-  settings: 'audit.action.settings',
   'contact.rename': 'audit.action.contact.rename',
+  'contact.tags': 'audit.action.contact.tags',
+  'contact.unmask': 'audit.action.unmask',
+  'contact.merge': 'audit.action.merge',
+  'contact.unmerge': 'audit.action.contact.unmerge',
+  'contact.identity_linked': 'audit.action.contact.identity_linked',
+  'contact.identity_changed': 'audit.action.contact.identity_changed',
   'settings.update': 'audit.action.settings',
-  'user.role_change': 'team.admin.audit.roleChange',
-  'user.update': 'team.admin.audit.update',
+  'ai.settings.update': 'aiAdmin.audit.update',
   'user.create': 'team.admin.audit.create',
+  'user.update': 'team.admin.audit.update',
+  'user.role_change': 'team.admin.audit.roleChange',
   'user.deactivate': 'team.admin.audit.deactivate',
   'user.reactivate': 'team.admin.audit.reactivate',
   'kb_article.create': 'kbAdmin.audit.create',
@@ -28,15 +33,48 @@ const actionKeys: Readonly<Record<string, MessageKey>> = {
   'kb_article.delete': 'kbAdmin.audit.delete',
   kb_import: 'kbAdmin.audit.import',
   kb_export: 'kbAdmin.audit.export',
+  'kb_question.accept': 'audit.action.kb_question.accept',
+  'kb_question.dismiss': 'audit.action.kb_question.dismiss',
   'bot_rule.create': 'botAdmin.audit.create',
   'bot_rule.update': 'botAdmin.audit.update',
   'bot_rule.delete': 'botAdmin.audit.delete',
-  'ai.settings.update': 'aiAdmin.audit.update',
+  'channel.create': 'audit.action.channel.create',
+  'channel.update': 'audit.action.channel.update',
+  'channel.enable': 'audit.action.channel.enable',
+  'channel.disable': 'audit.action.channel.disable',
+  'channel.delete': 'audit.action.channel.delete',
+  'conversation_tag.create': 'audit.action.conversation_tag.create',
+  'conversation_tag.update': 'audit.action.conversation_tag.update',
+  'conversation_tag.archive': 'audit.action.conversation_tag.archive',
+  'conversation_tag.restore': 'audit.action.conversation_tag.restore',
+  'department.create': 'audit.action.department.create',
+  'department.update': 'audit.action.department.update',
+  'ticket_type.create': 'audit.action.ticket_type.create',
+  'ticket_type.update': 'audit.action.ticket_type.update',
+  'ticket_sla.update': 'audit.action.ticket_sla.update',
+  'ticket.assign': 'audit.action.ticket.assign',
+  'ticket.status': 'audit.action.ticket.status',
+  'ticket.delete': 'audit.action.ticket.delete',
+  'template.create': 'audit.action.template.create',
+  'template.update': 'audit.action.template.update',
+  'template.delete': 'audit.action.template.delete',
+  'order.status_change': 'audit.action.order.status_change',
+  'order_events.secret_rotated': 'audit.action.order_events.secret_rotated',
+};
+
+/** Keys older servers wrote, still in logs kept from then. */
+const legacyActionKeys: Readonly<Record<string, MessageKey>> = {
+  audit_export: 'audit.action.export',
+  unmask: 'audit.action.unmask',
+  merge: 'audit.action.merge',
+  settings: 'audit.action.settings',
 };
 
 /** The readable name of an audit action in the UI's language; an unknown action reads as written. */
 export function auditActionLabel(t: Translate, action: string): string {
-  const key = Object.hasOwn(actionKeys, action) ? actionKeys[action] : undefined;
+  const key = Object.hasOwn(auditActionKeys, action)
+    ? auditActionKeys[action as AuditAction]
+    : Object.hasOwn(legacyActionKeys, action) ? legacyActionKeys[action] : undefined;
   return key ? t(key) : action;
 }
 
@@ -51,7 +89,25 @@ const targetKeys: Readonly<Record<string, MessageKey>> = {
   kb_article: 'kbAdmin.audit.target',
   ai_settings: 'aiAdmin.audit.target',
   bot_rule: 'botAdmin.audit.target',
+  weekly_report_settings: 'weeklyReport.audit.target',
+  channel: 'audit.target.channel',
+  conversation_tag: 'audit.target.conversation_tag',
+  conversation_tag_settings: 'audit.target.conversation_tag_settings',
+  csat_settings: 'audit.target.csat_settings',
+  ticket_settings: 'audit.target.ticket_settings',
+  ticket_sla: 'audit.target.ticket_sla',
+  department: 'audit.target.department',
+  ticket_type: 'audit.target.ticket_type',
+  ticket: 'audit.target.ticket',
+  template: 'audit.target.template',
+  attachment: 'audit.target.attachment',
+  order: 'audit.target.order',
+  orders_connector: 'audit.target.orders_connector',
+  account: 'audit.target.account',
 };
+
+/** Targets that are one per team: their id says nothing to a reader. */
+const singletonTargets = new Set(['settings', 'account', 'orders_connector', 'ai_settings', 'ticket_sla', 'audit_log']);
 
 /** Names the workstation knows for ids it may meet in the log: colleagues, conversations. */
 export interface AuditNames {
@@ -63,17 +119,28 @@ export interface AuditNames {
 export const noNames: AuditNames = { user: () => null, conversation: () => null };
 
 /**
+ * The conversation an entry is about, which its row links to: the target itself, or the one its
+ * details name (a whisper, a downloaded file, a takeover). Null for settings, people and the like.
+ */
+export function auditConversationId(entry: Pick<AuditEntryView, 'targetType' | 'targetId' | 'details'>): string | null {
+  if (entry.targetType === 'conversation' && entry.targetId) return entry.targetId;
+  const named = entry.details['conversationId'];
+  return typeof named === 'string' && named.length > 0 ? named : null;
+}
+
+/**
  * "Conversation · Zhang Wei" — what an entry was about, with a name where the workstation knows one
  * (a sensitive word by its pattern, a skill group or a user by the name the entry recorded).
  */
 export function auditTargetLabel(
   t: Translate,
-  entry: Pick<AuditEntryView, 'targetType' | 'targetId'> & { details?: AuditEntryView['details'] },
+  entry: Pick<AuditEntryView, 'targetType' | 'targetId'> & Partial<Pick<AuditEntryView, 'details' | 'targetLabel'>>,
   names: AuditNames = noNames,
 ): string {
   const type = Object.hasOwn(targetKeys, entry.targetType) ? t(targetKeys[entry.targetType]!) : entry.targetType;
   // The account's own settings need no id: there is one set per team.
-  if (entry.targetId === null || entry.targetType === 'settings') return type;
+  if (entry.targetId === null || singletonTargets.has(entry.targetType)) return type;
+  if (entry.targetLabel) return `${type} · ${entry.targetLabel}`;
   const pattern = entry.details?.['pattern'];
   const group = entry.details?.['group'];
   const userName = entry.details?.['name'];
@@ -83,6 +150,7 @@ export function auditTargetLabel(
   else if ((entry.targetType === 'sensitive_word' || entry.targetType === 'bot_rule') && typeof pattern === 'string') name = pattern;
   else if (entry.targetType === 'kb_article' && typeof entry.details?.['title'] === 'string') name = entry.details['title'];
   else if (entry.targetType === 'skill_group' && typeof group === 'string') name = group;
+  else if (typeof userName === 'string') name = userName;
   return `${type} · ${name ?? entry.targetId}`;
 }
 
@@ -117,6 +185,10 @@ const detailKeys: Readonly<Record<string, MessageKey>> = {
   maxChatsPerAgent: 'settings.maxChatsPerAgent',
   businessHours: 'settings.hours',
   maskPersonalData: 'sensitive.maskPersonalData',
+  title: 'audit.detail.title',
+  shortcut: 'audit.detail.shortcut',
+  lang: 'audit.detail.language',
+  changed: 'audit.detail.changed',
 };
 
 /** Values the UI has words for, by field: a sensitive word's type and what it does, a role, hours that are always open. */
@@ -167,20 +239,100 @@ function show(t: Translate, field: string, value: unknown, names: AuditNames): s
   return String(value);
 }
 
+/** What else of an entry the details read: whispers and tag groups are shown in words. */
+export type AuditContext = Partial<Pick<AuditEntryView, 'action' | 'targetId' | 'targetLabel' | 'whisperText'>>;
+
+const tagGroupKeys: Readonly<Record<string, MessageKey>> = {
+  basic: 'profile.tagGroup.basic',
+  behaviour: 'profile.tagGroup.behaviour',
+  need: 'profile.tagGroup.need',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `config.greeting` reads as the label of `greeting`; a field without words reads as written. */
+function fieldLabel(t: Translate, field: string): string {
+  const last = field.includes('.') ? field.slice(field.lastIndexOf('.') + 1) : field;
+  return Object.hasOwn(detailKeys, field) ? labelOf(t, field) : labelOf(t, last);
+}
+
+/**
+ * A change as one line per field, "label: before → after", over the fields either side names;
+ * an empty side reads "(empty)". Fields whose value did not move are left out.
+ */
+export function auditChanges(t: Translate, before: unknown, after: unknown, names: AuditNames = noNames): AuditDetail[] {
+  const empty = t('audit.empty.value');
+  const shown = (field: string, value: unknown) => show(t, field, value, names) ?? empty;
+  if (!isRecord(before) || !isRecord(after)) {
+    const was = shown('', before);
+    const becomes = shown('', after);
+    return was === becomes ? [] : [{ label: t('audit.detail.changed'), value: `${was} → ${becomes}` }];
+  }
+  const result: AuditDetail[] = [];
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const last = field.includes('.') ? field.slice(field.lastIndexOf('.') + 1) : field;
+    const was = shown(last, before[field]);
+    const becomes = shown(last, after[field]);
+    if (was === becomes) continue;
+    result.push({ label: fieldLabel(t, field), value: `${was} → ${becomes}` });
+  }
+  return result;
+}
+
+/** "Whisper to 王芳 in the chat with 张伟": whom a whisper was for, by name, in which customer's chat. */
+export function whisperSummary(t: Translate, details: Readonly<Record<string, unknown>>, context: AuditContext, names: AuditNames = noNames): string {
+  const customer = context.targetLabel ?? (context.targetId ? names.conversation(context.targetId) ?? context.targetId : '');
+  const mentions = Array.isArray(details['mentions']) ? details['mentions'].filter((m): m is string => typeof m === 'string') : [];
+  const assignee = typeof details['assigneeId'] === 'string' ? [details['assigneeId']] : [];
+  const to = (mentions.length > 0 ? mentions : assignee).map((id) => names.user(id) ?? id);
+  return to.length === 0 ? t('audit.whisperNoAgent', { customer }) : t('audit.whisper', { agent: to.join(', '), customer });
+}
+
 /**
  * An entry's details as label–value pairs a person can read: known fields and values in the UI's
- * words, colleagues by name, nested records on one line, empty values left out, the rest as written.
+ * words, colleagues by name, a change as "before → after" per field, secrets only as changed,
+ * a whisper as whom it was for and its text, empty values left out, the rest as written.
  */
-export function auditDetails(t: Translate, details: Readonly<Record<string, unknown>>, names: AuditNames = noNames): AuditDetail[] {
+export function auditDetails(
+  t: Translate,
+  details: Readonly<Record<string, unknown>>,
+  names: AuditNames = noNames,
+  context: AuditContext = {},
+): AuditDetail[] {
   const result: AuditDetail[] = [];
-  // The database keeps fields in its own order: a change reads before, then after, at the end.
+  const skip = new Set<string>();
+  if (context.action === 'whisper') {
+    result.push({ label: t('audit.detail.whisperTo'), value: whisperSummary(t, details, context, names) });
+    if (context.whisperText) result.push({ label: t('audit.whisperText'), value: context.whisperText });
+    for (const field of ['messageId', 'assigneeId', 'mentions']) skip.add(field);
+  }
+  // A takeover without a reason stores the server's English default ("taken over by 陈琳"):
+  // the action already says it, and a Chinese reader should not meet it in English.
+  if (context.action === 'takeover' && typeof details['reason'] === 'string' && /^taken over by /i.test(details['reason'].trim())) skip.add('reason');
+  const hasChange = 'before' in details && 'after' in details;
+  if (hasChange) for (const field of ['before', 'after', 'previous', 'changed']) skip.add(field);
+  // The database keeps fields in its own order: older entries' values before read at the end.
   const rank = (field: string) => (field === 'before' || field === 'previous' ? 1 : field === 'after' ? 2 : 0);
   const fields = Object.entries(details).sort(([a], [b]) => rank(a) - rank(b));
   for (const [field, raw] of fields) {
+    if (skip.has(field)) continue;
+    if (field === 'secretsSet' || field === 'secretsRemoved' || field === 'secretsChanged') {
+      // Only the names of secrets are ever recorded; each reads as changed, never a value.
+      const secrets = Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : [];
+      for (const secret of secrets) result.push({ label: fieldLabel(t, secret), value: t('audit.detail.secretChanged') });
+      continue;
+    }
+    if (field === 'group' && context.action === 'contact.tags' && typeof raw === 'string') {
+      const key = Object.hasOwn(tagGroupKeys, raw) ? tagGroupKeys[raw] : undefined;
+      result.push({ label: t('audit.detail.tagGroup'), value: key ? t(key) : raw });
+      continue;
+    }
     const value = show(t, field, raw, names);
     if (value === null) continue;
     result.push({ label: labelOf(t, field), value });
   }
+  if (hasChange) result.push(...auditChanges(t, details['before'], details['after'], names));
   return result;
 }
 

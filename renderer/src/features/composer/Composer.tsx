@@ -1,8 +1,10 @@
 import { useSupervision } from '../../app/supervision-context';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { InboxConversation, ThreadMessage } from '../../../../shared/contract';
 import { REPLY_WINDOW_HOURS } from '../../../../shared/channels';
 import { MAX_MESSAGE_LENGTH } from '../../../../shared/domain';
+import { insertAt } from '../../../../shared/emoji';
+import { toAppError } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
 import { describeDraftReason, describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
@@ -21,6 +23,9 @@ import { useThreadStore } from '../../stores/thread-store';
 import { WatchBar } from '../watch/WatchBar';
 import { hasJoined, watchMode } from '../watch/watch-logic';
 import { ComposerMenu } from './ComposerMenu';
+import { EmojiPicker } from './EmojiPicker';
+import { AttachButton, FilePreview } from './FileAttachment';
+import { useComposerFile, type ComposerFile } from './use-composer-file';
 import { ComposerModeSwitch } from './ComposerModeSwitch';
 import { MaskNotice } from './MaskNotice';
 import { NoteComposer } from './NoteComposer';
@@ -113,6 +118,20 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   });
   // A reply holding placeholders cannot be sent; the agent who tries is told why, loudly.
   const [triedUnfilled, setTriedUnfilled] = useState(false);
+  const attached = useComposerFile(conversation?.channelKind ?? null);
+  const [fileSending, setFileSending] = useState(false);
+  const caretAfterInsert = useRef<number | null>(null);
+  const removeFile = attached.remove;
+  // A file belongs to the conversation it was attached in.
+  useEffect(() => removeFile(), [conversationId]);
+  // An inserted emoji leaves the caret just after it.
+  useLayoutEffect(() => {
+    const caret = caretAfterInsert.current;
+    if (caret === null || !textareaRef.current) return;
+    caretAfterInsert.current = null;
+    textareaRef.current.focus();
+    textareaRef.current.setSelectionRange(caret, caret);
+  }, [draft.text]);
 
   // Switching to another conversation saves what was typed in this one at once.
   useEffect(() => {
@@ -124,7 +143,8 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   const block = conversation ? composerBlock(conversation) : null;
   const length = draft.text.trim().length;
   const tooLong = length > MAX_MESSAGE_LENGTH;
-  const canSend = !disabled && block === null && length > 0 && !tooLong && !draft.sending && quick.unfilled.length === 0;
+  const canSend =
+    !disabled && block === null && (length > 0 || attached.file !== null) && !tooLong && !draft.sending && !fileSending && quick.unfilled.length === 0;
   // What will be masked is said while typing; Send then asks once for this very text.
   const masking = useReplyMasking(!disabled && block === null, draft.text);
   const [confirming, setConfirming] = useState<{ conversationId: string; text: string } | null>(null);
@@ -140,8 +160,49 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
       return;
     }
     setConfirming(null);
+    if (attached.file) {
+      void sendFile(conversationId, attached.file);
+      return;
+    }
     void controller.send(conversationId, draft.text).then(() => textareaRef.current?.focus());
   }
+
+  /** Files go online only: offline, the file and the text stay and the agent hears why. */
+  async function sendFile(id: string, file: ComposerFile) {
+    if (offline) {
+      attached.setError({ code: 'offline', message: 'files need the connection' });
+      return;
+    }
+    setFileSending(true);
+    attached.setError(null);
+    try {
+      await controller.sendFile(id, file, draft.text);
+      attached.remove();
+      textareaRef.current?.focus();
+    } catch (err) {
+      attached.setError(toAppError(err).toJSON());
+    } finally {
+      setFileSending(false);
+    }
+  }
+
+  function insertEmoji(emoji: string) {
+    if (!conversationId) return;
+    const box = textareaRef.current;
+    const end = draft.text.length;
+    const next = insertAt(draft.text, box?.selectionStart ?? end, box?.selectionEnd ?? end, emoji);
+    caretAfterInsert.current = next.caret;
+    controller.changeDraft(conversationId, next.text);
+  }
+
+  const fileProblem = attached.error
+    ? attached.error.code === 'offline'
+      ? t('composer.fileOffline')
+      : attached.error.code === 'attachment_too_large' || attached.error.code === 'attachment_type_refused'
+        ? describeError(t, attached.error)
+        : t('composer.fileFailed', { reason: describeError(t, attached.error) })
+    : null;
+  const canAttach = !disabled && block === null && !fileSending;
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (quick.onKeyDown(event)) return;
@@ -185,6 +246,15 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
       <form
         className="composer"
         data-blocked={block ?? undefined}
+        onDragOver={(e) => {
+          if (canAttach && e.dataTransfer.types.includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = e.dataTransfer.files[0];
+          if (!canAttach || !file) return;
+          e.preventDefault();
+          attached.pick(file);
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           send();
@@ -228,6 +298,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
             onInsert={(text) => controller.changeDraft(conversationId, withInsertedText(draft.text, text))}
           />
         )}
+        {attached.file && <FilePreview file={attached.file} disabled={fileSending} onRemove={attached.remove} />}
         <textarea
           ref={textareaRef}
           {...quick.textboxProps}
@@ -250,6 +321,12 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
             quick.onBlur();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            const image = [...e.clipboardData.files].find((f) => f.type.startsWith('image/'));
+            if (!canAttach || !image) return;
+            e.preventDefault();
+            attached.pick(image);
+          }}
         />
         <div className="composer-footer">
           <div className="composer-messages">
@@ -291,6 +368,11 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
                 )}
               </p>
             )}
+            {fileProblem && (
+              <p className="composer-error" data-testid="composer-file-error" role="alert" title={attached.error?.message}>
+                {fileProblem}
+              </p>
+            )}
             {draft.saveError && (
               <p className="composer-error" role="alert" title={draft.saveError.message}>
                 {t('composer.saveFailed', { reason: describeError(t, draft.saveError) })}
@@ -304,8 +386,10 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
             )}
           </div>
           {!disabled && quick.manageButton}
+          <EmojiPicker disabled={disabled || block !== null} onPick={insertEmoji} />
+          <AttachButton disabled={!canAttach} onPick={attached.pick} />
           <button type="submit" className="button button-primary" data-testid="send-button" disabled={!canSend}>
-            {draft.sending ? t('composer.sending') : t('composer.send')}
+            {draft.sending || fileSending ? t('composer.sending') : t('composer.send')}
           </button>
         </div>
       </form>

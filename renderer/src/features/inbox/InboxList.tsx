@@ -11,6 +11,7 @@ import { useInboxFilterStore } from '../../stores/inbox-filter-store';
 import { useInboxSearchStore } from '../../stores/inbox-search-store';
 import { useInboxStore } from '../../stores/inbox-store';
 import { RetryNotice } from '../common/RetryNotice';
+import { openChat } from '../shortcuts/shortcut-actions';
 import { InboxFilters } from './InboxFilters';
 import { InboxFilterTabs } from './InboxFilterTabs';
 import { InboxItem, inboxRowClass } from './InboxItem';
@@ -112,7 +113,8 @@ export function InboxList() {
     }
   }
 
-  const open = useCallback((id: string) => controller.selectConversation(id), [controller]);
+  // Opening a conversation puts the cursor in its reply box: the agent types straight away.
+  const open = useCallback((id: string) => openChat(controller, id), [controller]);
 
   let emptyText: string | null = null;
   if (status === 'ready' && all.length === 0) emptyText = t('inbox.empty');

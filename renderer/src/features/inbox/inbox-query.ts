@@ -175,3 +175,21 @@ export function searchMatches(
   }
   return found;
 }
+
+/**
+ * The conversations the inbox list shows, in its order: the chosen order, the tab and filters,
+ * and the search. The list and the next/previous shortcuts both read this.
+ */
+export function shownConversations(
+  all: readonly InboxConversation[],
+  query: InboxQuery,
+  me: string | null,
+  searchText: string,
+  search: { query: string; hits: ReadonlyMap<string, HighlightedText> },
+): InboxConversation[] {
+  const text = searchText.trim();
+  const matches = isSearchable(searchText)
+    ? searchMatches(all, text, search.query === text ? search.hits : new Map<string, HighlightedText>())
+    : null;
+  return applyQuery(sortForView([...all], query.sort, me), query, me, matches);
+}

@@ -153,7 +153,7 @@ function ArticleView({ article, conversation }: { article: KbArticle; conversati
   const knowledge = useKnowledge();
   const titleId = useId();
   return (
-    <article className="kb-article" aria-labelledby={titleId} data-testid="kb-article">
+    <article className="kb-article" aria-labelledby={titleId} data-testid="kb-article" tabIndex={-1}>
       <button type="button" className="button button-small kb-back" onClick={() => knowledge.openArticle(null)}>
         {t('kb.back')}
       </button>

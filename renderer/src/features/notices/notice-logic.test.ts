@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/translate';
 import { addNotice, dismissNotice, MAX_NOTICES, nextExpiry, pruneNotices, type NoticeData } from './notice-logic';
 import { useNoticeStore } from './notice-store';
-import { describeNotice, meaningfulReason } from './notice-text';
+import { meaningfulReason } from '../../../../shared/i18n/feed-text';
+import { describeNotice } from './notice-text';
 
 const en = translator('en');
 const zh = translator('zh-CN');

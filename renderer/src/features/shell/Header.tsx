@@ -4,8 +4,10 @@ import { useController } from '../../app/controller-context';
 import { describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useSessionStore } from '../../stores/session-store';
-import { NotificationSettings } from '../notifications/NotificationSettings';
+import { NotificationCentre } from '../notifications/NotificationCentre';
 import { ConnectionStatus } from './ConnectionStatus';
+import { useOverlayStore } from '../shortcuts/overlay-store';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PresenceSwitch } from './PresenceSwitch';
 import { ViewSwitch } from './ViewSwitch';
@@ -41,8 +43,8 @@ export function Header() {
       <ViewSwitch />
       <ConnectionStatus />
       <div className="header-spacer" />
-      {/* Department staff take no conversations: no presence, no conversation notifications. */}
-      {user?.role !== 'staff' && <NotificationSettings />}
+      {/* Department staff take no conversations: no presence; their bell has tickets only. */}
+      {user && <NotificationCentre takesConversations={user.role !== 'staff'} />}
       {user?.role !== 'staff' && <PresenceSwitch />}
       {error && (
         <p className="header-error" role="alert">
@@ -60,6 +62,18 @@ export function Header() {
           </span>
         </div>
       )}
+      <button
+        type="button"
+        className="button button-quiet header-shortcuts"
+        data-testid="open-shortcuts"
+        aria-haspopup="dialog"
+        aria-label={t('shortcut.menu')}
+        title={t('shortcut.menu')}
+        onClick={() => useOverlayStore.getState().show('sheet')}
+      >
+        <span aria-hidden="true">⌨</span>
+      </button>
+      <ThemeSwitch />
       <LanguageSwitch />
       <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>
         {signingOut ? t('header.signingOut') : t('header.signOut')}

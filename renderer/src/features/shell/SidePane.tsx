@@ -7,6 +7,7 @@ import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { lastCustomerMessage, worthSuggesting } from '../knowledge/knowledge-logic';
 import { useKnowledgeStore } from '../knowledge/knowledge-store';
 import { ProfilePanel } from '../profile/ProfilePanel';
+import { useUiRequest } from '../shortcuts/ui-requests';
 
 type SideTab = 'profile' | 'knowledge';
 const TABS: readonly SideTab[] = ['profile', 'knowledge'];
@@ -31,6 +32,16 @@ export function SidePane() {
   useEffect(() => {
     if (conversationId && messages) void knowledge.suggest(conversationId, customerText);
   }, [knowledge, conversationId, customerText, messages]);
+
+  // The knowledge search shortcut and an article opened from the command palette show the knowledge tab.
+  useUiRequest('knowledgeSearch', () => {
+    setTab('knowledge');
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.side-pane .kb-search')?.focus());
+  });
+  useUiRequest('knowledgeTab', () => {
+    setTab('knowledge');
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.side-pane .kb-article')?.focus());
+  });
 
   const label = (name: SideTab) => (name === 'profile' ? t('profile.label') : t('kb.tab'));
 

@@ -14,7 +14,7 @@ beforeEach(() => {
   app = new AppUnderTest('en');
   app.fake
     .answer('tickets.meta', () => ({ types: [], departments: [], myDepartmentIds: ['d1'], leadOf: [] }))
-    .answer('tickets.list', () => ({ tickets: [], pending: [] }))
+    .answer('tickets.list', () => ({ tickets: [], total: 0, pending: [] }))
     .answer('team.list', () => ({ agents: [], groups: [] }));
 });
 
@@ -49,13 +49,16 @@ describe('the screens by role', () => {
     stop();
   });
 
-  it('gives agents the inbox and a Tickets tab beside it', async () => {
+  it('gives agents the inbox with Tickets and Reports tabs beside it', async () => {
     app.signIn(sessionOf(agentUser));
     renderScreens();
     expect(screen.getByText('the inbox panes')).toBeTruthy();
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Inbox', 'Tickets']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Inbox', 'Tickets', 'Reports']);
     await userEvent.click(screen.getByRole('tab', { name: 'Tickets' }));
     expect(await screen.findByTestId('tickets-view')).toBeTruthy();
     expect(screen.queryByText('the inbox panes')).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: 'Reports' }));
+    expect(await screen.findByTestId('reports-view')).toBeTruthy();
+    expect(screen.getByTestId('reports-own-note')).toBeTruthy();
   });
 });

@@ -2,6 +2,7 @@ import { Composer } from '../composer/Composer';
 import { InboxList } from '../inbox/InboxList';
 import { OfferAnnouncer } from '../inbox/OfferAnnouncer';
 import { NoticeCenter } from '../notices/NoticeCenter';
+import { KeyboardLayer } from '../shortcuts/KeyboardLayer';
 import { ThreadView } from '../thread/ThreadView';
 import { CreateTicketLauncher } from '../tickets/CreateTicketLauncher';
 import { Header } from './Header';
@@ -15,6 +16,7 @@ export function Workstation() {
       <Header />
       <OfferAnnouncer />
       <NoticeCenter />
+      <KeyboardLayer />
       <ViewPanel>
         <main className="panes">
           <InboxList />

@@ -12,6 +12,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { blankDraft, draftOf, draftProblems, groupTemplates, mayEdit, toInput, type TemplateDraft } from './template-form';
 import { bareShortcut } from './template-match';
 import { useTemplatesStore } from './templates-store';
+import { TemplateRowActions } from './TemplateRowActions';
+import { useTemplateRemoval } from './use-template-removal';
 
 /**
  * Quick replies, managed: the team's and the agent's own, with categories and shortcuts. Agents
@@ -21,33 +23,13 @@ import { useTemplatesStore } from './templates-store';
 export function TemplateManager({ onClose }: { onClose(): void }) {
   const t = useT();
   const language = useLanguage();
-  const knowledge = useKnowledge();
   const user = useSessionStore((s) => s.session?.user ?? null);
   const templates = useTemplatesStore((s) => s.templates);
   const offline = useConnectionStore((s) => s.connection?.status !== 'online');
   const ids = { title: useId() };
   const [draft, setDraft] = useState<TemplateDraft | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { confirming, error, setError, busy, remove } = useTemplateRemoval();
   const groups = useMemo(() => groupTemplates(templates), [templates]);
-
-  async function remove(template: Template) {
-    if (confirming !== template.id) {
-      setConfirming(template.id);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await knowledge.deleteTemplate(template.id);
-      setConfirming(null);
-    } catch (err) {
-      setError(toAppError(err).toJSON());
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const row = (template: Template) => {
     const editable = mayEdit(template, user);
@@ -64,17 +46,13 @@ export function TemplateManager({ onClose }: { onClose(): void }) {
         </div>
         {editable && (
           <div className="quick-row-actions">
-            <button type="button" className="button button-small" disabled={offline || busy} onClick={() => setDraft(draftOf(template))}>
-              {t('quick.edit')}
-            </button>
-            <button
-              type="button"
-              className="button button-small button-danger"
+            <TemplateRowActions
+              template={template}
               disabled={offline || busy}
-              onClick={() => void remove(template)}
-            >
-              {confirming === template.id ? t('quick.confirmDelete') : t('quick.delete')}
-            </button>
+              confirming={confirming}
+              onEdit={(chosen) => setDraft(draftOf(chosen))}
+              onRemove={(chosen) => void remove(chosen)}
+            />
           </div>
         )}
       </li>
@@ -105,7 +83,7 @@ export function TemplateManager({ onClose }: { onClose(): void }) {
       {draft ? (
         <TemplateForm
           draft={draft}
-          canTeam={user?.role === 'admin'}
+          canTeam={user?.role === 'admin' || user?.role === 'supervisor'}
           offline={offline}
           categories={[...new Set(templates.map((x) => x.category).filter(Boolean))]}
           onCancel={() => setDraft(null)}
@@ -148,7 +126,7 @@ export function TemplateManager({ onClose }: { onClose(): void }) {
   );
 }
 
-interface TemplateFormProps {
+export interface TemplateFormProps {
   draft: TemplateDraft;
   canTeam: boolean;
   offline: boolean;
@@ -157,7 +135,8 @@ interface TemplateFormProps {
   onSaved(): void;
 }
 
-function TemplateForm({ draft: initial, canTeam, offline, categories, onCancel, onSaved }: TemplateFormProps) {
+/** One reply's form: scope, language, shortcut, title, category and text with its variables. */
+export function TemplateForm({ draft: initial, canTeam, offline, categories, onCancel, onSaved }: TemplateFormProps) {
   const t = useT();
   const knowledge = useKnowledge();
   const [draft, setDraft] = useState(initial);

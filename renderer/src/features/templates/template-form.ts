@@ -13,10 +13,10 @@ export type TemplateDraft = {
   body: string;
 };
 
-/** Whether this user may change a reply: their own always; the team's when they are an admin. */
+/** Whether this user may change a reply: their own always; the team's when they are an admin or a supervisor. */
 export function mayEdit(template: Template, user: { id: string; role: Role } | null): boolean {
   if (!user) return false;
-  return template.ownerId === null ? user.role === 'admin' : template.ownerId === user.id;
+  return template.ownerId === null ? user.role === 'admin' || user.role === 'supervisor' : template.ownerId === user.id;
 }
 
 /** A blank reply in the user's language; admins start with a team reply. */

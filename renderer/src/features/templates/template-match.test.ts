@@ -52,3 +52,30 @@ describe('quick-reply fuzzy search', () => {
     expect(ids('')).toEqual(['track', 'invoice', 'refund', 'ship', 'hi']);
   });
 });
+
+describe('the "/" picker', () => {
+  const slash = (templates: readonly Template[], query: string, lang: 'zh' | 'en' | null = null) =>
+    matchTemplates(templates, query, 8, { strict: true, lang }).map((m) => m.template.id);
+
+  it('lists only replies whose shortcut starts with what was typed or whose title holds it, best first', () => {
+    const templates = [...TEMPLATES, reply('hint', 'hints', 'Hints', 'Try this.'), reply('chip', 'chip', 'Chip sizes', '…')];
+    expect(slash(templates, 'hi')).toEqual(['hi', 'hint']);
+    expect(slash(templates, 'hi')).not.toContain('ship');
+    expect(slash(templates, 'sizes')).toEqual(['chip']);
+    expect(slash(templates, '原路')).toEqual([]);
+    expect(slash(templates, 'tk')).toEqual(['refund']);
+    // The palette still searches loosely.
+    expect(matchTemplates(templates, 'hi').map((m) => m.template.id)).toContain('ship');
+  });
+
+  it('lists the customer’s language first and hides the other unless nothing else matches', () => {
+    const hiEn: Template = { ...reply('hi-en', 'hi', 'Greeting', 'Hello {{contact.name}}!'), lang: 'en' };
+    const thanksEn: Template = { ...reply('thanks-en', 'thanks', 'Thanks', 'Thank you!'), lang: 'en' };
+    const templates = [...TEMPLATES, hiEn, thanksEn];
+    expect(slash(templates, 'hi', 'en')).toEqual(['hi-en']);
+    expect(slash(templates, 'hi', 'zh')).toEqual(['hi']);
+    expect(slash(templates, 'thanks', 'zh')).toEqual(['thanks-en']);
+    expect(slash(templates, 'hi', null).sort()).toEqual(['hi', 'hi-en']);
+    expect(slash(templates, '', 'en').sort()).toEqual(['hi-en', 'thanks-en']);
+  });
+});

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent, type RefObject
 import type { InboxConversation } from '../../../../shared/contract';
 import { latestOrder } from '../../../../shared/orders';
 import { fillTemplate, unfilledPlaceholders, type Placeholder } from '../../../../shared/quick-replies';
+import { textLang } from '../../../../shared/text/text-lang';
 import { useKnowledge } from '../../app/knowledge-context';
 import type { Translate } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
@@ -10,6 +11,7 @@ import { useSessionStore } from '../../stores/session-store';
 import { orderStatusKey } from '../profile/profile-logic';
 import { useProfileStore } from '../profile/profile-store';
 import { closedPicker, insertAtSlash, pickerAfterInput, pickerKey, slashToken } from './picker-state';
+import { useUiRequest } from '../shortcuts/ui-requests';
 import { matchTemplates } from './template-match';
 import { templateValues } from './template-values';
 import { TemplateManager } from './TemplateManager';
@@ -52,7 +54,12 @@ export function useQuickReplies({ conversation, text, textareaRef, setText }: Qu
   // Another conversation: the picker of the previous one closes.
   useEffect(() => setPicker(closedPicker), [conversation?.id]);
 
-  const matches = useMemo(() => (picker.open ? matchTemplates(templates, picker.query, SHOWN) : []), [picker.open, picker.query, templates]);
+  // The customer's language, read from what they last wrote; replies in it come first.
+  const customerLang = conversation?.lastMessageSenderType === 'contact' ? textLang(conversation.lastMessagePreview) : null;
+  const matches = useMemo(
+    () => (picker.open ? matchTemplates(templates, picker.query, SHOWN, { strict: true, lang: customerLang }) : []),
+    [picker.open, picker.query, templates, customerLang],
+  );
   const values = useMemo(
     () =>
       templateValues({
@@ -91,6 +98,31 @@ export function useQuickReplies({ conversation, text, textareaRef, setText }: Qu
       else select(next.caret, next.caret);
     });
   }
+
+  /** Puts `insertion` at the caret (or over the selection) and leaves the caret after it. */
+  function putAtCaret(insertion: (before: string) => string): { text: string; caret: number } | null {
+    const box = textareaRef.current;
+    if (!box || box.disabled) return null;
+    const start = box === document.activeElement ? box.selectionStart ?? text.length : text.length;
+    const end = box === document.activeElement ? box.selectionEnd ?? start : start;
+    const before = text.slice(0, start);
+    const piece = insertion(before);
+    const next = { text: before + piece + text.slice(end), caret: start + piece.length };
+    setText(next.text);
+    requestAnimationFrame(() => select(next.caret, next.caret));
+    return next;
+  }
+
+  // The quick reply shortcut types the "/" that opens the picker (after a space, so it opens).
+  useUiRequest('quickReply', () => {
+    const next = putAtCaret((before) => (before === '' || /\s$/.test(before) ? '/' : ' /'));
+    if (next) setPicker((state) => pickerAfterInput({ ...state, dismissed: null }, next.text, next.caret));
+  });
+  // A quick reply chosen in the command palette goes in filled, as one picked here would.
+  useUiRequest('insertTemplate', (template) => {
+    putAtCaret((before) => (before === '' || /\s$/.test(before) ? '' : ' ') + fillTemplate(template.body, values));
+    setPicker(closedPicker);
+  });
 
   return {
     /** After every change of the text or the caret. */

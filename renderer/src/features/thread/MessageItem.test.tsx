@@ -221,3 +221,26 @@ describe('the handoff summary', () => {
     expect(renderMessage(summary).textContent).toContain('客户需求摘要：Wants to return order 1234.');
   });
 });
+
+describe('the customer’s satisfaction answer', () => {
+  const answerLine = (params: Record<string, string>) =>
+    message({ id: 'csat-1', senderType: 'system', senderName: null, internal: true, body: 'Customer satisfaction', system: { code: 'csat_answer', params } });
+
+  it('shows the rating as stars out of five, with the comment and whether it came late', () => {
+    const item = renderMessage(answerLine({ rating: '4', comment: 'Quick and kind', late: 'true' }));
+    expect(within(item).getByRole('img', { name: app.t('csat.stars', { rating: 4 }) }).textContent).toBe('★★★★☆');
+    expect(within(item).getByText('Quick and kind')).toBeTruthy();
+    expect(within(item).getByText(app.t('csat.late'))).toBeTruthy();
+    expect(within(item).queryByText(app.t('csat.changed'))).toBeNull();
+  });
+
+  it('a changed answer says so; a line with a rating this version cannot read falls back to its words', () => {
+    const changed = renderMessage(answerLine({ rating: '1', changed: 'true' }));
+    expect(within(changed).getByRole('img').textContent).toBe('★☆☆☆☆');
+    expect(within(changed).getByText(app.t('csat.changed'))).toBeTruthy();
+    cleanup();
+    const odd = renderMessage(answerLine({ rating: 'eleven' }));
+    expect(within(odd).queryByRole('img')).toBeNull();
+    expect(within(odd).getByText(app.t('system.csatAnswer', { rating: 'eleven' }))).toBeTruthy();
+  });
+});

@@ -8,8 +8,10 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { formatClock, formatFull } from '../../lib/time';
 import { useTeamStore } from '../../stores/team-store';
 import { splitMentions } from '../composer/mention-logic';
+import { MessageFile } from '../files/MessageFile';
 import { channelDeliveryLine } from './channel-delivery';
 import { channelDetailsLine, ChannelDetailsParts } from './ChannelDetails';
+import { csatAnswerOf, CsatAnswerLine } from './CsatAnswerLine';
 import { internalKind } from './note-kind';
 import { outboxActions, type OutboxAction } from './outbox-actions';
 
@@ -81,6 +83,8 @@ export function MessageItem({ message, canSend = true, pick }: MessageItemProps)
             )}
           </p>
         </div>
+      ) : kind === 'system' && csatAnswerOf(message) ? (
+        <CsatAnswerLine message={message} />
       ) : kind === 'system' ? (
         <p className="message-system message-system-internal" title={t('note.systemTitle')}>
           <span className="message-system-lock" aria-hidden="true">
@@ -109,6 +113,7 @@ export function MessageItem({ message, canSend = true, pick }: MessageItemProps)
               {formatClock(message.createdAt, language)}
             </time>
           </div>
+          <MessageFile message={message} />
           <div className="message-bubble">
             {message.channelDetails ? <ChannelDetailsParts details={message.channelDetails} body={message.body} /> : message.body}
           </div>

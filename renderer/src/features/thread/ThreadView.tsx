@@ -11,12 +11,17 @@ import { ChannelBadge } from '../inbox/ChannelBadge';
 import { OfferActions, OfferCountdown, OfferedToOther } from '../inbox/OfferActions';
 import { RoutingBadges } from '../inbox/RoutingBadges';
 import { useSessionStore } from '../../stores/session-store';
+import { useUiRequest } from '../shortcuts/ui-requests';
 import { TransferDialog } from '../transfer/TransferDialog';
 import { canTransfer } from '../transfer/transfer-logic';
 import { MessageItem } from './MessageItem';
 import { useCreateTicketStore } from '../tickets/create-ticket-store';
 import { PickingBar } from '../tickets/PickingBar';
 import { CustomerTypingLine, OthersHereLine, TypingPreviews } from './ThreadActivity';
+import { useConversationTagsStore } from '../../stores/conversation-tags-store';
+import { ConversationTagList } from './ConversationTagList';
+import { ResolveDialog } from './ResolveDialog';
+import { resolveAsks } from './resolve-picker-logic';
 
 /** How close to the bottom (px) still counts as "reading the latest". */
 const STICK_THRESHOLD = 48;
@@ -121,22 +126,48 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
   const [transferOpen, setTransferOpen] = useState(false);
   const [transferredTo, setTransferredTo] = useState<{ conversationId: string; name: string } | null>(null);
   const [resolving, setResolving] = useState(false);
+  const [picker, setPicker] = useState<{ conversationId: string; mode: 'resolve' | 'edit' } | null>(null);
+  const pickerButton = useRef<HTMLButtonElement | null>(null);
+  const tagCatalog = useConversationTagsStore();
+  const mayEditTags = conversation.access === 'full' && conversation.status === 'resolved' && (conversation.assigneeId === me || role === 'supervisor' || role === 'admin')
+    && tagCatalog.tags.some((tag) => !tag.archived && tag.kind !== 'other');
   const [error, setError] = useState<{ conversationId: string; error: AppErrorShape } | null>(null);
   // An error belongs to the conversation it happened in; switching away hides it.
   const shownError = error?.conversationId === conversation.id ? error.error : null;
 
   async function resolve() {
     const conversationId = conversation.id;
-    setResolving(true);
     setError(null);
+    // With tags to choose (or an outcome required) the picker asks first.
+    if (resolveAsks(tagCatalog.tags, tagCatalog.settings)) {
+      setPicker({ conversationId, mode: 'resolve' });
+      return;
+    }
+    setResolving(true);
     try {
       await controller.resolve(conversationId);
     } catch (err) {
-      setError({ conversationId, error: toAppError(err).toJSON() });
+      const shape = toAppError(err).toJSON();
+      if (shape.code === 'outcome_required') setPicker({ conversationId, mode: 'resolve' });
+      else setError({ conversationId, error: shape });
     } finally {
       setResolving(false);
     }
   }
+
+  // The resolve and transfer shortcuts do what the buttons do, when the buttons are there.
+  useUiRequest('resolve', () => {
+    if (canActOn(conversation) && !resolving) {
+      pickerButton.current?.focus();
+      void resolve();
+    }
+  });
+  useUiRequest('transfer', () => {
+    if (!canTransfer(conversation, me, role)) return;
+    transferButton.current?.focus();
+    setTransferredTo(null);
+    setTransferOpen(true);
+  });
 
   return (
     <header className="thread-header" data-access={conversation.access}>
@@ -169,16 +200,31 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
         )}
         {canActOn(conversation) && (
           <button
+            ref={pickerButton}
             type="button"
             className="button button-quiet"
             data-testid="resolve-button"
+            aria-haspopup={resolveAsks(tagCatalog.tags, tagCatalog.settings) ? 'dialog' : undefined}
             disabled={resolving}
             onClick={() => void resolve()}
           >
             {resolving ? t('thread.resolving') : t('thread.resolve')}
           </button>
         )}
+        {mayEditTags && (
+          <button
+            ref={pickerButton}
+            type="button"
+            className="button button-quiet"
+            data-testid="edit-tags-button"
+            aria-haspopup="dialog"
+            onClick={() => setPicker({ conversationId: conversation.id, mode: 'edit' })}
+          >
+            {t('resolvePicker.edit')}
+          </button>
+        )}
       </div>
+      <ConversationTagList tagIds={conversation.tagIds} />
       {offer === 'me' ? (
         <div className="thread-offer" data-testid="thread-offer">
           <span className="offer-label">{t('offer.forYou')}</span>
@@ -216,6 +262,16 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
         <p className="thread-error" role="alert" title={shownError.message}>
           {t('thread.resolveFailed', { reason: describeError(t, shownError) })}
         </p>
+      )}
+      {picker?.conversationId === conversation.id && (
+        <ResolveDialog
+          conversation={conversation}
+          mode={picker.mode}
+          onClose={() => {
+            setPicker(null);
+            requestAnimationFrame(() => (pickerButton.current?.isConnected ? pickerButton.current : document.getElementById('thread-title'))?.focus());
+          }}
+        />
       )}
       {transferOpen && (
         <TransferDialog

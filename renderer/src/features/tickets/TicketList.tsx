@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { TICKET_LIST_MAX } from '../../../../shared/contract';
 import type { Ticket } from '../../../../shared/tickets';
 import { useTickets } from '../../app/tickets-context';
 import { describeError } from '../../i18n/translate';
@@ -8,12 +9,12 @@ import { slaHighlight } from './ticket-logic';
 import { useTicketsStore } from './tickets-store';
 import { useTicketNames } from './use-ticket-names';
 
-/** The filtered tickets with a checkbox each, the SLA state marked; new tickets still waiting on top. */
+/** The filtered tickets with a checkbox each, the SLA state marked; new tickets still waiting on top; a page more on request. */
 export function TicketList() {
   const t = useT();
   const language = useLanguage();
   const controller = useTickets();
-  const { tickets, pending, status, error, selectedId, checked } = useTicketsStore();
+  const { tickets, total, pending, status, error, selectedId, checked } = useTicketsStore();
   const names = useTicketNames();
   const allChecked = tickets.length > 0 && tickets.every((ticket) => checked.includes(ticket.id));
 
@@ -93,6 +94,18 @@ export function TicketList() {
       <ul className="ticket-rows" onKeyDown={onKeyDown}>
         {tickets.map(row)}
       </ul>
+      {status === 'ready' && total > tickets.length && (
+        <p className="ticket-more" data-testid="ticket-more">
+          <span role="status">
+            {t(tickets.length < TICKET_LIST_MAX ? 'tickets.list.partial' : 'tickets.list.capped', { shown: tickets.length, total })}
+          </span>
+          {tickets.length < TICKET_LIST_MAX && (
+            <button type="button" className="button button-quiet" onClick={() => void controller.showMore()}>
+              {t('tickets.list.showMore')}
+            </button>
+          )}
+        </p>
+      )}
     </section>
   );
 }

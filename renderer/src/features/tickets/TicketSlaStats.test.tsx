@@ -33,7 +33,7 @@ beforeEach(() => {
   app.fake
     .answer('team.list', () => ({ agents: [], groups: [] }))
     .answer('tickets.meta', () => ({ types: [type], departments: [dep], myDepartmentIds: [], leadOf: [] }))
-    .answer('tickets.list', () => ({ tickets: [repair], pending: [] }))
+    .answer('tickets.list', () => ({ tickets: [repair], total: 1, pending: [] }))
     .answer('tickets.stats', () => stats);
 });
 
@@ -113,7 +113,7 @@ describe('ticket figures', () => {
     app.fake
       .answer('team.list', () => ({ agents: [], groups: [] }))
       .answer('tickets.meta', () => ({ types: [], departments: [], myDepartmentIds: [], leadOf: [] }))
-      .answer('tickets.list', () => ({ tickets: [], pending: [] }))
+      .answer('tickets.list', () => ({ tickets: [], total: 0, pending: [] }))
       .failWith('tickets.stats', 'forbidden', 'not your department');
     render(<TicketsView />, { wrapper: app.wrapper });
     await userEvent.click(screen.getByTestId('ticket-stats-toggle'));

@@ -17,10 +17,10 @@ const invoice = ticket({ id: 't3', number: 103, subject: 'Invoice title', sla: '
 function serveTickets() {
   app.fake
     .answer('tickets.meta', () => ({ types: [], departments: [], myDepartmentIds: [], leadOf: [] }))
-    .answer('tickets.list', (args: TicketListArgs) => ({
-      tickets: args.view === 'unassigned' ? [refund, invoice] : args.view === 'mine' ? [repair] : [repair, refund, invoice],
-      pending: [],
-    }));
+    .answer('tickets.list', (args: TicketListArgs) => {
+      const tickets = args.view === 'unassigned' ? [refund, invoice] : args.view === 'mine' ? [repair] : [repair, refund, invoice];
+      return { tickets, total: tickets.length, pending: [] };
+    });
 }
 
 beforeEach(() => {
@@ -58,6 +58,22 @@ describe('the Tickets view', () => {
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Waiting on customer');
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'Due first');
     await expect.poll(() => app.fake.callsOf('tickets.list').at(-1)).toMatchObject({ status: ['waiting_on_customer'], sort: 'due' });
+  });
+
+  it('shows the first page of a long list with how many match, a page more on request, and the first page again for another filter', async () => {
+    const many = Array.from({ length: 260 }, (_, i) => ticket({ id: `m${i}`, number: 1000 + i }));
+    app.fake.answer('tickets.list', (args: TicketListArgs) => ({ tickets: many.slice(0, args.limit ?? 200), total: many.length, pending: [] }));
+    render(<TicketsView />, { wrapper: app.wrapper });
+    await expect.poll(() => screen.queryAllByTestId('ticket-row').length).toBe(200);
+    expect(screen.getByText('Showing the first 200 of 260 tickets.')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await expect.poll(() => screen.queryAllByTestId('ticket-row').length).toBe(260);
+    expect(app.fake.callsOf('tickets.list').at(-1)).toMatchObject({ view: 'mine', limit: 400 });
+    expect(screen.queryByTestId('ticket-more')).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Unassigned' }));
+    await expect.poll(() => app.fake.callsOf('tickets.list').at(-1)).toMatchObject({ view: 'unassigned', limit: 200 });
   });
 
   it('closes the ticked tickets in one action and says how many changed', async () => {

@@ -3,7 +3,6 @@ import { useController } from '../../app/controller-context';
 import { useTickets } from '../../app/tickets-context';
 import { useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
-import { useSessionStore } from '../../stores/session-store';
 import { useTeamStore } from '../../stores/team-store';
 import { TicketBulkBar } from './TicketBulkBar';
 import { TicketDetail } from './TicketDetail';
@@ -21,8 +20,6 @@ export function TicketsView() {
   const online = useConnectionStore((s) => s.connection?.status === 'online');
   const teamStatus = useTeamStore((s) => s.status);
   const [showStats, setShowStats] = useState(false);
-  // The server counts figures for the agent desk only (department staff are refused).
-  const mayCount = useSessionStore((s) => s.session?.user?.role !== 'staff');
 
   useEffect(() => {
     void tickets.loadMeta();
@@ -39,12 +36,10 @@ export function TicketsView() {
       <div className="tickets-main">
         <TicketSlaNotices />
         <TicketMentions />
-        {mayCount && (
-          <button type="button" className="button button-quiet" data-testid="ticket-stats-toggle" aria-pressed={showStats} onClick={() => setShowStats(!showStats)}>
-            {t('tickets.stats.toggle')}
-          </button>
-        )}
-        {showStats && mayCount ? (
+        <button type="button" className="button button-quiet ticket-stats-toggle" data-testid="ticket-stats-toggle" aria-pressed={showStats} onClick={() => setShowStats(!showStats)}>
+          {t('tickets.stats.toggle')}
+        </button>
+        {showStats ? (
           <TicketStatsPanel online={online} />
         ) : (
           <>

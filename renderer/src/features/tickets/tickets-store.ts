@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PendingTicket, TicketDraft, TicketHistoryItem, TicketListArgs, TicketMeta } from '../../../../shared/contract';
+import { TICKET_LIST_MAX, TICKET_LIST_PAGE, type PendingTicket, type TicketDraft, type TicketHistoryItem, type TicketListArgs, type TicketMeta } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { Ticket, TicketView } from '../../../../shared/tickets';
 import type { TicketMentionNotice } from '../../../../shared/tickets-admin';
@@ -7,7 +7,7 @@ import type { TicketSlaNotice } from '../../../../shared/ticket-sla';
 import type { LoadStatus } from '../../stores/inbox-store';
 import { mergeHistory } from './ticket-logic';
 
-export type TicketFilters = Required<Pick<TicketListArgs, 'sort'>> & Omit<TicketListArgs, 'sort' | 'view'> & { view: TicketView };
+export type TicketFilters = Required<Pick<TicketListArgs, 'sort'>> & Omit<TicketListArgs, 'sort' | 'view' | 'limit'> & { view: TicketView };
 
 export const defaultTicketFilters: TicketFilters = { view: 'mine', sort: 'updated' };
 
@@ -15,7 +15,12 @@ export type TicketDetail = { ticket: Ticket; history: TicketHistoryItem[]; draft
 
 interface TicketsStore {
   filters: TicketFilters;
+  /** The first tickets of the filtered list, up to `limit`. */
   tickets: Ticket[];
+  /** How many tickets match the filters in all. */
+  total: number;
+  /** How many the list shows at most: a page more with every "show more", back to one page when the filters change. */
+  limit: number;
   pending: PendingTicket[];
   status: LoadStatus;
   error: AppErrorShape | null;
@@ -34,7 +39,8 @@ interface TicketsStore {
   addSlaNotice(notice: TicketSlaNotice): void;
   dismissSlaNotice(key: string): void;
   setFilters(patch: Partial<TicketFilters>): void;
-  setList(tickets: Ticket[], pending: PendingTicket[]): void;
+  setList(tickets: Ticket[], total: number, pending: PendingTicket[]): void;
+  showMore(): void;
   setLoading(): void;
   setFailed(error: AppErrorShape): void;
   setMeta(meta: TicketMeta): void;
@@ -54,6 +60,8 @@ interface TicketsStore {
 const initial = {
   filters: defaultTicketFilters,
   tickets: [] as Ticket[],
+  total: 0,
+  limit: TICKET_LIST_PAGE,
   pending: [] as PendingTicket[],
   status: 'idle' as LoadStatus,
   error: null,
@@ -78,9 +86,10 @@ export const createTicketsStore = () =>
     addSlaNotice: (notice) =>
       set((s) => ({ slaNotices: [notice, ...s.slaNotices.filter((n) => slaNoticeKey(n) !== slaNoticeKey(notice))].slice(0, 20) })),
     dismissSlaNotice: (key) => set((s) => ({ slaNotices: s.slaNotices.filter((n) => slaNoticeKey(n) !== key) })),
-    setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, checked: [] })),
-    setList: (tickets, pending) =>
-      set((s) => ({ tickets, pending, status: 'ready', error: null, checked: s.checked.filter((id) => tickets.some((t) => t.id === id)) })),
+    setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch }, limit: TICKET_LIST_PAGE, checked: [] })),
+    setList: (tickets, total, pending) =>
+      set((s) => ({ tickets, total, pending, status: 'ready', error: null, checked: s.checked.filter((id) => tickets.some((t) => t.id === id)) })),
+    showMore: () => set((s) => ({ limit: Math.min(TICKET_LIST_MAX, s.limit + TICKET_LIST_PAGE) })),
     setLoading: () => set((s) => ({ status: s.status === 'ready' ? 'ready' : 'loading', error: null })),
     setFailed: (error) => set({ status: 'failed', error }),
     setMeta: (meta) => set({ meta }),
@@ -94,6 +103,7 @@ export const createTicketsStore = () =>
     removeTicket: (id) =>
       set((s) => ({
         tickets: s.tickets.filter((t) => t.id !== id),
+        total: s.tickets.some((t) => t.id === id) ? Math.max(0, s.total - 1) : s.total,
         checked: s.checked.filter((c) => c !== id),
         ...(s.selectedId === id ? { selectedId: null, detail: null } : {}),
       })),

@@ -21,6 +21,13 @@ export const slaDueSql = (t = 't') =>
   `LEAST(CASE WHEN ${t}.first_responded_at IS NULL OR ${t}.first_responded_at > ${t}.first_response_due_at THEN ${t}.first_response_due_at END, ${t}.resolution_due_at)`;
 
 /**
+ * slaDueSql for a working ticket, NULL for a solved or closed one: indexed with its statistics
+ * (migration 0021, tickets_sla_due_idx and tickets_sla_due_stats), so the planner can tell how
+ * few tickets are near their due time and read them from the index.
+ */
+export const workingSlaDueSql = (t = 't') => `(CASE WHEN ${t}.status NOT IN ('solved', 'closed') THEN ${slaDueSql(t)} END)`;
+
+/**
  * A working ticket (not solved or closed) whose SLA state (sla-state.ts) is `warning` or
  * `breached` at `nowParam` (a timestamptz parameter): the Tickets view's "breaching" filter, best
  * sorted by slaDueSql. Needs slaTargetJoinsSql.

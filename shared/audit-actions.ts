@@ -1,0 +1,66 @@
+/**
+ * Every action the server writes to the audit log. `recordAudit` accepts only these, and the
+ * desktop has a sentence for each in both languages (a unit test fails when one is missing), so
+ * a supervisor never reads a raw key.
+ */
+export const AUDIT_ACTIONS = [
+  'takeover',
+  'barge_in',
+  'whisper',
+  'export',
+  'attachment.downloaded',
+  'sensitive_word.create',
+  'sensitive_word.update',
+  'sensitive_word.delete',
+  'contact.rename',
+  'contact.tags',
+  'contact.unmask',
+  'contact.merge',
+  'contact.unmerge',
+  'contact.identity_linked',
+  'contact.identity_changed',
+  'settings.update',
+  'ai.settings.update',
+  'user.create',
+  'user.update',
+  'user.role_change',
+  'user.deactivate',
+  'user.reactivate',
+  'kb_article.create',
+  'kb_article.update',
+  'kb_article.delete',
+  'kb_import',
+  'kb_export',
+  'kb_question.accept',
+  'kb_question.dismiss',
+  'bot_rule.create',
+  'bot_rule.update',
+  'bot_rule.delete',
+  'channel.create',
+  'channel.update',
+  'channel.enable',
+  'channel.disable',
+  'channel.delete',
+  'conversation_tag.create',
+  'conversation_tag.update',
+  'conversation_tag.archive',
+  'conversation_tag.restore',
+  'department.create',
+  'department.update',
+  'ticket_type.create',
+  'ticket_type.update',
+  'ticket_sla.update',
+  'ticket.assign',
+  'ticket.status',
+  'ticket.delete',
+  'template.create',
+  'template.update',
+  'template.delete',
+  'order.status_change',
+  'order_events.secret_rotated',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Detail fields that hold a secret: an entry says it changed, never what it was or became. */
+export const SECRET_DETAIL_FIELDS: ReadonlySet<string> = new Set(['secret', 'secrets', 'token', 'password', 'apiKey', 'signingSecret', 'appSecret', 'accessToken']);
