@@ -55,8 +55,9 @@ describe('question clustering with an AI provider', () => {
   it('the chat model names each topic from its examples, in the topic language', async () => {
     fake.chat((messages) => {
       const user = messages.find((m) => m.role === 'user')!.content;
+      // Each topic is named after the first example it was shown, so the test can tell which name went where.
       const names = [...user.matchAll(/^\[(\d+)\] \((Chinese|English)\)\n- (.*)$/gm)].map(([, n, lang, first]) =>
-        `[${n}] ${lang === 'Chinese' ? '话题' : 'Topic'}: ${first!.includes('退款') || first!.includes('refund') ? 'refund' : first!.includes('发票') || first!.includes('invoice') ? 'invoice' : 'login'}`);
+        `[${n}] ${lang === 'Chinese' ? '话题' : 'Topic'}: ${first}`);
       return { content: names.join('\n') };
     });
     const list = await runNow();
@@ -65,9 +66,10 @@ describe('question clustering with an AI provider', () => {
     const call = fake.requests.filter((r) => r.path === '/chat/completions').at(-1)!;
     expect(call.body.model).toBe('namer');
     expect(call.authorization).toBe('Bearer sk-topics');
+    expect(list.topics.length).toBeGreaterThan(0);
     for (const topic of list.topics) {
-      const kind = topic.examples.some((e) => /退款|refund/.test(e.body)) ? 'refund' : topic.examples.some((e) => /发票|invoice/.test(e.body)) ? 'invoice' : 'login';
-      expect(topic.label).toBe(`${topic.lang === 'zh' ? '话题' : 'Topic'}: ${kind}`);
+      const prefix = topic.lang === 'zh' ? '话题' : 'Topic';
+      expect(topic.examples.map((e) => `${prefix}: ${e.body}`)).toContain(topic.label);
     }
   });
 

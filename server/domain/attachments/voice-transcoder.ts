@@ -77,8 +77,15 @@ export class FfmpegTranscoder implements VoiceTranscoder {
 export async function findFfmpeg(env: NodeJS.ProcessEnv = process.env): Promise<VoiceTranscoder | null> {
   const chosen = env.SWITCHBOARD_FFMPEG?.trim() || 'ffmpeg';
   if (chosen === 'off') return null;
-  const answers = await new Promise<boolean>((resolve) => {
-    execFile(chosen, ['-hide_banner', '-version'], { timeout: 10_000 }, (err) => resolve(!err));
-  });
-  return answers ? new FfmpegTranscoder(chosen) : null;
+  // Asked once per program: a process that starts several servers (the tests) does not spawn it each time.
+  let answer = ffmpegAnswers.get(chosen);
+  if (!answer) {
+    answer = new Promise<boolean>((resolve) => {
+      execFile(chosen, ['-hide_banner', '-version'], { timeout: 10_000 }, (err) => resolve(!err));
+    });
+    ffmpegAnswers.set(chosen, answer);
+  }
+  return (await answer) ? new FfmpegTranscoder(chosen) : null;
 }
+
+const ffmpegAnswers = new Map<string, Promise<boolean>>();
