@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Db, Tx } from './db';
 import { lockFolder } from './folder-lock';
 
@@ -24,7 +26,7 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
   const lock = dataDir ? await lockFolder(dataDir) : null;
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir);
+    pg = await PGlite.create({ dataDir, ...(await engineArtifacts()) });
   } catch (err) {
     await lock?.release();
     throw err;
@@ -47,4 +49,22 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
       await lock?.release();
     },
   };
+}
+
+type EngineArtifacts = Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'>;
+let artifacts: Promise<EngineArtifacts> | undefined;
+
+/**
+ * PGlite's compiled engine and its file bundle, read and compiled once per process: every
+ * database opened after the first (a server restarted in place, the tests' servers) starts
+ * without compiling the WebAssembly again.
+ */
+function engineArtifacts(): Promise<EngineArtifacts> {
+  artifacts ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pglite, initdb, bundle] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((f) => readFile(path.join(dist, f))));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([WebAssembly.compile(pglite!), WebAssembly.compile(initdb!)]);
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([bundle!]) };
+  })();
+  return artifacts;
 }
