@@ -7,6 +7,7 @@ import { kbSearchBench } from './kb-search.bench';
 import { kbCacheBench } from './kb-cache.bench';
 import { inboxRenderBench } from './inbox-render.bench';
 import { wechatIntakeBench } from './wechat-intake.bench';
+import { whatsappMediaBench } from './whatsapp-media.bench';
 import { sensitiveWordsBench } from './sensitive-words.bench';
 import { ticketListBench } from './ticket-list.bench';
 import { topicsBench } from './topics.bench';
@@ -30,6 +31,7 @@ const benches: Record<string, { run: () => Promise<void>; limitMs: number }> = {
   'kb-cache': { run: kbCacheBench, limitMs: 180_000 },
   'inbox-render': { run: inboxRenderBench, limitMs: 240_000 },
   'wechat-intake': { run: wechatIntakeBench, limitMs: 180_000 },
+  'whatsapp-media': { run: whatsappMediaBench, limitMs: 240_000 },
   'sensitive-words': { run: sensitiveWordsBench, limitMs: 60_000 },
   'ticket-list': { run: ticketListBench, limitMs: 420_000 },
   topics: { run: topicsBench, limitMs: 120_000 },

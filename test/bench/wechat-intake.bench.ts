@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/app';
 import { login } from '../support/server-fixture';
-import { emit, log, median, TempDirs, until } from './report';
+import { emit, log, median, percentile, TempDirs, until } from './report';
 
 const BENCH = 'wechat.intake';
 const BURST = 300;
@@ -9,11 +9,6 @@ const BURST = 300;
 const CONCURRENCY = 20;
 const CUSTOMERS = 30;
 const TOKEN = 'wechatBenchToken42';
-
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 function signed(nonce: string): string {
   const timestamp = String(Math.floor(Date.now() / 1000));
