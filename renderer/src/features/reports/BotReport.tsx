@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { FigureTable } from './FigureTable';
+import { FigureTable, figuresOf } from './FigureTable';
 import { ReportChart } from './ReportChart';
 import { ReportSection } from './ReportSection';
 import type { SectionProps } from './section-props';
@@ -26,13 +26,13 @@ export function BotReport({ query, online }: SectionProps) {
           )}
           <FigureTable
             label={t('reports.bot.title')}
-            figures={[
-              { key: 'botConversations', label: t('reports.bot.conversations'), current: current.botConversations, previous: previous.botConversations, kind: 'count', better: 'neither' },
-              { key: 'resolvedByBot', label: t('reports.bot.resolved'), current: current.resolvedByBot, previous: previous.resolvedByBot, kind: 'count', better: 'higher' },
-              { key: 'handedOver', label: t('reports.bot.handedOver'), current: current.handedOver, previous: previous.handedOver, kind: 'count', better: 'neither' },
-              { key: 'resolutionPercent', label: t('reports.bot.resolutionPercent'), current: current.resolutionPercent, previous: previous.resolutionPercent, kind: 'percent', better: 'higher' },
-              { key: 'handoffPercent', label: t('reports.bot.handoffPercent'), current: current.handoffPercent, previous: previous.handoffPercent, kind: 'percent', better: 'neither' },
-            ]}
+            figures={figuresOf(current, previous, [
+              { key: 'botConversations', label: t('reports.bot.conversations'), kind: 'count', better: 'neither' },
+              { key: 'resolvedByBot', label: t('reports.bot.resolved'), kind: 'count', better: 'higher' },
+              { key: 'handedOver', label: t('reports.bot.handedOver'), kind: 'count', better: 'neither' },
+              { key: 'resolutionPercent', label: t('reports.bot.resolutionPercent'), kind: 'percent', better: 'higher' },
+              { key: 'handoffPercent', label: t('reports.bot.handoffPercent'), kind: 'percent', better: 'neither' },
+            ])}
           />
         </>
       )}

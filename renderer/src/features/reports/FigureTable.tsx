@@ -5,6 +5,18 @@ import { changeOf, formatFigure, type Better, type FigureKind } from './report-f
 /** One headline figure: its name, its value in this period and in the previous one. */
 export type Figure = { key: string; label: string; current: number | null; previous: number | null; kind: FigureKind; better: Better };
 
+/** A figure of a section read by `key` from this period's and the previous period's answers. */
+export type FigureSpec<K extends string> = { key: K; label: string; kind: FigureKind; better: Better };
+
+/** The figures of a section, each read by its key from both periods' answers. */
+export function figuresOf<K extends string>(
+  current: Record<K, number | null>,
+  previous: Record<K, number | null>,
+  specs: readonly FigureSpec<K>[],
+): Figure[] {
+  return specs.map((f) => ({ ...f, current: current[f.key], previous: previous[f.key] }));
+}
+
 /** A report's headline figures, each beside the previous period's value and the change. */
 export function FigureTable({ label, figures }: { label: string; figures: readonly Figure[] }) {
   const t = useT();

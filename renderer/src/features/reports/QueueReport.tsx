@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t';
-import { FigureTable } from './FigureTable';
+import { FigureTable, figuresOf } from './FigureTable';
 import { ReportChart } from './ReportChart';
 import { ReportSection } from './ReportSection';
 import { durationFigures } from './TimesReport';
@@ -29,11 +29,13 @@ export function QueueReport({ query, online }: SectionProps) {
           <FigureTable
             label={t('reports.queue.title')}
             figures={[
-              { key: 'queued', label: t('reports.queue.queued'), current: current.queued, previous: previous.queued, kind: 'count', better: 'neither' },
-              { key: 'answered', label: t('reports.queue.answered'), current: current.answered, previous: previous.answered, kind: 'count', better: 'higher' },
-              { key: 'abandoned', label: t('reports.queue.abandoned'), current: current.abandoned, previous: previous.abandoned, kind: 'count', better: 'lower' },
-              { key: 'abandonedPercent', label: t('reports.queue.abandonedPercent'), current: current.abandonedPercent, previous: previous.abandonedPercent, kind: 'percent', better: 'lower' },
-              { key: 'leftMessages', label: t('reports.queue.leftMessages'), current: current.leftMessages, previous: previous.leftMessages, kind: 'count', better: 'neither' },
+              ...figuresOf(current, previous, [
+                { key: 'queued', label: t('reports.queue.queued'), kind: 'count', better: 'neither' },
+                { key: 'answered', label: t('reports.queue.answered'), kind: 'count', better: 'higher' },
+                { key: 'abandoned', label: t('reports.queue.abandoned'), kind: 'count', better: 'lower' },
+                { key: 'abandonedPercent', label: t('reports.queue.abandonedPercent'), kind: 'percent', better: 'lower' },
+                { key: 'leftMessages', label: t('reports.queue.leftMessages'), kind: 'count', better: 'neither' },
+              ]),
               ...durationFigures(t, 'wait', t('reports.queue.wait'), current.wait, previous.wait),
             ]}
           />

@@ -28,7 +28,7 @@ function figuresOf(name: ReportName, days: string[], previous: boolean): ReportF
     case 'times':
       return { firstResponse: duration(3, previous ? 120 : 90, 200), handling: duration(3, 600, 900), resolution: duration(3, 700, 1000) };
     case 'queue':
-      return { queued: 3, answered: 3, abandoned: 0, abandonedPercent: 0, leftMessages: 0, wait: duration(3, 20, 40) };
+      return { queued: 3, answered: previous ? 1 : 3, abandoned: previous ? 2 : 0, abandonedPercent: previous ? 66.7 : 0, leftMessages: 0, wait: duration(3, 20, 40) };
     case 'csat':
       return previous
         ? { total: { answers: 2, average: 4, satisfiedPercent: 50 }, byAgent: [{ id: 'u1', name: '王芳', answers: 2, average: 4, satisfiedPercent: 50 }], byGroup: [], byChannel: [{ channelKind: 'widget', answers: 2, average: 4, satisfiedPercent: 50 }] }
@@ -109,6 +109,10 @@ describe('the Reports screen', () => {
     const firstMedian = within(times).getByRole('row', { name: /^First response: median/ });
     expect(within(firstMedian).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 min 30 s', '2 min', '▼ 25 %down 25 % on the previous period']);
     expect(within(firstMedian).getByTestId('report-change').className).toContain('report-change--good');
+    // Each queue figure beside its own previous value.
+    const queue = screen.getByTestId('report-queue');
+    expect(within(within(queue).getByRole('row', { name: /^Answered/ })).getAllByRole('cell').slice(0, 2).map((c) => c.textContent)).toEqual(['3', '1']);
+    expect(within(within(queue).getByRole('row', { name: /^Abandoned \d/ })).getAllByRole('cell').slice(0, 2).map((c) => c.textContent)).toEqual(['0', '2']);
     // Nothing counted for the bot: said so, and no chart.
     const bot = screen.getByTestId('report-bot');
     expect(within(bot).getByText('The bot had no conversations in this period.')).toBeTruthy();
