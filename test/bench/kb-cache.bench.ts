@@ -7,7 +7,7 @@ import { SqliteDb } from '../../main/core/cache/sqlite';
 import { searchArticles } from '../../main/core/knowledge/search-index';
 import type { KbArticle } from '../../shared/domain';
 import { benchArticles } from './kb-corpus';
-import { emit, log, now, TempDirs } from './report';
+import { emit, log, now, TempDirs, percentile } from './report';
 
 const BENCH = 'kb.cache_search';
 const ARTICLES = 10_000;
@@ -24,10 +24,6 @@ const TYPED = [
 ];
 const LIKE_SCAN = 'SELECT id, data FROM kb_articles WHERE title LIKE ?1 OR body LIKE ?1 LIMIT 10';
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 async function openCache(dir: string): Promise<{ db: SqliteDb; store: CacheStore }> {
   const db = await SqliteDb.open(join(dir, 'cache.sqlite'));

@@ -7,7 +7,7 @@ import type { KbArticle } from '../../shared/domain';
 import { tokenizeForMiniSearch } from '../bot-eval/minisearch-baseline';
 import { login } from '../support/server-fixture';
 import { benchArticles } from './kb-corpus';
-import { emit, log, mb, now, TempDirs } from './report';
+import { emit, log, mb, now, TempDirs, percentile } from './report';
 
 const BENCH = 'kb.search';
 const ARTICLES = 10_000;
@@ -17,10 +17,6 @@ const KB_FILE = new URL('../fixtures/bot-eval/kb.json', import.meta.url);
 const QUESTIONS = JSON.parse(readFileSync(new URL('../fixtures/bot-eval/questions.json', import.meta.url), 'utf8')) as { q: string }[];
 const ADMIN = { email: 'admin@demo.test', password: 'demo-admin' };
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 /** The customers' questions of the evaluation set, round and round until `n`. */
 const queries = (n: number) => Array.from({ length: n }, (_, i) => QUESTIONS[i % QUESTIONS.length]!.q);

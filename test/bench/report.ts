@@ -168,3 +168,20 @@ export type MemoryPeaks = {
 };
 
 export const mb = (bytes: number) => round(bytes / (1024 * 1024), 1);
+
+/** Runs `jobs` with at most `limit` in flight; each job's answer time in ms (a non-2xx answer fails the run). */
+export async function timedRequests(limit: number, jobs: (() => Promise<Response>)[]): Promise<number[]> {
+  const out: number[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      const started = performance.now();
+      const response = await jobs[i]!();
+      await response.text();
+      if (!response.ok) throw new Error(`request ${i} answered ${response.status}`);
+      out[i] = performance.now() - started;
+    }
+  }));
+  return out;
+}

@@ -8,7 +8,7 @@ import type { Db } from '../../server/db/db';
 import type { Conversation } from '../../shared/domain';
 import { VISITOR_NAMESPACE } from '../../shared/protocol';
 import { closeAllSockets, connectAgent, connectVisitor, insertUser, request, tokenFor } from '../support/server-fixture';
-import { emit, log, median, now } from './report';
+import { emit, log, median, now, percentile } from './report';
 
 const BENCH = 'routing';
 const WAITING = 1_000;
@@ -18,10 +18,6 @@ const VISITORS = 200;
 const DRAIN_AGENTS = 10;
 const SECRET = 'routing-bench-secret';
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 /**
  * Routing benchmark: (1) the assignment decision for 1,000 waiting conversations and 200 agents,

@@ -11,7 +11,7 @@ import { FakeTicketServer } from '../../main/core/testing/ticket-fixtures';
 import { selectTickets, type TicketViewer } from '../../main/core/tickets/ticket-list';
 import { ticketListColumns } from '../../main/core/tickets/ticket-list-sql';
 import { TicketsService } from '../../main/core/tickets/tickets-service';
-import { emit, log, median, now, round, TempDirs } from './report';
+import { emit, log, median, now, round, TempDirs, percentile } from './report';
 
 const BENCH = 'ticket-cache';
 const TICKETS = 100_000;
@@ -23,10 +23,6 @@ const AT = Date.parse('2026-12-01T12:00:00Z');
 const ME: User = { id: 'u-0', accountId: 'acc', email: 'admin@bench.invalid', name: 'Admin', role: 'admin' };
 const VIEWER: TicketViewer = { userId: ME.id, myDepartmentIds: ['d-0', 'd-1'] };
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 /** A saved view as the Tickets screen asks for it (the default sort and first page unless named). */
 type Case = { name: string; args: TicketListArgs };

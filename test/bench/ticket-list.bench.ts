@@ -3,7 +3,7 @@ import { openDb } from '../../server/db/open-db';
 import { listTickets } from '../../server/domain/tickets/ticket-queries';
 import type { User } from '../../shared/domain';
 import { ticketListQuerySchema, type TicketListQuery } from '../../shared/tickets';
-import { emit, log, median, now, round } from './report';
+import { emit, log, median, now, round, percentile } from './report';
 import { BENCH_TICKETS, seedTicketBench, type TicketBenchSeed } from './ticket-bench-seed';
 
 const BENCH = 'ticket-list';
@@ -16,10 +16,6 @@ const WARM_UP = 3;
 /** The planner kept off every index: what the same call costs when no index serves it. */
 const NO_INDEX = 'SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexonlyscan = off';
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 /** A saved view of the Tickets screen as the desktop asks for it (the default sort unless named). */
 type Case = { name: string; query: Partial<TicketListQuery> };

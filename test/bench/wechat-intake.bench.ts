@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/app';
 import { login } from '../support/server-fixture';
-import { emit, log, median, percentile, TempDirs, until } from './report';
+import { emit, log, median, percentile, TempDirs, until, timedRequests } from './report';
 
 const BENCH = 'wechat.intake';
 const BURST = 300;
@@ -20,22 +20,6 @@ const textXml = (n: number, tag: string) => `<xml><ToUserName><![CDATA[gh_123456
 <FromUserName><![CDATA[oBench${String(n % CUSTOMERS).padStart(22, '0')}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>
 <MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${tag} ${n}: 我的订单什么时候发货？]]></Content><MsgId>${8_000_000_000_000_000_000n + BigInt(n) + (tag === 'warm' ? 10_000n : 0n)}</MsgId></xml>`;
 
-/** Runs `jobs` with at most `limit` in flight; each job's duration in ms. */
-async function timed(limit: number, jobs: (() => Promise<Response>)[]): Promise<number[]> {
-  const out: number[] = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const started = performance.now();
-      const response = await jobs[i]!();
-      await response.text();
-      if (!response.ok) throw new Error(`request ${i} answered ${response.status}`);
-      out[i] = performance.now() - started;
-    }
-  }));
-  return out;
-}
 
 /**
  * A burst of 300 WeChat callbacks (30 customers, 20 connections at once, as WeChat calls): how
@@ -58,15 +42,15 @@ export async function wechatIntakeBench(): Promise<void> {
     const post = (n: number, tag: string) => () => fetch(`${url}?${signed(`${tag}${n}`)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(n, tag) });
 
     log('wechat: warming up');
-    await timed(CONCURRENCY, Array.from({ length: 40 }, (_, n) => post(n, 'warm')));
+    await timedRequests(CONCURRENCY, Array.from({ length: 40 }, (_, n) => post(n, 'warm')));
     const db = server.db;
     const storedCount = async (tag: string) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM messages WHERE body LIKE $1', [`${tag} %`]))[0]?.n);
     await until(async () => (await storedCount('warm')) === 40, 'the warm-up messages to be stored', 60_000, 50);
-    const echo = await timed(CONCURRENCY, Array.from({ length: BURST }, (_, n) => () => fetch(`${url}?${signed(`e${n}`)}&echostr=${n}`)));
+    const echo = await timedRequests(CONCURRENCY, Array.from({ length: BURST }, (_, n) => () => fetch(`${url}?${signed(`e${n}`)}&echostr=${n}`)));
 
     log(`wechat: ${BURST} callbacks, ${CONCURRENCY} at a time`);
     const started = performance.now();
-    const answers = await timed(CONCURRENCY, Array.from({ length: BURST }, (_, n) => post(n, 'burst')));
+    const answers = await timedRequests(CONCURRENCY, Array.from({ length: BURST }, (_, n) => post(n, 'burst')));
     const answeredMs = performance.now() - started;
     await until(async () => (await storedCount('burst')) === BURST, 'every burst message to be stored', 120_000, 50);
     const storedMs = performance.now() - started;

@@ -8,7 +8,7 @@ import { WA_PHONE_NUMBER_ID, waMessage, waText } from '../support/platform-paylo
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { PNG_1X1 } from '../support/sample-files';
 import { login } from '../support/server-fixture';
-import { emit, log, median, percentile, TempDirs, until } from './report';
+import { emit, log, median, percentile, TempDirs, until, timedRequests } from './report';
 
 const BENCH = 'whatsapp.media';
 const BURST = 100;
@@ -36,22 +36,6 @@ const imagePayload = (tag: string, n: number) =>
     `Customer ${n % CUSTOMERS}`,
   );
 
-/** Runs `jobs` with at most `limit` in flight; each job's answer time in ms. */
-async function timed(limit: number, jobs: (() => Promise<Response>)[]): Promise<number[]> {
-  const out: number[] = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      const started = performance.now();
-      const response = await jobs[i]!();
-      await response.text();
-      if (!response.ok) throw new Error(`webhook ${i} answered ${response.status}`);
-      out[i] = performance.now() - started;
-    }
-  }));
-  return out;
-}
 
 /** Every file in the attachment folder (not the spool, not a half-written one). */
 async function storedFiles(root: string): Promise<string[]> {
@@ -114,7 +98,7 @@ export async function whatsappMediaBench(): Promise<void> {
 
     log('whatsapp media: warming up');
     served('warm', WARM_IMAGES);
-    await timed(CONCURRENCY, [
+    await timedRequests(CONCURRENCY, [
       ...Array.from({ length: 40 }, (_, n) => deliver(waText(`wamid.warm-text-${n}`, `warm ${n}: hello`, customer(n)))),
       ...Array.from({ length: WARM_IMAGES }, (_, n) => deliver(imagePayload('warm', n))),
     ]);
@@ -125,7 +109,7 @@ export async function whatsappMediaBench(): Promise<void> {
       const tag = `c${concurrency}`;
       log(`whatsapp media: baseline, ${BURST} text messages, ${concurrency} at a time`);
       const textStarted = performance.now();
-      const textAnswers = await timed(concurrency, Array.from({ length: BURST }, (_, n) => deliver(waText(`wamid.text${tag}-${n}`, `text${tag} ${n}: is my order on its way?`, customer(n)))));
+      const textAnswers = await timedRequests(concurrency, Array.from({ length: BURST }, (_, n) => deliver(waText(`wamid.text${tag}-${n}`, `text${tag} ${n}: is my order on its way?`, customer(n)))));
       const textAnsweredMs = performance.now() - textStarted;
       await until(async () => (await textsStored(`text${tag}`)) === BURST, 'every text message to be stored', 60_000, 20);
       const textStoredMs = performance.now() - textStarted;
@@ -135,7 +119,7 @@ export async function whatsappMediaBench(): Promise<void> {
       graph!.clear();
       log(`whatsapp media: ${BURST} photos of ${IMAGE_BYTES / 1024 / 1024} MB, ${concurrency} at a time`);
       const started = performance.now();
-      const answers = await timed(concurrency, Array.from({ length: BURST }, (_, n) => deliver(imagePayload(photoTag, n))));
+      const answers = await timedRequests(concurrency, Array.from({ length: BURST }, (_, n) => deliver(imagePayload(photoTag, n))));
       const answeredMs = performance.now() - started;
       await until(async () => (await photosReady(photoTag)) === BURST, 'every photo to be stored', 120_000, 20);
       const storedMs = performance.now() - started;
