@@ -22,7 +22,7 @@ import { telegramSender } from './telegram/telegram-sender';
 import { registerWechatRoutes, WECHAT_DEADLINE_MS, wechatProcessor } from './wechat/wechat-routes';
 import { WebhookInbox } from './framework/webhook-inbox';
 import { WechatSender } from './wechat/wechat-sender';
-import { registerWhatsAppRoutes } from './whatsapp/whatsapp-routes';
+import { registerWhatsAppRoutes, whatsappProcessor } from './whatsapp/whatsapp-routes';
 import { whatsappSender } from './whatsapp/whatsapp-sender';
 import type { CsatService } from '../domain/csat/csat-service';
 import type { AttachmentIntake } from '../domain/attachments/attachment-intake';
@@ -106,7 +106,10 @@ export async function registerChannelAdapters(app: FastifyInstance, options: Cha
     attachments: files && media ? { intake: files.intake, kick: () => media.kick() } : undefined,
   });
   const webhooks = new WebhookInbox({
-    db, directory, logError, timers, clock, pollMs: options.webhookPollMs, processors: { wechat: wechatProcessor(db, inbound) },
+    db, directory, logError, timers, clock, pollMs: options.webhookPollMs, processors: {
+      wechat: wechatProcessor(db, inbound),
+      whatsapp: whatsappProcessor({ db, events, inbound, surveys: options.csat }, (message, details) => app.log.info(details, message)),
+    },
   });
   const routeDeps: ChannelRouteDeps = {
     db, events, clock, timers, directory, inbound, webhooks, wechatReplyBudgetMs: options.wechatReplyBudgetMs ?? WECHAT_DEADLINE_MS - 1_000,

@@ -6,6 +6,7 @@ import { startServer } from '../../server/app';
 import type { ChannelView } from '../../shared/channels';
 import { closeAllSockets, login } from '../support/server-fixture';
 import { bearer, http, hubSignature, startChannelServer, type ChannelTestServer } from '../support/channels';
+import { webhooksProcessed } from '../support/barriers';
 import { WA_PHONE_NUMBER_ID, waText } from '../support/platform-payloads';
 import { databaseTargets, runDatabase } from '../support/databases';
 
@@ -23,11 +24,13 @@ describe.each(targets)('channels admin API on $label', (target) => {
     id: 'wa-main', kind: 'whatsapp', name: 'WhatsApp', config: { phoneNumberId: WA_PHONE_NUMBER_ID },
     secrets: { appSecret: 'first-app-secret', verifyToken: 'first-verify', accessToken: 'first-access' },
   };
-  const deliver = (secret: string) => {
+  const deliver = async (secret: string) => {
     const body = JSON.stringify(waText(`wamid.${secret}`, 'hi'));
-    return http(`${t.server.url}/webhooks/whatsapp/wa-main`, {
+    const answer = await http(`${t.server.url}/webhooks/whatsapp/wa-main`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, secret) }, body,
     });
+    await webhooksProcessed(t.server);
+    return answer;
   };
 
   beforeAll(async () => {

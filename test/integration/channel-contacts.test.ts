@@ -7,6 +7,7 @@ import type { Conversation } from '../../shared/domain';
 import { startCore } from '../support/core-harness';
 import { closeAllSockets, connectVisitor, record, request, waitFor } from '../support/server-fixture';
 import { bearer, createChannel, data, http, hubSignature, signWidgetVisitorsWith, startChannelServer, threadOf, type ChannelTestServer } from '../support/channels';
+import { webhooksProcessed } from '../support/barriers';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { databaseTargets } from '../support/databases';
@@ -27,11 +28,13 @@ describe.each(targets)('one contact across channels on $label', (target) => {
   let whatsapp: ChannelView;
   let widgetId: string;
 
-  const whatsappIn = (id: string, body: string, from: string, name: string) => {
+  const whatsappIn = async (id: string, body: string, from: string, name: string) => {
     const raw = JSON.stringify(waText(id, body, from, name));
-    return http(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, {
+    const answer = await http(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(raw, APP_SECRET) }, body: raw,
     });
+    await webhooksProcessed(t.server);
+    return answer;
   };
   const conversationOf = async (wamid: string) =>
     (await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [`ch:${whatsapp.id}:${wamid}`]))[0]!

@@ -45,6 +45,7 @@ describe.each(targets)('internal notes never reach a channel adapter, on any cha
     });
     const waBody = JSON.stringify(waText('wamid.IN1', 'Hello from WhatsApp'));
     await http(`${t.server.url}/webhooks/whatsapp/${wa.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(waBody, 'a') }, body: waBody });
+    await webhooksProcessed(t.server);
     platforms.push({ kind: 'whatsapp', channelId: wa.id, conversationId: await conversationOfClient(`ch:${wa.id}:wamid.IN1`) });
 
     const tg = await createChannel(t, { kind: 'telegram', name: 'Telegram', config: { apiBaseUrl: `${api.url}/tg` }, secrets: { botToken: '1:x', webhookSecret: 's' } });

@@ -4,7 +4,7 @@ import {
   conversationOfExternal, countRows, hubSignature, postBody, reply, startPlatformChannel, stopPlatformChannel, threadOf, waitForDelivery,
   type ChannelTestServer,
 } from '../support/channels';
-import { deliveriesDrained } from '../support/barriers';
+import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 import {
@@ -22,9 +22,11 @@ describe.each(targets)('WhatsApp reactions, replies, contact cards, number chang
   let channel: ChannelView;
   let wamids = 0;
 
-  const deliver = (payload: unknown) => {
+  const deliver = async (payload: unknown) => {
     const body = JSON.stringify(payload);
-    return postBody(`${t.server.url}/webhooks/whatsapp/${channel.id}`, body, { 'x-hub-signature-256': hubSignature(body, APP_SECRET) });
+    const answer = await postBody(`${t.server.url}/webhooks/whatsapp/${channel.id}`, body, { 'x-hub-signature-256': hubSignature(body, APP_SECRET) });
+    await webhooksProcessed(t.server);
+    return answer;
   };
   const conversationOf = (wamid: string) => conversationOfExternal(t, channel.id, wamid);
   const sends = () => graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));

@@ -7,7 +7,7 @@ import {
   bearer, conversationOfExternal, countRows, data, http, hubSignature, messageCount as countMessages, postBody, reply, startPlatformChannel,
   stopPlatformChannel, threadOf, waitForDelivery, type ChannelTestServer,
 } from '../support/channels';
-import { deliveriesDrained } from '../support/barriers';
+import { deliveriesDrained, webhooksProcessed } from '../support/barriers';
 import type { RecordingServer } from '../support/recording-server';
 import { databaseTargets } from '../support/databases';
 import {
@@ -28,10 +28,13 @@ describe.each(targets)('WhatsApp Cloud API channel on $label', (target) => {
   const hook = () => `${t.server.url}/webhooks/whatsapp/${channel.id}`;
 
   /** Posts a webhook delivery exactly as Meta does: raw JSON body, HMAC-SHA256 signature of it. */
-  const deliver = (payload: unknown, signature?: string | null) => {
+  const deliver = async (payload: unknown, signature?: string | null) => {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const sig = signature === undefined ? hubSignature(body, APP_SECRET) : signature;
-    return postBody(hook(), body, sig === null ? {} : { 'x-hub-signature-256': sig });
+    const answer = await postBody(hook(), body, sig === null ? {} : { 'x-hub-signature-256': sig });
+    // Answered once stored; its messages are stored by the webhook inbox right after.
+    await webhooksProcessed(t.server);
+    return answer;
   };
   const conversationOf = (wamid: string) => conversationOfExternal(t, channel.id, wamid);
   const messageCount = () => countMessages(t);

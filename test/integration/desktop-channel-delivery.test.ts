@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadMessage } from '../../shared/contract';
 import { data, hubSignature, http, TEST_RETRY } from '../support/channels';
+import { webhooksProcessed } from '../support/barriers';
 import type { TestCore } from '../support/core-harness';
 import { databaseTargets } from '../support/databases';
 import { desktopBedFor } from '../support/desktop-bed';
@@ -32,6 +33,7 @@ describe.each(targets)('WhatsApp replies through the desktop core on $label', (t
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, APP_SECRET) }, body,
     });
     expect(answer.status).toBe(200);
+    await webhooksProcessed(bed.server);
   };
   /** The reply as the agent's desktop shows it now (from its cache). */
   const cached = async (core: TestCore, body: string): Promise<ThreadMessage | undefined> =>

@@ -11,6 +11,7 @@ import { connectAgent, insertUser, record, request, tokenFor, waitFor } from '..
 import {
   conversationOfExternal, countRows, createChannel, data, hubSignature, postBody, startChannelServer, stopPlatformChannel, threadOf, type ChannelTestServer,
 } from '../support/channels';
+import { webhooksProcessed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
 import { serveTelegramFile, serveWhatsAppMedia } from '../support/platform-media';
 import { TG_CHAT, tgPhoto, waMessage } from '../support/platform-payloads';
@@ -75,9 +76,11 @@ describe.each(targets)('customers’ files on $label', (target) => {
 
   afterAll(() => stopPlatformChannel(t, platform));
 
-  const deliverWhatsApp = (payload: unknown) => {
+  const deliverWhatsApp = async (payload: unknown) => {
     const body = JSON.stringify(payload);
-    return postBody(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, body, { 'x-hub-signature-256': hubSignature(body, APP_SECRET) });
+    const answer = await postBody(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, body, { 'x-hub-signature-256': hubSignature(body, APP_SECRET) });
+    await webhooksProcessed(t.server);
+    return answer;
   };
 
   /** The customer's message of a platform message id, as 王芳's desktop reads it. */

@@ -46,9 +46,11 @@ describe.each(targets)('satisfaction surveys after a resolve on $label', (target
   const waCalls = () => platform.requests.filter((r) => r.path === `/wa/v21.0/${WA_PHONE_NUMBER_ID}/messages`);
   const tgDeliver = (payload: unknown) =>
     postBody(`${t.server.url}/webhooks/telegram/${telegram.id}`, payload, { 'x-telegram-bot-api-secret-token': TG_SECRET });
-  const waDeliver = (payload: unknown) => {
+  const waDeliver = async (payload: unknown) => {
     const body = JSON.stringify(payload);
-    return postBody(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, body, { 'x-hub-signature-256': hubSignature(body, WA_APP_SECRET) });
+    const answer = await postBody(`${t.server.url}/webhooks/whatsapp/${whatsapp.id}`, body, { 'x-hub-signature-256': hubSignature(body, WA_APP_SECRET) });
+    await webhooksProcessed(t.server);
+    return answer;
   };
   const csatOf = async (socket: Socket, conversationId: string) =>
     request<{ csat: CsatView | null }>(socket, 'csat:get', { conversationId });

@@ -6,7 +6,7 @@ import type { BotRule, BotTurn } from '../../shared/knowledge';
 import type { VisitorMessage } from '../../shared/protocol';
 import { orderEventSignature } from '../../server/domain/orders/order-events-signature';
 import { bearer, countRows, createChannel, http, hubSignature, startChannelServer, threadOf, type ChannelTestServer } from '../support/channels';
-import { deliveriesDrained, pushesFlushed } from '../support/barriers';
+import { deliveriesDrained, pushesFlushed, webhooksProcessed } from '../support/barriers';
 import { databaseTargets } from '../support/databases';
 import { WA_CUSTOMER, WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
@@ -195,6 +195,7 @@ describe.each(targets)('order-status events and the bot’s order replies on $la
       body: JSON.stringify(waText('wamid.IN1', 'Is my order on its way?')),
     });
     expect(inbound.status).toBe(200);
+    await webhooksProcessed(t.server);
     const [conversation] = await t.server.db.query<{ conversation_id: string }>('SELECT conversation_id FROM messages WHERE client_id = $1', [
       `ch:${whatsapp.id}:wamid.IN1`,
     ]);

@@ -15,7 +15,7 @@ export type ChannelRouteDeps = {
   timers: Timers;
   directory: ChannelDirectory;
   inbound: InboundMessages;
-  /** Webhook deliveries stored first and processed after (WeChat). */
+  /** Webhook deliveries stored first and processed after (WeChat, WhatsApp). */
   webhooks: WebhookInbox;
   /** How long WeChat callbacks may take before they are answered anyway (the platform allows 5 s). */
   wechatReplyBudgetMs: number;

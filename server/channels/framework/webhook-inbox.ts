@@ -52,6 +52,8 @@ export class WebhookInbox {
   private readonly timers: Timers;
   private readonly worker: PollingWorker;
   private lastStoredAt = Number.NEGATIVE_INFINITY;
+  /** Deliveries stored by this node so far: processing waits while it keeps growing. */
+  private storedCount = 0;
   private lastPrunedAt = Number.NEGATIVE_INFINITY;
   private readonly clock: Clock;
 
@@ -76,6 +78,7 @@ export class WebhookInbox {
       [channelId, dedupeKey, payload],
     );
     this.lastStoredAt = this.clock();
+    this.storedCount += 1;
     return rows.length > 0;
   }
 
@@ -87,9 +90,13 @@ export class WebhookInbox {
     // PGlite answers queries in microtasks: without a turn of the event loop, a run of events would
     // never let a waiting request in.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const started = this.clock();
-    while (!this.stopped && this.clock() - this.lastStoredAt < INTAKE_QUIET_MS && this.clock() - started < MAX_YIELD_MS) {
+    if (this.clock() - this.lastStoredAt >= INTAKE_QUIET_MS) return;
+    // Counted by pauses, not by the clock: an injected clock that stands still never holds it longer.
+    let seen = this.storedCount;
+    for (let waited = 0; !this.stopped && waited < MAX_YIELD_MS; waited += INTAKE_QUIET_MS) {
       await delay(this.timers, INTAKE_QUIET_MS, undefined);
+      if (this.storedCount === seen) return;
+      seen = this.storedCount;
     }
   }
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/errors';
+import type { ChannelRecord } from '../../domain/channels/channel-repository';
 import { advanceDelivery, failSentDelivery } from '../framework/delivery-queue';
 import { changeNumber } from '../framework/number-change';
 import type { ChannelRouteDeps } from '../framework/route-deps';
@@ -45,20 +47,35 @@ export function registerWhatsAppRoutes(scope: FastifyInstance, deps: ChannelRout
       logMalformed(request, channel, parsed.reason);
       throw new AppError('bad_request', `not a WhatsApp webhook payload: ${parsed.reason}`);
     }
+    // Stored as it came and answered at once: a burst of deliveries (photos, a busy shop) never
+    // keeps Meta waiting behind the work of storing messages. A retry of the same delivery is stored once.
+    const key = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+    if (await deps.webhooks.store(channel.id, key, body.toString('utf8'))) deps.webhooks.kick();
+    return reply.send({ received: parsed.events.messages.length, statuses: parsed.events.statuses.length });
+  });
+}
+
+/**
+ * Processes one stored WhatsApp delivery (the webhook inbox's processor for WhatsApp channels):
+ * messages, survey answers, number changes and delivery statuses, each safe to apply twice.
+ */
+export function whatsappProcessor(deps: Pick<ChannelRouteDeps, 'db' | 'events' | 'inbound' | 'surveys'>, logInfo: (message: string, details: Record<string, unknown>) => void) {
+  return async (channel: ChannelRecord, payload: string): Promise<void> => {
+    const parsed = parseWhatsAppWebhook(JSON.parse(payload), String(channel.config.phoneNumberId ?? ''));
+    if (!parsed.ok) return;
     for (const message of parsed.events.messages) await deps.inbound.receive(channel, message);
     for (const answer of parsed.events.surveyAnswers) {
       const answered = await deps.surveys?.answerButton(channel.id, answer, 'whatsapp');
-      if (answered && !answered.ok) request.log.info({ channelId: channel.id, reason: answered.text }, 'WhatsApp survey answer refused');
+      if (answered && !answered.ok) logInfo('WhatsApp survey answer refused', { channelId: channel.id, reason: answered.text });
     }
     for (const number of parsed.events.numberChanges) {
       const moved = await changeNumber(deps.db, channel, number);
       if (moved.change) void deps.events.emit({ type: 'conversation.changed', change: moved.change });
-      if (!moved.updated) request.log.info({ channelId: channel.id, externalId: number.externalId }, 'WhatsApp number change left as it was (unknown, already taken or seen)');
+      if (!moved.updated) logInfo('WhatsApp number change left as it was (unknown, already taken or seen)', { channelId: channel.id, externalId: number.externalId });
     }
     for (const status of parsed.events.statuses) {
       if (status.status === 'failed') await failSentDelivery(deps.db, deps.events, channel, status.externalId, status.reason);
       else await advanceDelivery(deps.db, deps.events, channel.id, status.externalId, status.status);
     }
-    return reply.send({ received: parsed.events.messages.length, statuses: parsed.events.statuses.length });
-  });
+  };
 }
