@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { appErrorSchema } from './errors';
+import { QUICK_REPLY_IMPORT_MAX_CHARS, quickReplyFileFormatSchema, quickReplyImportResultSchema } from './quick-reply-exchange';
 import { attachmentUrlRequestSchema, attachmentUrlResultSchema, captionBodySchema, fileBytesSchema, uploadNameSchema, uploadResultSchema } from './attachments';
 import {
   auditEntrySchema,
@@ -375,6 +376,11 @@ export const contractMethods = {
   /** Adds (no id) or changes a quick reply: agents their own, admins also the team's. Needs the connection. */
   'templates.save': { args: templateInputSchema, result: templateSchema },
   'templates.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Admins and supervisors: the team's replies from a JSON or CSV file; all or nothing, problems by line. */
+  'templates.import': {
+    args: z.object({ text: z.string().max(QUICK_REPLY_IMPORT_MAX_CHARS), format: quickReplyFileFormatSchema }).strict(),
+    result: quickReplyImportResultSchema,
+  },
   'drafts.get': { args: z.object({ conversationId: idSchema }).strict(), result: draftSchema.nullable() },
   /** Saves the composer's text; an empty body deletes the draft. */
   'drafts.save': {

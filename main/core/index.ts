@@ -195,6 +195,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'kb.search': async ({ query, limit }) => (await current()).catalog.search(query, limit),
     'templates.save': async (input) => (await current()).catalog.saveTemplate(input),
     'templates.delete': async ({ id }) => (await current()).catalog.deleteTemplate(id),
+    'templates.import': async ({ text, format }) => (await current()).catalog.importTemplates(text, format),
     'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
     'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
     ...attentionHandlers(current),
