@@ -180,6 +180,11 @@ function start(): void {
             window: () => mainWindow,
             // The shell writes in the system's language, as its own dialogs do.
             language: () => systemLanguage,
+            markFeedRead: (entryId) => {
+              core?.handlers['notificationFeed.markRead']({ ids: [entryId] }).catch((error: unknown) => {
+                console.error('Could not mark the notification read:', error);
+              });
+            },
           }),
           presenceTray,
         ),
