@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { unfilledReplyError } from '../../shared/quick-replies';
 import { preferencesIn } from './attention';
 import { attentionHandlers } from './attention-handlers';
+import { desktopSettingsHandlers } from './desktop-settings';
 import { systemClock } from './clock';
 import { Connection } from './connection';
 import { FieldCipher } from './cache/field-cipher';
@@ -199,6 +200,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
     'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
     ...attentionHandlers(current),
+    ...desktopSettingsHandlers(settings, options.loginItem),
     ...supervisionHandlers(connection, current),
     ...knowledgeAdminHandlers(connection),
     ...adminHandlers(connection),

@@ -5,7 +5,7 @@ import { SessionService } from './session';
 import type { StoredSettings } from './types';
 
 function memorySettings(initial: Partial<StoredSettings> = {}) {
-  let value: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, ...initial };
+  let value: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, openAtLogin: false, ...initial };
   return { get: () => value, set: (p: Partial<StoredSettings>) => (value = { ...value, ...p }) };
 }
 
