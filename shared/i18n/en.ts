@@ -335,6 +335,7 @@ export const en = {
   'profile.renameSaving': 'Saving…',
   'profile.renameFailed': 'Name not saved; your text is kept. {reason}',
   'profile.nameGenerated': 'No name given yet',
+  'contact.visitor': 'Visitor {number}',
   'profile.vipLevel': 'VIP {level}',
   'profile.none': 'None',
   'profile.unmask': 'Show',

@@ -326,6 +326,7 @@ export const zhCN: Dictionary = {
   'profile.renameSaving': '正在保存…',
   'profile.renameFailed': '姓名未保存，已保留您输入的内容。{reason}',
   'profile.nameGenerated': '客户尚未提供姓名',
+  'contact.visitor': '访客 {number}',
   'profile.vipLevel': 'VIP {level}',
   'profile.none': '无',
   'profile.unmask': '查看',
