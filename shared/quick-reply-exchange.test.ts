@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkQuickReplyRows,
   parseCsv,
+  QUICK_REPLY_IMPORT_MAX_BYTES,
   QUICK_REPLY_IMPORT_MAX_PROBLEMS,
   QUICK_REPLY_IMPORT_MAX_ROWS,
   quickRepliesCsv,
@@ -64,6 +65,12 @@ describe('reading and writing quick reply files', () => {
     expect(readQuickReplyFile('\uFEFFshortcut,title,body,lang\r\n', 'csv').problems).toEqual([{ code: 'empty' }]);
     const many = JSON.stringify(Array.from({ length: QUICK_REPLY_IMPORT_MAX_ROWS + 1 }, () => ({})));
     expect(readQuickReplyFile(many, 'json').problems).toEqual([{ code: 'too_many', count: QUICK_REPLY_IMPORT_MAX_ROWS + 1, max: QUICK_REPLY_IMPORT_MAX_ROWS }]);
+  });
+
+  it('refuses a file too large to send in one request, counting Chinese text in bytes', () => {
+    const rows = (body: string) => quickRepliesJson(Array.from({ length: 100 }, (_, i) => ({ ...replies[0]!, shortcut: `s${i}`, body })));
+    expect(readQuickReplyFile(rows('退'.repeat(600)), 'json').problems).toEqual([]);
+    expect(readQuickReplyFile(rows('退'.repeat(700)), 'json').problems).toEqual([{ code: 'too_large', maxKb: QUICK_REPLY_IMPORT_MAX_BYTES / 1024 }]);
   });
 
   it('tells the format from the file name', () => {

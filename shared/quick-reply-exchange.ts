@@ -16,6 +16,11 @@ const REQUIRED_COLUMNS = ['shortcut', 'title', 'body', 'lang'] as const;
 export const QUICK_REPLY_IMPORT_MAX_ROWS = 2_000;
 /** The largest import file read, in characters. */
 export const QUICK_REPLY_IMPORT_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * The most bytes of rows one import sends: the file is written in one request (all or nothing),
+ * and the server's sockets take messages of up to 256 KiB.
+ */
+export const QUICK_REPLY_IMPORT_MAX_BYTES = 200 * 1024;
 /** The most problems listed for one file; the rest are counted. */
 export const QUICK_REPLY_IMPORT_MAX_PROBLEMS = 100;
 
@@ -42,6 +47,7 @@ export const quickReplyImportProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('not_a_list') }),
   z.object({ code: z.literal('empty') }),
   z.object({ code: z.literal('too_many'), count, max: count }),
+  z.object({ code: z.literal('too_large'), maxKb: count }),
   z.object({ code: z.literal('missing_column'), column: z.string() }),
   z.object({ code: z.literal('unknown_column'), column: z.string() }),
   z.object({ code: z.literal('invalid'), line: lineNumber, field: z.string(), detail: z.string() }),
@@ -73,6 +79,10 @@ export function readQuickReplyFile(text: string, format: QuickReplyFileFormat): 
   if (read.rows.length === 0) return { rows: [], problems: [{ code: 'empty' }] };
   if (read.rows.length > QUICK_REPLY_IMPORT_MAX_ROWS) {
     return { rows: [], problems: [{ code: 'too_many', count: read.rows.length, max: QUICK_REPLY_IMPORT_MAX_ROWS }] };
+  }
+  // Made here, not when the module loads: the preload bundles this file and must load without side effects.
+  if (new TextEncoder().encode(JSON.stringify({ rows: read.rows })).length > QUICK_REPLY_IMPORT_MAX_BYTES) {
+    return { rows: [], problems: [{ code: 'too_large', maxKb: QUICK_REPLY_IMPORT_MAX_BYTES / 1024 }] };
   }
   return read;
 }

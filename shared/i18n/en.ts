@@ -635,6 +635,7 @@ export const en = {
   'quickAdmin.import.notList': "A JSON file must hold a list of quick replies: [ '{…}', '{…}' ].",
   'quickAdmin.import.empty': 'The file holds no quick replies.',
   'quickAdmin.import.tooMany': 'The file holds {count} quick replies; at most {max} can be imported at once.',
+  'quickAdmin.import.tooLarge': 'The file is too large to import at once (at most {max} KB of replies); split it into smaller files.',
   'quickAdmin.import.missingColumn': 'The CSV file has no “{column}” column (columns: shortcut, title, body, lang, category).',
   'quickAdmin.import.unknownColumn': 'The CSV file has a column “{column}” that is not a quick reply field.',
   'quickAdmin.import.invalid': 'Line {line}: {field} is missing or not valid.',

@@ -625,6 +625,7 @@ export const zhCN: Dictionary = {
   'quickAdmin.import.notList': "JSON 文件必须是快捷回复列表：[ '{…}', '{…}' ]。",
   'quickAdmin.import.empty': '文件中没有快捷回复。',
   'quickAdmin.import.tooMany': '文件中有 {count} 条快捷回复；一次最多导入 {max} 条。',
+  'quickAdmin.import.tooLarge': '文件太大，无法一次导入（回复内容最多 {max} KB）；请拆分为较小的文件。',
   'quickAdmin.import.missingColumn': 'CSV 文件缺少“{column}”列（列：shortcut、title、body、lang、category）。',
   'quickAdmin.import.unknownColumn': 'CSV 文件中的“{column}”列不是快捷回复的字段。',
   'quickAdmin.import.invalid': '第 {line} 行：{field}缺失或无效。',

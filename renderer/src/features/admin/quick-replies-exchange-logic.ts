@@ -28,6 +28,8 @@ export function describeQuickReplyProblem(t: Translate, problem: QuickReplyImpor
       return t('quickAdmin.import.empty');
     case 'too_many':
       return t('quickAdmin.import.tooMany', { count: problem.count, max: problem.max });
+    case 'too_large':
+      return t('quickAdmin.import.tooLarge', { max: problem.maxKb });
     case 'missing_column':
       return t('quickAdmin.import.missingColumn', { column: problem.column });
     case 'unknown_column':
