@@ -1,7 +1,7 @@
 import type { EventPayload, EventSink } from '../shared/contract';
 import type { Language } from '../shared/i18n/languages';
 import { notificationText } from '../shared/i18n/notification-text';
-import { notificationTarget } from '../shared/notifications';
+import { feedEntryIdOf, notificationTarget } from '../shared/notifications';
 
 /** The parts of Electron's Notification the shell uses. */
 export interface NotificationLike {
@@ -34,12 +34,15 @@ export interface DesktopAttentionDeps {
   window(): AttentionWindowLike | null;
   /** The language a notification's own words are written in (a ticket's SLA line). */
   language(): Language;
+  /** Marks an entry of the notification centre read, as opening it from the centre does. */
+  markFeedRead?(entryId: string): void;
 }
 
 /**
  * Wraps the core's event sink for the Electron shell: a notification the core decided on becomes
  * an OS notification (and is not passed on: the page would otherwise show it twice); clicking it
- * brings the window forward and tells the page which conversation or ticket to open. The unread
+ * brings the window forward, tells the page which conversation or ticket to open and marks the
+ * notification centre's entry for it read. The unread
  * count (customer messages plus unread entries of the notification centre) goes on the
  * dock/launcher badge, the Windows overlay and the tray; the events go on to the page, which puts
  * the message count in the window title and the centre's behind the bell.
@@ -72,6 +75,8 @@ export function withDesktopAttention(sink: EventSink, deps: DesktopAttentionDeps
         window.focus();
       }
       sink('notification.opened', notificationTarget(notice));
+      const entryId = feedEntryIdOf(notice);
+      if (entryId !== null) deps.markFeedRead?.(entryId);
     });
     notification.show();
     const window = deps.window();

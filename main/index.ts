@@ -15,6 +15,7 @@ import { deepLinkInArgv, DEEP_LINK_SCHEME, parseDeepLink } from './deep-link';
 import { withDesktopAttention } from './desktop-attention';
 import { askToRestartForUpdate, askToStoreWithWeakKeyring } from './desktop-dialogs';
 import { createEventSink, registerIpc, trustOwnTopFrame } from './ipc';
+import { createLoginItem } from './login-item';
 import { guardNavigation } from './navigation-guard';
 import { isOwnUrl, rendererPageUrl } from './own-page';
 import { createPresenceTray, withPresenceTray, type PresenceTray } from './presence-tray';
@@ -180,10 +181,16 @@ function start(): void {
             window: () => mainWindow,
             // The shell writes in the system's language, as its own dialogs do.
             language: () => systemLanguage,
+            markFeedRead: (entryId) => {
+              core?.handlers['notificationFeed.markRead']({ ids: [entryId] }).catch((error: unknown) => {
+                console.error('Could not mark the notification read:', error);
+              });
+            },
           }),
           presenceTray,
         ),
         dataDir: app.getPath('userData'),
+        loginItem: createLoginItem(app, process.platform),
         defaultServerUrl: process.env['SWITCHBOARD_SERVER_URL'] || DEFAULT_SERVER_URL,
       });
       registerIpc(ipcMain, core.handlers, trustOwnTopFrame(isOurPage));

@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe('settings store', () => {
   it('starts empty', () => {
-    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {} });
+    expect(openStore().settings.get()).toEqual({ serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, openAtLogin: false });
   });
 
   it('remembers the server URL and last email across restarts', () => {
@@ -32,6 +32,7 @@ describe('settings store', () => {
       lastEmail: 'ana@example.com',
       lastUser: null,
       notificationPreferences: {},
+      openAtLogin: false,
     });
   });
 
@@ -39,7 +40,7 @@ describe('settings store', () => {
     const { settings } = openStore();
     settings.set({ serverUrl: 'https://sb.example.com', lastEmail: 'ana@example.com' });
     settings.set({ lastEmail: null });
-    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null, lastUser: null, notificationPreferences: {} });
+    expect(settings.get()).toEqual({ serverUrl: 'https://sb.example.com', lastEmail: null, lastUser: null, notificationPreferences: {}, openAtLogin: false });
   });
 
   it('remembers who was signed in, so the next start opens their cache offline', () => {

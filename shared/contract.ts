@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { appErrorSchema } from './errors';
+import { QUICK_REPLY_IMPORT_MAX_CHARS, quickReplyFileFormatSchema, quickReplyImportResultSchema } from './quick-reply-exchange';
 import { attachmentUrlRequestSchema, attachmentUrlResultSchema, captionBodySchema, fileBytesSchema, uploadNameSchema, uploadResultSchema } from './attachments';
 import {
   auditEntrySchema,
@@ -203,6 +204,10 @@ export const ticketListArgsSchema = z
   .strict();
 export type TicketListArgs = z.input<typeof ticketListArgsSchema>;
 
+/** The machine's own settings (not an agent's): see `desktop.get`. */
+export const desktopSettingsSchema = z.object({ openAtLogin: z.boolean(), openAtLoginAvailable: z.boolean() });
+export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
+
 const empty = z.object({}).strict();
 const clientIdArgs = z.object({ clientId: z.string().uuid() }).strict();
 
@@ -273,6 +278,14 @@ export const contractMethods = {
   },
   /** Changes some of this agent's notification preferences; answers all of them. */
   'notifications.set': { args: notificationPreferencesSchema.partial().strict(), result: notificationPreferencesSchema },
+  /**
+   * This machine's desktop settings: whether Switchboard starts when the person logs in to the
+   * computer (off unless chosen), and whether this host can do that at all (the installed app can;
+   * the browser host cannot).
+   */
+  'desktop.get': { args: empty, result: desktopSettingsSchema },
+  /** Turns starting at login on or off; refused (`bad_request`) where the host cannot. */
+  'desktop.set': { args: z.object({ openAtLogin: z.boolean() }).strict(), result: desktopSettingsSchema },
   /** The notification centre: what happened to this user (newest first) and how many entries are unread. Local, offline too. */
   'notificationFeed.list': { args: empty, result: feedSchema },
   /** Marks entries of the notification centre read (some, or all); answers the centre as it is now. */
@@ -375,6 +388,11 @@ export const contractMethods = {
   /** Adds (no id) or changes a quick reply: agents their own, admins also the team's. Needs the connection. */
   'templates.save': { args: templateInputSchema, result: templateSchema },
   'templates.delete': { args: z.object({ id: idSchema }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Admins and supervisors: the team's replies from a JSON or CSV file; all or nothing, problems by line. */
+  'templates.import': {
+    args: z.object({ text: z.string().max(QUICK_REPLY_IMPORT_MAX_CHARS), format: quickReplyFileFormatSchema }).strict(),
+    result: quickReplyImportResultSchema,
+  },
   'drafts.get': { args: z.object({ conversationId: idSchema }).strict(), result: draftSchema.nullable() },
   /** Saves the composer's text; an empty body deletes the draft. */
   'drafts.save': {

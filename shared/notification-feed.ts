@@ -74,8 +74,13 @@ export function feedKey(event: FeedEvent, at: string): string {
     case 'taken':
       return `taken:${event.conversationId}:${at}`;
     case 'ticketSla':
-      return `sla:${event.sla.ticketId}:${event.sla.target}:${event.sla.kind}`;
+      return slaFeedKey(event.sla);
   }
+}
+
+/** The key of one ticket's SLA notice: one entry per ticket, target and kind (warning or breach). */
+export function slaFeedKey(sla: { ticketId: string; target: string; kind: string }): string {
+  return `sla:${sla.ticketId}:${sla.target}:${sla.kind}`;
 }
 
 /** What a click on an entry opens. */

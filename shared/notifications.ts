@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
-import { feedEventSchema, feedTarget } from './notification-feed';
+import { feedEventSchema, feedTarget, slaFeedKey } from './notification-feed';
 import { slaTargetKindSchema } from './ticket-sla';
 
 /**
@@ -77,6 +77,15 @@ export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
 export function notificationTarget(n: DesktopNotification): NotificationTarget {
   if (n.kind === 'feed') return feedTarget(n.event);
   return n.kind === 'ticket' ? { ticketId: n.ticketId } : { conversationId: n.conversationId };
+}
+
+/**
+ * The notification centre's entry a notification told of, read once the notification is opened:
+ * a mention, whisper or takeover's own entry, a ticket's SLA notice's. Null for a customer's message.
+ */
+export function feedEntryIdOf(n: DesktopNotification): string | null {
+  if (n.kind === 'feed') return n.entryId;
+  return n.kind === 'ticket' ? slaFeedKey({ ticketId: n.ticketId, ...n.sla }) : null;
 }
 
 /** Longest notification body, in characters: platforms cut longer ones anyway. */

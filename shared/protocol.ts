@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { displayNameForm } from './text/display-name';
+import { QUICK_REPLY_IMPORT_MAX_ROWS, quickReplyImportResultSchema, quickReplyImportRowSchema } from './quick-reply-exchange';
 import {
   auditEntrySchema,
   activitySchema,
@@ -324,6 +325,15 @@ export const agentRequests = {
   'templates:save': {
     payload: templateInputSchema,
     result: z.object({ template: templateSchema }),
+  },
+  /**
+   * Admins and supervisors: the team's replies from an import file, row by row; each row is checked
+   * and a reply with the same shortcut in the same language is updated. Any bad row: nothing is
+   * written and every problem comes back by line. Audited like a save.
+   */
+  'templates:import': {
+    payload: z.object({ rows: z.array(quickReplyImportRowSchema).min(1).max(QUICK_REPLY_IMPORT_MAX_ROWS) }).strict(),
+    result: quickReplyImportResultSchema,
   },
   /** Removes a quick reply under the same rule as saving one. */
   'templates:delete': {

@@ -17,6 +17,7 @@ describe('browser host settings and secrets', () => {
       lastEmail: 'emma@demo.test',
       lastUser: user,
       notificationPreferences,
+      openAtLogin: false,
     });
   });
 

@@ -2,6 +2,7 @@ import type { EventSink } from '../../shared/contract';
 import type { Contact, KbArticle, ReplyMaskPolicy, SensitiveWord, Template } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { KbSearchHit } from '../../shared/knowledge';
+import { readQuickReplyFile, type QuickReplyFileFormat, type QuickReplyImportResult } from '../../shared/quick-reply-exchange';
 import type { AgentRequestPayload, AgentRequestResult } from '../../shared/protocol';
 import { maskReply } from '../../shared/reply-masking';
 import { blockedReplyError, compileSensitiveWords, type CompiledSensitiveWords } from '../../shared/sensitive-words';
@@ -16,6 +17,7 @@ export interface CatalogTransport {
   request(name: 'sensitive:list', payload: Record<string, never>): Promise<AgentRequestResult<'sensitive:list'>>;
   request(name: 'templates:save', payload: AgentRequestPayload<'templates:save'>): Promise<AgentRequestResult<'templates:save'>>;
   request(name: 'templates:delete', payload: { id: string }): Promise<AgentRequestResult<'templates:delete'>>;
+  request(name: 'templates:import', payload: AgentRequestPayload<'templates:import'>): Promise<AgentRequestResult<'templates:import'>>;
 }
 
 /**
@@ -126,6 +128,20 @@ export class CatalogService {
     await this.store.db.write((tx) => this.store.putTemplate(tx, template));
     this.emit('catalog.updated', {});
     return template;
+  }
+
+  /**
+   * Imports the team's replies from a JSON or CSV file: a file that cannot be read is answered with
+   * its problems here; its rows are checked and written (all or none) on the server. The catalog is
+   * read again after a change, so every reply shows as stored.
+   */
+  async importTemplates(text: string, format: QuickReplyFileFormat): Promise<QuickReplyImportResult> {
+    if (!this.transport.isOnline()) throw new AppError('offline', 'Importing quick replies needs the connection');
+    const { rows, problems } = readQuickReplyFile(text, format);
+    if (problems.length > 0) return { created: 0, updated: 0, errors: problems };
+    const result = await this.transport.request('templates:import', { rows });
+    if (result.errors.length === 0) await this.refresh();
+    return result;
   }
 
   async deleteTemplate(id: string): Promise<{ deleted: boolean }> {

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { unfilledReplyError } from '../../shared/quick-replies';
 import { preferencesIn } from './attention';
 import { attentionHandlers } from './attention-handlers';
+import { desktopSettingsHandlers } from './desktop-settings';
 import { systemClock } from './clock';
 import { Connection } from './connection';
 import { FieldCipher } from './cache/field-cipher';
@@ -195,9 +196,11 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     'kb.search': async ({ query, limit }) => (await current()).catalog.search(query, limit),
     'templates.save': async (input) => (await current()).catalog.saveTemplate(input),
     'templates.delete': async ({ id }) => (await current()).catalog.deleteTemplate(id),
+    'templates.import': async ({ text, format }) => (await current()).catalog.importTemplates(text, format),
     'drafts.get': async ({ conversationId }) => (await current()).inbox.draft(conversationId),
     'drafts.save': async ({ conversationId, body }) => (await current()).inbox.saveDraft(conversationId, body),
     ...attentionHandlers(current),
+    ...desktopSettingsHandlers(settings, options.loginItem),
     ...supervisionHandlers(connection, current),
     ...knowledgeAdminHandlers(connection),
     ...adminHandlers(connection),

@@ -5,7 +5,7 @@ import { SessionService } from './session';
 import type { StoredSettings } from './types';
 
 function memorySettings(initial: Partial<StoredSettings> = {}) {
-  let value: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, ...initial };
+  let value: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, openAtLogin: false, ...initial };
   return { get: () => value, set: (p: Partial<StoredSettings>) => (value = { ...value, ...p }) };
 }
 
@@ -71,7 +71,7 @@ describe('sign-in', () => {
     const state = await session.login('127.0.0.1:7340/', user.email, 'pw');
     session.dispose();
     expect(state).toMatchObject({ signedIn: true, serverUrl: 'http://127.0.0.1:7340', user: { name: '王芳' } });
-    expect(settings.get()).toEqual({ serverUrl: 'http://127.0.0.1:7340', lastEmail: user.email, lastUser: user, notificationPreferences: {} });
+    expect(settings.get()).toEqual({ serverUrl: 'http://127.0.0.1:7340', lastEmail: user.email, lastUser: user, notificationPreferences: {}, openAtLogin: false });
     expect(secrets.get('refreshToken')).toBe('r');
     expect(changes).toHaveLength(1);
 

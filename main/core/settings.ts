@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userSchema } from '../../shared/domain';
 import type { StoredSettings } from './types';
 
-export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {} };
+export const defaultSettings: StoredSettings = { serverUrl: null, lastEmail: null, lastUser: null, notificationPreferences: {}, openAtLogin: false };
 
 /** One agent's notification choices: a value of the wrong type reads as unset (the default applies). */
 const choice = z.boolean().optional().catch(undefined);
@@ -22,6 +22,7 @@ const fields = {
   lastEmail: z.string().nullable().catch(null),
   lastUser: userSchema.nullable().catch(null),
   notificationPreferences: z.record(z.string(), preferenceFields.catch({})).catch({}),
+  openAtLogin: z.boolean().catch(false),
 };
 
 /**
@@ -35,6 +36,7 @@ export function readStoredSettings(raw: unknown): StoredSettings {
     lastEmail: fields.lastEmail.parse(source['lastEmail'] ?? null),
     lastUser: fields.lastUser.parse(source['lastUser'] ?? null),
     notificationPreferences: dropUnset(fields.notificationPreferences.parse(source['notificationPreferences'] ?? {})),
+    openAtLogin: fields.openAtLogin.parse(source['openAtLogin'] ?? false),
   };
 }
 

@@ -11,6 +11,8 @@ export interface StoredSettings {
   lastUser: User | null;
   /** Each agent's notification choices on this machine, by user id (defaults for what is missing). */
   notificationPreferences: Record<string, Partial<NotificationPreferences>>;
+  /** Start Switchboard when the person logs in to this computer (the installed app only). */
+  openAtLogin: boolean;
 }
 
 /**
@@ -44,6 +46,13 @@ export interface CoreOptions {
    * with jitter when omitted; tests pass a short one so a reconnect costs them milliseconds.
    */
   reconnectDelay?: (attempt: number) => number;
+  /** Starts the app at login or stops doing so (the Electron shell's); absent where the host cannot. */
+  loginItem?: LoginItem;
+}
+
+/** The operating system's list of apps started at login, as far as this app is concerned. */
+export interface LoginItem {
+  apply(openAtLogin: boolean): void;
 }
 
 /** The running client core: the contract's handlers and a way to stop it. */

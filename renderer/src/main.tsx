@@ -45,9 +45,11 @@ const webNotifier = window.switchboard
   ? null
   : createWebNotifier(
     window,
-    (target) => {
+    (target, feedEntryId) => {
       controller.openFromNotification(target);
       tickets.openFromNotification(target);
+      // Opened here as from the bell: its entry in the notification centre is read.
+      if (feedEntryId !== null) void controller.markFeedRead([feedEntryId]);
     },
     () => useLanguageStore.getState().language,
   );

@@ -20,6 +20,31 @@ function argumentsOf(elements: MessageFormatElement[], into = new Map<string, TY
   return into;
 }
 
+/** The words a message shows of its own (argument names left out), branches included. */
+function literalText(elements: MessageFormatElement[]): string {
+  return elements
+    .map((element) => {
+      if (element.type === TYPE.literal) return element.value;
+      if (isPluralElement(element) || isSelectElement(element)) return Object.values(element.options).map((o) => literalText(o.value)).join(' ');
+      return '';
+    })
+    .join('');
+}
+
+/** Keys whose English is the Chinese too: names of products and platforms, a language's own name, an ID, a key chord. */
+const SAME_IN_BOTH = new Set([
+  'language.label',
+  'language.en',
+  'channel.whatsapp',
+  'channel.telegram',
+  'channel.api',
+  'profile.vipLevel',
+  'kbAdmin.idLabel',
+  'kbAdmin.field.id',
+  'channels.config.appId',
+  'tickets.create.shortcut',
+]);
+
 const argumentList = (message: string): Argument[] =>
   [...argumentsOf(parse(message, { ignoreTag: true }))].map(([name, type]) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name));
 
@@ -35,6 +60,16 @@ describe.each(catalogues)('the $name catalogues', ({ dictionaries: byLanguage })
         expect(() => parse(message, { ignoreTag: true }), `${language} ${key}`).not.toThrow();
       }
     }
+  });
+
+  it('have every key in zh-CN, in Chinese wherever the English shows words', () => {
+    const untranslated: string[] = [];
+    for (const [key, message] of Object.entries(byLanguage.en)) {
+      const zh = byLanguage['zh-CN'][key];
+      if (zh === undefined) untranslated.push(`${key} (missing)`);
+      else if (zh === message && /[A-Za-z]/.test(literalText(parse(message, { ignoreTag: true }))) && !SAME_IN_BOTH.has(key)) untranslated.push(key);
+    }
+    expect(untranslated).toEqual([]);
   });
 
   it('read the same argument names in zh-CN as in en', () => {

@@ -95,6 +95,21 @@ describe('knowledge and quick replies on the desktop', () => {
     await waitUntil(async () => (await agent.call('templates.list', {})).some((t) => t.id === team.id), 'the team reply in the cache');
   });
 
+  it("imports the team's replies from a CSV file through the desktop, all or nothing, and lists them at once", async () => {
+    const csv = '\uFEFFshortcut,title,body,lang,category\r\nlp,礼品包装,"免费礼品包装，\n请在备注中说明",zh,售后\r\n';
+    expect(await agent.invoke('templates.import', { text: csv, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const broken = await admin.call('templates.import', { text: `${csv}"lp2,x,x,zh\r\n`, format: 'csv' });
+    expect(broken).toEqual({ created: 0, updated: 0, errors: [{ code: 'syntax', line: 4, detail: 'a quoted field is never closed' }] });
+    expect((await admin.call('templates.list', {})).some((t) => t.shortcut === 'lp')).toBe(false);
+
+    expect(await admin.call('templates.import', { text: csv, format: 'csv' })).toEqual({ created: 1, updated: 0, errors: [] });
+    expect((await admin.call('templates.list', {})).find((t) => t.shortcut === 'lp')).toMatchObject({
+      ownerId: null, lang: 'zh', title: '礼品包装', body: '免费礼品包装，\n请在备注中说明', category: '售后',
+    });
+    await waitUntil(async () => (await agent.call('templates.list', {})).some((t) => t.shortcut === 'lp'), 'the imported reply in the agent\'s cache');
+  });
+
   it("keeps the customer's question when an agent inserts an article; admins see it suggested, agents may not", async () => {
     const visitor = await connectVisitor(server.url, { name: 'Insert visitor' });
     await visitor.send('东西坏了可以退吗');

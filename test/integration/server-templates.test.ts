@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import type { Template } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
+import { readQuickReplyFile, type QuickReplyImportResult } from '../../shared/quick-reply-exchange';
 import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
 import { closeAllSockets, connectAgent, login, record, request, waitFor } from '../support/server-fixture';
@@ -104,5 +105,50 @@ describe.each(targets)('quick replies are written by their owners, and reach who
     );
     expect(audit.map((a) => a.action)).toEqual(['template.create', 'template.update', 'template.delete']);
     expect(audit[1]).toMatchObject({ actor_id: supervisor.user.id, details: { before: { title: '运费说明' }, after: { title: '运费与包邮' } } });
+  });
+
+  it("imports the team's replies from a file all or nothing, updating a shortcut the team already has", async () => {
+    const wang = await person('wang.fang@demo.test', 'demo-agent');
+    const supervisor = await person('supervisor@demo.test', 'demo-supervisor');
+    const existing = data(
+      await request<{ template: Template }>(supervisor.socket, 'templates:save', {
+        scope: 'team', lang: 'zh', shortcut: 'th', title: '退货', body: '旧的说明', category: '售后',
+      }),
+    ).template;
+    const csv = [
+      '\uFEFFshortcut,title,body,lang,category',
+      'th,退货须知,"七天无理由退货，\n请保留包装, 谢谢",zh,售后',
+      '/wrap,"Gift wrap, ""free""",We wrap it for you.,en,Logistics',
+    ].join('\r\n');
+    const { rows } = readQuickReplyFile(csv, 'csv');
+    const teamReplies = async () => (await snapshot(wang.socket)).filter((t) => t.ownerId === null);
+    const before = await teamReplies();
+
+    expect(await request(wang.socket, 'templates:import', { rows })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const broken = [...rows, { line: 4, reply: { shortcut: 'bad one', title: 'x', body: 'x', lang: 'fr' } }];
+    const refused = data(await request<QuickReplyImportResult>(supervisor.socket, 'templates:import', { rows: broken }));
+    expect(refused.created + refused.updated).toBe(0);
+    expect(refused.errors.map((e) => [e.code, 'line' in e ? e.line : null, 'field' in e ? e.field : null]).sort()).toEqual([
+      ['invalid', 4, 'lang'],
+      ['invalid', 4, 'shortcut'],
+    ]);
+    expect(await teamReplies()).toEqual(before);
+
+    const imported = data(await request<QuickReplyImportResult>(supervisor.socket, 'templates:import', { rows }));
+    expect(imported).toEqual({ created: 1, updated: 1, errors: [] });
+    await waitFor(() => wang.changed.length >= 2, 'the import to reach the agent');
+    const after = await teamReplies();
+    expect(after.find((t) => t.id === existing.id)).toMatchObject({ title: '退货须知', body: '七天无理由退货，\n请保留包装, 谢谢', category: '售后' });
+    const wrap = after.find((t) => t.shortcut === 'wrap');
+    expect(wrap).toMatchObject({ lang: 'en', title: 'Gift wrap, "free"', category: 'Logistics' });
+    expect(after).toHaveLength(before.length + 1);
+
+    const audit = await server.db.query<{ action: string; target_id: string; details: Record<string, unknown> }>(
+      "SELECT action, target_id, details FROM audit_log WHERE target_type = 'template' AND target_id = ANY($1) AND details->>'imported' = 'true' ORDER BY id",
+      [[existing.id, wrap?.id]],
+    );
+    expect(audit.map((a) => [a.action, a.target_id])).toEqual([['template.update', existing.id], ['template.create', wrap?.id]]);
+    expect(audit[0]?.details).toMatchObject({ before: { title: '退货' }, after: { title: '退货须知' } });
   });
 });

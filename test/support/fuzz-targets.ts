@@ -59,6 +59,7 @@ export const AGENT_REQUEST_ROLES: Record<keyof typeof agentRequests, readonly Ro
   'bot:turns:list': STAFF,
   'templates:save': EVERYONE,
   'templates:delete': EVERYONE,
+  'templates:import': STAFF,
   'presence:set': TICKET_USERS,
   'team:list': TICKET_USERS,
   'conversation:accept': EVERYONE,

@@ -1,6 +1,7 @@
 import {
   type EventName,
   type MethodArgs,
+  type MethodResult,
   type SwitchboardBridge,
   type Unsubscribe,
 } from '../../../shared/contract';
@@ -42,6 +43,8 @@ export interface KnowledgeController {
   saveTemplate(input: MethodArgs<'templates.save'>): Promise<Template>;
   /** Throws an AppError the manager shows. */
   deleteTemplate(id: string): Promise<void>;
+  /** Imports the team's replies from a JSON or CSV file; the list is read again after a change. Throws an AppError. */
+  importTemplates(input: MethodArgs<'templates.import'>): Promise<MethodResult<'templates.import'>>;
 }
 
 type Reporter = (message: string) => void;
@@ -203,6 +206,12 @@ export function createKnowledgeController(
     async deleteTemplate(id) {
       await call('templates.delete', { id });
       useTemplatesStore.getState().remove(id);
+    },
+
+    async importTemplates(input) {
+      const result = await call('templates.import', input);
+      if (result.errors.length === 0) useTemplatesStore.getState().setLoaded(await call('templates.list', {}));
+      return result;
     },
   };
 

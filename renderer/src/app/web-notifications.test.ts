@@ -42,16 +42,17 @@ describe('web notifications', () => {
     expect(shown[0]!.closed).toBe(true);
   });
 
-  it('write a ticket\'s SLA notice in the page\'s language; a click opens the ticket', () => {
+  it('write a ticket\'s SLA notice in the page\'s language; a click opens the ticket and names its centre entry', () => {
     const { api, shown } = fakeApi('granted');
-    const opened: NotificationTarget[] = [];
-    const notifier = createWebNotifier({ Notification: api, focus: () => undefined }, (target) => opened.push(target), () => 'en');
+    const opened: [NotificationTarget, string | null][] = [];
+    const notifier = createWebNotifier({ Notification: api, focus: () => undefined }, (target, entry) => opened.push([target, entry]), () => 'en');
     notifier.show({ kind: 'ticket', ticketId: 't4', number: 4, title: 'Kettle leak', silent: true, sla: { kind: 'warning', target: 'first_response', dueAt: '2026-12-07T09:30:00.000Z' } });
     expect(shown[0]!.title).toBe('Kettle leak');
     expect(shown[0]!.options).toMatchObject({ silent: true, tag: 'ticket:t4' });
     expect((shown[0]!.options as { body: string }).body).toMatch(/^Ticket #4 needs a first reply by .*2026/);
     shown[0]!.onclick?.(new Event('click'));
-    expect(opened).toEqual([{ ticketId: 't4' }]);
+    // Its entry in the notification centre is named, to be read as opening it from the bell reads it.
+    expect(opened).toEqual([[{ ticketId: 't4' }, 'sla:t4:first_response:warning']]);
   });
 
   it('show nothing until the person allows them, and ask only when they have not answered', async () => {

@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/i18n/languages';
 import { notificationText } from '../../../shared/i18n/notification-text';
-import { notificationTarget, type DesktopNotification, type NotificationTarget } from '../../../shared/notifications';
+import { feedEntryIdOf, notificationTarget, type DesktopNotification, type NotificationTarget } from '../../../shared/notifications';
 
 /** Whether this page may show notifications ('unsupported' where the browser has none). */
 export type NotificationAccess = NotificationPermission | 'unsupported';
@@ -27,12 +27,12 @@ export interface WebNotifier {
 /**
  * Shows the client core's notifications as web notifications (the browser host; the Electron
  * shell shows them itself and never passes them to the page). A click brings the page forward and
- * opens the conversation or ticket. One notification per conversation (or ticket) at a time: a
+ * opens the conversation or ticket, with the notification centre's entry it told of (null for none). One notification per conversation (or ticket) at a time: a
  * newer one replaces it. A ticket's words are written in the page's `language`.
  */
 export function createWebNotifier(
   win: { Notification?: WebNotificationClass; focus(): void },
-  onOpen: (target: NotificationTarget) => void,
+  onOpen: (target: NotificationTarget, feedEntryId: string | null) => void,
   language: () => Language = () => 'en',
 ): WebNotifier {
   const api = win.Notification;
@@ -53,7 +53,7 @@ export function createWebNotifier(
       });
       shown.onclick = () => {
         win.focus();
-        onOpen(target);
+        onOpen(target, feedEntryIdOf(notification));
         shown.close();
       };
     },

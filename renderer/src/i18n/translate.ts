@@ -7,3 +7,4 @@ export { describeDraftReason, describeError, describeOfferError, describeTransfe
 export type { Params } from '../../../shared/i18n/format-message';
 export { isLanguage, languages, resolveInitialLanguage, type Language } from '../../../shared/i18n/languages';
 export { systemLineText } from '../../../shared/i18n/system-line-text';
+export { contactNameText } from '../../../shared/i18n/contact-name-text';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Lang, Template, templateInputSchema } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { checkQuickReplyRows, type QuickReplyImportResult, type QuickReplyImportRow } from '../../../shared/quick-reply-exchange';
 import type { z } from 'zod';
 import type { Db, Queryable } from '../../db/db';
 import { auditChange } from '../audit/audit-change';
@@ -126,5 +127,58 @@ export async function deleteTemplate(db: Db, user: Viewer, id: string): Promise<
       });
     }
     return { deleted: true, audience: audienceOf(user, before.owner_id) };
+  });
+}
+
+/**
+ * Writes the team's replies from an import file, all or nothing: every row is checked first and any
+ * problem (by line) means nothing is written. A team reply with the same shortcut in the same
+ * language is updated, others are created; each change audited as a save is. Admins and supervisors only.
+ */
+export async function importTeamTemplates(
+  db: Db,
+  user: Viewer,
+  rows: readonly QuickReplyImportRow[],
+): Promise<{ result: QuickReplyImportResult; audience: TemplateAudience | null }> {
+  if (!keepsTeamReplies(user)) throw teamAdminsOnly();
+  const { replies, problems } = checkQuickReplyRows(rows);
+  if (problems.length > 0) return { result: { created: 0, updated: 0, errors: problems }, audience: null };
+  return db.transaction(async (tx) => {
+    let created = 0;
+    let updated = 0;
+    for (const reply of replies) {
+      const [before] = await tx.query<TemplateRow>(
+        `SELECT ${COLUMNS} FROM templates
+         WHERE account_id = $1 AND owner_id IS NULL AND lang = $2 AND lower(shortcut) = lower($3) LIMIT 1 FOR UPDATE`,
+        [user.accountId, reply.lang, reply.shortcut],
+      );
+      const values = [before?.id ?? randomUUID(), user.accountId, reply.lang, reply.shortcut, reply.title, reply.body, reply.category];
+      const [row] = before
+        ? await tx.query<TemplateRow>(
+            `UPDATE templates SET lang = $3, shortcut = $4, title = $5, body = $6, category = $7
+             WHERE id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
+            values,
+          )
+        : await tx.query<TemplateRow>(
+            `INSERT INTO templates (id, account_id, owner_id, lang, shortcut, title, body, category)
+             VALUES ($1, $2, NULL, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+            values,
+          );
+      if (!row) throw new Error('an imported quick reply vanished inside its transaction');
+      if (before) updated++;
+      else created++;
+      await recordAudit(tx, {
+        accountId: user.accountId,
+        actorId: user.id,
+        action: before ? 'template.update' : 'template.create',
+        targetType: 'template',
+        targetId: row.id,
+        details: {
+          shortcut: row.shortcut, title: row.title, lang: row.lang, scope: 'team', imported: true,
+          ...(before ? auditChange(shown(before), shown(row)) : {}),
+        },
+      });
+    }
+    return { result: { created, updated, errors: [] }, audience: { kind: 'account' } };
   });
 }

@@ -1,6 +1,6 @@
 import { listArticles, listTemplates } from '../../domain/catalog/catalog-repository';
 import { searchKnowledge } from '../../domain/knowledge/knowledge-search';
-import { deleteTemplate, saveTemplate } from '../../domain/templates/template-repository';
+import { deleteTemplate, importTeamTemplates, saveTemplate } from '../../domain/templates/template-repository';
 import type { AgentRequestContext } from './agent-request-context';
 
 /**
@@ -25,6 +25,12 @@ export function registerCatalogRequests({ serve, user, services }: AgentRequestC
     const { template, audience } = await saveTemplate(db, user, input);
     void events.emit({ type: 'catalog.changed', accountId: user.accountId, audience });
     return { template };
+  });
+
+  serve('templates:import', async ({ rows }) => {
+    const { result, audience } = await importTeamTemplates(db, user, rows);
+    if (audience) void events.emit({ type: 'catalog.changed', accountId: user.accountId, audience });
+    return result;
   });
 
   serve('templates:delete', async ({ id }) => {

@@ -1,3 +1,4 @@
+import type { DesktopSettings } from '../../../../shared/contract';
 import type { FeedEntry } from '../../../../shared/notification-feed';
 import type { DesktopNotification, NotificationPreferences, NotificationTarget } from '../../../../shared/notifications';
 import { toAppError } from '../../../../shared/errors';
@@ -17,6 +18,10 @@ export interface NotificationsController {
   markFeedRead(ids?: string[]): Promise<void>;
   /** An entry of the notification centre was clicked: it is read now (opening what it is about is the view's). */
   feedEntryOpened(entry: FeedEntry): void;
+  /** This machine's settings (starting at login, and whether this host can). Throws an AppError. */
+  desktopSettings(): Promise<DesktopSettings>;
+  /** Starts the app at login, or stops doing so. Throws an AppError the settings show. */
+  setOpenAtLogin(openAtLogin: boolean): Promise<DesktopSettings>;
 }
 
 export interface NotificationsPart {
@@ -68,6 +73,10 @@ export function createNotificationsPart({
     feedEntryOpened(entry) {
       if (!entry.read) void api.markFeedRead([entry.id]);
     },
+
+    desktopSettings: () => call('desktop.get', {}),
+
+    setOpenAtLogin: (openAtLogin) => call('desktop.set', { openAtLogin }),
 
     async setNotificationPreferences(patch) {
       // The choice shows at once; it goes back if the core could not keep it.

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Template } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { AppUnderTest } from '../../testing/app-under-test';
@@ -34,7 +34,10 @@ beforeEach(() => {
     return { deleted: true };
   });
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const rows = () => screen.getAllByTestId('quick-admin-row').map((row) => within(row).getAllByRole('cell').slice(0, 2).map((c) => c.textContent));
 
@@ -67,5 +70,50 @@ describe('the quick replies admin tab', () => {
     expect(app.fake.callsOf('templates.delete')).toEqual([{ id: 't1' }]);
     await screen.findAllByTestId('quick-admin-row');
     expect(screen.queryByText('Greeting')).toBeNull();
+  });
+
+  it('exports the team replies as CSV, imports a file, and lists a refused file by line with nothing changed', async () => {
+    const saved: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.push(blob as Blob);
+      return 'blob:quick-replies';
+    });
+    app.fake.answer('templates.import', ({ text }) => {
+      if (text.includes('bad')) {
+        return { created: 0, updated: 0, errors: [
+          { code: 'invalid', line: 3, field: 'lang', detail: 'Invalid option' },
+          { code: 'duplicate', line: 4, firstLine: 2, shortcut: 'hi', lang: 'en' },
+        ] };
+      }
+      templates = [...templates, reply('t3', 'wrap', 'Gift wrap', 'en')];
+      return { created: 1, updated: 1, errors: [] };
+    });
+    render(<QuickRepliesAdmin offline={false} />, { wrapper: app.wrapper });
+    const user = userEvent.setup();
+    await screen.findAllByTestId('quick-admin-row');
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(screen.getByTestId('quick-admin-notice').textContent).toBe('Saved 2 team replies as quick-replies.csv.');
+    const csv = await saved[0]!.text();
+    expect(csv.split('\r\n').slice(0, 1)).toEqual(['\uFEFFshortcut,title,body,lang,category']);
+    expect(csv).toContain('hi,问候,问候.,zh,');
+    expect(csv).not.toContain('My own');
+
+    await user.upload(screen.getByTestId('quick-admin-import-file'), new File(['shortcut,title,body,lang\nbad'], 'replies.csv', { type: 'text/csv' }));
+    const refused = await screen.findByTestId('quick-import-result');
+    expect(refused.getAttribute('role')).toBe('alert');
+    expect(within(refused).getAllByTestId('quick-import-problem').map((li) => li.textContent)).toEqual([
+      'Line 3: Language is missing or not valid.',
+      'Line 4: the shortcut “hi” is also on line 2 in the same language.',
+    ]);
+    expect(app.fake.callsOf('templates.import')).toEqual([{ text: 'shortcut,title,body,lang\nbad', format: 'csv' }]);
+    expect(screen.getAllByTestId('quick-admin-row')).toHaveLength(2);
+
+    await user.upload(screen.getByTestId('quick-admin-import-file'), new File(['[{"shortcut":"wrap"}]'], 'replies.json', { type: 'application/json' }));
+    expect((await screen.findByText(/^Imported:/)).textContent).toBe('Imported: 1 new quick replies, 1 updated (same shortcut and language).');
+    expect(screen.getByTestId('quick-import-result').getAttribute('role')).toBe('status');
+    expect(app.fake.callsOf('templates.import').at(-1)).toMatchObject({ format: 'json' });
+    await screen.findByText('Gift wrap');
+    expect(screen.getAllByTestId('quick-admin-row')).toHaveLength(3);
   });
 });

@@ -142,7 +142,7 @@ describe('team and settings changes in the audit log', () => {
       { label: '自动离开时间（秒）', value: '600 → 300' },
     ]);
     expect(auditDetails(en, { before: { maskPersonalData: true }, after: { maskPersonalData: false } })).toEqual([
-      { label: 'Mask card, ID and phone numbers in agents’ replies', value: 'true → false' },
+      { label: 'Mask card, ID and phone numbers in agents’ replies', value: 'yes → no' },
     ]);
   });
 });
@@ -174,6 +174,26 @@ describe('objects, whispers and changes in words', () => {
     expect(auditDetails(zh, taken.details, names, taken)).toEqual([{ label: '现由', value: '王芳' }]);
     const given = entry(7, { action: 'takeover', details: { reason: 'VIP complaint' } });
     expect(auditDetails(en, given.details, names, given)).toEqual([{ label: 'Reason', value: 'VIP complaint' }]);
+  });
+
+  it('reads an imported team quick reply in Chinese: no field name, language, scope or yes/no left in English', () => {
+    const imported = entry(8, {
+      action: 'template.update',
+      targetType: 'template',
+      details: {
+        shortcut: 'th', title: '退货', lang: 'zh', scope: 'team', imported: true,
+        before: { body: '旧的说明', category: '' }, after: { body: '七天无理由退货', category: '售后' },
+      },
+    });
+    expect(auditDetails(zh, imported.details, names, imported)).toEqual([
+      { label: zh('audit.detail.shortcut'), value: 'th' },
+      { label: '标题', value: '退货' },
+      { label: '语言', value: '中文' },
+      { label: zh('quick.scope'), value: zh('quick.team') },
+      { label: '来自导入文件', value: '是' },
+      { label: zh('quick.body'), value: '旧的说明 → 七天无理由退货' },
+      { label: zh('quick.category'), value: '（空） → 售后' },
+    ]);
   });
 
   it('labels a customer tag group as a tag group in its own words, not a skill group', () => {

@@ -189,6 +189,12 @@ const detailKeys: Readonly<Record<string, MessageKey>> = {
   shortcut: 'audit.detail.shortcut',
   lang: 'audit.detail.language',
   changed: 'audit.detail.changed',
+  scope: 'quick.scope',
+  body: 'quick.body',
+  category: 'quick.category',
+  imported: 'audit.detail.imported',
+  subject: 'tickets.field.subject',
+  status: 'tickets.field.status',
 };
 
 /** Values the UI has words for, by field: a sensitive word's type and what it does, a role, hours that are always open. */
@@ -198,6 +204,8 @@ const valueKeys: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> 
   role: { agent: 'role.agent', supervisor: 'role.supervisor', admin: 'role.admin' },
   businessHours: { always: 'settings.hours.always' },
   overflowTarget: { any: 'settings.overflow.any' },
+  scope: { team: 'quick.team', personal: 'quick.personal' },
+  lang: { zh: 'kb.langZh', en: 'kb.langEn' },
 };
 
 /** Detail fields holding colleagues' ids: shown by name where the workstation knows them. */
@@ -225,7 +233,8 @@ function show(t: Translate, field: string, value: unknown, names: AuditNames): s
     if (key) return t(key);
     return (userFields.has(field) && names.user(value)) || value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return t(value ? 'audit.value.yes' : 'audit.value.no');
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'object') {
     // A nested record (the values before a change): its fields read the same way, on one line.
     const parts = Object.entries(value as Record<string, unknown>)

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { InboxConversation } from '../../../../shared/contract';
 import type { HighlightedText } from '../../../../shared/knowledge';
+import { contactNameText } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull, formatRelative } from '../../lib/time';
 import { ChannelBadge } from './ChannelBadge';
@@ -57,7 +58,7 @@ export const InboxItem = memo(function InboxItem({ conversation, offer, selected
       >
         <span className="inbox-item-top">
           <ChannelBadge kind={conversation.channelKind} compact />
-          <span className="inbox-contact">{conversation.contactName}</span>
+          <span className="inbox-contact">{contactNameText(t, conversation.contactName, conversation.contactNameGenerated)}</span>
           {unread > 0 && (
             <span className="inbox-unread" data-testid="unread-count" aria-label={t('notify.unread', { count: unread })}>
               {unread > 99 ? '99+' : unread}

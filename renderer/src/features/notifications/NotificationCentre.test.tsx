@@ -44,6 +44,7 @@ beforeEach(() => {
       : { unread: 1, entries: feed.entries.map((e) => (selection.ids.includes(e.id) ? { ...e, read: true } : e)) },
   );
   app.fake.answer('attention.set', () => ({}));
+  app.fake.answer('desktop.get', () => ({ openAtLogin: false, openAtLoginAvailable: false }));
 });
 
 afterEach(() => cleanup());

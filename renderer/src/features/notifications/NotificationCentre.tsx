@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { formatFull, formatRelative } from '../../lib/time';
 import { useNotifyStore } from '../../stores/notify-store';
 import { NotificationPreferencesForm } from './NotificationPreferencesForm';
+import { StartAtLoginSetting } from './StartAtLoginSetting';
 
 /**
  * The bell in the header: how many entries of the notification centre are unread, and a popover
@@ -92,6 +93,7 @@ export function NotificationCentre({ takesConversations }: { takesConversations:
                 </button>
               </div>
               <NotificationPreferencesForm takesConversations={takesConversations} />
+              <StartAtLoginSetting />
             </>
           )}
         </div>

@@ -36,7 +36,7 @@ describe('renaming the customer in the profile', () => {
   it('marks a made-up name, and Enter saves the typed name', async () => {
     app.fake.answer('contacts.rename', ({ name }) => ({ ...visitor, name, nameGenerated: undefined }));
     const view = renderName();
-    expect(screen.getByTestId('profile-name').textContent).toBe('Visitor 1196');
+    expect(screen.getByTestId('profile-name').textContent).toBe('访客 1196');
     expect(screen.getByText(app.t('profile.nameGenerated'))).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: app.t('profile.rename') }));

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { MAX_CONTACT_NAME_LENGTH } from '../../../../shared/contact-profile';
 import type { Contact } from '../../../../shared/domain';
 import { useProfile } from '../../app/profile-context';
-import { describeError } from '../../i18n/translate';
+import { contactNameText, describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useAttempt } from '../common/use-attempt';
 
@@ -52,7 +52,7 @@ export function ProfileName({ contact }: { contact: Pick<Contact, 'id' | 'name' 
     return (
       <div className="profile-name-row">
         <p className="profile-name" data-testid="profile-name" data-generated={contact.nameGenerated ? 'true' : undefined}>
-          {contact.name}
+          {contactNameText(t, contact.name, contact.nameGenerated)}
         </p>
         {contact.nameGenerated ? <span className="profile-muted">{t('profile.nameGenerated')}</span> : null}
         <button

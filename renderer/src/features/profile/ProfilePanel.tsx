@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useProfile } from '../../app/profile-context';
-import { describeError } from '../../i18n/translate';
+import { contactNameText, describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatFull } from '../../lib/time';
 import { useInboxStore } from '../../stores/inbox-store';
@@ -50,7 +50,7 @@ export function ProfilePanel() {
     return (
       <div className="profile-panel" aria-busy={entry?.status !== 'failed'}>
         <div className="profile-body">
-          <p className="profile-name">{conversation.contactName}</p>
+          <p className="profile-name">{contactNameText(t, conversation.contactName, conversation.contactNameGenerated)}</p>
           {entry?.status === 'failed' ? (
             <div className="profile-problem" role="alert">
               <p>{t('profile.loadFailed', { reason: describeError(t, entry.error) })}</p>

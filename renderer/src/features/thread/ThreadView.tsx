@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { InboxConversation } from '../../../../shared/contract';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { useController } from '../../app/controller-context';
-import { describeError } from '../../i18n/translate';
+import { contactNameText, describeError } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { canActOn, offerAudience } from '../../stores/inbox-logic';
 import { useInboxStore } from '../../stores/inbox-store';
@@ -173,7 +173,7 @@ function ThreadHeader({ conversation }: { conversation: InboxConversation }) {
     <header className="thread-header" data-access={conversation.access}>
       <div className="thread-title-row">
         <h2 id="thread-title" className="thread-title" tabIndex={-1}>
-          {conversation.contactName}
+          {contactNameText(t, conversation.contactName, conversation.contactNameGenerated)}
         </h2>
         <ChannelBadge kind={conversation.channelKind} />
         {conversation.status === 'resolved' && (
