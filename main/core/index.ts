@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
-    workspace = await Workspace.open(dataDir, user, FieldCipher.fromSecrets(secrets), connection, emit, { clock, ...tuning }, preferencesIn(settings, user.id));
+    workspace = await Workspace.open(dataDir, user, FieldCipher.fromSecrets(secrets), connection, emit, { clock, uploader: files, ...tuning }, preferencesIn(settings, user.id));
     return workspace;
   }
 
@@ -172,6 +172,14 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       return files.upload(conversationId, name, bytes);
     },
     'attachments.send': async ({ conversationId, fileId, caption }) => files.send(conversationId, fileId, caption),
+    'outbox.sendFile': async ({ conversationId, name, mimeType, bytes, caption }) => {
+      // The caption is screened as a text reply is.
+      const unfilled = unfilledReplyError(caption);
+      if (unfilled) throw unfilled;
+      const opened = await current();
+      const screened = caption ? await opened.catalog.screenReply(caption) : caption;
+      return opened.outbox.sendFile(conversationId, screened, { name, mimeType, bytes });
+    },
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),
