@@ -96,6 +96,16 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
   );
   const presence = new PresenceService(connection, emit);
 
+  const adminRest = {
+    api,
+    isOnline: () => connection.isOnline(),
+    serverUrl: () => session.currentServerUrl(),
+    accessToken: () => session.accessToken(),
+    refresh: () => session.refresh(),
+  };
+  // Also the uploader of the files that wait in a workspace's outbox.
+  const files = new FileReplies({ rest: adminRest, transport: connection, store: async () => (await current()).store, emit });
+
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
@@ -128,14 +138,6 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     return workspace;
   };
 
-  const adminRest = {
-    api,
-    isOnline: () => connection.isOnline(),
-    serverUrl: () => session.currentServerUrl(),
-    accessToken: () => session.accessToken(),
-    refresh: () => session.refresh(),
-  };
-  const files = new FileReplies({ rest: adminRest, transport: connection, store: async () => (await current()).store, emit });
   const handlers: ContractHandlers = {
     'session.get': async () => {
       await ready.catch(() => undefined);
