@@ -142,6 +142,17 @@ describe('a reply with a file in the outbox', () => {
     expect(await outbox.pending('c1')).toHaveLength(1);
   });
 
+  it('deletes the file of a reply the server stored without answering (its copy came by sync), without uploading it', async () => {
+    const { store, folder, server, outbox } = await setUp();
+    const queued = await outbox.sendFile('c1', 'sent before the ack was lost', photo);
+    const stored = aMessage({ id: 'm-synced', seq: 20, conversationId: 'c1', senderType: 'agent', senderId: agent.id, body: 'sent before the ack was lost', clientId: queued.clientId });
+    await store.db.write((tx) => store.putMessages(tx, [stored]));
+    server.state.online = true;
+    await outbox.flush();
+    expect(server.uploads).toEqual([]);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
   it('drops kept files whose reply is no longer in the outbox when it opens', async () => {
     const { folder, outbox } = await setUp();
     const queued = await outbox.sendFile('c1', 'kept', photo);

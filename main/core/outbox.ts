@@ -57,6 +57,8 @@ const returnsToDraft: ReadonlySet<ErrorCode> = new Set(['reassigned', 'resolved'
  */
 export class Outbox {
   private readonly sending = new Set<string>();
+  /** Replies whose file is being written to the cache folder, their row not yet committed. */
+  private readonly writingFiles = new Set<string>();
   private readonly flusher = new Coalescer(
     () => this.flushOnce(),
     () => this.transport.isOnline(),
@@ -99,19 +101,28 @@ export class Outbox {
     if (refusal) throw new AppError(refusal.code, refusal.message, refusal.details);
     if (!this.files || !this.uploader) throw new AppError('internal', 'This outbox cannot keep files');
     const row = this.newRow(conversationId, caption, { name: file.name, mimeType: file.mimeType, size: file.bytes.length, fileId: null });
-    await this.files.write(row.clientId, file.bytes);
+    this.writingFiles.add(row.clientId);
     try {
+      await this.files.write(row.clientId, file.bytes);
       return await this.enqueue(row);
     } catch (err) {
       await this.files.remove(row.clientId);
       throw err;
+    } finally {
+      this.writingFiles.delete(row.clientId);
     }
   }
 
-  /** Deletes kept files whose reply left the outbox while nothing was running (call before any send). */
+  /**
+   * Deletes kept files whose reply left the outbox some other way than this outbox sending it: the
+   * server's copy arrived by sync after a lost ack, or the app stopped in between.
+   */
   async pruneFiles(): Promise<void> {
-    if (!this.files) return;
-    await this.files.prune(new Set((await this.store.outbox()).map((row) => row.clientId)));
+    await this.files?.prune(async () => {
+      const writing = [...this.writingFiles];
+      const rows = await this.store.outbox();
+      return new Set([...writing, ...rows.map((row) => row.clientId)]);
+    });
   }
 
   private async writable(conversationId: string) {
@@ -211,6 +222,8 @@ export class Outbox {
       for (let lane = queue.shift(); lane; lane = queue.shift()) await this.deliverLane(lane);
     };
     await Promise.all(Array.from({ length: Math.min(this.lanes, queue.length) }, worker));
+    // A file that cannot be deleted now is tried again at the next flush; the replies went out regardless.
+    await this.pruneFiles().catch(() => undefined);
   }
 
   /** Sends one conversation's replies strictly in order; stops at the first that cannot go now. */

@@ -51,13 +51,19 @@ export class OutboxFiles {
     await rm(this.path(clientId), { force: true });
   }
 
-  /** Deletes every kept file whose reply is no longer in the outbox (sent, discarded, or half written). */
-  async prune(waiting: ReadonlySet<string>): Promise<void> {
+  /**
+   * Deletes every kept file whose reply is no longer in the outbox (sent, discarded, or half
+   * written). `waiting` is asked after the folder was listed, so a file being written now is
+   * either still being written (and named by `waiting`) or already has its row.
+   */
+  async prune(waiting: () => Promise<ReadonlySet<string>>): Promise<void> {
     const names = await readdir(this.folder).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return [] as string[];
       throw err;
     });
-    for (const name of names) if (!waiting.has(name)) await rm(join(this.folder, name), { force: true });
+    if (names.length === 0) return;
+    const keep = await waiting();
+    for (const name of names) if (!keep.has(name.replace(/\.partial$/, ''))) await rm(join(this.folder, name), { force: true });
   }
 
   private path(clientId: string): string {
