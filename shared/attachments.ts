@@ -62,6 +62,12 @@ export const uploadNameSchema = z
   .transform((name) => [...name.replace(/^.*[\\/]/, '')].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f').join('').trim())
   .pipe(z.string().min(1, 'the file needs a name').max(200, 'the file name is too long'));
 
+/** A file's type as the composer read it (the server sniffs the bytes again); empty: unknown bytes. */
+export const mimeTypeSchema = z
+  .string()
+  .max(200)
+  .transform((type) => type.trim().toLowerCase() || 'application/octet-stream');
+
 /** A message's text when it may carry a file: the caption, empty when only the file goes. */
 export const captionBodySchema = z.string().transform((s) => s.trim()).pipe(z.string().max(MAX_MESSAGE_LENGTH, 'message is too long'));
 /** Uploads a message sends (one file a message). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { questionSuggestionSchema, suggestionsQuerySchema, unansweredGroupSchema, unansweredQuerySchema } from './bot-learning';
 import { appErrorSchema } from './errors';
 import { QUICK_REPLY_IMPORT_MAX_CHARS, quickReplyFileFormatSchema, quickReplyImportResultSchema } from './quick-reply-exchange';
-import { attachmentUrlRequestSchema, attachmentUrlResultSchema, captionBodySchema, fileBytesSchema, uploadNameSchema, uploadResultSchema } from './attachments';
+import { attachmentUrlRequestSchema, attachmentUrlResultSchema, captionBodySchema, fileBytesSchema, mimeTypeSchema, uploadNameSchema, uploadResultSchema } from './attachments';
 import {
   auditEntrySchema,
   activitySchema,
@@ -312,6 +312,17 @@ export const contractMethods = {
   'attachments.upload': {
     args: z.object({ conversationId: idSchema, name: uploadNameSchema, bytes: fileBytesSchema }).strict(),
     result: uploadResultSchema,
+  },
+  /**
+   * Writes a reply with a file to the outbox (the bytes sealed in the cache folder) and answers at
+   * once, queued or sending; offline too. Delivery uploads the file, then sends the reply once.
+   * The channel's limits are checked first: refused, nothing is queued.
+   */
+  'outbox.sendFile': {
+    args: z
+      .object({ conversationId: idSchema, name: uploadNameSchema, mimeType: mimeTypeSchema, bytes: fileBytesSchema, caption: captionBodySchema })
+      .strict(),
+    result: threadMessageSchema,
   },
   /** Sends an uploaded file (with the caption, possibly empty) as a reply at once. Online only. */
   'attachments.send': {

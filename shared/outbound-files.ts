@@ -1,4 +1,5 @@
 import type { ChannelKind } from './domain';
+import type { AppErrorShape } from './errors';
 
 /**
  * What each channel takes when an agent (or a widget customer) sends a file, as each platform
@@ -77,3 +78,17 @@ export function formatBytes(bytes: number): string {
 export const CHANNEL_NAMES: Record<ChannelKind, string> = {
   whatsapp: 'WhatsApp', telegram: 'Telegram', wechat: 'WeChat', email: 'Email', widget: 'Web chat', api: 'API',
 };
+
+/**
+ * Why a file of `mimeType` and `size` cannot go out on `channel`, as the error the composer shows
+ * (the channel's name, and its largest size or the refused type); null when it may go.
+ */
+export function outboundFileRefusal(channel: ChannelKind, mimeType: string, size: number): AppErrorShape | null {
+  const verdict = checkOutboundFile(channel, mimeType, size);
+  if (verdict.ok) return null;
+  const details: Record<string, string> =
+    verdict.code === 'attachment_too_large'
+      ? { channel: CHANNEL_NAMES[channel], maxSize: formatBytes(verdict.maxBytes) }
+      : { channel: CHANNEL_NAMES[channel], type: mimeType };
+  return { code: verdict.code, message: `${CHANNEL_NAMES[channel]} refuses this file`, details };
+}

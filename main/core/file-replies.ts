@@ -22,8 +22,8 @@ export interface FileRepliesDeps {
 
 /**
  * Files in the thread: signed links to stored files, an agent's upload, and the reply that sends
- * it. Online only: a file does not wait in the outbox; without the connection each call fails with
- * `offline` and the composer keeps the file and the caption.
+ * it at once. Online only: without the connection each call fails with `offline`; a file sent
+ * offline goes through the outbox instead (Outbox.sendFile), which uploads with `upload` here.
  */
 export class FileReplies {
   private readonly rest: ReturnType<typeof adminRestCaller>;

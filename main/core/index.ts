@@ -97,10 +97,20 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
   );
   const presence = new PresenceService(connection, emit);
 
+  const adminRest = {
+    api,
+    isOnline: () => connection.isOnline(),
+    serverUrl: () => session.currentServerUrl(),
+    accessToken: () => session.accessToken(),
+    refresh: () => session.refresh(),
+  };
+  // Also the uploader of the files that wait in a workspace's outbox.
+  const files = new FileReplies({ rest: adminRest, transport: connection, store: async () => (await current()).store, emit });
+
   async function openWorkspace(user: User): Promise<Workspace> {
     if (workspace?.user.id === user.id) return workspace;
     await workspace?.close();
-    workspace = await Workspace.open(dataDir, user, FieldCipher.fromSecrets(secrets), connection, emit, { clock, ...tuning }, preferencesIn(settings, user.id));
+    workspace = await Workspace.open(dataDir, user, FieldCipher.fromSecrets(secrets), connection, emit, { clock, uploader: files, ...tuning }, preferencesIn(settings, user.id));
     return workspace;
   }
 
@@ -129,14 +139,6 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
     return workspace;
   };
 
-  const adminRest = {
-    api,
-    isOnline: () => connection.isOnline(),
-    serverUrl: () => session.currentServerUrl(),
-    accessToken: () => session.accessToken(),
-    refresh: () => session.refresh(),
-  };
-  const files = new FileReplies({ rest: adminRest, transport: connection, store: async () => (await current()).store, emit });
   const handlers: ContractHandlers = {
     'session.get': async () => {
       await ready.catch(() => undefined);
@@ -173,6 +175,14 @@ export function createCore(options: CoreOptions, api: ServerApi = new ServerApi(
       return files.upload(conversationId, name, bytes);
     },
     'attachments.send': async ({ conversationId, fileId, caption }) => files.send(conversationId, fileId, caption),
+    'outbox.sendFile': async ({ conversationId, name, mimeType, bytes, caption }) => {
+      // The caption is screened as a text reply is.
+      const unfilled = unfilledReplyError(caption);
+      if (unfilled) throw unfilled;
+      const opened = await current();
+      const screened = caption ? await opened.catalog.screenReply(caption) : caption;
+      return opened.outbox.sendFile(conversationId, screened, { name, mimeType, bytes });
+    },
     'outbox.retry': async ({ clientId }) => (await current()).outbox.retry(clientId),
     'outbox.edit': async ({ clientId }) => (await current()).outbox.edit(clientId),
     'outbox.discard': async ({ clientId }) => (await current()).outbox.discard(clientId),

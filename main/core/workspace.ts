@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { EventSink } from '../../shared/contract';
 import type { User } from '../../shared/domain';
 import { defaultNotificationPreferences } from '../../shared/notifications';
@@ -13,7 +13,8 @@ import { ChannelDeliveries, type DeliveriesOptions, type DeliveriesTransport } f
 import { feedEventsOf } from './feed-events';
 import { InboxService, type InboxTransport } from './inbox';
 import { NotificationFeed } from './notification-feed';
-import { Outbox, type OutboxOptions, type OutboxTransport } from './outbox';
+import { OutboxFiles, outboxFilesFolder } from './cache/outbox-files';
+import { Outbox, type OutboxOptions, type OutboxTransport, type OutboxUploader } from './outbox';
 import { SyncEngine, type SyncOptions, type SyncTransport } from './sync';
 import { TicketCache } from './cache/ticket-cache';
 import type { TicketTransport } from './tickets/ticket-transport';
@@ -34,6 +35,8 @@ export interface WorkspaceOptions {
   tickets?: TicketsOptions;
   /** The clock behind every timer of the workspace (the system clock when omitted). */
   clock?: CoreClock;
+  /** Uploads the files of queued replies; without it replies in the outbox take no file. */
+  uploader?: OutboxUploader;
 }
 
 /** The cache file of one signed-in agent: one database per account, never shared. */
@@ -89,7 +92,10 @@ export class Workspace {
       onApplied: () => attention.badgeSoon(),
     });
     await sync.load();
-    const outbox = new Outbox(store, transport, emit, () => user, { clock: options.clock, ...options.outbox });
+    // Files of queued replies wait beside the cache, sealed with its key, and go with it.
+    const files = new OutboxFiles(outboxFilesFolder(dirname(file)), cipher);
+    const outbox = new Outbox(store, transport, emit, () => user, { clock: options.clock, files, uploader: options.uploader, ...options.outbox });
+    await outbox.pruneFiles();
     const inbox = new InboxService(store, outbox, transport, emit);
     const deliveries = new ChannelDeliveries(store, transport, emit, options.deliveries);
     let workspace: Workspace | null = null;

@@ -11,6 +11,15 @@ import { MessageTexts, type SearchableMessage } from './message-texts';
 import { openContact, openConversation, openMessage, sealContact, sealConversation, sealMessage } from './personal-fields';
 import type { SqliteDb, SqlWriter } from './sqlite';
 
+/** The file a reply in the outbox sends: what the thread shows, and the server's id once uploaded. */
+export interface OutboxFile {
+  name: string;
+  mimeType: string;
+  size: number;
+  /** Set once the bytes are on the server; the send then needs no second upload. */
+  fileId: string | null;
+}
+
 export interface OutboxRow {
   clientId: string;
   conversationId: string;
@@ -19,6 +28,8 @@ export interface OutboxRow {
   state: 'queued' | 'failed';
   error: AppErrorShape | null;
   attempts: number;
+  /** Absent or null: a text reply. */
+  file?: OutboxFile | null;
 }
 
 type OutboxRecord = {
@@ -29,6 +40,7 @@ type OutboxRecord = {
   state: 'queued' | 'failed';
   error: string | null;
   attempts: number;
+  file: string | null;
 };
 
 const toOutboxRow = (cipher: FieldCipher, r: OutboxRecord): OutboxRow => ({
@@ -39,6 +51,7 @@ const toOutboxRow = (cipher: FieldCipher, r: OutboxRecord): OutboxRow => ({
   state: r.state,
   error: r.error ? (JSON.parse(r.error) as AppErrorShape) : null,
   attempts: r.attempts,
+  file: r.file ? cipher.open<OutboxFile>(r.file) : null,
 });
 
 type DraftRecord = { conversation_id: string; body: string; updated_at: string; reason: string | null };
@@ -528,9 +541,23 @@ export class CacheStore {
 
   async addToOutbox(tx: SqlWriter, row: OutboxRow): Promise<void> {
     await tx.run(
-      'INSERT INTO outbox (client_id, conversation_id, body, created_at, state, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [row.clientId, row.conversationId, this.cipher.seal(row.body), row.createdAt, row.state, row.error ? JSON.stringify(row.error) : null, row.attempts],
+      'INSERT INTO outbox (client_id, conversation_id, body, created_at, state, error, attempts, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        row.clientId,
+        row.conversationId,
+        this.cipher.seal(row.body),
+        row.createdAt,
+        row.state,
+        row.error ? JSON.stringify(row.error) : null,
+        row.attempts,
+        row.file ? this.cipher.seal(row.file) : null,
+      ],
     );
+  }
+
+  /** Records what the server kept of a reply's file (its id), so the send never uploads it again. */
+  async setOutboxFile(tx: SqlWriter, clientId: string, file: OutboxFile): Promise<void> {
+    await tx.run('UPDATE outbox SET file = ? WHERE client_id = ?', [this.cipher.seal(file), clientId]);
   }
 
   async outboxEntry(clientId: string): Promise<OutboxRow | null> {

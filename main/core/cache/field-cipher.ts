@@ -3,6 +3,8 @@ import type { SecretStore } from '../types';
 
 /** Marks a value sealed by FieldCipher (version 1: AES-256-GCM, 12-byte nonce, 16-byte tag). */
 const PREFIX = 'sb1:';
+/** Marks bytes sealed by `sealBytes` (same cipher, no JSON, no base64). */
+const BYTES_PREFIX = Buffer.from('sbb1');
 const KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -43,6 +45,24 @@ export class FieldCipher {
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
     return PREFIX + Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  /** Raw bytes (a file waiting in the outbox) sealed like any other cached value. */
+  sealBytes(bytes: Uint8Array): Buffer {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return Buffer.concat([BYTES_PREFIX, nonce, cipher.getAuthTag(), body]);
+  }
+
+  /** The bytes `sealBytes` was given. Throws when they were altered, sealed with another key, or never sealed. */
+  openBytes(sealed: Uint8Array): Uint8Array {
+    const raw = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    if (!raw.subarray(0, BYTES_PREFIX.length).equals(BYTES_PREFIX)) throw new Error('These bytes were not sealed by the cache');
+    const start = BYTES_PREFIX.length;
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(start, start + NONCE_BYTES));
+    decipher.setAuthTag(raw.subarray(start + NONCE_BYTES, start + NONCE_BYTES + TAG_BYTES));
+    return new Uint8Array(Buffer.concat([decipher.update(raw.subarray(start + NONCE_BYTES + TAG_BYTES)), decipher.final()]));
   }
 
   /** The value `seal` was given; anything not sealed comes back as it is. Throws when the value was altered or sealed with another key. */

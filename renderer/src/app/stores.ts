@@ -1,4 +1,5 @@
 import { createNoticeStore, useNoticeStore } from '../features/notices/notice-store';
+import { createComposerFilesStore, useComposerFilesStore } from '../stores/composer-files-store';
 import { createConnectionStore, useConnectionStore } from '../stores/connection-store';
 import { createContactsStore, useContactsStore } from '../stores/contacts-store';
 import { createConversationTagsStore, useConversationTagsStore } from '../stores/conversation-tags-store';
@@ -23,6 +24,7 @@ export interface WorkstationStores {
   inboxSearch: typeof useInboxSearchStore;
   thread: typeof useThreadStore;
   drafts: typeof useDraftsStore;
+  composerFiles: typeof useComposerFilesStore;
   contacts: typeof useContactsStore;
   conversationTags: typeof useConversationTagsStore;
   notes: typeof useNotesStore;
@@ -43,6 +45,7 @@ export const appStores: WorkstationStores = {
   inboxSearch: useInboxSearchStore,
   thread: useThreadStore,
   drafts: useDraftsStore,
+  composerFiles: useComposerFilesStore,
   contacts: useContactsStore,
   conversationTags: useConversationTagsStore,
   notes: useNotesStore,
@@ -64,6 +67,7 @@ export function createWorkstationStores(): WorkstationStores {
     inboxSearch: createInboxSearchStore(),
     thread: createThreadStore(),
     drafts: createDraftsStore(),
+    composerFiles: createComposerFilesStore(),
     contacts: createContactsStore(),
     conversationTags: createConversationTagsStore(),
     notes: createNotesStore(),

@@ -124,6 +124,7 @@ export function createWorkstationController(
       stores.inbox.getState().reset();
       stores.thread.getState().reset();
       stores.drafts.getState().reset();
+      stores.composerFiles.getState().reset();
       stores.contacts.getState().reset();
       stores.conversationTags.getState().reset();
       stores.team.getState().reset();

@@ -110,7 +110,7 @@ function resetAppStores(): void {
   const s = appStores;
   s.session.setState({ phase: 'loading', session: null, error: null });
   s.connection.setState({ connection: null });
-  for (const store of [s.inbox, s.inboxSearch, s.thread, s.drafts, s.contacts, s.conversationTags, s.notes, s.joined, s.notices, s.presence, s.team, s.notify, s.supervision, s.view]) {
+  for (const store of [s.inbox, s.inboxSearch, s.thread, s.drafts, s.composerFiles, s.contacts, s.conversationTags, s.notes, s.joined, s.notices, s.presence, s.team, s.notify, s.supervision, s.view]) {
     store.getState().reset();
   }
   useSensitiveWordsStore.getState().reset();

@@ -8,6 +8,7 @@ import { sql as sealedPersonalData } from './0007-sealed-personal-data';
 import { sql as tickets } from './0008-tickets';
 import { sql as ticketListColumns } from './0009-ticket-list-columns';
 import { sql as notificationFeed } from './0011-notification-feed';
+import { sql as outboxFiles } from './0012-outbox-files';
 
 /** Cache migrations in order; migration N brings `PRAGMA user_version` from N-1 to N. */
-export const migrations: readonly string[] = [initial, contactsKnowledgeTemplates, sensitiveWords, knowledgeSearch, unreadAndMessageSearch, contactProfiles, sealedPersonalData, tickets, ticketListColumns, notificationFeed];
+export const migrations: readonly string[] = [initial, contactsKnowledgeTemplates, sensitiveWords, knowledgeSearch, unreadAndMessageSearch, contactProfiles, sealedPersonalData, tickets, ticketListColumns, notificationFeed, outboxFiles];

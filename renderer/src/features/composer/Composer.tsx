@@ -118,12 +118,10 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   });
   // A reply holding placeholders cannot be sent; the agent who tries is told why, loudly.
   const [triedUnfilled, setTriedUnfilled] = useState(false);
-  const attached = useComposerFile(conversation?.channelKind ?? null);
+  // A file belongs to the conversation it was attached in, and waits there while the agent looks elsewhere.
+  const attached = useComposerFile(conversationId, conversation?.channelKind ?? null);
   const [fileSending, setFileSending] = useState(false);
   const caretAfterInsert = useRef<number | null>(null);
-  const removeFile = attached.remove;
-  // A file belongs to the conversation it was attached in.
-  useEffect(() => removeFile(), [conversationId]);
   // An inserted emoji leaves the caret just after it.
   useLayoutEffect(() => {
     const caret = caretAfterInsert.current;
@@ -167,20 +165,16 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
     void controller.send(conversationId, draft.text).then(() => textareaRef.current?.focus());
   }
 
-  /** Files go online only: offline, the file and the text stay and the agent hears why. */
+  /** Sent at once online; offline it waits in the outbox like text. Refused, the file and the text stay. */
   async function sendFile(id: string, file: ComposerFile) {
-    if (offline) {
-      attached.setError({ code: 'offline', message: 'files need the connection' });
-      return;
-    }
     setFileSending(true);
-    attached.setError(null);
+    attached.setError(id, null);
     try {
       await controller.sendFile(id, file, draft.text);
-      attached.remove();
+      attached.remove(id);
       textareaRef.current?.focus();
     } catch (err) {
-      attached.setError(toAppError(err).toJSON());
+      attached.setError(id, toAppError(err).toJSON());
     } finally {
       setFileSending(false);
     }
@@ -196,11 +190,9 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
   }
 
   const fileProblem = attached.error
-    ? attached.error.code === 'offline'
-      ? t('composer.fileOffline')
-      : attached.error.code === 'attachment_too_large' || attached.error.code === 'attachment_type_refused'
-        ? describeError(t, attached.error)
-        : t('composer.fileFailed', { reason: describeError(t, attached.error) })
+    ? attached.error.code === 'attachment_too_large' || attached.error.code === 'attachment_type_refused'
+      ? describeError(t, attached.error)
+      : t('composer.fileFailed', { reason: describeError(t, attached.error) })
     : null;
   const canAttach = !disabled && block === null && !fileSending;
 
@@ -298,7 +290,7 @@ function ReplyComposer({ conversation, header }: { conversation: InboxConversati
             onInsert={(text) => controller.changeDraft(conversationId, withInsertedText(draft.text, text))}
           />
         )}
-        {attached.file && <FilePreview file={attached.file} disabled={fileSending} onRemove={attached.remove} />}
+        {attached.file && <FilePreview file={attached.file} disabled={fileSending} onRemove={() => attached.remove()} />}
         <textarea
           ref={textareaRef}
           {...quick.textboxProps}

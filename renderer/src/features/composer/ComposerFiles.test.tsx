@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppUnderTest } from '../../testing/app-under-test';
@@ -82,18 +82,58 @@ describe('attaching a file to a reply', () => {
     expect(box).toHaveProperty('value', 'See attached');
   });
 
-  it('offline, Send says files need the connection and keeps the file and the text', async () => {
+  it('offline, Send queues the file with its caption in the outbox; the composer clears and the thread shows it waiting', async () => {
     openChat();
     app.stores.connection.getState().setConnection({ status: 'offline', since: '2025-01-01T10:00:00.000Z', error: null, nextRetryAt: null });
+    app.fake.answer('outbox.sendFile', ({ conversationId, name, mimeType, bytes, caption }) =>
+      message({
+        id: 'q1', conversationId, senderType: 'agent', body: caption, clientId: 'q1', delivery: 'queued',
+        attachment: { kind: 'image', mediaId: null, url: null, mimeType, fileName: name, size: bytes.length, caption, latitude: null, longitude: null, label: null },
+      }),
+    );
     const box = renderComposer();
     await userEvent.upload(screen.getByTestId('attach-input'), photo());
     await screen.findByTestId('composer-file');
     await userEvent.type(box, 'Here it is');
     await userEvent.click(screen.getByTestId('send-button'));
-    expect((await screen.findByTestId('composer-file-error')).textContent).toBe(app.t('composer.fileOffline'));
+    await app.fake.untilCalled('outbox.sendFile');
+    const [queued] = app.fake.callsOf('outbox.sendFile') as { conversationId: string; name: string; mimeType: string; bytes: Uint8Array; caption: string }[];
+    expect(queued).toMatchObject({ conversationId: 'c1', name: 'screen.jpg', mimeType: 'image/jpeg', caption: 'Here it is' });
+    expect([...queued!.bytes]).toEqual([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
     expect(app.fake.callsOf('attachments.upload')).toEqual([]);
-    expect(screen.getByTestId('composer-file').textContent).toContain('screen.jpg');
-    expect(box).toHaveProperty('value', 'Here it is');
+    await untilStore(app.stores.drafts, (s) => s.byConversation.c1?.text === '', 'the caption cleared');
+    expect(screen.queryByTestId('composer-file')).toBeNull();
+    expect(app.stores.thread.getState().byConversation.c1?.messages.find((m) => m.id === 'q1')).toMatchObject({ delivery: 'queued' });
+  });
+
+  it('an upload that cannot reach the server queues the file instead of dropping it', async () => {
+    openChat();
+    app.fake.failWith('attachments.upload', 'server_unreachable', 'no route to the server');
+    app.fake.answer('outbox.sendFile', ({ conversationId, caption }) => message({ id: 'q2', conversationId, senderType: 'agent', body: caption, clientId: 'q2', delivery: 'queued' }));
+    const box = renderComposer();
+    await userEvent.upload(screen.getByTestId('attach-input'), photo());
+    await screen.findByTestId('composer-file');
+    await userEvent.type(box, 'Retry me');
+    await userEvent.click(screen.getByTestId('send-button'));
+    await app.fake.untilCalled('outbox.sendFile');
+    expect(app.fake.callsOf('attachments.send')).toEqual([]);
+    await untilStore(app.stores.drafts, (s) => s.byConversation.c1?.text === '', 'the caption cleared');
+  });
+
+  it('a file attached in one chat is still there after switching to another chat and back', async () => {
+    openChat();
+    app.stores.inbox.getState().setLoaded([
+      conversation({ id: 'c1', channelKind: 'whatsapp', assigneeId: agentUser.id, assigneeName: agentUser.name }),
+      conversation({ id: 'c2', channelKind: 'whatsapp', assigneeId: agentUser.id, assigneeName: agentUser.name }),
+    ]);
+    app.stores.drafts.getState().applyDraft('c2', '', null);
+    renderComposer();
+    await userEvent.upload(screen.getByTestId('attach-input'), photo());
+    expect((await screen.findByTestId('composer-file')).textContent).toContain('screen.jpg');
+    act(() => app.stores.inbox.getState().select('c2'));
+    expect(screen.queryByTestId('composer-file')).toBeNull();
+    act(() => app.stores.inbox.getState().select('c1'));
+    expect((await screen.findByTestId('composer-file')).textContent).toContain('screen.jpg');
   });
 });
 

@@ -1,62 +1,52 @@
-import { useState } from 'react';
 import type { ChannelKind } from '../../../../shared/domain';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
-import { checkOutboundFile, CHANNEL_NAMES, formatBytes } from '../../../../shared/outbound-files';
-import type { PickedFile } from '../../app/workstation/files-controller';
+import { outboundFileRefusal } from '../../../../shared/outbound-files';
+import { useComposerFilesStore, type ComposerFile } from '../../stores/composer-files-store';
 
-/** The file waiting in the composer: what the preview shows and what the upload sends. */
-export interface ComposerFile extends PickedFile {
-  size: number;
-  mimeType: string;
-}
+export type { ComposerFile };
 
 /**
  * Why `file` cannot go out on `channel` (the channel's own limits, checked before any upload), as
  * the error the composer shows; null when it may go.
  */
 export function refuseFile(channel: ChannelKind, file: { type: string; size: number }): AppErrorShape | null {
-  const mimeType = file.type || 'application/octet-stream';
-  const verdict = checkOutboundFile(channel, mimeType, file.size);
-  if (verdict.ok) return null;
-  const details: Record<string, string> =
-    verdict.code === 'attachment_too_large'
-      ? { channel: CHANNEL_NAMES[channel], maxSize: formatBytes(verdict.maxBytes) }
-      : { channel: CHANNEL_NAMES[channel], type: mimeType };
-  return { code: verdict.code, message: `${CHANNEL_NAMES[channel]} refuses this file`, details };
+  return outboundFileRefusal(channel, file.type || 'application/octet-stream', file.size);
 }
 
 /**
- * The composer's file: one a message, checked against the channel's limits when picked, pasted or
- * dropped; a refused one never replaces the one held, and the typed text is never touched.
+ * The composer's file in `conversationId`: one a message, checked against the channel's limits
+ * when picked, pasted or dropped; a refused one never replaces the one held, and the typed text is
+ * never touched. It stays with its conversation when the agent switches to another and back.
  */
-export function useComposerFile(channel: ChannelKind | null) {
-  const [file, setFile] = useState<ComposerFile | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+export function useComposerFile(conversationId: string | null, channel: ChannelKind | null) {
+  const file = useComposerFilesStore((s) => (conversationId ? s.byConversation[conversationId] ?? null : null));
+  const error = useComposerFilesStore((s) => (conversationId ? s.errors[conversationId] ?? null : null));
+  const { attach, setError, remove } = useComposerFilesStore.getState();
 
   async function pick(picked: File): Promise<void> {
-    if (!channel) return;
+    if (!channel || !conversationId) return;
     const refusal = refuseFile(channel, picked);
     if (refusal) {
-      setError(refusal);
+      setError(conversationId, refusal);
       return;
     }
     try {
       const bytes = new Uint8Array(await picked.arrayBuffer());
-      setFile({ name: picked.name || 'file', size: picked.size, mimeType: picked.type || 'application/octet-stream', bytes });
-      setError(null);
+      attach(conversationId, { name: picked.name || 'file', size: picked.size, mimeType: picked.type || 'application/octet-stream', bytes });
     } catch (err) {
-      setError(toAppError(err).toJSON());
+      setError(conversationId, toAppError(err).toJSON());
     }
   }
 
   return {
     file,
     error,
-    setError,
+    /** Sets (or clears) the error shown in the composer of `id`. */
+    setError: (id: string, next: AppErrorShape | null) => setError(id, next),
     pick: (picked: File) => void pick(picked),
-    remove() {
-      setFile(null);
-      setError(null);
+    /** Drops the file of `id` (the conversation shown when omitted). */
+    remove(id: string | null = conversationId) {
+      if (id) remove(id);
     },
   };
 }

@@ -22,6 +22,8 @@ export function MessageFile({ message }: { message: ThreadMessage }) {
   const attachment = message.attachment;
   const [viewing, setViewing] = useState(false);
   const state = attachment?.state;
+  // A reply's file still in the outbox: no stored copy to show yet, only what it is.
+  if (attachment && !attachment.fileId && message.delivery !== 'sent') return <WaitingFileCard file={attachment} />;
   if (!attachment?.fileId || !state) return null;
   const file = attachment as StoredFile;
   if (state !== 'ready') {
@@ -50,6 +52,18 @@ export function MessageFile({ message }: { message: ThreadMessage }) {
       )}
       {viewing && <ConversationViewer conversationId={message.conversationId} fileId={file.fileId} fallback={{ fileId: file.fileId, name, view }} onClose={() => setViewing(false)} />}
     </>
+  );
+}
+
+/** A file waiting in the outbox with its reply: its name and size (the reply's line says how far it got). */
+function WaitingFileCard({ file }: { file: Attachment }) {
+  const t = useT();
+  return (
+    <div className="message-file-card" data-testid="file-waiting">
+      <span className="message-file-name">{file.fileName ?? t('file.unnamed')}</span>
+      {file.size !== null && <span className="message-file-size">{formatBytes(file.size)}</span>}
+      <span className="message-file-state">{t('file.waiting')}</span>
+    </div>
   );
 }
 

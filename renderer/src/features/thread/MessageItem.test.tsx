@@ -175,6 +175,19 @@ describe('how far a reply got', () => {
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([app.t('delivery.edit'), app.t('delivery.discard')]);
   });
 
+  it('a queued reply with a file shows the file card waiting and can be dropped, not taken back', () => {
+    const withFile = {
+      ...unsent('queued'),
+      attachment: { kind: 'document' as const, mediaId: null, url: null, mimeType: 'application/pdf', fileName: 'receipt.pdf', size: 2048, caption: null, latitude: null, longitude: null, label: null },
+    };
+    const item = renderMessage(withFile);
+    const card = within(item).getByTestId('file-waiting');
+    expect(card.textContent).toContain('receipt.pdf');
+    expect(card.textContent).toContain('2 KB');
+    expect(card.textContent).toContain(app.t('file.waiting'));
+    expect(within(item).getAllByRole('button').map((b) => b.textContent)).toEqual([app.t('delivery.discard')]);
+  });
+
   it('retry sends the reply again; a refusal is shown beside it', async () => {
     app.stores.thread.getState().setLoaded('c1', [unsent('failed')]);
     app.fake.failWith('outbox.retry', 'offline', 'no connection');
