@@ -11,7 +11,7 @@ export type FeedSelection = { ids: string[] } | { all: true };
 
 /**
  * The notification centre of one signed-in user, kept in their cache (table `notification_feed`,
- * migration 0011), so it outlives a restart. Every change is announced as `notificationFeed.changed`
+ * migration 0010), so it outlives a restart. Every change is announced as `notificationFeed.changed`
  * with the whole list (it is short); a new entry is also passed to `onNew` (the OS notification's
  * decision).
  */
