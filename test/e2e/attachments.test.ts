@@ -15,6 +15,7 @@ import { formFile, formOf, startRecordingServer, type RecordingServer } from '..
 import { PNG_1X1, TINY_PDF } from '../support/sample-files';
 import { login, onlyWangTakesChats, request } from '../support/server-fixture';
 import { connectVisitor, type TestVisitor } from '../support/visitor';
+import { webhooksProcessed } from '../support/barriers';
 
 if (chromiumMissing) console.log(`skipped: Chromium not found at ${CHROMIUM_PATH}`);
 
@@ -185,6 +186,7 @@ describe.skipIf(chromiumMissing)('files between a customer and the workstation, 
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, APP_SECRET) }, body,
     });
     expect(answer.status).toBe(200);
+    await webhooksProcessed(server);
     const page = await agentPage();
     await takeConversation(page, 'The hinge snapped');
 

@@ -10,6 +10,7 @@ import { onlyWangTakesChats } from '../support/server-fixture';
 import { hubSignature, http, TEST_RETRY } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waError, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
+import { webhooksProcessed } from '../support/barriers';
 
 const artifacts = E2E_ARTIFACTS;
 
@@ -75,6 +76,7 @@ describe.skipIf(chromiumMissing)('WhatsApp from the admin screen to the thread, 
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, APP_SECRET) }, body,
     });
     expect(answer.status).toBe(200);
+    await webhooksProcessed(server);
   };
 
   async function reply(page: Page, text: string) {

@@ -12,6 +12,7 @@ import { bearer, http, hubSignature } from '../support/channels';
 import { WA_PHONE_NUMBER_ID, waSent, waStatus, waText } from '../support/platform-payloads';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { login, onlyWangTakesChats } from '../support/server-fixture';
+import { webhooksProcessed } from '../support/barriers';
 
 const artifacts = E2E_ARTIFACTS;
 
@@ -87,6 +88,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(raw, APP_SECRET) }, body: raw,
     });
     expect(webhook.status).toBe(200);
+    await webhooksProcessed(server);
 
     // Then she opens the shop's chat while signed in there; the shop's site signs her phone.
     const phone = '+1 (650) 555-0199';
@@ -135,6 +137,7 @@ describe.skipIf(chromiumMissing)('one customer on two channels, end to end', () 
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(status, APP_SECRET) }, body: status,
     });
     expect(statusHook.status).toBe(200);
+    await webhooksProcessed(server);
     await expect.poll(() => delivery.getAttribute('data-status'), { timeout: 15_000 }).toBe('delivered');
 
     // Nothing of it reached the web chat: the customer wrote there about something else.

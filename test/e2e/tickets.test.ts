@@ -13,6 +13,7 @@ import { WA_PHONE_NUMBER_ID, waSent, waText } from '../support/platform-payloads
 import { startRecordingServer, type RecordingServer } from '../support/recording-server';
 import { closeAllSockets, connectAgent, data, login, onlyWangTakesChats, request } from '../support/server-fixture';
 import { saveDepartment, saveType, signInStaff } from '../support/ticket-desk';
+import { webhooksProcessed } from '../support/barriers';
 
 const artifacts = E2E_ARTIFACTS;
 
@@ -109,6 +110,7 @@ describe.skipIf(chromiumMissing)('a WhatsApp repair tracked as a ticket, end to 
       method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': hubSignature(body, APP_SECRET) }, body,
     });
     expect(answer.status).toBe(200);
+    await webhooksProcessed(server);
   }
 
   async function ticketOnServer(subject: string): Promise<Ticket> {
