@@ -1,7 +1,7 @@
 import { useMemo, type MouseEvent } from 'react';
 import { useController } from '../../app/controller-context';
 import { useSupervision } from '../../app/supervision-context';
-import { describeError } from '../../i18n/translate';
+import { contactNameText, describeError } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatDuration } from '../../lib/duration';
 import { formatFull } from '../../lib/time';
@@ -183,11 +183,11 @@ function MonitorRowView({ row, offeredToName, onOpen }: MonitorRowViewProps) {
         <button
           type="button"
           className="monitor-open"
-          aria-label={t('monitor.open', { name: row.contactName })}
+          aria-label={t('monitor.open', { name: contactNameText(t, row.contactName, row.contactNameGenerated) })}
           aria-describedby="monitor-open-hint"
           onClick={onOpen}
         >
-          {row.contactName}
+          {contactNameText(t, row.contactName, row.contactNameGenerated)}
         </button>
         {row.priority > 0 && (
           <span className="priority-badge" title={t('routing.priorityTitle', { priority: row.priority })}>

@@ -18,6 +18,8 @@ export interface MonitorRow {
   id: string;
   channelKind: ChannelKind;
   contactName: string;
+  /** The name is the server's stand-in for a visitor who gave none (shown in the reader's language). */
+  contactNameGenerated?: boolean;
   agentId: string | null;
   agentName: string | null;
   state: RoutingState;
@@ -88,6 +90,7 @@ export function monitorRows(
       id: c.id,
       channelKind: c.channelKind,
       contactName: c.contactName,
+      contactNameGenerated: c.contactNameGenerated,
       agentId: c.assigneeId,
       agentName: c.assigneeId ? (c.assigneeName ?? null) : null,
       state: c.routingState,

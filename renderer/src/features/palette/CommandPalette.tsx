@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { createPortal } from 'react-dom';
 import type { KbArticle } from '../../../../shared/domain';
 import { useKnowledge } from '../../app/knowledge-context';
+import { contactNameText } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { useContactsStore } from '../../stores/contacts-store';
 import { useInboxStore } from '../../stores/inbox-store';
@@ -68,6 +69,7 @@ export function CommandPalette({ platform, actions, onClose }: CommandPalettePro
         articles: found.query === query.trim() ? found.articles : [],
         quickReplies: query.trim() === '' ? [] : matchTemplates(templates, query.trim(), 5).map((m) => m.template),
         actions: shortcutTable.filter((s) => s.id !== 'openPalette').map((s) => ({ id: s.id, label: t(s.label), keys: s.keys })),
+        nameOf: (c) => contactNameText(t, c.contactName, c.contactNameGenerated),
       }),
     [query, conversations, contactsById, found, templates, t],
   );

@@ -47,6 +47,14 @@ describe('the command palette results', () => {
     expect(customer).toMatchObject({ kind: 'customer', conversationId: 'c1' });
   });
 
+  it('shows a made-up visitor name as the reader reads it, and finds the chat by either form', () => {
+    const visitor = conversation({ id: 'c9', contactId: 'k9', contactName: 'Visitor 4821', contactNameGenerated: true, lastMessagePreview: 'hi' });
+    const over = { conversations: [visitor], contacts: [], nameOf: (c: typeof visitor) => (c.contactNameGenerated ? '访客 4821' : c.contactName) };
+    expect(titles('', over)).toMatchObject({ chats: ['访客 4821'] });
+    expect(titles('访客', over)).toEqual({ chats: ['访客 4821'], customers: ['访客 4821'] });
+    expect(titles('visitor 4821', over)).toEqual({ chats: ['访客 4821'], customers: ['访客 4821'] });
+  });
+
   it('matches every word in any order and any case', () => {
     expect(titles('SHORTCUTS keyboard')).toEqual({ actions: ['Show keyboard shortcuts'] });
     expect(titles('nothing like this')).toEqual({});

@@ -27,6 +27,8 @@ export interface PaletteSources {
   quickReplies: readonly Template[];
   /** The shortcut table's actions with their labels in the UI language. */
   actions: readonly { id: ActionId; label: string; keys: readonly string[] }[];
+  /** A chat's customer as the reader sees the name (a made-up visitor name in their language); as stored when omitted. */
+  nameOf?: (conversation: InboxConversation) => string;
 }
 
 /** How many results a group shows at most (actions: all that match). */
@@ -51,10 +53,11 @@ export function paletteGroups(sources: PaletteSources): PaletteGroup[] {
   const { query } = sources;
   const typed = words(query).length > 0;
 
+  const nameOf = sources.nameOf ?? ((c: InboxConversation) => c.contactName);
   const chats: PaletteItem[] = sources.conversations
-    .filter((c) => !typed || matchesWords(query, c.contactName, c.lastMessagePreview))
+    .filter((c) => !typed || matchesWords(query, nameOf(c), c.contactName, c.lastMessagePreview))
     .slice(0, GROUP_LIMIT)
-    .map((c) => ({ kind: 'chat', key: `chat:${c.id}`, title: c.contactName, detail: c.lastMessagePreview, conversationId: c.id }));
+    .map((c) => ({ kind: 'chat', key: `chat:${c.id}`, title: nameOf(c), detail: c.lastMessagePreview, conversationId: c.id }));
 
   const latestByContact = new Map<string, InboxConversation>();
   for (const c of sources.conversations) if (!latestByContact.has(c.contactId)) latestByContact.set(c.contactId, c);
@@ -63,7 +66,7 @@ export function paletteGroups(sources: PaletteSources): PaletteGroup[] {
     ? [...latestByContact.values()]
         .filter((c) => {
           const contact = contactsById.get(c.contactId);
-          return matchesWords(query, contact?.name ?? c.contactName, contact?.email, contact?.phone);
+          return matchesWords(query, contact?.name ?? nameOf(c), c.contactName, contact?.email, contact?.phone);
         })
         .slice(0, GROUP_LIMIT)
         .map((c) => {
@@ -71,7 +74,7 @@ export function paletteGroups(sources: PaletteSources): PaletteGroup[] {
           return {
             kind: 'customer',
             key: `customer:${c.contactId}`,
-            title: contact?.name ?? c.contactName,
+            title: contact?.name ?? nameOf(c),
             detail: [contact?.email, contact?.phone].filter(Boolean).join(' · '),
             conversationId: c.id,
           };
