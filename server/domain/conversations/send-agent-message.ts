@@ -79,20 +79,19 @@ async function sendInTransaction(tx: Queryable, user: Viewer, input: AgentSend, 
     attachment: outgoing?.attachment ?? null,
   });
   if (outgoing) await attachOutgoingFile(tx, outgoing, messageId);
+  // One UPDATE of the row: a second one in the same transaction would check its foreign keys again,
+  // share-locking the contact that a customer's message locks before the conversation (a deadlock).
+  const claimed = assigneeId !== locked.assigneeId;
   await tx.query(
     `UPDATE conversations SET seq = $2, assignee_id = $3, last_message_at = now(), last_message_preview = $4,
-       last_message_sender_type = 'agent' WHERE id = $1`,
+       last_message_sender_type = 'agent'${
+         // Claimed by replying: it leaves the queue, cancelling any offer to someone else.
+         claimed ? `, routing_state = 'assigned', offered_to = NULL, offer_expires_at = NULL, waiting_since = NULL, assigned_at = now()` : ''
+       }
+     WHERE id = $1`,
     [locked.id, conversationSeq, assigneeId, previewOf(body)],
   );
-  if (assigneeId !== locked.assigneeId) {
-    // Claimed by replying: it leaves the queue, cancelling any offer to someone else.
-    await tx.query(
-      `UPDATE conversations SET routing_state = 'assigned', offered_to = NULL, offer_expires_at = NULL,
-         waiting_since = NULL, assigned_at = now() WHERE id = $1`,
-      [locked.id],
-    );
-    if (assigneeId) await tx.query('UPDATE users SET last_assigned_at = now() WHERE id = $1', [assigneeId]);
-  }
+  if (claimed && assigneeId) await tx.query('UPDATE users SET last_assigned_at = now() WHERE id = $1', [assigneeId]);
   const message = await getMessageView(tx, messageId);
   const conversation = await getConversationView(tx, locked.id);
   if (!message || !conversation) throw new Error('stored message vanished inside its transaction');

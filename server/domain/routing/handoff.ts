@@ -90,6 +90,15 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       throw new AppError('forbidden', 'Only the agent who has this conversation, or a supervisor, can transfer it.');
     }
     let targetName: string;
+    // The note's number, then the conversation's: taken before the row's one UPDATE (a second UPDATE
+    // in the transaction would check its foreign keys again, share-locking the contact that a
+    // customer's message locks before the conversation: a deadlock).
+    let noteSeq = 0;
+    let conversationSeq = 0;
+    const takeSeqs = async () => {
+      noteSeq = await nextSeq(tx, user.accountId);
+      conversationSeq = await nextSeq(tx, user.accountId);
+    };
     if (input.toUserId !== undefined) {
       const rows = await tx.query<{ id: string; name: string; role: string; presence: string; connected: boolean }>(
         `SELECT id, name, role, presence, disconnected_at IS NULL AS connected FROM users WHERE id = $1 AND account_id = $2`,
@@ -107,10 +116,11 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       const settings = await loadSettings(tx, user.accountId);
       const expires = new Date(now + (settings?.acceptTimeoutSeconds ?? 30) * 1000);
       await tx.query('DELETE FROM routing_declines WHERE conversation_id = $1 AND user_id = $2', [locked.id, target.id]);
+      await takeSeqs();
       await tx.query(
         `UPDATE conversations SET assignee_id = NULL, routing_state = 'offered', offered_to = $2, offer_expires_at = $3,
-           waiting_since = $4 WHERE id = $1`,
-        [locked.id, target.id, expires, new Date(now)],
+           waiting_since = $4, seq = $5 WHERE id = $1`,
+        [locked.id, target.id, expires, new Date(now), conversationSeq],
       );
       targetName = target.name;
     } else {
@@ -122,10 +132,11 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       if (!group) throw new AppError('not_found', 'There is no such group in your team.');
       // A new group is a fresh start: whoever declined it before may take it now.
       await tx.query('DELETE FROM routing_declines WHERE conversation_id = $1', [locked.id]);
+      await takeSeqs();
       await tx.query(
         `UPDATE conversations SET assignee_id = NULL, routing_state = 'queued', group_id = $2, offered_to = NULL,
-           offer_expires_at = NULL, waiting_since = $3 WHERE id = $1`,
-        [locked.id, group.id, new Date(now)],
+           offer_expires_at = NULL, waiting_since = $3, seq = $4 WHERE id = $1`,
+        [locked.id, group.id, new Date(now), conversationSeq],
       );
       targetName = group.name;
     }
@@ -134,7 +145,7 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       id: noteId,
       accountId: user.accountId,
       conversationId: locked.id,
-      seq: await nextSeq(tx, user.accountId),
+      seq: noteSeq,
       senderType: 'agent',
       senderId: user.id,
       body: input.note ? `→ ${targetName}: ${input.note}` : `→ ${targetName}`,
@@ -142,7 +153,6 @@ export async function transferConversation(db: Db, user: Viewer, input: Transfer
       internal: true,
       system: systemLines.transfer(targetName, input.note),
     });
-    await tx.query('UPDATE conversations SET seq = $2 WHERE id = $1', [locked.id, await nextSeq(tx, user.accountId)]);
     return changed(tx, locked, noteId);
   });
 }
