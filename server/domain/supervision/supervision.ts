@@ -26,7 +26,12 @@ async function lockOpen(tx: Queryable, user: Viewer, conversationId: string): Pr
   return locked;
 }
 
-/** Stores an agents-only message under its own sequence number, then gives the conversation the next one. */
+/**
+ * Stores an agents-only message under its own sequence number, then gives the conversation the
+ * next one, with `alsoSet` (more assignments, their parameters from $3) in the same UPDATE: a
+ * second UPDATE of the row would check its foreign keys again, share-locking the contact that a
+ * customer's message locks before the conversation (a deadlock on PostgreSQL).
+ */
 async function addInternal(
   tx: Queryable,
   locked: LockedConversation,
@@ -34,13 +39,14 @@ async function addInternal(
   senderId: string | null,
   body: string,
   system: SystemLine | null = null,
+  alsoSet: { sql: string; params: readonly unknown[] } = { sql: '', params: [] },
 ): Promise<string> {
   const id = randomUUID();
   await insertMessage(tx, {
     id, accountId: locked.accountId, conversationId: locked.id, seq: await nextSeq(tx, locked.accountId),
     senderType, senderId, body, clientId: null, internal: true, system,
   });
-  await tx.query('UPDATE conversations SET seq = $2 WHERE id = $1', [locked.id, await nextSeq(tx, locked.accountId)]);
+  await tx.query(`UPDATE conversations SET seq = $2${alsoSet.sql} WHERE id = $1`, [locked.id, await nextSeq(tx, locked.accountId), ...alsoSet.params]);
   return id;
 }
 
@@ -131,15 +137,13 @@ export async function takeOver(db: Db, user: Viewer, input: TakeoverInput): Prom
     if (locked.assigneeId === target.id) throw new AppError('bad_request', `This conversation is already with ${target.name}.`);
     const byName = await actorName(tx, user.id);
     const reason = input.reason?.trim() || takenOverNote(byName);
-    await tx.query(
-      `UPDATE conversations SET assignee_id = $2, routing_state = 'assigned', offered_to = NULL, offer_expires_at = NULL,
-         waiting_since = NULL, assigned_at = now() WHERE id = $1`,
-      [locked.id, target.id],
-    );
     await tx.query('UPDATE users SET last_assigned_at = now() WHERE id = $1', [target.id]);
     const note = target.id === user.id ? takenOverNote(byName) : `${takenOverNote(byName)} → ${target.name}`;
     const line = target.id === user.id ? systemLines.takeover(byName) : systemLines.takeover(byName, target.name);
-    const messageId = await addInternal(tx, locked, 'system', null, note, line);
+    const messageId = await addInternal(tx, locked, 'system', null, note, line, {
+      sql: `, assignee_id = $3, routing_state = 'assigned', offered_to = NULL, offer_expires_at = NULL, waiting_since = NULL, assigned_at = now()`,
+      params: [target.id],
+    });
     await recordAudit(tx, {
       accountId: user.accountId, actorId: user.id, action: 'takeover', targetType: 'conversation', targetId: locked.id,
       details: { previousAssigneeId: locked.assigneeId, offeredTo: locked.offeredToId, assigneeId: target.id, reason },
