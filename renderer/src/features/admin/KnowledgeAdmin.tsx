@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import type { KbArticle } from '../../../../shared/domain';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { KB_IMPORT_MAX_CHARS, type KbImportResult } from '../../../../shared/kb-exchange';
@@ -27,6 +27,7 @@ import {
   type EnabledFilter,
   type KbFilter,
 } from './kb-admin-logic';
+import { ImportFileButton } from './ImportFileButton';
 import { saveTextFile } from './save-file';
 
 const enabledFilters: readonly EnabledFilter[] = ['all', 'enabled', 'disabled'];
@@ -55,7 +56,6 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
   const [importResult, setImportResult] = useState<KbImportResult | null>(null);
   const [importError, setImportError] = useState<AppErrorShape | null>(null);
   const [exporting, setExporting] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
   const ids = { search: useId(), lang: useId(), category: useId(), enabled: useId(), count: useId() };
 
   // The list is read whenever the section is shown and when the connection returns.
@@ -169,23 +169,15 @@ export function KnowledgeAdmin({ offline }: { offline: boolean }) {
           <button type="button" className="button button-primary" data-testid="kb-admin-new" disabled={offline} onClick={() => ask(null)}>
             {t('kbAdmin.new')}
           </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            data-testid="kb-admin-import"
-            disabled={offline || importing}
-            onClick={() => fileRef.current?.click()}
-          >
-            {importing ? t('kbAdmin.importing') : t('kbAdmin.import')}
-          </button>
-          <input
-            ref={fileRef}
-            type="file"
+          <ImportFileButton
+            testId="kb-admin-import"
+            label={t('kbAdmin.import')}
+            busyLabel={t('kbAdmin.importing')}
+            fileLabel={t('kbAdmin.importFileLabel')}
             accept=".json,application/json"
-            hidden
-            data-testid="kb-admin-import-file"
-            aria-label={t('kbAdmin.importFileLabel')}
-            onChange={(e) => void onFile(e)}
+            busy={importing}
+            disabled={offline}
+            onFile={onFile}
           />
           <button type="button" className="button button-quiet" data-testid="kb-admin-export" disabled={offline || exporting} onClick={() => void exportFile()}>
             {exporting ? t('kbAdmin.exporting') : t('kbAdmin.export')}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { toAppError, type AppErrorShape } from '../../../../shared/errors';
 import { QUICK_REPLY_IMPORT_MAX_CHARS, quickReplyFormatOf, type QuickReplyFileFormat, type QuickReplyImportResult } from '../../../../shared/quick-reply-exchange';
 import { useKnowledge } from '../../app/knowledge-context';
@@ -11,6 +11,7 @@ import { useTemplatesStore } from '../templates/templates-store';
 import { TemplateRowActions } from '../templates/TemplateRowActions';
 import { useTemplateRemoval } from '../templates/use-template-removal';
 import { describeQuickReplyProblem, quickRepliesDownload } from './quick-replies-exchange-logic';
+import { ImportFileButton } from './ImportFileButton';
 import { saveTextFile } from './save-file';
 
 /**
@@ -32,7 +33,6 @@ export function QuickRepliesAdmin({ offline }: { offline: boolean }) {
   const [importResult, setImportResult] = useState<QuickReplyImportResult | null>(null);
   const [importError, setImportError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (status === 'idle') void knowledge.loadTemplates();
@@ -88,23 +88,15 @@ export function QuickRepliesAdmin({ offline }: { offline: boolean }) {
             >
               {t('quick.add')}
             </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              data-testid="quick-admin-import"
-              disabled={offline || importing}
-              onClick={() => fileRef.current?.click()}
-            >
-              {importing ? t('quickAdmin.importing') : t('quickAdmin.import')}
-            </button>
-            <input
-              ref={fileRef}
-              type="file"
+            <ImportFileButton
+              testId="quick-admin-import"
+              label={t('quickAdmin.import')}
+              busyLabel={t('quickAdmin.importing')}
+              fileLabel={t('quickAdmin.importFileLabel')}
               accept=".json,.csv,application/json,text/csv"
-              hidden
-              data-testid="quick-admin-import-file"
-              aria-label={t('quickAdmin.importFileLabel')}
-              onChange={(e) => void onFile(e)}
+              busy={importing}
+              disabled={offline}
+              onFile={onFile}
             />
             <button type="button" className="button button-quiet" data-testid="quick-admin-export-json" disabled={team.length === 0} onClick={() => exportFile('json')}>
               {t('quickAdmin.exportJson')}
