@@ -14,6 +14,7 @@ import { useTeamStore } from '../../stores/team-store';
 import { RetryNotice } from '../common/RetryNotice';
 import { auditActionLabel, auditConversationId, auditDetails, auditTargetLabel, csvDownload, type AuditNames } from './audit-logic';
 import { saveTextFile } from './save-file';
+import { AdminSectionHeader } from './AdminSectionHeader';
 
 /**
  * The audit log, newest first: a search the server runs, older pages on demand, and the log (as
@@ -86,25 +87,19 @@ export function AuditLog({ offline }: { offline: boolean }) {
   const loading = audit.status === 'loading';
   return (
     <section className="admin-section" aria-labelledby="audit-heading" data-testid="audit-log">
-      <div className="admin-section-header">
-        <div>
-          <h3 id="audit-heading" className="admin-section-title">
-            {t('audit.heading')}
-          </h3>
-          <p className="admin-section-intro">{t('audit.intro')}</p>
-        </div>
-        {canExport && (
-          <button
-            type="button"
-            className="button button-quiet"
-            data-testid="audit-export"
-            disabled={offline || exporting}
-            onClick={() => void exportCsv()}
-          >
-            {exporting ? t('audit.exporting') : t('audit.export')}
-          </button>
-        )}
-      </div>
+      <AdminSectionHeader headingId="audit-heading" title={t('audit.heading')} intro={t('audit.intro')}>
+      {canExport && (
+        <button
+          type="button"
+          className="button button-quiet"
+          data-testid="audit-export"
+          disabled={offline || exporting}
+          onClick={() => void exportCsv()}
+        >
+          {exporting ? t('audit.exporting') : t('audit.export')}
+        </button>
+      )}
+      </AdminSectionHeader>
 
       {offline && (
         <p className="view-notice" role="status" data-testid="audit-offline">

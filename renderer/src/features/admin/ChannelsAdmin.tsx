@@ -12,6 +12,7 @@ import { secretLabel, sortChannels } from './channel-form-logic';
 import { WebhookUrls } from './WebhookUrls';
 import { ConfirmDelete } from '../common/ConfirmDelete';
 import { RetryNotice } from '../common/RetryNotice';
+import { AdminSectionHeader } from './AdminSectionHeader';
 
 /** Why deleting failed: a channel with conversations is switched off instead. */
 function describeDeleteError(t: Translate, error: AppErrorShape): string {
@@ -90,19 +91,13 @@ export function ChannelsAdmin({ offline }: { offline: boolean }) {
   const locked = offline || busy !== null;
   return (
     <section className="admin-section channels-admin" aria-labelledby="channels-heading" data-testid="admin-channels">
-      <div className="admin-section-header">
-        <div>
-          <h3 id="channels-heading" className="admin-section-title">
-            {t('channels.heading')}
-          </h3>
-          <p className="admin-section-intro">{t('channels.intro')}</p>
-        </div>
-        {editing === null && (
-          <button type="button" className="button button-primary" data-testid="channel-add" disabled={offline} onClick={() => startEdit({ kind: 'add' })}>
-            {t('channels.addButton')}
-          </button>
-        )}
-      </div>
+      <AdminSectionHeader headingId="channels-heading" title={t('channels.heading')} intro={t('channels.intro')}>
+      {editing === null && (
+        <button type="button" className="button button-primary" data-testid="channel-add" disabled={offline} onClick={() => startEdit({ kind: 'add' })}>
+          {t('channels.addButton')}
+        </button>
+      )}
+      </AdminSectionHeader>
 
       {offline && (
         <p className="view-notice" role="status" data-testid="channels-offline">

@@ -22,6 +22,7 @@ import {
   type TimingKey,
 } from './settings-logic';
 import { parseWholeNumber, spanParts } from './whole-number';
+import { AdminSectionHeader } from './AdminSectionHeader';
 
 function span(t: Translate, seconds: number): string {
   return spanParts(seconds)
@@ -200,14 +201,7 @@ export function RoutingSettings({ offline }: { offline: boolean }) {
 
   return (
     <section className="admin-section" aria-labelledby="settings-heading" data-testid="routing-settings">
-      <div className="admin-section-header">
-        <div>
-          <h3 id="settings-heading" className="admin-section-title">
-            {t('settings.heading')}
-          </h3>
-          <p className="admin-section-intro">{t('settings.intro')}</p>
-        </div>
-      </div>
+      <AdminSectionHeader headingId="settings-heading" title={t('settings.heading')} intro={t('settings.intro')} />
 
       {offline && (
         <p className="view-notice" role="status" data-testid="settings-offline">

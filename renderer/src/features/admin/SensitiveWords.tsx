@@ -23,6 +23,7 @@ import { SelectField } from '../common/SelectField';
 import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
 import { RetryNotice } from '../common/RetryNotice';
 import { MaskPersonalDataSetting } from './MaskPersonalDataSetting';
+import { AdminSectionHeader } from './AdminSectionHeader';
 
 function describeProblem(t: Translate, problem: SensitiveProblem): string {
   switch (problem.key) {
@@ -132,14 +133,7 @@ export function SensitiveWords({ offline }: { offline: boolean }) {
   const locked = offline || saving;
   return (
     <section className="admin-section" aria-labelledby="sensitive-heading" data-testid="sensitive-words">
-      <div className="admin-section-header">
-        <div>
-          <h3 id="sensitive-heading" className="admin-section-title">
-            {t('sensitive.heading')}
-          </h3>
-          <p className="admin-section-intro">{t('sensitive.intro')}</p>
-        </div>
-      </div>
+      <AdminSectionHeader headingId="sensitive-heading" title={t('sensitive.heading')} intro={t('sensitive.intro')} />
 
       {offline && (
         <p className="view-notice" role="status" data-testid="sensitive-offline">

@@ -10,6 +10,7 @@ import { ActionsColumnHeader } from '../common/ActionsColumnHeader';
 import { RetryNotice } from '../common/RetryNotice';
 import { AddUserForm, describeTeamProblem } from './AddUserForm';
 import { changesOf, editOf, isLastActiveAdmin, maxChatsProblem, roles, sortUsers, type UserEdit } from './team-admin-logic';
+import { AdminSectionHeader } from './AdminSectionHeader';
 
 /** Why saving a row failed, in words: the last admin has its own sentence. */
 function describeSaveError(t: Translate, error: AppErrorShape): string {
@@ -230,14 +231,7 @@ export function TeamAdmin({ offline }: { offline: boolean }) {
 
   return (
     <section className="admin-section" aria-labelledby="team-admin-heading" data-testid="team-admin">
-      <div className="admin-section-header">
-        <div>
-          <h3 id="team-admin-heading" className="admin-section-title">
-            {t('team.admin.heading')}
-          </h3>
-          <p className="admin-section-intro">{t('team.admin.intro')}</p>
-        </div>
-      </div>
+      <AdminSectionHeader headingId="team-admin-heading" title={t('team.admin.heading')} intro={t('team.admin.intro')} />
 
       {offline && (
         <p className="view-notice" role="status" data-testid="team-admin-offline">
