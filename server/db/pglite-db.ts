@@ -4,14 +4,18 @@ import path from 'node:path';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Db, Tx } from './db';
 import { lockFolder } from './folder-lock';
+import { AnalyzeSchedule } from './pglite-analyze';
+import { PgliteStatements } from './pglite-statements';
 
-function wrapTx(tx: Transaction): Tx {
+function wrapTx(tx: Transaction, statements: PgliteStatements, analyze: AnalyzeSchedule): Tx {
   return {
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await tx.query<T>(sql, params ? [...params] : undefined);
-      return result.rows;
+    query<T>(sql: string, params?: readonly unknown[]) {
+      analyze.ran();
+      return statements.query<T>(sql, params, true, async () => (await tx.query<T>(sql, params ? [...params] : undefined)).rows);
     },
     async exec(sql: string) {
+      // Scripts change the schema (migrations): statements prepared before may no longer fit.
+      await statements.forget((s) => tx.exec(s));
       await tx.exec(sql);
     },
   };
@@ -31,20 +35,27 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     await lock?.release();
     throw err;
   }
+  const statements = new PgliteStatements(pg);
+  const analyze = new AnalyzeSchedule(async () => {
+    await pg.exec('ANALYZE');
+  });
   return {
     kind: 'pglite',
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await pg.query<T>(sql, params ? [...params] : undefined);
-      return result.rows;
+    query<T>(sql: string, params?: readonly unknown[]) {
+      analyze.ran();
+      return statements.query<T>(sql, params, false, async () => (await pg.query<T>(sql, params ? [...params] : undefined)).rows);
     },
     async exec(sql: string) {
+      // Scripts change the schema (migrations): statements prepared before may no longer fit.
+      await statements.forget((s) => pg.exec(s));
       await pg.exec(sql);
     },
     // PGlite has a single connection and queues transactions, so they never interleave.
     transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      return pg.transaction((tx) => fn(wrapTx(tx)));
+      return pg.transaction((tx) => fn(wrapTx(tx, statements, analyze)));
     },
     async close() {
+      await analyze.settled();
       if (!pg.closed) await pg.close();
       await lock?.release();
     },

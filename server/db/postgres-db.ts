@@ -12,10 +12,28 @@ const types = {
   },
 };
 
-function clientQueryable(client: pg.PoolClient): Tx {
+/** How many distinct statements are given names (prepared once per connection); the rest run unnamed. */
+const MAX_NAMED = 2_000;
+/** Only data statements are named (transaction control and DDL run as they are). */
+const NAMEABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+
+/**
+ * A data statement as a named query: each pooled connection parses and plans it once, later runs
+ * only bind and execute (PostgreSQL keeps the plan). Others as they are.
+ */
+function statement(names: Map<string, string>, sql: string, params?: readonly unknown[]): pg.QueryConfig {
+  let name = names.get(sql);
+  if (name === undefined && names.size < MAX_NAMED && NAMEABLE.test(sql)) {
+    name = `sb_${names.size + 1}`;
+    names.set(sql, name);
+  }
+  return { text: sql, values: params ? [...params] : undefined, ...(name ? { name } : {}) };
+}
+
+function clientQueryable(client: pg.PoolClient, names: Map<string, string>): Tx {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await client.query(sql, params ? [...params] : undefined);
+      const result = await client.query(statement(names, sql, params));
       return result.rows as T[];
     },
     async exec(sql: string) {
@@ -36,10 +54,11 @@ export async function openPostgresDb(databaseUrl: string): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
   let closed = false;
+  const names = new Map<string, string>();
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await pool.query(sql, params ? [...params] : undefined);
+      const result = await pool.query(statement(names, sql, params));
       return result.rows as T[];
     },
     async exec(sql: string) {
@@ -49,7 +68,7 @@ export async function openPostgresDb(databaseUrl: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const value = await fn(clientQueryable(client));
+        const value = await fn(clientQueryable(client, names));
         await client.query('COMMIT');
         return value;
       } catch (err) {

@@ -12,16 +12,16 @@ export async function nextSeq(tx: Tx, accountId: string): Promise<number> {
   return Number(rows[0]!.seq);
 }
 
-/** Takes `count` numbers of the account's sequence at once, in increasing order (not necessarily consecutive). */
+/**
+ * Takes `count` numbers of the account's sequence in one statement, in increasing order (not
+ * necessarily consecutive): a message and its conversation's new number cost one round trip.
+ */
 export async function takeSeqs(tx: Tx, accountId: string, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const first = await nextSeq(tx, accountId);
-  if (count === 1) return [first];
-  const rows = await tx.query<{ seq: string | number }>(
-    'SELECT nextval(change_seq_name($1)) AS seq FROM generate_series(1, $2::int) ORDER BY 1',
-    [accountId, count - 1],
+  const rows = await withAccount(accountId, () =>
+    tx.query<{ seq: string | number }>('SELECT next_change_seq($1) AS seq FROM generate_series(1, $2::int) ORDER BY 1', [accountId, count]),
   );
-  return [first, ...rows.map((r) => Number(r.seq))];
+  return rows.map((r) => Number(r.seq));
 }
 
 /** Where an account's sequence stands: the last number handed out, and the highest below which every change is committed or never will be. */

@@ -195,7 +195,7 @@ export function registerVisitorNamespace(io: Server, deps: VisitorNamespaceDeps)
       const answered = await deps.bot.respond(change);
       if (answered) void deps.events.emit({ type: 'conversation.changed', change: answered });
       // A new or newly waiting conversation is routed at once; the customer hears where they stand.
-      if (startsRouting(change, answered)) void deps.router.kick(session.accountId, [change.conversation.id]);
+      if (startsRouting(change, answered)) void deps.router.kick(session.accountId, [change.conversation.id], { arrivals: true });
       const message = toVisitorMessage(toMessage(change.message));
       if (!message) throw new Error('a visitor message must be visible to the visitor');
       return { message };

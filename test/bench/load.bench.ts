@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/protocol';
 import { createThrowawayDatabase, postgresReachable } from '../support/postgres';
 import { freePort, ServerProcess } from '../support/server-process';
-import { emit, log, median, TempDirs } from './report';
+import { emit, log, median, percentile, TempDirs } from './report';
 import { redisReachable } from '../support/redis';
 
 const BENCH = 'load';
@@ -12,9 +13,13 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 /** Each step: this many widget visitors together offering `rate` messages a second, for SECONDS. */
 const STEPS = [
   { visitors: 200, rate: 100 },
+  { visitors: 400, rate: 200 },
   { visitors: 500, rate: 250 },
   { visitors: 500, rate: 500 },
 ];
+/** Customers already waiting in the deep-queue variant (nobody at work, so they stay). */
+const DEEP_QUEUE = 2_000;
+const DEEP_NAME = `PostgreSQL with ${DEEP_QUEUE} waiting`;
 const SECONDS = 6;
 /** After the last send: how long the late pushes and acknowledgements are waited for. */
 const DRAIN_MS = 8_000;
@@ -44,8 +49,6 @@ async function holdsWithin(check: () => boolean, ms: number): Promise<boolean> {
   }
   return true;
 }
-
-const percentile = (sorted: readonly number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : Number.NaN);
 
 function onceConnected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -177,6 +180,33 @@ async function supervisorOn(url: string): Promise<Socket> {
   return socket;
 }
 
+/**
+ * Puts `count` customers in the demo account's queue, as a database that has had them waiting a
+ * while looks: kept as left messages (nobody is at work), supervisors told of the long waits,
+ * analysed (as PostgreSQL's autovacuum would have by then).
+ */
+async function fillQueue(databaseUrl: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ account_id: string; id: string }>("SELECT account_id, id FROM channels WHERE kind = 'widget' ORDER BY created_at LIMIT 1");
+    const { account_id: accountId, id: channelId } = rows[0]!;
+    await client.query(
+      `INSERT INTO contacts (id, account_id, name) SELECT 'deep-' || g, $1, 'Waiting ' || g FROM generate_series(1, $2::int) g`,
+      [accountId, count],
+    );
+    await client.query(
+      `INSERT INTO conversations (id, account_id, channel_id, contact_id, seq, routing_state, waiting_since, escalated_wait, left_message, last_message_at)
+       SELECT 'deep-cv-' || g, $1, $2, 'deep-' || g, 0, 'queued', w, w, true, w
+       FROM generate_series(1, $3::int) g, LATERAL (SELECT now() - make_interval(secs => $3::int - g + 60) AS w) t`,
+      [accountId, channelId, count],
+    );
+    await client.query('ANALYZE');
+  } finally {
+    await client.end();
+  }
+}
+
 /** The real server (bundled, as its own process) on one or two nodes. */
 async function serverTarget(name: string, nodes: NodeJS.ProcessEnv[]): Promise<Target> {
   const started: ServerProcess[] = [];
@@ -225,6 +255,17 @@ export async function loadBench(): Promise<void> {
     ...(hasPostgres ? [{ name: 'relay + INSERT', start: async () => relayTarget('relay + INSERT', await database()) }] : []),
     { name: 'PGlite', start: async () => serverTarget('PGlite', [{ SWITCHBOARD_DATA_DIR: await temp.make('load') }]) },
     ...(hasPostgres ? [{ name: 'PostgreSQL', start: async () => serverTarget('PostgreSQL', [{ DATABASE_URL: await database() }]) }] : []),
+    ...(hasPostgres
+      ? [{
+          name: DEEP_NAME,
+          start: async () => {
+            const url = await database();
+            const target = await serverTarget(DEEP_NAME, [{ DATABASE_URL: url }]);
+            await fillQueue(url, DEEP_QUEUE);
+            return target;
+          },
+        }]
+      : []),
     ...(hasPostgres && hasRedis
       ? [{
           name: 'two nodes + Redis',
@@ -236,6 +277,12 @@ export async function loadBench(): Promise<void> {
         }]
       : []),
   ];
+  // LOAD_BENCH_SETUPS="relay,PostgreSQL" runs only those setups (the relay runs anyway: it is every figure's baseline).
+  const picked = process.env.LOAD_BENCH_SETUPS?.split(',').map((s) => s.trim());
+  if (picked) {
+    for (let i = variants.length - 1; i > 0; i--) if (!picked.includes(variants[i]!.name)) variants.splice(i, 1);
+    log(`setups: ${variants.map((v) => v.name).join(', ')} (LOAD_BENCH_SETUPS)`);
+  }
   if (!hasPostgres) log('skipped: relay + INSERT, PostgreSQL and two nodes (nothing answers on 127.0.0.1:5432)');
   else if (!hasRedis) log('skipped: two nodes + Redis (nothing answers on 127.0.0.1:6379)');
 
@@ -256,6 +303,9 @@ export async function loadBench(): Promise<void> {
         await target.stop();
       }
     }
+    const plain = results.get('PostgreSQL');
+    const deep = results.get(DEEP_NAME);
+    if (plain && deep) emitQueueDepth(plain, deep);
   } finally {
     // A database left behind is a failure of the bench run (run.ts reports it), not something to hide.
     for (const db of databases) await db.drop();
@@ -275,5 +325,16 @@ function emitVariant(name: string, steps: readonly StepResult[], relay: readonly
     const baseline = (value: number) => ({ name: 'bare socket.io relay, same step', value });
     emit({ bench: BENCH, figure: `${name}: ${step.visitors} visitors at ${step.rate} msg/s, push p99`, value: r.p99, unit: 'ms', baseline: baseline(relay[i]!.p99), ...context });
     emit({ bench: BENCH, figure: `${name}: ${step.visitors} visitors at ${step.rate} msg/s, sustained`, value: r.sustained, unit: 'msg/s', baseline: baseline(relay[i]!.sustained), ...context });
+  }
+}
+
+/** The cost of a deep queue: each step's p99 with DEEP_QUEUE customers already waiting against the same step without them. */
+function emitQueueDepth(plain: readonly StepResult[], deep: readonly StepResult[]): void {
+  for (const [i, step] of STEPS.entries()) {
+    const ratio = deep[i]!.p99 / plain[i]!.p99;
+    emit({
+      bench: BENCH, figure: `PostgreSQL: ${step.visitors} visitors at ${step.rate} msg/s, push p99 with ${DEEP_QUEUE} already waiting`, value: deep[i]!.p99, unit: 'ms',
+      baseline: { name: 'PostgreSQL, same step, none waiting before', value: plain[i]!.p99 }, ratio: Math.round(ratio * 100) / 100, goal: '≤ 1.5×', met: ratio <= 1.5,
+    });
   }
 }

@@ -30,7 +30,9 @@ export class ServerProcess {
   async start(): Promise<void> {
     // One process (node itself, not a CLI wrapper that would run the server in a grandchild that
     // signals never reach), on the bundled server (server-bundle.ts).
-    this.child = spawn(process.execPath, ['--enable-source-maps', await serverBundle()], {
+    // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in a bench run.
+    const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', await serverBundle()], {
       cwd: repo,
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -146,7 +146,7 @@ export class InboundMessages {
     publish(change);
     await this.storeInline(change.message.id, inbound);
     if (files.some((f) => f.source.kind !== 'inline')) this.deps.attachments?.kick();
-    if (startsRouting(change)) void this.deps.router.kick(channel.accountId, [change.conversation.id]);
+    if (startsRouting(change)) void this.deps.router.kick(channel.accountId, [change.conversation.id], { arrivals: true });
     // A reaction is not something to answer: it stays for the agent to see.
     if (this.deps.bot && !inbound.channelDetails?.reaction) {
       const answered = await this.deps.bot.respond(change).catch((err: unknown) => {
@@ -155,7 +155,7 @@ export class InboundMessages {
       });
       if (answered) {
         publish(answered);
-        if (startsRouting({ ...change, created: false }, answered)) void this.deps.router.kick(channel.accountId, [change.conversation.id]);
+        if (startsRouting({ ...change, created: false }, answered)) void this.deps.router.kick(channel.accountId, [change.conversation.id], { arrivals: true });
       }
     }
     this.deps.onStored?.();

@@ -30,6 +30,7 @@ import * as m0029 from './0029-change-sequences';
 import * as m0030 from './0030-uploads';
 import * as m0032 from './0032-playable-voice';
 import * as m0033 from './0033-rate-limit-counts';
+import * as m0034 from './0034-routing-scan-indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -67,4 +68,5 @@ export const migrations: readonly Migration[] = [
   { version: 30, ...m0030 },
   { version: 32, ...m0032 },
   { version: 33, ...m0033 },
+  { version: 34, ...m0034 },
 ];

@@ -35,18 +35,21 @@ type ConversationRow = {
 /** A conversation as clients see it, plus the account it belongs to for permission checks. */
 export type ConversationView = Conversation & { accountId: string };
 
-const SELECT_VIEW = `
+/** The view's SELECT over `source` (the table, or a data-changing statement's RETURNING rows), aliased `c`. */
+const selectView = (source: string) => `
   SELECT c.id, c.account_id, c.seq, c.channel_id, ch.kind AS channel_kind, c.contact_id, ct.name AS contact_name, ct.name_generated AS contact_name_generated,
          c.status, c.assignee_id, u.name AS assignee_name, c.last_message_at, c.last_message_preview,
          c.last_message_sender_type, c.created_at, c.routing_state, c.group_id, g.name AS group_name, c.priority,
          c.offered_to, c.offer_expires_at, c.waiting_since, c.summary, c.left_message, og.name AS overflowed_from_name,
          (SELECT array_agg(l.tag_id ORDER BY l.added_at, l.tag_id) FROM conversation_tag_links l WHERE l.conversation_id = c.id) AS tag_ids
-  FROM conversations c
+  FROM ${source} c
   JOIN channels ch ON ch.id = c.channel_id
   JOIN contacts ct ON ct.id = c.contact_id
   LEFT JOIN users u ON u.id = c.assignee_id
   LEFT JOIN skill_groups g ON g.id = c.group_id
   LEFT JOIN skill_groups og ON og.id = c.overflowed_from`;
+
+const SELECT_VIEW = selectView('conversations');
 
 export const toIso = (value: Date | string) => new Date(value).toISOString();
 
@@ -119,6 +122,19 @@ export function toConversation(view: ConversationView): Conversation {
 
 export async function getConversationView(db: Queryable, id: string): Promise<ConversationView | null> {
   const rows = await db.query<ConversationRow>(`${SELECT_VIEW} WHERE c.id = $1`, [id]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/**
+ * Changes a conversation row and reads its view back in the same statement (one round trip):
+ * `assignments` is an UPDATE's SET list whose `$1` is the conversation's id, `params` the values
+ * from `$2` on. Null when there is no such conversation.
+ */
+export async function updateConversationView(tx: Queryable, id: string, assignments: string, params: readonly unknown[]): Promise<ConversationView | null> {
+  const rows = await tx.query<ConversationRow>(
+    `WITH changed AS (UPDATE conversations SET ${assignments} WHERE id = $1 RETURNING *) ${selectView('changed')}`,
+    [id, ...params],
+  );
   return rows[0] ? toView(rows[0]) : null;
 }
 

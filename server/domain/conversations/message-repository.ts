@@ -46,13 +46,16 @@ const VIEW_COLUMNS = `
   mc.choices, f.id AS file_id, f.state AS file_state, f.size AS file_size, f.mime_type AS file_mime_type,
   f.playable_mime_type AS file_playable_mime_type`;
 
-const VIEW_FROM = `
-  FROM messages m
+/** The joins of a message's view over `source` (the table, or an INSERT's RETURNING rows), aliased `m`. */
+const viewFrom = (source: string) => `
+  FROM ${source} m
   LEFT JOIN users u ON m.sender_type = 'agent' AND u.id = m.sender_id
   LEFT JOIN contacts ct ON m.sender_type = 'contact' AND ct.id = m.sender_id
   LEFT JOIN channel_deliveries d ON d.message_id = m.id
   LEFT JOIN message_choices mc ON mc.message_id = m.id
   LEFT JOIN attachments f ON f.message_id = m.id AND f.position = 0`;
+
+const VIEW_FROM = viewFrom('messages');
 
 const SELECT_VIEW = `SELECT ${VIEW_COLUMNS} ${VIEW_FROM}`;
 
@@ -188,12 +191,24 @@ export type NewMessage = {
   channelDetails?: ChannelDetails | null;
 };
 
+const INSERT_MESSAGE = `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment, system_line, channel_details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)`;
+
+function insertParams(m: NewMessage): unknown[] {
+  return [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false,
+    m.attachment ? JSON.stringify(m.attachment) : null, m.system ? JSON.stringify(m.system) : null,
+    m.channelDetails ? JSON.stringify(m.channelDetails) : null];
+}
+
 export async function insertMessage(tx: Queryable, m: NewMessage): Promise<void> {
-  await tx.query(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, sender_type, sender_id, body, client_id, internal, attachment, system_line, channel_details)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)`,
-    [m.id, m.accountId, m.conversationId, m.seq, m.senderType, m.senderId, m.body, m.clientId, m.internal ?? false,
-      m.attachment ? JSON.stringify(m.attachment) : null, m.system ? JSON.stringify(m.system) : null,
-      m.channelDetails ? JSON.stringify(m.channelDetails) : null],
-  );
+  await tx.query(INSERT_MESSAGE, insertParams(m));
+}
+
+/**
+ * Inserts a message and reads its view back in the same statement (one round trip). The view is
+ * as of the insert: files, deliveries or choices recorded after it need `getMessageView`.
+ */
+export async function insertMessageView(tx: Queryable, m: NewMessage): Promise<MessageView> {
+  const rows = await tx.query<MessageRow>(`WITH m AS (${INSERT_MESSAGE} RETURNING *) SELECT ${VIEW_COLUMNS} ${viewFrom('m')}`, insertParams(m));
+  return toView(rows[0]!);
 }

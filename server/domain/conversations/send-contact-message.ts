@@ -3,10 +3,10 @@ import type { Attachment, ChannelDetails } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { systemLines, type SystemLine } from '../../../shared/system-lines';
 import type { Db, Queryable } from '../../db/db';
-import { nextSeq } from '../../db/sequence';
-import { getConversationView, lockOpenConversation } from './conversation-repository';
+import { nextSeq, takeSeqs } from '../../db/sequence';
+import { getConversationView, lockOpenConversation, updateConversationView } from './conversation-repository';
 import { isClientIdConflict, previewOf, type MessageChange } from './message-change';
-import { findMessageByClientId, getMessageView, insertMessage, type MessageView } from './message-repository';
+import { findMessageByClientId, getMessageView, insertMessageView, type MessageView } from './message-repository';
 import { closedNotice } from '../routing/classify';
 import { channelRouting, chooseEntry } from '../routing/entry';
 import { loadGroups } from '../routing/routing-repository';
@@ -52,16 +52,23 @@ export async function sendContactMessage(db: Db, contact: ContactRef, input: Con
 }
 
 async function sendInTransaction(tx: Queryable, contact: ContactRef, input: ContactSend, screen: SensitiveScreen): Promise<MessageChange> {
-  // Serialises sends per contact, so two tabs cannot open two conversations at once.
-  const locked = await tx.query<{ vip_level: number }>('SELECT vip_level FROM contacts WHERE id = $1 AND account_id = $2 FOR UPDATE', [
-    contact.contactId,
-    contact.accountId,
-  ]);
+  // Serialises sends per contact, so two tabs cannot open two conversations at once. The same
+  // statement reads the account's sensitive-word version and looks for a message already stored
+  // under this client id (a retry). A retry stored while this waited for the lock is missed here
+  // (the statement's snapshot is older) and caught by the unique client id at the insert instead.
+  const locked = await tx.query<{ vip_level: number; words_version: number | string; duplicate: string | null }>(
+    `SELECT c.vip_level, a.sensitive_words_version AS words_version, (SELECT m.id FROM messages m WHERE m.client_id = $3) AS duplicate
+     FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.id = $1 AND c.account_id = $2 FOR UPDATE OF c`,
+    [contact.contactId, contact.accountId, input.clientId],
+  );
   if (locked.length === 0) throw new AppError('not_found', 'contact not found');
   const vipLevel = Number(locked[0]!.vip_level);
+  const wordsVersion = Number(locked[0]!.words_version);
 
-  const duplicate = await replayDuplicate(tx, contact, input);
-  if (duplicate) return duplicate;
+  if (locked[0]!.duplicate !== null) {
+    const duplicate = await replayDuplicate(tx, contact, input);
+    if (duplicate) return duplicate;
+  }
 
   const outgoing = input.uploadId
     ? await outgoingFile(tx, { accountId: contact.accountId, conversationId: null, uploader: { id: contact.contactId, kind: 'contact' } }, input.uploadId, 'widget', input.body)
@@ -74,16 +81,18 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
   if (input.groupId !== undefined && !open && !groups.some((g) => g.id === input.groupId)) {
     throw new AppError('bad_request', 'groupId: no such group on this chat');
   }
-  const messageSeq = await nextSeq(tx, contact.accountId);
+  // The message's number, and the conversation's after it (a notice may take one in between, below).
+  const [messageSeq, secondSeq] = (await takeSeqs(tx, contact.accountId, 2)) as [number, number];
   const messageId = randomUUID();
   const preview = previewOf(input.body);
   let conversationId: string;
   let notice: string | null = null;
   let noticeLine: SystemLine | null = null;
   let leftMessage = false;
+  let stored: MessageView;
   if (open) {
     conversationId = open.id;
-    await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
+    stored = await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
     // With the bot, the bot answers once this is stored (BotService), handing over to a person when asked.
   } else {
     conversationId = randomUUID();
@@ -109,34 +118,31 @@ async function sendInTransaction(tx: Queryable, contact: ContactRef, input: Cont
       [conversationId, contact.accountId, contact.channelId, contact.contactId, messageSeq, now, preview,
         entry.routingState, entry.groupId, vipLevel, entry.routingState === 'bot' ? null : now, leftMessage],
     );
-    await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
+    stored = await insertContactMessage(tx, contact, conversationId, messageId, messageSeq, input);
   }
   if (outgoing) await attachOutgoingFile(tx, outgoing, messageId);
-  const noticeId = notice ? randomUUID() : null;
-  if (notice && noticeId) {
-    await insertMessage(tx, {
-      id: noticeId, accountId: contact.accountId, conversationId, seq: await nextSeq(tx, contact.accountId),
-      senderType: 'system', senderId: null, body: notice, clientId: null, system: noticeLine,
-    });
-  }
-  const conversationSeq = await nextSeq(tx, contact.accountId);
-  await tx.query(
-    `UPDATE conversations SET seq = $2, last_message_at = $4, last_message_preview = $3,
-       last_message_sender_type = 'contact' WHERE id = $1`,
-    [conversationId, conversationSeq, preview, now],
+  // The view read with the insert knows no files: read again when files were recorded after it.
+  const message = outgoing || (input.files && input.files.length > 0) ? await getMessageView(tx, messageId) : stored;
+  // A notice takes the number after the message's, and the conversation one after both.
+  const noticeView = notice
+    ? await insertMessageView(tx, {
+        id: randomUUID(), accountId: contact.accountId, conversationId, seq: secondSeq,
+        senderType: 'system', senderId: null, body: notice, clientId: null, system: noticeLine,
+      })
+    : null;
+  const conversationSeq = noticeView ? await nextSeq(tx, contact.accountId) : secondSeq;
+  const conversation = await updateConversationView(
+    tx, conversationId, `seq = $2, last_message_at = $4, last_message_preview = $3, last_message_sender_type = 'contact'`, [conversationSeq, preview, now],
   );
-  const message = await getMessageView(tx, messageId);
-  const noticeView = noticeId ? await getMessageView(tx, noticeId) : null;
-  const conversation = await getConversationView(tx, conversationId);
   if (!message || !conversation) throw new Error('stored message vanished inside its transaction');
   const moreMessages: MessageView[] = noticeView ? [noticeView] : [];
-  const check = await screen.check(tx, contact.accountId, input.body);
+  const check = await screen.check(tx, contact.accountId, input.body, wordsVersion);
   const alert = check.matches.length > 0 ? sensitiveAlert(conversation, message, check) : undefined;
   return { message, moreMessages, conversation, previousAssigneeId: open ? open.assigneeId : undefined, created: true, alert };
 }
 
-async function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend): Promise<void> {
-  await insertMessage(tx, {
+async function insertContactMessage(tx: Queryable, contact: ContactRef, conversationId: string, id: string, seq: number, input: ContactSend): Promise<MessageView> {
+  const view = await insertMessageView(tx, {
     id,
     accountId: contact.accountId,
     conversationId,
@@ -150,6 +156,7 @@ async function insertContactMessage(tx: Queryable, contact: ContactRef, conversa
   });
   // In the message's own transaction: a message is never stored without the files it names.
   if (input.files && input.files.length > 0) await insertAttachmentFiles(tx, contact.accountId, id, input.files, new Date(input.now ?? Date.now()));
+  return view;
 }
 
 async function replayDuplicate(db: Queryable, contact: ContactRef, input: ContactSend): Promise<MessageChange | null> {

@@ -45,14 +45,15 @@ export function queuePositions(rows: readonly StatusInput[]): Map<string, number
 /**
  * Every customer's status: state, position and estimated wait while waiting, the agent's name
  * once assigned. `averageSeconds` and `onlineAgents` are per group (null = the whole team).
+ * Positions are counted among `rows` unless given (counted where the whole queue is).
  */
 export function queueStatuses(
   rows: readonly StatusInput[],
   averageSeconds: (groupId: string | null) => number,
   onlineAgents: (groupId: string | null) => number,
   availability: (row: StatusInput) => QueueAvailability | null = () => null,
+  positions: ReadonlyMap<string, number> = queuePositions(rows),
 ): Map<string, QueueStatus> {
-  const positions = queuePositions(rows);
   const statuses = new Map<string, QueueStatus>();
   for (const row of rows) {
     const position = positions.get(row.id) ?? null;

@@ -15,7 +15,7 @@ import { decideOffers, type GroupLimits, type Offer } from './decide';
 import { averageHandlingSeconds, HANDLING_SAMPLE } from './estimate';
 import { queueStatuses } from './queue-status';
 import {
-  loadGroups, loadHandlingSamples, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, type GroupInfo, type RoutingSettings,
+  loadGroups, loadHandlingSamples, loadPlacedStatusRows, loadQueue, loadSettings, loadStatusRows, loadTeam, overflowRules, type GroupInfo, type RoutingSettings, type StatusRow,
   type TeamRow,
 } from './routing-repository';
 import {
@@ -58,10 +58,31 @@ export interface RouterPeers {
 
 /** How long recent handling times are reused before they are read again. */
 const HANDLING_CACHE_MS = 5_000;
+/**
+ * A routing run that moved nothing still recomputes every waiting customer's status this often
+ * (besides whenever who is at work, handling times or opening hours changed): a change to the
+ * queue made without telling the router is shown within this time.
+ */
+const FULL_STATUS_MS = 30_000;
 
 export const REQUEUE_NOTE = 're-queued: agent disconnected';
 
-type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<string> };
+/** `arrivalsOnly`: every kick folded into the next run came with conversations that just joined the queue. */
+type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<string>; arrivalsOnly: boolean };
+
+/** Only `ids` are told, each placed by a count in the database; but if someone waits behind one of `arrivals` (a VIP came in ahead), the whole queue: all their places moved. */
+type PlacedPlan = { kind: 'placed'; ids: readonly string[]; arrivals: ReadonlySet<string> };
+
+/**
+ * Which customers a run tells their status. 'queue': everyone on the way to a person plus
+ * `touched` (places moved). 'sweep': a run that changed nothing: the whole queue only when what
+ * estimates and availability are made of changed (who is at work, handling times, opening hours)
+ * or FULL_STATUS_MS passed.
+ */
+type StatusPlan = { kind: 'queue'; touched: readonly string[] } | { kind: 'sweep' } | PlacedPlan;
+
+/** What a kick says about its conversations: `arrivals` when they were not waiting before (new, or handed over by the bot). */
+export type KickOptions = { arrivals?: boolean };
 
 /**
  * Routing, one account at a time: moves expired offers and expired reconnect grace periods back
@@ -84,6 +105,8 @@ export class Router {
   private readonly sentMember = new Map<string, string>();
   private readonly peers: RouterPeers | undefined;
   private readonly handling = new Map<string, { at: number; samples: Map<string, number[]> }>();
+  /** Per account: what its last whole-queue statuses were computed from, and when. */
+  private readonly lastFullStatus = new Map<string, { inputs: string; at: number }>();
   private readonly pendingWakeUps = new Set<TimerHandle>();
   private sweepTimer: TimerHandle | null = null;
   private stopped = false;
@@ -139,13 +162,14 @@ export class Router {
    * Asks for a routing run of the account; `touched` conversations get their customer's status
    * re-sent even when they left the queue. Resolves when a run that started after this call ends.
    */
-  kick(accountId: string, touched: readonly string[] = []): Promise<void> {
+  kick(accountId: string, touched: readonly string[] = [], options: KickOptions = {}): Promise<void> {
     let run = this.runs.get(accountId);
     if (!run) {
-      run = { running: null, again: false, touched: new Set() };
+      run = { running: null, again: false, touched: new Set(), arrivalsOnly: true };
       this.runs.set(accountId, run);
     }
     for (const id of touched) run.touched.add(id);
+    if (!options.arrivals || touched.length === 0) run.arrivalsOnly = false;
     if (this.stopped) return Promise.resolve();
     if (run.running) {
       run.again = true;
@@ -156,9 +180,11 @@ export class Router {
       do {
         current.again = false;
         const ids = [...current.touched];
+        const arrivalsOnly = current.arrivalsOnly;
         current.touched.clear();
+        current.arrivalsOnly = true;
         try {
-          await this.runOnce(accountId, ids);
+          await this.runOnce(accountId, ids, arrivalsOnly);
         } catch (err) {
           if (!this.stopped) this.logError(err, 'routing run');
         }
@@ -187,30 +213,46 @@ export class Router {
     this.pendingWakeUps.add(timer);
   }
 
-  private async runOnce(accountId: string, touched: readonly string[]): Promise<void> {
+  private async runOnce(accountId: string, touched: readonly string[], arrivalsOnly: boolean): Promise<void> {
     const now = this.clock();
-    const { changes, escalated } = await this.db.transaction(async (tx) => {
+    const { changes, escalated, placesMoved } = await this.db.transaction(async (tx) => {
       await lockAccountForRouting(tx, accountId);
       const settings = await loadSettings(tx, accountId);
-      if (!settings) return { changes: [], escalated: [] };
+      if (!settings) return { changes: [], escalated: [], placesMoved: false };
       const out: ConversationChange[] = [];
       await this.expireGraces(tx, accountId, now, settings.reconnectGraceSeconds, out);
+      // Chats of agents gone back to the queue join it among the others: places move.
+      const requeued = out.length;
+      // An offer that ran out leaves its customer where they were (offered customers keep their place).
       await this.expireOffers(tx, accountId, now, out);
       const groups = await loadGroups(tx, accountId);
+      const beforePending = out.length;
       await this.openPending(tx, accountId, now, groups, out);
+      // Customers whose group opened join the queue among the others: places move.
+      const opened = out.length - beforePending;
       const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
       const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
       const rules = overflowRules(groups);
-      out.push(...(await overflowWaiting(tx, accountId, now, groups, team, limits)));
+      const overflowed = await overflowWaiting(tx, accountId, now, groups, team, limits);
+      out.push(...overflowed);
+      const placesMoved = requeued > 0 || opened > 0 || overflowed.length > 0;
+      // Offers and left messages change a customer's state, nobody's place.
       await this.offer(tx, accountId, now, settings, team, limits, out);
       out.push(...(await keepLeftMessages(tx, accountId, team, rules, groups)));
       const alerts = await escalateLongWaits(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
-      return { changes: out, escalated: alerts };
+      return { changes: out, escalated: alerts, placesMoved };
     });
     for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
     for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) void this.events.emit({ type: 'conversation.changed', change });
     const changedIds = changes.map((c) => c.conversation.id);
-    await this.notify(accountId, [...touched, ...changedIds]);
+    // Unless the run moved places (or was asked about conversations that may have left the queue),
+    // only the customers it changed and the new arrivals are told (see statuses).
+    const ids = [...new Set([...touched, ...changedIds])];
+    const plan: StatusPlan =
+      placesMoved || (touched.length > 0 && !arrivalsOnly) ? { kind: 'queue', touched: ids }
+      : ids.length === 0 ? { kind: 'sweep' }
+      : { kind: 'placed', ids, arrivals: new Set(touched) };
+    await this.notify(accountId, plan);
     // The earliest offer to run out gets its own wake-up, so the next agent hears of it promptly.
     const nextExpiry = changes
       .map((c) => (c.conversation.routingState === 'offered' && c.conversation.offerExpiresAt ? Date.parse(c.conversation.offerExpiresAt) : null))
@@ -298,7 +340,7 @@ export class Router {
    * supervisors and admins, and `queue:update` to customers whose status changed (plus those of
    * `touched` conversations), since this node last told them.
    */
-  private async notify(accountId: string, touched: readonly string[]): Promise<void> {
+  private async notify(accountId: string, plan: StatusPlan): Promise<void> {
     const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
     if (!settings) return;
     for (const member of team) {
@@ -316,7 +358,7 @@ export class Router {
       this.remember('member', member.id, key);
       void this.events.emit({ type: 'team.member.changed', accountId, member: view });
     }
-    const statuses = await this.statuses(accountId, team, touched);
+    const statuses = await this.statuses(accountId, team, plan);
     for (const { row, status } of statuses) {
       const key = JSON.stringify(status);
       if (this.sentStatus.get(row.id) === key) continue;
@@ -325,18 +367,39 @@ export class Router {
     }
   }
 
-  private async statuses(accountId: string, team: TeamRow[], touched: readonly string[]) {
-    const rows = (await loadStatusRows(this.db, accountId, touched)).filter((r) => r.channelKind === 'widget');
-    if (rows.length === 0) return [];
+  /** Customers' statuses, as much of the queue as `plan` says (see StatusPlan). */
+  private async statuses(accountId: string, team: TeamRow[], plan: StatusPlan) {
     const samples = await this.handlingSamples(accountId);
     const agents = team.filter((m) => m.role === 'agent');
     const online = agents.filter((m) => m.presence === 'online' && m.connected);
-    const rules = overflowRules(await loadGroups(this.db, accountId));
+    const groups = await loadGroups(this.db, accountId);
+    const rules = overflowRules(groups);
+    let rows: StatusRow[];
+    let positions: Map<string, number> | undefined;
+    const placed = plan.kind === 'placed' ? await loadPlacedStatusRows(this.db, accountId, plan.ids) : null;
+    if (placed && !placed.some((p) => p.anyoneBehind && (plan as PlacedPlan).arrivals.has(p.row.id))) {
+      rows = placed.map((p) => p.row);
+      positions = new Map(placed.flatMap((p) => (p.position === null ? [] : [[p.row.id, p.position] as const])));
+    } else {
+      const now = this.clock();
+      const inputs = JSON.stringify([
+        agents.map((a) => [a.id, a.presence, a.connected, a.groupIds, a.load, a.maxChats]),
+        [...samples].map(([group, times]) => [group, averageHandlingSeconds(times)]),
+        groups.map((g) => [g.id, g.name, isOpenAt(g.hours, now), g.overflowAfterSeconds, g.overflowTarget]),
+      ]);
+      const last = this.lastFullStatus.get(accountId);
+      if (plan.kind === 'sweep' && last && last.inputs === inputs && now - last.at < FULL_STATUS_MS) return [];
+      this.lastFullStatus.set(accountId, { inputs, at: now });
+      rows = await loadStatusRows(this.db, accountId, plan.kind === 'queue' ? plan.touched : plan.kind === 'placed' ? plan.ids : []);
+    }
+    rows = rows.filter((r) => r.channelKind === 'widget');
+    if (rows.length === 0) return [];
     const statuses = queueStatuses(
       rows,
       (groupId) => averageHandlingSeconds(samples.get(groupId ?? '') ?? []),
       (groupId) => (groupId === null ? online.length : online.filter((m) => m.groupIds.includes(groupId)).length),
       (row) => availabilityOf(row, agents, rules),
+      positions,
     );
     return rows.map((row) => ({ row, status: statuses.get(row.id)! }));
   }
@@ -352,7 +415,7 @@ export class Router {
   /** The status a customer sees for one conversation now (on connect), or null when it is not on the widget. */
   async statusOf(accountId: string, conversationId: string): Promise<QueueStatus | null> {
     const team = await loadTeam(this.db, accountId);
-    const found = (await this.statuses(accountId, team, [conversationId])).find((s) => s.row.id === conversationId);
+    const found = (await this.statuses(accountId, team, { kind: 'placed', ids: [conversationId], arrivals: new Set() })).find((s) => s.row.id === conversationId);
     return found?.status ?? null;
   }
 

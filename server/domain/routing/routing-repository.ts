@@ -85,15 +85,12 @@ export async function loadTeam(db: Queryable, accountId: string): Promise<TeamRo
     id: string; name: string; role: Role; presence: Presence; connected: boolean; max_chats: number;
     last_assigned_at: Date | string | null; group_ids: string[] | null; load: number;
   }>(
-    `WITH loads AS (
-       SELECT COALESCE(assignee_id, offered_to) AS user_id, count(*)::int AS n FROM conversations
-       WHERE account_id = $1 AND status = 'open'
-         AND (assignee_id IS NOT NULL OR (routing_state = 'offered' AND offered_to IS NOT NULL))
-       GROUP BY 1)
-     SELECT u.id, u.name, u.role, u.presence, (u.disconnected_at IS NULL) AS connected, u.max_chats, u.last_assigned_at,
+    // Each user's load counted on the assignee and offer indexes: nothing of the queue is read.
+    `SELECT u.id, u.name, u.role, u.presence, (u.disconnected_at IS NULL) AS connected, u.max_chats, u.last_assigned_at,
             (SELECT array_agg(usg.skill_group_id ORDER BY usg.skill_group_id) FROM user_skill_groups usg WHERE usg.user_id = u.id) AS group_ids,
-            COALESCE(l.n, 0) AS load
-     FROM users u LEFT JOIN loads l ON l.user_id = u.id
+            (SELECT count(*) FROM conversations c WHERE c.assignee_id = u.id AND c.status = 'open')
+              + (SELECT count(*) FROM conversations c WHERE c.offered_to = u.id AND c.status = 'open' AND c.assignee_id IS NULL AND c.routing_state = 'offered') AS load
+     FROM users u
      WHERE u.account_id = $1 AND u.deactivated_at IS NULL ORDER BY u.name, u.id`,
     [accountId],
   );
@@ -145,27 +142,22 @@ export async function loadQueue(db: Queryable, accountId: string, limit: number 
 /** A conversation as its customer's queue status needs it. */
 export type StatusRow = StatusInput & { channelId: string; contactId: string; channelKind: string };
 
-/**
- * The open conversations still on their way to a person (bot, waiting, offered, pending) plus
- * any of `alsoIds` whatever their state, for the customers' queue status.
- */
-export async function loadStatusRows(db: Queryable, accountId: string, alsoIds: readonly string[]): Promise<StatusRow[]> {
-  const rows = await db.query<{
-    id: string; channel_id: string; contact_id: string; kind: string; status: 'open' | 'resolved'; routing_state: RoutingState;
-    group_id: string | null; group_name: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string;
-    assignee_name: string | null;
-  }>(
-    `SELECT c.id, c.channel_id, c.contact_id, ch.kind, c.status, c.routing_state, c.group_id, g.name AS group_name, c.priority,
-            c.waiting_since, c.created_at, u.name AS assignee_name
-     FROM conversations c
-     JOIN channels ch ON ch.id = c.channel_id
-     LEFT JOIN skill_groups g ON g.id = c.group_id
-     LEFT JOIN users u ON u.id = c.assignee_id
-     WHERE c.account_id = $1
-       AND ((c.status = 'open' AND c.routing_state IN ('bot', 'queued', 'offered', 'pending')) OR c.id = ANY($2::text[]))`,
-    [accountId, [...alsoIds]],
-  );
-  return rows.map((r) => ({
+type StatusDbRow = {
+  id: string; channel_id: string; contact_id: string; kind: string; status: 'open' | 'resolved'; routing_state: RoutingState;
+  group_id: string | null; group_name: string | null; priority: number; waiting_since: Date | string | null; created_at: Date | string;
+  assignee_name: string | null;
+};
+
+const STATUS_COLUMNS = `c.id, c.channel_id, c.contact_id, ch.kind, c.status, c.routing_state, c.group_id, g.name AS group_name, c.priority,
+  c.waiting_since, c.created_at, u.name AS assignee_name`;
+
+const STATUS_FROM = `FROM conversations c
+  JOIN channels ch ON ch.id = c.channel_id
+  LEFT JOIN skill_groups g ON g.id = c.group_id
+  LEFT JOIN users u ON u.id = c.assignee_id`;
+
+function toStatusRow(r: StatusDbRow): StatusRow {
+  return {
     id: r.id,
     channelId: r.channel_id,
     contactId: r.contact_id,
@@ -177,7 +169,53 @@ export async function loadStatusRows(db: Queryable, accountId: string, alsoIds: 
     priority: Number(r.priority),
     waitingSince: new Date(r.waiting_since ?? r.created_at).getTime(),
     assigneeName: r.assignee_name,
-  }));
+  };
+}
+
+/**
+ * The open conversations still on their way to a person (bot, waiting, offered, pending) plus
+ * any of `alsoIds` whatever their state, for the customers' queue status.
+ */
+export async function loadStatusRows(db: Queryable, accountId: string, alsoIds: readonly string[]): Promise<StatusRow[]> {
+  const rows = await db.query<StatusDbRow>(
+    `SELECT ${STATUS_COLUMNS} ${STATUS_FROM}
+     WHERE c.account_id = $1
+       AND ((c.status = 'open' AND c.routing_state IN ('bot', 'queued', 'offered', 'pending')) OR c.id = ANY($2::text[]))`,
+    [accountId, [...alsoIds]],
+  );
+  return rows.map(toStatusRow);
+}
+
+/** Waiting (queued or offered) conversation `x`, in SQL, as queue-status.ts's isWaiting says. */
+const waiting = (x: string) => `${x}.status = 'open' AND ${x}.routing_state IN ('queued', 'offered')`;
+/** `x` waits in the same account and group as `c` (the leading columns of conversations_waiting_place_idx). */
+const besideC = (x: string) => `${x}.account_id = c.account_id AND ${waiting(x)} AND COALESCE(${x}.group_id, '') = COALESCE(c.group_id, '')`;
+/** Where a waiting conversation stands within its priority: since when it waits, then its id as code units (compareQueue). */
+const since = (x: string) => `(COALESCE(${x}.waiting_since, ${x}.created_at), ${x}.id COLLATE "C")`;
+/** How many wait ahead of `c`, and whether anyone waits behind it: index range scans, higher priority and the same priority apart. */
+const AHEAD_OF_C = `(SELECT count(*) FROM conversations a WHERE ${besideC('a')} AND a.priority > c.priority)
+  + (SELECT count(*) FROM conversations a WHERE ${besideC('a')} AND a.priority = c.priority AND ${since('a')} < ${since('c')})`;
+const ANYONE_BEHIND_C = `(EXISTS (SELECT 1 FROM conversations b WHERE ${besideC('b')} AND b.priority < c.priority)
+  OR EXISTS (SELECT 1 FROM conversations b WHERE ${besideC('b')} AND b.priority = c.priority AND ${since('b')} > ${since('c')}))`;
+
+/** Some conversations with their place in their group's queue, and whether anyone waits behind them there. */
+export type PlacedStatusRow = { row: StatusRow; position: number | null; anyoneBehind: boolean };
+
+/**
+ * `ids` with their queue position counted in the database (walks the account's queue index,
+ * reads nothing back but these rows), for a status that does not need the whole queue loaded.
+ */
+export async function loadPlacedStatusRows(db: Queryable, accountId: string, ids: readonly string[]): Promise<PlacedStatusRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<StatusDbRow & { position: number | string | null; anyone_behind: boolean }>(
+    `SELECT ${STATUS_COLUMNS},
+            CASE WHEN ${waiting('c')} THEN 1 + ${AHEAD_OF_C} END AS position,
+            ${waiting('c')} AND ${ANYONE_BEHIND_C} AS anyone_behind
+     ${STATUS_FROM}
+     WHERE c.account_id = $1 AND c.id = ANY($2::text[])`,
+    [accountId, [...ids]],
+  );
+  return rows.map((r) => ({ row: toStatusRow(r), position: r.position === null ? null : Number(r.position), anyoneBehind: r.anyone_behind === true }));
 }
 
 /**

@@ -8,7 +8,8 @@ import { listSensitiveWords, sensitiveWordsVersion } from './sensitive-repositor
 
 /** Checks text against an account's sensitive words. */
 export interface SensitiveScreen {
-  check(db: Queryable, accountId: string, text: string): Promise<SensitiveCheck>;
+  /** `version`: the account's list version when the caller already read it (saves the read). */
+  check(db: Queryable, accountId: string, text: string, version?: number): Promise<SensitiveCheck>;
   /** An agent's reply as it will be sent: words and, by the account's setting, personal data masked. */
   maskReply(db: Queryable, accountId: string, text: string): Promise<ReplyMasking>;
 }
@@ -26,8 +27,8 @@ export class SensitiveWordCache implements SensitiveScreen {
   constructor(private readonly logError: ErrorLogger) {}
 
   /** The account's compiled list and masking setting (the setting moves the list's version too). */
-  async list(db: Queryable, accountId: string): Promise<AccountList> {
-    const version = await sensitiveWordsVersion(db, accountId);
+  async list(db: Queryable, accountId: string, knownVersion?: number): Promise<AccountList> {
+    const version = knownVersion ?? (await sensitiveWordsVersion(db, accountId));
     const cached = this.lists.get(accountId);
     if (cached && cached.version === version) return cached;
     const compiled = compileSensitiveWords(await listSensitiveWords(db, accountId));
@@ -39,12 +40,12 @@ export class SensitiveWordCache implements SensitiveScreen {
     return list;
   }
 
-  async compiled(db: Queryable, accountId: string): Promise<CompiledSensitiveWords> {
-    return (await this.list(db, accountId)).compiled;
+  async compiled(db: Queryable, accountId: string, knownVersion?: number): Promise<CompiledSensitiveWords> {
+    return (await this.list(db, accountId, knownVersion)).compiled;
   }
 
-  async check(db: Queryable, accountId: string, text: string): Promise<SensitiveCheck> {
-    return matchSensitive(await this.compiled(db, accountId), text);
+  async check(db: Queryable, accountId: string, text: string, version?: number): Promise<SensitiveCheck> {
+    return matchSensitive(await this.compiled(db, accountId, version), text);
   }
 
   async maskReply(db: Queryable, accountId: string, text: string): Promise<ReplyMasking> {
