@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { addressKey } from '../../http/client-address';
-import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, delayAfter, type SignInTicket } from './sign-in-throttle';
+import { DEFAULT_SIGN_IN_RULES, RateLimitedError, SignInThrottle, delayAfter, waitAfter, type SignInTicket } from './sign-in-throttle';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -112,6 +112,14 @@ describe('sign-in throttle', () => {
     const t = setUp();
     for (let i = 0; i < 10; i++) t.throttle.cancelled(t.attempt('emma@demo.test', '203.0.113.7') as SignInTicket);
     fail(t, 'emma@demo.test', '203.0.113.7', 5);
+  });
+
+  it('failures within the free ones never make anyone wait, even one recorded after the clock was read', () => {
+    const now = Date.UTC(2025, 0, 1);
+    const pair = DEFAULT_SIGN_IN_RULES.pair;
+    // Parallel attempts on several nodes: this one read the clock, then waited for the counts while others wrote theirs.
+    expect(waitAfter(pair, { count: pair.free - 1, lastAt: now + 30 }, now)).toBe(0);
+    expect(waitAfter(pair, { count: pair.free, lastAt: now + 30 }, now)).toBe(delayAfter(pair, pair.free) + 30);
   });
 
   it('a ticket settles once', () => {

@@ -173,7 +173,10 @@ export function settle(ticket: SignInTicket): boolean {
 /** How long (ms) a key with these (unforgotten) failures must wait before its next attempt; 0 when it may go now. */
 export function waitAfter(rule: BackoffRule, failures: Failures | undefined, now: number): number {
   if (!failures) return 0;
-  return Math.max(0, failures.lastAt + delayAfter(rule, failures.count) - now);
+  // Failures within the free ones cost no wait, even when the last came after `now` was read
+  // (an attempt that queued behind others on the shared counts read the clock before they wrote).
+  const delay = delayAfter(rule, failures.count);
+  return delay === 0 ? 0 : Math.max(0, failures.lastAt + delay - now);
 }
 
 /** Whether failures are forgotten: none came for `forgetAfterMs`. */
