@@ -4,7 +4,7 @@ import type { RunningServer } from '../../server/app';
 import type { QueueStatus } from '../../shared/protocol';
 import { pushesFlushed } from '../support/barriers';
 import { databaseTargets, startServerOn } from '../support/databases';
-import { closeAllSockets, connectVisitor, login, record, visitorSays, waitFor } from '../support/server-fixture';
+import { closeAllSockets, connectAgent, connectVisitor, data, login, record, request, visitorSays, waitFor } from '../support/server-fixture';
 
 const targets = await databaseTargets();
 
@@ -70,6 +70,26 @@ for (const target of targets) {
       await pushesFlushed(ann.socket, cat.socket);
       expect(ann.statuses.map((s) => s.position)).toEqual([1, 2]);
       expect(cat.statuses.map((s) => s.position)).toEqual([3, 4]);
+    });
+
+    it('an agent coming to work is offered the first five, and those still waiting hear at once that someone is there', async () => {
+      const waitingOnes: Customer[] = [];
+      for (const name of ['Eve', 'Fay']) {
+        const c = await customer(name);
+        await arrives(c);
+        waitingOnes.push(c);
+      }
+      await waitFor(() => waitingOnes.every((c) => c.statuses.at(-1)?.availability === 'nobody_online'), 'nobody to be there for them');
+      const wang = await connectAgent(server.url, (await login(server.url, 'wang.fang@demo.test', 'demo-agent')).accessToken);
+      data(await request(wang, 'presence:set', { presence: 'online' }));
+      await server.router.settled();
+      const offered = await server.db.query("SELECT c.id FROM conversations c JOIN users u ON u.id = c.offered_to WHERE u.email = 'wang.fang@demo.test'");
+      // Five chats at most (her limit): the first five are offered to her, Eve and Fay still wait.
+      expect(offered).toHaveLength(5);
+      // No sweep runs in this test: the run that made the offer told them.
+      await waitFor(() => waitingOnes.every((c) => c.statuses.at(-1)?.availability === null), 'the waiting customers to hear someone is there');
+      expect(waitingOnes.map((c) => c.statuses.at(-1))).toMatchObject([{ state: 'queued', position: 6 }, { state: 'queued', position: 7 }]);
+      wang.close();
     });
   });
 }

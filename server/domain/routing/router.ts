@@ -70,16 +70,19 @@ export const REQUEUE_NOTE = 're-queued: agent disconnected';
 /** `arrivalsOnly`: every kick folded into the next run came with conversations that just joined the queue. */
 type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<string>; arrivalsOnly: boolean };
 
-/** Only `ids` are told, each placed by a count in the database; but if someone waits behind one of `arrivals` (a VIP came in ahead), the whole queue: all their places moved. */
-type PlacedPlan = { kind: 'placed'; ids: readonly string[]; arrivals: ReadonlySet<string> };
-
 /**
- * Which customers a run tells their status. 'queue': everyone on the way to a person plus
- * `touched` (places moved). 'sweep': a run that changed nothing: the whole queue only when what
- * estimates and availability are made of changed (who is at work, handling times, opening hours)
- * or FULL_STATUS_MS passed.
+ * Which customers' statuses a run computes. 'queue': everyone on the way to a person plus
+ * `touched` (places moved). 'placed': only `ids`, each placed by a count in the database, unless
+ * someone waits behind one of `arrivals` (a VIP came in ahead: all their places moved). 'sweep': a
+ * run that changed nothing. Whatever the plan, the whole queue when what estimates and availability
+ * are made of changed since the last time (who is at work, handling times, opening hours), and a
+ * sweep at least every FULL_STATUS_MS. 'one': a single customer's status, told to nobody else.
  */
-type StatusPlan = { kind: 'queue'; touched: readonly string[] } | { kind: 'sweep' } | PlacedPlan;
+type StatusPlan =
+  | { kind: 'queue'; touched: readonly string[] }
+  | { kind: 'placed'; ids: readonly string[]; arrivals: ReadonlySet<string> }
+  | { kind: 'sweep' }
+  | { kind: 'one'; id: string };
 
 /** What a kick says about its conversations: `arrivals` when they were not waiting before (new, or handed over by the bot). */
 export type KickOptions = { arrivals?: boolean };
@@ -374,21 +377,26 @@ export class Router {
     const online = agents.filter((m) => m.presence === 'online' && m.connected);
     const groups = await loadGroups(this.db, accountId);
     const rules = overflowRules(groups);
-    let rows: StatusRow[];
+    let rows: StatusRow[] | null = null;
     let positions: Map<string, number> | undefined;
-    const placed = plan.kind === 'placed' ? await loadPlacedStatusRows(this.db, accountId, plan.ids) : null;
-    if (placed && !placed.some((p) => p.anyoneBehind && (plan as PlacedPlan).arrivals.has(p.row.id))) {
-      rows = placed.map((p) => p.row);
-      positions = new Map(placed.flatMap((p) => (p.position === null ? [] : [[p.row.id, p.position] as const])));
-    } else {
-      const now = this.clock();
-      const inputs = JSON.stringify([
-        agents.map((a) => [a.id, a.presence, a.connected, a.groupIds, a.load, a.maxChats]),
-        [...samples].map(([group, times]) => [group, averageHandlingSeconds(times)]),
-        groups.map((g) => [g.id, g.name, isOpenAt(g.hours, now), g.overflowAfterSeconds, g.overflowTarget]),
-      ]);
-      const last = this.lastFullStatus.get(accountId);
-      if (plan.kind === 'sweep' && last && last.inputs === inputs && now - last.at < FULL_STATUS_MS) return [];
+    const now = this.clock();
+    const inputs = JSON.stringify([
+      agents.map((a) => [a.id, a.presence, a.connected, a.groupIds, a.load, a.maxChats]),
+      [...samples].map(([group, times]) => [group, averageHandlingSeconds(times)]),
+      groups.map((g) => [g.id, g.name, isOpenAt(g.hours, now), g.overflowAfterSeconds, g.overflowTarget]),
+    ]);
+    const last = this.lastFullStatus.get(accountId);
+    const inputsMoved = !last || last.inputs !== inputs;
+    if (plan.kind === 'one' || (plan.kind === 'placed' && !inputsMoved)) {
+      const ids = plan.kind === 'one' ? [plan.id] : plan.ids;
+      const placed = await loadPlacedStatusRows(this.db, accountId, ids);
+      if (plan.kind === 'one' || !placed.some((p) => p.anyoneBehind && plan.arrivals.has(p.row.id))) {
+        rows = placed.map((p) => p.row);
+        positions = new Map(placed.flatMap((p) => (p.position === null ? [] : [[p.row.id, p.position] as const])));
+      }
+    }
+    if (!rows) {
+      if (plan.kind === 'sweep' && !inputsMoved && now - last!.at < FULL_STATUS_MS) return [];
       this.lastFullStatus.set(accountId, { inputs, at: now });
       rows = await loadStatusRows(this.db, accountId, plan.kind === 'queue' ? plan.touched : plan.kind === 'placed' ? plan.ids : []);
     }
@@ -415,7 +423,7 @@ export class Router {
   /** The status a customer sees for one conversation now (on connect), or null when it is not on the widget. */
   async statusOf(accountId: string, conversationId: string): Promise<QueueStatus | null> {
     const team = await loadTeam(this.db, accountId);
-    const found = (await this.statuses(accountId, team, { kind: 'placed', ids: [conversationId], arrivals: new Set() })).find((s) => s.row.id === conversationId);
+    const found = (await this.statuses(accountId, team, { kind: 'one', id: conversationId })).find((s) => s.row.id === conversationId);
     return found?.status ?? null;
   }
 
