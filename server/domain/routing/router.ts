@@ -84,6 +84,12 @@ type StatusPlan =
   | { kind: 'sweep' }
   | { kind: 'one'; id: string };
 
+/**
+ * What a run read in its transaction that telling may use as it is: the settings and groups, and
+ * the team when no agent's load moved (null: read again).
+ */
+type RunKnowledge = { settings: RoutingSettings; groups: GroupInfo[]; team: TeamRow[] | null };
+
 /** What a kick says about its conversations: `arrivals` when they were not waiting before (new, or handed over by the bot). */
 export type KickOptions = { arrivals?: boolean };
 
@@ -218,10 +224,10 @@ export class Router {
 
   private async runOnce(accountId: string, touched: readonly string[], arrivalsOnly: boolean): Promise<void> {
     const now = this.clock();
-    const { changes, escalated, placesMoved } = await this.db.transaction(async (tx) => {
+    const { changes, escalated, placesMoved, known } = await this.db.transaction(async (tx) => {
       await lockAccountForRouting(tx, accountId);
       const settings = await loadSettings(tx, accountId);
-      if (!settings) return { changes: [], escalated: [], placesMoved: false };
+      if (!settings) return { changes: [], escalated: [], placesMoved: false, known: null };
       const out: ConversationChange[] = [];
       await this.expireGraces(tx, accountId, now, settings.reconnectGraceSeconds, out);
       // Chats of agents gone back to the queue join it among the others: places move.
@@ -233,17 +239,21 @@ export class Router {
       await this.openPending(tx, accountId, now, groups, out);
       // Customers whose group opened join the queue among the others: places move.
       const opened = out.length - beforePending;
-      const team = (await loadTeam(tx, accountId)).filter((u) => u.role === 'agent');
+      const everyone = await loadTeam(tx, accountId);
+      const team = everyone.filter((u) => u.role === 'agent');
       const limits: GroupLimits = new Map(groups.map((g) => [g.id, g.maxChatsPerAgent]));
       const rules = overflowRules(groups);
       const overflowed = await overflowWaiting(tx, accountId, now, groups, team, limits);
       out.push(...overflowed);
       const placesMoved = requeued > 0 || opened > 0 || overflowed.length > 0;
       // Offers and left messages change a customer's state, nobody's place.
+      const beforeOffers = out.length;
       await this.offer(tx, accountId, now, settings, team, limits, out);
+      // The team was read after presence and requeues moved; only new offers move loads after it.
+      const loadsMoved = out.length > beforeOffers;
       out.push(...(await keepLeftMessages(tx, accountId, team, rules, groups)));
       const alerts = await escalateLongWaits(tx, accountId, now, settings.escalateAfterSeconds, team, rules);
-      return { changes: out, escalated: alerts, placesMoved };
+      return { changes: out, escalated: alerts, placesMoved, known: { settings, groups, team: loadsMoved ? null : everyone } };
     });
     for (const alert of escalated) void this.events.emit({ type: 'queue.escalated', accountId, alert });
     for (const change of changes.sort((a, b) => a.conversation.seq - b.conversation.seq)) void this.events.emit({ type: 'conversation.changed', change });
@@ -255,7 +265,7 @@ export class Router {
       placesMoved || (touched.length > 0 && !arrivalsOnly) ? { kind: 'queue', touched: ids }
       : ids.length === 0 ? { kind: 'sweep' }
       : { kind: 'placed', ids, arrivals: new Set(touched) };
-    await this.notify(accountId, plan);
+    await this.notify(accountId, plan, known);
     // The earliest offer to run out gets its own wake-up, so the next agent hears of it promptly.
     const nextExpiry = changes
       .map((c) => (c.conversation.routingState === 'offered' && c.conversation.offerExpiresAt ? Date.parse(c.conversation.offerExpiresAt) : null))
@@ -343,8 +353,11 @@ export class Router {
    * supervisors and admins, and `queue:update` to customers whose status changed (plus those of
    * `touched` conversations), since this node last told them.
    */
-  private async notify(accountId: string, plan: StatusPlan): Promise<void> {
-    const [team, settings] = await Promise.all([loadTeam(this.db, accountId), loadSettings(this.db, accountId)]);
+  private async notify(accountId: string, plan: StatusPlan, known: RunKnowledge | null = null): Promise<void> {
+    const [team, settings] = await Promise.all([
+      known?.team ?? loadTeam(this.db, accountId),
+      known?.settings ?? loadSettings(this.db, accountId),
+    ]);
     if (!settings) return;
     for (const member of team) {
       const state = toAgentState(member, settings.autoAwaySeconds);
@@ -361,7 +374,7 @@ export class Router {
       this.remember('member', member.id, key);
       void this.events.emit({ type: 'team.member.changed', accountId, member: view });
     }
-    const statuses = await this.statuses(accountId, team, plan);
+    const statuses = await this.statuses(accountId, team, plan, known?.groups);
     for (const { row, status } of statuses) {
       const key = JSON.stringify(status);
       if (this.sentStatus.get(row.id) === key) continue;
@@ -371,11 +384,11 @@ export class Router {
   }
 
   /** Customers' statuses, as much of the queue as `plan` says (see StatusPlan). */
-  private async statuses(accountId: string, team: TeamRow[], plan: StatusPlan) {
+  private async statuses(accountId: string, team: TeamRow[], plan: StatusPlan, knownGroups?: GroupInfo[]) {
     const samples = await this.handlingSamples(accountId);
     const agents = team.filter((m) => m.role === 'agent');
     const online = agents.filter((m) => m.presence === 'online' && m.connected);
-    const groups = await loadGroups(this.db, accountId);
+    const groups = knownGroups ?? (await loadGroups(this.db, accountId));
     const rules = overflowRules(groups);
     let rows: StatusRow[] | null = null;
     let positions: Map<string, number> | undefined;
