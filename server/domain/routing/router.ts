@@ -393,11 +393,8 @@ export class Router {
     let rows: StatusRow[] | null = null;
     let positions: Map<string, number> | undefined;
     const now = this.clock();
-    const inputs = JSON.stringify([
-      agents.map((a) => [a.id, a.presence, a.connected, a.groupIds, a.load, a.maxChats]),
-      [...samples].map(([group, times]) => [group, averageHandlingSeconds(times)]),
-      groups.map((g) => [g.id, g.name, isOpenAt(g.hours, now), g.overflowAfterSeconds, g.overflowTarget]),
-    ]);
+    // A single customer's status is told to nobody else: it neither needs nor moves the account's memory.
+    const inputs = plan.kind === 'one' ? '' : statusInputs(agents, samples, groups, now);
     const last = this.lastFullStatus.get(accountId);
     const inputsMoved = !last || last.inputs !== inputs;
     if (plan.kind === 'one' || (plan.kind === 'placed' && !inputsMoved)) {
@@ -523,6 +520,15 @@ export class Router {
     const now = this.clock();
     return (await loadGroups(this.db, accountId)).map((g) => ({ id: g.id, name: g.name, open: isOpenAt(g.hours, now) }));
   }
+}
+
+/** What every waiting customer's estimate and availability are made of, as one comparable string. */
+function statusInputs(agents: readonly TeamRow[], samples: ReadonlyMap<string, number[]>, groups: readonly GroupInfo[], now: number): string {
+  return JSON.stringify([
+    agents.map((a) => [a.id, a.presence, a.connected, a.groupIds, a.load, a.maxChats]),
+    [...samples].map(([group, times]) => [group, averageHandlingSeconds(times)]),
+    groups.map((g) => [g.id, g.name, isOpenAt(g.hours, now), g.overflowAfterSeconds, g.overflowTarget]),
+  ]);
 }
 
 /** The least of the queue a run reads when someone has room, and the length past which it reads it all. */
