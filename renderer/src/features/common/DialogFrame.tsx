@@ -30,6 +30,17 @@ export function DialogFrame({ testId, className, titleId, describedBy, title, cl
 
   useEffect(() => {
     dialogRef.current?.focus();
+    // A modal keeps the focus: whatever moves it outside while this is the top-most dialog (a pane
+    // finishing its loading and focusing its field) hands it back, so Tab and Esc still work here.
+    function keepFocus(event: FocusEvent) {
+      const dialog = dialogRef.current;
+      const backdrop = dialog?.parentElement;
+      if (!dialog || !backdrop || dialog.contains(event.target as Node)) return;
+      const backdrops = document.querySelectorAll('.dialog-backdrop');
+      if (backdrops[backdrops.length - 1] === backdrop) dialog.focus();
+    }
+    document.addEventListener('focusin', keepFocus);
+    return () => document.removeEventListener('focusin', keepFocus);
   }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
