@@ -1,10 +1,5 @@
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
-
-/** How many distinct statements are kept prepared; statements past it run unprepared. */
-const MAX_PREPARED = 2_000;
-
-/** Only data statements are prepared (transaction control and DDL run as they are). */
-const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+import { StatementNames } from './statement-names';
 
 type Prepared = { name: string; paramTypes: number[] };
 
@@ -28,8 +23,9 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * It takes the locks PGlite's `query` takes, so statements never interleave with a transaction.
  */
 export class PgliteStatements {
+  private readonly names = new StatementNames();
+  /** Statements parsed in the engine, with their parameter types, by text. */
   private readonly prepared = new Map<string, Prepared>();
-  private counter = 0;
 
   constructor(private readonly pg: PGlite) {}
 
@@ -38,22 +34,24 @@ export class PgliteStatements {
    * statement or the cache is full. `inTransaction`: the caller already holds the transaction lock.
    */
   async query<T>(sql: string, params: readonly unknown[] | undefined, inTransaction: boolean, unprepared: () => Promise<T[]>): Promise<T[]> {
-    if (!PREPARABLE.test(sql) || (!this.prepared.has(sql) && this.prepared.size >= MAX_PREPARED)) return unprepared();
-    const run = () => this.pg._runExclusiveQuery(() => this.execute<T>(sql, params ?? [], !inTransaction));
+    const name = this.names.nameOf(sql);
+    if (!name) return unprepared();
+    const run = () => this.pg._runExclusiveQuery(() => this.execute<T>(name, sql, params ?? [], !inTransaction));
     return inTransaction ? run() : this.pg._runExclusiveTransaction(run);
   }
 
   /** Forgets every prepared statement (after DDL that may change what they return). */
   async forget(exec: (sql: string) => Promise<unknown>): Promise<void> {
-    if (this.prepared.size === 0) return;
+    if (this.names.size === 0) return;
+    this.names.clear();
     this.prepared.clear();
     await exec('DEALLOCATE ALL');
   }
 
-  private async execute<T>(sql: string, params: readonly unknown[], syncToFs: boolean): Promise<T[]> {
+  private async execute<T>(name: string, sql: string, params: readonly unknown[], syncToFs: boolean): Promise<T[]> {
     let prepared = this.prepared.get(sql);
     if (!prepared) {
-      prepared = await this.describe(`sb_${++this.counter}`, sql);
+      prepared = await this.describe(name, sql);
       this.prepared.set(sql, prepared);
     }
     return this.bindAndRun<T>(prepared, params, syncToFs);

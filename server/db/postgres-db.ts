@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Tx } from './db';
+import { StatementNames } from './statement-names';
 
 const INT8_OID = 20;
 
@@ -12,25 +13,16 @@ const types = {
   },
 };
 
-/** How many distinct statements are given names (prepared once per connection); the rest run unnamed. */
-const MAX_NAMED = 2_000;
-/** Only data statements are named (transaction control and DDL run as they are). */
-const NAMEABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
-
 /**
  * A data statement as a named query: each pooled connection parses and plans it once, later runs
  * only bind and execute (PostgreSQL keeps the plan). Others as they are.
  */
-function statement(names: Map<string, string>, sql: string, params?: readonly unknown[]): pg.QueryConfig {
-  let name = names.get(sql);
-  if (name === undefined && names.size < MAX_NAMED && NAMEABLE.test(sql)) {
-    name = `sb_${names.size + 1}`;
-    names.set(sql, name);
-  }
+function statement(names: StatementNames, sql: string, params?: readonly unknown[]): pg.QueryConfig {
+  const name = names.nameOf(sql);
   return { text: sql, values: params ? [...params] : undefined, ...(name ? { name } : {}) };
 }
 
-function clientQueryable(client: pg.PoolClient, names: Map<string, string>): Tx {
+function clientQueryable(client: pg.PoolClient, names: StatementNames): Tx {
   return {
     async query<T>(sql: string, params?: readonly unknown[]) {
       const result = await client.query(statement(names, sql, params));
@@ -54,7 +46,7 @@ export async function openPostgresDb(databaseUrl: string): Promise<Db> {
   const probe = await pool.connect();
   probe.release();
   let closed = false;
-  const names = new Map<string, string>();
+  const names = new StatementNames();
   return {
     kind: 'postgres',
     async query<T>(sql: string, params?: readonly unknown[]) {

@@ -72,14 +72,14 @@ type AccountRun = { running: Promise<void> | null; again: boolean; touched: Set<
 
 /**
  * Which customers' statuses a run computes. 'queue': everyone on the way to a person plus
- * `touched` (places moved). 'placed': only `ids`, each placed by a count in the database, unless
+ * `ids` (places moved). 'placed': only `ids`, each placed by a count in the database, unless
  * someone waits behind one of `arrivals` (a VIP came in ahead: all their places moved). 'sweep': a
  * run that changed nothing. Whatever the plan, the whole queue when what estimates and availability
  * are made of changed since the last time (who is at work, handling times, opening hours), and a
  * sweep at least every FULL_STATUS_MS. 'one': a single customer's status, told to nobody else.
  */
 type StatusPlan =
-  | { kind: 'queue'; touched: readonly string[] }
+  | { kind: 'queue'; ids: readonly string[] }
   | { kind: 'placed'; ids: readonly string[]; arrivals: ReadonlySet<string> }
   | { kind: 'sweep' }
   | { kind: 'one'; id: string };
@@ -262,7 +262,7 @@ export class Router {
     // only the customers it changed and the new arrivals are told (see statuses).
     const ids = [...new Set([...touched, ...changedIds])];
     const plan: StatusPlan =
-      placesMoved || (touched.length > 0 && !arrivalsOnly) ? { kind: 'queue', touched: ids }
+      placesMoved || (touched.length > 0 && !arrivalsOnly) ? { kind: 'queue', ids }
       : ids.length === 0 ? { kind: 'sweep' }
       : { kind: 'placed', ids, arrivals: new Set(touched) };
     await this.notify(accountId, plan, known);
@@ -408,7 +408,7 @@ export class Router {
     if (!rows) {
       if (plan.kind === 'sweep' && !inputsMoved && now - last!.at < FULL_STATUS_MS) return [];
       this.lastFullStatus.set(accountId, { inputs, at: now });
-      rows = await loadStatusRows(this.db, accountId, plan.kind === 'queue' ? plan.touched : plan.kind === 'placed' ? plan.ids : []);
+      rows = await loadStatusRows(this.db, accountId, plan.kind === 'queue' || plan.kind === 'placed' ? plan.ids : []);
     }
     rows = rows.filter((r) => r.channelKind === 'widget');
     if (rows.length === 0) return [];
